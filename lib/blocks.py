@@ -1,0 +1,29 @@
+"""Stage 3: normalized text → blocks, the units the item reader walks over.
+
+A block is one non-blank line of a text source with its line number. Table sources
+(later) give one block per row with its cells; both carry a ``source_ref``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Block:
+    text: str
+    source_ref: str  # "L12" for line 12, "Sheet1!B7" or "p3" for other sources
+    cells: tuple[str, ...] = ()  # the row's cells when the block is a table row
+
+
+def text_blocks(text: str) -> list[Block]:
+    """One block per non-blank line, numbered from 1 as an editor shows them.
+
+    >>> text_blocks("标题\\n\\n1\\n任务")
+    [Block(text='标题', source_ref='L1', cells=()), Block(text='1', source_ref='L3', cells=()), Block(text='任务', source_ref='L4', cells=())]
+    """
+    return [
+        Block(line, f"L{number}")
+        for number, line in enumerate(text.split("\n"), start=1)
+        if line.strip()
+    ]

@@ -1,0 +1,81 @@
+"""Document metadata: title, notice title, issuer, date, document number, place."""
+
+from __future__ import annotations
+
+import re
+
+from lib.blocks import Block
+
+_FIELD = r"\s*[:：]\s*(?P<value>.+?)(?=\s+\S{2,6}\s*[:：]|$)"
+_ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位)" + _FIELD)
+_DATE_FIELD = re.compile(r"(?:成文日期|发文日期|印发日期)" + _FIELD)
+_NUMBER_FIELD = re.compile(r"(?:文号|发文字号)" + _FIELD)
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号")
+_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?")
+_NOTICE = re.compile(r"关于.{2,80}的(?:通知|意见|方案|决定|函)$")
+_LIST_WORDS = ("清单", "分解", "分工", "实事", "方案", "任务表", "责任表", "意见")
+_PLACE = re.compile(
+    r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?:市|县|区|自治州|自治县|旗|省|自治区)(?:人民政府|政府|委员会)"
+)
+
+
+def extract_metadata(preamble: list[Block] | tuple[Block, ...]) -> dict[str, str]:
+    """Metadata from the text before the items; keys present only where found.
+
+    ``title`` is the list's own title (the attachment's heading, else the notice's),
+    ``notice_title`` the notice's (``…关于印发…的通知``), ``date`` as YYYY-MM-DD.
+    """
+    lines = [b.text for b in preamble]
+    meta: dict[str, str] = {}
+    for line in lines:
+        for key, pattern in (("issuer", _ISSUER), ("date", _DATE_FIELD), ("doc_number", _NUMBER_FIELD)):
+            match = pattern.search(line)
+            if match and key not in meta:
+                meta[key] = match["value"].strip()
+    if "date" in meta:
+        meta["date"] = _iso_date(meta["date"]) or meta["date"]
+    else:
+        dates = [_iso_date(line) for line in lines if len(line) <= 20 and _DATE.fullmatch(line.strip())]
+        if dates and dates[-1]:
+            meta["date"] = dates[-1]
+    if "doc_number" not in meta:
+        numbers = [m.group(0) for line in lines if (m := _DOC_NUMBER.search(line))]
+        if numbers:
+            meta["doc_number"] = numbers[0]
+    notice = next((line for line in lines if _NOTICE.search(line) and len(line) <= 120), "")
+    if notice:
+        meta["notice_title"] = notice
+    title = _list_title(lines, notice)
+    if title:
+        meta["title"] = title
+    place = detect_place(lines)
+    if place:
+        meta["place"] = place
+    return meta
+
+
+def _iso_date(text: str) -> str | None:
+    match = _DATE.search(text)
+    if not match:
+        return None
+    return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
+
+
+def _list_title(lines: list[str], notice: str) -> str:
+    """The last short line naming a list (清单, 分解, 实事 …) before the items, else the notice."""
+    candidates = [
+        line for line in lines
+        if 4 <= len(line) <= 60 and any(word in line for word in _LIST_WORDS)
+        and not line.startswith(("附件", "现将")) and line != notice and "：" not in line
+        and ":" not in line
+    ]
+    return candidates[-1] if candidates else notice
+
+
+def detect_place(lines: list[str]) -> str:
+    """The place a document comes from (``诸暨市人民政府办公室…`` → 诸暨), or ""."""
+    for line in lines[:40]:
+        match = _PLACE.search(line)
+        if match:
+            return match["place"]
+    return ""

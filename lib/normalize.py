@@ -1,0 +1,34 @@
+"""Stage 2: text → normalized text (half-width punctuation, one kind of space, no stray blanks)."""
+
+from __future__ import annotations
+
+import re
+
+_FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
+_SPACES = {code: " " for code in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2004, 0x2005,
+                                  0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F)}
+_INVISIBLE = {code: None for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}
+_OTHER = {ord("﹐"): ",", ord("﹑"): "、", ord("﹔"): ";", ord("﹕"): ":",
+          ord("﹙"): "(", ord("﹚"): ")", ord("☆"): "★", ord("△"): "▲"}
+_TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER}
+_RUNS_OF_SPACES = re.compile(r" {2,}")
+
+
+def normalize_text(text: str) -> str:
+    """Normalize punctuation and blanks, keeping the line structure.
+
+    Full-width ASCII becomes half-width (``，（）：；`` → ``,():;``), every kind of space
+    becomes one space, invisible characters go, runs of spaces shrink to one and lines
+    are stripped. ``、。《》“”〔〕`` and the markers ``▲★`` stay as they are.
+
+    >>> normalize_text("▲发改局，财政局（国资办）\\u3000\\r\\n")
+    '▲发改局,财政局(国资办)\\n'
+    """
+    text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+    return "\n".join(normalize_line(line) for line in text.split("\n"))
+
+
+def normalize_line(line: str) -> str:
+    """Normalize one line or cell: see ``normalize_text``; tabs are kept as cell breaks."""
+    line = line.translate(_TABLE)
+    return _RUNS_OF_SPACES.sub(" ", line).strip(" \t")

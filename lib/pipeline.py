@@ -1,0 +1,236 @@
+"""The whole parse: source bytes → items, assignments, metadata and a parse report.
+
+Stages (each a pure function in its own module): decode → normalize → blocks → item
+records → mentions → canonical units. ``parse_bytes`` is the one entry point the app,
+the command line and the benchmark share.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from collections import Counter
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from lib.blocks import text_blocks
+from lib.decode import decode_bytes
+from lib.errors import EXIT_NO_ITEMS, ListError
+from lib.metadata import extract_metadata
+from lib.normalize import normalize_text
+from lib.records import ItemRecord, find_items, label_number
+from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
+from lib.split import Token, split_units
+from lib.units import Lexicon, document_lexicon
+
+TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
+UNCLASSIFIED_THEME = "未分类"
+
+
+@dataclass(frozen=True)
+class ParseReport:
+    """What the parser did and what it could not do, for the office to review."""
+
+    source_name: str
+    encoding: str
+    convention: str
+    item_count: int
+    mention_count: int
+    corrections: pd.DataFrame  # assignments rows whose unit differs from what was written
+    flagged: pd.DataFrame  # assignments rows kept as written but not recognized
+    items_without_units: tuple[str, ...]
+    numbering_problems: tuple[str, ...]
+    leftovers: tuple[tuple[str, str], ...]  # (item label, characters no rule accounted for)
+    unplaced_lines: tuple[str, ...]
+    conservation_failures: tuple[str, ...] = field(default_factory=tuple)
+
+
+@dataclass(frozen=True)
+class ParsedDocument:
+    doc_id: str
+    meta: dict[str, str]
+    items: pd.DataFrame
+    assignments: pd.DataFrame
+    report: ParseReport
+
+
+def document_id(data: bytes) -> str:
+    """The first 12 hex digits of the SHA-256 of the source bytes."""
+    return hashlib.sha256(data).hexdigest()[:12]
+
+
+def parse_path(path: str | Path) -> ParsedDocument:
+    """Parse a file on disk; unreadable paths raise ``ListError``."""
+    path = Path(path)
+    try:
+        data = path.read_bytes()
+    except (FileNotFoundError, IsADirectoryError, PermissionError, OSError) as exc:
+        raise ListError(f"无法读取文件 {path.name}：{_os_reason(exc)}。") from None
+    return parse_bytes(data, path.name)
+
+
+def _os_reason(exc: OSError) -> str:
+    if isinstance(exc, FileNotFoundError):
+        return "文件不存在"
+    if isinstance(exc, IsADirectoryError):
+        return "这是一个文件夹"
+    if isinstance(exc, PermissionError):
+        return "没有读取权限"
+    return "读取失败"
+
+
+def parse_bytes(data: bytes, name: str = "清单.txt") -> ParsedDocument:
+    """Parse the bytes of a list named ``name`` (its suffix picks the reader).
+
+    Raises ``ListError`` with a Chinese message for anything the user can fix.
+    """
+    suffix = Path(name).suffix.lower()
+    if suffix not in TEXT_SUFFIXES:
+        raise ListError(f"暂不支持 {suffix} 格式的文件：请上传文本文件（.txt）。")
+    text, encoding = decode_bytes(data)
+    blocks = text_blocks(normalize_text(text))
+    doc_id = document_id(data)
+    first_guess = extract_metadata(blocks[:60])
+    lexicon = document_lexicon(first_guess.get("place", ""))
+    layout = find_items(blocks, lexicon)
+    if not layout.records:
+        raise ListError("没有找到编号的工作事项：请确认文件是一份责任清单。", EXIT_NO_ITEMS)
+    meta = extract_metadata(layout.preamble)
+    lexicon = lexicon.with_document_names(_document_names(layout.records, lexicon))
+    tokens = [split_units(record.units_text, lexicon) for record in layout.records]
+    convention = "marker" if any(t.kind == "marker" for ts in tokens for t in ts) else "unmarked"
+    items = _items_table(doc_id, layout.records)
+    assignments = _assignments_table(doc_id, layout.records, tokens, lexicon, convention)
+    report = _report(name, encoding, convention, layout.records, tokens, assignments,
+                     tuple(b.text for b in layout.unplaced))
+    return ParsedDocument(doc_id, meta, items, assignments, report)
+
+
+def _document_names(records: tuple[ItemRecord, ...], lexicon: Lexicon) -> set[str]:
+    """Names the document writes on their own (between separators) that the reference lacks."""
+    names: set[str] = set()
+    for record in records:
+        for token in split_units(record.units_text, lexicon):
+            if token.kind == "mention" and not token.glued and token.how in ("ending", "unknown"):
+                names.add(token.name)
+    return names
+
+
+def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
+    rows = [
+        {
+            "doc_id": doc_id,
+            "item_no": number,
+            "item_label": r.item_label,
+            "section": r.section,
+            "theme": r.section or UNCLASSIFIED_THEME,
+            "task": r.task,
+            "units_text": r.units_text,
+            "leaders": r.leaders,
+            "deadline": r.deadline,
+            "source_ref": r.source_ref,
+        }
+        for number, r in enumerate(records, start=1)
+    ]
+    return pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
+
+
+def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...], tokens: list[list[Token]],
+                       lexicon: Lexicon, convention: str) -> pd.DataFrame:
+    rows: list[dict[str, object]] = []
+    for number, (record, item_tokens) in enumerate(zip(records, tokens), start=1):
+        mentions = [t for t in item_tokens if t.kind == "mention"]
+        resolved = [lexicon.resolve(t.name) for t in mentions]
+        named_units = {r.unit for r in resolved if r.kind != "collective"}
+        seen: set[str] = set()
+        for position, (token, resolution) in enumerate(zip(mentions, resolved), start=1):
+            flags = list(resolution.flags)
+            if token.glued:
+                flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
+            if token.sub_office:
+                flags.append("sub_office")
+            if token.unbalanced:
+                flags.append("unbalanced_bracket")
+            if resolution.unit in seen:
+                flags.append("repeated")
+            seen.add(resolution.unit)
+            rows.append({
+                "doc_id": doc_id,
+                "item_no": number,
+                "item_label": record.item_label,
+                "position": position,
+                "raw": token.text,
+                "unit": resolution.unit,
+                "sub_office": token.sub_office,
+                "role": "lead" if convention == "marker" and token.marked else "co",
+                "sole": resolution.kind != "collective" and len(named_units) == 1,
+                "kind": resolution.kind,
+                "flags": ";".join(flags),
+            })
+    return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
+        {"item_no": "int64", "position": "int64", "sole": "bool"}
+    )
+
+
+def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord, ...],
+            tokens: list[list[Token]], assignments: pd.DataFrame,
+            unplaced: tuple[str, ...]) -> ParseReport:
+    flags = assignments["flags"].str.split(";")
+    corrected = flags.map(lambda f: bool({"alias", "dropped_char", "swapped_chars"} & set(f)))
+    unknown = flags.map(lambda f: "unknown_unit" in f)
+    leftovers = tuple(
+        (record.item_label, token.text)
+        for record, item_tokens in zip(records, tokens)
+        for token in item_tokens if token.kind == "leftover"
+    )
+    failures = tuple(
+        record.item_label
+        for record, item_tokens in zip(records, tokens)
+        if "".join(t.text for t in item_tokens) != record.units_text
+    )
+    return ParseReport(
+        source_name=name,
+        encoding=encoding,
+        convention=convention,
+        item_count=len(records),
+        mention_count=len(assignments),
+        corrections=assignments[corrected].reset_index(drop=True),
+        flagged=assignments[unknown].reset_index(drop=True),
+        items_without_units=tuple(r.item_label for r in records if not r.units_text),
+        numbering_problems=numbering_problems([r.item_label for r in records]),
+        leftovers=leftovers,
+        unplaced_lines=unplaced,
+        conservation_failures=failures,
+    )
+
+
+def numbering_problems(labels: list[str]) -> tuple[str, ...]:
+    """Skips, repeats and restarts in the labels as written; nothing is renumbered.
+
+    >>> numbering_problems(["1", "2", "2", "5"])
+    ('编号 2 重复', '编号 3–4 缺失')
+    """
+    problems: list[str] = []
+    previous: dict[bool, int] = {}  # per style: arabic (True) or Chinese numerals (False)
+    for label in labels:
+        number = label_number(label)
+        if number is None:
+            continue
+        style = label.strip("().、 ").isdigit()
+        before = previous.get(style, 0)
+        if number == before:
+            problems.append(f"编号 {label} 重复")
+        elif number == before + 2:
+            problems.append(f"编号 {before + 1} 缺失")
+        elif number > before + 2:
+            problems.append(f"编号 {before + 1}–{number - 1} 缺失")
+        elif number < before:
+            problems.append(f"编号在 {before} 之后回到 {label}")
+        previous[style] = number
+    return tuple(problems)
+
+
+def mention_counts(assignments: pd.DataFrame) -> Counter[str]:
+    """How many mentions each unit has (提及次数), for the report's summary."""
+    return Counter(assignments["unit"])

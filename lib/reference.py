@@ -1,0 +1,120 @@
+"""Reference data from data/: unit names, aliases and kinds, suffixes, collectives, connectors.
+
+Code holds rules, data holds names: everything a city would want to extend is a CSV row.
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+PLACE_SLOT = "{place}"
+# Prefixes that name the government level or the place, dropped when matching a name:
+# 市公安局, 诸暨市公安局 and 公安局 are one unit.
+LEVEL_PREFIXES: tuple[str, ...] = ("市", "县", "区")
+
+
+def _read_csv(name: str) -> list[dict[str, str]]:
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
+        return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
+
+
+@dataclass(frozen=True)
+class UnitEntry:
+    canonical: str
+    kind: str
+    aliases: tuple[str, ...]
+
+
+@dataclass(frozen=True, eq=False)  # eq=False: hashed by identity, so it can key caches
+class Reference:
+    """The unit reference table and the word lists the splitter uses."""
+
+    units: tuple[UnitEntry, ...]
+    suffixes: tuple[tuple[str, str], ...]  # (suffix, kind), longest first
+    collective_prefixes: tuple[str, ...]
+    collective_heads: tuple[str, ...]
+    end_connectors: tuple[str, ...]  # longest first
+    kinds_by_canonical: dict[str, str] = field(default_factory=dict)
+
+    def kind_of(self, canonical: str) -> str | None:
+        return self.kinds_by_canonical.get(canonical)
+
+    def kind_by_suffix(self, name: str) -> str | None:
+        """Kind of an unknown name from its ending, longest suffix first (``枫桥镇`` → town)."""
+        for suffix, kind in self.suffixes:
+            if len(name) > len(suffix) and name.endswith(suffix):
+                return kind
+        return None
+
+    def has_unit_ending(self, name: str) -> bool:
+        return self.kind_by_suffix(name) is not None
+
+    @functools.cached_property
+    def collective_pattern(self) -> re.Pattern[str]:
+        """``各…单位``, ``相关…部门``, ``各镇乡(街道)``: a prefix, a short middle, a head.
+
+        The middle may not start another collective, so ``各成员单位各镇乡(街道)`` stays two.
+        """
+        prefixes = "|".join(map(re.escape, sorted(self.collective_prefixes, key=len, reverse=True)))
+        heads = "|".join(map(re.escape, sorted(self.collective_heads, key=len, reverse=True)))
+        middle = r"(?:(?!各|相关|有关)[^,、;\s]){0,12}?"
+        return re.compile(rf"(?:{prefixes}){middle}(?:{heads})")
+
+    def is_collective(self, name: str) -> bool:
+        return self.kind_of(name) == "collective" or bool(self.collective_pattern.fullmatch(name))
+
+    def surfaces(self, place: str = "") -> dict[str, str]:
+        """Every written form that names a known unit → its canonical name.
+
+        Includes the aliases with ``{place}`` filled in, and each form with the level or
+        place prefix (``市公安局``, ``诸暨市公安局``). Collectives are not prefixed.
+        """
+        return dict(_surfaces(self, place))
+
+
+@functools.lru_cache(maxsize=64)
+def _surfaces(reference: Reference, place: str) -> tuple[tuple[str, str], ...]:
+    forms: dict[str, str] = {}
+    prefixes = [""] + list(LEVEL_PREFIXES)
+    if place:
+        prefixes += [place, *(place + level for level in LEVEL_PREFIXES)]
+    for entry in reference.units:
+        for name in (entry.canonical, *entry.aliases):
+            if PLACE_SLOT in name:
+                if not place:
+                    continue
+                name = name.replace(PLACE_SLOT, place)
+            if entry.kind == "collective":
+                forms.setdefault(name, entry.canonical)
+                continue
+            for prefix in prefixes:
+                forms.setdefault(prefix + name, entry.canonical)
+    return tuple(forms.items())
+
+
+@functools.lru_cache(maxsize=1)
+def load_reference() -> Reference:
+    """Read the reference tables from ``data/`` once per process."""
+    units = tuple(
+        UnitEntry(row["canonical"], row["kind"],
+                  tuple(a.strip() for a in row["aliases"].split("|") if a.strip()))
+        for row in _read_csv("units.csv")
+    )
+    suffixes = tuple(sorted(((r["suffix"], r["kind"]) for r in _read_csv("unit_suffixes.csv")),
+                            key=lambda pair: len(pair[0]), reverse=True))
+    words = _read_csv("collective_words.csv")
+    connectors = _read_csv("connectors.csv")
+    return Reference(
+        units=units,
+        suffixes=suffixes,
+        collective_prefixes=tuple(w["text"] for w in words if w["part"] == "prefix"),
+        collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
+        end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),
+                                    key=len, reverse=True)),
+        kinds_by_canonical={entry.canonical: entry.kind for entry in units},
+    )

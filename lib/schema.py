@@ -1,0 +1,59 @@
+"""Column names of the data contract, their Chinese headers and the fixed list of flags."""
+
+from __future__ import annotations
+
+ITEM_COLUMNS: tuple[str, ...] = (
+    "doc_id", "item_no", "item_label", "section", "theme", "task", "units_text",
+    "leaders", "deadline", "source_ref",
+)
+
+ASSIGNMENT_COLUMNS: tuple[str, ...] = (
+    "doc_id", "item_no", "item_label", "position", "raw", "unit", "sub_office",
+    "role", "sole", "kind", "flags",
+)
+
+ZH_HEADERS: dict[str, str] = {
+    "doc_id": "文档",
+    "item_no": "序号",
+    "item_label": "原编号",
+    "section": "分块",
+    "theme": "主题",
+    "task": "主要工作",
+    "units_text": "责任单位原文",
+    "leaders": "分管领导",
+    "deadline": "完成时限",
+    "source_ref": "出处",
+    "position": "位次",
+    "raw": "原文",
+    "unit": "责任单位",
+    "sub_office": "内设机构",
+    "role": "牵头/配合",
+    "sole": "独立承担",
+    "kind": "单位类型",
+    "flags": "校正说明",
+}
+
+ROLES: dict[str, str] = {"lead": "牵头", "co": "配合"}
+
+KINDS: dict[str, str] = {
+    "department": "政府部门",
+    "town": "镇乡街道",
+    "collective": "泛指",
+    "enterprise": "企业",
+    "judicial": "司法机关",
+    "party": "党群机关",
+    "other": "其他",
+}
+
+# Every code that may appear in assignments.flags, with what it tells the reader.
+FLAGS: dict[str, str] = {
+    "alias": "简称或别称，已归并到标准名称",
+    "separator_missing": "与相邻单位之间缺少分隔符，已按已知名称拆分",
+    "split_by_ending": "缺少分隔符，已按单位名称结尾拆分",
+    "dropped_char": "疑似漏字，已按唯一相近的已知单位校正",
+    "swapped_chars": "疑似相邻两字颠倒，已校正",
+    "unknown_unit": "未收录的单位，按原文保留",
+    "sub_office": "括号内为内设机构或挂牌机构",
+    "repeated": "同一事项中重复出现",
+    "unbalanced_bracket": "括号不完整",
+}

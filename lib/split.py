@@ -1,0 +1,211 @@
+"""Stage 5: a units text → tokens (markers, separators, connectors, mentions, leftovers).
+
+The tokens cover the text exactly, character for character: that is the conservation
+check of the parse report. A run without separators (``公安局交通运输局财政局``) is split
+by the longest known names first (reference table, names the document writes elsewhere,
+collective patterns); unit endings (局, 办, 委 …) are used only on what is left, never
+inside brackets, and never leave a piece under two characters.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lib.units import Lexicon
+
+MARKERS = "▲★"
+SEPARATORS = ",、;。 \t"
+_MAX_NAME = 40
+_TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)\((?P<sub>[^()]*)\)$")
+
+
+@dataclass(frozen=True)
+class Token:
+    """One stretch of a units text. ``kind`` is marker, separator, connector, mention or leftover."""
+
+    kind: str
+    text: str
+    start: int
+    name: str = ""  # mention: the unit name as written, without its bracket
+    sub_office: str = ""  # mention: the bracketed sub-office, e.g. 推进办 in 发改局(推进办)
+    marked: bool = False  # mention: a ▲/★ stood right before it
+    how: str = ""  # mention: known, collective, ending or unknown
+    glued: bool = False  # mention: cut from a run without separators
+    unbalanced: bool = False  # mention: an opening bracket never closed
+
+
+def split_units(text: str, lexicon: Lexicon) -> list[Token]:
+    """Split a normalized units text into tokens that cover it exactly.
+
+    >>> from lib.units import document_lexicon
+    >>> [t.name for t in split_units("▲发改局▲建设集团交通运输局", document_lexicon())
+    ...  if t.kind == "mention"]
+    ['发改局', '建设集团', '交通运输局']
+    """
+    tokens: list[Token] = []
+    pending_mark = False
+    for kind, chunk, start in _chunks(text):
+        if kind == "marker":
+            pending_mark = True
+            tokens.append(Token("marker", chunk, start))
+        elif kind == "separator":
+            tokens.append(Token("separator", chunk, start))
+        else:
+            for token in _split_chunk(chunk, start, lexicon):
+                if token.kind == "mention" and pending_mark:
+                    token = _replace(token, marked=True)
+                    pending_mark = False
+                tokens.append(token)
+    return tokens
+
+
+def _replace(token: Token, **changes: object) -> Token:
+    return Token(**{**token.__dict__, **changes})
+
+
+def _chunks(text: str) -> list[tuple[str, str, int]]:
+    """Cut at separators and markers outside brackets; returns (kind, text, start)."""
+    out: list[tuple[str, str, int]] = []
+    depth = 0
+    begin = 0
+    for i, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and (ch in SEPARATORS or ch in MARKERS):
+            if begin < i:
+                out.append(("chunk", text[begin:i], begin))
+            out.append(("marker" if ch in MARKERS else "separator", ch, i))
+            begin = i + 1
+    if begin < len(text):
+        out.append(("chunk", text[begin:], begin))
+    return out
+
+
+def _split_chunk(chunk: str, start: int, lexicon: Lexicon) -> list[Token]:
+    core, connectors = _strip_connectors(chunk, lexicon)
+    tokens = [
+        _replace(token, start=start + token.start) for token in _segment(core, lexicon)
+    ]
+    offset = start + len(core)
+    for connector in connectors:
+        tokens.append(Token("connector", connector, offset))
+        offset += len(connector)
+    return tokens
+
+
+def _strip_connectors(chunk: str, lexicon: Lexicon) -> tuple[str, list[str]]:
+    """``大数据中心等相关单位`` → (``大数据中心``, [``等相关单位``]); a name is never eaten."""
+    connectors: list[str] = []
+    core = chunk
+    changed = True
+    while changed:
+        changed = False
+        for connector in lexicon.reference.end_connectors:
+            rest = core[: -len(connector)]
+            if core.endswith(connector) and (len(rest) >= 2 or not rest) and not lexicon.is_known(core):
+                connectors.insert(0, connector)
+                core = rest
+                changed = bool(core)
+                break
+    return core, connectors
+
+
+@functools.lru_cache(maxsize=65536)
+def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
+    """Cheapest cut of a separator-free run into names (dynamic programming over cut points).
+
+    A known name costs 1 whatever its length, a collective 1.2, a piece cut at a unit
+    ending 1 + len/2, an unknown tail 2 + len, a stray character 8: so known names win,
+    endings only cut what is left, and fewer pieces win ties.
+    """
+    if not core:
+        return ()
+    n = len(core)
+    cuts = _cut_points(core)
+    best: list[tuple[float, int, int, str] | None] = [None] * (n + 1)
+    best[0] = (0.0, 0, -1, "")
+    for i in range(n):
+        if best[i] is None or not cuts[i]:
+            continue
+        base_cost, base_pieces = best[i][0], best[i][1]
+        for j in range(i + 1, min(n, i + _MAX_NAME) + 1):
+            if not cuts[j]:
+                continue
+            scored = _piece_cost(core[i:j], j == n, lexicon)
+            if scored is None:
+                continue
+            cost, how = scored
+            candidate = (base_cost + cost, base_pieces + 1, i, how)
+            current = best[j]
+            if current is None or candidate[:2] < current[:2]:
+                best[j] = candidate
+    pieces: list[tuple[int, int, str]] = []
+    j = n
+    while j > 0:
+        entry = best[j]
+        assert entry is not None  # single characters are always allowed, so a path exists
+        pieces.append((entry[2], j, entry[3]))
+        j = entry[2]
+    pieces.reverse()
+    glued = sum(1 for _, _, how in pieces if how != "leftover") > 1
+    return tuple(_piece_token(core[i:j], i, how, glued, lexicon) for i, j, how in pieces)
+
+
+def _cut_points(core: str) -> list[bool]:
+    """True where a name may start or end: outside brackets (an unclosed one runs to the end)."""
+    cuts = [True] * (len(core) + 1)
+    depth = 0
+    for i, ch in enumerate(core):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        cuts[i + 1] = depth == 0
+    cuts[len(core)] = True
+    return cuts
+
+
+def _name_and_sub(piece: str) -> tuple[str, str, bool]:
+    """``发改局(推进办)`` → (发改局, 推进办); ``相关镇乡(`` → (相关镇乡, "", unbalanced)."""
+    match = _TRAILING_BRACKET.match(piece)
+    if match:
+        return match["name"], match["sub"], False
+    if piece.count("(") > piece.count(")"):
+        return piece[: piece.rindex("(")], "", True
+    return piece, "", False
+
+
+def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:
+    """Cost and reading of one candidate piece, or None when it cannot be a piece."""
+    reference = lexicon.reference
+    if lexicon.is_known(piece):
+        return 1.0, "known"
+    if piece[0] in "各相有" and reference.is_collective(piece):
+        return 1.2, "collective"  # brackets belong to the name: 各镇乡(街道)
+    name, _, _ = _name_and_sub(piece)
+    if name != piece and name:
+        if lexicon.is_known(name):
+            return 1.05, "known"
+        if name[0] in "各相有" and reference.is_collective(name):
+            return 1.25, "collective"
+    if len(name) >= 2 and reference.has_unit_ending(name):
+        return 1 + len(name) / 2, "ending"
+    if is_last and len(name) >= 2:
+        return 2 + len(name), "unknown"
+    if len(piece) == 1:
+        return 8.0, "leftover"
+    return None
+
+
+def _piece_token(piece: str, start: int, how: str, glued: bool, lexicon: Lexicon) -> Token:
+    if how == "leftover":
+        return Token("leftover", piece, start)
+    name, sub, unbalanced = _name_and_sub(piece)
+    if lexicon.is_known(piece) or (how == "collective" and lexicon.reference.is_collective(piece)):
+        name, sub = piece, ""  # the brackets are part of the name
+    return Token("mention", piece, start, name=name, sub_office=sub, how=how,
+                 glued=glued, unbalanced=unbalanced)
