@@ -1,0 +1,86 @@
+"""Command line: export the tables of a list, print its parse report.
+
+    python -m lib.cli export SOURCE [--table assignments|items] [--format csv|xlsx]
+                                    [--headers zh|en] [-o OUT]
+    python -m lib.cli report SOURCE
+
+Exit codes: 0 done, 2 usage, 3 unreadable source, 4 no items found. Errors are one
+Chinese line on stderr, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import NoReturn
+
+from lib.errors import EXIT_USAGE, ListError
+from lib.export import to_csv_bytes, to_xlsx_bytes
+from lib.pipeline import parse_path
+from lib.report import report_text
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse, but usage errors are one Chinese line and exit code 2."""
+
+    def error(self, message: str) -> NoReturn:
+        raise ListError(f"命令用法有误：{message}（用 --help 查看用法）", EXIT_USAGE)
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = _Parser(prog="python -m lib.cli", description="责任清单看板的命令行：导出表格、打印解析报告。")
+    commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    export = commands.add_parser("export", help="导出事项表或责任分工表（CSV/XLSX）")
+    export.add_argument("source", help="清单文件")
+    export.add_argument("--table", choices=("assignments", "items"), default="assignments")
+    export.add_argument("--format", choices=("csv", "xlsx"), default=None,
+                        help="默认取 -o 的后缀，否则为 csv")
+    export.add_argument("--headers", choices=("zh", "en"), default="zh")
+    export.add_argument("-o", "--output", default=None, help="输出文件；省略时写到标准输出（仅 CSV）")
+    report = commands.add_parser("report", help="打印解析报告")
+    report.add_argument("source", help="清单文件")
+    return parser
+
+
+def run(argv: list[str]) -> int:
+    args = build_parser().parse_args(argv)
+    doc = parse_path(args.source)
+    if args.command == "report":
+        sys.stdout.write(report_text(doc) + "\n")
+        return 0
+    fmt = args.format or _format_from_suffix(args.output)
+    table = doc.items if args.table == "items" else doc.assignments
+    if fmt == "xlsx" and not args.output:
+        raise ListError("XLSX 不能写到标准输出：请用 -o 指定输出文件。", EXIT_USAGE)
+    payload = to_xlsx_bytes(table, args.headers) if fmt == "xlsx" else to_csv_bytes(table, args.headers)
+    if args.output:
+        try:
+            Path(args.output).write_bytes(payload)
+        except OSError:
+            raise ListError(f"无法写入输出文件 {args.output}。", EXIT_USAGE) from None
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    return 0
+
+
+def _format_from_suffix(output: str | None) -> str:
+    if output and Path(output).suffix.lower() == ".xlsx":
+        return "xlsx"
+    return "csv"
+
+
+def main(argv: list[str] | None = None) -> int:
+    try:
+        return run(sys.argv[1:] if argv is None else argv)
+    except ListError as error:
+        sys.stderr.write(error.message.replace("\n", " ") + "\n")
+        return error.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write("已中断。\n")
+        return 130
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

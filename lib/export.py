@@ -1,0 +1,69 @@
+"""Tables out: CSV (UTF-8 with BOM, opens in Excel) and XLSX, with Chinese or English headers.
+
+Every text cell that starts with ``= + - @``, a tab or a carriage return gets a ``'``
+prefix, so a spreadsheet never runs a formula that came from a document.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pandas as pd
+
+from lib.schema import KINDS, ROLES, ZH_HEADERS
+
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+_TRUE_FALSE_ZH = {True: "是", False: "否"}
+
+
+def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` whose text cells cannot start a spreadsheet formula.
+
+    >>> neutralize_formulas(pd.DataFrame({"a": ["=1+1", "ok"]}))["a"].tolist()
+    ["'=1+1", 'ok']
+    """
+    def guard(value: object) -> object:
+        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+            return "'" + value
+        return value
+
+    text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])
+                    and not pd.api.types.is_bool_dtype(table[c])]
+    return table.assign(**{c: table[c].map(guard) for c in text_columns})
+
+
+def with_headers(table: pd.DataFrame, headers: str = "zh") -> pd.DataFrame:
+    """Rename columns to the Chinese headers (``zh``) and translate codes, or keep ``en``."""
+    if headers == "en":
+        return table
+    translated = table.copy()
+    if "role" in translated:
+        translated["role"] = translated["role"].map(ROLES).fillna(translated["role"])
+    if "kind" in translated:
+        translated["kind"] = translated["kind"].map(KINDS).fillna(translated["kind"])
+    if "sole" in translated:
+        translated["sole"] = translated["sole"].map(_TRUE_FALSE_ZH)
+    return translated.rename(columns=ZH_HEADERS)
+
+
+def to_csv_bytes(table: pd.DataFrame, headers: str = "zh") -> bytes:
+    """CSV as UTF-8 with a BOM, ready for Excel."""
+    out = neutralize_formulas(with_headers(table, headers))
+    return out.to_csv(index=False, lineterminator="\r\n").encode("utf-8-sig")
+
+
+def to_xlsx_bytes(table: pd.DataFrame, headers: str = "zh", sheet: str = "清单") -> bytes:
+    """An .xlsx workbook with one sheet; text cells are written as strings, never formulas."""
+    out = neutralize_formulas(with_headers(table, headers))
+    buffer = io.BytesIO()
+    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+        out.to_excel(writer, index=False, sheet_name=sheet)
+        worksheet = writer.sheets[sheet]
+        for row in worksheet.iter_rows(min_row=2):
+            for cell in row:
+                if isinstance(cell.value, str):
+                    cell.data_type = "s"  # a string, even if it looks like a formula
+        for column in worksheet.columns:
+            width = max(len(str(c.value or "")) for c in column[:200])
+            worksheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width * 2))
+    return buffer.getvalue()
