@@ -11,6 +11,7 @@ Chinese line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -80,6 +81,11 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("已中断。\n")
         return 130
+    except Exception as error:  # a bug of ours: still one line, never a traceback
+        if os.environ.get("LIST_DEBUG"):
+            raise
+        sys.stderr.write(f"内部错误（{type(error).__name__}），请把文件反馈给维护者；设置 LIST_DEBUG=1 可查看详情。\n")
+        return 1
 
 
 if __name__ == "__main__":

@@ -33,7 +33,10 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise ListError("文件为空，没有可读取的内容。")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
-            return _checked(data[len(bom):], encoding)
+            try:
+                return _checked(data[len(bom):], encoding)
+            except UnicodeDecodeError:
+                raise _undecodable_error() from None
     try:
         return _checked(data, "utf-8")
     except UnicodeDecodeError:
@@ -46,7 +49,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     try:
         return _checked(data, "gb18030")
     except UnicodeDecodeError:
-        raise ListError("无法识别文件编码：请另存为 UTF-8 或 GB18030 编码的文本后重试。") from None
+        raise _undecodable_error() from None
 
 
 def _checked(data: bytes, encoding: str) -> tuple[str, str]:
@@ -92,3 +95,7 @@ def _is_odd(ch: str) -> bool:
 
 def _binary_error() -> ListError:
     return ListError("文件不是可读取的文本（可能是二进制文件或格式不受支持）。")
+
+
+def _undecodable_error() -> ListError:
+    return ListError("无法识别文件编码：请另存为 UTF-8 或 GB18030 编码的文本后重试。")

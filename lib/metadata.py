@@ -14,8 +14,8 @@ _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?")
 _NOTICE = re.compile(r"关于.{2,80}的(?:通知|意见|方案|决定|函)$")
 _LIST_WORDS = ("清单", "分解", "分工", "实事", "方案", "任务表", "责任表", "意见")
-_PLACE = re.compile(
-    r"(?P<place>[\u4e00-\u9fff]{2,6}?)(?:市|县|区|自治州|自治县|旗|省|自治区)(?:人民政府|政府|委员会)"
+_PLACE = re.compile(  # at the start of a line: "各省、自治区、直辖市人民政府" names no place
+    r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:市|县|区|自治州|自治县|旗|省|自治区)(?:人民政府|政府|委员会)"
 )
 
 
@@ -69,7 +69,7 @@ def _list_title(lines: list[str], notice: str) -> str:
         and not line.startswith(("附件", "现将")) and line != notice and "：" not in line
         and ":" not in line
     ]
-    return candidates[-1] if candidates else notice
+    return (candidates[-1] if candidates else notice).strip("*# ")
 
 
 def detect_place(lines: list[str]) -> str:

@@ -8,7 +8,6 @@ the command line and the benchmark share.
 from __future__ import annotations
 
 import hashlib
-from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -177,8 +176,8 @@ def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord
             tokens: list[list[Token]], assignments: pd.DataFrame,
             unplaced: tuple[str, ...]) -> ParseReport:
     flags = assignments["flags"].str.split(";")
-    corrected = flags.map(lambda f: bool({"alias", "dropped_char", "swapped_chars"} & set(f)))
-    unknown = flags.map(lambda f: "unknown_unit" in f)
+    corrected = flags.map(lambda f: bool({"alias", "dropped_char", "swapped_chars"} & set(f))).astype(bool)
+    unknown = flags.map(lambda f: "unknown_unit" in f).astype(bool)
     leftovers = tuple(
         (record.item_label, token.text)
         for record, item_tokens in zip(records, tokens)
@@ -195,8 +194,8 @@ def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord
         convention=convention,
         item_count=len(records),
         mention_count=len(assignments),
-        corrections=assignments[corrected].reset_index(drop=True),
-        flagged=assignments[unknown].reset_index(drop=True),
+        corrections=assignments.loc[corrected].reset_index(drop=True),
+        flagged=assignments.loc[unknown].reset_index(drop=True),
         items_without_units=tuple(r.item_label for r in records if not r.units_text),
         numbering_problems=numbering_problems([r.item_label for r in records]),
         leftovers=leftovers,
@@ -229,8 +228,3 @@ def numbering_problems(labels: list[str]) -> tuple[str, ...]:
             problems.append(f"编号在 {before} 之后回到 {label}")
         previous[style] = number
     return tuple(problems)
-
-
-def mention_counts(assignments: pd.DataFrame) -> Counter[str]:
-    """How many mentions each unit has (提及次数), for the report's summary."""
-    return Counter(assignments["unit"])

@@ -36,6 +36,7 @@ class Reference:
 
     units: tuple[UnitEntry, ...]
     suffixes: tuple[tuple[str, str], ...]  # (suffix, kind), longest first
+    strong_suffixes: tuple[str, ...]  # endings that end a name wherever they occur (局, 集团)
     collective_prefixes: tuple[str, ...]
     collective_heads: tuple[str, ...]
     end_connectors: tuple[str, ...]  # longest first
@@ -53,6 +54,21 @@ class Reference:
 
     def has_unit_ending(self, name: str) -> bool:
         return self.kind_by_suffix(name) is not None
+
+    def inner_endings(self, name: str) -> int:
+        """How many strong endings sit inside ``name`` with a name's worth (2+) after them.
+
+        ``水务集团暨阳街道`` has one (集团): it is two units, not one.
+        """
+        count = 0
+        for suffix in self.strong_suffixes:
+            start = name.find(suffix, 1)
+            while start != -1:
+                end = start + len(suffix)
+                if end <= len(name) - 2:
+                    count += 1
+                start = name.find(suffix, start + 1)
+        return count
 
     @functools.cached_property
     def collective_pattern(self) -> re.Pattern[str]:
@@ -105,13 +121,18 @@ def load_reference() -> Reference:
                   tuple(a.strip() for a in row["aliases"].split("|") if a.strip()))
         for row in _read_csv("units.csv")
     )
-    suffixes = tuple(sorted(((r["suffix"], r["kind"]) for r in _read_csv("unit_suffixes.csv")),
+    suffix_rows = _read_csv("unit_suffixes.csv")
+    suffixes = tuple(sorted(((r["suffix"], r["kind"]) for r in suffix_rows),
                             key=lambda pair: len(pair[0]), reverse=True))
+    # a strong ending inside a longer one (局 in 分局) is counted once, as the shorter
+    strong = [r["suffix"] for r in suffix_rows if r["strong"] == "yes"]
+    strong = tuple(s for s in strong if not any(s != t and t in s for t in strong))
     words = _read_csv("collective_words.csv")
     connectors = _read_csv("connectors.csv")
     return Reference(
         units=units,
         suffixes=suffixes,
+        strong_suffixes=strong,
         collective_prefixes=tuple(w["text"] for w in words if w["part"] == "prefix"),
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
         end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),

@@ -119,8 +119,9 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     """Cheapest cut of a separator-free run into names (dynamic programming over cut points).
 
     A known name costs 1 whatever its length, a collective 1.2, a piece cut at a unit
-    ending 1 + len/2, an unknown tail 2 + len, a stray character 8: so known names win,
-    endings only cut what is left, and fewer pieces win ties.
+    ending 1 + len/2 (+2 for each strong ending such as 局 or 集团 inside it), an unknown
+    tail 2 + len, a stray character 8: so known names win, endings only cut what is left,
+    and fewer pieces win ties.
     """
     if not core:
         return ()
@@ -193,7 +194,7 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
         if name[0] in "各相有" and reference.is_collective(name):
             return 1.25, "collective"
     if len(name) >= 2 and reference.has_unit_ending(name):
-        return 1 + len(name) / 2, "ending"
+        return 1 + len(name) / 2 + 2 * reference.inner_endings(name), "ending"
     if is_last and len(name) >= 2:
         return 2 + len(name), "unknown"
     if len(piece) == 1:

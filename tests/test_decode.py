@@ -1,0 +1,49 @@
+import pytest
+
+from lib.decode import decode_bytes
+from lib.errors import ListError
+
+TEXT = "1\n生产总值增长7.5%左右\n▲发改局，各部门"
+
+
+@pytest.mark.parametrize(
+    ("data", "encoding"),
+    [
+        (TEXT.encode("utf-8"), "utf-8"),
+        (TEXT.encode("utf-8-sig"), "utf-8"),
+        (TEXT.encode("utf-16"), "utf-16-le"),  # Python writes a little-endian BOM
+        (b"\xfe\xff" + TEXT.encode("utf-16-be"), "utf-16-be"),
+        (TEXT.encode("utf-16-le"), "utf-16-le"),  # no BOM
+        (TEXT.encode("utf-16-be"), "utf-16-be"),  # no BOM
+        (TEXT.encode("gbk"), "gb18030"),
+        (TEXT.encode("gb18030"), "gb18030"),
+        ("发改局".encode("gb2312"), "gb18030"),  # short text must not pass for UTF-8
+        ("财政局、税务局".encode("gbk"), "gb18030"),
+        ("人行".encode("gbk"), "gb18030"),
+    ],
+)
+def test_decodes_each_encoding(data: bytes, encoding: str) -> None:
+    text, found = decode_bytes(data)
+    assert found == encoding
+    assert text.lstrip("\ufeff") in (TEXT, "发改局", "财政局、税务局", "人行")
+
+
+@pytest.mark.parametrize(
+    ("data", "message"),
+    [
+        (b"", "文件为空"),
+        (b"  \n\t \r\n", "文件为空"),
+        (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01", "不是可读取的文本"),
+        (bytes(range(256)) * 4, "不是可读取的文本"),
+        (b"PK\x03\x04\x14\x00\x06\x00\x08\x00\x00\x00!\x00" + b"\x00" * 40, "不是可读取的文本"),
+    ],
+)
+def test_refuses_what_is_not_text(data: bytes, message: str) -> None:
+    with pytest.raises(ListError, match=message):
+        decode_bytes(data)
+
+
+def test_undecodable_bytes_get_a_clear_refusal() -> None:
+    # 0xFF never starts a GB18030 character and there is no NUL: not binary, not text.
+    with pytest.raises(ListError, match="无法识别文件编码|不是可读取的文本"):
+        decode_bytes(b"\xff\xfe\xfd abc \xff\xff" * 3 + b"x")

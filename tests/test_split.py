@@ -1,0 +1,138 @@
+"""Splitting a units text: one smallest example per quirk class of MISSION.md."""
+
+import pytest
+from hypothesis import given
+from hypothesis import strategies as st
+
+from lib.reference import load_reference
+from lib.split import split_units
+from lib.units import Lexicon, document_lexicon
+
+LEXICON = document_lexicon("诸暨")
+
+
+def read(text: str, lexicon: Lexicon = LEXICON) -> list[str]:
+    """Mentions as '▲unit(sub)', canonical names, in order."""
+    out = []
+    for token in split_units(text, lexicon):
+        if token.kind == "mention":
+            unit = lexicon.resolve(token.name).unit
+            sub = f"({token.sub_office})" if token.sub_office else ""
+            out.append(("▲" if token.marked else "") + unit + sub)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # separators , 、 ; and spaces (full-width ones are normalized before splitting)
+        ("发改局,财政局、税务局;公安局 法院", ["发改局", "财政局", "税务局", "公安局", "法院"]),
+        ("发改局,,财政局、", ["发改局", "财政局"]),
+        # ▲ and ★ mark only the unit right after them
+        ("▲发改局▲建设集团交通运输局", ["▲发改局", "▲建设集团", "交通运输局"]),
+        ("★残联,卫健局", ["▲残联", "卫健局"]),
+        ("▲教育体育局商务局,经信局", ["▲教体局", "商务局", "经信局"]),
+        # separators missing: longest known name first
+        ("▲公安局交通运输局财政局公管办", ["▲公安局", "交通运输局", "财政局", "公管办"]),
+        ("商务局海关诸暨站,建设集团", ["商务局", "海关", "建设集团"]),
+        ("自然资源和规划局建设局", ["自然资源和规划局", "建设局"]),
+        ("经信局各相关单位", ["经信局", "各相关单位"]),
+        ("退役军人事务局人武部双拥领导小组各成员单位各镇乡(街道)",
+         ["退役军人事务局", "人武部", "双拥领导小组", "各成员单位", "各镇乡(街道)"]),
+        # unit endings only on what is left
+        ("水务集团暨阳街道", ["水务集团", "暨阳街道"]),
+        # connectors
+        ("发改局,政务服务办,大数据中心等相关单位", ["发改局", "政务服务办", "大数据中心"]),
+        ("人力资源社会保障部等负责", ["人力资源社会保障部"]),
+        # sub-offices in brackets are kept apart; brackets of a collective stay in its name
+        ("发改局(推进办)", ["发改局(推进办)"]),
+        ("组织部(人才办),相关镇乡(街道)", ["组织部(人才办)", "相关镇乡(街道)"]),
+        ("发改(校地合作办)", ["发改局(校地合作办)"]),
+        # variants of one unit merge
+        ("教体局,教育体育局", ["教体局", "教体局"]),
+        ("人社局,人力社保局", ["人力社保局", "人力社保局"]),
+        ("人行,人民银行", ["人民银行", "人民银行"]),
+        ("市公安局,诸暨市公安局", ["公安局", "公安局"]),
+        # collectives are never merged with each other
+        ("各部门,相关部门,各镇乡(街道),相关镇乡(街道),相关街道",
+         ["各部门", "相关部门", "各镇乡(街道)", "相关镇乡(街道)", "相关街道"]),
+        ("各市管国有企业", ["各市管国有企业"]),
+        # a dropped character or two swapped neighbours of exactly one known unit is corrected
+        ("人局", ["人力社保局"]),
+        ("政财局", ["财政局"]),
+        # a substituted character is never corrected, an unknown name is kept as written
+        ("民政局", ["民政局"]),
+        ("财务局", ["财务局"]),
+        ("西施故里管委会", ["西施故里管委会"]),
+    ],
+)
+def test_split_units(text: str, expected: list[str]) -> None:
+    assert read(text) == expected
+
+
+def test_a_typo_is_corrected_from_a_name_the_document_writes_elsewhere() -> None:
+    lexicon = LEXICON.with_document_names({"建设集团", "水务集团"})
+    assert read("卫健局,设集团", lexicon) == ["卫健局", "建设集团"]
+    assert LEXICON.with_document_names({"建设集团"}).resolve("设集团").flags == ("dropped_char",)
+
+
+def test_a_document_name_helps_to_split_a_run() -> None:
+    # 委 ends names but also sits inside them (委员会), so alone it does not cut a run
+    assert read("开发委科技城建管办") == ["开发委科技城建管办"]
+    with_names = read("开发委科技城建管办", LEXICON.with_document_names({"开发委", "科技城建管办"}))
+    assert with_names == ["开发委", "科技城建管办"]
+
+
+@pytest.mark.parametrize("name", ["新冠疫情联防联控指挥部", "城市更新委员会", "西施故里管委会",
+                                  "商贸城建管委", "高湖建管办", "妇幼保健院"])
+def test_weak_endings_do_not_cut_an_unknown_name(name: str) -> None:
+    assert read(name) == [name]
+
+
+def test_brackets_are_never_cut_inside() -> None:
+    tokens = split_units("开发(度假)区管委会,各县(市)区人民政府", LEXICON)
+    names = [t.name for t in tokens if t.kind == "mention"]
+    assert names == ["开发(度假)区管委会", "各县(市)区人民政府"]
+
+
+def test_no_piece_under_two_characters() -> None:
+    tokens = split_units("发改局,X,财政局", LEXICON)
+    assert [t.kind for t in tokens] == ["mention", "separator", "leftover", "separator", "mention"]
+    assert all(len(t.name) >= 2 for t in split_units("发改局X财政局局", LEXICON) if t.kind == "mention")
+
+
+def test_unclosed_bracket_is_flagged_not_lost() -> None:
+    tokens = split_units("农业农村局,相关镇乡(街", LEXICON)
+    last = [t for t in tokens if t.kind == "mention"][-1]
+    assert last.unbalanced and last.text == "相关镇乡(街"
+
+
+def test_resolution_kinds() -> None:
+    kinds = {name: LEXICON.resolve(name).kind for name in (
+        "发改局", "税务局", "枫桥镇", "大唐街道", "各相关单位", "建设集团", "法院", "组织部",
+        "工商联", "人民银行", "科协", "暨阳学院", "新冠疫情联防联控指挥部", "人武部", "双拥领导小组")}
+    assert kinds == {
+        "发改局": "department", "税务局": "department", "枫桥镇": "town", "大唐街道": "town",
+        "各相关单位": "collective", "建设集团": "enterprise", "法院": "judicial", "组织部": "party",
+        "工商联": "party", "人民银行": "other", "科协": "other", "暨阳学院": "other",
+        "新冠疫情联防联控指挥部": "other", "人武部": "other", "双拥领导小组": "other",
+    }
+
+
+NAMES = sorted({entry.canonical for entry in load_reference().units})
+PIECES = st.sampled_from(NAMES + ["▲", "★", ",", "、", ";", " ", "等", "等相关单位", "(推进办)",
+                                  "(", ")", "X", "某", "局"])
+
+
+@given(st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=40))
+def test_tokens_cover_the_text_exactly(text: str) -> None:
+    """Conservation: every character is a mention, marker, separator, connector or leftover."""
+    tokens = split_units(text, LEXICON)
+    assert "".join(t.text for t in tokens) == text
+    position = 0
+    for token in tokens:
+        assert token.start == position
+        position += len(token.text)
+    for token in tokens:
+        if token.kind == "mention":
+            assert len(token.name) >= 1 and token.name in token.text
