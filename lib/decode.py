@@ -79,7 +79,9 @@ def _utf16_guess(data: bytes) -> str | None:
     return None
 
 
-def _odd_share(text: str) -> float:
+def _odd_share(text: str, sample: int = 50_000) -> float:
+    """Share of unusual characters in the first ``sample`` characters (enough to judge)."""
+    text = text[:sample]
     if not text:
         return 0.0
     odd = sum(1 for ch in text if _is_odd(ch))

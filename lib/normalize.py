@@ -12,6 +12,7 @@ _OTHER = {ord("﹐"): ",", ord("﹑"): "、", ord("﹔"): ";", ord("﹕"): ":",
           ord("﹙"): "(", ord("﹚"): ")", ord("☆"): "★", ord("△"): "▲"}
 _TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER}
 _RUNS_OF_SPACES = re.compile(r" {2,}")
+_LINE_EDGES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 
 
 def normalize_text(text: str) -> str:
@@ -25,7 +26,7 @@ def normalize_text(text: str) -> str:
     '▲发改局,财政局(国资办)\\n'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
-    return "\n".join(normalize_line(line) for line in text.split("\n"))
+    return _LINE_EDGES.sub("", _RUNS_OF_SPACES.sub(" ", text))
 
 
 def normalize_line(line: str) -> str:

@@ -137,7 +137,7 @@ def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
 
 def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...], tokens: list[list[Token]],
                        lexicon: Lexicon, convention: str) -> pd.DataFrame:
-    rows: list[dict[str, object]] = []
+    rows: list[tuple[object, ...]] = []
     for number, (record, item_tokens) in enumerate(zip(records, tokens), start=1):
         mentions = [t for t in item_tokens if t.kind == "mention"]
         resolved = [lexicon.resolve(t.name) for t in mentions]
@@ -149,24 +149,15 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...], tokens: lis
                 flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
             if token.sub_office:
                 flags.append("sub_office")
-            if token.unbalanced:
-                flags.append("unbalanced_bracket")
             if resolution.unit in seen:
                 flags.append("repeated")
             seen.add(resolution.unit)
-            rows.append({
-                "doc_id": doc_id,
-                "item_no": number,
-                "item_label": record.item_label,
-                "position": position,
-                "raw": token.text,
-                "unit": resolution.unit,
-                "sub_office": token.sub_office,
-                "role": "lead" if convention == "marker" and token.marked else "co",
-                "sole": resolution.kind != "collective" and len(named_units) == 1,
-                "kind": resolution.kind,
-                "flags": ";".join(flags),
-            })
+            rows.append((
+                doc_id, number, record.item_label, position, token.text, resolution.unit,
+                token.sub_office, "lead" if convention == "marker" and token.marked else "co",
+                resolution.kind != "collective" and len(named_units) == 1, resolution.kind,
+                ";".join(flags),
+            ))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )
@@ -175,9 +166,8 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...], tokens: lis
 def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord, ...],
             tokens: list[list[Token]], assignments: pd.DataFrame,
             unplaced: tuple[str, ...]) -> ParseReport:
-    flags = assignments["flags"].str.split(";")
-    corrected = flags.map(lambda f: bool({"alias", "dropped_char", "swapped_chars"} & set(f))).astype(bool)
-    unknown = flags.map(lambda f: "unknown_unit" in f).astype(bool)
+    corrected = _has_flag(assignments["flags"], "alias", "dropped_char", "swapped_chars")
+    unknown = _has_flag(assignments["flags"], "unknown_unit")
     leftovers = tuple(
         (record.item_label, token.text)
         for record, item_tokens in zip(records, tokens)
@@ -202,6 +192,12 @@ def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord
         unplaced_lines=unplaced,
         conservation_failures=failures,
     )
+
+
+def _has_flag(flags: pd.Series, *codes: str) -> pd.Series:
+    """Rows whose ``;``-joined flags hold any of ``codes``."""
+    pattern = rf"(?:^|;)(?:{'|'.join(codes)})(?:;|$)"
+    return flags.str.contains(pattern, regex=True).astype(bool)
 
 
 def numbering_problems(labels: list[str]) -> tuple[str, ...]:

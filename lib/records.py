@@ -22,7 +22,7 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
 _ITEM_LABEL = re.compile(
-    rf"^(?:(?P<num>\d{{1,4}})(?:$|[.、)]\s*|\s+(?=\D))|(?P<paren>\((?P<cn>[{_CN}]+)\))\s*)(?P<rest>.*)$"
+    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)]\s*|\s+(?=\D))|(?P<paren>\((?P<cn>[{_CN}]+)\))\s*)(?P<rest>.*)$"
 )
 _SECTION = re.compile(rf"^(?P<cn>[{_CN}]+)、\s*(?P<rest>\S.{{0,40}})$")
 
@@ -81,40 +81,42 @@ def label_number(label: str) -> int | None:
 def find_items(blocks: list[Block], lexicon: Lexicon) -> Layout:
     """Read the item records out of a document's blocks."""
     start, header = _find_header(blocks)
-    if header:
-        body = blocks[start:]
-        preamble = blocks[: start - len(header)]
-    else:
-        first = next((i for i, b in enumerate(blocks) if _ITEM_LABEL.match(b.text)), len(blocks))
-        body, preamble = blocks[first:], blocks[:first]
+    if not header:
+        start = _first_item(blocks)
+    body = blocks[start:]
+    preamble = blocks[: start - len(header)] if header else blocks[:start]
     records: list[ItemRecord] = []
     unplaced: list[Block] = []
     section = ""
-    current: tuple[str, str, list[str]] | None = None  # label, source_ref, lines
-
-    def close() -> None:
-        if current is not None:
-            records.append(_record(current, section_at_open, lexicon))
-
-    section_at_open = ""
+    open_item: tuple[str, str, str, list[str]] | None = None  # label, ref, section, lines
     for block in body:
         label = _ITEM_LABEL.match(block.text)
         heading = None if label else _SECTION.match(block.text)
+        if label or heading:
+            if open_item:
+                records.append(_record(*open_item, lexicon))
+            open_item = None
         if label:
-            close()
-            section_at_open = section
             rest = label["rest"].strip()
-            current = (label["num"] or label["paren"], block.source_ref, [rest] if rest else [])
+            open_item = (label["num"] or label["paren"], block.source_ref, section, [rest] if rest else [])
         elif heading:
-            close()
-            current = None
             section = heading["rest"].strip()
-        elif current is not None:
-            current[2].append(block.text)
+        elif open_item:
+            open_item[3].append(block.text)
         else:
             unplaced.append(block)
-    close()
+    if open_item:
+        records.append(_record(*open_item, lexicon))
     return Layout(tuple(records), tuple(preamble), header, tuple(unplaced))
+
+
+def _first_item(blocks: list[Block]) -> int:
+    """Without a table header, items start at the first numbered block, or at the section
+    heading right above it."""
+    first = next((i for i, b in enumerate(blocks) if _ITEM_LABEL.match(b.text)), len(blocks))
+    if first and first < len(blocks) and _SECTION.match(blocks[first - 1].text):
+        return first - 1
+    return first
 
 
 def _find_header(blocks: list[Block]) -> tuple[int, tuple[str, ...]]:
@@ -141,8 +143,7 @@ def _find_header(blocks: list[Block]) -> tuple[int, tuple[str, ...]]:
     return 0, ()
 
 
-def _record(current: tuple[str, str, list[str]], section: str, lexicon: Lexicon) -> ItemRecord:
-    label, source_ref, lines = current
+def _record(label: str, source_ref: str, section: str, lines: list[str], lexicon: Lexicon) -> ItemRecord:
     units_text = ""
     if len(lines) >= 2 and looks_like_units(lines[-1], lexicon):
         units_text = lines[-1]

@@ -47,28 +47,29 @@ class Reference:
 
     def kind_by_suffix(self, name: str) -> str | None:
         """Kind of an unknown name from its ending, longest suffix first (``枫桥镇`` → town)."""
-        for suffix, kind in self.suffixes:
-            if len(name) > len(suffix) and name.endswith(suffix):
-                return kind
+        kinds = self._suffix_kinds
+        for length in self._suffix_lengths:
+            if len(name) > length:
+                kind = kinds.get(name[-length:])
+                if kind:
+                    return kind
         return None
+
+    @functools.cached_property
+    def connector_endings(self) -> frozenset[str]:
+        """Last characters of the connectors: a chunk ending otherwise has none to strip."""
+        return frozenset(c[-1] for c in self.end_connectors)
+
+    @functools.cached_property
+    def _suffix_kinds(self) -> dict[str, str]:
+        return dict(self.suffixes)
+
+    @functools.cached_property
+    def _suffix_lengths(self) -> tuple[int, ...]:
+        return tuple(sorted({len(suffix) for suffix, _ in self.suffixes}, reverse=True))
 
     def has_unit_ending(self, name: str) -> bool:
         return self.kind_by_suffix(name) is not None
-
-    def inner_endings(self, name: str) -> int:
-        """How many strong endings sit inside ``name`` with a name's worth (2+) after them.
-
-        ``水务集团暨阳街道`` has one (集团): it is two units, not one.
-        """
-        count = 0
-        for suffix in self.strong_suffixes:
-            start = name.find(suffix, 1)
-            while start != -1:
-                end = start + len(suffix)
-                if end <= len(name) - 2:
-                    count += 1
-                start = name.find(suffix, start + 1)
-        return count
 
     @functools.cached_property
     def collective_pattern(self) -> re.Pattern[str]:

@@ -55,5 +55,4 @@ FLAGS: dict[str, str] = {
     "unknown_unit": "未收录的单位，按原文保留",
     "sub_office": "括号内为内设机构或挂牌机构",
     "repeated": "同一事项中重复出现",
-    "unbalanced_bracket": "括号不完整",
 }

@@ -11,18 +11,17 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from lib.units import Lexicon
 
 MARKERS = "▲★"
 SEPARATORS = ",、;。 \t"
-_MAX_NAME = 40
+_MAX_NAME = 30  # no unit name is longer; bounds the work per run
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)\((?P<sub>[^()]*)\)$")
 
 
-@dataclass(frozen=True)
-class Token:
+class Token(NamedTuple):
     """One stretch of a units text. ``kind`` is marker, separator, connector, mention or leftover."""
 
     kind: str
@@ -33,17 +32,24 @@ class Token:
     marked: bool = False  # mention: a ▲/★ stood right before it
     how: str = ""  # mention: known, collective, ending or unknown
     glued: bool = False  # mention: cut from a run without separators
-    unbalanced: bool = False  # mention: an opening bracket never closed
 
 
 def split_units(text: str, lexicon: Lexicon) -> list[Token]:
-    """Split a normalized units text into tokens that cover it exactly.
+    """Split a normalized units text into tokens that cover it exactly (see ``_split``)."""
+    return list(_split(text, lexicon))
+
+
+@functools.lru_cache(maxsize=65536)
+def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
+    """Tokens of a units text; cached, since lists repeat the same units texts.
 
     >>> from lib.units import document_lexicon
     >>> [t.name for t in split_units("▲发改局▲建设集团交通运输局", document_lexicon())
     ...  if t.kind == "mention"]
     ['发改局', '建设集团', '交通运输局']
     """
+    if lexicon.base is not None and not lexicon.may_use_document_names(text):
+        return _split(text, lexicon.base)
     tokens: list[Token] = []
     pending_mark = False
     for kind, chunk, start in _chunks(text):
@@ -55,18 +61,23 @@ def split_units(text: str, lexicon: Lexicon) -> list[Token]:
         else:
             for token in _split_chunk(chunk, start, lexicon):
                 if token.kind == "mention" and pending_mark:
-                    token = _replace(token, marked=True)
+                    token = token._replace(marked=True)
                     pending_mark = False
                 tokens.append(token)
-    return tokens
+    return tuple(tokens)
 
 
-def _replace(token: Token, **changes: object) -> Token:
-    return Token(**{**token.__dict__, **changes})
+_PLAIN_CHUNKS = re.compile(f"[{re.escape(SEPARATORS + MARKERS)}]|[^{re.escape(SEPARATORS + MARKERS)}]+")
 
 
 def _chunks(text: str) -> list[tuple[str, str, int]]:
     """Cut at separators and markers outside brackets; returns (kind, text, start)."""
+    if "(" not in text:  # the common case, without a character loop
+        return [
+            ("marker" if m.group() in MARKERS else "separator" if m.group() in SEPARATORS else "chunk",
+             m.group(), m.start())
+            for m in _PLAIN_CHUNKS.finditer(text)
+        ]
     out: list[tuple[str, str, int]] = []
     depth = 0
     begin = 0
@@ -86,22 +97,28 @@ def _chunks(text: str) -> list[tuple[str, str, int]]:
 
 
 def _split_chunk(chunk: str, start: int, lexicon: Lexicon) -> list[Token]:
+    return [token._replace(start=start + token.start) for token in _chunk_tokens(chunk, lexicon)]
+
+
+@functools.lru_cache(maxsize=65536)
+def _chunk_tokens(chunk: str, lexicon: Lexicon) -> tuple[Token, ...]:
+    """Tokens of one separator-free chunk, starting at 0."""
+    if lexicon.base is not None and not lexicon.may_use_document_names(chunk):
+        return _chunk_tokens(chunk, lexicon.base)
     core, connectors = _strip_connectors(chunk, lexicon)
-    tokens = [
-        _replace(token, start=start + token.start) for token in _segment(core, lexicon)
-    ]
-    offset = start + len(core)
+    tokens = list(_segment(core, lexicon))
+    offset = len(core)
     for connector in connectors:
         tokens.append(Token("connector", connector, offset))
         offset += len(connector)
-    return tokens
+    return tuple(tokens)
 
 
 def _strip_connectors(chunk: str, lexicon: Lexicon) -> tuple[str, list[str]]:
     """``大数据中心等相关单位`` → (``大数据中心``, [``等相关单位``]); a name is never eaten."""
     connectors: list[str] = []
     core = chunk
-    changed = True
+    changed = chunk[-1:] in lexicon.reference.connector_endings
     while changed:
         changed = False
         for connector in lexicon.reference.end_connectors:
@@ -125,30 +142,43 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     """
     if not core:
         return ()
+    if lexicon.is_known(core) or lexicon.reference.is_collective(core):
+        return (_piece_token(core, 0, "known" if lexicon.is_known(core) else "collective", False, lexicon),)
     n = len(core)
     cuts = _cut_points(core)
+    inner = _inner_ending_spans(core, lexicon)
+    ends_like_unit = [j > 1 and lexicon.reference.has_unit_ending(core[:j]) for j in range(n + 1)]
     best: list[tuple[float, int, int, str] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, -1, "")
     for i in range(n):
         if best[i] is None or not cuts[i]:
             continue
         base_cost, base_pieces = best[i][0], best[i][1]
+        collective_start = core[i] in "各相有"
         for j in range(i + 1, min(n, i + _MAX_NAME) + 1):
             if not cuts[j]:
                 continue
-            scored = _piece_cost(core[i:j], j == n, lexicon)
+            piece = core[i:j]
+            if not (j == n or j - i == 1 or ends_like_unit[j] or collective_start
+                    or core[j - 1] == ")" or lexicon.is_known(piece)):
+                continue  # cannot be a piece: skip the full scoring (most candidates)
+            scored = _piece_cost(piece, j == n, lexicon)
             if scored is None:
                 continue
             cost, how = scored
+            if how == "ending" and inner:
+                cost += 2 * sum(1 for start, end in inner if start > i and end <= j - 2)
             candidate = (base_cost + cost, base_pieces + 1, i, how)
             current = best[j]
             if current is None or candidate[:2] < current[:2]:
                 best[j] = candidate
+    if best[n] is None:  # nested brackets and the like: no reading, so all of it is reported
+        return (Token("leftover", core, 0),)
     pieces: list[tuple[int, int, str]] = []
     j = n
     while j > 0:
         entry = best[j]
-        assert entry is not None  # single characters are always allowed, so a path exists
+        assert entry is not None  # every step of a found path was recorded
         pieces.append((entry[2], j, entry[3]))
         j = entry[2]
     pieces.reverse()
@@ -156,45 +186,65 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     return tuple(_piece_token(core[i:j], i, how, glued, lexicon) for i, j, how in pieces)
 
 
+def _inner_ending_spans(core: str, lexicon: Lexicon) -> list[tuple[int, int]]:
+    """(start, end) of every strong ending (局, 集团 …) in the run.
+
+    A piece that holds one with two or more characters after it is likely two units
+    (``水务集团暨阳街道``), so it costs more.
+    """
+    spans = []
+    for suffix in lexicon.reference.strong_suffixes:
+        start = core.find(suffix)
+        while start != -1:
+            spans.append((start, start + len(suffix)))
+            start = core.find(suffix, start + 1)
+    return spans
+
+
 def _cut_points(core: str) -> list[bool]:
-    """True where a name may start or end: outside brackets (an unclosed one runs to the end)."""
+    """True where a name may start or end: not inside a matched pair of brackets.
+
+    An unmatched bracket is an ordinary character (a truncated ``相关镇乡(`` leaves it over).
+    """
     cuts = [True] * (len(core) + 1)
-    depth = 0
+    opened: list[int] = []
     for i, ch in enumerate(core):
         if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        cuts[i + 1] = depth == 0
-    cuts[len(core)] = True
+            opened.append(i)
+        elif ch == ")" and opened:
+            start = opened.pop()
+            for inside in range(start + 1, i + 1):
+                cuts[inside] = False
     return cuts
 
 
-def _name_and_sub(piece: str) -> tuple[str, str, bool]:
-    """``发改局(推进办)`` → (发改局, 推进办); ``相关镇乡(`` → (相关镇乡, "", unbalanced)."""
+def _name_and_sub(piece: str) -> tuple[str, str]:
+    """``发改局(推进办)`` → (发改局, 推进办); a piece without a trailing bracket → (piece, "")."""
     match = _TRAILING_BRACKET.match(piece)
     if match:
-        return match["name"], match["sub"], False
-    if piece.count("(") > piece.count(")"):
-        return piece[: piece.rindex("(")], "", True
-    return piece, "", False
+        return match["name"], match["sub"]
+    return piece, ""
 
 
 def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:
     """Cost and reading of one candidate piece, or None when it cannot be a piece."""
     reference = lexicon.reference
+    if not _balanced(piece):
+        # a stray bracket, or a bracketed note standing alone: reported, never a name
+        alone = piece[0] == "(" and piece[-1] == ")" and _balanced(piece[1:-1] or "x")
+        return (8.0, "leftover") if len(piece) == 1 or alone else None
     if lexicon.is_known(piece):
         return 1.0, "known"
     if piece[0] in "各相有" and reference.is_collective(piece):
         return 1.2, "collective"  # brackets belong to the name: 各镇乡(街道)
-    name, _, _ = _name_and_sub(piece)
+    name, _ = _name_and_sub(piece)
     if name != piece and name:
         if lexicon.is_known(name):
             return 1.05, "known"
         if name[0] in "各相有" and reference.is_collective(name):
             return 1.25, "collective"
     if len(name) >= 2 and reference.has_unit_ending(name):
-        return 1 + len(name) / 2 + 2 * reference.inner_endings(name), "ending"
+        return 1 + len(name) / 2, "ending"  # + strong endings inside it, counted by the caller
     if is_last and len(name) >= 2:
         return 2 + len(name), "unknown"
     if len(piece) == 1:
@@ -202,11 +252,22 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
     return None
 
 
+def _balanced(piece: str) -> bool:
+    """Brackets open before they close and all close; a name never starts with one."""
+    if piece[0] in "()":
+        return False
+    depth = 0
+    for ch in piece:
+        depth += (ch == "(") - (ch == ")")
+        if depth < 0:
+            return False
+    return depth == 0
+
+
 def _piece_token(piece: str, start: int, how: str, glued: bool, lexicon: Lexicon) -> Token:
     if how == "leftover":
         return Token("leftover", piece, start)
-    name, sub, unbalanced = _name_and_sub(piece)
+    name, sub = _name_and_sub(piece)
     if lexicon.is_known(piece) or (how == "collective" and lexicon.reference.is_collective(piece)):
         name, sub = piece, ""  # the brackets are part of the name
-    return Token("mention", piece, start, name=name, sub_office=sub, how=how,
-                 glued=glued, unbalanced=unbalanced)
+    return Token("mention", piece, start, name=name, sub_office=sub, how=how, glued=glued)

@@ -9,6 +9,7 @@ one dropped or two swapped characters away (corrected and flagged), else itself 
 from __future__ import annotations
 
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -34,9 +35,23 @@ class Lexicon:
     reference: Reference
     surfaces: dict[str, str]
     document_names: frozenset[str] = frozenset()
+    base: Lexicon | None = None  # the same lexicon without the document's names
 
     def with_document_names(self, names: set[str] | frozenset[str]) -> Lexicon:
-        return Lexicon(self.reference, self.surfaces, frozenset(names))
+        root = self.base or self
+        return Lexicon(self.reference, self.surfaces, frozenset(names), root) if names else root
+
+    def may_use_document_names(self, text: str) -> bool:
+        """Could the document's own names change how ``text`` splits? Only if one occurs in it.
+
+        When none does, splitting with ``base`` gives the very same tokens, and is cached.
+        """
+        return bool(self.document_names) and self._document_name_pattern.search(text) is not None
+
+    @functools.cached_property
+    def _document_name_pattern(self) -> re.Pattern[str]:
+        names = sorted(self.document_names, key=len, reverse=True)
+        return re.compile("|".join(map(re.escape, names)))
 
     def is_known(self, name: str) -> bool:
         return name in self.surfaces or name in self.document_names

@@ -101,10 +101,11 @@ def test_no_piece_under_two_characters() -> None:
     assert all(len(t.name) >= 2 for t in split_units("发改局X财政局局", LEXICON) if t.kind == "mention")
 
 
-def test_unclosed_bracket_is_flagged_not_lost() -> None:
-    tokens = split_units("农业农村局,相关镇乡(街", LEXICON)
-    last = [t for t in tokens if t.kind == "mention"][-1]
-    assert last.unbalanced and last.text == "相关镇乡(街"
+@pytest.mark.parametrize(("text", "left"), [("农业农村局,相关镇乡(", ["("]), ("(交通运输局", ["("]),
+                                          ("发改局)", [")"])])
+def test_an_unmatched_bracket_is_left_over_and_reported(text: str, left: list[str]) -> None:
+    tokens = split_units(text, LEXICON)
+    assert [t.text for t in tokens if t.kind == "leftover"] == left
 
 
 def test_resolution_kinds() -> None:
@@ -124,7 +125,8 @@ PIECES = st.sampled_from(NAMES + ["▲", "★", ",", "、", ";", " ", "等", "�
                                   "(", ")", "X", "某", "局"])
 
 
-@given(st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=40))
+@given(st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=40)
+       | st.text(alphabet="()▲,、发改局财政各部门(推进办)", max_size=30))
 def test_tokens_cover_the_text_exactly(text: str) -> None:
     """Conservation: every character is a mention, marker, separator, connector or leftover."""
     tokens = split_units(text, LEXICON)

@@ -1,0 +1,81 @@
+"""Parse speed: the bundled list and a synthetic 10,000-item list built from its own items.
+
+Prints items per second and the ratio of the full parse to merely decoding and
+normalizing the same bytes, both measured in this run (shared machines are noisy, so
+compare ratios, not seconds). Run: .venv/bin/python bench/bench_parse.py
+"""
+
+from __future__ import annotations
+
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from lib.decode import decode_bytes  # noqa: E402
+from lib.normalize import normalize_text  # noqa: E402
+from lib.pipeline import parse_bytes  # noqa: E402
+from lib.split import _chunk_tokens, _segment, _split  # noqa: E402
+from lib.units import _resolve  # noqa: E402
+
+BUNDLED = Path(__file__).resolve().parent.parent / "data" / "zhuji-2023-key-work-list.txt"
+REPEATS = 5
+
+
+def synthetic_list(size: int, seed: int = 2023) -> bytes:
+    """``size`` items: tasks of the bundled list shuffled, units recombined from its mentions.
+
+    Units are joined by , or 、 and, one time in ten, by nothing (a missing separator);
+    one unit in five gets a ▲. Header and notice are the bundled list's own.
+    """
+    source = BUNDLED.read_bytes()
+    doc = parse_bytes(source, BUNDLED.name)
+    rng = random.Random(seed)
+    tasks = doc.items["task"].tolist()
+    mentions = doc.assignments["raw"].tolist()
+    text = source.decode("utf-8")
+    head = text[: text.index("责任单位") + len("责任单位")]
+    lines = [head]
+    for number in range(1, size + 1):
+        units = ""
+        for k in range(rng.randint(1, 6)):
+            if k:
+                units += rng.choices([",", "、", ""], weights=[6, 3, 1])[0]
+            units += ("▲" if rng.random() < 0.2 else "") + rng.choice(mentions)
+        lines += [str(number), rng.choice(tasks), units]
+    return "\n\n".join(lines).encode("utf-8")
+
+
+def best_time(action, repeats: int = REPEATS) -> float:
+    times = []
+    for _ in range(repeats):
+        _segment.cache_clear()  # every run starts cold: no split or resolution is remembered
+        _split.cache_clear()
+        _chunk_tokens.cache_clear()
+        _resolve.cache_clear()
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return min(times)
+
+
+def main() -> None:
+    cases = {"内置清单（97 条）": BUNDLED.read_bytes(), "合成清单（10,000 条）": synthetic_list(10_000)}
+    print("| 清单 | 事项 | 仅解码+规范化 | 完整解析 | 事项/秒 | 完整解析 ÷ 解码规范化 |")
+    print("|---|---:|---:|---:|---:|---:|")
+    parse_times = {}
+    for name, data in cases.items():
+        baseline = best_time(lambda: normalize_text(decode_bytes(data)[0]))
+        parse = best_time(lambda: parse_bytes(data, "list.txt"))
+        items = len(parse_bytes(data, "list.txt").items)
+        parse_times[name] = parse
+        print(f"| {name} | {items:,} | {baseline * 1000:.1f} ms | {parse * 1000:.0f} ms | "
+              f"{items / parse:,.0f} | {parse / baseline:.0f}× |")
+    small, large = parse_times.values()
+    print(f"\n10,000 条比 97 条多用 {large - small:.2f} 秒（目标：少于 1 秒）。")
+
+
+if __name__ == "__main__":
+    main()

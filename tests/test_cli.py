@@ -1,0 +1,120 @@
+"""The command line, run as a user runs it: a subprocess, bytes on stdout, one line on stderr."""
+
+from __future__ import annotations
+
+import csv
+import io
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from tests.conftest import BUNDLED, FIXTURES, ROOT
+
+
+def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
+    return subprocess.run([sys.executable, "-m", "lib.cli", *args], cwd=ROOT, capture_output=True,
+                          timeout=120)
+
+
+def rows(payload: bytes) -> list[dict[str, str]]:
+    assert payload.startswith(b"\xef\xbb\xbf"), "CSV starts with a UTF-8 BOM for Excel"
+    return list(csv.DictReader(io.StringIO(payload.decode("utf-8-sig"))))
+
+
+def test_export_assignments_to_stdout_with_english_headers() -> None:
+    done = cli("export", str(BUNDLED), "--headers", "en")
+    assert done.returncode == 0, done.stderr.decode()
+    table = rows(done.stdout)
+    assert len({r["item_no"] for r in table}) == 97
+    assert sum(r["role"] == "lead" for r in table) == 41
+    assert list(table[0]) == ["doc_id", "item_no", "item_label", "position", "raw", "unit",
+                              "sub_office", "role", "sole", "kind", "flags"]
+
+
+def test_export_defaults_to_chinese_headers_and_labels(tmp_path: Path) -> None:
+    out = tmp_path / "分工.csv"
+    assert cli("export", str(BUNDLED), "-o", str(out)).returncode == 0
+    table = rows(out.read_bytes())
+    assert list(table[0])[:6] == ["文档", "序号", "原编号", "位次", "原文", "责任单位"]
+    assert {r["牵头/配合"] for r in table} == {"牵头", "配合"}
+    assert {r["独立承担"] for r in table} == {"是", "否"}
+
+
+def test_export_items_as_xlsx_by_suffix(tmp_path: Path) -> None:
+    out = tmp_path / "items.xlsx"
+    done = cli("export", str(BUNDLED), "--table", "items", "--headers", "en", "-o", str(out))
+    assert done.returncode == 0, done.stderr.decode()
+    sheet = openpyxl.load_workbook(out).active
+    header = [c.value for c in sheet[1]]
+    assert header[:6] == ["doc_id", "item_no", "item_label", "section", "theme", "task"]
+    assert sheet.max_row == 98
+
+
+def test_xlsx_to_stdout_is_refused() -> None:
+    done = cli("export", str(BUNDLED), "--format", "xlsx")
+    assert done.returncode == 2
+    assert done.stdout == b""
+    assert "标准输出" in done.stderr.decode()
+
+
+@pytest.mark.parametrize("fmt", ["csv", "xlsx"])
+def test_formulas_are_neutralized(tmp_path: Path, fmt: str) -> None:
+    out = tmp_path / f"items.{fmt}"
+    assert cli("export", str(FIXTURES / "formulas.txt"), "--table", "items", "--headers", "en",
+               "-o", str(out)).returncode == 0
+    if fmt == "csv":
+        tasks = [r["task"] for r in rows(out.read_bytes())]
+    else:
+        sheet = openpyxl.load_workbook(out).active
+        tasks = [row[5].value for row in sheet.iter_rows(min_row=2)]
+        assert all(row[5].data_type == "s" for row in sheet.iter_rows(min_row=2))
+    assert tasks == ["'=HYPERLINK(\"http://x\",\"点我\")", "'+SUM(1,2)", "'-10%任务", "'@任务"]
+
+
+def test_report_lists_corrections_and_the_conservation_check() -> None:
+    done = cli("report", str(BUNDLED))
+    assert done.returncode == 0
+    text = done.stdout.decode("utf-8")
+    assert "事项 97 条" in text
+    assert "设集团 → 建设集团" in text
+    assert "守恒检查通过" in text
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (("export", "没有这个文件.txt"), 3, "文件不存在"),
+        (("export", str(FIXTURES / "binary.txt")), 3, "不是可读取的文本"),
+        (("report", str(ROOT / "data" / "units.csv")), 3, "暂不支持"),
+        (("export", str(ROOT / "requirements.txt")), 4, "没有找到编号的工作事项"),
+        (("export",), 2, "命令用法有误"),
+        (("frobnicate", "x"), 2, "命令用法有误"),
+        (("export", str(BUNDLED), "--table", "people"), 2, "命令用法有误"),
+    ],
+)
+def test_bad_input_exits_with_one_chinese_line(args: tuple[str, ...], code: int, message: str) -> None:
+    done = cli(*args)
+    stderr = done.stderr.decode("utf-8")
+    assert done.returncode == code
+    assert message in stderr
+    assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert done.stdout == b""
+
+
+def test_empty_file(tmp_path: Path) -> None:
+    empty = tmp_path / "empty.txt"
+    empty.write_bytes(b"")
+    done = cli("report", str(empty))
+    assert done.returncode == 3 and "文件为空" in done.stderr.decode()
+
+
+def test_gb18030_source_parses_like_utf8(tmp_path: Path) -> None:
+    source = tmp_path / "gbk.txt"
+    source.write_bytes(BUNDLED.read_text(encoding="utf-8").encode("gb18030"))
+    utf8 = rows(cli("export", str(BUNDLED), "--headers", "en").stdout)
+    gbk = rows(cli("export", str(source), "--headers", "en").stdout)
+    drop_id = [{k: v for k, v in r.items() if k != "doc_id"} for r in utf8]
+    assert [{k: v for k, v in r.items() if k != "doc_id"} for r in gbk] == drop_id

@@ -1,0 +1,65 @@
+"""Integrity of the reference tables in data/."""
+
+import csv
+from collections import Counter
+
+import pytest
+
+from lib.reference import DATA_DIR, PLACE_SLOT, load_reference
+from lib.schema import FLAGS, KINDS
+from lib.units import document_lexicon
+
+REFERENCE = load_reference()
+
+
+def test_kinds_are_valid() -> None:
+    assert {entry.kind for entry in REFERENCE.units} <= set(KINDS)
+    assert {kind for _, kind in REFERENCE.suffixes} <= set(KINDS)
+
+
+def test_canonical_names_are_unique() -> None:
+    counts = Counter(entry.canonical for entry in REFERENCE.units)
+    assert [name for name, n in counts.items() if n > 1] == []
+
+
+def test_no_name_is_both_canonical_and_alias() -> None:
+    canonical = {entry.canonical for entry in REFERENCE.units}
+    aliases = [a for entry in REFERENCE.units for a in entry.aliases]
+    assert sorted(set(aliases) & canonical) == []
+    assert [a for a, n in Counter(aliases).items() if n > 1] == []
+
+
+@pytest.mark.parametrize("place", ["", "诸暨"])
+def test_every_alias_resolves_to_its_canonical_name(place: str) -> None:
+    lexicon = document_lexicon(place)
+    for entry in REFERENCE.units:
+        for alias in (entry.canonical, *entry.aliases):
+            if PLACE_SLOT in alias:
+                if not place:
+                    continue
+                alias = alias.replace(PLACE_SLOT, place)
+            assert lexicon.resolve(alias).unit == entry.canonical, alias
+            assert lexicon.resolve(alias).kind == entry.kind, alias
+
+
+def test_collectives_in_the_table_match_the_collective_pattern() -> None:
+    for entry in REFERENCE.units:
+        if entry.kind == "collective":
+            assert entry.canonical.startswith(REFERENCE.collective_prefixes), entry.canonical
+            assert REFERENCE.collective_pattern.fullmatch(entry.canonical), entry.canonical
+
+
+@pytest.mark.parametrize("name", ["units.csv", "unit_suffixes.csv", "collective_words.csv",
+                                  "connectors.csv", "header_words.csv"])
+def test_data_files_are_clean_utf8_csv(name: str) -> None:
+    raw = (DATA_DIR / name).read_bytes()
+    assert not raw.startswith(b"\xef\xbb\xbf"), "no BOM in data files"
+    with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
+        rows = list(csv.reader(handle))
+    width = len(rows[0])
+    assert all(len(row) == width for row in rows), "every row has every column"
+    assert all(cell == cell.strip() for row in rows for cell in row), "no stray spaces"
+
+
+def test_flag_codes_are_snake_case_and_explained() -> None:
+    assert all(code.isidentifier() and code.islower() and text for code, text in FLAGS.items())
