@@ -3,6 +3,7 @@
     python -m lib.cli export SOURCE [--table assignments|items] [--format csv|xlsx]
                                     [--headers zh|en] [-o OUT]
     python -m lib.cli report SOURCE
+    (both take --convention marker|inline-label|label-lines|columns|legend-first|state-council|flattened)
 
 Exit codes: 0 done, 2 usage, 3 unreadable source, 4 no items found. Errors are one
 Chinese line on stderr, never a traceback.
@@ -16,6 +17,7 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
+from lib.conventions import CONVENTIONS
 from lib.errors import EXIT_USAGE, ListError
 from lib.export import to_csv_bytes, to_xlsx_bytes
 from lib.pipeline import parse_path
@@ -41,12 +43,15 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", default=None, help="输出文件；省略时写到标准输出（仅 CSV）")
     report = commands.add_parser("report", help="打印解析报告")
     report.add_argument("source", help="清单文件")
+    for command in (export, report):
+        command.add_argument("--convention", choices=CONVENTIONS, default=None,
+                             help="指定清单的格式约定（默认自动识别）")
     return parser
 
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
-    doc = parse_path(args.source)
+    doc = parse_path(args.source, args.convention)
     if args.command == "report":
         sys.stdout.write(report_text(doc) + "\n")
         return 0

@@ -8,7 +8,7 @@ the command line and the benchmark share.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pandas as pd
@@ -18,7 +18,8 @@ from lib.decode import decode_bytes
 from lib.errors import EXIT_NO_ITEMS, ListError
 from lib.metadata import extract_metadata
 from lib.normalize import normalize_text
-from lib.records import ItemRecord, find_items, label_number
+from lib.conventions import CONVENTIONS, read_items
+from lib.records import ItemRecord, UnitField, find_items, label_number
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
 from lib.split import Token, split_units
 from lib.units import Lexicon, document_lexicon
@@ -42,7 +43,11 @@ class ParseReport:
     numbering_problems: tuple[str, ...]
     leftovers: tuple[tuple[str, str], ...]  # (item label, characters no rule accounted for)
     unplaced_lines: tuple[str, ...]
-    conservation_failures: tuple[str, ...] = field(default_factory=tuple)
+    conservation_failures: tuple[str, ...] = ()
+    legends: tuple[str, ...] = ()  # where "the first unit leads" was stated
+    not_items: tuple[str, ...] = ()  # numbered notice paragraphs, not list items
+    incomplete_items: tuple[str, ...] = ()  # items that look cut off
+    furniture_lines: int = 0  # page furniture skipped (发布时间, 分享 …)
 
 
 @dataclass(frozen=True)
@@ -59,14 +64,14 @@ def document_id(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()[:12]
 
 
-def parse_path(path: str | Path) -> ParsedDocument:
+def parse_path(path: str | Path, convention: str | None = None) -> ParsedDocument:
     """Parse a file on disk; unreadable paths raise ``ListError``."""
     path = Path(path)
     try:
         data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, PermissionError, OSError) as exc:
         raise ListError(f"无法读取文件 {path.name}：{_os_reason(exc)}。") from None
-    return parse_bytes(data, path.name)
+    return parse_bytes(data, path.name, convention)
 
 
 def _os_reason(exc: OSError) -> str:
@@ -79,30 +84,36 @@ def _os_reason(exc: OSError) -> str:
     return "读取失败"
 
 
-def parse_bytes(data: bytes, name: str = "清单.txt") -> ParsedDocument:
+def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = None) -> ParsedDocument:
     """Parse the bytes of a list named ``name`` (its suffix picks the reader).
 
-    Raises ``ListError`` with a Chinese message for anything the user can fix.
+    ``convention`` (one of ``CONVENTIONS``) overrides the detected one. Raises ``ListError``
+    with a Chinese message for anything the user can fix.
     """
+    if convention is not None and convention not in CONVENTIONS:
+        raise ListError(f"未知的格式约定 {convention}：可选 {'、'.join(CONVENTIONS)}。", 2)
     suffix = Path(name).suffix.lower()
     if suffix not in TEXT_SUFFIXES:
         raise ListError(f"暂不支持 {suffix} 格式的文件：请上传文本文件（.txt）。")
     text, encoding = decode_bytes(data)
     blocks = text_blocks(normalize_text(text))
     doc_id = document_id(data)
-    first_guess = extract_metadata(blocks[:60])
-    lexicon = document_lexicon(first_guess.get("place", ""))
-    layout = find_items(blocks, lexicon)
-    if not layout.records:
+    layout = find_items(blocks)
+    meta = extract_metadata(layout.preamble or tuple(blocks[:60]))
+    lexicon = document_lexicon(meta.get("place", ""))
+    reading = read_items(layout, lexicon, convention)
+    records = reading.records
+    if not records:
         raise ListError("没有找到编号的工作事项：请确认文件是一份责任清单。", EXIT_NO_ITEMS)
-    meta = extract_metadata(layout.preamble)
-    lexicon = lexicon.with_document_names(_document_names(layout.records, lexicon))
-    tokens = [split_units(record.units_text, lexicon) for record in layout.records]
-    convention = "marker" if any(t.kind == "marker" for ts in tokens for t in ts) else "unmarked"
-    items = _items_table(doc_id, layout.records)
-    assignments = _assignments_table(doc_id, layout.records, tokens, lexicon, convention)
-    report = _report(name, encoding, convention, layout.records, tokens, assignments,
+    lexicon = lexicon.with_document_names(_document_names(records, lexicon))
+    tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
+    items = _items_table(doc_id, records)
+    assignments = _assignments_table(doc_id, records, tokens, lexicon)
+    report = _report(name, encoding, reading.convention, records, tokens, assignments,
                      tuple(b.text for b in layout.unplaced))
+    report = replace(report, legends=reading.legends, not_items=reading.not_items,
+                     incomplete_items=tuple(r.item_label for r in records if r.incomplete),
+                     furniture_lines=layout.furniture)
     return ParsedDocument(doc_id, meta, items, assignments, report)
 
 
@@ -110,9 +121,10 @@ def _document_names(records: tuple[ItemRecord, ...], lexicon: Lexicon) -> set[st
     """Names the document writes on their own (between separators) that the reference lacks."""
     names: set[str] = set()
     for record in records:
-        for token in split_units(record.units_text, lexicon):
-            if token.kind == "mention" and not token.glued and token.how in ("ending", "unknown"):
-                names.add(token.name)
+        for f in record.fields:
+            for token in split_units(f.text, lexicon):
+                if token.kind == "mention" and not token.glued and token.how in ("ending", "unknown"):
+                    names.add(token.name)
     return names
 
 
@@ -135,15 +147,31 @@ def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
 
 
-def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...], tokens: list[list[Token]],
-                       lexicon: Lexicon, convention: str) -> pd.DataFrame:
+def _roles(field: UnitField, mentions: list[Token]) -> list[str]:
+    """lead/co for each mention of one run, by the run's lead rule."""
+    if field.rule == "marker":
+        return ["lead" if t.marked else "co" for t in mentions]
+    if field.rule == "lead":
+        return ["lead"] * len(mentions)
+    if field.rule == "first":
+        return ["lead" if i == 0 else "co" for i in range(len(mentions))]
+    return ["co"] * len(mentions)
+
+
+def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
+                       tokens: list[list[list[Token]]], lexicon: Lexicon) -> pd.DataFrame:
     rows: list[tuple[object, ...]] = []
-    for number, (record, item_tokens) in enumerate(zip(records, tokens), start=1):
-        mentions = [t for t in item_tokens if t.kind == "mention"]
+    for number, (record, field_tokens) in enumerate(zip(records, tokens), start=1):
+        mentions: list[Token] = []
+        roles: list[str] = []
+        for f, item_tokens in zip(record.fields, field_tokens):
+            found = [t for t in item_tokens if t.kind == "mention"]
+            mentions += found
+            roles += _roles(f, found)
         resolved = [lexicon.resolve(t.name) for t in mentions]
         named_units = {r.unit for r in resolved if r.kind != "collective"}
         seen: set[str] = set()
-        for position, (token, resolution) in enumerate(zip(mentions, resolved), start=1):
+        for position, (token, resolution, role) in enumerate(zip(mentions, resolved, roles), start=1):
             flags = list(resolution.flags)
             if token.glued:
                 flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
@@ -154,9 +182,8 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...], tokens: lis
             seen.add(resolution.unit)
             rows.append((
                 doc_id, number, record.item_label, position, token.text, resolution.unit,
-                token.sub_office, "lead" if convention == "marker" and token.marked else "co",
-                resolution.kind != "collective" and len(named_units) == 1, resolution.kind,
-                ";".join(flags),
+                token.sub_office, role, resolution.kind != "collective" and len(named_units) == 1,
+                resolution.kind, ";".join(flags),
             ))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
@@ -164,19 +191,19 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...], tokens: lis
 
 
 def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord, ...],
-            tokens: list[list[Token]], assignments: pd.DataFrame,
+            tokens: list[list[list[Token]]], assignments: pd.DataFrame,
             unplaced: tuple[str, ...]) -> ParseReport:
     corrected = _has_flag(assignments["flags"], "alias", "dropped_char", "swapped_chars")
     unknown = _has_flag(assignments["flags"], "unknown_unit")
     leftovers = tuple(
         (record.item_label, token.text)
-        for record, item_tokens in zip(records, tokens)
-        for token in item_tokens if token.kind == "leftover"
+        for record, field_tokens in zip(records, tokens)
+        for item_tokens in field_tokens for token in item_tokens if token.kind == "leftover"
     )
     failures = tuple(
         record.item_label
-        for record, item_tokens in zip(records, tokens)
-        if "".join(t.text for t in item_tokens) != record.units_text
+        for record, field_tokens in zip(records, tokens)
+        if any("".join(t.text for t in ts) != f.text for f, ts in zip(record.fields, field_tokens))
     )
     return ParseReport(
         source_name=name,
@@ -186,7 +213,7 @@ def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord
         mention_count=len(assignments),
         corrections=assignments.loc[corrected].reset_index(drop=True),
         flagged=assignments.loc[unknown].reset_index(drop=True),
-        items_without_units=tuple(r.item_label for r in records if not r.units_text),
+        items_without_units=tuple(r.item_label for r in records if not r.fields),
         numbering_problems=numbering_problems([r.item_label for r in records]),
         leftovers=leftovers,
         unplaced_lines=unplaced,

@@ -1,9 +1,10 @@
-"""Stage 4: blocks → item records (label, section, task, units text, leaders, deadline).
+"""Stage 4a: blocks → raw items (label, section, the lines that belong to each numbered item).
 
 An item starts at a numbered block (``12``, ``12.``, ``(三)``) after the table header when
-there is one; it runs until the next numbered block or section heading. Its units text is
-its last line when that line reads as a list of units, so an item may span any number of
-lines. Numbering is kept as written and checked, never renumbered.
+there is one, else after a standalone ``附件`` line, else at the first numbered block; it
+runs until the next numbered block or section heading. What the lines mean (task, units,
+leaders, deadline) is read by the conventions in ``lib/conventions.py``. Numbering is kept
+as written and checked, never renumbered.
 """
 
 from __future__ import annotations
@@ -15,44 +16,85 @@ from dataclasses import dataclass, field
 
 from lib.blocks import Block
 from lib.reference import DATA_DIR
-from lib.split import split_units
-from lib.units import Lexicon
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
-_ITEM_LABEL = re.compile(
-    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)]\s*|\s+(?=\D))|(?P<paren>\((?P<cn>[{_CN}]+)\))\s*)(?P<rest>.*)$"
+ITEM_LABEL = re.compile(
+    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)]\s*|\s+(?=\D)|\t)|(?P<paren>\((?P<cn>[{_CN}]+)\))\s*)(?P<rest>.*)$"
 )
-_SECTION = re.compile(rf"^(?P<cn>[{_CN}]+)、\s*(?P<rest>\S.{{0,40}})$")
+SECTION = re.compile(rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>\S.{{0,60}})$")
+_ATTACHMENT = re.compile(r"^附件\s*\d*$")
+_LEADER_HEADING = re.compile(
+    r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:市长|县长|区长|州长|省长|主席|秘书长)"
+    r"(?:牵头|分管|负责|联系)"
+)
+_CELL_BREAK = re.compile(r"\t| \| ")
+
+
+@dataclass(frozen=True)
+class UnitField:
+    """One run of units in an item and the lead rule that applies to it.
+
+    ``rule``: ``marker`` (▲/★ mark the leads), ``lead`` (every unit leads: a 牵头单位 label),
+    ``first`` (the first unit leads: a legend or a 牵头责任单位 column), ``co`` (none leads).
+    """
+
+    text: str
+    rule: str = "co"
+    label: str = ""
 
 
 @dataclass(frozen=True)
 class ItemRecord:
     item_label: str
     task: str
-    units_text: str
     source_ref: str
     section: str = ""
     leaders: str = ""
     deadline: str = ""
+    fields: tuple[UnitField, ...] = ()
+    incomplete: bool = False
+
+    @property
+    def units_text(self) -> str:
+        """The responsible-units text as written; labelled runs keep their label."""
+        return "；".join(f"{f.label}:{f.text}" if f.label else f.text for f in self.fields)
+
+
+@dataclass(frozen=True)
+class RawItem:
+    label: str
+    source_ref: str
+    section: str
+    lines: tuple[str, ...]
+    leaders: str = ""
+    cells: tuple[str, ...] = ()  # a whole row on the label's line, split at tabs or " | "
 
 
 @dataclass(frozen=True)
 class Layout:
-    """Where the items are: the header (if any), the items, and the text around them."""
+    """Where the items are: the header (if any), the raw items, and the text around them."""
 
-    records: tuple[ItemRecord, ...]
+    items: tuple[RawItem, ...]
     preamble: tuple[Block, ...]
     header: tuple[str, ...] = ()
     unplaced: tuple[Block, ...] = field(default_factory=tuple)
+    furniture: int = 0  # page furniture lines skipped (发布时间, 分享 …)
 
 
 @functools.lru_cache(maxsize=1)
 def header_words() -> dict[str, str]:
-    """Header cell text → column role (``责任单位`` → units), from data/header_words.csv."""
+    """Header cell or field label → role (``责任单位`` → units), from data/header_words.csv."""
     with open(DATA_DIR / "header_words.csv", encoding="utf-8", newline="") as handle:
         return {row["text"]: row["role"] for row in csv.DictReader(handle)}
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture() -> re.Pattern[str]:
+    with open(DATA_DIR / "page_furniture.csv", encoding="utf-8", newline="") as handle:
+        words = sorted((row["text"] for row in csv.DictReader(handle)), key=len, reverse=True)
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?:[:\s]|$)")
 
 
 def chinese_number(text: str) -> int | None:
@@ -78,45 +120,70 @@ def label_number(label: str) -> int | None:
     return int(digits) if digits.isdigit() else chinese_number(digits)
 
 
-def find_items(blocks: list[Block], lexicon: Lexicon) -> Layout:
-    """Read the item records out of a document's blocks."""
+def leader_in_heading(text: str) -> str:
+    """``王某某副市长牵头`` → 王某某: a heading that names the responsible leader, else ""."""
+    match = _LEADER_HEADING.search(text)
+    return match["name"] if match and len(text) <= 40 else ""
+
+
+def find_items(blocks: list[Block]) -> Layout:
+    """Cut a document's blocks into raw items, with the preamble and the header."""
     start, header = _find_header(blocks)
     if not header:
         start = _first_item(blocks)
-    body = blocks[start:]
     preamble = blocks[: start - len(header)] if header else blocks[:start]
-    records: list[ItemRecord] = []
+    items: list[RawItem] = []
     unplaced: list[Block] = []
-    section = ""
-    open_item: tuple[str, str, str, list[str]] | None = None  # label, ref, section, lines
-    for block in body:
-        label = _ITEM_LABEL.match(block.text)
-        heading = None if label else _SECTION.match(block.text)
-        if label or heading:
+    furniture = 0
+    section = leaders = ""
+    open_item: dict | None = None
+    for block in blocks[start:]:
+        text = block.text
+        if _furniture().match(text):
+            furniture += 1
+            continue
+        label = ITEM_LABEL.match(text)
+        heading = None if label else SECTION.match(text)
+        leader = "" if label else leader_in_heading(text)
+        if label or heading or leader:
             if open_item:
-                records.append(_record(*open_item, lexicon))
+                items.append(RawItem(**open_item))
             open_item = None
         if label:
             rest = label["rest"].strip()
-            open_item = (label["num"] or label["paren"], block.source_ref, section, [rest] if rest else [])
-        elif heading:
-            section = heading["rest"].strip()
-        elif open_item:
-            open_item[3].append(block.text)
+            cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
+            open_item = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
+                         "section": section, "lines": [rest] if rest else [], "leaders": leaders,
+                         "cells": cells}
         else:
-            unplaced.append(block)
+            if heading:
+                section = heading["rest"].strip()
+            if leader:
+                leaders = leader
+            if not heading and not leader:
+                if open_item:
+                    open_item["lines"].append(text)
+                else:
+                    unplaced.append(block)
     if open_item:
-        records.append(_record(*open_item, lexicon))
-    return Layout(tuple(records), tuple(preamble), header, tuple(unplaced))
+        items.append(RawItem(**open_item))
+    items = [RawItem(**{**i.__dict__, "lines": tuple(i.lines)}) for i in items]
+    return Layout(tuple(items), tuple(preamble), header, tuple(unplaced), furniture)
 
 
 def _first_item(blocks: list[Block]) -> int:
-    """Without a table header, items start at the first numbered block, or at the section
-    heading right above it."""
-    first = next((i for i, b in enumerate(blocks) if _ITEM_LABEL.match(b.text)), len(blocks))
-    if first and first < len(blocks) and _SECTION.match(blocks[first - 1].text):
-        return first - 1
-    return first
+    """Without a table header: after the last standalone 附件 line that has items after it,
+    else at the first numbered block (or the section heading right above it)."""
+    attachments = [i for i, b in enumerate(blocks) if _ATTACHMENT.match(b.text.strip("* "))]
+    begin = attachments[-1] + 1 if attachments else 0
+    first = next((i for i in range(begin, len(blocks)) if ITEM_LABEL.match(blocks[i].text)), None)
+    if first is None:  # the 附件 line was the notice's own: items start at the first number
+        begin = 0
+        first = next((i for i, b in enumerate(blocks) if ITEM_LABEL.match(b.text)), len(blocks))
+    heading = first
+    while heading > begin and SECTION.match(blocks[heading - 1].text):
+        heading -= 1
+    return heading if heading < first else first
 
 
 def _find_header(blocks: list[Block]) -> tuple[int, tuple[str, ...]]:
@@ -131,40 +198,13 @@ def _find_header(blocks: list[Block]) -> tuple[int, tuple[str, ...]]:
         cells: list[str] = []
         j = i
         while j < len(blocks):
-            parts = blocks[j].text.replace("\t", " ").split(" ")
-            if not all(part in words for part in parts):
+            parts = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
+            if not parts or not all(part in words for part in parts):
                 break
             cells.extend(parts)
             j += 1
         roles = {words[c] for c in cells}
-        if cells and roles & {"units", "lead"} and len(cells) >= 2:
+        if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
             return j, tuple(cells)
         i = max(j, i + 1)
     return 0, ()
-
-
-def _record(label: str, source_ref: str, section: str, lines: list[str], lexicon: Lexicon) -> ItemRecord:
-    units_text = ""
-    if len(lines) >= 2 and looks_like_units(lines[-1], lexicon):
-        units_text = lines[-1]
-        lines = lines[:-1]
-    return ItemRecord(item_label=label, task="".join(lines), units_text=units_text,
-                      source_ref=source_ref, section=section)
-
-
-def looks_like_units(line: str, lexicon: Lexicon) -> bool:
-    """Does this line read as a list of units rather than as task text?
-
-    Most of its characters must fall in names that are known, collective or end like a
-    unit (局, 办, 镇 …), and the names must be short.
-    """
-    if len(line) > 300 or "。" in line.rstrip("。"):
-        return False
-    tokens = split_units(line, lexicon)
-    mentions = [t for t in tokens if t.kind == "mention"]
-    if not mentions:
-        return False
-    named = sum(len(t.text) for t in mentions if t.how in ("known", "collective", "ending"))
-    other = sum(len(t.text) for t in tokens if t.kind != "mention")
-    average = sum(len(t.name) for t in mentions) / len(mentions)
-    return (named + other) / len(line) >= 0.8 and average <= 14

@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
+from lib.conventions import CONVENTION_NAMES
 from lib.pipeline import ParsedDocument
 from lib.schema import FLAGS
 
-CONVENTIONS = {"marker": "▲/★ 标注牵头单位", "unmarked": "未标注牵头单位（全部按配合计）"}
 _META_LABELS = {"title": "标题", "notice_title": "通知", "issuer": "发布机构", "date": "成文日期",
                 "doc_number": "文号", "place": "地区"}
 
@@ -17,7 +17,7 @@ def report_text(doc: ParsedDocument) -> str:
     lines = [f"文件：{report.source_name}（编码 {report.encoding}，文档 {doc.doc_id}）"]
     lines += [f"{label}：{doc.meta[key]}" for key, label in _META_LABELS.items() if doc.meta.get(key)]
     lines += [
-        f"格式：{CONVENTIONS.get(report.convention, report.convention)}",
+        f"格式约定：{report.convention}（{CONVENTION_NAMES.get(report.convention, '')}）",
         f"事项 {report.item_count} 条，提及 {report.mention_count} 次，"
         f"单位 {a['unit'].nunique()} 个，牵头 {int((a['role'] == 'lead').sum())} 次，"
         f"未标注牵头的事项 {report.item_count - a.loc[a['role'] == 'lead', 'item_no'].nunique()} 条",
@@ -35,6 +35,14 @@ def report_text(doc: ParsedDocument) -> str:
     lines.append(f"未能识别的字符 {len(report.leftovers)} 处"
                  + (": " + "；".join(f"第{label}项“{text}”" for label, text in report.leftovers)
                     if report.leftovers else ""))
+    if report.legends:
+        lines.append(f"“列第一位者为牵头单位”说明见于：{'、'.join(report.legends)}（此后各项首位单位为牵头）")
+    if report.incomplete_items:
+        lines.append(f"可能不完整（被截断）的事项：第{'、'.join(report.incomplete_items)}项")
+    if report.not_items:
+        lines.append(f"通知正文中的编号段落（未计为事项）：{'、'.join(report.not_items)}")
+    if report.furniture_lines:
+        lines.append(f"已忽略网页杂项 {report.furniture_lines} 行（发布时间、分享等）")
     if report.unplaced_lines:
         lines.append(f"表格中未归入任何事项的行 {len(report.unplaced_lines)} 行：")
         lines += [f"  {line}" for line in report.unplaced_lines]

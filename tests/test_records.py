@@ -6,14 +6,15 @@ from lib.blocks import text_blocks
 from lib.errors import ListError
 from lib.normalize import normalize_text
 from lib.pipeline import numbering_problems, parse_bytes
-from lib.records import chinese_number, find_items, looks_like_units
+from lib.conventions import looks_like_units, read_items
+from lib.records import chinese_number, find_items
 from lib.units import document_lexicon
 
 LEXICON = document_lexicon()
 
 
 def records(text: str):
-    return find_items(text_blocks(normalize_text(text)), LEXICON).records
+    return read_items(find_items(text_blocks(normalize_text(text))), LEXICON).records
 
 
 @pytest.mark.parametrize(
@@ -45,8 +46,8 @@ def test_sections_head_the_items_below_them() -> None:
 
 def test_items_start_after_the_table_header_not_in_the_notice() -> None:
     text = "通知\n1\n请各单位认真落实。\n附件\n序号\n主要工作\n责任单位\n1\n任务一\n发改局"
-    layout = find_items(text_blocks(text), LEXICON)
-    assert [r.item_label for r in layout.records] == ["1"]
+    layout = find_items(text_blocks(text))
+    assert [r.label for r in layout.items] == ["1"]
     assert [b.text for b in layout.preamble][-1] == "附件"
 
 

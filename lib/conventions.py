@@ -1,0 +1,387 @@
+"""Stage 4b: raw items → item records, in whatever convention the list names its units.
+
+Conventions (detected, or chosen with ``--convention``):
+
+- ``marker``: a units line per item with ▲/★ before the leads (the bundled list);
+- ``inline-label``: ``(牵头单位:X)``, ``(牵头责任单位:X)`` per item or per clause, and field
+  groups ``(责任领导:姓名;牵头单位:X;责任单位:A、B)``;
+- ``label-lines``: ``牵头单位:X`` / ``责任单位:A、B`` / ``完成时限:…`` lines after the task;
+- ``columns``: one table cell per line or a row per line (tabs, `` | ``), columns named by the
+  header (进展情况, 备注 … are never read as units);
+- ``legend-first``: a legend (``列第一位者为牵头单位``) makes the first unit of each item lead;
+- ``state-council``: ``(A、B、C负责。列第一位者为牵头单位,下同)``, ``按职责分工负责``, ``牵头负责``;
+- ``flattened``: a whole row on one line, the units the last field (``7 任务. 发改委、经信委``).
+
+Roles follow the lead rule of MISSION.md, decided per run of units (``UnitField.rule``).
+"""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+from dataclasses import dataclass, replace
+
+from lib.records import ItemRecord, Layout, RawItem, UnitField, header_words, label_number
+from lib.reference import DATA_DIR
+from lib.split import MARKERS
+from lib.units import Lexicon
+
+CONVENTIONS: tuple[str, ...] = (
+    "marker", "inline-label", "label-lines", "columns", "legend-first", "state-council", "flattened",
+)
+CONVENTION_NAMES: dict[str, str] = {
+    "marker": "▲/★ 标注牵头单位",
+    "inline-label": "括号内标注牵头单位（牵头单位：…）",
+    "label-lines": "事项后分行列出牵头单位、责任单位",
+    "columns": "表格各列（按表头识别），未标注牵头单位",
+    "legend-first": "列第一位者为牵头单位",
+    "state-council": "国务院文件式（……负责。列第一位者为牵头单位）",
+    "flattened": "一行一事项，责任单位在行末",
+}
+UNIT_ROLES = ("lead", "lead_units", "units", "co")
+_NESTED = r"(?:[^()]|\([^()]*\))"
+_SC_GROUP = re.compile(
+    rf"\((?P<body>{_NESTED}*?)(?P<verb>按职责分工负责|分工负责|牵头负责|负责)(?P<after>[。.,;]?)\)"
+)
+_DEADLINE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年中|长期|持续|常态|季度|月底|前完成|\d{4}[./-]\d{1,2}")
+_BOUNDARY = re.compile(r"(?:。|\. |\.(?=\S)| \| |\t| )")
+
+
+@dataclass(frozen=True)
+class Reading:
+    records: tuple[ItemRecord, ...]
+    convention: str
+    legends: tuple[str, ...] = ()  # where a lead legend was found: 通知, 第(一)项 …
+    not_items: tuple[str, ...] = ()  # numbered lines judged not to be items (notice paragraphs)
+
+
+@functools.lru_cache(maxsize=1)
+def _labels() -> re.Pattern[str]:
+    """``牵头单位:``, ``责任领导:`` …: a field label at the start or after a break."""
+    words = [w for w, role in header_words().items() if role in (*UNIT_ROLES, "leader", "deadline")]
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"(?:^|(?<=[;,\s(]))(?P<label>{alternation})\s*:")
+
+
+@functools.lru_cache(maxsize=1)
+def _inline_group() -> re.Pattern[str]:
+    words = [w for w, role in header_words().items() if role in (*UNIT_ROLES, "leader", "deadline")]
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"\((?P<body>(?:{alternation})\s*:{_NESTED}*)\)")
+
+
+@functools.lru_cache(maxsize=1)
+def legend_pattern() -> re.Pattern[str]:
+    """A legend saying the first listed unit leads, with its brackets and ``下同``."""
+    with open(DATA_DIR / "legends.csv", encoding="utf-8", newline="") as handle:
+        words = sorted((row["text"] for row in csv.DictReader(handle)), key=len, reverse=True)
+    core = rf"(?:{'|'.join(map(re.escape, words))})(?:[,;]?\s*下同)?"
+    return re.compile(rf"\(\s*{core}\s*\)|[。.,;]?\s*{core}")
+
+
+def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) -> Reading:
+    """Item records from the raw items; ``convention`` forces the reader tried first."""
+    preamble = "\n".join(b.text for b in layout.preamble)
+    legends: list[str] = ["通知"] if legend_pattern().search(preamble) else []
+    chosen = convention or detect_convention(layout, lexicon)
+    columns = layout.header
+    records: list[ItemRecord] = []
+    legend_on = bool(legends)
+    carried_section = _leading_cells(layout, columns)
+    for raw in layout.items:
+        lines, found = _without_legend(raw.lines)
+        if found:
+            legends.append(f"第{raw.label}项")
+            legend_on = True
+        raw = RawItem(raw.label, raw.source_ref, carried_section or raw.section, lines,
+                      raw.leaders, raw.cells)
+        record, carried_section = _read(raw, chosen, columns, lexicon, legend_on)
+        records.append(record)
+    records, not_items = _drop_notice_paragraphs(records)
+    records = _mark_incomplete(records)
+    if chosen in ("columns", "flattened", "marker") and legends and not convention:
+        if not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records):
+            chosen = "legend-first"
+    return Reading(tuple(records), chosen, tuple(legends), tuple(not_items))
+
+
+def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
+    """The convention most items follow; markers win when the units sit on their own lines."""
+    counts = dict.fromkeys(CONVENTIONS, 0)
+    for raw in layout.items:
+        text = "".join(raw.lines)
+        if any(m in text for m in MARKERS):
+            counts["marker"] += 1
+        if _inline_group().search(text):
+            counts["inline-label"] += 1
+        if any(_labels().match(line) for line in raw.lines[1:]):
+            counts["label-lines"] += 1
+        if any(_units_of_sc_group(m, lexicon) for m in _SC_GROUP.finditer(text)):
+            counts["state-council"] += 1
+        if raw.cells or (len(raw.lines) >= 2 and looks_like_units(raw.lines[-1], lexicon)):
+            counts["columns"] += 1
+        elif len(raw.lines) == 1 and _split_flattened(raw.lines[0], lexicon):
+            counts["flattened"] += 1
+    if counts["marker"] and counts["columns"] >= max(counts["inline-label"], counts["label-lines"]):
+        return "marker"
+    order = ["state-council", "inline-label", "label-lines", "columns", "flattened"]
+    best = max(order, key=lambda name: (counts[name], -order.index(name)))
+    return best if counts[best] else "columns"
+
+
+def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexicon,
+          legend_on: bool) -> tuple[ItemRecord, str]:
+    """One record; returns it with the section cell carried to the next item (columns)."""
+    readers = {
+        "inline-label": _read_inline, "label-lines": _read_label_lines,
+        "state-council": _read_state_council, "flattened": _read_flattened,
+    }
+    first = readers.get(convention, _read_columns)
+    attempts = [first, *[r for r in (_read_label_lines, _read_inline, _read_state_council,
+                                      _read_columns, _read_flattened) if r is not first]]
+    for reader in attempts:
+        task, fields, extra = reader(raw, columns, lexicon)
+        if fields:
+            break
+    else:  # no units anywhere: the task is what the first reader saw
+        task, fields, extra = first(raw, columns, lexicon)
+    carried = extra.pop("carried", "")
+    has_lead_field = any(f.rule == "lead" for f in fields)
+    fields = [UnitField(f.text, _rule(f, has_lead_field, legend_on), f.label) for f in fields]
+    record = ItemRecord(
+        item_label=raw.label, task=task.strip(), source_ref=raw.source_ref, section=raw.section,
+        leaders=extra.get("leaders", "") or raw.leaders, deadline=extra.get("deadline", ""),
+        fields=tuple(f for f in fields if f.text),
+    )
+    return record, carried
+
+
+def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:
+    """The lead rule for one run (MISSION.md): markers, then lead labels, then legends.
+
+    Readers leave ``pending`` where the run itself does not say: it becomes ``co`` beside
+    a run of leads, ``first`` under a legend, else ``co``.
+    """
+    if any(m in field.text for m in MARKERS):
+        return "marker"
+    if field.rule != "pending":
+        return field.rule
+    if has_lead_field:
+        return "co"
+    return "first" if legend_on else "co"
+
+
+# --- readers: each returns (task, fields, extra) where extra may hold leaders, deadline ---
+
+def _fields_from_labelled(text: str) -> tuple[list[UnitField], dict[str, str]]:
+    """``责任领导:张三;牵头单位:X;责任单位:A、B`` → fields and extra (leaders, deadline)."""
+    matches = list(_labels().finditer(text))
+    fields: list[UnitField] = []
+    extra: dict[str, str] = {}
+    for match, following in zip(matches, [*matches[1:], None]):
+        end = following.start() if following else len(text)
+        value = text[match.end():end].strip().strip(";,").strip()
+        label = match["label"]
+        role = header_words()[label]
+        if role == "leader":
+            extra["leaders"] = "、".join(p for p in re.split(r"[、,;\s]+", value) if p)
+        elif role == "deadline":
+            extra["deadline"] = value
+        elif value:
+            # a label names leads only: 牵头单位 and (as a label) 牵头责任单位
+            rule = "lead" if role in ("lead", "lead_units") else "co" if role == "co" else "pending"
+            fields.append(UnitField(value, rule, label))
+    return fields, extra
+
+
+def _read_inline(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
+    text = "".join(raw.lines)
+    fields: list[UnitField] = []
+    extra: dict[str, str] = {}
+    for match in _inline_group().finditer(text):
+        found, more = _fields_from_labelled(match["body"])
+        fields += found
+        extra.update(more)
+    task = _inline_group().sub("", text) if fields or extra else text
+    return task, fields, extra
+
+
+def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
+    task_lines: list[str] = []
+    fields: list[UnitField] = []
+    extra: dict[str, str] = {}
+    for index, line in enumerate(raw.lines):
+        if index and _labels().match(line):
+            found, more = _fields_from_labelled(line)
+            fields += found
+            extra.update(more)
+        else:
+            task_lines.append(line)
+    return "".join(task_lines), fields, extra
+
+
+def _units_of_sc_group(match: re.Match[str], lexicon: Lexicon) -> str:
+    body = match["body"].strip()
+    return body if body and looks_like_units(body, lexicon) else ""
+
+
+def _read_state_council(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
+    text = "".join(raw.lines)
+    fields: list[UnitField] = []
+    kept: list[str] = []
+    last = 0
+    for match in _SC_GROUP.finditer(text):
+        body = _units_of_sc_group(match, lexicon)
+        if not body:
+            continue
+        rule = "lead" if match["verb"] == "牵头负责" else "pending"
+        fields.append(UnitField(body, rule))
+        kept.append(text[last:match.start()])
+        last = match.end()
+    kept.append(text[last:])
+    return "".join(kept), fields, {}
+
+
+def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
+    """Cells by the header: positionally when every cell is there, else by what each holds."""
+    after = _after_label(columns)
+    cells = list(raw.cells) if raw.cells else list(raw.lines)
+    extra: dict[str, str] = {}
+    if after and len(cells) >= len(after) and (raw.cells or len(cells) > 1):
+        if len(cells) > len(after) and not raw.cells:
+            extra["carried"] = cells[len(after)] if "section" in _before_label(columns) else ""
+            if not extra["carried"]:
+                return "".join(cells), [], {}
+        cells = cells[: len(after)]
+        task_parts: list[str] = []
+        fields: list[UnitField] = []
+        for role, cell, name in zip(after, cells, _after_label_names(columns)):
+            if role == "task":
+                task_parts.append(cell)
+            elif role in UNIT_ROLES and cell:
+                rule = {"lead": "lead", "lead_units": "first", "co": "co"}.get(role, "pending")
+                fields.append(UnitField(cell, rule))
+            elif role == "leader":
+                extra["leaders"] = "、".join(p for p in re.split(r"[、,;\s]+", cell) if p)
+            elif role == "deadline":
+                extra["deadline"] = cell
+        return "".join(task_parts), fields, extra
+    if len(cells) < 2:
+        return "".join(cells), [], extra
+    # cells missing: the first is the task, the rest are read by what they hold
+    unit_roles = [r for r in after if r in UNIT_ROLES] or ["units"]
+    task, rest = cells[0], cells[1:]
+    fields = []
+    for cell in rest:
+        if looks_like_units(cell, lexicon):
+            role = unit_roles[min(len(fields), len(unit_roles) - 1)]
+            fields.append(UnitField(cell, {"lead": "lead", "lead_units": "first"}.get(role, "pending")))
+        elif _DEADLINE.search(cell) and len(cell) <= 24:
+            extra["deadline"] = cell
+        elif not fields and not after:
+            task += cell  # no header: a task over several lines
+    return task, fields, extra
+
+
+def _read_flattened(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
+    if len(raw.lines) != 1:
+        return "".join(raw.lines), [], {}
+    split = _split_flattened(raw.lines[0], lexicon)
+    if not split:
+        return raw.lines[0], [], {}
+    task, units = split
+    return task, [UnitField(units, "pending")], {}
+
+
+def _split_flattened(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
+    """``任务文字. 发改委、经信委`` → (任务文字., 发改委、经信委): the longest units tail."""
+    for match in _BOUNDARY.finditer(line):
+        head, tail = line[: match.end()].strip(), line[match.end():].strip()
+        if head and tail and looks_like_units(tail, lexicon):
+            return head.rstrip("| \t"), tail
+    return None
+
+
+# --- the header's columns ---
+
+def _roles(columns: tuple[str, ...]) -> list[str]:
+    words = header_words()
+    return [words.get(c, "note") for c in columns]
+
+
+def _after_label(columns: tuple[str, ...]) -> list[str]:
+    roles = _roles(columns)
+    return roles[roles.index("label") + 1:] if "label" in roles else roles
+
+
+def _after_label_names(columns: tuple[str, ...]) -> list[str]:
+    roles = _roles(columns)
+    return list(columns[roles.index("label") + 1:]) if "label" in roles else list(columns)
+
+
+def _before_label(columns: tuple[str, ...]) -> list[str]:
+    roles = _roles(columns)
+    return roles[: roles.index("label")] if "label" in roles else []
+
+
+def _leading_cells(layout: Layout, columns: tuple[str, ...]) -> str:
+    """The first item's section cell, which a one-cell-per-line table puts before its number."""
+    if "section" in _before_label(columns) and layout.unplaced:
+        return layout.unplaced[-1].text
+    return ""
+
+
+# --- helpers ---
+
+def looks_like_units(line: str, lexicon: Lexicon) -> bool:
+    """Does this text read as a list of units rather than as task text?
+
+    Most of its characters must fall in names that are known, collective or end like a
+    unit (局, 办, 镇 …), and the names must be short.
+    """
+    from lib.split import split_units  # the splitter is the judge of what a unit is
+
+    if not line or len(line) > 300 or "。" in line.rstrip("。"):
+        return False
+    tokens = split_units(line, lexicon)
+    mentions = [t for t in tokens if t.kind == "mention"]
+    if not mentions:
+        return False
+    named = sum(len(t.text) for t in mentions if t.how in ("known", "collective", "ending"))
+    other = sum(len(t.text) for t in tokens if t.kind != "mention")
+    average = sum(len(t.name) for t in mentions) / len(mentions)
+    return (named + other) / len(line) >= 0.8 and average <= 14
+
+
+def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
+    found = False
+    cleaned = []
+    for line in lines:
+        new = legend_pattern().sub("", line)
+        found = found or new != line
+        cleaned.append(new)
+    return tuple(cleaned), found
+
+
+def _drop_notice_paragraphs(records: list[ItemRecord]) -> tuple[list[ItemRecord], list[str]]:
+    """Numbered paragraphs of the notice before the list are not items: none has units, and
+    the numbering starts again where the list begins."""
+    first = next((i for i, r in enumerate(records) if r.fields), 0)
+    if first and label_number(records[first].item_label) == label_number(records[0].item_label):
+        return records[first:], [r.item_label for r in records[:first]]
+    return records, []
+
+
+def _mark_incomplete(records: list[ItemRecord]) -> list[ItemRecord]:
+    """The last item, cut off: no units where most items have them, or an open bracket."""
+    if len(records) < 2:
+        return records
+    last = records[-1]
+    with_units = sum(1 for r in records[:-1] if r.fields) / (len(records) - 1)
+    cut = (not last.fields and with_units >= 0.8) or last.task.count("(") > last.task.count(")")
+    if cut:
+        records = [*records[:-1], replace(last, incomplete=True)]
+    return records
+
+
