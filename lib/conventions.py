@@ -88,15 +88,16 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     columns = layout.header
     records: list[ItemRecord] = []
     legend_on = bool(legends)
-    carried_section = _leading_cells(layout, columns)
+    section_cell = _leading_cells(layout, columns)
     for raw in layout.items:
         lines, found = _without_legend(raw.lines)
         if found:
             legends.append(f"第{raw.label}项")
             legend_on = True
-        raw = RawItem(raw.label, raw.source_ref, carried_section or raw.section, lines,
+        raw = RawItem(raw.label, raw.source_ref, section_cell or raw.section, lines,
                       raw.leaders, raw.cells)
-        record, carried_section = _read(raw, chosen, columns, lexicon, legend_on)
+        record, carried = _read(raw, chosen, columns, lexicon, legend_on)
+        section_cell = carried or section_cell  # a section cell holds until the next one
         records.append(record)
     records, not_items = _drop_notice_paragraphs(records)
     records = _mark_incomplete(records)

@@ -13,6 +13,7 @@ _OTHER = {ord("﹐"): ",", ord("﹑"): "、", ord("﹔"): ";", ord("﹕"): ":",
 _TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER}
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
+_MARKDOWN = re.compile(r"\*\*|^#{1,6} ", re.MULTILINE)  # bold and headings of a web copy
 
 
 def normalize_text(text: str) -> str:
@@ -20,13 +21,14 @@ def normalize_text(text: str) -> str:
 
     Full-width ASCII becomes half-width (``，（）：；`` → ``,():;``), every kind of space
     becomes one space, invisible characters go, runs of spaces shrink to one and lines
-    are stripped. ``、。《》“”〔〕`` and the markers ``▲★`` stay as they are.
+    are stripped, Markdown ``**`` and ``#`` headings of a web copy go. ``、。《》“”〔〕``
+    and the markers ``▲★`` stay as they are.
 
     >>> normalize_text("▲发改局，财政局（国资办）\\u3000\\r\\n")
     '▲发改局,财政局(国资办)\\n'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
-    return _LINE_EDGES.sub("", _RUNS_OF_SPACES.sub(" ", text))
+    return _LINE_EDGES.sub("", _RUNS_OF_SPACES.sub(" ", _MARKDOWN.sub("", text)))
 
 
 def normalize_line(line: str) -> str:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, replace
+from collections import Counter
+from collections.abc import Iterable
 from pathlib import Path
 
 import pandas as pd
@@ -22,7 +24,7 @@ from lib.conventions import CONVENTIONS, read_items
 from lib.records import ItemRecord, UnitField, find_items, label_number
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
 from lib.split import Token, split_units
-from lib.units import Lexicon, document_lexicon
+from lib.units import Lexicon, Resolution, document_lexicon
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 UNCLASSIFIED_THEME = "未分类"
@@ -160,34 +162,68 @@ def _roles(field: UnitField, mentions: list[Token]) -> list[str]:
 
 def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
                        tokens: list[list[list[Token]]], lexicon: Lexicon) -> pd.DataFrame:
-    rows: list[tuple[object, ...]] = []
-    for number, (record, field_tokens) in enumerate(zip(records, tokens), start=1):
+    per_item: list[tuple[list[Token], list[Resolution], list[str]]] = []
+    for record, field_tokens in zip(records, tokens):
         mentions: list[Token] = []
         roles: list[str] = []
         for f, item_tokens in zip(record.fields, field_tokens):
             found = [t for t in item_tokens if t.kind == "mention"]
             mentions += found
             roles += _roles(f, found)
-        resolved = [lexicon.resolve(t.name) for t in mentions]
-        named_units = {r.unit for r in resolved if r.kind != "collective"}
+        per_item.append((mentions, [lexicon.resolve(t.name) for t in mentions], roles))
+    display = display_names(
+        (t.name, r) for mentions, resolved, _ in per_item for t, r in zip(mentions, resolved)
+    )
+    rows: list[tuple[object, ...]] = []
+    for number, (record, (mentions, resolved, roles)) in enumerate(zip(records, per_item), start=1):
+        units = [display.get(r.unit, r.unit) for r in resolved]
+        named_units = {u for u, r in zip(units, resolved) if r.kind != "collective"}
         seen: set[str] = set()
-        for position, (token, resolution, role) in enumerate(zip(mentions, resolved, roles), start=1):
-            flags = list(resolution.flags)
+        for position, (token, resolution, unit, role) in enumerate(
+                zip(mentions, resolved, units, roles), start=1):
+            flags = [f for f in resolution.flags if f != "alias"]
+            if _is_variant(token.name, unit) and not flags:
+                flags.insert(0, "alias")
             if token.glued:
                 flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
             if token.sub_office:
                 flags.append("sub_office")
-            if resolution.unit in seen:
+            if unit in seen:
                 flags.append("repeated")
-            seen.add(resolution.unit)
+            seen.add(unit)
             rows.append((
-                doc_id, number, record.item_label, position, token.text, resolution.unit,
+                doc_id, number, record.item_label, position, token.text, unit,
                 token.sub_office, role, resolution.kind != "collective" and len(named_units) == 1,
                 resolution.kind, ";".join(flags),
             ))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )
+
+
+def display_names(mentions: Iterable[tuple[str, Resolution]]) -> dict[str, str]:
+    """Reference canonical name → the name this document shows for that unit.
+
+    A document keeps its own words: the variant it writes most often (市住建局 in one
+    city, 建设局 in another) names the unit; ties go to the reference's name, then to the
+    first written. Corrected typos never name a unit.
+    """
+    counts: dict[str, Counter[str]] = {}
+    for name, resolution in mentions:
+        if resolution.kind == "collective" or set(resolution.flags) & {"dropped_char", "swapped_chars"}:
+            continue
+        counts.setdefault(resolution.unit, Counter())[name] += 1
+    names: dict[str, str] = {}
+    for canonical, written in counts.items():
+        top = max(written.values())
+        tied = [name for name, n in written.items() if n == top]  # in order of first writing
+        names[canonical] = canonical if canonical in tied else tied[0]
+    return names
+
+
+def _is_variant(written: str, unit: str) -> bool:
+    """Another name for the unit, not just the same name with 市 or the place in front."""
+    return written != unit and not (written.endswith(unit) or unit.endswith(written))
 
 
 def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord, ...],
@@ -214,7 +250,8 @@ def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord
         corrections=assignments.loc[corrected].reset_index(drop=True),
         flagged=assignments.loc[unknown].reset_index(drop=True),
         items_without_units=tuple(r.item_label for r in records if not r.fields),
-        numbering_problems=numbering_problems([r.item_label for r in records]),
+        numbering_problems=numbering_problems([r.item_label for r in records],
+                                              [r.section for r in records]),
         leftovers=leftovers,
         unplaced_lines=unplaced,
         conservation_failures=failures,
@@ -227,19 +264,26 @@ def _has_flag(flags: pd.Series, *codes: str) -> pd.Series:
     return flags.str.contains(pattern, regex=True).astype(bool)
 
 
-def numbering_problems(labels: list[str]) -> tuple[str, ...]:
+def numbering_problems(labels: list[str], sections: list[str] | None = None) -> tuple[str, ...]:
     """Skips, repeats and restarts in the labels as written; nothing is renumbered.
+
+    Numbering may run on across sections or start again at 1 in each one.
 
     >>> numbering_problems(["1", "2", "2", "5"])
     ('编号 2 重复', '编号 3–4 缺失')
     """
     problems: list[str] = []
     previous: dict[bool, int] = {}  # per style: arabic (True) or Chinese numerals (False)
-    for label in labels:
+    sections = sections or [""] * len(labels)
+    last_section = sections[0] if sections else ""
+    for label, section in zip(labels, sections):
         number = label_number(label)
         if number is None:
             continue
         style = label.strip("().、 ").isdigit()
+        if section != last_section and number == 1:
+            previous[style] = 0  # a new section starts its own numbering
+        last_section = section
         before = previous.get(style, 0)
         if number == before:
             problems.append(f"编号 {label} 重复")

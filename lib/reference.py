@@ -40,6 +40,7 @@ class Reference:
     collective_prefixes: tuple[str, ...]
     collective_heads: tuple[str, ...]
     end_connectors: tuple[str, ...]  # longest first
+    generic_groups: frozenset[str] = frozenset()  # 开发区管委会: a kind of body, not one body
     kinds_by_canonical: dict[str, str] = field(default_factory=dict)
 
     def kind_of(self, canonical: str) -> str | None:
@@ -82,7 +83,14 @@ class Reference:
         middle = r"(?:(?!各|相关|有关)[^,、;\s]){0,12}?"
         return re.compile(rf"(?:{prefixes}){middle}(?:{heads})")
 
+    def is_generic_group(self, name: str) -> bool:
+        """``开发(度假)区管委会``: a kind of body (brackets aside), which 各 can distribute over."""
+        return name in self.generic_groups or re.sub(r"\([^()]*\)", "", name) in self.generic_groups
+
     def is_collective(self, name: str) -> bool:
+        if "、" in name:  # 各县(市)区人民政府、开发(度假)区管委会
+            first, *rest = name.split("、")
+            return self.is_collective(first) and all(map(self.is_generic_group, rest))
         return self.kind_of(name) == "collective" or bool(self.collective_pattern.fullmatch(name))
 
     def surfaces(self, place: str = "") -> dict[str, str]:
@@ -136,6 +144,7 @@ def load_reference() -> Reference:
         strong_suffixes=strong,
         collective_prefixes=tuple(w["text"] for w in words if w["part"] == "prefix"),
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
+        generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
         end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),
                                     key=len, reverse=True)),
         kinds_by_canonical={entry.canonical: entry.kind for entry in units},

@@ -52,7 +52,7 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
         return _split(text, lexicon.base)
     tokens: list[Token] = []
     pending_mark = False
-    for kind, chunk, start in _chunks(text):
+    for kind, chunk, start in _join_wrapped(_chunks(text), lexicon):
         if kind == "marker":
             pending_mark = True
             tokens.append(Token("marker", chunk, start))
@@ -64,7 +64,47 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
                     token = token._replace(marked=True)
                     pending_mark = False
                 tokens.append(token)
-    return tuple(tokens)
+    return tuple(_distribute_each(tokens, lexicon))
+
+
+def _join_wrapped(chunks: list[tuple[str, str, int]], lexicon: Lexicon) -> list[tuple[str, str, int]]:
+    """A space inside a name (a PDF line wrap: ``发改 局``, ``自然资源 和规划局``) is not a
+    separator: when one side is a single character, or the two sides make a known name."""
+    out: list[tuple[str, str, int]] = []
+    i = 0
+    while i < len(chunks):
+        kind, text, start = chunks[i]
+        while (kind == "chunk" and i + 2 < len(chunks) and chunks[i + 1][1] == " "
+               and chunks[i + 2][0] == "chunk"):
+            following = chunks[i + 2][1]
+            if not (len(text) == 1 or len(following) == 1 or lexicon.is_known(text + following)
+                    or lexicon.is_known(text.split(" ")[-1] + following)):
+                break
+            text = text + " " + following
+            i += 2
+        out.append((kind, text, start))
+        i += 1
+    return out
+
+
+def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
+    """``各县(市)区人民政府、开发(度假)区管委会`` is one collective: 各 governs both kinds."""
+    out: list[Token] = []
+    i = 0
+    while i < len(tokens):
+        token = tokens[i]
+        if (token.kind == "mention" and token.how == "collective" and token.name.startswith("各")
+                and i + 2 < len(tokens) and tokens[i + 1].text == "、"
+                and tokens[i + 2].kind == "mention" and not tokens[i + 2].marked
+                and lexicon.reference.is_generic_group(tokens[i + 2].name)):
+            following = tokens[i + 2]
+            text = token.text + "、" + following.text
+            out.append(token._replace(text=text, name=text, sub_office="", glued=False))
+            i += 3
+            continue
+        out.append(token)
+        i += 1
+    return out
 
 
 _PLAIN_CHUNKS = re.compile(f"[{re.escape(SEPARATORS + MARKERS)}]|[^{re.escape(SEPARATORS + MARKERS)}]+")
@@ -146,8 +186,12 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         return (_piece_token(core, 0, "known" if lexicon.is_known(core) else "collective", False, lexicon),)
     n = len(core)
     cuts = _cut_points(core)
+    for index, ch in enumerate(core):
+        if ch == " ":  # a space left inside a run by _join_wrapped stays inside one name
+            cuts[index] = cuts[index + 1] = False
     inner = _inner_ending_spans(core, lexicon)
-    ends_like_unit = [j > 1 and lexicon.reference.has_unit_ending(core[:j]) for j in range(n + 1)]
+    ends_like_unit = [j > 1 and lexicon.reference.has_unit_ending(core[:j].replace(" ", ""))
+                      for j in range(n + 1)]
     best: list[tuple[float, int, int, str] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, -1, "")
     for i in range(n):
@@ -229,6 +273,7 @@ def _name_and_sub(piece: str) -> tuple[str, str]:
 def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:
     """Cost and reading of one candidate piece, or None when it cannot be a piece."""
     reference = lexicon.reference
+    piece = piece.replace(" ", "")  # a wrapped name reads as one
     if not _balanced(piece):
         # a stray bracket, or a bracketed note standing alone: reported, never a name
         alone = piece[0] == "(" and piece[-1] == ")" and _balanced(piece[1:-1] or "x")
@@ -267,7 +312,8 @@ def _balanced(piece: str) -> bool:
 def _piece_token(piece: str, start: int, how: str, glued: bool, lexicon: Lexicon) -> Token:
     if how == "leftover":
         return Token("leftover", piece, start)
+    text, piece = piece, piece.replace(" ", "")
     name, sub = _name_and_sub(piece)
     if lexicon.is_known(piece) or (how == "collective" and lexicon.reference.is_collective(piece)):
         name, sub = piece, ""  # the brackets are part of the name
-    return Token("mention", piece, start, name=name, sub_office=sub, how=how, glued=glued)
+    return Token("mention", text, start, name=name, sub_office=sub, how=how, glued=glued)
