@@ -40,11 +40,19 @@ class Reference:
     collective_prefixes: tuple[str, ...]
     collective_heads: tuple[str, ...]
     end_connectors: tuple[str, ...]  # longest first
-    generic_groups: frozenset[str] = frozenset()  # 开发区管委会: a kind of body, not one body
+    generic_groups: frozenset[str] = frozenset()
+    prefixes: tuple[tuple[str, str], ...] = ()  # (prefix, kind) that decide an unknown name's kind  # 开发区管委会: a kind of body, not one body
     kinds_by_canonical: dict[str, str] = field(default_factory=dict)
 
     def kind_of(self, canonical: str) -> str | None:
         return self.kinds_by_canonical.get(canonical)
+
+    def guess_kind(self, name: str) -> str | None:
+        """Kind of an unknown name: a Party prefix (``市委社治委`` → party), else its ending."""
+        for prefix, kind in self.prefixes:
+            if len(name) > len(prefix) + 1 and name.startswith(prefix):
+                return kind
+        return self.kind_by_suffix(name)
 
     def kind_by_suffix(self, name: str) -> str | None:
         """Kind of an unknown name from its ending, longest suffix first (``枫桥镇`` → town)."""
@@ -145,6 +153,8 @@ def load_reference() -> Reference:
         collective_prefixes=tuple(w["text"] for w in words if w["part"] == "prefix"),
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
         generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
+        prefixes=tuple(sorted(((r["prefix"], r["kind"]) for r in _read_csv("unit_prefixes.csv")),
+                              key=lambda pair: len(pair[0]), reverse=True)),
         end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),
                                     key=len, reverse=True)),
         kinds_by_canonical={entry.canonical: entry.kind for entry in units},

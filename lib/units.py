@@ -105,9 +105,9 @@ def _resolve(lexicon: Lexicon, name: str) -> Resolution:
         targets = {t for t in index.get(name, ()) if t != name}
         if len(targets) == 1:
             target = targets.pop()
-            kind = reference.kind_of(target) or reference.kind_by_suffix(target) or "other"
+            kind = reference.kind_of(target) or reference.guess_kind(target) or "other"
             return Resolution(target, kind, (flag,))
-    return Resolution(name, reference.kind_by_suffix(name) or "other", ("unknown_unit",))
+    return Resolution(name, reference.guess_kind(name) or "other", ("unknown_unit",))
 
 
 def _only_prefix_differs(name: str, canonical: str) -> bool:

@@ -15,6 +15,7 @@ REFERENCE = load_reference()
 def test_kinds_are_valid() -> None:
     assert {entry.kind for entry in REFERENCE.units} <= set(KINDS)
     assert {kind for _, kind in REFERENCE.suffixes} <= set(KINDS)
+    assert {kind for _, kind in REFERENCE.prefixes} <= set(KINDS)
 
 
 def test_canonical_names_are_unique() -> None:
@@ -49,8 +50,9 @@ def test_collectives_in_the_table_match_the_collective_pattern() -> None:
             assert REFERENCE.collective_pattern.fullmatch(entry.canonical), entry.canonical
 
 
-@pytest.mark.parametrize("name", ["units.csv", "unit_suffixes.csv", "collective_words.csv",
-                                  "connectors.csv", "header_words.csv"])
+@pytest.mark.parametrize("name", ["units.csv", "unit_suffixes.csv", "unit_prefixes.csv",
+                                  "collective_words.csv", "connectors.csv", "header_words.csv",
+                                  "legends.csv", "page_furniture.csv"])
 def test_data_files_are_clean_utf8_csv(name: str) -> None:
     raw = (DATA_DIR / name).read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf"), "no BOM in data files"
