@@ -107,10 +107,17 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     return Reading(tuple(records), chosen, tuple(legends), tuple(not_items))
 
 
+DETECTION_SAMPLE = 400
+
+
 def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
-    """The convention most items follow; markers win when the units sit on their own lines."""
+    """The convention most items follow; markers win when the units sit on their own lines.
+
+    Judged on at most ``DETECTION_SAMPLE`` items spread evenly over the list.
+    """
     counts = dict.fromkeys(CONVENTIONS, 0)
-    for raw in layout.items:
+    step = max(1, len(layout.items) // DETECTION_SAMPLE)
+    for raw in layout.items[::step]:
         text = "".join(raw.lines)
         if any(m in text for m in MARKERS):
             counts["marker"] += 1
@@ -306,24 +313,28 @@ def _split_flattened(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 # --- the header's columns ---
 
-def _roles(columns: tuple[str, ...]) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
     words = header_words()
-    return [words.get(c, "note") for c in columns]
+    return tuple(words.get(c, "note") for c in columns)
 
 
-def _after_label(columns: tuple[str, ...]) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _after_label(columns: tuple[str, ...]) -> tuple[str, ...]:
     roles = _roles(columns)
     return roles[roles.index("label") + 1:] if "label" in roles else roles
 
 
-def _after_label_names(columns: tuple[str, ...]) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _after_label_names(columns: tuple[str, ...]) -> tuple[str, ...]:
     roles = _roles(columns)
-    return list(columns[roles.index("label") + 1:]) if "label" in roles else list(columns)
+    return columns[roles.index("label") + 1:] if "label" in roles else columns
 
 
-def _before_label(columns: tuple[str, ...]) -> list[str]:
+@functools.lru_cache(maxsize=64)
+def _before_label(columns: tuple[str, ...]) -> tuple[str, ...]:
     roles = _roles(columns)
-    return roles[: roles.index("label")] if "label" in roles else []
+    return roles[: roles.index("label")] if "label" in roles else ()
 
 
 def _leading_cells(layout: Layout, columns: tuple[str, ...]) -> str:
@@ -359,7 +370,7 @@ def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     found = False
     cleaned = []
     for line in lines:
-        new = legend_pattern().sub("", line)
+        new = legend_pattern().sub("", line) if "牵头" in line else line  # every legend names 牵头
         found = found or new != line
         cleaned.append(new)
     return tuple(cleaned), found

@@ -7,9 +7,10 @@ the command line and the benchmark share.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 from dataclasses import dataclass, replace
-from collections import Counter
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
 
@@ -23,7 +24,7 @@ from lib.normalize import normalize_text
 from lib.conventions import CONVENTIONS, read_items
 from lib.records import ItemRecord, UnitField, find_items, label_number
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
-from lib.split import Token, split_units
+from lib.split import Token, document_names, split_units
 from lib.units import Lexicon, Resolution, document_lexicon
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
@@ -107,7 +108,8 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     records = reading.records
     if not records:
         raise ListError("没有找到编号的工作事项：请确认文件是一份责任清单。", EXIT_NO_ITEMS)
-    lexicon = lexicon.with_document_names(_document_names(records, lexicon))
+    lexicon = lexicon.with_document_names(
+        document_names((f.text for r in records for f in r.fields), lexicon))
     tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
     items = _items_table(doc_id, records)
     assignments = _assignments_table(doc_id, records, tokens, lexicon)
@@ -117,17 +119,6 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
                      incomplete_items=tuple(r.item_label for r in records if r.incomplete),
                      furniture_lines=layout.furniture)
     return ParsedDocument(doc_id, meta, items, assignments, report)
-
-
-def _document_names(records: tuple[ItemRecord, ...], lexicon: Lexicon) -> set[str]:
-    """Names the document writes on their own (between separators) that the reference lacks."""
-    names: set[str] = set()
-    for record in records:
-        for f in record.fields:
-            for token in split_units(f.text, lexicon):
-                if token.kind == "mention" and not token.glued and token.how in ("ending", "unknown"):
-                    names.add(token.name)
-    return names
 
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
@@ -178,27 +169,35 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
     for number, (record, (mentions, resolved, roles)) in enumerate(zip(records, per_item), start=1):
         units = [display.get(r.unit, r.unit) for r in resolved]
         named_units = {u for u, r in zip(units, resolved) if r.kind != "collective"}
+        sole_item = len(named_units) == 1
         seen: set[str] = set()
         for position, (token, resolution, unit, role) in enumerate(
                 zip(mentions, resolved, units, roles), start=1):
-            flags = [f for f in resolution.flags if f != "alias"]
-            if _is_variant(token.name, unit) and not flags:
-                flags.insert(0, "alias")
-            if token.glued:
-                flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
-            if token.sub_office:
-                flags.append("sub_office")
-            if unit in seen:
-                flags.append("repeated")
+            flags = _base_flags(token.name, resolution, unit)
+            if token.glued or token.sub_office or unit in seen:
+                flags = list(flags)
+                if token.glued:
+                    flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
+                if token.sub_office:
+                    flags.append("sub_office")
+                if unit in seen:
+                    flags.append("repeated")
             seen.add(unit)
             rows.append((
                 doc_id, number, record.item_label, position, token.text, unit,
-                token.sub_office, role, resolution.kind != "collective" and len(named_units) == 1,
+                token.sub_office, role, sole_item and resolution.kind != "collective",
                 resolution.kind, ";".join(flags),
             ))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )
+
+
+@functools.lru_cache(maxsize=65536)
+def _base_flags(name: str, resolution: Resolution, unit: str) -> tuple[str, ...]:
+    """The resolution's flags, with ``alias`` when the document's name for the unit differs."""
+    flags = tuple(f for f in resolution.flags if f != "alias")
+    return ("alias", *flags) if _is_variant(name, unit) and not flags else flags
 
 
 def display_names(mentions: Iterable[tuple[str, Resolution]]) -> dict[str, str]:
@@ -208,11 +207,12 @@ def display_names(mentions: Iterable[tuple[str, Resolution]]) -> dict[str, str]:
     city, 建设局 in another) names the unit; ties go to the reference's name, then to the
     first written. Corrected typos never name a unit.
     """
-    counts: dict[str, Counter[str]] = {}
+    counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for name, resolution in mentions:
-        if resolution.kind == "collective" or set(resolution.flags) & {"dropped_char", "swapped_chars"}:
+        if resolution.kind == "collective" or "dropped_char" in resolution.flags \
+                or "swapped_chars" in resolution.flags:
             continue
-        counts.setdefault(resolution.unit, Counter())[name] += 1
+        counts[resolution.unit][name] += 1
     names: dict[str, str] = {}
     for canonical, written in counts.items():
         top = max(written.values())

@@ -122,8 +122,10 @@ def label_number(label: str) -> int | None:
 
 def leader_in_heading(text: str) -> str:
     """``王某某副市长牵头`` → 王某某: a heading that names the responsible leader, else ""."""
+    if len(text) > 40 or not any(title in text for title in ("长", "主席")):
+        return ""
     match = _LEADER_HEADING.search(text)
-    return match["name"] if match and len(text) <= 40 else ""
+    return match["name"] if match else ""
 
 
 def find_items(blocks: list[Block]) -> Layout:
@@ -147,7 +149,7 @@ def find_items(blocks: list[Block]) -> Layout:
         leader = "" if label else leader_in_heading(text)
         if label or heading or leader:
             if open_item:
-                items.append(RawItem(**open_item))
+                items.append(RawItem(**{**open_item, "lines": tuple(open_item["lines"])}))
             open_item = None
         if label:
             rest = label["rest"].strip()
@@ -166,8 +168,7 @@ def find_items(blocks: list[Block]) -> Layout:
                 else:
                     unplaced.append(block)
     if open_item:
-        items.append(RawItem(**open_item))
-    items = [RawItem(**{**i.__dict__, "lines": tuple(i.lines)}) for i in items]
+        items.append(RawItem(**{**open_item, "lines": tuple(open_item["lines"])}))
     return Layout(tuple(items), tuple(preamble), header, tuple(unplaced), furniture)
 
 

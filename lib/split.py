@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from typing import NamedTuple
 
 from lib.units import Lexicon
@@ -26,7 +27,6 @@ class Token(NamedTuple):
 
     kind: str
     text: str
-    start: int
     name: str = ""  # mention: the unit name as written, without its bracket
     sub_office: str = ""  # mention: the bracketed sub-office, e.g. 推进办 in 发改局(推进办)
     marked: bool = False  # mention: a ▲/★ stood right before it
@@ -52,19 +52,20 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
         return _split(text, lexicon.base)
     tokens: list[Token] = []
     pending_mark = False
-    for kind, chunk, start in _join_wrapped(_chunks(text), lexicon):
+    chunks = _chunks(text)
+    for kind, chunk, start in _join_wrapped(chunks, lexicon) if " " in text else chunks:
         if kind == "marker":
             pending_mark = True
-            tokens.append(Token("marker", chunk, start))
+            tokens.append(Token("marker", chunk))
         elif kind == "separator":
-            tokens.append(Token("separator", chunk, start))
+            tokens.append(Token("separator", chunk))
         else:
-            for token in _split_chunk(chunk, start, lexicon):
+            for token in _chunk_tokens(chunk, lexicon):
                 if token.kind == "mention" and pending_mark:
                     token = token._replace(marked=True)
                     pending_mark = False
                 tokens.append(token)
-    return tuple(_distribute_each(tokens, lexicon))
+    return tuple(_distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens)
 
 
 def _join_wrapped(chunks: list[tuple[str, str, int]], lexicon: Lexicon) -> list[tuple[str, str, int]]:
@@ -136,21 +137,32 @@ def _chunks(text: str) -> list[tuple[str, str, int]]:
     return out
 
 
-def _split_chunk(chunk: str, start: int, lexicon: Lexicon) -> list[Token]:
-    return [token._replace(start=start + token.start) for token in _chunk_tokens(chunk, lexicon)]
+def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
+    """Names a document writes on their own, between separators, that the lexicon lacks.
+
+    ``建设集团`` written alone in one item helps to split ``▲建设局建设集团财政局`` in
+    another and to correct ``设集团``.
+    """
+    chunks = {chunk for text in texts for kind, chunk, _ in _chunks(text) if kind == "chunk"}
+    names: set[str] = set()
+    for chunk in chunks:
+        mentions = [t for t in _chunk_tokens(chunk, lexicon) if t.kind == "mention"]
+        if len(mentions) == 1 and mentions[0].how in ("ending", "unknown"):
+            names.add(mentions[0].name)
+    return names
 
 
 @functools.lru_cache(maxsize=65536)
 def _chunk_tokens(chunk: str, lexicon: Lexicon) -> tuple[Token, ...]:
-    """Tokens of one separator-free chunk, starting at 0."""
-    if lexicon.base is not None and not lexicon.may_use_document_names(chunk):
+    """Tokens of one separator-free chunk."""
+    if lexicon.base is not None and (chunk in lexicon.document_names
+                                     or not lexicon.may_use_document_names(chunk)):
+        # a chunk that is one of the document's names was read as that name without them
         return _chunk_tokens(chunk, lexicon.base)
     core, connectors = _strip_connectors(chunk, lexicon)
     tokens = list(_segment(core, lexicon))
-    offset = len(core)
     for connector in connectors:
-        tokens.append(Token("connector", connector, offset))
-        offset += len(connector)
+        tokens.append(Token("connector", connector))
     return tuple(tokens)
 
 
@@ -183,7 +195,7 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     if not core:
         return ()
     if lexicon.is_known(core) or lexicon.reference.is_collective(core):
-        return (_piece_token(core, 0, "known" if lexicon.is_known(core) else "collective", False, lexicon),)
+        return (_piece_token(core, "known" if lexicon.is_known(core) else "collective", False, lexicon),)
     n = len(core)
     cuts = _cut_points(core)
     for index, ch in enumerate(core):
@@ -192,21 +204,27 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     inner = _inner_ending_spans(core, lexicon)
     ends_like_unit = [j > 1 and lexicon.reference.has_unit_ending(core[:j].replace(" ", ""))
                       for j in range(n + 1)]
+    # Where a piece may end: a unit ending, a closing bracket, the end of the run. Known
+    # names and collectives add their own ends below; everything else cannot be a piece.
+    plain_ends = [j for j in range(1, n + 1)
+                  if cuts[j] and (j == n or ends_like_unit[j] or core[j - 1] == ")")]
+    spaced = " " in core
     best: list[tuple[float, int, int, str] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, -1, "")
     for i in range(n):
         if best[i] is None or not cuts[i]:
             continue
         base_cost, base_pieces = best[i][0], best[i][1]
-        collective_start = core[i] in "各相有"
-        for j in range(i + 1, min(n, i + _MAX_NAME) + 1):
+        limit = min(n, i + _MAX_NAME)
+        if spaced or core[i] in "各相有":  # wrapped names and collectives: try every end
+            ends = range(i + 1, limit + 1)
+        else:
+            ends = sorted({i + 1, *(e for e in plain_ends if i < e <= limit),
+                           *(i + k for k in lexicon.name_lengths(core[i]) if i + k <= n)})
+        for j in ends:
             if not cuts[j]:
                 continue
-            piece = core[i:j]
-            if not (j == n or j - i == 1 or ends_like_unit[j] or collective_start
-                    or core[j - 1] == ")" or lexicon.is_known(piece)):
-                continue  # cannot be a piece: skip the full scoring (most candidates)
-            scored = _piece_cost(piece, j == n, lexicon)
+            scored = _piece_cost(core[i:j], j == n, lexicon)
             if scored is None:
                 continue
             cost, how = scored
@@ -217,7 +235,7 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
             if current is None or candidate[:2] < current[:2]:
                 best[j] = candidate
     if best[n] is None:  # nested brackets and the like: no reading, so all of it is reported
-        return (Token("leftover", core, 0),)
+        return (Token("leftover", core),)
     pieces: list[tuple[int, int, str]] = []
     j = n
     while j > 0:
@@ -227,7 +245,7 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         j = entry[2]
     pieces.reverse()
     glued = sum(1 for _, _, how in pieces if how != "leftover") > 1
-    return tuple(_piece_token(core[i:j], i, how, glued, lexicon) for i, j, how in pieces)
+    return tuple(_piece_token(core[i:j], how, glued, lexicon) for i, j, how in pieces)
 
 
 def _inner_ending_spans(core: str, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -251,6 +269,8 @@ def _cut_points(core: str) -> list[bool]:
     An unmatched bracket is an ordinary character (a truncated ``相关镇乡(`` leaves it over).
     """
     cuts = [True] * (len(core) + 1)
+    if "(" not in core:
+        return cuts
     opened: list[int] = []
     for i, ch in enumerate(core):
         if ch == "(":
@@ -309,11 +329,11 @@ def _balanced(piece: str) -> bool:
     return depth == 0
 
 
-def _piece_token(piece: str, start: int, how: str, glued: bool, lexicon: Lexicon) -> Token:
+def _piece_token(piece: str, how: str, glued: bool, lexicon: Lexicon) -> Token:
     if how == "leftover":
-        return Token("leftover", piece, start)
+        return Token("leftover", piece)
     text, piece = piece, piece.replace(" ", "")
     name, sub = _name_and_sub(piece)
     if lexicon.is_known(piece) or (how == "collective" and lexicon.reference.is_collective(piece)):
         name, sub = piece, ""  # the brackets are part of the name
-    return Token("mention", text, start, name=name, sub_office=sub, how=how, glued=glued)
+    return Token("mention", text, name=name, sub_office=sub, how=how, glued=glued)

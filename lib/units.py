@@ -56,6 +56,17 @@ class Lexicon:
     def is_known(self, name: str) -> bool:
         return name in self.surfaces or name in self.document_names
 
+    def name_lengths(self, first: str) -> tuple[int, ...]:
+        """Lengths of the known names that start with ``first`` (where a name may end)."""
+        return self._lengths_by_first.get(first, ())
+
+    @functools.cached_property
+    def _lengths_by_first(self) -> dict[str, tuple[int, ...]]:
+        lengths: dict[str, set[int]] = defaultdict(set)
+        for name in (*self.surfaces, *self.document_names):
+            lengths[name[0]].add(len(name))
+        return {first: tuple(sorted(found)) for first, found in lengths.items()}
+
     @functools.cached_property
     def _near_misses(self) -> tuple[dict[str, set[str]], dict[str, set[str]]]:
         """Index of forms one character short (``dropped``) or with two neighbours swapped."""
