@@ -118,7 +118,7 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
     counts = dict.fromkeys(CONVENTIONS, 0)
     step = max(1, len(layout.items) // DETECTION_SAMPLE)
     for raw in layout.items[::step]:
-        text = "".join(raw.lines)
+        text = "".join(raw.lines) + "".join(raw.cells)
         if any(m in text for m in MARKERS):
             counts["marker"] += 1
         if _inline_group().search(text):

@@ -16,18 +16,15 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.blocks import text_blocks
-from lib.decode import decode_bytes
 from lib.errors import EXIT_NO_ITEMS, ListError
 from lib.metadata import extract_metadata
-from lib.normalize import normalize_text
 from lib.conventions import CONVENTIONS, read_items
 from lib.records import ItemRecord, UnitField, find_items, label_number
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
+from lib.sources import read_blocks
 from lib.split import Token, document_names, split_units
 from lib.units import Lexicon, Resolution, document_lexicon
 
-TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 UNCLASSIFIED_THEME = "未分类"
 
 
@@ -95,11 +92,7 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     """
     if convention is not None and convention not in CONVENTIONS:
         raise ListError(f"未知的格式约定 {convention}：可选 {'、'.join(CONVENTIONS)}。", 2)
-    suffix = Path(name).suffix.lower()
-    if suffix not in TEXT_SUFFIXES:
-        raise ListError(f"暂不支持 {suffix} 格式的文件：请上传文本文件（.txt）。")
-    text, encoding = decode_bytes(data)
-    blocks = text_blocks(normalize_text(text))
+    blocks, encoding = read_blocks(data, name)
     doc_id = document_id(data)
     layout = find_items(blocks)
     meta = extract_metadata(layout.preamble or tuple(blocks[:60]))

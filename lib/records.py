@@ -130,17 +130,59 @@ def leader_in_heading(text: str) -> str:
 
 def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
-    start, header = _find_header(blocks)
+    header_at, start, header = _find_header(blocks)
     if not header:
-        start = _first_item(blocks)
-    preamble = blocks[: start - len(header)] if header else blocks[:start]
+        header_at = start = _first_item(blocks)
+    preamble = blocks[:header_at]
     items: list[RawItem] = []
     unplaced: list[Block] = []
     furniture = 0
     section = leaders = ""
+    for block in preamble:  # a section heading just above the header heads the first items
+        heading = SECTION.match(block.text)
+        if heading and header:
+            section = heading["rest"].strip()
     open_item: dict | None = None
+    roles = [header_words().get(c, "note") for c in header]
+    label_col = roles.index("label") if "label" in roles else None
+    section_col = roles.index("section") if "section" in roles and label_col is not None \
+        and roles.index("section") < label_col else None
+    width = len(header)
     for block in blocks[start:]:
         text = block.text
+        col = label_col if label_col is not None else 0
+        continuation = (open_item is not None and bool(open_item["cells"]) and block.cells
+                        and not (col < len(block.cells) and block.cells[col]))
+        if block.cells and (sum(1 for c in block.cells if c) > 1 or continuation):
+            # a table row: its cells are placed by the header's columns
+            cells = block.cells
+            if [c for c in cells if c] == [c for c in header if c]:
+                continue  # the header again, on the next page of a PDF or sheet
+            label = ITEM_LABEL.match(cells[col]) if col < len(cells) else None
+            if label and not label["rest"].strip():
+                if open_item:
+                    items.append(RawItem(**{**open_item, "lines": tuple(open_item["lines"])}))
+                if section_col is not None and cells[section_col]:
+                    section = cells[section_col]
+                after = list(cells[col + 1:])
+                after += [""] * max(0, width - col - 1 - len(after))
+                open_item = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
+                             "section": section, "lines": [], "leaders": leaders,
+                             "cells": tuple(after)}
+            elif open_item and open_item["cells"] and not (col < len(cells) and cells[col]):
+                # no number: the rest of the row above, cut by a page break
+                merged = list(open_item["cells"])
+                for i, cell in enumerate(cells[col + 1:]):
+                    if i < len(merged):
+                        merged[i] += cell
+                    elif cell:
+                        merged.append(cell)
+                open_item["cells"] = tuple(merged)
+            else:
+                unplaced.append(block)
+            continue
+        if block.cells:
+            text = next(c for c in block.cells if c)
         if _furniture().match(text):
             furniture += 1
             continue
@@ -187,13 +229,19 @@ def _first_item(blocks: list[Block]) -> int:
     return heading if heading < first else first
 
 
-def _find_header(blocks: list[Block]) -> tuple[int, tuple[str, ...]]:
-    """The table header: consecutive header cells, one per line or several on one line.
+def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
+    """The table header: a row of header cells, or header cells one or several per line.
 
-    Returns the index of the first block after it and its cell texts; (0, ()) if none.
+    Returns where it starts, the index of the first block after it, and its cell texts;
+    (0, 0, ()) if there is none.
     A header must name a units column, so a stray 序号 in the notice is not one.
     """
     words = header_words()
+    for index, block in enumerate(blocks):  # a table's header row: its cells keep their places
+        filled = [c for c in block.cells if c]
+        if len(filled) >= 2 and all(c in words for c in filled) \
+                and {words[c] for c in filled} & {"units", "lead", "lead_units"}:
+            return index, index + 1, block.cells
     i = 0
     while i < len(blocks):
         cells: list[str] = []
@@ -206,6 +254,6 @@ def _find_header(blocks: list[Block]) -> tuple[int, tuple[str, ...]]:
             j += 1
         roles = {words[c] for c in cells}
         if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
-            return j, tuple(cells)
+            return i, j, tuple(cells)
         i = max(j, i + 1)
-    return 0, ()
+    return 0, 0, ()

@@ -88,7 +88,8 @@ def test_report_lists_corrections_and_the_conservation_check() -> None:
     [
         (("export", "没有这个文件.txt"), 3, "文件不存在"),
         (("export", str(FIXTURES / "binary.txt")), 3, "不是可读取的文本"),
-        (("report", str(ROOT / "data" / "units.csv")), 3, "暂不支持"),
+        (("report", str(ROOT / "data" / "units.csv")), 4, "没有找到编号的工作事项"),
+        (("report", str(ROOT / "README.md") + ".zip"), 3, "文件不存在"),
         (("export", str(ROOT / "requirements.txt")), 4, "没有找到编号的工作事项"),
         (("export",), 2, "命令用法有误"),
         (("frobnicate", "x"), 2, "命令用法有误"),

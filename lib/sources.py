@@ -1,0 +1,332 @@
+"""Stage 1–3 for every file format: source bytes → blocks (text lines and table rows).
+
+Each format is read with a well-kept library (openpyxl, python-docx, BeautifulSoup,
+pdfplumber, xlrd, the csv module); the rest of the pipeline sees only blocks, so a list
+parses the same whatever its wrapper. ``source_ref`` points into the file: ``L12`` (line),
+``Sheet1!B7`` (cell), ``p3`` (PDF page).
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import re
+import zipfile
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+from lib.blocks import Block, text_blocks
+from lib.decode import decode_bytes
+from lib.errors import ListError
+from lib.normalize import normalize_line, normalize_text
+
+TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
+# Largest uncompressed size of an .xlsx/.docx we open: more is a zip bomb, not a list.
+MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+RESAVE = {
+    ".doc": "这是旧版 Word 文件（.doc）：请在 Word 或 WPS 中“另存为” .docx 后上传。",
+    ".wps": "这是 WPS 文字文件（.wps）：请在 WPS 中“另存为” .docx 后上传。",
+    ".ofd": "这是 OFD 版式文件：请用 OFD 阅读器“另存为” PDF，或复制文字为 .txt 后上传。",
+    ".et": "这是 WPS 表格文件（.et）：请在 WPS 中“另存为” .xlsx 后上传。",
+    ".rtf": "这是 RTF 文件：请在 Word 或 WPS 中“另存为” .docx 后上传。",
+}
+SUPPORTED = "支持 .txt、.md、.csv、.xlsx、.xls、.docx、.html、.pdf"
+# Symbol fonts type ▲ and ★ as private code points: (font, code) → character.
+_SYMBOLS = {("wingdings 3", 0x70): "▲", ("wingdings 3", 0xF070): "▲", ("wingdings", 0xAB): "★",
+            ("wingdings", 0xF0AB): "★", ("symbol", 0xF0B2): "▲", ("wingdings 2", 0xF0EA): "★"}
+_PRIVATE_MARKERS = {"\uf070": "▲", "\uf0ab": "★", "\uf0b2": "▲"}
+
+
+def read_blocks(data: bytes, name: str) -> tuple[list[Block], str]:
+    """Blocks of a source and a word on how it was read (the text encoding, or the format)."""
+    suffix = Path(name).suffix.lower()
+    if suffix in RESAVE:
+        raise ListError(RESAVE[suffix])
+    reader = _READERS.get(suffix)
+    if reader is None:
+        raise ListError(f"暂不支持 {suffix} 格式的文件：{SUPPORTED}。")
+    if not data.strip():
+        raise ListError("文件为空，没有可读取的内容。")
+    return reader(data)
+
+
+def _read_text(data: bytes) -> tuple[list[Block], str]:
+    text, encoding = decode_bytes(data)
+    return text_blocks(normalize_text(text)), encoding
+
+
+def _read_csv(data: bytes) -> tuple[list[Block], str]:
+    text, encoding = decode_bytes(data)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = csv.reader(io.StringIO(text), dialect)
+    return _row_blocks((f"L{n}", row) for n, row in enumerate(rows, start=1)), encoding
+
+
+def _read_xlsx(data: bytes) -> tuple[list[Block], str]:
+    import openpyxl  # imported here: only uploads of this format pay for it
+
+    _check_zip(data, "Excel")
+    try:
+        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as error:  # openpyxl raises many kinds for a damaged or encrypted file
+        raise ListError(_damaged("Excel", error)) from None
+    rows: list[tuple[str, list[str]]] = []
+    for sheet in workbook.worksheets:
+        fill = _merged_fill(sheet)
+        for row in sheet.iter_rows():
+            cells = [fill.get(c.coordinate, _cell_text(c.value)) for c in row]
+            first = next((c.coordinate for c, t in zip(row, cells) if t), "")
+            rows.append((f"{sheet.title}!{first}", cells))
+    return _row_blocks(rows), "xlsx"
+
+
+def _merged_fill(sheet) -> dict[str, str]:
+    """Merged cells: down a column the value applies to every row it spans (a units cell
+    merged over several items); across a row it is kept once (a title over the columns)."""
+    fill: dict[str, str] = {}
+    for merged in sheet.merged_cells.ranges:
+        value = _cell_text(sheet.cell(merged.min_row, merged.min_col).value)
+        for row in range(merged.min_row, merged.max_row + 1):
+            for col in range(merged.min_col, merged.max_col + 1):
+                coordinate = sheet.cell(row, col).coordinate
+                fill[coordinate] = value if col == merged.min_col else ""
+    return fill
+
+
+def _read_xls(data: bytes) -> tuple[list[Block], str]:
+    try:
+        import xlrd
+    except ImportError:  # pragma: no cover - xlrd is a declared dependency
+        raise ListError("无法读取 .xls：请在 Excel 或 WPS 中“另存为” .xlsx 后上传。") from None
+    try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=False)
+    except Exception as error:
+        raise ListError(_damaged("Excel（.xls）", error)) from None
+    rows: list[tuple[str, list[str]]] = []
+    for sheet in book.sheets():
+        merged: dict[tuple[int, int], str] = {}
+        for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):
+            value = _cell_text(sheet.cell_value(r0, c0))
+            for r in range(r0, r1):
+                for c in range(c0, c1):
+                    merged[(r, c)] = value if c == c0 else ""
+        for r in range(sheet.nrows):
+            cells = [merged.get((r, c), _cell_text(sheet.cell_value(r, c))) for c in range(sheet.ncols)]
+            rows.append((f"{sheet.name}!A{r + 1}", cells))
+    return _row_blocks(rows), "xls"
+
+
+def _read_docx(data: bytes) -> tuple[list[Block], str]:
+    import docx
+    from docx.table import Table
+    from docx.text.paragraph import Paragraph
+
+    _check_zip(data, "Word")
+    try:
+        document = docx.Document(io.BytesIO(data))
+    except Exception as error:
+        raise ListError(_damaged("Word", error)) from None
+    rows: list[tuple[str, list[str]]] = []
+    table_no = 0
+    for index, element in enumerate(document.element.body.iterchildren(), start=1):
+        tag = element.tag.rsplit("}", 1)[-1]
+        if tag == "p":
+            rows.append((f"段{index}", [_paragraph_text(Paragraph(element, document))]))
+        elif tag == "tbl":
+            table_no += 1
+            table = Table(element, document)
+            for row_no, row in enumerate(table.rows, start=1):
+                seen: set[int] = set()
+                cells = []
+                for cell in row.cells:  # a merged cell comes back once per grid column
+                    if id(cell._tc) in seen:
+                        continue
+                    seen.add(id(cell._tc))
+                    cells.append("\n".join(_paragraph_text(p) for p in cell.paragraphs))
+                rows.append((f"表{table_no}行{row_no}", cells))
+    return _row_blocks(rows), "docx"
+
+
+def _paragraph_text(paragraph) -> str:
+    """Paragraph text with symbol-font characters (▲ typed as Wingdings 3) recognized."""
+    parts: list[str] = []
+    for node in paragraph._p.iter():
+        tag = node.tag.rsplit("}", 1)[-1]
+        if tag == "t" and node.text:
+            parts.append(node.text)
+        elif tag == "sym":
+            font = (node.get(_w("font")) or "").lower()
+            code = int(node.get(_w("char")) or "0", 16)
+            parts.append(_SYMBOLS.get((font, code), _SYMBOLS.get((font, code & 0xFF), "")))
+        elif tag == "tab":
+            parts.append(" ")
+    return "".join(parts)
+
+
+def _w(name: str) -> str:
+    return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
+
+
+_BLOCK_TAGS = ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article",
+               "dd", "dt", "pre", "blockquote", "tr", "ul", "ol", "header", "footer"]
+_TABLE_SLOT = re.compile(r"^\x00(\d+)\x00$")
+
+
+def _read_html(data: bytes) -> tuple[list[Block], str]:
+    """Tables become rows of cells, everything else lines of text, in page order."""
+    from bs4 import BeautifulSoup, NavigableString
+
+    text, encoding = _decode_html(data)
+    soup = BeautifulSoup(text, "html.parser")
+    for hidden in soup(["script", "style", "noscript", "template", "head", "title"]):
+        hidden.decompose()
+    tables: list[list[list[str]]] = []
+    for table in soup.find_all("table"):
+        if table.find_parent("table") is not None:
+            continue  # a table inside a cell is read as that cell's text
+        rows = [[cell.get_text("", strip=True) for cell in tr.find_all(["td", "th"])
+                 if cell.find_parent("tr") is tr]
+                for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        tables.append(rows)
+        table.replace_with(NavigableString(f"\n\x00{len(tables) - 1}\x00\n"))
+    for tag in soup.find_all(_BLOCK_TAGS):
+        tag.insert_after(NavigableString("\n"))
+    rows_out: list[tuple[str, list[str]]] = []
+    for number, line in enumerate(soup.get_text("").split("\n"), start=1):
+        slot = _TABLE_SLOT.match(line.strip())
+        if slot:
+            table_no = int(slot.group(1))
+            rows_out += [(f"表{table_no + 1}行{r}", row) for r, row in enumerate(tables[table_no], start=1)]
+        else:
+            rows_out.append((f"L{number}", [line]))
+    return _row_blocks(rows_out), encoding
+
+
+_META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
+
+
+def _decode_html(data: bytes) -> tuple[str, str]:
+    """The declared charset first (gb2312/gbk read as GB18030), else our own detection."""
+    match = _META_CHARSET.search(data[:4096])
+    if match:
+        declared = match.group(1).decode("ascii").lower()
+        if declared in ("gb2312", "gbk", "gb18030", "x-gbk"):
+            declared = "gb18030"
+        try:
+            return data.decode(declared), declared
+        except (LookupError, UnicodeDecodeError):
+            pass
+    return decode_bytes(data)
+
+
+def _read_pdf(data: bytes) -> tuple[list[Block], str]:
+    import pdfplumber
+
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as error:
+        raise ListError(_damaged("PDF", error)) from None
+    rows: list[tuple[str, list[str]]] = []
+    has_text = False
+    with pdf:
+        for number, page in enumerate(pdf.pages, start=1):
+            if page.chars:
+                has_text = True
+            placed: list[tuple[float, int, list[str]]] = []
+            tables = page.find_tables() or page.find_tables(
+                {"vertical_strategy": "text", "horizontal_strategy": "text"})
+            tables = [t for t in tables if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
+            for table in tables:
+                for order, row in enumerate(table.extract()):
+                    placed.append((table.bbox[1] + order * 0.001, 1, [c or "" for c in row]))
+            boxes = [t.bbox for t in tables]
+            for line in page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines():
+                placed.append((line["top"], 0, [line["text"]]))
+            placed.sort(key=lambda item: (item[0], item[1]))
+            rows.extend((f"p{number}", cells) for _, _, cells in placed)
+    if not has_text:
+        raise ListError("这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。")
+    return _row_blocks(rows), "pdf"
+
+
+def _outside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
+    """Is a PDF object outside every table? Judged by its centre, so a title that merely
+    touches a table's box is kept whole."""
+    if obj.get("object_type") != "char":
+        return True
+    x = (obj["x0"] + obj["x1"]) / 2
+    y = (obj["top"] + obj["bottom"]) / 2
+    return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
+
+
+def _row_blocks(rows: Iterable[tuple[str, list[str]]]) -> list[Block]:
+    """Rows of cells → blocks: a row with one filled cell is a line of text, wider rows are
+    table rows (their text is the cells joined by `` | ``); cells are normalized."""
+    blocks: list[Block] = []
+    for ref, raw_cells in rows:
+        cells = [normalize_line(_one_line(c)) for c in raw_cells]
+        filled = [c for c in cells if c]
+        if not filled:
+            continue
+        while cells and not cells[-1]:
+            cells.pop()
+        if len(filled) == 1 and len(cells) == 1:
+            blocks.append(Block(filled[0], ref))
+        else:
+            blocks.append(Block(" | ".join(cells), ref, tuple(cells)))
+    return blocks
+
+
+def _one_line(cell: str) -> str:
+    """Line breaks inside a cell are wraps, not structure: join them (a space between
+    Latin letters or digits, nothing between Chinese characters)."""
+    parts = [p.strip() for p in str(cell).replace("\r", "\n").split("\n") if p.strip()]
+    out = ""
+    for part in parts:
+        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+            out += " "
+        out += part
+    return out
+
+
+def _cell_text(value: object) -> str:
+    """A spreadsheet value as the text a reader sees: 1.0 → 1, dates as 2023-12-31."""
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    if isinstance(value, (dt.datetime, dt.date)):
+        return value.strftime("%Y-%m-%d")
+    return str(value)
+
+
+def _check_zip(data: bytes, kind: str) -> None:
+    """Refuse a damaged or oversized Office file before any library unpacks it."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            total = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise ListError(f"无法打开这个 {kind} 文件：文件已损坏、被加密或并非 {kind} 格式。") from None
+    if total > MAX_UNZIPPED_BYTES:
+        raise ListError(f"这个 {kind} 文件解压后过大（超过 {MAX_UNZIPPED_BYTES // 2**20} MB），已拒绝读取。")
+
+
+def _damaged(kind: str, error: Exception) -> str:
+    return f"无法打开这个 {kind} 文件：文件已损坏、被加密或并非 {kind} 格式。"
+
+
+_READERS: dict[str, Callable[[bytes], tuple[list[Block], str]]] = {
+    **{suffix: _read_text for suffix in TEXT_SUFFIXES},
+    ".csv": _read_csv,
+    ".xlsx": _read_xlsx,
+    ".xlsm": _read_xlsx,
+    ".xls": _read_xls,
+    ".docx": _read_docx,
+    ".html": _read_html,
+    ".htm": _read_html,
+    ".pdf": _read_pdf,
+}

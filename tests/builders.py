@@ -1,0 +1,169 @@
+"""Build the same small list as xlsx, docx, html, pdf, csv and txt bytes, with real quirks."""
+
+from __future__ import annotations
+
+import io
+
+TITLE = "2024年重点工作责任清单"
+HEADER = ["序号", "主要工作", "责任单位", "完成时限"]
+ROWS = [
+    ["1", "生产总值增长6%左右", "▲发改局,各部门", "2024年底"],
+    ["2", "新增就业岗位2万个", "▲人社局,财政局", "2024年底"],
+    ["3", "改造老旧小区9个", "建设局、住建集团", "长期"],
+    ["4", "建设公共充电桩", "▲发改局▲建设集团交通运输局", "2024年6月"],
+]
+# what every format must read, as (item_label, unit, role)
+EXPECTED = [
+    ("1", "发改局", "lead"), ("1", "各部门", "co"),
+    ("2", "人社局", "lead"), ("2", "财政局", "co"),
+    ("3", "建设局", "co"), ("3", "住建集团", "co"),
+    ("4", "发改局", "lead"), ("4", "建设集团", "lead"), ("4", "交通运输局", "co"),
+]
+
+
+def txt(encoding: str = "utf-8") -> bytes:
+    lines = [TITLE, "", *HEADER] + [cell for row in ROWS for cell in row]
+    return "\n".join(lines).encode(encoding)
+
+
+def csv_bytes(encoding: str = "gb18030") -> bytes:
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer)
+    writer.writerow([TITLE])
+    writer.writerow(HEADER)
+    writer.writerows(ROWS)
+    return buffer.getvalue().encode(encoding)
+
+
+def xlsx() -> bytes:
+    """Title merged over the columns on row 1, a blank row, the header on row 3, sequence
+    numbers as floats, and a second sheet of notes."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "清单"
+    sheet["A1"] = TITLE
+    sheet.merge_cells("A1:D1")
+    sheet.append([])
+    sheet.append(HEADER)
+    for row in ROWS:
+        sheet.append([float(row[0]), *row[1:]])
+    notes = book.create_sheet("说明")
+    notes["A1"] = "本表由市政府办公室编制"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def xlsx_vertical_merge() -> bytes:
+    """One units cell merged down over two items applies to each."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(HEADER[:3])
+    sheet.append([1, "任务一", "发改局、财政局"])
+    sheet.append([2, "任务二", None])
+    sheet.append([3, "任务三", "民政局"])
+    sheet.merge_cells("C2:C3")
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def docx() -> bytes:
+    """A heading, the first two items in one table, a heading between tables, the rest in a
+    second table with the header repeated; a title cell merged across; ▲ typed as a
+    Wingdings 3 symbol in item 1."""
+    import docx as python_docx
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = python_docx.Document()
+    document.add_paragraph(TITLE)
+    first = document.add_table(rows=1, cols=4)
+    merged = first.rows[0].cells[0].merge(first.rows[0].cells[3])
+    merged.text = "一、经济发展"
+    _docx_row(first, HEADER)
+    for row in ROWS[:2]:
+        _docx_row(first, row)
+    # item 1's ▲ as a symbol character rather than text
+    units = first.rows[2].cells[2].paragraphs[0]
+    units.clear()
+    sym = OxmlElement("w:sym")
+    sym.set(qn("w:font"), "Wingdings 3")
+    sym.set(qn("w:char"), "F070")
+    run = units.add_run()
+    run._r.append(sym)
+    units.add_run(ROWS[0][2].lstrip("▲"))
+    document.add_paragraph("二、城乡建设")
+    second = document.add_table(rows=0, cols=4)
+    _docx_row(second, HEADER)
+    for row in ROWS[2:]:
+        _docx_row(second, row)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def _docx_row(table, values: list[str]) -> None:
+    cells = table.add_row().cells
+    for cell, value in zip(cells, values):
+        cell.text = value
+
+
+def html(charset: str = "gb2312") -> bytes:
+    head = "".join(f"<th>{c}</th>" for c in HEADER)
+    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS)
+    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+            f"<title>网页标题</title><script>var x = '1';</script></head><body>"
+            f"<div class='nav'>首页 &gt; 政务公开</div><h2>{TITLE}</h2>"
+            f"<p>发布时间：2024-02-01</p><table><tr>{head}</tr>{body}</table>"
+            f"<p>分享到：</p></body></html>")
+    return page.encode("gb18030" if charset in ("gb2312", "gbk") else charset)
+
+
+def pdf(rows_per_page: int = 2) -> bytes:
+    """A ruled table over two pages with the header repeated, item 3's task wrapped into a
+    second row without a number (a page-break continuation)."""
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
+    from reportlab.lib.styles import ParagraphStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    title = ParagraphStyle("t", fontName="STSong-Light", fontSize=14)
+    story = [Paragraph(TITLE, title)]
+    pages = [ROWS[:rows_per_page], ROWS[rows_per_page:]]
+    for index, rows in enumerate(pages):
+        data = [HEADER]
+        for row in rows:
+            if row[0] == "3":  # the task runs on in a row of its own
+                data.append([row[0], "改造老旧", row[2], row[3]])
+                data.append(["", "小区9个", "", ""])
+            else:
+                data.append(row)
+        story.append(Table(data, style=style))
+        if index == 0:
+            story.append(PageBreak())
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()
+
+
+def scanned_pdf() -> bytes:
+    """A PDF with a drawing and no text layer, like a scan."""
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer)
+    page.rect(100, 100, 300, 400, fill=1)
+    page.save()
+    return buffer.getvalue()

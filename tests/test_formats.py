@@ -1,0 +1,106 @@
+"""Every file format feeds the same stages: the same list in any wrapper gives the same table."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+from lib.errors import ListError
+from lib.pipeline import parse_bytes
+from tests import builders
+
+FORMATS = {
+    "list.txt": builders.txt,
+    "list-gb18030.txt": lambda: builders.txt("gb18030"),
+    "list.csv": builders.csv_bytes,
+    "list-utf8.csv": lambda: builders.csv_bytes("utf-8-sig"),
+    "list.xlsx": builders.xlsx,
+    "list.docx": builders.docx,
+    "list.html": builders.html,
+    "list-utf8.html": lambda: builders.html("utf-8"),
+    "list.pdf": builders.pdf,
+}
+
+
+def table(doc) -> list[tuple[str, str, str]]:
+    a = doc.assignments
+    return list(zip(a["item_label"], a["unit"], a["role"]))
+
+
+@pytest.mark.parametrize("name", FORMATS)
+def test_the_same_list_in_every_format_gives_the_same_table(name: str) -> None:
+    doc = parse_bytes(FORMATS[name](), name.replace("-gb18030", "").replace("-utf8", ""))
+    assert table(doc) == builders.EXPECTED
+    assert doc.items["task"].tolist() == [row[1] for row in builders.ROWS]
+    assert doc.items["deadline"].tolist() == [row[3] for row in builders.ROWS]
+    assert doc.meta["title"] == builders.TITLE
+    assert doc.report.convention == "marker"
+    assert doc.report.conservation_failures == () and doc.report.leftovers == ()
+
+
+def test_xlsx_source_ref_points_at_the_cell_and_floats_are_numbers() -> None:
+    doc = parse_bytes(builders.xlsx(), "list.xlsx")
+    assert doc.items["item_label"].tolist() == ["1", "2", "3", "4"]  # 1.0 → 1
+    assert doc.items["source_ref"].tolist() == ["清单!A4", "清单!A5", "清单!A6", "清单!A7"]
+
+
+def test_xlsx_units_cell_merged_down_applies_to_each_item() -> None:
+    doc = parse_bytes(builders.xlsx_vertical_merge(), "merged.xlsx")
+    assert doc.items["units_text"].tolist() == ["发改局、财政局", "发改局、财政局", "民政局"]
+
+
+def test_docx_keeps_headings_between_tables_and_reads_symbol_markers() -> None:
+    doc = parse_bytes(builders.docx(), "list.docx")
+    assert doc.items["section"].tolist() == ["经济发展", "经济发展", "城乡建设", "城乡建设"]
+    assert doc.items["units_text"].tolist()[0] == "▲发改局,各部门"  # ▲ was a Wingdings 3 symbol
+
+
+def test_html_declared_gb2312_is_read_as_gb18030_and_page_furniture_skipped() -> None:
+    doc = parse_bytes(builders.html("gb2312"), "list.html")
+    assert doc.report.encoding == "gb18030"
+    assert "分享到" not in " ".join(doc.items["task"])
+
+
+def test_pdf_over_two_pages_with_the_header_repeated_and_a_continued_row() -> None:
+    doc = parse_bytes(builders.pdf(), "list.pdf")
+    assert doc.items["source_ref"].tolist() == ["p1", "p1", "p2", "p2"]
+    assert doc.items["task"].tolist()[2] == "改造老旧小区9个"
+
+
+@pytest.mark.parametrize(
+    ("name", "data", "message"),
+    [
+        ("scan.pdf", builders.scanned_pdf(), "没有文字层"),
+        ("photo.xlsx", b"\x89PNG\r\n\x1a\n" + b"\x00" * 64, "无法打开这个 Excel 文件"),
+        ("cut.docx", builders.docx()[:900], "无法打开这个 Word 文件"),
+        ("empty.xlsx", b"", "文件为空"),
+        ("old.doc", b"\xd0\xcf\x11\xe0" + b"\x00" * 64, "另存为” .docx"),
+        ("list.wps", b"\xd0\xcf\x11\xe0", "另存为” .docx"),
+        ("list.ofd", b"PK\x03\x04", "另存为” PDF"),
+        ("list.zip", b"PK\x03\x04", "暂不支持 .zip"),
+        ("broken.pdf", b"%PDF-1.4 garbage", "无法打开这个 PDF 文件"),
+        ("broken.xls", b"\xd0\xcf\x11\xe0 garbage", "无法打开这个 Excel"),
+    ],
+)
+def test_bad_files_get_a_clear_message(name: str, data: bytes, message: str) -> None:
+    with pytest.raises(ListError, match=message) as caught:
+        parse_bytes(data, name)
+    assert caught.value.exit_code == 3
+
+
+def test_a_zip_bomb_is_refused_before_unpacking() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("[Content_Types].xml", b"<x/>")
+        archive.writestr("xl/worksheets/sheet1.xml", b"\x00" * (210 * 1024 * 1024))
+    with pytest.raises(ListError, match="解压后过大"):
+        parse_bytes(buffer.getvalue(), "bomb.xlsx")
+
+
+@pytest.mark.parametrize("text", ["发改局", "财政局、税务局", "人行", "▲发改局", "各镇乡(街道)"])
+def test_short_chinese_csv_is_not_misdetected(text: str) -> None:
+    data = f"序号,主要工作,责任单位\n1,任务,{text}".encode("gbk")
+    doc = parse_bytes(data, "short.csv")
+    assert doc.items["units_text"].tolist() == [text]
