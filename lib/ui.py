@@ -13,7 +13,8 @@ from lib.pipeline import ParsedDocument, parse_bytes
 from lib.reference import DATA_DIR
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
-UPLOAD_TYPES = ["txt", "md"]
+# what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
+UPLOAD_TYPES = ["txt", "md", "csv", "xlsx", "xls", "docx", "html", "htm", "pdf", "doc", "wps", "ofd"]
 
 
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$"
@@ -45,7 +46,8 @@ def parse_source(source: Source) -> ParsedDocument:
 def source_picker() -> Source:
     """Sidebar: the bundled list by default, or an uploaded file."""
     with st.sidebar:
-        st.caption("默认显示内置的《诸暨市2023年政府重点工作责任清单》。也可上传其他清单（文本文件，UTF-8 或 GB18030 编码）。")
+        st.caption("默认显示内置的《诸暨市2023年政府重点工作责任清单》。也可上传其他清单："
+                   "Word、Excel、PDF（带文字层）、网页、CSV 或文本文件，任意常见编码。")
         upload = st.file_uploader("上传责任清单", type=UPLOAD_TYPES, key="upload")
     if upload is not None:
         return Source(upload.name, upload.getvalue())
