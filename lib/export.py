@@ -10,7 +10,7 @@ import io
 
 import pandas as pd
 
-from lib.schema import KINDS, ROLES, ZH_HEADERS
+from lib.schema import FLAG_LABELS, KINDS, ROLES, ZH_HEADERS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TRUE_FALSE_ZH = {True: "是", False: "否"}
@@ -43,6 +43,9 @@ def with_headers(table: pd.DataFrame, headers: str = "zh") -> pd.DataFrame:
         translated["kind"] = translated["kind"].map(KINDS).fillna(translated["kind"])
     if "sole" in translated:
         translated["sole"] = translated["sole"].map(_TRUE_FALSE_ZH)
+    if "flags" in translated:
+        translated["flags"] = translated["flags"].map(
+            lambda codes: "；".join(FLAG_LABELS.get(c, c) for c in codes.split(";") if c))
     return translated.rename(columns=ZH_HEADERS)
 
 

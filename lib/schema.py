@@ -56,3 +56,15 @@ FLAGS: dict[str, str] = {
     "sub_office": "括号内为内设机构或挂牌机构",
     "repeated": "同一事项中重复出现",
 }
+
+# Short Chinese labels of the flags, for Chinese headers (the 校正说明 column).
+FLAG_LABELS: dict[str, str] = {
+    "alias": "别称归并",
+    "separator_missing": "缺分隔符",
+    "split_by_ending": "按结尾拆分",
+    "dropped_char": "漏字校正",
+    "swapped_chars": "颠倒校正",
+    "unknown_unit": "未收录单位",
+    "sub_office": "内设机构",
+    "repeated": "重复提及",
+}

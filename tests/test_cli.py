@@ -41,6 +41,7 @@ def test_export_defaults_to_chinese_headers_and_labels(tmp_path: Path) -> None:
     assert list(table[0])[:6] == ["文档", "序号", "原编号", "位次", "原文", "责任单位"]
     assert {r["牵头/配合"] for r in table} == {"牵头", "配合"}
     assert {r["独立承担"] for r in table} == {"是", "否"}
+    assert "漏字校正" in {r["校正说明"] for r in table}
 
 
 def test_export_items_as_xlsx_by_suffix(tmp_path: Path) -> None:

@@ -6,7 +6,7 @@ from collections import Counter
 import pytest
 
 from lib.reference import DATA_DIR, PLACE_SLOT, load_reference
-from lib.schema import FLAGS, KINDS
+from lib.schema import FLAG_LABELS, FLAGS, KINDS
 from lib.units import document_lexicon
 
 REFERENCE = load_reference()
@@ -65,3 +65,4 @@ def test_data_files_are_clean_utf8_csv(name: str) -> None:
 
 def test_flag_codes_are_snake_case_and_explained() -> None:
     assert all(code.isidentifier() and code.islower() and text for code, text in FLAGS.items())
+    assert set(FLAG_LABELS) == set(FLAGS)
