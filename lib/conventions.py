@@ -24,7 +24,7 @@ from dataclasses import dataclass, replace
 
 from lib.records import ItemRecord, Layout, RawItem, UnitField, header_words, label_number
 from lib.reference import DATA_DIR
-from lib.split import MARKERS
+from lib.split import MARKERS, split_units
 from lib.units import Lexicon
 
 CONVENTIONS: tuple[str, ...] = (
@@ -56,19 +56,22 @@ class Reading:
     not_items: tuple[str, ...] = ()  # numbered lines judged not to be items (notice paragraphs)
 
 
+def _label_words() -> str:
+    """The field labels (牵头单位, 责任单位, 责任领导, 完成时限 …) as a regex alternation."""
+    words = [w for w, role in header_words().items() if role in (*UNIT_ROLES, "leader", "deadline")]
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 @functools.lru_cache(maxsize=1)
 def _labels() -> re.Pattern[str]:
     """``牵头单位:``, ``责任领导:`` …: a field label at the start or after a break."""
-    words = [w for w, role in header_words().items() if role in (*UNIT_ROLES, "leader", "deadline")]
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?:^|(?<=[;,\s(]))(?P<label>{alternation})\s*:")
+    return re.compile(rf"(?:^|(?<=[;,\s(]))(?P<label>{_label_words()})\s*:")
 
 
 @functools.lru_cache(maxsize=1)
 def _inline_group() -> re.Pattern[str]:
-    words = [w for w, role in header_words().items() if role in (*UNIT_ROLES, "leader", "deadline")]
-    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"\((?P<body>(?:{alternation})\s*:{_NESTED}*)\)")
+    """A bracketed group that starts with a field label: ``(牵头单位:X;责任单位:A、B)``."""
+    return re.compile(rf"\((?P<body>(?:{_label_words()})\s*:{_NESTED}*)\)")
 
 
 @functools.lru_cache(maxsize=1)
@@ -352,8 +355,6 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     Most of its characters must fall in names that are known, collective or end like a
     unit (局, 办, 镇 …), and the names must be short.
     """
-    from lib.split import split_units  # the splitter is the judge of what a unit is
-
     if not line or len(line) > 300 or "。" in line.rstrip("。"):
         return False
     tokens = split_units(line, lexicon)

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 import hashlib
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -18,8 +18,8 @@ import pandas as pd
 
 from lib.errors import EXIT_NO_ITEMS, ListError
 from lib.metadata import extract_metadata
-from lib.conventions import CONVENTIONS, read_items
-from lib.records import ItemRecord, UnitField, find_items, label_number
+from lib.conventions import CONVENTIONS, Reading, read_items
+from lib.records import ItemRecord, Layout, UnitField, find_items, label_number
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
 from lib.sources import read_blocks
 from lib.split import Token, document_names, split_units
@@ -106,11 +106,7 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
     items = _items_table(doc_id, records)
     assignments = _assignments_table(doc_id, records, tokens, lexicon)
-    report = _report(name, encoding, reading.convention, records, tokens, assignments,
-                     tuple(b.text for b in layout.unplaced))
-    report = replace(report, legends=reading.legends, not_items=reading.not_items,
-                     incomplete_items=tuple(r.item_label for r in records if r.incomplete),
-                     furniture_lines=layout.furniture)
+    report = _report(name, encoding, reading, layout, tokens, assignments)
     return ParsedDocument(doc_id, meta, items, assignments, report)
 
 
@@ -133,7 +129,7 @@ def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
 
 
-def _roles(field: UnitField, mentions: list[Token]) -> list[str]:
+def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
     """lead/co for each mention of one run, by the run's lead rule."""
     if field.rule == "marker":
         return ["lead" if t.marked else "co" for t in mentions]
@@ -153,7 +149,7 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
         for f, item_tokens in zip(record.fields, field_tokens):
             found = [t for t in item_tokens if t.kind == "mention"]
             mentions += found
-            roles += _roles(f, found)
+            roles += _mention_roles(f, found)
         per_item.append((mentions, [lexicon.resolve(t.name) for t in mentions], roles))
     display = display_names(
         (t.name, r) for mentions, resolved, _ in per_item for t, r in zip(mentions, resolved)
@@ -219,9 +215,9 @@ def _is_variant(written: str, unit: str) -> bool:
     return written != unit and not (written.endswith(unit) or unit.endswith(written))
 
 
-def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord, ...],
-            tokens: list[list[list[Token]]], assignments: pd.DataFrame,
-            unplaced: tuple[str, ...]) -> ParseReport:
+def _report(name: str, encoding: str, reading: Reading, layout: Layout,
+            tokens: list[list[list[Token]]], assignments: pd.DataFrame) -> ParseReport:
+    records = reading.records
     corrected = _has_flag(assignments["flags"], "alias", "dropped_char", "swapped_chars")
     unknown = _has_flag(assignments["flags"], "unknown_unit")
     leftovers = tuple(
@@ -237,7 +233,7 @@ def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord
     return ParseReport(
         source_name=name,
         encoding=encoding,
-        convention=convention,
+        convention=reading.convention,
         item_count=len(records),
         mention_count=len(assignments),
         corrections=assignments.loc[corrected].reset_index(drop=True),
@@ -246,8 +242,12 @@ def _report(name: str, encoding: str, convention: str, records: tuple[ItemRecord
         numbering_problems=numbering_problems([r.item_label for r in records],
                                               [r.section for r in records]),
         leftovers=leftovers,
-        unplaced_lines=unplaced,
+        unplaced_lines=tuple(b.text for b in layout.unplaced),
         conservation_failures=failures,
+        legends=reading.legends,
+        not_items=reading.not_items,
+        incomplete_items=tuple(r.item_label for r in records if r.incomplete),
+        furniture_lines=layout.furniture,
     )
 
 

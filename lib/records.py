@@ -134,84 +134,103 @@ def find_items(blocks: list[Block]) -> Layout:
     if not header:
         header_at = start = _first_item(blocks)
     preamble = blocks[:header_at]
-    items: list[RawItem] = []
-    unplaced: list[Block] = []
-    furniture = 0
-    section = leaders = ""
+    cutter = _Cutter(header)
     for block in preamble:  # a section heading just above the header heads the first items
         heading = SECTION.match(block.text)
         if heading and header:
-            section = heading["rest"].strip()
-    open_item: dict | None = None
-    roles = [header_words().get(c, "note") for c in header]
-    label_col = roles.index("label") if "label" in roles else None
-    section_col = roles.index("section") if "section" in roles and label_col is not None \
-        and roles.index("section") < label_col else None
-    width = len(header)
+            cutter.section = heading["rest"].strip()
     for block in blocks[start:]:
-        text = block.text
-        col = label_col if label_col is not None else 0
-        continuation = (open_item is not None and bool(open_item["cells"]) and block.cells
-                        and not (col < len(block.cells) and block.cells[col]))
-        if block.cells and (sum(1 for c in block.cells if c) > 1 or continuation):
-            # a table row: its cells are placed by the header's columns
-            cells = block.cells
-            if [c for c in cells if c] == [c for c in header if c]:
-                continue  # the header again, on the next page of a PDF or sheet
-            label = ITEM_LABEL.match(cells[col]) if col < len(cells) else None
-            if label and not label["rest"].strip():
-                if open_item:
-                    items.append(RawItem(**{**open_item, "lines": tuple(open_item["lines"])}))
-                if section_col is not None and cells[section_col]:
-                    section = cells[section_col]
-                after = list(cells[col + 1:])
-                after += [""] * max(0, width - col - 1 - len(after))
-                open_item = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
-                             "section": section, "lines": [], "leaders": leaders,
-                             "cells": tuple(after)}
-            elif open_item and open_item["cells"] and not (col < len(cells) and cells[col]):
-                # no number: the rest of the row above, cut by a page break
-                merged = list(open_item["cells"])
-                for i, cell in enumerate(cells[col + 1:]):
-                    if i < len(merged):
-                        merged[i] += cell
-                    elif cell:
-                        merged.append(cell)
-                open_item["cells"] = tuple(merged)
-            else:
-                unplaced.append(block)
-            continue
-        if block.cells:
-            text = next(c for c in block.cells if c)
+        cutter.take(block)
+    cutter.close()
+    return Layout(tuple(cutter.items), tuple(preamble), header, tuple(cutter.unplaced),
+                  cutter.furniture)
+
+
+class _Cutter:
+    """Walks the blocks after the header, opening an item at each number."""
+
+    def __init__(self, header: tuple[str, ...]) -> None:
+        roles = [header_words().get(c, "note") for c in header]
+        self.header_cells = [c for c in header if c]
+        self.width = len(header)
+        self.label_col = roles.index("label") if "label" in roles else 0
+        before = roles[: self.label_col]
+        self.section_col = before.index("section") if "section" in before else None
+        self.items: list[RawItem] = []
+        self.unplaced: list[Block] = []
+        self.furniture = 0
+        self.section = self.leaders = ""
+        self.open: dict | None = None  # the item being read: RawItem's fields, lines as a list
+
+    def take(self, block: Block) -> None:
+        cells = block.cells
+        filled = [c for c in cells if c]
+        if cells and (len(filled) > 1 or self._continues(cells)):
+            self._row(block)
+        else:
+            self._line(block, filled[0] if cells else block.text)
+
+    def close(self) -> None:
+        if self.open:
+            self.items.append(RawItem(**{**self.open, "lines": tuple(self.open["lines"])}))
+        self.open = None
+
+    def _start(self, label: re.Match[str], block: Block, lines: list[str], cells: tuple[str, ...]) -> None:
+        self.close()
+        self.open = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
+                     "section": self.section, "lines": lines, "leaders": self.leaders, "cells": cells}
+
+    def _continues(self, cells: tuple[str, ...]) -> bool:
+        """A row without a number under an item read from a table: the rest of that row."""
+        col = self.label_col
+        return bool(self.open and self.open["cells"]) and not (col < len(cells) and cells[col])
+
+    def _row(self, block: Block) -> None:
+        """A table row: its cells are placed by the header's columns."""
+        cells, col = block.cells, self.label_col
+        if [c for c in cells if c] == self.header_cells:
+            return  # the header again, on the next page of a PDF or sheet
+        label = ITEM_LABEL.match(cells[col]) if col < len(cells) else None
+        if label and not label["rest"].strip():
+            if self.section_col is not None and cells[self.section_col]:
+                self.section = cells[self.section_col]
+            after = list(cells[col + 1:])
+            after += [""] * max(0, self.width - col - 1 - len(after))
+            self._start(label, block, [], tuple(after))
+        elif self._continues(cells):
+            merged = list(self.open["cells"])
+            for i, cell in enumerate(cells[col + 1:]):
+                if i < len(merged):
+                    merged[i] += cell
+                elif cell:
+                    merged.append(cell)
+            self.open["cells"] = tuple(merged)
+        else:
+            self.unplaced.append(block)
+
+    def _line(self, block: Block, text: str) -> None:
+        """A line of text: a number opens an item, a heading names a section or a leader."""
         if _furniture().match(text):
-            furniture += 1
-            continue
+            self.furniture += 1
+            return
         label = ITEM_LABEL.match(text)
-        heading = None if label else SECTION.match(text)
-        leader = "" if label else leader_in_heading(text)
-        if label or heading or leader:
-            if open_item:
-                items.append(RawItem(**{**open_item, "lines": tuple(open_item["lines"])}))
-            open_item = None
         if label:
             rest = label["rest"].strip()
             cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
-            open_item = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
-                         "section": section, "lines": [rest] if rest else [], "leaders": leaders,
-                         "cells": cells}
-        else:
+            self._start(label, block, [rest] if rest else [], cells)
+            return
+        heading = SECTION.match(text)
+        leader = leader_in_heading(text)
+        if heading or leader:
+            self.close()
             if heading:
-                section = heading["rest"].strip()
+                self.section = heading["rest"].strip()
             if leader:
-                leaders = leader
-            if not heading and not leader:
-                if open_item:
-                    open_item["lines"].append(text)
-                else:
-                    unplaced.append(block)
-    if open_item:
-        items.append(RawItem(**{**open_item, "lines": tuple(open_item["lines"])}))
-    return Layout(tuple(items), tuple(preamble), header, tuple(unplaced), furniture)
+                self.leaders = leader
+        elif self.open:
+            self.open["lines"].append(text)
+        else:
+            self.unplaced.append(block)
 
 
 def _first_item(blocks: list[Block]) -> int:
