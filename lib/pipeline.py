@@ -7,7 +7,6 @@ the command line and the benchmark share.
 
 from __future__ import annotations
 
-import functools
 import hashlib
 from dataclasses import dataclass
 from collections import Counter, defaultdict
@@ -112,18 +111,8 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
     rows = [
-        {
-            "doc_id": doc_id,
-            "item_no": number,
-            "item_label": r.item_label,
-            "section": r.section,
-            "theme": r.section or UNCLASSIFIED_THEME,
-            "task": r.task,
-            "units_text": r.units_text,
-            "leaders": r.leaders,
-            "deadline": r.deadline,
-            "source_ref": r.source_ref,
-        }
+        (doc_id, number, r.item_label, r.section, r.section or UNCLASSIFIED_THEME, r.task,
+         r.units_text, r.leaders, r.deadline, r.source_ref)
         for number, r in enumerate(records, start=1)
     ]
     return pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
@@ -142,7 +131,7 @@ def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
 
 def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
                        tokens: list[list[list[Token]]], lexicon: Lexicon) -> pd.DataFrame:
-    per_item: list[tuple[list[Token], list[Resolution], list[str]]] = []
+    per_item: list[tuple[list[Token], list[str]]] = []
     for record, field_tokens in zip(records, tokens):
         mentions: list[Token] = []
         roles: list[str] = []
@@ -150,43 +139,40 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
             found = [t for t in item_tokens if t.kind == "mention"]
             mentions += found
             roles += _mention_roles(f, found)
-        per_item.append((mentions, [lexicon.resolve(t.name) for t in mentions], roles))
+        per_item.append((mentions, roles))
     display = display_names(
-        (t.name, r) for mentions, resolved, _ in per_item for t, r in zip(mentions, resolved)
+        (t.name, lexicon.resolve(t.name)) for mentions, _ in per_item for t in mentions
     )
+    readings: dict[Token, tuple[str, str, list[str]]] = {}  # the same mention reads the same
+
+    def read(token: Token) -> tuple[str, str, list[str]]:
+        if token not in readings:
+            resolution = lexicon.resolve(token.name)
+            unit = display.get(resolution.unit, resolution.unit)
+            flags = [f for f in resolution.flags if f != "alias"]
+            if not flags and _is_variant(token.name, unit):
+                flags.append("alias")
+            if token.glued:
+                flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
+            if token.sub_office:
+                flags.append("sub_office")
+            readings[token] = (unit, resolution.kind, flags)
+        return readings[token]
+
     rows: list[tuple[object, ...]] = []
-    for number, (record, (mentions, resolved, roles)) in enumerate(zip(records, per_item), start=1):
-        units = [display.get(r.unit, r.unit) for r in resolved]
-        named_units = {u for u, r in zip(units, resolved) if r.kind != "collective"}
-        sole_item = len(named_units) == 1
+    for number, (record, (mentions, roles)) in enumerate(zip(records, per_item), start=1):
+        read_mentions = [read(t) for t in mentions]
+        sole_item = len({unit for unit, kind, _ in read_mentions if kind != "collective"}) == 1
         seen: set[str] = set()
-        for position, (token, resolution, unit, role) in enumerate(
-                zip(mentions, resolved, units, roles), start=1):
-            flags = _base_flags(token.name, resolution, unit)
-            if token.glued or token.sub_office or unit in seen:
-                flags = list(flags)
-                if token.glued:
-                    flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
-                if token.sub_office:
-                    flags.append("sub_office")
-                if unit in seen:
-                    flags.append("repeated")
+        for position, (token, (unit, kind, flags), role) in enumerate(
+                zip(mentions, read_mentions, roles), start=1):
+            codes = ";".join([*flags, "repeated"] if unit in seen else flags)
             seen.add(unit)
-            rows.append((
-                doc_id, number, record.item_label, position, token.text, unit,
-                token.sub_office, role, sole_item and resolution.kind != "collective",
-                resolution.kind, ";".join(flags),
-            ))
+            rows.append((doc_id, number, record.item_label, position, token.text, unit,
+                         token.sub_office, role, sole_item and kind != "collective", kind, codes))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )
-
-
-@functools.lru_cache(maxsize=65536)
-def _base_flags(name: str, resolution: Resolution, unit: str) -> tuple[str, ...]:
-    """The resolution's flags, with ``alias`` when the document's name for the unit differs."""
-    flags = tuple(f for f in resolution.flags if f != "alias")
-    return ("alias", *flags) if _is_variant(name, unit) and not flags else flags
 
 
 def display_names(mentions: Iterable[tuple[str, Resolution]]) -> dict[str, str]:

@@ -56,8 +56,8 @@ class Reference:
 
     def kind_by_suffix(self, name: str) -> str | None:
         """Kind of an unknown name from its ending, longest suffix first (``枫桥镇`` → town)."""
-        kinds = self._suffix_kinds
-        for length in self._suffix_lengths:
+        kinds = self.suffix_kinds
+        for length in self.suffix_lengths:
             if len(name) > length:
                 kind = kinds.get(name[-length:])
                 if kind:
@@ -70,11 +70,11 @@ class Reference:
         return frozenset(c[-1] for c in self.end_connectors)
 
     @functools.cached_property
-    def _suffix_kinds(self) -> dict[str, str]:
+    def suffix_kinds(self) -> dict[str, str]:
         return dict(self.suffixes)
 
     @functools.cached_property
-    def _suffix_lengths(self) -> tuple[int, ...]:
+    def suffix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(suffix) for suffix, _ in self.suffixes}, reverse=True))
 
     def has_unit_ending(self, name: str) -> bool:

@@ -140,16 +140,38 @@ def _chunks(text: str) -> list[tuple[str, str, int]]:
 def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     """Names a document writes on their own, between separators, that the lexicon lacks.
 
-    ``建设集团`` written alone in one item helps to split ``▲建设局建设集团财政局`` in
-    another and to correct ``设集团``.
+    A chunk is such a name when it ends like a unit, holds no known name of three or more
+    characters and no strong ending (局, 集团 …) with a name's worth after it. ``建设集团``
+    written alone in one item then helps to split ``▲建设局建设集团财政局`` in another and
+    to correct ``设集团``.
     """
     chunks = {chunk for text in texts for kind, chunk, _ in _chunks(text) if kind == "chunk"}
+    reference = lexicon.reference
     names: set[str] = set()
     for chunk in chunks:
-        mentions = [t for t in _chunk_tokens(chunk, lexicon) if t.kind == "mention"]
-        if len(mentions) == 1 and mentions[0].how in ("ending", "unknown"):
-            names.add(mentions[0].name)
+        core, _ = _strip_connectors(chunk, lexicon)
+        name = _name_and_sub(core)[0] if core.endswith(")") else core
+        if (len(name) < 2 or "(" in name or lexicon.is_known(name) or not reference.has_unit_ending(name)
+                or reference.is_collective(name) or _inner_ending_spans_after(name, lexicon)
+                or _holds_known_name(name, lexicon)):
+            continue
+        names.add(name)
     return names
+
+
+def _inner_ending_spans_after(name: str, lexicon: Lexicon) -> bool:
+    """A strong ending inside ``name`` with two or more characters after it."""
+    return any(start > 0 and end <= len(name) - 2 for start, end in _inner_ending_spans(name, lexicon))
+
+
+def _holds_known_name(name: str, lexicon: Lexicon) -> bool:
+    """Does a known name of three or more characters sit inside ``name`` (not as all of it)?"""
+    for i in range(len(name)):
+        for length in lexicon.name_lengths(name[i]):
+            if length >= 3 and i + length <= len(name) and (i, length) != (0, len(name)) \
+                    and lexicon.is_known(name[i:i + length]):
+                return True
+    return False
 
 
 @functools.lru_cache(maxsize=65536)
@@ -202,8 +224,9 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         if ch == " ":  # a space left inside a run by _join_wrapped stays inside one name
             cuts[index] = cuts[index + 1] = False
     inner = _inner_ending_spans(core, lexicon)
-    ends_like_unit = [j > 1 and lexicon.reference.has_unit_ending(core[:j].replace(" ", ""))
-                      for j in range(n + 1)]
+    ends_like_unit = _unit_ends(core.replace(" ", "") if " " in core else core, lexicon)
+    if " " in core:  # positions shift where spaces were dropped: try every end instead
+        ends_like_unit = [True] * (n + 1)
     # Where a piece may end: a unit ending, a closing bracket, the end of the run. Known
     # names and collectives add their own ends below; everything else cannot be a piece.
     plain_ends = [j for j in range(1, n + 1)
@@ -246,6 +269,16 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     pieces.reverse()
     glued = sum(1 for _, _, how in pieces if how != "leftover") > 1
     return tuple(_piece_token(core[i:j], how, glued, lexicon) for i, j, how in pieces)
+
+
+def _unit_ends(core: str, lexicon: Lexicon) -> list[bool]:
+    """For each position j: does ``core[:j]`` end like a unit (局, 集团, 街道 …)?"""
+    kinds = lexicon.reference.suffix_kinds
+    lengths = lexicon.reference.suffix_lengths
+    ends = [False] * (len(core) + 1)
+    for j in range(2, len(core) + 1):
+        ends[j] = any(j > k and core[j - k:j] in kinds for k in lengths)
+    return ends
 
 
 def _inner_ending_spans(core: str, lexicon: Lexicon) -> list[tuple[int, int]]:
@@ -293,8 +326,10 @@ def _name_and_sub(piece: str) -> tuple[str, str]:
 def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:
     """Cost and reading of one candidate piece, or None when it cannot be a piece."""
     reference = lexicon.reference
-    piece = piece.replace(" ", "")  # a wrapped name reads as one
-    if not _balanced(piece):
+    if " " in piece:
+        piece = piece.replace(" ", "")  # a wrapped name reads as one
+    bracketed = "(" in piece or ")" in piece
+    if bracketed and not _balanced(piece):
         # a stray bracket, or a bracketed note standing alone: reported, never a name
         alone = piece[0] == "(" and piece[-1] == ")" and _balanced(piece[1:-1] or "x")
         return (8.0, "leftover") if len(piece) == 1 or alone else None
@@ -302,7 +337,7 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
         return 1.0, "known"
     if piece[0] in "各相有" and reference.is_collective(piece):
         return 1.2, "collective"  # brackets belong to the name: 各镇乡(街道)
-    name, _ = _name_and_sub(piece)
+    name = _name_and_sub(piece)[0] if bracketed else piece
     if name != piece and name:
         if lexicon.is_known(name):
             return 1.05, "known"
