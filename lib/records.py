@@ -21,9 +21,10 @@ _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四":
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
 ITEM_LABEL = re.compile(
-    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)]\s*|\s*\|\s*|\s+(?=\D)|\t)|(?P<paren>\((?P<cn>[{_CN}]+)\))\s*)(?P<rest>.*)$"
+    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)|(?P<paren>\((?P<cn>[{_CN}]+)\))\s*)(?P<rest>.*)$"
 )
-SECTION = re.compile(rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>\S.{{0,60}})$")
+# a section heading is short, and a PDF line wrapped inside "(一、二期)" is not one
+SECTION = re.compile(rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>(?![^(]*\))[^。]{{1,40}}。?)$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*$")
 _LEADER_HEADING = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:市长|县长|区长|州长|省长|主席|秘书长)"

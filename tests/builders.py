@@ -167,3 +167,21 @@ def scanned_pdf() -> bytes:
     page.rect(100, 100, 300, 400, fill=1)
     page.save()
     return buffer.getvalue()
+
+
+def text_pdf(text: str) -> bytes:
+    """Running text set as paragraphs in a PDF, so long lines wrap as a PDF wraps them."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate
+    from xml.sax.saxutils import escape
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=10.5, leading=16,
+                           wordWrap="CJK")
+    story = [Paragraph(escape(line), style) for line in text.split("\n") if line.strip()]
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=A4).build(story)
+    return buffer.getvalue()

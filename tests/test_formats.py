@@ -104,3 +104,15 @@ def test_short_chinese_csv_is_not_misdetected(text: str) -> None:
     data = f"序号,主要工作,责任单位\n1,任务,{text}".encode("gbk")
     doc = parse_bytes(data, "short.csv")
     assert doc.items["units_text"].tolist() == [text]
+
+
+@pytest.mark.parametrize("name", ["02_chengdu_2020_minshengshishi.txt", "03_kunming_2021_huiminshishi.txt",
+                                  "04_guowuyuan_2018_cujinjiuye.txt"])
+def test_a_text_list_set_in_a_pdf_reads_like_the_text(name: str) -> None:
+    """PDF line wraps fall anywhere, even inside (一、二期): they must not open sections or items."""
+    from tests.conftest import FIXTURES
+
+    text = (FIXTURES / "samples" / name).read_text(encoding="utf-8")
+    from_pdf = parse_bytes(builders.text_pdf(text), "list.pdf")
+    from_text = parse_bytes(text.encode("utf-8"), "list.txt")
+    assert table(from_pdf) == table(from_text)
