@@ -1,10 +1,15 @@
-"""责任清单看板: the frame. Page config, navigation, then the page."""
+"""责任清单看板: the frame. Page config, navigation, the shared data source and filters,
+then the page."""
 
 import streamlit as st
+
+from lib.ui import frame
 
 st.set_page_config(page_title="责任清单看板", page_icon="📋", layout="wide")
 
 page = st.navigation([
     st.Page("pages/overview.py", title="总览", icon="📋", default=True),
+    st.Page("pages/explorer.py", title="数据明细与下载", icon="🔎"),
 ])
+frame()
 page.run()

@@ -1,28 +1,36 @@
-"""The one module of lib/ that imports Streamlit: data source, cached parsing, shared widgets."""
+"""The one module of lib/ that imports Streamlit: data source, cached parsing, the shared
+filters (kept in the URL), chips, and downloads. Pages call ``context()`` and draw."""
 
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, replace
 
+import pandas as pd
 import streamlit as st
 
 from lib import PARSER_VERSION
 from lib.errors import ListError
+from lib.export import safe_filename, to_csv_bytes, to_xlsx_bytes
+from lib.filters import ROLE_CHOICES, Filters, apply_filters
 from lib.pipeline import ParsedDocument, parse_bytes
 from lib.reference import DATA_DIR
+from lib.schema import KINDS, ROLES
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
 # what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
 UPLOAD_TYPES = ["txt", "md", "csv", "xlsx", "xls", "docx", "html", "htm", "pdf", "doc", "wps", "ofd"]
-
-
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$"
+_WIDGETS = {"units": "f_units", "kinds": "f_kinds", "role": "f_role", "sections": "f_sections",
+            "leaders": "f_leaders", "include_collectives": "f_coll", "text": "f_text",
+            "keyword": "f_kw"}
+_DEFAULTS = Filters()
 
 
 def escape_markdown(text: str) -> str:
     """Document text shown through Markdown renders literally (``**x**`` stays ``**x**``)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in text)
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
 
 
 @dataclass(frozen=True)
@@ -43,7 +51,7 @@ def parse_source(source: Source) -> ParsedDocument:
     return _parse(f"{digest}:{PARSER_VERSION}", source.data, source.name)
 
 
-def source_picker() -> Source:
+def _source_picker() -> Source:
     """Sidebar: the bundled list by default, or an uploaded file."""
     with st.sidebar:
         st.caption("默认显示内置的《诸暨市2023年政府重点工作责任清单》。也可上传其他清单："
@@ -54,11 +62,178 @@ def source_picker() -> Source:
     return Source(BUNDLED_NAME, (DATA_DIR / BUNDLED_NAME).read_bytes())
 
 
-def load_document() -> ParsedDocument | None:
-    """The current document, or None after showing the user why it could not be read."""
-    source = source_picker()
+def frame() -> None:
+    """Everything the pages share, drawn by app.py before the page: the data source, the
+    filters in the sidebar (seeded from the URL once, written back every run)."""
+    source = _source_picker()
     try:
-        return parse_source(source)
+        doc = parse_source(source)
     except ListError as error:
-        st.error(f"无法读取《{source.name}》：{error.message}")
-        return None
+        st.session_state["_context"] = (None, None, f"无法读取《{source.name}》：{error.message}")
+        return
+    filters = _filters_sidebar(doc)
+    st.session_state["_context"] = (doc, filters, "")
+
+
+def context() -> tuple[ParsedDocument, Filters]:
+    """The current document and filters; stops the page with the reason when there is none."""
+    doc, filters, problem = st.session_state.get("_context", (None, None, "尚未加载清单。"))
+    if problem or doc is None:
+        st.error(problem or "尚未加载清单。")
+        st.stop()
+    if st.session_state.get("_link_mismatch"):
+        st.warning("链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。")
+    return doc, filters
+
+
+def filtered() -> tuple[ParsedDocument, Filters, pd.DataFrame, pd.DataFrame]:
+    """The current document, filters, and the items and assignments they select."""
+    doc, filters = context()
+    items, rows = apply_filters(doc.items, doc.assignments, filters)
+    return doc, filters, items, rows
+
+
+# --- filters: widgets, URL ---
+
+def _filters_sidebar(doc: ParsedDocument) -> Filters:
+    _seed_from_url(doc)
+    a = doc.assignments
+    items_per_unit = a.groupby("unit")["item_no"].nunique().sort_values(ascending=False, kind="stable")
+    sections = sorted(set(doc.items["section"]) | set(doc.items["theme"]) - {""})
+    leaders = sorted({n for names in doc.items["leaders"] for n in names.split("、") if n})
+    with st.sidebar:
+        st.subheader("筛选")
+        st.multiselect("责任单位", list(items_per_unit.index), key=_WIDGETS["units"],
+                       format_func=lambda u: f"{u}（{items_per_unit.get(u, 0)}项）",
+                       placeholder="全部单位")
+        st.multiselect("单位类型", [k for k in KINDS if k in set(a["kind"])], key=_WIDGETS["kinds"],
+                       format_func=KINDS.get, placeholder="全部类型")
+        st.radio("角色", ROLE_CHOICES, key=_WIDGETS["role"], horizontal=True,
+                 format_func=lambda r: {"all": "全部", **ROLES}[r])
+        if sections:
+            st.multiselect("分块/主题", sections, key=_WIDGETS["sections"], placeholder="全部")
+        if leaders:
+            st.multiselect("分管领导", leaders, key=_WIDGETS["leaders"], placeholder="全部")
+        st.text_input("主要工作包含", key=_WIDGETS["text"], placeholder="如：养老")
+        st.text_input("关键词", key=_WIDGETS["keyword"], placeholder="如：营商环境")
+        st.checkbox("排名中包含泛指单位（各部门、相关单位等）", key=_WIDGETS["include_collectives"])
+    filters = Filters(
+        units=tuple(st.session_state[_WIDGETS["units"]]),
+        kinds=tuple(st.session_state[_WIDGETS["kinds"]]),
+        role=st.session_state[_WIDGETS["role"]],
+        sections=tuple(st.session_state.get(_WIDGETS["sections"], ())),
+        leaders=tuple(st.session_state.get(_WIDGETS["leaders"], ())),
+        include_collectives=bool(st.session_state[_WIDGETS["include_collectives"]]),
+        text=st.session_state[_WIDGETS["text"]].strip(),
+        keyword=st.session_state[_WIDGETS["keyword"]].strip(),
+    )
+    if not st.session_state.get("_link_mismatch"):
+        st.query_params.from_dict({"doc": doc.doc_id, **filters.to_query()})
+    return filters
+
+
+def _seed_from_url(doc: ParsedDocument) -> None:
+    """Set the widgets from the URL once per session: at once when the link's document is
+    the one loaded, else when it is uploaded (until then the link's filters wait)."""
+    state = st.session_state
+    if "_url_filters" not in state:
+        query = {key: st.query_params.get_all(key) for key in st.query_params}
+        state["_url_filters"] = (query.get("doc", [""])[0], Filters.from_query(query))
+    pending = state["_url_filters"]
+    state["_link_mismatch"] = False
+    if pending:
+        linked, wanted = pending
+        if linked and linked != doc.doc_id:
+            state["_link_mismatch"] = True
+        else:
+            _set_widgets(_valid_for(wanted, doc))
+            state["_url_filters"] = None
+    if state.get("_last_doc") != doc.doc_id:  # another list: keep only what applies to it
+        state["_last_doc"] = doc.doc_id
+        current = {f: state[k] for f, k in _WIDGETS.items() if k in state}
+        as_filters = replace(_DEFAULTS, **{f: tuple(v) if isinstance(v, list) else v
+                                           for f, v in current.items()})
+        _set_widgets(_valid_for(as_filters, doc))
+
+
+def _valid_for(filters: Filters, doc: ParsedDocument) -> Filters:
+    """Drop values the document does not have (a unit of another list)."""
+    units = set(doc.assignments["unit"])
+    sections = set(doc.items["section"]) | set(doc.items["theme"])
+    leaders = {n for names in doc.items["leaders"] for n in names.split("、") if n}
+    return replace(filters,
+                   units=tuple(u for u in filters.units if u in units),
+                   kinds=tuple(k for k in filters.kinds if k in set(doc.assignments["kind"])),
+                   sections=tuple(s for s in filters.sections if s in sections),
+                   leaders=tuple(n for n in filters.leaders if n in leaders))
+
+
+def _set_widgets(filters: Filters) -> None:
+    for field, key in _WIDGETS.items():
+        value = getattr(filters, field)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def filter_chips(filters: Filters) -> None:
+    """Active filters as removable chips, with a clear-all."""
+    chips = filters.chips()
+    if not chips:
+        return
+    columns = st.columns(min(len(chips), 5) + 1)
+    for index, (field, value, label) in enumerate(chips):
+        columns[index % 5].button(f"✕ {label}", key=f"chip_{field}_{value}",
+                                  on_click=_remove_filter, args=(field, value),
+                                  help="移除这个筛选条件")
+    columns[-1].button("清除全部", key="chip_clear_all", on_click=_set_widgets, args=(_DEFAULTS,))
+
+
+def _remove_filter(field: str, value: str) -> None:
+    """Chip callback: runs before the widgets are drawn, so it may set their keys."""
+    key = _WIDGETS[field]
+    current = st.session_state.get(key)
+    if isinstance(current, list):
+        st.session_state[key] = [v for v in current if v != value]
+    else:
+        st.session_state[key] = getattr(_DEFAULTS, field)
+
+
+def set_filter(field: str, value: object) -> Callable[[], None]:
+    """A callback for chart clicks and links: set one filter (used by later pages)."""
+    def apply() -> None:
+        st.session_state[_WIDGETS[field]] = value
+    return apply
+
+
+# --- page furniture ---
+
+def document_header(doc: ParsedDocument) -> None:
+    st.title(escape_markdown(doc.meta.get("title") or doc.meta.get("notice_title") or "责任清单"))
+    facts = [doc.meta.get(k, "") for k in ("issuer", "doc_number", "date")]
+    if any(facts):
+        st.caption(escape_markdown(" · ".join(f for f in facts if f)))
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _export_bytes(doc_id: str, filters: Filters, table: str, fmt: str, headers: str,
+                  _frame: pd.DataFrame, _conditions: list[tuple[str, str]]) -> bytes:
+    """Download bytes, built once per (document, filters, table, format, headers)."""
+    if fmt == "xlsx":
+        return to_xlsx_bytes(_frame, headers, conditions=_conditions)
+    return to_csv_bytes(_frame, headers, bom=(fmt == "csv"))
+
+
+def downloads(doc: ParsedDocument, filters: Filters, frame: pd.DataFrame, table: str,
+              stem: str, headers: str = "zh") -> None:
+    """CSV for Excel, plain UTF-8 CSV and XLSX (with a 筛选条件 sheet) of exactly ``frame``."""
+    conditions = [("来源文件", doc.report.source_name), ("文档编号", doc.doc_id),
+                  ("表格", stem), ("行数", str(len(frame))), *filters.describe()]
+    name = f"{doc.meta.get('title') or '责任清单'}-{stem}"
+    columns = st.columns(3)
+    for column, (fmt, label, suffix, mime) in zip(columns, (
+            ("csv", "下载 CSV（Excel 用）", ".csv", "text/csv"),
+            ("csv-plain", "下载 CSV（UTF-8）", ".csv", "text/csv"),
+            ("xlsx", "下载 Excel", ".xlsx",
+             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))):
+        data = _export_bytes(doc.doc_id, filters, table, fmt, headers, frame, conditions)
+        column.download_button(label, data, file_name=safe_filename(name, suffix), mime=mime,
+                               key=f"dl_{table}_{fmt}", on_click="ignore", width="stretch")

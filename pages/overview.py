@@ -1,21 +1,40 @@
-"""总览: the parsed list, its metadata, parse report and the two tables."""
+"""总览: who carries the year's work, in a minute."""
 
 import streamlit as st
 
-from lib.export import with_headers
+from lib.charts import chart_config, unit_bars_figure
 from lib.report import report_text
-from lib.ui import escape_markdown, load_document
+from lib.ui import document_header, filter_chips, filtered
+from lib.views import overview_kpis, unit_ranking
 
-doc = load_document()
-if doc is not None:
-    st.title(escape_markdown(doc.meta.get("title") or "责任清单"))
-    a = doc.assignments
-    cols = st.columns(4)
-    cols[0].metric("工作事项", len(doc.items))
-    cols[1].metric("责任单位", a["unit"].nunique())
-    cols[2].metric("提及次数", len(a))
-    cols[3].metric("未标注牵头的事项", len(doc.items) - a.loc[a["role"] == "lead", "item_no"].nunique())
-    tab_items, tab_assignments, tab_report = st.tabs(["事项", "责任分工", "解析报告"])
-    tab_items.dataframe(with_headers(doc.items), width="stretch", hide_index=True)
-    tab_assignments.dataframe(with_headers(a), width="stretch", hide_index=True)
-    tab_report.code(report_text(doc), language=None)
+doc, filters, items, rows = filtered()
+document_header(doc)
+filter_chips(filters)
+k = overview_kpis(items, rows)
+first, second = st.columns(4), st.columns(4)
+first[0].metric("工作事项", k["items"])
+first[1].metric("责任单位（不含泛指）", k["units"])
+first[2].metric("提及次数", k["mentions"])
+first[3].metric("标注牵头的事项", k["led_items"])
+second[0].metric("未标注牵头", k["unmarked_items"])
+second[1].metric("独立承担的事项", k["sole_items"])
+second[2].metric("平均每项单位数", f"{k['mean_units']:.1f}")
+second[3].metric("单项最多单位数", k["max_units"])
+
+st.subheader("承担事项最多的单位")
+ranking = unit_ranking(rows, filters.include_collectives)
+if ranking.empty:
+    st.info("当前筛选条件下没有责任单位。")
+else:
+    st.plotly_chart(unit_bars_figure(ranking), config=chart_config("承担事项最多的单位"),
+                    width="stretch", key="overview_units")
+if not filters.include_collectives:
+    st.caption("泛指单位（各部门、相关单位、各镇乡(街道)等）未计入排名，可在侧栏勾选纳入。")
+
+st.subheader("解析质量")
+quality = st.columns(3)
+quality[0].metric("已校正的提及", len(doc.report.corrections))
+quality[1].metric("未收录的单位提及", len(doc.report.flagged))
+quality[2].metric("无责任单位的事项", len(doc.report.items_without_units))
+with st.expander("查看解析报告"):
+    st.code(report_text(doc), language=None)

@@ -120,3 +120,20 @@ def test_gb18030_source_parses_like_utf8(tmp_path: Path) -> None:
     gbk = rows(cli("export", str(source), "--headers", "en").stdout)
     drop_id = [{k: v for k, v in r.items() if k != "doc_id"} for r in utf8]
     assert [{k: v for k, v in r.items() if k != "doc_id"} for r in gbk] == drop_id
+
+
+def test_export_helpers_for_the_app() -> None:
+    import pandas as pd
+
+    from lib.export import safe_filename, to_csv_bytes, to_xlsx_bytes
+
+    table = pd.DataFrame({"unit": ["=发改局", "财政局"]})
+    assert to_csv_bytes(table, "en").startswith(b"\xef\xbb\xbf")
+    assert not to_csv_bytes(table, "en", bom=False).startswith(b"\xef\xbb\xbf")
+    assert b"'=" in to_csv_bytes(table, "en", bom=False)
+    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(table, "en", conditions=[("单位", "全部")])))
+    assert book.sheetnames == ["清单", "筛选条件"]
+    assert [c.value for c in book["筛选条件"][2]] == ["单位", "全部"]
+    assert safe_filename("a/b:c*?" + "长" * 100, ".xlsx").endswith(".xlsx")
+    assert len(safe_filename("长" * 100, ".xlsx")) == 80
+    assert safe_filename("...", ".csv") == "清单.csv"

@@ -1,0 +1,125 @@
+"""One frozen ``Filters`` value drives every chart, count and download; it round-trips
+through the URL query string so a copied link reproduces the view."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+
+import pandas as pd
+
+from lib.schema import KINDS, ROLES
+
+ROLE_CHOICES = ("all", "lead", "co")
+# URL key for each field; lists repeat the key (?unit=发改局&unit=财政局)
+_KEYS = {"units": "unit", "kinds": "kind", "role": "role", "sections": "section",
+         "leaders": "leader", "include_collectives": "coll", "text": "q", "keyword": "kw"}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What the user asked to see. Empty tuples and strings mean "no restriction"."""
+
+    units: tuple[str, ...] = ()
+    kinds: tuple[str, ...] = ()
+    role: str = "all"
+    sections: tuple[str, ...] = ()  # the item's section, or its theme where it has none
+    leaders: tuple[str, ...] = ()
+    include_collectives: bool = False  # in rankings; rows of collectives are always listed
+    text: str = ""  # free text in the task
+    keyword: str = ""  # a keyword (from the keywords page) in the task
+
+    def to_query(self) -> dict[str, str | list[str]]:
+        """The non-default fields as URL query parameters.
+
+        >>> Filters(units=("发改局",), role="lead").to_query()
+        {'unit': ['发改局'], 'role': 'lead'}
+        """
+        query: dict[str, str | list[str]] = {}
+        for f in fields(self):
+            value = getattr(self, f.name)
+            if value == f.default:
+                continue
+            key = _KEYS[f.name]
+            if isinstance(value, tuple):
+                query[key] = list(value)
+            elif isinstance(value, bool):
+                query[key] = "1"
+            else:
+                query[key] = value
+        return query
+
+    @classmethod
+    def from_query(cls, query: Mapping[str, str | list[str]]) -> Filters:
+        """Filters from URL query parameters; unknown keys and bad values are ignored."""
+        def many(key: str) -> tuple[str, ...]:
+            value = query.get(key, ())
+            values = [value] if isinstance(value, str) else list(value)
+            return tuple(dict.fromkeys(v.strip() for v in values if v and v.strip()))
+
+        def one(key: str) -> str:
+            found = many(key)
+            return found[0] if found else ""
+
+        role = one("role")
+        return cls(
+            units=many("unit"),
+            kinds=tuple(k for k in many("kind") if k in KINDS),
+            role=role if role in ROLE_CHOICES else "all",
+            sections=many("section"),
+            leaders=many("leader"),
+            include_collectives=one("coll") in ("1", "true", "yes"),
+            text=one("q")[:200],
+            keyword=one("kw")[:50],
+        )
+
+    def chips(self) -> list[tuple[str, str, str]]:
+        """Active filters as (field, value, Chinese label), one per removable chip."""
+        chips = [("units", u, f"单位：{u}") for u in self.units]
+        chips += [("kinds", k, f"类型：{KINDS.get(k, k)}") for k in self.kinds]
+        if self.role != "all":
+            chips.append(("role", self.role, f"角色：{ROLES[self.role]}"))
+        chips += [("sections", s, f"分块/主题：{s}") for s in self.sections]
+        chips += [("leaders", name, f"分管领导：{name}") for name in self.leaders]
+        if self.text:
+            chips.append(("text", self.text, f"包含：{self.text}"))
+        if self.keyword:
+            chips.append(("keyword", self.keyword, f"关键词：{self.keyword}"))
+        return chips
+
+    def describe(self) -> list[tuple[str, str]]:
+        """(condition, value) rows for the 筛选条件 sheet of a download."""
+        rows = [("角色", {"all": "全部", **ROLES}[self.role]),
+                ("排名含泛指单位", "是" if self.include_collectives else "否")]
+        rows += [("单位", "、".join(self.units) or "全部"), ("单位类型", "、".join(KINDS.get(k, k) for k in self.kinds) or "全部"),
+                 ("分块/主题", "、".join(self.sections) or "全部"), ("分管领导", "、".join(self.leaders) or "全部"),
+                 ("包含文字", self.text or "（无）"), ("关键词", self.keyword or "（无）")]
+        return rows
+
+
+def apply_filters(items: pd.DataFrame, assignments: pd.DataFrame,
+                  filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The items and assignments a view shows under ``filters``.
+
+    Item conditions (section or theme, leader, text, keyword) pick items; mention
+    conditions (unit, kind, role) pick rows; an item stays when one of its rows stays.
+    """
+    keep = pd.Series(True, index=items.index)
+    if filters.sections:
+        keep &= items["section"].isin(filters.sections) | items["theme"].isin(filters.sections)
+    if filters.leaders:
+        keep &= items["leaders"].map(lambda names: bool(set(names.split("、")) & set(filters.leaders)))
+    for needle in (filters.text, filters.keyword):
+        if needle:
+            keep &= items["task"].str.contains(needle, regex=False)
+    chosen = items.loc[keep]
+    rows = assignments[assignments["item_no"].isin(chosen["item_no"])]
+    if filters.units:
+        rows = rows[rows["unit"].isin(filters.units)]
+    if filters.kinds:
+        rows = rows[rows["kind"].isin(filters.kinds)]
+    if filters.role != "all":
+        rows = rows[rows["role"] == filters.role]
+    if filters.units or filters.kinds or filters.role != "all":
+        chosen = chosen[chosen["item_no"].isin(rows["item_no"])]
+    return chosen.reset_index(drop=True), rows.reset_index(drop=True)

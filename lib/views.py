@@ -1,0 +1,90 @@
+"""Numbers and tables the pages show, computed from the (filtered) long tables."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from lib.export import neutralize_formulas, with_headers
+
+
+def item_roles(assignments: pd.DataFrame) -> pd.DataFrame:
+    """One row per item × unit: its role in the item, counted once (lead wins over co).
+
+    A unit named twice in one item, or lead of one clause and co of another, counts once,
+    as lead.
+    """
+    if assignments.empty:
+        return pd.DataFrame(columns=["item_no", "unit", "kind", "role", "sole"])
+    return (
+        assignments.assign(is_lead=assignments["role"] == "lead")
+        .groupby(["item_no", "unit"], as_index=False, sort=False)
+        .agg(kind=("kind", "first"), is_lead=("is_lead", "any"), sole=("sole", "any"))
+        .assign(role=lambda t: t["is_lead"].map({True: "lead", False: "co"}))
+        .drop(columns="is_lead")
+    )
+
+
+def overview_kpis(items: pd.DataFrame, assignments: pd.DataFrame) -> dict[str, float]:
+    """The overview's headline numbers; every one is a count over the given tables."""
+    per_item = item_roles(assignments)
+    named = per_item[per_item["kind"] != "collective"]
+    led = set(per_item.loc[per_item["role"] == "lead", "item_no"])
+    units_per_item = per_item.groupby("item_no")["unit"].nunique().reindex(items["item_no"], fill_value=0)
+    return {
+        "items": len(items),
+        "units": named["unit"].nunique(),
+        "mentions": len(assignments),
+        "led_items": len(led),
+        "unmarked_items": int((~items["item_no"].isin(led)).sum()),
+        "sole_items": int(per_item.loc[per_item["sole"], "item_no"].nunique()),
+        "mean_units": float(units_per_item.mean()) if len(items) else 0.0,
+        "max_units": int(units_per_item.max()) if len(items) else 0,
+    }
+
+
+def unit_ranking(assignments: pd.DataFrame, include_collectives: bool = False) -> pd.DataFrame:
+    """Units by distinct items: 牵头, 独立承担 (sole owner, no marked lead), 配合, and mentions.
+
+    Sorted by items, then leads, then name, so ties never reorder between runs.
+    """
+    per_item = item_roles(assignments)
+    if not include_collectives:
+        per_item = per_item[per_item["kind"] != "collective"]
+    mentions = assignments.groupby("unit").size().rename("mentions")
+    ranking = (
+        per_item.assign(
+            lead=per_item["role"] == "lead",
+            sole_only=(per_item["role"] == "co") & per_item["sole"],
+            co=(per_item["role"] == "co") & ~per_item["sole"],
+        )
+        .groupby("unit", as_index=False)
+        .agg(kind=("kind", "first"), items=("item_no", "nunique"), lead=("lead", "sum"),
+             sole=("sole_only", "sum"), co=("co", "sum"))
+        .join(mentions, on="unit")
+    )
+    return ranking.sort_values(["items", "lead", "unit"], ascending=[False, False, True],
+                               ignore_index=True)
+
+
+def item_table(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
+    """One row per item: its lead units and co units joined with 、, leaders, deadline."""
+    per_item = item_roles(assignments)
+    joined = {
+        role: per_item[per_item["role"] == role].groupby("item_no")["unit"].agg("、".join)
+        for role in ("lead", "co")
+    }
+    return pd.DataFrame({
+        "序号": items["item_no"],
+        "原编号": items["item_label"],
+        "分块": items["section"],
+        "主要工作": items["task"],
+        "牵头单位": items["item_no"].map(joined["lead"]).fillna(""),
+        "配合单位": items["item_no"].map(joined["co"]).fillna(""),
+        "分管领导": items["leaders"],
+        "完成时限": items["deadline"],
+    })
+
+
+def display_table(table: pd.DataFrame, headers: str = "zh") -> pd.DataFrame:
+    """A table as shown on screen: Chinese headers and the same formula guard as downloads."""
+    return neutralize_formulas(with_headers(table, headers))
