@@ -5,11 +5,11 @@ import streamlit as st
 
 from lib.ui import frame
 
-st.set_page_config(page_title="责任清单看板", page_icon="📋", layout="wide")
+st.set_page_config(page_title="责任清单看板", page_icon=":material/assignment:", layout="wide")
 
 page = st.navigation([
-    st.Page("pages/overview.py", title="总览", icon="📋", default=True),
-    st.Page("pages/explorer.py", title="数据明细与下载", icon="🔎"),
+    st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", default=True),
+    st.Page("pages/explorer.py", title="数据明细与下载", icon=":material/table_view:"),
 ])
 frame()
 page.run()

@@ -36,7 +36,7 @@ def unit_bars_figure(ranking: pd.DataFrame, top: int = 15) -> go.Figure:
     figure.update_layout(
         barmode="stack", font={"family": FONT, "size": 14},
         height=max(320, 28 * len(shown) + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom"},
+        legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom", "traceorder": "normal"},
         xaxis={"title": "事项数（同一事项只计一次）"}, yaxis={"automargin": True},
     )
     return figure

@@ -78,8 +78,8 @@ def item_table(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
         "原编号": items["item_label"],
         "分块": items["section"],
         "主要工作": items["task"],
-        "牵头单位": items["item_no"].map(joined["lead"]).fillna(""),
-        "配合单位": items["item_no"].map(joined["co"]).fillna(""),
+        "牵头单位": joined["lead"].reindex(items["item_no"], fill_value="").to_numpy(),
+        "配合单位": joined["co"].reindex(items["item_no"], fill_value="").to_numpy(),
         "分管领导": items["leaders"],
         "完成时限": items["deadline"],
     })

@@ -11,7 +11,7 @@ filter_chips(filters)
 st.caption(f"当前筛选：{len(items)} 个事项，{len(rows)} 条责任分工（提及次数）。")
 by_item, by_mention = st.tabs(["按事项", "按责任分工"])
 with by_item:
-    table = item_table(items, rows)
+    table = item_table(items, doc.assignments)  # every unit of each chosen item
     st.dataframe(display_table(table, "en"), width="stretch", hide_index=True, key="items_table")
     downloads(doc, filters, table, "items", "事项清单", headers="en")
 with by_mention:

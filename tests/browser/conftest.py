@@ -1,0 +1,123 @@
+"""Browser harness every page's tests reuse: the real app on a free loopback port, driven by
+Playwright in Debian's Chromium. Screenshots land in tests/browser/screenshots/ (ignored)."""
+
+from __future__ import annotations
+
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from tests.conftest import ROOT
+
+CHROMIUM = "/usr/bin/chromium"
+SHOTS = Path(__file__).resolve().parent / "screenshots"
+# REQUIRE_BROWSER=1 (set by scripts/test) turns a missing browser into a failure, not a skip.
+REQUIRED = os.environ.get("REQUIRE_BROWSER") == "1"
+
+
+def _missing() -> str:
+    try:
+        import playwright  # noqa: F401
+    except ImportError:
+        return "playwright is not installed"
+    if not Path(CHROMIUM).exists():
+        return f"{CHROMIUM} is missing (apt-get install chromium)"
+    return ""
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    reason = _missing()
+    if reason and not REQUIRED:
+        for item in items:
+            if "tests/browser" in str(item.fspath).replace("\\", "/"):
+                item.add_marker(pytest.mark.skip(reason=reason))
+
+
+def _free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="session")
+def server() -> Iterator[str]:
+    """The app, started headless; waits for Streamlit's health endpoint."""
+    assert not _missing(), _missing()
+    port = _free_port()
+    log = open(ROOT / "tests" / "browser" / "server.log", "w")  # noqa: SIM115 - closed below
+    process = subprocess.Popen(
+        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+         "--server.port", str(port), "--server.address", "127.0.0.1",
+         "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
+        cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
+    )
+    base = f"http://127.0.0.1:{port}"
+    deadline = time.monotonic() + 90
+    while True:
+        try:
+            with urllib.request.urlopen(f"{base}/_stcore/health", timeout=2) as answer:
+                if answer.read().strip() == b"ok":
+                    break
+        except OSError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            process.kill()
+            raise RuntimeError(f"streamlit did not start: {(ROOT / 'tests/browser/server.log').read_text()}")
+        time.sleep(0.2)  # polling a port, not waiting on the page
+    yield base
+    process.terminate()
+    try:
+        process.wait(timeout=10)
+    except subprocess.TimeoutExpired:
+        process.kill()
+    log.close()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+                  "--disable-component-update", "--no-first-run", "--disable-sync"],
+        )
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture()
+def page(browser, tmp_path):
+    context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN",
+                                  accept_downloads=True)
+    page = context.new_page()
+    page.set_default_timeout(60_000)  # the first load compiles the plotly bundle
+    yield page
+    context.close()
+
+
+def screenshot(page, name: str) -> Path:
+    SHOTS.mkdir(exist_ok=True)
+    path = SHOTS / f"{name}.png"
+    page.screenshot(path=str(path), full_page=True)
+    return path
+
+
+def app_ready(page) -> None:
+    """Wait until the script has finished: no running indicator, content visible."""
+    from playwright.sync_api import expect
+
+    expect(page.get_by_test_id("stMain")).to_be_visible()
+    expect(page.get_by_test_id("stSidebar").get_by_text("筛选")).to_be_visible()
+    expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+    expect(page.get_by_test_id("stStatusWidget")).to_be_hidden()
+
+

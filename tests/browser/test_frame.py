@@ -1,0 +1,78 @@
+"""The real app in Chromium: pages load, a link reproduces its view, downloads are exact."""
+
+from __future__ import annotations
+
+import io
+from urllib.parse import quote
+
+import openpyxl
+from playwright.sync_api import expect
+
+from lib.filters import Filters, apply_filters
+from lib.pipeline import parse_path
+from tests.browser.conftest import app_ready, screenshot
+from tests.conftest import BUNDLED
+
+DOC = parse_path(BUNDLED)
+LINK = f"doc={DOC.doc_id}&unit={quote('发改局')}&role=lead"
+
+
+def test_overview_loads_with_chinese_text_and_a_chart(server, page) -> None:
+    page.goto(server)
+    app_ready(page)
+    expect(page.get_by_test_id("stMetric").first).to_be_visible()
+    expect(page.get_by_text("工作事项").first).to_be_visible()
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue").first).to_have_text("97")
+    screenshot(page, "overview")
+
+
+def test_explorer_loads(server, page) -> None:
+    page.goto(f"{server}/explorer")
+    app_ready(page)
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    expect(page.get_by_text("当前筛选：97 个事项")).to_be_visible()
+    screenshot(page, "explorer")
+
+
+def test_a_link_with_filters_reproduces_the_view_after_reload(server, page) -> None:
+    items, rows = apply_filters(DOC.items, DOC.assignments, Filters(units=("发改局",), role="lead"))
+    expected = f"当前筛选：{len(items)} 个事项，{len(rows)} 条责任分工"
+    page.goto(f"{server}/explorer?{LINK}")
+    app_ready(page)
+    expect(page.get_by_text(expected)).to_be_visible()
+    expect(page.get_by_role("button", name="✕ 单位：发改局")).to_be_visible()
+    page.reload()
+    app_ready(page)
+    expect(page.get_by_text(expected)).to_be_visible()
+    assert "role=lead" in page.url and DOC.doc_id in page.url
+    screenshot(page, "explorer-filtered")
+
+
+def _download(page, tab: str, label: str) -> bytes:
+    page.get_by_role("tab", name=tab).click()
+    button = page.get_by_test_id("stDownloadButton").filter(has_text=label).locator("visible=true")
+    with page.expect_download() as waiting:
+        button.click()
+    return open(waiting.value.path(), "rb").read()
+
+
+def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page) -> None:
+    _, rows = apply_filters(DOC.items, DOC.assignments, Filters(units=("发改局",), role="lead"))
+    page.goto(f"{server}/explorer?{LINK}")
+    app_ready(page)
+    data = _download(page, "按责任分工", "下载 CSV（Excel 用）")
+    assert data.startswith(b"\xef\xbb\xbf")
+    lines = data.decode("utf-8-sig").strip().splitlines()
+    assert len(lines) - 1 == len(rows)
+    assert lines[0].startswith("文档,序号,原编号")
+
+
+def test_xlsx_download_opens_and_records_the_filters(server, page) -> None:
+    page.goto(f"{server}/explorer?{LINK}")
+    app_ready(page)
+    data = _download(page, "按责任分工", "下载 Excel")
+    book = openpyxl.load_workbook(io.BytesIO(data))
+    assert book.sheetnames == ["清单", "筛选条件"]
+    conditions = {row[0].value: row[1].value for row in book["筛选条件"].iter_rows(min_row=2)}
+    assert conditions["单位"] == "发改局" and conditions["角色"] == "牵头"
