@@ -40,3 +40,78 @@ def unit_bars_figure(ranking: pd.DataFrame, top: int = 15) -> go.Figure:
         xaxis={"title": "事项数（同一事项只计一次）"}, yaxis={"automargin": True},
     )
     return figure
+
+
+TOTAL = "合计"
+
+
+def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
+    """Units × themes as square markers (so a click selects a cell), with row and column
+    totals; ``customdata`` carries the unit and theme of each cell (合计 for totals)."""
+    totals = cells.groupby("unit")["value"].sum().sort_values(ascending=False, kind="stable")
+    units = list(totals.head(top).index)
+    shown = cells[cells["unit"].isin(units)]
+    themes = list(shown.groupby("theme")["value"].sum().sort_values(ascending=False, kind="stable").index)
+    x_order, y_order = [*themes, TOTAL], [*units, TOTAL][::-1]
+    figure = go.Figure()
+    if not shown.empty:
+        peak = shown["value"].max()
+        figure.add_scatter(
+            x=shown["theme"].map(plain), y=shown["unit"].map(plain), mode="markers+text",
+            marker={"symbol": "square", "size": 30, "color": shown["value"], "colorscale": "Reds",
+                    "cmin": 0, "cmax": peak, "line": {"width": 0}},
+            text=shown["value"].map(_number), textfont={"size": 12},
+            customdata=list(zip(shown["unit"].map(plain), shown["theme"].map(plain),
+                                shown["items"], shown["lead"], shown["co"])),
+            hovertemplate="%{customdata[0]} · %{customdata[1]}<br>事项 %{customdata[2]} 项"
+                          "（牵头 %{customdata[3]}，配合 %{customdata[4]}）<extra></extra>",
+            name="单元格", showlegend=False,
+        )
+        row_totals = shown.groupby("unit")["value"].sum().reindex(units)
+        column_totals = shown.groupby("theme")["value"].sum().reindex(themes)
+        figure.add_scatter(
+            x=[TOTAL] * len(units) + themes, y=[plain(u) for u in units] + [TOTAL] * len(themes),
+            mode="markers+text", marker={"symbol": "square", "size": 30, "color": "#ecf0f1"},
+            text=[_number(v) for v in [*row_totals, *column_totals]],
+            customdata=[(plain(u), TOTAL) for u in units] + [(TOTAL, plain(t)) for t in themes],
+            hovertemplate="%{customdata[0]} · %{customdata[1]}：%{text}<extra></extra>",
+            name="合计", showlegend=False,
+        )
+    figure.update_layout(
+        font={"family": FONT, "size": 13}, height=max(360, 34 * len(y_order) + 160),
+        margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select", dragmode=False,
+        xaxis={"categoryorder": "array", "categoryarray": [plain(t) for t in x_order], "side": "top",
+               "showgrid": False, "tickangle": -30},
+        yaxis={"categoryorder": "array", "categoryarray": [plain(u) for u in y_order],
+               "showgrid": False, "automargin": True},
+        plot_bgcolor="white",
+    )
+    return figure
+
+
+def _number(value: float) -> str:
+    return f"{value:g}"
+
+
+def points_of(event: object) -> list[dict]:
+    """The clicked points of an ``st.plotly_chart`` selection event (empty when none)."""
+    try:
+        return list(event["selection"]["points"])  # type: ignore[index]
+    except (KeyError, TypeError):
+        return []
+
+
+def units_from_selection(event: object) -> list[str]:
+    """The units of the bars clicked in ``unit_bars_figure`` (its ``customdata``)."""
+    units = [html.unescape(str(p.get("customdata"))) for p in points_of(event) if p.get("customdata")]
+    return list(dict.fromkeys(units))
+
+
+def cell_from_selection(event: object) -> tuple[str | None, str | None] | None:
+    """(unit, theme) of the clicked heatmap cell; None stands for a total. None if no click."""
+    for point in points_of(event):
+        data = point.get("customdata")
+        if isinstance(data, (list, tuple)) and len(data) >= 2:
+            unit, theme = (html.unescape(str(v)) for v in data[:2])
+            return (None if unit == TOTAL else unit, None if theme == TOTAL else theme)
+    return None

@@ -21,10 +21,10 @@ from lib.conventions import CONVENTIONS, Reading, read_items
 from lib.records import ItemRecord, Layout, UnitField, find_items, label_number
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
 from lib.sources import read_blocks
+from lib.themes import assign_themes
 from lib.split import Token, document_names, split_units
 from lib.units import Lexicon, Resolution, document_lexicon
 
-UNCLASSIFIED_THEME = "未分类"
 
 
 @dataclass(frozen=True)
@@ -111,11 +111,12 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
     rows = [
-        (doc_id, number, r.item_label, r.section, r.section or UNCLASSIFIED_THEME, r.task,
+        (doc_id, number, r.item_label, r.section, "", r.task,
          r.units_text, r.leaders, r.deadline, r.source_ref)
         for number, r in enumerate(records, start=1)
     ]
-    return pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
+    items = pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
+    return items.assign(theme=assign_themes(items))
 
 
 def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:

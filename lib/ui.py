@@ -6,6 +6,7 @@ from __future__ import annotations
 import hashlib
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 import pandas as pd
 import streamlit as st
@@ -13,9 +14,11 @@ import streamlit as st
 from lib import PARSER_VERSION
 from lib.errors import ListError
 from lib.export import safe_filename, to_csv_bytes, to_xlsx_bytes
+from lib.charts import units_from_selection
 from lib.filters import ROLE_CHOICES, Filters, apply_filters
 from lib.pipeline import ParsedDocument, parse_bytes
 from lib.reference import DATA_DIR
+from lib.review import apply_aliases
 from lib.schema import KINDS, ROLES
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
@@ -71,6 +74,7 @@ def frame() -> None:
     except ListError as error:
         st.session_state["_context"] = (None, None, f"无法读取《{source.name}》：{error.message}")
         return
+    doc = apply_aliases(doc, aliases(doc.doc_id))
     filters = _filters_sidebar(doc)
     st.session_state["_context"] = (doc, filters, "")
 
@@ -197,14 +201,37 @@ def _remove_filter(field: str, value: str) -> None:
         st.session_state[key] = getattr(_DEFAULTS, field)
 
 
-def set_filter(field: str, value: object) -> Callable[[], None]:
-    """A callback for chart clicks and links: set one filter (used by later pages)."""
-    def apply() -> None:
-        st.session_state[_WIDGETS[field]] = value
-    return apply
+def click_to_filter(name: str) -> tuple[str, Callable[[], None]]:
+    """A chart key and its ``on_select`` callback: clicking bars sets the unit filter.
+
+    The key changes once a click is applied, so the chart is drawn afresh and its old
+    selection never applies again.
+    """
+    clicks = st.session_state.setdefault(f"_{name}_clicks", 0)
+    key = f"{name}_{clicks}"
+
+    def on_select() -> None:
+        units = units_from_selection(st.session_state.get(key))
+        if units:
+            st.session_state[_WIDGETS["units"]] = units
+            st.session_state[f"_{name}_clicks"] = clicks + 1
+    return key, on_select
+
+
+def aliases(doc_id: str) -> dict[str, str]:
+    """The user's mappings of names onto units for this document, this session."""
+    return st.session_state.setdefault("_aliases", {}).setdefault(doc_id, {})
 
 
 # --- page furniture ---
+
+PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+
+
+def link_to_page(page: str, label: str, icon: str | None = None) -> None:
+    """A link to another page by its file (an absolute path resolves wherever the entry is)."""
+    st.page_link(str(PAGES_DIR / page), label=label, icon=icon)
+
 
 def document_header(doc: ParsedDocument) -> None:
     st.title(escape_markdown(doc.meta.get("title") or doc.meta.get("notice_title") or "责任清单"))

@@ -88,3 +88,60 @@ def item_table(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
 def display_table(table: pd.DataFrame, headers: str = "zh") -> pd.DataFrame:
     """A table as shown on screen: Chinese headers and the same formula guard as downloads."""
     return neutralize_formulas(with_headers(table, headers))
+
+
+WORKLOAD_MODES = {"all": "全部角色", "lead": "仅牵头", "weighted": "牵头加权（牵头 1，配合 0.5）"}
+
+
+def workload_cells(items: pd.DataFrame, assignments: pd.DataFrame, mode: str = "all",
+                   include_collectives: bool = False) -> pd.DataFrame:
+    """Units × themes: one row per (unit, theme) with distinct items by role and the value
+    the heatmap shows for ``mode`` (all roles, lead only, or lead-weighted)."""
+    per_item = item_roles(assignments)
+    if not include_collectives:
+        per_item = per_item[per_item["kind"] != "collective"]
+    per_item = per_item.merge(items[["item_no", "theme"]], on="item_no")
+    cells = (
+        per_item.assign(lead=per_item["role"] == "lead", co=per_item["role"] == "co")
+        .groupby(["unit", "theme"], as_index=False)
+        .agg(items=("item_no", "nunique"), lead=("lead", "sum"), co=("co", "sum"))
+    )
+    value = {"all": cells["items"], "lead": cells["lead"],
+             "weighted": cells["lead"] + 0.5 * cells["co"]}[mode]
+    return cells.assign(value=value.astype(float))[lambda t: t["value"] > 0].reset_index(drop=True)
+
+
+def cell_items(items: pd.DataFrame, assignments: pd.DataFrame, unit: str | None,
+               theme: str | None, mode: str = "all") -> pd.DataFrame:
+    """The items behind a heatmap cell (a unit's items in a theme; a total when one is None)."""
+    per_item = item_roles(assignments)
+    if unit is not None:
+        per_item = per_item[per_item["unit"] == unit]
+    if mode == "lead":
+        per_item = per_item[per_item["role"] == "lead"]
+    chosen = items[items["item_no"].isin(per_item["item_no"])]
+    if theme is not None:
+        chosen = chosen[chosen["theme"] == theme]
+    return item_table(chosen, assignments)
+
+
+def lead_concentration(assignments: pd.DataFrame, top: int = 5) -> dict[str, float]:
+    """How concentrated the marked leads are: the top units' share and the HHI (0–1)."""
+    per_item = item_roles(assignments)
+    leads = per_item[per_item["role"] == "lead"].groupby("unit").size().sort_values(ascending=False)
+    total = leads.sum()
+    if not total:
+        return {"marked": 0, "top_share": 0.0, "hhi": 0.0}
+    shares = leads / total
+    return {"marked": int(total), "top_share": float(shares.head(top).sum()),
+            "hhi": float((shares ** 2).sum())}
+
+
+def lead_exceptions(items: pd.DataFrame, assignments: pd.DataFrame) -> dict[str, pd.DataFrame]:
+    """Items 未标注牵头 and items with several leads, as item tables."""
+    per_item = item_roles(assignments)
+    leads = per_item[per_item["role"] == "lead"].groupby("item_no")["unit"].nunique()
+    return {
+        "unmarked": item_table(items[~items["item_no"].isin(leads.index)], assignments),
+        "several": item_table(items[items["item_no"].isin(leads[leads > 1].index)], assignments),
+    }

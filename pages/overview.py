@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.charts import chart_config, unit_bars_figure
 from lib.report import report_text
-from lib.ui import document_header, filter_chips, filtered
+from lib.ui import document_header, filter_chips, filtered, link_to_page
 from lib.views import overview_kpis, unit_ranking
 
 doc, filters, items, rows = filtered()
@@ -36,5 +36,6 @@ quality = st.columns(3)
 quality[0].metric("已校正的提及", len(doc.report.corrections))
 quality[1].metric("未收录的单位提及", len(doc.report.flagged))
 quality[2].metric("无责任单位的事项", len(doc.report.items_without_units))
-with st.expander("查看解析报告"):
+link_to_page("review.py", "逐条查看并校对解析结果", ":material/fact_check:")
+with st.expander("查看解析报告全文"):
     st.code(report_text(doc), language=None)

@@ -9,7 +9,8 @@ from streamlit.testing.v1 import AppTest
 from lib.views import overview_kpis
 from tests.conftest import ROOT
 
-PAGES = ["pages/overview.py", "pages/explorer.py"]
+PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/explorer.py",
+         "pages/review.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -18,24 +19,27 @@ def clear_caches() -> None:
     st.cache_resource.clear()
 
 
-def _frame_and_page(page: str) -> None:
-    """The app's frame, then one page: what app.py runs, without st.navigation.
+def _frame_and_page(page: str, pages: list[str]) -> None:
+    """What app.py runs, opening on ``page``, with the pages registered by absolute path.
 
-    AppTest 1.67 does not rerun an st.navigation app's entry script after the first run
-    (a rerun goes to the page alone), so widget interactions are tested this way; the
-    navigation itself is tested on the first run and in the browser tests.
+    AppTest 1.67 does not rerun app.py itself after its first run (a rerun goes to the page
+    alone, skipping the frame), so widget interactions run through this entry instead; app.py
+    is tested on its first run here and fully in the browser tests.
     """
-    import runpy
+    import streamlit as st
 
     from lib.ui import frame
 
+    chosen = st.navigation([st.Page(p, default=(p == page)) for p in pages], position="hidden")
     frame()
-    runpy.run_path(page, run_name="__main__")
+    chosen.run()
 
 
 def run_app(page: str = "pages/overview.py", **query: str | list[str]) -> AppTest:
-    app = AppTest.from_function(_frame_and_page, kwargs={"page": str(ROOT / page)},
-                                default_timeout=60)
+    app = AppTest.from_function(
+        _frame_and_page, default_timeout=60,
+        kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]},
+    )
     app.query_params.update(query)
     app.run()
     assert not app.exception, app.exception
@@ -115,3 +119,27 @@ def test_chips_remove_one_filter_and_clear_all() -> None:
     app.button(key="chip_clear_all").click().run()
     assert metrics(app)["工作事项"] == "97"
     assert app.sidebar.radio(key="f_role").value == "all"
+
+
+def test_leads_page_numbers_follow_the_filters() -> None:
+    app = run_app("pages/leads.py")
+    assert metrics(app)["标注的牵头（事项×单位）"] == "41"
+    app.sidebar.radio(key="f_role").set_value("co").run()
+    assert metrics(app)["标注的牵头（事项×单位）"] == "0"
+
+
+def test_workload_page_switches_its_measure() -> None:
+    app = run_app("pages/workload.py")
+    assert app.get("plotly_chart")
+    app.radio(key="heat_mode").set_value("lead").run()
+    assert not app.exception and app.get("plotly_chart")
+
+
+def test_review_maps_an_unknown_name_for_the_session() -> None:
+    app = run_app("pages/review.py")
+    before = len(app.dataframe[1].value)  # 0: corrections, 1: unresolved names
+    app.selectbox(key="map_name").set_value("开发委")
+    app.selectbox(key="map_target").set_value("发改局")
+    app.button[0].click().run()  # the form's submit button
+    assert len(app.dataframe[1].value) == before - 2
+    assert app.dataframe[2].value["canonical"].tolist() == ["发改局"]

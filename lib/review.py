@@ -1,0 +1,62 @@
+"""Parse review: what the parser corrected or could not resolve, in context, and the
+user's own mappings of unknown names onto units (for the session, and as an alias table)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pandas as pd
+
+from lib.pipeline import ParsedDocument
+
+
+def in_context(doc: ParsedDocument, rows: pd.DataFrame) -> pd.DataFrame:
+    """Report rows with their item's task and ``source_ref``, Chinese headers."""
+    joined = rows.merge(doc.items[["item_no", "task", "source_ref"]], on="item_no", how="left")
+    return pd.DataFrame({
+        "原编号": joined["item_label"], "原文": joined["raw"], "责任单位": joined["unit"],
+        "单位类型": joined["kind"], "校正说明": joined["flags"], "主要工作": joined["task"],
+        "出处": joined["source_ref"],
+    })
+
+
+def apply_aliases(doc: ParsedDocument, aliases: dict[str, str]) -> ParsedDocument:
+    """The document with each name in ``aliases`` mapped onto its chosen unit.
+
+    The mapped rows take the unit's kind, lose ``unknown_unit`` and gain ``mapped_by_user``;
+    独立承担 is recomputed; the report's list of unresolved mentions shrinks accordingly.
+    """
+    if not aliases:
+        return doc
+    a = doc.assignments
+    mapped = a["unit"].isin(list(aliases))
+    if not mapped.any():
+        return doc
+    kinds = a.drop_duplicates("unit").set_index("unit")["kind"]
+    units = a["unit"].where(~mapped, a["unit"].map(aliases))
+    flags = a["flags"].where(~mapped, a["flags"].map(_mapped_flags))
+    kind = a["kind"].where(~mapped, units.map(kinds).fillna(a["kind"]))
+    updated = a.assign(unit=units, kind=kind, flags=flags)
+    named = updated[updated["kind"] != "collective"].groupby("item_no")["unit"].nunique()
+    sole = (updated["kind"] != "collective") & updated["item_no"].map(named).eq(1)
+    updated = updated.assign(sole=sole.astype(bool))
+    flagged = updated[updated["flags"].str.contains("unknown_unit", regex=False)].reset_index(drop=True)
+    report = replace(doc.report, flagged=flagged)
+    return replace(doc, assignments=updated, report=report)
+
+
+def _mapped_flags(flags: str) -> str:
+    codes = [c for c in flags.split(";") if c and c != "unknown_unit"]
+    return ";".join([*codes, "mapped_by_user"])
+
+
+def alias_table(aliases: dict[str, str], assignments: pd.DataFrame) -> pd.DataFrame:
+    """The mappings as rows for data/units.csv: canonical, kind, aliases joined with |."""
+    kinds = assignments.drop_duplicates("unit").set_index("unit")["kind"]
+    rows = {}
+    for name, unit in sorted(aliases.items()):
+        rows.setdefault(unit, []).append(name)
+    return pd.DataFrame(
+        [(unit, kinds.get(unit, "other"), "|".join(names)) for unit, names in rows.items()],
+        columns=["canonical", "kind", "aliases"],
+    )

@@ -1,0 +1,31 @@
+"""牵头单位: who leads what; click a bar to filter every page to that unit."""
+
+import streamlit as st
+
+from lib.charts import chart_config, unit_bars_figure
+from lib.ui import click_to_filter, document_header, filter_chips, filtered
+from lib.views import display_table, lead_concentration, lead_exceptions, unit_ranking
+
+doc, filters, items, rows = filtered()
+document_header(doc)
+filter_chips(filters)
+concentration = lead_concentration(rows)
+exceptions = lead_exceptions(items, doc.assignments)
+cols = st.columns(4)
+cols[0].metric("标注的牵头（事项×单位）", concentration["marked"])
+cols[1].metric("前 5 个单位所占份额", f"{concentration['top_share']:.0%}")
+cols[2].metric("集中度 HHI", f"{concentration['hhi']:.3f}")
+cols[3].metric("未标注牵头的事项", len(exceptions["unmarked"]))
+top = st.slider("显示前 N 个单位", 5, 80, 20, key="leads_top")
+ranking = unit_ranking(rows, filters.include_collectives)
+if ranking.empty:
+    st.info("当前筛选条件下没有责任单位。")
+else:
+    key, on_select = click_to_filter("lead_bars")
+    st.plotly_chart(unit_bars_figure(ranking, top), on_select=on_select, selection_mode="points",
+                    key=key, config=chart_config("牵头单位"), width="stretch")
+    st.caption("点击条形即按该单位筛选全部页面。独立承担：事项只列一个单位且未标注牵头。")
+with st.expander(f"未标注牵头的事项（{len(exceptions['unmarked'])} 项）"):
+    st.dataframe(display_table(exceptions["unmarked"], "en"), width="stretch", hide_index=True)
+with st.expander(f"有多个牵头单位的事项（{len(exceptions['several'])} 项）"):
+    st.dataframe(display_table(exceptions["several"], "en"), width="stretch", hide_index=True)

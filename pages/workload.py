@@ -1,0 +1,30 @@
+"""工作量热力图: how the year's work spreads over units and themes; click a cell for its items."""
+
+import streamlit as st
+
+from lib.charts import cell_from_selection, chart_config, workload_figure
+from lib.ui import document_header, filter_chips, filtered
+from lib.views import WORKLOAD_MODES, cell_items, display_table, workload_cells
+
+doc, filters, items, rows = filtered()
+document_header(doc)
+filter_chips(filters)
+left, right = st.columns([3, 2])
+mode = left.radio("口径", list(WORKLOAD_MODES), format_func=WORKLOAD_MODES.get, horizontal=True,
+                  key="heat_mode")
+top = right.slider("显示前 N 个单位", 5, 80, 25, key="heat_top")
+cells = workload_cells(items, rows, mode, filters.include_collectives)
+if cells.empty:
+    st.info("当前筛选条件下没有可显示的单位。")
+    st.stop()
+st.caption("每格为该单位在该主题下承担的事项数（同一事项只计一次）；点击格子或合计查看对应事项。")
+event = st.plotly_chart(workload_figure(cells, top), on_select="rerun", selection_mode="points",
+                        key="heatmap", config=chart_config("工作量热力图"), width="stretch")
+picked = cell_from_selection(event)
+if picked is None:
+    st.info("点击热力图中的格子，查看其背后的事项。")
+else:
+    unit, theme = picked
+    st.subheader(f"{unit or '全部单位'} · {theme or '全部主题'}")
+    st.dataframe(display_table(cell_items(items, rows, unit, theme, mode), "en"),
+                 width="stretch", hide_index=True, key="heat_items")

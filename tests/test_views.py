@@ -1,0 +1,118 @@
+"""Themes, heatmap cells, lead concentration, chart selections and the review's mappings."""
+
+from __future__ import annotations
+
+import pytest
+
+from lib.charts import cell_from_selection, units_from_selection, workload_figure
+from lib.filters import Filters, apply_filters
+from lib.review import alias_table, apply_aliases
+from lib.themes import UNCLASSIFIED, assign_themes, theme_of
+from lib.views import cell_items, item_roles, lead_concentration, lead_exceptions, workload_cells
+
+# items of the bundled list whose theme a reader can check at a glance
+PINNED = {1: "经济发展", 2: "经济发展", 10: "产业与招商", 20: "产业与招商", 26: "改革与营商环境",
+          36: "科技与人才", 40: "科技与人才", 47: "城乡建设与交通", 50: "生态环境", 57: "乡村振兴",
+          59: "乡村振兴", 52: "开放与消费", 69: "安全与治理", 70: "安全与治理", 84: "民生事业",
+          86: "民生事业"}
+
+
+def test_few_bundled_items_are_unclassified(bundled) -> None:
+    assert (bundled.items["theme"] == UNCLASSIFIED).mean() <= 0.10
+
+
+@pytest.mark.parametrize(("item_no", "theme"), PINNED.items())
+def test_themes_of_hand_checked_items(bundled, item_no: int, theme: str) -> None:
+    assert bundled.items.set_index("item_no").loc[item_no, "theme"] == theme
+
+
+def test_sections_are_the_themes_when_the_list_has_them() -> None:
+    import pandas as pd
+
+    items = pd.DataFrame({"section": ["交通出行", "", "交通出行"], "task": ["a", "养老", "b"]})
+    assert assign_themes(items).tolist() == ["交通出行", UNCLASSIFIED, "交通出行"]
+    assert theme_of("没有任何关键词") == UNCLASSIFIED
+
+
+@pytest.mark.parametrize("mode", ["all", "lead", "weighted"])
+def test_heatmap_cells_equal_distinct_item_counts(bundled, mode: str) -> None:
+    cells = workload_cells(bundled.items, bundled.assignments, mode).set_index(["unit", "theme"])
+    roles = item_roles(bundled.assignments).merge(bundled.items[["item_no", "theme"]], on="item_no")
+    for (unit, theme), cell in cells.iterrows():
+        mine = roles[(roles["unit"] == unit) & (roles["theme"] == theme)]
+        assert cell["items"] == mine["item_no"].nunique()
+        assert cell["lead"] == (mine["role"] == "lead").sum()
+        expected = {"all": cell["items"], "lead": cell["lead"],
+                    "weighted": cell["lead"] + 0.5 * cell["co"]}[mode]
+        assert cell["value"] == expected
+    assert not cells.index.get_level_values("unit").isin(
+        bundled.assignments.loc[bundled.assignments["kind"] == "collective", "unit"]).any()
+
+
+def test_a_heatmap_cell_lists_the_items_behind_it(bundled) -> None:
+    cells = workload_cells(bundled.items, bundled.assignments).set_index(["unit", "theme"])
+    behind = cell_items(bundled.items, bundled.assignments, "财政局", "民生事业")
+    assert len(behind) == cells.loc[("财政局", "民生事业"), "items"]
+    row_total = cell_items(bundled.items, bundled.assignments, "财政局", None)
+    assert len(row_total) == item_roles(bundled.assignments).query("unit == '财政局'")["item_no"].nunique()
+
+
+def test_heatmap_figure_has_a_cell_per_value_and_totals(bundled) -> None:
+    cells = workload_cells(bundled.items, bundled.assignments)
+    figure = workload_figure(cells, top=10)
+    units = cells.groupby("unit")["value"].sum().sort_values(ascending=False, kind="stable").head(10)
+    assert set(figure.data[0].y) == set(units.index)
+    totals = dict(zip(figure.data[1].y, figure.data[1].text))
+    assert totals[units.index[0]] == f"{units.iloc[0]:g}"
+
+
+@pytest.mark.parametrize(
+    ("event", "units"),
+    [
+        ({"selection": {"points": [{"customdata": "发改局"}]}}, ["发改局"]),
+        ({"selection": {"points": [{"customdata": "发改局"}, {"customdata": "发改局"},
+                                   {"customdata": "&lt;b&gt;局"}]}}, ["发改局", "<b>局"]),
+        ({"selection": {"points": []}}, []),
+        (None, []),
+        ({}, []),
+    ],
+)
+def test_units_from_a_bar_click(event, units: list[str]) -> None:
+    assert units_from_selection(event) == units
+
+
+@pytest.mark.parametrize(
+    ("event", "cell"),
+    [
+        ({"selection": {"points": [{"customdata": ["财政局", "民生事业", 3, 0, 3]}]}}, ("财政局", "民生事业")),
+        ({"selection": {"points": [{"customdata": ["合计", "民生事业"]}]}}, (None, "民生事业")),
+        ({"selection": {"points": [{"customdata": ["财政局", "合计"]}]}}, ("财政局", None)),
+        ({"selection": {"points": []}}, None),
+    ],
+)
+def test_cell_from_a_heatmap_click(event, cell) -> None:
+    assert cell_from_selection(event) == cell
+
+
+def test_lead_concentration_and_exceptions(bundled) -> None:
+    c = lead_concentration(bundled.assignments)
+    assert c["marked"] == 41
+    assert 0 < c["hhi"] < 1 and 0 < c["top_share"] <= 1
+    exceptions = lead_exceptions(bundled.items, bundled.assignments)
+    assert len(exceptions["unmarked"]) == 58
+    assert set(exceptions["several"]["序号"]) == {96, 97}
+    _, rows = apply_filters(bundled.items, bundled.assignments, Filters(role="co"))
+    assert lead_concentration(rows)["marked"] == 0
+
+
+def test_mapping_an_unknown_name_updates_the_tables(bundled) -> None:
+    mapped = apply_aliases(bundled, {"开发委": "发改局"})
+    a = mapped.assignments
+    assert "开发委" not in set(a["unit"])
+    rows = a[a["raw"] == "开发委"]
+    assert set(rows["unit"]) == {"发改局"} and rows["flags"].str.contains("mapped_by_user").all()
+    assert len(mapped.report.flagged) == len(bundled.report.flagged) - 2
+    assert bundled.assignments["unit"].eq("开发委").sum() == 2  # the original is untouched
+    table = alias_table({"开发委": "发改局", "发改(校地合作办)": "发改局"}, a)
+    assert table.to_dict("records") == [{"canonical": "发改局", "kind": "department",
+                                         "aliases": "发改(校地合作办)|开发委"}]
