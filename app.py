@@ -3,16 +3,17 @@ then the page."""
 
 import streamlit as st
 
-from lib.ui import frame
+from lib.ui import entry, frame
 
 st.set_page_config(page_title="责任清单看板", page_icon=":material/assignment:", layout="wide")
 
-page = st.navigation([
-    st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", default=True),
-    st.Page("pages/workload.py", title="工作量热力图", icon=":material/grid_on:"),
-    st.Page("pages/leads.py", title="牵头单位", icon=":material/flag:"),
-    st.Page("pages/explorer.py", title="数据明细与下载", icon=":material/table_view:"),
-    st.Page("pages/review.py", title="解析校对", icon=":material/fact_check:"),
-])
-frame()
-page.run()
+with entry():
+    page = st.navigation([
+        st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", default=True),
+        st.Page("pages/workload.py", title="工作量热力图", icon=":material/grid_on:"),
+        st.Page("pages/leads.py", title="牵头单位", icon=":material/flag:"),
+        st.Page("pages/explorer.py", title="数据明细与下载", icon=":material/table_view:"),
+        st.Page("pages/review.py", title="解析校对", icon=":material/fact_check:"),
+    ])
+    frame()
+    page.run()

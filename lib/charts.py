@@ -60,7 +60,8 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
             x=shown["theme"].map(plain), y=shown["unit"].map(plain), mode="markers+text",
             marker={"symbol": "square", "size": 30, "color": shown["value"], "colorscale": "Reds",
                     "cmin": 0, "cmax": peak, "line": {"width": 0}},
-            text=shown["value"].map(_number), textfont={"size": 12},
+            text=shown["value"].map(_number),
+            textfont={"size": 12, "color": ["white" if v > peak / 2 else "#2c3e50" for v in shown["value"]]},
             customdata=list(zip(shown["unit"].map(plain), shown["theme"].map(plain),
                                 shown["items"], shown["lead"], shown["co"])),
             hovertemplate="%{customdata[0]} · %{customdata[1]}<br>事项 %{customdata[2]} 项"

@@ -3,8 +3,11 @@ filters (kept in the URL), chips, and downloads. Pages call ``context()`` and dr
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
-from collections.abc import Callable
+import runpy
+import threading
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
 from pathlib import Path
 
@@ -79,8 +82,30 @@ def frame() -> None:
     st.session_state["_context"] = (doc, filters, "")
 
 
+_ENTRY = threading.local()
+APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
+
+
+@contextlib.contextmanager
+def entry() -> Iterator[None]:
+    """Marks the run of app.py, so a page can tell that the frame was drawn before it."""
+    _ENTRY.active = True
+    try:
+        yield
+    finally:
+        _ENTRY.active = False
+
+
 def context() -> tuple[ParsedDocument, Filters]:
-    """The current document and filters; stops the page with the reason when there is none."""
+    """The current document and filters; stops the page with the reason when there is none.
+
+    A deep link (``/explorer?unit=…``) to a freshly started server runs the page file alone,
+    because Streamlit treats a ``pages/`` folder as pages until app.py has run once. The page
+    then runs app.py itself (which draws the frame and this page) and stops.
+    """
+    if not getattr(_ENTRY, "active", False):
+        runpy.run_path(str(APP_PATH), run_name="__main__")
+        st.stop()
     doc, filters, problem = st.session_state.get("_context", (None, None, "尚未加载清单。"))
     if problem or doc is None:
         st.error(problem or "尚未加载清单。")

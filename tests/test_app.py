@@ -28,11 +28,12 @@ def _frame_and_page(page: str, pages: list[str]) -> None:
     """
     import streamlit as st
 
-    from lib.ui import frame
+    from lib.ui import entry, frame
 
-    chosen = st.navigation([st.Page(p, default=(p == page)) for p in pages], position="hidden")
-    frame()
-    chosen.run()
+    with entry():
+        chosen = st.navigation([st.Page(p, default=(p == page)) for p in pages], position="hidden")
+        frame()
+        chosen.run()
 
 
 def run_app(page: str = "pages/overview.py", **query: str | list[str]) -> AppTest:

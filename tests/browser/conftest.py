@@ -3,6 +3,7 @@ Playwright in Debian's Chromium. Screenshots land in tests/browser/screenshots/ 
 
 from __future__ import annotations
 
+import contextlib
 import os
 import socket
 import subprocess
@@ -48,7 +49,21 @@ def _free_port() -> int:
 
 @pytest.fixture(scope="session")
 def server() -> Iterator[str]:
-    """The app, started headless; waits for Streamlit's health endpoint."""
+    """The app, started headless once for the session."""
+    with running_app() as base:
+        yield base
+
+
+@pytest.fixture()
+def fresh_server() -> Iterator[str]:
+    """The app on a server that has served nobody yet (for first-visit deep links)."""
+    with running_app() as base:
+        yield base
+
+
+@contextlib.contextmanager
+def running_app() -> Iterator[str]:
+    """Start the app headless on a free port; wait for Streamlit's health endpoint."""
     assert not _missing(), _missing()
     port = _free_port()
     log = open(ROOT / "tests" / "browser" / "server.log", "w")  # noqa: SIM115 - closed below
@@ -121,3 +136,13 @@ def app_ready(page) -> None:
     expect(page.get_by_test_id("stStatusWidget")).to_be_hidden()
 
 
+
+
+def click_center(page, locator) -> None:
+    """Click the middle of a chart element the way a user does: plotly listens on its own
+    drag layer, which lies over the bars and markers."""
+    from playwright.sync_api import expect
+
+    expect(locator).to_be_visible()
+    box = locator.bounding_box()
+    page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

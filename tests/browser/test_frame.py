@@ -76,3 +76,12 @@ def test_xlsx_download_opens_and_records_the_filters(server, page) -> None:
     assert book.sheetnames == ["清单", "筛选条件"]
     conditions = {row[0].value: row[1].value for row in book["筛选条件"].iter_rows(min_row=2)}
     assert conditions["单位"] == "发改局" and conditions["角色"] == "牵头"
+
+
+def test_a_deep_link_works_as_the_first_visit_to_a_fresh_server(fresh_server, page) -> None:
+    """Streamlit runs a pages/ file alone on a fresh server's first deep link; the page must
+    still draw the frame and honour the link's filters."""
+    page.goto(f"{fresh_server}/explorer?{LINK}")
+    app_ready(page)
+    expect(page.get_by_role("button", name="✕ 单位：发改局")).to_be_visible()
+    expect(page.get_by_role("link", name="数据明细与下载")).to_be_visible()
