@@ -26,20 +26,21 @@ def unit_bars_figure(ranking: pd.DataFrame, top: int = 15) -> go.Figure:
     """Horizontal stacked bars per unit: 牵头 / 独立承担 / 配合 items, largest on top."""
     shown = ranking.head(top).iloc[::-1]
     labels = [plain(u) for u in shown["unit"]]
-    figure = go.Figure()
-    for column, name in (("lead", "牵头"), ("sole", "独立承担"), ("co", "配合")):
-        figure.add_bar(
-            y=labels, x=shown[column], name=name, orientation="h",
-            marker_color=ROLE_COLORS[name], customdata=shown["unit"].map(plain),
-            hovertemplate="%{customdata}<br>" + name + "：%{x} 项<extra></extra>",
-        )
-    figure.update_layout(
-        barmode="stack", font={"family": FONT, "size": 14},
-        height=max(320, 28 * len(shown) + 120), margin={"l": 10, "r": 10, "t": 30, "b": 40},
-        legend={"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom", "traceorder": "normal"},
-        xaxis={"title": "事项数（同一事项只计一次）"}, yaxis={"automargin": True},
-    )
-    return figure
+    units = [plain(u) for u in shown["unit"]]
+    bars = [
+        {"type": "bar", "y": labels, "x": shown[column].tolist(), "name": name, "orientation": "h",
+         "marker": {"color": ROLE_COLORS[name]}, "customdata": units,
+         "hovertemplate": "%{customdata}<br>" + name + "：%{x} 项<extra></extra>"}
+        for column, name in (("lead", "牵头"), ("sole", "独立承担"), ("co", "配合"))
+    ]
+    layout = {
+        "barmode": "stack", "font": {"family": FONT, "size": 14},
+        "height": max(320, 28 * len(shown) + 120), "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+        "legend": {"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom", "traceorder": "normal"},
+        "xaxis": {"title": {"text": "事项数（同一事项只计一次）"}}, "yaxis": {"automargin": True},
+    }
+    # a figure from a plain spec validates once, ten times faster than add_bar/update_layout
+    return go.Figure({"data": bars, "layout": layout})
 
 
 TOTAL = "合计"
@@ -53,41 +54,43 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
     shown = cells[cells["unit"].isin(units)]
     themes = list(shown.groupby("theme")["value"].sum().sort_values(ascending=False, kind="stable").index)
     x_order, y_order = [*themes, TOTAL], [*units, TOTAL][::-1]
-    figure = go.Figure()
+    data: list[dict] = []
     if not shown.empty:
         peak = shown["value"].max()
-        figure.add_scatter(
-            x=shown["theme"].map(plain), y=shown["unit"].map(plain), mode="markers+text",
-            marker={"symbol": "square", "size": 30, "color": shown["value"], "colorscale": "Reds",
-                    "cmin": 0, "cmax": peak, "line": {"width": 0}},
-            text=shown["value"].map(_number),
-            textfont={"size": 12, "color": ["white" if v > peak / 2 else "#2c3e50" for v in shown["value"]]},
-            customdata=list(zip(shown["unit"].map(plain), shown["theme"].map(plain),
-                                shown["items"], shown["lead"], shown["co"])),
-            hovertemplate="%{customdata[0]} · %{customdata[1]}<br>事项 %{customdata[2]} 项"
-                          "（牵头 %{customdata[3]}，配合 %{customdata[4]}）<extra></extra>",
-            name="单元格", showlegend=False,
-        )
+        values = shown["value"].tolist()
+        data.append({
+            "type": "scatter", "mode": "markers+text", "showlegend": False, "name": "单元格",
+            "x": [plain(t) for t in shown["theme"]], "y": [plain(u) for u in shown["unit"]],
+            "marker": {"symbol": "square", "size": 30, "color": values, "colorscale": "Reds",
+                       "cmin": 0, "cmax": peak, "line": {"width": 0}},
+            "text": [_number(v) for v in values],
+            "textfont": {"size": 12, "color": ["white" if v > peak / 2 else "#2c3e50" for v in values]},
+            "customdata": [[plain(u), plain(t), int(i), int(lead), int(co)] for u, t, i, lead, co in
+                           zip(shown["unit"], shown["theme"], shown["items"], shown["lead"], shown["co"])],
+            "hovertemplate": "%{customdata[0]} · %{customdata[1]}<br>事项 %{customdata[2]} 项"
+                             "（牵头 %{customdata[3]}，配合 %{customdata[4]}）<extra></extra>",
+        })
         row_totals = shown.groupby("unit")["value"].sum().reindex(units)
         column_totals = shown.groupby("theme")["value"].sum().reindex(themes)
-        figure.add_scatter(
-            x=[TOTAL] * len(units) + themes, y=[plain(u) for u in units] + [TOTAL] * len(themes),
-            mode="markers+text", marker={"symbol": "square", "size": 30, "color": "#ecf0f1"},
-            text=[_number(v) for v in [*row_totals, *column_totals]],
-            customdata=[(plain(u), TOTAL) for u in units] + [(TOTAL, plain(t)) for t in themes],
-            hovertemplate="%{customdata[0]} · %{customdata[1]}：%{text}<extra></extra>",
-            name="合计", showlegend=False,
-        )
-    figure.update_layout(
-        font={"family": FONT, "size": 13}, height=max(360, 34 * len(y_order) + 160),
-        margin={"l": 10, "r": 10, "t": 40, "b": 10}, clickmode="event+select", dragmode=False,
-        xaxis={"categoryorder": "array", "categoryarray": [plain(t) for t in x_order], "side": "top",
-               "showgrid": False, "tickangle": -30},
-        yaxis={"categoryorder": "array", "categoryarray": [plain(u) for u in y_order],
-               "showgrid": False, "automargin": True},
-        plot_bgcolor="white",
-    )
-    return figure
+        data.append({
+            "type": "scatter", "mode": "markers+text", "showlegend": False, "name": "合计",
+            "x": [TOTAL] * len(units) + [plain(t) for t in themes],
+            "y": [plain(u) for u in units] + [TOTAL] * len(themes),
+            "marker": {"symbol": "square", "size": 30, "color": "#ecf0f1"},
+            "text": [_number(v) for v in [*row_totals, *column_totals]],
+            "customdata": [[plain(u), TOTAL] for u in units] + [[TOTAL, plain(t)] for t in themes],
+            "hovertemplate": "%{customdata[0]} · %{customdata[1]}：%{text}<extra></extra>",
+        })
+    layout = {
+        "font": {"family": FONT, "size": 13}, "height": max(360, 34 * len(y_order) + 160),
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "clickmode": "event+select", "dragmode": False,
+        "xaxis": {"categoryorder": "array", "categoryarray": [plain(t) for t in x_order],
+                  "side": "top", "showgrid": False, "tickangle": -30},
+        "yaxis": {"categoryorder": "array", "categoryarray": [plain(u) for u in y_order],
+                  "showgrid": False, "automargin": True},
+        "plot_bgcolor": "white",
+    }
+    return go.Figure({"data": data, "layout": layout})
 
 
 def _number(value: float) -> str:

@@ -77,9 +77,11 @@ def frame() -> None:
     except ListError as error:
         st.session_state["_context"] = (None, None, f"无法读取《{source.name}》：{error.message}")
         return
-    doc = apply_aliases(doc, aliases(doc.doc_id))
+    mapping = aliases(doc.doc_id)
+    doc = apply_aliases(doc, mapping)
     filters = _filters_sidebar(doc)
     st.session_state["_context"] = (doc, filters, "")
+    st.session_state["_doc_key"] = f"{doc.doc_id}:{PARSER_VERSION}:{sorted(mapping.items())}"
 
 
 _ENTRY = threading.local()
@@ -120,6 +122,26 @@ def filtered() -> tuple[ParsedDocument, Filters, pd.DataFrame, pd.DataFrame]:
     doc, filters = context()
     items, rows = apply_filters(doc.items, doc.assignments, filters)
     return doc, filters, items, rows
+
+
+@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
+def _view(name: str, doc_key: str, filters: Filters, args: tuple, _fn: Callable,
+          _items: pd.DataFrame, _rows: pd.DataFrame) -> object:
+    return _fn(_items, _rows, *args[:-1])
+
+
+def view(fn: Callable[..., object], *args: object, whole_items: bool = False) -> object:
+    """``fn(items, assignments, *args)`` on the filtered tables, computed once per
+    (document, user mappings, filters, arguments): reruns that change nothing reuse it.
+
+    ``whole_items`` passes every mention of the chosen items rather than the filtered ones
+    (an item's leads are its leads, whatever role the filter shows).
+    """
+    doc, filters, items, rows = filtered()
+    if whole_items:
+        rows = doc.assignments[doc.assignments["item_no"].isin(items["item_no"])]
+    return _view(f"{fn.__module__}.{fn.__qualname__}", st.session_state["_doc_key"], filters,
+                 (*args, whole_items), fn, items, rows)
 
 
 # --- filters: widgets, URL ---

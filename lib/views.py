@@ -13,15 +13,11 @@ def item_roles(assignments: pd.DataFrame) -> pd.DataFrame:
     A unit named twice in one item, or lead of one clause and co of another, counts once,
     as lead.
     """
-    if assignments.empty:
-        return pd.DataFrame(columns=["item_no", "unit", "kind", "role", "sole"])
-    return (
-        assignments.assign(is_lead=assignments["role"] == "lead")
-        .groupby(["item_no", "unit"], as_index=False, sort=False)
-        .agg(kind=("kind", "first"), is_lead=("is_lead", "any"), sole=("sole", "any"))
-        .assign(role=lambda t: t["is_lead"].map({True: "lead", False: "co"}))
-        .drop(columns="is_lead")
-    )
+    columns = ["item_no", "unit", "kind", "role", "sole"]
+    # kind and sole are the same for every mention of a unit in an item; leads sort first
+    leads_first = assignments[columns].sort_values("role", key=lambda r: r != "lead", kind="stable")
+    once = leads_first.drop_duplicates(["item_no", "unit"]).sort_index()
+    return once.reset_index(drop=True)
 
 
 def overview_kpis(items: pd.DataFrame, assignments: pd.DataFrame) -> dict[str, float]:
@@ -50,29 +46,32 @@ def unit_ranking(assignments: pd.DataFrame, include_collectives: bool = False) -
     per_item = item_roles(assignments)
     if not include_collectives:
         per_item = per_item[per_item["kind"] != "collective"]
-    mentions = assignments.groupby("unit").size().rename("mentions")
-    ranking = (
-        per_item.assign(
-            lead=per_item["role"] == "lead",
-            sole_only=(per_item["role"] == "co") & per_item["sole"],
-            co=(per_item["role"] == "co") & ~per_item["sole"],
-        )
-        .groupby("unit", as_index=False)
-        .agg(kind=("kind", "first"), items=("item_no", "nunique"), lead=("lead", "sum"),
-             sole=("sole_only", "sum"), co=("co", "sum"))
-        .join(mentions, on="unit")
-    )
+    counts = _role_counts(per_item, ["unit"])
+    kinds = per_item.drop_duplicates("unit").set_index("unit")["kind"]
+    mentions = assignments.groupby("unit").size()
+    ranking = counts.assign(kind=kinds.reindex(counts.index).to_numpy(),
+                            mentions=mentions.reindex(counts.index).to_numpy()).reset_index()
+    ranking = ranking[["unit", "kind", "items", "lead", "sole", "co", "mentions"]]
     return ranking.sort_values(["items", "lead", "unit"], ascending=[False, False, True],
                                ignore_index=True)
+
+
+def _role_counts(per_item: pd.DataFrame, by: list[str]) -> pd.DataFrame:
+    """Distinct items per group, split into lead / sole (no marked lead) / co."""
+    lead = per_item["role"] == "lead"
+    flags = pd.DataFrame({
+        **{key: per_item[key] for key in by},
+        "lead": lead, "sole": ~lead & per_item["sole"], "co": ~lead & ~per_item["sole"],
+    })
+    counts = flags.groupby(by, sort=False).sum().astype("int64")
+    return counts.assign(items=counts["lead"] + counts["sole"] + counts["co"])
 
 
 def item_table(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
     """One row per item: its lead units and co units joined with 、, leaders, deadline."""
     per_item = item_roles(assignments)
-    joined = {
-        role: per_item[per_item["role"] == role].groupby("item_no")["unit"].agg("、".join)
-        for role in ("lead", "co")
-    }
+    joined = {role: per_item.loc[per_item["role"] == role].groupby("item_no", sort=False)["unit"]
+              .agg("、".join) for role in ("lead", "co")}
     return pd.DataFrame({
         "序号": items["item_no"],
         "原编号": items["item_label"],
@@ -100,12 +99,11 @@ def workload_cells(items: pd.DataFrame, assignments: pd.DataFrame, mode: str = "
     per_item = item_roles(assignments)
     if not include_collectives:
         per_item = per_item[per_item["kind"] != "collective"]
-    per_item = per_item.merge(items[["item_no", "theme"]], on="item_no")
-    cells = (
-        per_item.assign(lead=per_item["role"] == "lead", co=per_item["role"] == "co")
-        .groupby(["unit", "theme"], as_index=False)
-        .agg(items=("item_no", "nunique"), lead=("lead", "sum"), co=("co", "sum"))
-    )
+    themes = items.set_index("item_no")["theme"]
+    per_item = per_item.assign(theme=themes.reindex(per_item["item_no"]).to_numpy())
+    counts = _role_counts(per_item, ["unit", "theme"])
+    cells = pd.DataFrame({"items": counts["items"], "lead": counts["lead"],
+                          "co": counts["sole"] + counts["co"]}).reset_index()
     value = {"all": cells["items"], "lead": cells["lead"],
              "weighted": cells["lead"] + 0.5 * cells["co"]}[mode]
     return cells.assign(value=value.astype(float))[lambda t: t["value"] > 0].reset_index(drop=True)
@@ -145,3 +143,17 @@ def lead_exceptions(items: pd.DataFrame, assignments: pd.DataFrame) -> dict[str,
         "unmarked": item_table(items[~items["item_no"].isin(leads.index)], assignments),
         "several": item_table(items[items["item_no"].isin(leads[leads > 1].index)], assignments),
     }
+
+
+# The pages' views, each ``(items, assignments, *options)`` so that lib.ui.view can cache them.
+
+def ranking_view(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool) -> pd.DataFrame:
+    return unit_ranking(assignments, include_collectives)
+
+
+def concentration_view(items: pd.DataFrame, assignments: pd.DataFrame) -> dict[str, float]:
+    return lead_concentration(assignments)
+
+
+def assignments_view(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
+    return display_table(assignments)

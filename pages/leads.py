@@ -3,21 +3,21 @@
 import streamlit as st
 
 from lib.charts import chart_config, unit_bars_figure
-from lib.ui import click_to_filter, document_header, filter_chips, filtered
-from lib.views import display_table, lead_concentration, lead_exceptions, unit_ranking
+from lib.ui import click_to_filter, document_header, filter_chips, filtered, view
+from lib.views import concentration_view, display_table, lead_exceptions, ranking_view
 
 doc, filters, items, rows = filtered()
 document_header(doc)
 filter_chips(filters)
-concentration = lead_concentration(rows)
-exceptions = lead_exceptions(items, doc.assignments)
+concentration = view(concentration_view)
+exceptions = view(lead_exceptions, whole_items=True)
 cols = st.columns(4)
 cols[0].metric("标注的牵头（事项×单位）", concentration["marked"])
 cols[1].metric("前 5 个单位所占份额", f"{concentration['top_share']:.0%}")
 cols[2].metric("集中度 HHI", f"{concentration['hhi']:.3f}")
 cols[3].metric("未标注牵头的事项", len(exceptions["unmarked"]))
 top = st.slider("显示前 N 个单位", 5, 80, 20, key="leads_top")
-ranking = unit_ranking(rows, filters.include_collectives)
+ranking = view(ranking_view, filters.include_collectives)
 if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:

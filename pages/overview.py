@@ -4,13 +4,13 @@ import streamlit as st
 
 from lib.charts import chart_config, unit_bars_figure
 from lib.report import report_text
-from lib.ui import document_header, filter_chips, filtered, link_to_page
-from lib.views import overview_kpis, unit_ranking
+from lib.ui import document_header, filter_chips, filtered, link_to_page, view
+from lib.views import overview_kpis, ranking_view
 
 doc, filters, items, rows = filtered()
 document_header(doc)
 filter_chips(filters)
-k = overview_kpis(items, rows)
+k = view(overview_kpis)
 first, second = st.columns(4), st.columns(4)
 first[0].metric("工作事项", k["items"])
 first[1].metric("责任单位（不含泛指）", k["units"])
@@ -22,7 +22,7 @@ second[2].metric("平均每项单位数", f"{k['mean_units']:.1f}")
 second[3].metric("单项最多单位数", k["max_units"])
 
 st.subheader("承担事项最多的单位")
-ranking = unit_ranking(rows, filters.include_collectives)
+ranking = view(ranking_view, filters.include_collectives)
 if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.charts import cell_from_selection, chart_config, workload_figure
-from lib.ui import document_header, filter_chips, filtered
+from lib.ui import document_header, filter_chips, filtered, view
 from lib.views import WORKLOAD_MODES, cell_items, display_table, workload_cells
 
 doc, filters, items, rows = filtered()
@@ -13,7 +13,7 @@ left, right = st.columns([3, 2])
 mode = left.radio("口径", list(WORKLOAD_MODES), format_func=WORKLOAD_MODES.get, horizontal=True,
                   key="heat_mode")
 top = right.slider("显示前 N 个单位", 5, 80, 25, key="heat_top")
-cells = workload_cells(items, rows, mode, filters.include_collectives)
+cells = view(workload_cells, mode, filters.include_collectives)
 if cells.empty:
     st.info("当前筛选条件下没有可显示的单位。")
     st.stop()
@@ -26,5 +26,5 @@ if picked is None:
 else:
     unit, theme = picked
     st.subheader(f"{unit or '全部单位'} · {theme or '全部主题'}")
-    st.dataframe(display_table(cell_items(items, rows, unit, theme, mode), "en"),
+    st.dataframe(display_table(view(cell_items, unit, theme, mode), "en"),
                  width="stretch", hide_index=True, key="heat_items")

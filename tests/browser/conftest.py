@@ -62,13 +62,13 @@ def fresh_server() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def running_app() -> Iterator[str]:
-    """Start the app headless on a free port; wait for Streamlit's health endpoint."""
+def running_app(script: Path | None = None) -> Iterator[str]:
+    """Start the app (or ``script``) headless on a free port; wait for its health endpoint."""
     assert not _missing(), _missing()
     port = _free_port()
-    log = open(ROOT / "tests" / "browser" / "server.log", "w")  # noqa: SIM115 - closed below
+    log = open(ROOT / "tests" / "browser" / f"server-{port}.log", "w")  # noqa: SIM115 - closed below
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", "app.py", "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(script or ROOT / "app.py"), "--server.headless", "true",
          "--server.port", str(port), "--server.address", "127.0.0.1",
          "--browser.gatherUsageStats", "false", "--server.fileWatcherType", "none"],
         cwd=ROOT, stdout=log, stderr=subprocess.STDOUT,
@@ -84,7 +84,7 @@ def running_app() -> Iterator[str]:
             pass
         if process.poll() is not None or time.monotonic() > deadline:
             process.kill()
-            raise RuntimeError(f"streamlit did not start: {(ROOT / 'tests/browser/server.log').read_text()}")
+            raise RuntimeError(f"streamlit did not start: {Path(log.name).read_text()}")
         time.sleep(0.2)  # polling a port, not waiting on the page
     yield base
     process.terminate()
@@ -93,6 +93,7 @@ def running_app() -> Iterator[str]:
     except subprocess.TimeoutExpired:
         process.kill()
     log.close()
+    Path(log.name).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
