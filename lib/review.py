@@ -7,17 +7,15 @@ from dataclasses import replace
 
 import pandas as pd
 
+from lib.export import with_headers
 from lib.pipeline import ParsedDocument
 
 
 def in_context(doc: ParsedDocument, rows: pd.DataFrame) -> pd.DataFrame:
     """Report rows with their item's task and ``source_ref``, Chinese headers."""
-    joined = rows.merge(doc.items[["item_no", "task", "source_ref"]], on="item_no", how="left")
-    return pd.DataFrame({
-        "原编号": joined["item_label"], "原文": joined["raw"], "责任单位": joined["unit"],
-        "单位类型": joined["kind"], "校正说明": joined["flags"], "主要工作": joined["task"],
-        "出处": joined["source_ref"],
-    })
+    joined = with_headers(rows.merge(doc.items[["item_no", "task", "source_ref"]], on="item_no",
+                                     how="left"))
+    return joined[["原编号", "原文", "责任单位", "单位类型", "校正说明", "主要工作", "出处"]]
 
 
 def apply_aliases(doc: ParsedDocument, aliases: dict[str, str]) -> ParsedDocument:
