@@ -5,7 +5,7 @@
 2. In Chromium: from opening the overview to its first chart being visible, vs the same for
    the minimal app. Goal: within 1.3×. Skipped when Playwright or /usr/bin/chromium is missing.
 
-Run: .venv/bin/python bench/bench_pages.py
+Run: .venv/bin/python bench/bench_pages.py [--no-browser]
 """
 
 from __future__ import annotations
@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-PAGES = ["overview", "workload", "leads", "explorer", "review"]
+PAGES = ["overview", "workload", "leads", "network", "explorer", "review"]
 MINIMAL = '''
 import numpy as np
 import pandas as pd
@@ -111,4 +111,5 @@ def browser_table() -> None:
 
 if __name__ == "__main__":
     apptest_table()
-    browser_table()
+    if "--no-browser" not in sys.argv:
+        browser_table()

@@ -7,6 +7,8 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
+from lib.schema import KINDS as KIND_LABELS
+
 FONT = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Noto Sans SC",sans-serif'
 ROLE_COLORS = {"牵头": "#c0392b", "独立承担": "#e67e22", "配合": "#7f8c8d"}
 
@@ -119,3 +121,59 @@ def cell_from_selection(event: object) -> tuple[str | None, str | None] | None:
             unit, theme = (html.unescape(str(v)) for v in data[:2])
             return (None if unit == TOTAL else unit, None if theme == TOTAL else theme)
     return None
+
+
+PALETTE = ["#c0392b", "#2980b9", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#2c3e50",
+           "#f39c12", "#7f8c8d", "#e84393", "#00a8ff", "#6ab04c"]
+
+
+def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, color_by: str = "community") -> go.Figure:
+    """Units as circles (size = items) coloured by community or kind, edges by shared items;
+    hover on an edge's midpoint lists the shared items. Node ``customdata`` is the unit.
+    Nodes without a position (no partner at this threshold) are not drawn."""
+    nodes = nodes.dropna(subset=["x", "y"])
+    where = {row.unit: (row.x, row.y) for row in nodes.itertuples()}
+    data: list[dict] = []
+    for low, high, width in ((1, 1, 0.6), (2, 2, 1.5), (3, 4, 3.0), (5, 10**6, 5.0)):
+        band = edges[(edges["weight"] >= low) & (edges["weight"] <= high)]
+        if band.empty:
+            continue
+        xs: list[float | None] = []
+        ys: list[float | None] = []
+        for edge in band.itertuples():
+            (x0, y0), (x1, y1) = where[edge.a], where[edge.b]
+            xs += [x0, x1, None]
+            ys += [y0, y1, None]
+        data.append({"type": "scatter", "mode": "lines", "x": xs, "y": ys, "hoverinfo": "skip",
+                     "line": {"width": width, "color": "rgba(127,140,141,0.55)"}, "showlegend": False})
+    if not edges.empty:
+        data.append({
+            "type": "scatter", "mode": "markers", "showlegend": False, "name": "共担事项",
+            "x": [(where[e.a][0] + where[e.b][0]) / 2 for e in edges.itertuples()],
+            "y": [(where[e.a][1] + where[e.b][1]) / 2 for e in edges.itertuples()],
+            "marker": {"size": 9, "color": "rgba(0,0,0,0)"},
+            "text": [f"{plain(e.a)} — {plain(e.b)}：共担 {e.weight} 项<br>事项 {plain(e.items)}"
+                     for e in edges.itertuples()],
+            "hovertemplate": "%{text}<extra></extra>",
+        })
+    groups = nodes.groupby(color_by, sort=True)
+    for index, (group, members) in enumerate(groups):
+        label = f"群组 {group}" if color_by == "community" else KIND_LABELS.get(group, group)
+        data.append({
+            "type": "scatter", "mode": "markers+text", "name": label,
+            "x": members["x"].tolist(), "y": members["y"].tolist(),
+            "text": [plain(u) for u in members["unit"]], "textposition": "top center",
+            "textfont": {"size": 12},
+            "marker": {"size": [10 + 4 * n ** 0.5 for n in members["items"]],
+                       "color": PALETTE[index % len(PALETTE)], "line": {"width": 1, "color": "white"}},
+            "customdata": [plain(u) for u in members["unit"]],
+            "hovertemplate": "%{customdata}<extra>" + plain(label) + "</extra>",
+        })
+    axis = {"visible": False, "showgrid": False, "zeroline": False}
+    layout = {
+        "font": {"family": FONT, "size": 13}, "height": 720, "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.02}, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "xaxis": axis, "yaxis": axis, "plot_bgcolor": "white", "clickmode": "event+select",
+        "dragmode": "pan", "hovermode": "closest",
+    }
+    return go.Figure({"data": data, "layout": layout})

@@ -157,3 +157,17 @@ def concentration_view(items: pd.DataFrame, assignments: pd.DataFrame) -> dict[s
 
 def assignments_view(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
     return display_table(assignments)
+
+
+def network_view(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool,
+                 min_weight: int, resolution: float):
+    from lib.network import network  # networkx is imported by the network page only
+
+    return network(items, assignments, include_collectives, min_weight, resolution)
+
+
+def partners_view(items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
+                  include_collectives: bool) -> pd.DataFrame:
+    from lib.network import partners
+
+    return partners(items, assignments, unit, include_collectives)

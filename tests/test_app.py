@@ -9,8 +9,8 @@ from streamlit.testing.v1 import AppTest
 from lib.views import overview_kpis
 from tests.conftest import ROOT
 
-PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/explorer.py",
-         "pages/review.py"]
+PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/network.py",
+         "pages/explorer.py", "pages/review.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -144,3 +144,11 @@ def test_review_maps_an_unknown_name_for_the_session() -> None:
     app.button[0].click().run()  # the form's submit button
     assert len(app.dataframe[1].value) == before - 2
     assert app.dataframe[2].value["canonical"].tolist() == ["发改局"]
+
+
+def test_network_page_follows_the_filters() -> None:
+    app = run_app("pages/network.py")
+    everything = app.dataframe[1].value  # centrality: one row per unit in the graph
+    app.sidebar.multiselect(key="f_kinds").set_value(["party"]).run()
+    assert len(app.dataframe[1].value) < len(everything)
+    assert not app.exception

@@ -55,3 +55,21 @@ def test_every_page_renders(server, page) -> None:
         screenshot(page, f"page-{name}")
 
 
+
+
+def test_network_node_click_filters_and_the_ego_view_lists_partners(server, page) -> None:
+    page.goto(f"{server}/network")
+    app_ready(page)
+    expect(page.get_by_text("单位的协同伙伴")).to_be_visible()
+    screenshot(page, "network")
+    # the node traces come after the edge traces; their points carry the unit
+    nodes = page.locator(".js-plotly-plot .scatterlayer .trace").last.locator("path.point")
+    click_center(page, nodes.first)
+    expect(page.get_by_role("button", name="✕ 单位：").first).to_be_visible()
+    app_ready(page)
+    focus = page.get_by_test_id("stSelectbox").filter(has_text="选择单位")
+    expect(focus).to_be_visible()
+    chip = page.get_by_role("button", name="✕ 单位：").first.inner_text()
+    unit = chip.split("：", 1)[1]
+    expect(focus.get_by_role("combobox")).to_have_value(unit)  # the ego view follows the click
+    screenshot(page, "network-clicked")

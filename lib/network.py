@@ -1,0 +1,136 @@
+"""Who must work with whom: the co-responsibility graph of units.
+
+Nodes are units (collectives only when asked), an edge joins two units that share an item,
+weighted by the distinct items they share. Nodes and edges go in sorted order and every
+random step is seeded, so results never depend on hash order (PYTHONHASHSEED).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from itertools import combinations
+
+import networkx as nx
+import pandas as pd
+
+from lib.views import item_roles
+
+LAYOUT_SEED = 7
+COMMUNITY_SEED = 11
+
+
+@dataclass(frozen=True)
+class Network:
+    """Everything the network page shows, computed once per (document, filters, options)."""
+
+    nodes: pd.DataFrame  # unit, kind, items, led, community (0: no partner), x, y (NaN: not drawn),
+    # degree, weighted_degree, betweenness
+    edges: pd.DataFrame  # a, b, weight, items (item labels joined with 、)
+    communities: tuple[tuple[str, ...], ...]
+    density: float
+    components: int
+
+
+def shared_items(items: pd.DataFrame, assignments: pd.DataFrame,
+                 include_collectives: bool = False) -> pd.DataFrame:
+    """Every pair of units named in the same item: a, b (a < b), weight = distinct items shared,
+    and the shared items' labels. Sorted by weight, then names."""
+    per_item = item_roles(assignments)
+    if not include_collectives:
+        per_item = per_item[per_item["kind"] != "collective"]
+    labels = items.set_index("item_no")["item_label"]
+    pairs: dict[tuple[str, str], list[int]] = {}
+    for item_no, units in per_item.groupby("item_no", sort=True)["unit"]:
+        for a, b in combinations(sorted(set(units)), 2):
+            pairs.setdefault((a, b), []).append(item_no)
+    edges = pd.DataFrame(
+        [(a, b, len(nos), "、".join(str(labels.get(n, n)) for n in nos), tuple(nos))
+         for (a, b), nos in pairs.items()],
+        columns=["a", "b", "weight", "items", "item_nos"],
+    )
+    return edges.sort_values(["weight", "a", "b"], ascending=[False, True, True], ignore_index=True)
+
+
+def unit_graph(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool = False,
+               min_weight: int = 1) -> nx.Graph:
+    """The weighted graph; nodes carry items, led and kind; edges weight and distance = 1/weight."""
+    per_item = item_roles(assignments)
+    if not include_collectives:
+        per_item = per_item[per_item["kind"] != "collective"]
+    graph = nx.Graph()
+    stats = per_item.assign(led=per_item["role"] == "lead").groupby("unit").agg(
+        items=("item_no", "nunique"), led=("led", "sum"), kind=("kind", "first"))
+    for unit in sorted(stats.index):
+        row = stats.loc[unit]
+        graph.add_node(unit, items=int(row["items"]), led=int(row["led"]), kind=row["kind"])
+    edges = shared_items(items, assignments, include_collectives)
+    for edge in edges[edges["weight"] >= min_weight].sort_values(["a", "b"]).itertuples():
+        graph.add_edge(edge.a, edge.b, weight=int(edge.weight), distance=1.0 / edge.weight,
+                       items=edge.items)
+    return graph
+
+
+def communities(graph: nx.Graph, resolution: float = 1.0) -> tuple[tuple[str, ...], ...]:
+    """Louvain communities (fixed seed), numbered by size, then first member."""
+    if graph.number_of_nodes() == 0:
+        return ()
+    found = nx.community.louvain_communities(graph, weight="weight", resolution=resolution,
+                                             seed=COMMUNITY_SEED)
+    groups = [tuple(sorted(group)) for group in found]
+    return tuple(sorted(groups, key=lambda g: (-len(g), g[0])))
+
+
+def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
+    """A fixed-seed spring layout: the same graph is always drawn the same way."""
+    if graph.number_of_nodes() == 0:
+        return {}
+    spread = 2.0 / graph.number_of_nodes() ** 0.5  # looser than the default: labels need room
+    positions = nx.spring_layout(graph, weight="weight", seed=LAYOUT_SEED, iterations=200, k=spread)
+    return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
+
+
+def network(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool = False,
+            min_weight: int = 1, resolution: float = 1.0) -> Network:
+    """The graph, its communities, layout and centralities as tables."""
+    graph = unit_graph(items, assignments, include_collectives, min_weight)
+    # units with no partner at this threshold are listed but not drawn: they would only
+    # ring the picture and squeeze the connected part into its middle
+    linked = graph.subgraph(sorted(n for n in graph if graph.degree(n))).copy()
+    groups = communities(linked, resolution)
+    community_of = {unit: number for number, group in enumerate(groups, start=1) for unit in group}
+    positions = layout(linked)
+    betweenness = nx.betweenness_centrality(graph, weight="distance") if graph.number_of_nodes() else {}
+    nodes = pd.DataFrame(
+        [(unit, data["kind"], data["items"], data["led"], community_of.get(unit, 0),
+          *positions.get(unit, (None, None)), graph.degree(unit), graph.degree(unit, weight="weight"),
+          betweenness.get(unit, 0.0))
+         for unit, data in graph.nodes(data=True)],
+        columns=["unit", "kind", "items", "led", "community", "x", "y", "degree",
+                 "weighted_degree", "betweenness"],
+    )
+    edges = pd.DataFrame(
+        [(a, b, data["weight"], data["items"]) for a, b, data in graph.edges(data=True)],
+        columns=["a", "b", "weight", "items"],
+    )
+    return Network(nodes, edges, groups, nx.density(graph) if graph.number_of_nodes() > 1 else 0.0,
+                   nx.number_connected_components(graph) if graph.number_of_nodes() else 0)
+
+
+def centrality_table(net: Network) -> pd.DataFrame:
+    """Units by weighted degree, with Chinese headers, for the table and its download."""
+    table = net.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])
+    return pd.DataFrame({
+        "责任单位": table["unit"], "协同单位数": table["degree"], "共担事项（加权度）": table["weighted_degree"],
+        "中介中心度": table["betweenness"].round(4), "牵头事项": table["led"], "承担事项": table["items"],
+        "协同群组": table["community"],
+    }).reset_index(drop=True)
+
+
+def partners(items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
+             include_collectives: bool = False) -> pd.DataFrame:
+    """A unit's partners ranked by shared items, with those items' labels."""
+    edges = shared_items(items, assignments, include_collectives)
+    mine = edges[(edges["a"] == unit) | (edges["b"] == unit)]
+    partner = mine["b"].where(mine["a"] == unit, mine["a"])
+    return pd.DataFrame({"协同单位": partner, "共担事项数": mine["weight"],
+                         "共担事项（原编号）": mine["items"]}).reset_index(drop=True)
