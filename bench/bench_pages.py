@@ -21,7 +21,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
-PAGES = ["overview", "workload", "leads", "network", "explorer", "review"]
+PAGES = ["overview", "workload", "leads", "network", "keywords", "explorer", "review"]
 MINIMAL = '''
 import numpy as np
 import pandas as pd

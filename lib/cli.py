@@ -3,6 +3,7 @@
     python -m lib.cli export SOURCE [--table assignments|items] [--format csv|xlsx]
                                     [--headers zh|en] [-o OUT]
     python -m lib.cli report SOURCE
+    python -m lib.cli keywords SOURCE [--method tfidf|textrank] [--top K] [--unit NAME]
     (both take --convention marker|inline-label|label-lines|columns|legend-first|state-council|flattened)
 
 Exit codes: 0 done, 2 usage, 3 unreadable source, 4 no items found. Errors are one
@@ -43,7 +44,12 @@ def build_parser() -> argparse.ArgumentParser:
     export.add_argument("-o", "--output", default=None, help="输出文件；省略时写到标准输出（仅 CSV）")
     report = commands.add_parser("report", help="打印解析报告")
     report.add_argument("source", help="清单文件")
-    for command in (export, report):
+    keywords = commands.add_parser("keywords", help="打印关键词（每行：关键词<TAB>权重）")
+    keywords.add_argument("source", help="清单文件")
+    keywords.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
+    keywords.add_argument("--top", type=int, default=20)
+    keywords.add_argument("--unit", default=None, help="只看这个单位与其他单位相比的特色关键词")
+    for command in (export, report, keywords):
         command.add_argument("--convention", choices=CONVENTIONS, default=None,
                              help="指定清单的格式约定（默认自动识别）")
     return parser
@@ -55,6 +61,8 @@ def run(argv: list[str]) -> int:
     if args.command == "report":
         sys.stdout.write(report_text(doc) + "\n")
         return 0
+    if args.command == "keywords":
+        return _print_keywords(doc, args)
     fmt = args.format or _format_from_suffix(args.output)
     table = doc.items if args.table == "items" else doc.assignments
     if fmt == "xlsx" and not args.output:
@@ -68,6 +76,23 @@ def run(argv: list[str]) -> int:
     else:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
+    return 0
+
+
+def _print_keywords(doc, args: argparse.Namespace) -> int:
+    from lib.keywords import keywords_of, unit_keywords  # jieba loads only for this command
+
+    place = doc.meta.get("place", "")
+    if args.top < 1:
+        raise ListError("--top 必须是正整数。", EXIT_USAGE)
+    if args.unit:
+        if args.unit not in set(doc.assignments["unit"]):
+            raise ListError(f"清单中没有单位“{args.unit}”。", EXIT_USAGE)
+        table = unit_keywords(doc.items, doc.assignments, args.unit, place, args.top)
+    else:
+        table = keywords_of(doc.items, doc.assignments, doc.items, set(doc.assignments["unit"]),
+                            place, args.method, args.top)
+    sys.stdout.write("".join(f"{row.keyword}\t{row.weight:g}\n" for row in table.itertuples()))
     return 0
 
 

@@ -125,23 +125,25 @@ def filtered() -> tuple[ParsedDocument, Filters, pd.DataFrame, pd.DataFrame]:
 
 
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
-def _view(name: str, doc_key: str, filters: Filters, args: tuple, _fn: Callable,
-          _items: pd.DataFrame, _rows: pd.DataFrame) -> object:
-    return _fn(_items, _rows, *args[:-1])
+def _view(name: str, doc_key: str, filters: Filters, args: tuple, options: tuple[bool, bool],
+          _fn: Callable, _doc: ParsedDocument, _items: pd.DataFrame, _rows: pd.DataFrame) -> object:
+    return _fn(_doc, _items, _rows, *args) if options[1] else _fn(_items, _rows, *args)
 
 
-def view(fn: Callable[..., object], *args: object, whole_items: bool = False) -> object:
+def view(fn: Callable[..., object], *args: object, whole_items: bool = False,
+         needs_doc: bool = False) -> object:
     """``fn(items, assignments, *args)`` on the filtered tables, computed once per
     (document, user mappings, filters, arguments): reruns that change nothing reuse it.
 
     ``whole_items`` passes every mention of the chosen items rather than the filtered ones
-    (an item's leads are its leads, whatever role the filter shows).
+    (an item's leads are its leads, whatever role the filter shows); ``needs_doc`` passes
+    the whole document first, ``fn(doc, items, assignments, *args)``.
     """
     doc, filters, items, rows = filtered()
     if whole_items:
         rows = doc.assignments[doc.assignments["item_no"].isin(items["item_no"])]
     return _view(f"{fn.__module__}.{fn.__qualname__}", st.session_state["_doc_key"], filters,
-                 (*args, whole_items), fn, items, rows)
+                 args, (whole_items, needs_doc), fn, doc, items, rows)
 
 
 # --- filters: widgets, URL ---
@@ -248,8 +250,9 @@ def _remove_filter(field: str, value: str) -> None:
         st.session_state[key] = getattr(_DEFAULTS, field)
 
 
-def click_to_filter(name: str) -> tuple[str, Callable[[], None]]:
-    """A chart key and its ``on_select`` callback: clicking bars sets the unit filter.
+def click_to_filter(name: str, field: str = "units") -> tuple[str, Callable[[], None]]:
+    """A chart key and its ``on_select`` callback: clicking bars (or nodes) sets a filter:
+    the units clicked, or the first keyword clicked.
 
     The key changes once a click is applied, so the chart is drawn afresh and its old
     selection never applies again.
@@ -258,11 +261,16 @@ def click_to_filter(name: str) -> tuple[str, Callable[[], None]]:
     key = f"{name}_{clicks}"
 
     def on_select() -> None:
-        units = units_from_selection(st.session_state.get(key))
-        if units:
-            st.session_state[_WIDGETS["units"]] = units
+        values = units_from_selection(st.session_state.get(key))
+        if values:
+            st.session_state[_WIDGETS[field]] = values if field == "units" else values[0]
             st.session_state[f"_{name}_clicks"] = clicks + 1
     return key, on_select
+
+
+def set_filter(field: str, value: object) -> None:
+    """Callback: set one filter (a drill-down button)."""
+    st.session_state[_WIDGETS[field]] = value
 
 
 def aliases(doc_id: str) -> dict[str, str]:

@@ -10,7 +10,7 @@ from lib.views import overview_kpis
 from tests.conftest import ROOT
 
 PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/network.py",
-         "pages/explorer.py", "pages/review.py"]
+         "pages/keywords.py", "pages/explorer.py", "pages/review.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -151,4 +151,12 @@ def test_network_page_follows_the_filters() -> None:
     everything = app.dataframe[1].value  # centrality: one row per unit in the graph
     app.sidebar.multiselect(key="f_kinds").set_value(["party"]).run()
     assert len(app.dataframe[1].value) < len(everything)
+    assert not app.exception
+
+
+def test_keywords_page_follows_the_filters() -> None:
+    app = run_app("pages/keywords.py")
+    everything = app.selectbox(key="kw_pick_tfidf_20").options
+    app.sidebar.multiselect(key="f_units").set_value(["民政局"]).run()
+    assert app.selectbox(key="kw_pick_tfidf_20").options != everything
     assert not app.exception

@@ -73,3 +73,18 @@ def test_network_node_click_filters_and_the_ego_view_lists_partners(server, page
     unit = chip.split("：", 1)[1]
     expect(focus.get_by_role("combobox")).to_have_value(unit)  # the ego view follows the click
     screenshot(page, "network-clicked")
+
+
+def test_keyword_drill_down_sets_the_keyword_filter(server, page) -> None:
+    page.goto(f"{server}/keywords")
+    app_ready(page)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    screenshot(page, "keywords")
+    word = page.get_by_test_id("stSelectbox").filter(has_text="关键词").get_by_role("combobox").input_value()
+    page.get_by_role("button", name="按此关键词筛选全部页面").click()
+    expect(page.get_by_role("button", name=f"✕ 关键词：{word}")).to_be_visible()
+    app_ready(page)
+    page.goto(page.url.replace("/keywords", "/explorer"))
+    app_ready(page)
+    expect(page.get_by_role("button", name=f"✕ 关键词：{word}")).to_be_visible()
+    screenshot(page, "keywords-drilldown")

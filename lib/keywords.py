@@ -1,0 +1,172 @@
+"""Keywords with jieba: what a list (or one unit's part of it) is about.
+
+One ``jieba.Tokenizer`` (and one POS tokenizer on it) per process, built lazily, with our
+user dictionary loaded into that instance only; jieba's global tokenizer and setters are
+never touched. Each task is tokenized once (cached by its text), so a filter change only
+recounts cached tokens. TF-IDF uses an IDF computed over the document's own items.
+"""
+
+from __future__ import annotations
+
+import functools
+import logging
+import math
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+import pandas as pd
+
+from lib.reference import DATA_DIR, load_reference
+
+TEXTRANK_MAX_CHARS = 200_000  # TextRank is quadratic-ish; beyond this the text is cut
+_NOT_A_WORD = re.compile(r"[\d０-９.%％]|^[\W_]+$|^[a-zA-Z]{1,2}$")
+
+
+def _data_lines(name: str) -> list[str]:
+    with open(DATA_DIR / name, encoding="utf-8") as handle:
+        return [line.strip() for line in handle if line.strip() and not line.startswith("#")]
+
+
+@functools.lru_cache(maxsize=1)
+def stop_words() -> frozenset[str]:
+    """Stop words from data/stopwords.txt plus every unit name of the reference table."""
+    units = {name for entry in load_reference().units for name in (entry.canonical, *entry.aliases)
+             if "{" not in name}
+    return frozenset(_data_lines("stopwords.txt")) | units
+
+
+@functools.lru_cache(maxsize=1)
+def tokenizer():
+    """Our own jieba tokenizer, with the user dictionary (built on first use, ~1 s)."""
+    import jieba
+
+    jieba.setLogLevel(logging.WARNING)
+    tk = jieba.Tokenizer()
+    tk.initialize()
+    for line in _data_lines("keyword_terms.txt"):
+        word, *freq = line.split()
+        tk.add_word(word, int(freq[0]) if freq else None)
+    for entry in load_reference().units:
+        for name in (entry.canonical, *entry.aliases):
+            if "{" not in name and len(name) >= 2:
+                tk.add_word(name, 20000)
+    return tk
+
+
+@functools.lru_cache(maxsize=1)
+def _textrank():
+    import jieba.analyse
+    import jieba.posseg
+
+    rank = jieba.analyse.TextRank()
+    rank.tokenizer = rank.postokenizer = jieba.posseg.POSTokenizer(tokenizer())
+    rank.stop_words = set(stop_words())
+    return rank
+
+
+def is_keyword(word: str, extra_stop: frozenset[str] = frozenset()) -> bool:
+    """Two or more characters, not a number, not punctuation, not a stop word or unit name."""
+    return (len(word) >= 2 and not _NOT_A_WORD.search(word) and word not in stop_words()
+            and word not in extra_stop)
+
+
+@functools.lru_cache(maxsize=100_000)
+def task_tokens(task: str) -> tuple[str, ...]:
+    """The words of one task (every word jieba finds; filtering comes later)."""
+    return tuple(w.strip() for w in tokenizer().cut(task) if w.strip())
+
+
+def document_tokens(tasks: Iterable[str], units: Iterable[str], place: str = "") -> list[tuple[str, ...]]:
+    """Keyword candidates per task: the document's own unit names and place are stop words too.
+
+    Cached per document, so a filter change only recounts."""
+    return list(_document_tokens(tuple(tasks), frozenset(units), place))
+
+
+@functools.lru_cache(maxsize=8)
+def _document_tokens(tasks: tuple[str, ...], units: frozenset[str], place: str) -> tuple[tuple[str, ...], ...]:
+    extra = _document_stop(units, place)
+    return tuple(tuple(w for w in task_tokens(t) if is_keyword(w, extra)) for t in tasks)
+
+
+def _document_stop(units: Iterable[str], place: str) -> frozenset[str]:
+    places = {place, place + "市", place + "县", place + "区"} if place else set()
+    return frozenset(units) | places
+
+
+def tfidf(tokens: list[tuple[str, ...]], chosen: Iterable[int], top: int = 20) -> pd.DataFrame:
+    """TF-IDF of the chosen items (indexes into ``tokens``), IDF over all the document's items.
+
+    IDF is smoothed: log((1 + N) / (1 + df)) + 1, so a word in every item still counts.
+    Longer words are more specific (营商环境 over 企业): each character past two adds a quarter.
+    """
+    n = len(tokens)
+    df = Counter(w for words in tokens for w in set(words))
+    tf = Counter(w for i in chosen for w in tokens[i])
+    scores = {w: c * (math.log((1 + n) / (1 + df[w])) + 1) * (1 + 0.25 * (len(w) - 2))
+              for w, c in tf.items()}
+    return _top(scores, tf, top)
+
+
+def distinctive(tokens: list[tuple[str, ...]], mine: Iterable[int], top: int = 15) -> pd.DataFrame:
+    """Words that set the chosen items apart from the rest (smoothed log-odds ratio)."""
+    mine = set(mine)
+    inside = Counter(w for i in mine for w in tokens[i])
+    outside = Counter(w for i, words in enumerate(tokens) if i not in mine for w in words)
+    a_total, b_total = sum(inside.values()) + 1, sum(outside.values()) + 1
+    scores = {w: math.log((c + 0.5) / a_total) - math.log((outside[w] + 0.5) / b_total)
+              for w, c in inside.items()}
+    return _top(scores, inside, top)
+
+
+def textrank(tasks: Iterable[str], units: Iterable[str], place: str = "", top: int = 20) -> pd.DataFrame:
+    """TextRank over the tasks' text (cut at ``TEXTRANK_MAX_CHARS``)."""
+    text = "。".join(tasks)[:TEXTRANK_MAX_CHARS]
+    extra = _document_stop(units, place)
+    ranked = _textrank().textrank(text, topK=top * 3, withWeight=True,
+                                  allowPOS=("n", "nz", "vn", "ns", "nt", "l", "an"))
+    kept = [(w, round(weight, 4)) for w, weight in ranked if is_keyword(w, extra)][:top]
+    return pd.DataFrame(kept, columns=["keyword", "weight"])
+
+
+def _top(scores: dict[str, float], counts: Counter, top: int) -> pd.DataFrame:
+    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -counts[kv[0]], kv[0]))[:top]
+    return pd.DataFrame([(w, round(s, 4), counts[w]) for w, s in ranked],
+                        columns=["keyword", "weight", "count"])
+
+
+def keyword_items(items: pd.DataFrame, keyword: str) -> pd.DataFrame:
+    """The items whose task contains ``keyword``."""
+    return items[items["task"].str.contains(keyword, regex=False)]
+
+
+def keywords_of(items: pd.DataFrame, assignments: pd.DataFrame, all_items: pd.DataFrame,
+                all_units: Iterable[str], place: str = "", method: str = "tfidf",
+                top: int = 20) -> pd.DataFrame:
+    """Top keywords of ``items`` (a filtered part of ``all_items``), by TF-IDF or TextRank."""
+    if method == "textrank":
+        return textrank(items["task"], all_units, place, top)
+    tokens = document_tokens(all_items["task"], all_units, place)
+    position = {no: i for i, no in enumerate(all_items["item_no"])}
+    return tfidf(tokens, [position[no] for no in items["item_no"]], top)
+
+
+def unit_keywords(all_items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
+                  place: str = "", top: int = 15) -> pd.DataFrame:
+    """Keywords that set one unit's items apart from the rest of the list."""
+    tokens = document_tokens(all_items["task"], set(assignments["unit"]), place)
+    mine = set(assignments.loc[assignments["unit"] == unit, "item_no"])
+    return distinctive(tokens, [i for i, no in enumerate(all_items["item_no"]) if no in mine], top)
+
+
+def keywords_view(doc, items: pd.DataFrame, assignments: pd.DataFrame, method: str,
+                  top: int) -> pd.DataFrame:
+    """The keyword page's table (for lib.ui.view)."""
+    return keywords_of(items, assignments, doc.items, set(doc.assignments["unit"]),
+                       doc.meta.get("place", ""), method, top)
+
+
+def unit_keywords_view(doc, items: pd.DataFrame, assignments: pd.DataFrame, unit: str) -> pd.DataFrame:
+    """One unit's distinctive keywords against the whole list (for lib.ui.view)."""
+    return unit_keywords(doc.items, doc.assignments, unit, doc.meta.get("place", ""))

@@ -1,0 +1,40 @@
+"""关键词: what the filtered items are about, and what sets one unit's part apart."""
+
+import streamlit as st
+
+from lib.charts import chart_config, keyword_bars_figure
+from lib.keywords import keyword_items, keywords_view, unit_keywords_view
+from lib.ui import (click_to_filter, document_header, downloads, filter_chips, filtered, set_filter,
+                    view)
+from lib.views import display_table, item_table
+
+doc, filters, items, rows = filtered()
+document_header(doc)
+filter_chips(filters)
+left, right = st.columns(2)
+method = left.radio("方法", ["tfidf", "textrank"], horizontal=True, key="kw_method",
+                    format_func={"tfidf": "TF-IDF（按本清单计算 IDF）", "textrank": "TextRank"}.get)
+top = right.slider("显示前 K 个关键词", 5, 50, 20, key="kw_top")
+with st.spinner("正在分词……"):
+    table = view(keywords_view, method, top, needs_doc=True)
+if table.empty:
+    st.info("当前筛选条件下没有关键词。")
+    st.stop()
+key, on_select = click_to_filter("keyword_bars", field="keyword")
+st.plotly_chart(keyword_bars_figure(table), on_select=on_select, selection_mode="points", key=key,
+                config=chart_config("关键词"), width="stretch")
+st.caption("已去除数字、单位名称、地名和“推进、加快、以上”等套话。点击条形即按该关键词筛选全部页面。")
+downloads(doc, filters, table, "keywords", "关键词", headers="en")
+
+st.subheader("关键词对应的事项")
+word = st.selectbox("关键词", table["keyword"].tolist(), key=f"kw_pick_{method}_{top}")
+st.button("按此关键词筛选全部页面", on_click=set_filter, args=("keyword", word), key="kw_apply")
+st.dataframe(display_table(item_table(keyword_items(items, word), doc.assignments), "en"),
+             width="stretch", hide_index=True, key="kw_items")
+
+st.subheader("单位的特色关键词")
+ranked = rows.groupby("unit")["item_no"].nunique().sort_values(ascending=False)
+if not ranked.empty:
+    unit = st.selectbox("单位", ranked.index.tolist(), key="kw_unit")
+    st.dataframe(view(unit_keywords_view, unit, needs_doc=True), width="stretch",
+                 hide_index=True, key="kw_unit_table")
