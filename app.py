@@ -14,6 +14,7 @@ with entry():
         st.Page("pages/leads.py", title="牵头单位", icon=":material/flag:"),
         st.Page("pages/network.py", title="协同网络", icon=":material/hub:"),
         st.Page("pages/keywords.py", title="关键词", icon=":material/label:"),
+        st.Page("pages/targets.py", title="量化目标", icon=":material/target:"),
         st.Page("pages/explorer.py", title="数据明细与下载", icon=":material/table_view:"),
         st.Page("pages/review.py", title="解析校对", icon=":material/fact_check:"),
     ])

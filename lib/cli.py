@@ -1,6 +1,6 @@
 """Command line: export the tables of a list, print its parse report.
 
-    python -m lib.cli export SOURCE [--table assignments|items] [--format csv|xlsx]
+    python -m lib.cli export SOURCE [--table assignments|items|targets] [--format csv|xlsx]
                                     [--headers zh|en] [-o OUT]
     python -m lib.cli report SOURCE
     python -m lib.cli keywords SOURCE [--method tfidf|textrank] [--top K] [--unit NAME]
@@ -37,7 +37,7 @@ def build_parser() -> argparse.ArgumentParser:
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     export = commands.add_parser("export", help="导出事项表或责任分工表（CSV/XLSX）")
     export.add_argument("source", help="清单文件")
-    export.add_argument("--table", choices=("assignments", "items"), default="assignments")
+    export.add_argument("--table", choices=("assignments", "items", "targets"), default="assignments")
     export.add_argument("--format", choices=("csv", "xlsx"), default=None,
                         help="默认取 -o 的后缀，否则为 csv")
     export.add_argument("--headers", choices=("zh", "en"), default="zh")
@@ -64,7 +64,12 @@ def run(argv: list[str]) -> int:
     if args.command == "keywords":
         return _print_keywords(doc, args)
     fmt = args.format or _format_from_suffix(args.output)
-    table = doc.items if args.table == "items" else doc.assignments
+    if args.table == "targets":
+        from lib.targets import targets_table
+
+        table = targets_table(doc.doc_id, doc.items, doc.assignments)
+    else:
+        table = doc.items if args.table == "items" else doc.assignments
     if fmt == "xlsx" and not args.output:
         raise ListError("XLSX 不能写到标准输出：请用 -o 指定输出文件。", EXIT_USAGE)
     payload = to_xlsx_bytes(table, args.headers) if fmt == "xlsx" else to_csv_bytes(table, args.headers)

@@ -31,6 +31,15 @@ ZH_HEADERS: dict[str, str] = {
     "sole": "独立承担",
     "kind": "单位类型",
     "flags": "校正说明",
+    "metric": "指标",
+    "value": "目标值",
+    "value_min": "下限",
+    "baseline": "基数",
+    "measure_unit": "计量单位",
+    "qualifier": "限定词",
+    "span": "目标原文",
+    "lead_units": "牵头单位",
+    "co_units": "配合单位",
 }
 
 ROLES: dict[str, str] = {"lead": "牵头", "co": "配合"}

@@ -10,7 +10,7 @@ from lib.views import overview_kpis
 from tests.conftest import ROOT
 
 PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/network.py",
-         "pages/keywords.py", "pages/explorer.py", "pages/review.py"]
+         "pages/keywords.py", "pages/targets.py", "pages/explorer.py", "pages/review.py"]
 
 
 @pytest.fixture(autouse=True)
@@ -160,3 +160,13 @@ def test_keywords_page_follows_the_filters() -> None:
     app.sidebar.multiselect(key="f_units").set_value(["民政局"]).run()
     assert app.selectbox(key="kw_pick_tfidf_20").options != everything
     assert not app.exception
+
+
+def test_targets_page_follows_the_filters() -> None:
+    app = run_app("pages/targets.py")
+    everything = int(metrics(app)["量化目标"])
+    assert everything >= 70
+    app.sidebar.multiselect(key="f_units").set_value(["农业农村局"]).run()
+    assert 0 < int(metrics(app)["量化目标"]) < everything
+    app.multiselect(key="tg_units").set_value(["万亩"]).run()
+    assert set(app.dataframe[0].value["计量单位"]) == {"万亩"}

@@ -48,6 +48,7 @@ def test_a_bad_upload_gets_a_chinese_message(server, page, tmp_path) -> None:
 
 def test_every_page_renders(server, page) -> None:
     for path, name in (("", "overview"), ("workload", "workload"), ("leads", "leads"),
+                       ("network", "network"), ("keywords", "keywords"), ("targets", "targets"),
                        ("explorer", "explorer"), ("review", "review")):
         page.goto(f"{server}/{path}")
         app_ready(page)
@@ -88,3 +89,12 @@ def test_keyword_drill_down_sets_the_keyword_filter(server, page) -> None:
     app_ready(page)
     expect(page.get_by_role("button", name=f"✕ 关键词：{word}")).to_be_visible()
     screenshot(page, "keywords-drilldown")
+
+
+def test_targets_page_shows_targets_and_their_units(server, page) -> None:
+    page.goto(f"{server}/targets")
+    app_ready(page)
+    expect(page.get_by_text("各单位承担的目标")).to_be_visible()
+    expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
+    expect(page.get_by_test_id("stMetricValue").first).not_to_have_text("0")
+    screenshot(page, "targets")
