@@ -18,7 +18,8 @@ import pandas as pd
 from lib.errors import EXIT_NO_ITEMS, ListError
 from lib.metadata import extract_metadata
 from lib.conventions import CONVENTIONS, Reading, read_items
-from lib.records import ItemRecord, Layout, UnitField, find_items, label_number
+from lib.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number
+from lib.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
 from lib.sources import read_blocks
 from lib.themes import assign_themes
@@ -92,6 +93,9 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     if convention is not None and convention not in CONVENTIONS:
         raise ListError(f"未知的格式约定 {convention}：可选 {'、'.join(CONVENTIONS)}。", 2)
     blocks, encoding = read_blocks(data, name)
+    exported = exported_table(blocks)
+    if exported:
+        return _document_from_export(*exported, name, encoding)
     doc_id = document_id(data)
     layout = find_items(blocks)
     meta = extract_metadata(layout.preamble or tuple(blocks[:60]))
@@ -107,6 +111,49 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     assignments = _assignments_table(doc_id, records, tokens, lexicon)
     report = _report(name, encoding, reading, layout, tokens, assignments)
     return ParsedDocument(doc_id, meta, items, assignments, report)
+
+
+def _document_from_export(kind: str, frame: pd.DataFrame, name: str, encoding: str) -> ParsedDocument:
+    """Our own export read back: the same table, under the document id it was exported with."""
+    if frame.empty:
+        raise ListError("这个导出文件没有数据行。", EXIT_NO_ITEMS)
+    if kind == "assignments":
+        assignments = assignments_from_export(frame)
+        items = items_of_assignments(assignments)
+    else:
+        items = items_from_export(frame)
+        records = tuple(_record_of_exported_item(row) for row in items.itertuples())
+        lexicon = document_lexicon()
+        lexicon = lexicon.with_document_names(
+            document_names((f.text for r in records for f in r.fields), lexicon))
+        tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
+        assignments = _assignments_table(items["doc_id"].iloc[0], records, tokens, lexicon)
+        assignments = assignments.assign(item_no=assignments["item_no"].map(
+            dict(enumerate(items["item_no"], start=1))).astype("int64"))
+    report = ParseReport(
+        source_name=name, encoding=encoding, convention="export", item_count=len(items),
+        mention_count=len(assignments),
+        corrections=assignments.loc[_has_flag(assignments["flags"], "alias", "dropped_char",
+                                              "swapped_chars")].reset_index(drop=True),
+        flagged=assignments.loc[_has_flag(assignments["flags"], "unknown_unit")].reset_index(drop=True),
+        items_without_units=tuple(items.loc[~items["item_no"].isin(assignments["item_no"]), "item_label"]),
+        numbering_problems=(), leftovers=(), unplaced_lines=(),
+    )
+    return ParsedDocument(str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report)
+
+
+def _record_of_exported_item(row) -> ItemRecord:
+    """An exported item's units text back into runs of units (labels keep their lead rule)."""
+    fields = []
+    for part in filter(None, row.units_text.split("；")):
+        label, _, text = part.partition(":") if ":" in part else ("", "", part)
+        role = header_words().get(label, "")
+        rule = ("marker" if any(m in text for m in "▲★") else "lead" if role in ("lead", "lead_units")
+                else "co")
+        fields.append(UnitField(text, rule, label))
+    return ItemRecord(item_label=row.item_label, task=row.task, source_ref=row.source_ref,
+                      section=row.section, leaders=row.leaders, deadline=row.deadline,
+                      fields=tuple(fields))
 
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
