@@ -30,6 +30,16 @@ class Network:
     density: float
     components: int
 
+    @property
+    def hidden(self) -> int:
+        """Units without a partner at the weight threshold (listed, not drawn)."""
+        return int(self.nodes["x"].isna().sum())
+
+    @property
+    def ranked_units(self) -> list[str]:
+        """Units by weighted degree, most connected first."""
+        return self.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])["unit"].tolist()
+
 
 def shared_items(items: pd.DataFrame, assignments: pd.DataFrame,
                  include_collectives: bool = False) -> pd.DataFrame:

@@ -171,3 +171,9 @@ def partners_view(items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
     from lib.network import partners
 
     return partners(items, assignments, unit, include_collectives)
+
+
+def units_by_items(assignments: pd.DataFrame) -> list[str]:
+    """Units by the number of distinct items they are named in, most first."""
+    counts = assignments.groupby("unit")["item_no"].nunique()
+    return counts.sort_values(ascending=False, kind="stable").index.tolist()

@@ -6,7 +6,7 @@ from lib.charts import chart_config, keyword_bars_figure
 from lib.keywords import keyword_items, keywords_view, unit_keywords_view
 from lib.ui import (click_to_filter, document_header, downloads, filter_chips, filtered, set_filter,
                     view)
-from lib.views import display_table, item_table
+from lib.views import display_table, item_table, units_by_items
 
 doc, filters, items, rows = filtered()
 document_header(doc)
@@ -33,8 +33,8 @@ st.dataframe(display_table(item_table(keyword_items(items, word), doc.assignment
              width="stretch", hide_index=True, key="kw_items")
 
 st.subheader("单位的特色关键词")
-ranked = rows.groupby("unit")["item_no"].nunique().sort_values(ascending=False)
-if not ranked.empty:
-    unit = st.selectbox("单位", ranked.index.tolist(), key="kw_unit")
+ranked = units_by_items(rows)
+if ranked:
+    unit = st.selectbox("单位", ranked, key="kw_unit")
     st.dataframe(view(unit_keywords_view, unit, needs_doc=True), width="stretch",
                  hide_index=True, key="kw_unit_table")

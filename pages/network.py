@@ -24,7 +24,7 @@ if net.nodes.empty:
 key, on_select = click_to_filter("network")
 st.plotly_chart(network_figure(net.nodes, net.edges, color_by), on_select=on_select,
                 selection_mode="points", key=key, config=chart_config("协同网络"), width="stretch")
-hidden = int(net.nodes["x"].isna().sum())
+hidden = net.hidden
 st.caption("圆的大小为承担事项数，连线越粗共担事项越多；悬停连线中点可看共担的事项；点击单位即按该单位筛选。"
            + (f"另有 {hidden} 个单位在此门槛下没有协同伙伴，未画出（见下方中心度表）。" if hidden else ""))
 stats = st.columns(3)
@@ -33,7 +33,7 @@ stats[1].metric("连通分量", net.components)
 stats[2].metric("协同群组", len(net.communities))
 
 st.subheader("单位的协同伙伴")
-units = net.nodes.sort_values("weighted_degree", ascending=False)["unit"].tolist()
+units = net.ranked_units
 focus = st.selectbox("选择单位", units, index=units.index(filters.units[0]) if filters.units
                      and filters.units[0] in units else 0, key=f"net_focus_{'|'.join(filters.units)}")
 st.dataframe(view(partners_view, focus, filters.include_collectives, whole_items=True),

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.conventions import CONVENTION_NAMES
 from lib.export import to_csv_bytes
-from lib.review import alias_table, in_context
+from lib.review import alias_table, in_context, mapping_choices
 from lib.ui import aliases, context, escape_markdown
 
 doc, _ = context()
@@ -17,12 +17,11 @@ st.dataframe(in_context(doc, report.corrections), width="stretch", hide_index=Tr
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
 st.dataframe(in_context(doc, report.flagged), width="stretch", hide_index=True, key="flagged")
 mapping = aliases(doc.doc_id)
-unknown = sorted(set(report.flagged["unit"]))
+unknown, targets = mapping_choices(doc)
 if unknown:
     with st.form("map_unit", clear_on_submit=True):
         name = st.selectbox("把这个名称", unknown, key="map_name")
-        named = doc.assignments.loc[doc.assignments["kind"] != "collective", "unit"]
-        target = st.selectbox("归并到单位", sorted(set(named) - {name}), key="map_target")
+        target = st.selectbox("归并到单位", [t for t in targets if t != name], key="map_target")
         if st.form_submit_button("归并（本次会话有效）"):
             mapping[name] = target
             st.rerun()
