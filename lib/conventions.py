@@ -44,6 +44,10 @@ _NESTED = r"(?:[^()]|\([^()]*\))"
 _SC_GROUP = re.compile(
     rf"\((?P<body>{_NESTED}*?)(?P<verb>按职责分工负责|分工负责|牵头负责|负责)(?P<after>[。.,;]?)\)"
 )
+# units named by the verb after them: (市发改委牵头,市财政局、市统计局配合)
+_ROLE_VERBS = {"牵头": "lead", "配合": "co", "参与": "co", "协同": "co", "协助": "co", "负责": "pending"}
+_ROLE_GROUP = re.compile(rf"\((?P<body>{_NESTED}*?(?:{'|'.join(_ROLE_VERBS)}){_NESTED}*?)\)")
+_FINAL_GROUP = re.compile(rf"\((?P<body>{_NESTED}+)\)[。.;；]?$")
 _DEADLINE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年中|长期|持续|常态|季度|月底|前完成|\d{4}[./-]\d{1,2}")
 _BOUNDARY = re.compile(r"(?:。|\. |\.(?=\S)| \| |\t| )")
 
@@ -66,6 +70,20 @@ def _label_words() -> str:
 def _labels() -> re.Pattern[str]:
     """``牵头单位:``, ``责任领导:`` …: a field label at the start or after a break."""
     return re.compile(rf"(?:^|(?<=[;,\s(]))(?P<label>{_label_words()})\s*:")
+
+
+class _TrailingLabels:
+    """Where field labels begin after a sentence break on the task's line (lazily compiled)."""
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"[。;；.]\s*(?=(?:{_label_words()})\s*:)")
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+
+_TRAILING_LABELS = _TrailingLabels()
 
 
 @functools.lru_cache(maxsize=1)
@@ -124,9 +142,11 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
         text = "".join(raw.lines) + "".join(raw.cells)
         if any(m in text for m in MARKERS):
             counts["marker"] += 1
-        if _inline_group().search(text):
+        if _inline_group().search(text) or any(
+                _fields_by_verbs(m["body"], lexicon) for m in _ROLE_GROUP.finditer(text)):
             counts["inline-label"] += 1
-        if any(_labels().match(line) for line in raw.lines[1:]):
+        if any(_labels().match(line) for line in raw.lines[1:]) or any(
+                _TRAILING_LABELS.search(line) for line in raw.lines[:1]):
             counts["label-lines"] += 1
         if any(_units_of_sc_group(m, lexicon) for m in _SC_GROUP.finditer(text)):
             counts["state-council"] += 1
@@ -214,8 +234,43 @@ def _read_inline(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         found, more = _fields_from_labelled(match["body"])
         fields += found
         extra.update(more)
-    task = _inline_group().sub("", text) if fields or extra else text
-    return task, fields, extra
+    if fields or extra:
+        return _inline_group().sub("", text), fields, extra
+    return _read_role_groups(text, lexicon)
+
+
+def _read_role_groups(text: str, lexicon: Lexicon):
+    """(市发改委牵头,市财政局配合) per clause, or a last (市发改委、市财政局) naming the units."""
+    fields: list[UnitField] = []
+    kept: list[str] = []
+    last = 0
+    for match in _ROLE_GROUP.finditer(text):
+        found = _fields_by_verbs(match["body"], lexicon)
+        if found:
+            fields += found
+            kept.append(text[last:match.start()])
+            last = match.end()
+    if not fields:
+        final = _FINAL_GROUP.search(text)
+        if final and looks_like_units(final["body"], lexicon):
+            closing = final.group(0)[len(final["body"]) + 2:]  # the 。 after the bracket, if any
+            return text[:final.start()] + closing, [UnitField(final["body"], "pending")], {}
+        return text, [], {}
+    kept.append(text[last:])
+    return "".join(kept), fields, {}
+
+
+def _fields_by_verbs(body: str, lexicon: Lexicon) -> list[UnitField]:
+    """``市发改委牵头,市财政局、市统计局配合`` → a lead run and a co run."""
+    fields = []
+    for part in re.split(r"[,，;；]", body):
+        part = part.strip()
+        verb = next((v for v in _ROLE_VERBS if part.endswith(v)), "")
+        units = part[: len(part) - len(verb)].strip() if verb else part
+        if not units or not looks_like_units(units, lexicon):
+            return []  # a clause that does not read as units: not a group of units
+        fields.append(UnitField(units, _ROLE_VERBS.get(verb, "pending")))
+    return fields
 
 
 def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
@@ -223,10 +278,16 @@ def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     fields: list[UnitField] = []
     extra: dict[str, str] = {}
     for index, line in enumerate(raw.lines):
+        trailing = None if index else _TRAILING_LABELS.search(line)
         if index and _labels().match(line):
             found, more = _fields_from_labelled(line)
             fields += found
             extra.update(more)
+        elif trailing:  # 1.任务文字。牵头单位:市发改委;责任单位:市财政局
+            found, more = _fields_from_labelled(line[trailing.end():])
+            fields += found
+            extra.update(more)
+            task_lines.append(line[: trailing.end()])
         else:
             task_lines.append(line)
     return "".join(task_lines), fields, extra

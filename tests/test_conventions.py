@@ -216,3 +216,26 @@ def test_sample_lists(name: str, expected: tuple[str, int, int]) -> None:
     assert doc.assignments["item_no"].nunique() == with_units
     assert doc.report.conservation_failures == ()
     assert doc.report.leftovers == ()
+
+
+def test_labels_after_the_task_on_the_same_line() -> None:
+    doc = parse("1.推进项目建设,完成投资10亿元。牵头单位:市发改委;责任单位:市财政局、市统计局\n"
+                "2.优化营商环境。牵头单位:市政务办")
+    assert doc.report.convention == "label-lines"
+    assert table(doc) == [("1", "市发改委", "lead"), ("1", "市财政局", "co"), ("1", "市统计局", "co"),
+                          ("2", "市政务办", "lead")]
+    assert doc.items["task"].tolist() == ["推进项目建设,完成投资10亿元。", "优化营商环境。"]
+
+
+def test_units_named_by_the_verb_after_them() -> None:
+    doc = parse("1.加快150个政府(国企)投资项目建设(市发改委牵头,市财政局、市统计局配合)\n"
+                "2.新增领军人才(团队)50个(市人才办负责)")
+    assert table(doc) == [("1", "市发改委", "lead"), ("1", "市财政局", "co"), ("1", "市统计局", "co"),
+                          ("2", "市人才办", "co")]
+    assert doc.items["task"].tolist() == ["加快150个政府(国企)投资项目建设", "新增领军人才(团队)50个"]
+
+
+def test_a_last_bracket_of_units_names_them_and_a_note_does_not() -> None:
+    doc = parse("1.推进项目建设。(市发改委、市财政局)\n2.建设产业园区(含高新区)\n3.优化服务(市政务办)")
+    assert table(doc) == [("1", "市发改委", "co"), ("1", "市财政局", "co"), ("3", "市政务办", "co")]
+    assert doc.report.items_without_units == ("2",)
