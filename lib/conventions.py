@@ -86,6 +86,23 @@ class _TrailingLabels:
 _TRAILING_LABELS = _TrailingLabels()
 
 
+class _CellLabels:
+    """Field labels anywhere in a table cell (its lines were joined without a break)."""
+
+    @functools.cached_property
+    def pattern(self) -> re.Pattern[str]:
+        return re.compile(rf"(?:{_label_words()})\s*:")
+
+    def search(self, text: str) -> re.Match[str] | None:
+        return self.pattern.search(text)
+
+    def sub(self, replacement: str, text: str) -> str:
+        return self.pattern.sub(replacement, text)
+
+
+_CELL_LABELS = _CellLabels()
+
+
 @functools.lru_cache(maxsize=1)
 def _inline_group() -> re.Pattern[str]:
     """A bracketed group that starts with a field label: ``(牵头单位:X;责任单位:A、B)``."""
@@ -120,6 +137,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         record, carried = _read(raw, chosen, columns, lexicon, legend_on)
         section_cell = carried or section_cell  # a section cell holds until the next one
         records.append(record)
+    records = _headings_numbered_like_items(records)
     records, not_items = _drop_notice_paragraphs(records)
     records = _mark_incomplete(records)
     if chosen in ("columns", "flattened", "marker") and legends and not convention:
@@ -331,6 +349,10 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         for role, cell, name in zip(after, cells, _after_label_names(columns)):
             if role == "task":
                 task_parts.append(cell)
+            elif role in UNIT_ROLES and cell and _CELL_LABELS.search(cell):
+                found, more = _fields_from_labelled(_CELL_LABELS.sub(r" \g<0>", cell).strip())
+                fields += found  # one cell holding 牵头单位:X 责任单位:Y
+                extra.update(more)
             elif role in UNIT_ROLES and cell:
                 rule = {"lead": "lead", "lead_units": "first", "co": "co"}.get(role, "pending")
                 fields.append(UnitField(cell, rule))
@@ -436,6 +458,25 @@ def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
         found = found or new != line
         cleaned.append(new)
     return tuple(cleaned), found
+
+
+def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]:
+    """(一)经济发展 above 1. 2. 3.: when every (一)-style record is a short line without
+    units and the numbered ones have units, the (一) lines are section headings."""
+    paren = [r for r in records if r.item_label.startswith("(")]
+    plain = [r for r in records if not r.item_label.startswith("(")]
+    if not paren or not plain or any(r.fields for r in paren) or not any(r.fields for r in plain):
+        return records
+    if any(len(r.task) > 30 for r in paren):
+        return records
+    out: list[ItemRecord] = []
+    section = ""
+    for record in records:
+        if record.item_label.startswith("("):
+            section = record.task.rstrip("。")
+        else:
+            out.append(replace(record, section=section or record.section))
+    return out
 
 
 def _drop_notice_paragraphs(records: list[ItemRecord]) -> tuple[list[ItemRecord], list[str]]:

@@ -20,8 +20,10 @@ from lib.reference import DATA_DIR
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 ITEM_LABEL = re.compile(
-    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)|(?P<paren>\((?P<cn>[{_CN}]+)\))\s*)(?P<rest>.*)$"
+    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)"
+    rf"|(?P<paren>\((?:(?P<cn>[{_CN}]+)|\d{{1,3}})\)|[{_CIRCLED}])\s*)(?P<rest>.*)$"
 )
 # a section heading is short, and a PDF line wrapped inside "(一、二期)" is not one
 SECTION = re.compile(rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>(?![^(]*\))[^。]{{1,40}}。?)$")
@@ -116,7 +118,9 @@ def chinese_number(text: str) -> int | None:
 
 
 def label_number(label: str) -> int | None:
-    """The number a label states: ``12`` → 12, ``(三)`` → 3."""
+    """The number a label states: ``12`` → 12, ``(三)`` → 3, ``(4)`` → 4, ``⑤`` → 5."""
+    if len(label) == 1 and label in _CIRCLED:
+        return _CIRCLED.index(label) + 1
     digits = label.strip("().、 ")
     return int(digits) if digits.isdigit() else chinese_number(digits)
 

@@ -239,3 +239,24 @@ def test_a_last_bracket_of_units_names_them_and_a_note_does_not() -> None:
     doc = parse("1.推进项目建设。(市发改委、市财政局)\n2.建设产业园区(含高新区)\n3.优化服务(市政务办)")
     assert table(doc) == [("1", "市发改委", "co"), ("1", "市财政局", "co"), ("3", "市政务办", "co")]
     assert doc.report.items_without_units == ("2",)
+
+
+def test_bracketed_chinese_numbers_above_numbered_items_are_sections() -> None:
+    doc = parse("(一)经济发展\n1.推进项目。牵头单位:市发改委\n2.优化环境。牵头单位:市政务办\n"
+                "(二)民生事业\n3.建设学校。牵头单位:市教育局")
+    assert doc.items["item_label"].tolist() == ["1", "2", "3"]
+    assert doc.items["section"].tolist() == ["经济发展", "经济发展", "民生事业"]
+
+
+@pytest.mark.parametrize(("text", "labels"), [("①推进项目(市发改委牵头)\n②优化环境(市政务办牵头)", ["①", "②"]),
+                                              ("(1)推进项目\n市发改委\n(2)优化环境\n市政务办", ["(1)", "(2)"])])
+def test_circled_and_bracketed_arabic_numbers(text: str, labels: list[str]) -> None:
+    doc = parse(text)
+    assert doc.items["item_label"].tolist() == labels
+    assert doc.report.numbering_problems == ()
+    assert len(doc.assignments) == 2
+
+
+def test_a_table_cell_holding_lead_and_units_labels() -> None:
+    doc = parse("序号 | 工作任务 | 责任单位\n1 | 推进项目 | 牵头单位:市发改委责任单位:市财政局、市统计局")
+    assert table(doc) == [("1", "市发改委", "lead"), ("1", "市财政局", "co"), ("1", "市统计局", "co")]
