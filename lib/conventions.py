@@ -49,7 +49,7 @@ _ROLE_VERBS = {"牵头": "lead", "配合": "co", "参与": "co", "协同": "co",
 _ROLE_GROUP = re.compile(rf"\((?P<body>{_NESTED}*?(?:{'|'.join(_ROLE_VERBS)}){_NESTED}*?)\)")
 _FINAL_GROUP = re.compile(rf"\((?P<body>{_NESTED}+)\)[。.;；]?$")
 _DEADLINE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年中|长期|持续|常态|季度|月底|前完成|\d{4}[./-]\d{1,2}")
-_BOUNDARY = re.compile(r"(?:。|\. |\.(?=\S)| \| |\t| )")
+_BOUNDARY = re.compile(r"(?:。|\. |\.(?=\S)| \| |\t| |——|—)")
 
 
 @dataclass(frozen=True)
@@ -77,7 +77,7 @@ class _TrailingLabels:
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"[。;；.]\s*(?=(?:{_label_words()})\s*:)")
+        return re.compile(rf"[。;；.\s]\s*(?=(?:{_label_words()})\s*:)")
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text)
@@ -163,8 +163,8 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
         if _inline_group().search(text) or any(
                 _fields_by_verbs(m["body"], lexicon) for m in _ROLE_GROUP.finditer(text)):
             counts["inline-label"] += 1
-        if any(_labels().match(line) for line in raw.lines[1:]) or any(
-                _TRAILING_LABELS.search(line) for line in raw.lines[:1]):
+        if not raw.cells and (any(_labels().match(line) for line in raw.lines[1:]) or any(
+                _TRAILING_LABELS.search(line) for line in raw.lines[:1])):
             counts["label-lines"] += 1
         if any(_units_of_sc_group(m, lexicon) for m in _SC_GROUP.finditer(text)):
             counts["state-council"] += 1
@@ -292,6 +292,8 @@ def _fields_by_verbs(body: str, lexicon: Lexicon) -> list[UnitField]:
 
 
 def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
+    if raw.cells:
+        return "".join(raw.lines), [], {}  # a table row: its cells are read by column
     task_lines: list[str] = []
     fields: list[UnitField] = []
     extra: dict[str, str] = {}
@@ -393,7 +395,7 @@ def _split_flattened(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
     for match in _BOUNDARY.finditer(line):
         head, tail = line[: match.end()].strip(), line[match.end():].strip()
         if head and tail and looks_like_units(tail, lexicon):
-            return head.rstrip("| \t"), tail
+            return head.rstrip("|—- \t"), tail
     return None
 
 

@@ -260,3 +260,13 @@ def test_circled_and_bracketed_arabic_numbers(text: str, labels: list[str]) -> N
 def test_a_table_cell_holding_lead_and_units_labels() -> None:
     doc = parse("序号 | 工作任务 | 责任单位\n1 | 推进项目 | 牵头单位:市发改委责任单位:市财政局、市统计局")
     assert table(doc) == [("1", "市发改委", "lead"), ("1", "市财政局", "co"), ("1", "市统计局", "co")]
+
+
+@pytest.mark.parametrize(("text", "tasks"), [
+    ("1.推进项目 责任单位:市发改委、市财政局\n2.优化环境 牵头单位:市政务办", ["推进项目", "优化环境"]),
+    ("1.推进项目——市发改委、市财政局\n2.优化环境——市政务办", ["推进项目", "优化环境"]),
+])
+def test_units_after_a_space_label_or_a_dash(text: str, tasks: list[str]) -> None:
+    doc = parse(text)
+    assert doc.items["task"].tolist() == tasks
+    assert doc.assignments["unit"].tolist() == ["市发改委", "市财政局", "市政务办"]
