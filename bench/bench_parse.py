@@ -17,7 +17,8 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 from lib.decode import decode_bytes  # noqa: E402
 from lib.normalize import normalize_text  # noqa: E402
 from lib.pipeline import parse_bytes  # noqa: E402
-from lib.split import _chunk_tokens, _segment, _split  # noqa: E402
+from lib.split import _chunk_tokens, _chunks, _segment, _split  # noqa: E402
+from lib.themes import theme_of  # noqa: E402
 from lib.units import _resolve  # noqa: E402
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "zhuji-2023-key-work-list.txt"
@@ -54,6 +55,8 @@ def best_time(action, repeats: int = REPEATS) -> float:
         _segment.cache_clear()  # every run starts cold: no split or resolution is remembered
         _split.cache_clear()
         _chunk_tokens.cache_clear()
+        _chunks.cache_clear()
+        theme_of.cache_clear()
         _resolve.cache_clear()
         start = time.perf_counter()
         action()

@@ -132,8 +132,9 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         if found:
             legends.append(f"第{raw.label}项")
             legend_on = True
-        raw = RawItem(raw.label, raw.source_ref, section_cell or raw.section, lines,
-                      raw.leaders, raw.cells)
+        if found or (section_cell and section_cell != raw.section):
+            raw = RawItem(raw.label, raw.source_ref, section_cell or raw.section, lines,
+                          raw.leaders, raw.cells)
         record, carried = _read(raw, chosen, columns, lexicon, legend_on)
         section_cell = carried or section_cell  # a section cell holds until the next one
         records.append(record)
@@ -182,13 +183,8 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
 def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexicon,
           legend_on: bool) -> tuple[ItemRecord, str]:
     """One record; returns it with the section cell carried to the next item (columns)."""
-    readers = {
-        "inline-label": _read_inline, "label-lines": _read_label_lines,
-        "state-council": _read_state_council, "flattened": _read_flattened,
-    }
-    first = readers.get(convention, _read_columns)
-    attempts = [first, *[r for r in (_read_label_lines, _read_inline, _read_state_council,
-                                      _read_columns, _read_flattened) if r is not first]]
+    attempts = _attempts(convention)
+    first = attempts[0]
     for reader in attempts:
         task, fields, extra = reader(raw, columns, lexicon)
         if fields:
@@ -204,6 +200,18 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
         fields=tuple(f for f in fields if f.text),
     )
     return record, carried
+
+
+@functools.lru_cache(maxsize=16)
+def _attempts(convention: str) -> tuple:
+    """The readers to try, the convention's own first, then every other one."""
+    readers = {
+        "inline-label": _read_inline, "label-lines": _read_label_lines,
+        "state-council": _read_state_council, "flattened": _read_flattened,
+    }
+    first = readers.get(convention, _read_columns)
+    return (first, *[r for r in (_read_label_lines, _read_inline, _read_state_council,
+                                 _read_columns, _read_flattened) if r is not first])
 
 
 def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:

@@ -68,7 +68,7 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     return tuple(_distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens)
 
 
-def _join_wrapped(chunks: list[tuple[str, str, int]], lexicon: Lexicon) -> list[tuple[str, str, int]]:
+def _join_wrapped(chunks: tuple[tuple[str, str, int], ...], lexicon: Lexicon) -> list[tuple[str, str, int]]:
     """A space inside a name (a PDF line wrap: ``发改 局``, ``自然资源 和规划局``) is not a
     separator: when one side is a single character, or the two sides make a known name."""
     out: list[tuple[str, str, int]] = []
@@ -111,8 +111,14 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 _PLAIN_CHUNKS = re.compile(f"[{re.escape(SEPARATORS + MARKERS)}]|[^{re.escape(SEPARATORS + MARKERS)}]+")
 
 
-def _chunks(text: str) -> list[tuple[str, str, int]]:
-    """Cut at separators and markers outside brackets; returns (kind, text, start)."""
+@functools.lru_cache(maxsize=65536)
+def _chunks(text: str) -> tuple[tuple[str, str, int], ...]:
+    """Cut at separators and markers outside brackets; returns (kind, text, start) — cached,
+    since each units text is cut once to learn the document's names and once to split."""
+    return tuple(_cut(text))
+
+
+def _cut(text: str) -> list[tuple[str, str, int]]:
     if "(" not in text:  # the common case, without a character loop
         return [
             ("marker" if m.group() in MARKERS else "separator" if m.group() in SEPARATORS else "chunk",

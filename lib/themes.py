@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import functools
+import re
 
 import pandas as pd
 
@@ -20,6 +21,19 @@ def theme_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
                      for row in csv.DictReader(handle))
 
 
+@functools.lru_cache(maxsize=1)
+def _keyword_index() -> tuple[re.Pattern[str], dict[str, list[int]]]:
+    """One pattern for every keyword (longest first), and which themes each belongs to."""
+    themes_of: dict[str, list[int]] = {}
+    for index, (_, keywords) in enumerate(theme_rules()):
+        for keyword in keywords:
+            themes_of.setdefault(keyword, []).append(index)
+    words = sorted(themes_of, key=len, reverse=True)
+    # a lookahead finds overlapping keywords too (能源 inside 新能源), as str.count would
+    return re.compile(f"(?=({'|'.join(map(re.escape, words))}))"), themes_of
+
+
+@functools.lru_cache(maxsize=65536)
 def theme_of(task: str) -> str:
     """The theme whose keywords cover most of ``task`` (hits weighted by keyword length, so
     新能源汽车充电桩 is about 充电桩 more than about 能源); 未分类 when none occurs.
@@ -27,12 +41,15 @@ def theme_of(task: str) -> str:
     >>> theme_of("新增就业岗位2万个,城镇调查失业率控制在5%以内")
     '民生事业'
     """
-    best, best_hits = UNCLASSIFIED, 0
-    for theme, keywords in theme_rules():
-        hits = sum(task.count(k) * len(k) for k in keywords)
-        if hits > best_hits:
-            best, best_hits = theme, hits
-    return best
+    pattern, themes_of = _keyword_index()
+    rules = theme_rules()
+    scores = [0] * len(rules)
+    for match in pattern.finditer(task):
+        word = match.group(1)
+        for index in themes_of[word]:
+            scores[index] += len(word)
+    best = max(range(len(rules)), key=lambda i: (scores[i], -i))
+    return rules[best][0] if scores[best] else UNCLASSIFIED
 
 
 def assign_themes(items: pd.DataFrame) -> pd.Series:
