@@ -6,11 +6,10 @@ A block is one non-blank line of a text source with its line number. Table sourc
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from typing import NamedTuple
 
 
-@dataclass(frozen=True)
-class Block:
+class Block(NamedTuple):  # a named tuple: documents have tens of thousands of lines
     text: str
     source_ref: str  # "L12" for line 12, "Sheet1!B7" or "p3" for other sources
     cells: tuple[str, ...] = ()  # the row's cells when the block is a table row

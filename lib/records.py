@@ -13,6 +13,7 @@ import csv
 import functools
 import re
 from dataclasses import dataclass, field
+from typing import NamedTuple
 
 from lib.blocks import Block
 from lib.reference import DATA_DIR
@@ -65,8 +66,7 @@ class ItemRecord:
         return "；".join(f"{f.label}:{f.text}" if f.label else f.text for f in self.fields)
 
 
-@dataclass(frozen=True)
-class RawItem:
+class RawItem(NamedTuple):
     label: str
     source_ref: str
     section: str
@@ -98,6 +98,17 @@ def _furniture() -> re.Pattern[str]:
     with open(DATA_DIR / "page_furniture.csv", encoding="utf-8", newline="") as handle:
         words = sorted((row["text"] for row in csv.DictReader(handle)), key=len, reverse=True)
     return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?:[:\s]|$)")
+
+
+# First characters that can begin a label or a section heading (cheap tests before a regex)
+_LABEL_STARTS = frozenset("0123456789(" + _CIRCLED)
+_SECTION_STARTS = frozenset(_CN + "第")
+
+
+@functools.lru_cache(maxsize=1)
+def _furniture_starts() -> frozenset[str]:
+    with open(DATA_DIR / "page_furniture.csv", encoding="utf-8", newline="") as handle:
+        return frozenset(row["text"][:1] for row in csv.DictReader(handle))
 
 
 def chinese_number(text: str) -> int | None:
@@ -215,16 +226,17 @@ class _Cutter:
 
     def _line(self, block: Block, text: str) -> None:
         """A line of text: a number opens an item, a heading names a section or a leader."""
-        if _furniture().match(text):
+        first = text[:1]
+        if first in _furniture_starts() and _furniture().match(text):
             self.furniture += 1
             return
-        label = ITEM_LABEL.match(text)
+        label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
         if label:
             rest = label["rest"].strip()
             cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
             self._start(label, block, [rest] if rest else [], cells)
             return
-        heading = SECTION.match(text)
+        heading = SECTION.match(text) if first in _SECTION_STARTS else None
         leader = leader_in_heading(text)
         if heading or leader:
             self.close()
