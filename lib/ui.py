@@ -110,7 +110,7 @@ def context() -> tuple[ParsedDocument, Filters]:
         st.stop()
     doc, filters, problem = st.session_state.get("_context", (None, None, "尚未加载清单。"))
     if problem or doc is None:
-        st.error(problem or "尚未加载清单。")
+        st.error(escape_markdown(problem or "尚未加载清单。"))
         st.stop()
     if st.session_state.get("_link_mismatch"):
         st.warning("链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。")
@@ -234,7 +234,7 @@ def filter_chips(filters: Filters) -> None:
         return
     columns = st.columns(min(len(chips), 5) + 1)
     for index, (field, value, label) in enumerate(chips):
-        columns[index % 5].button(f"✕ {label}", key=f"chip_{field}_{value}",
+        columns[index % 5].button(f"✕ {escape_markdown(label)}", key=f"chip_{field}_{value}",
                                   on_click=_remove_filter, args=(field, value),
                                   help="移除这个筛选条件")
     columns[-1].button("清除全部", key="chip_clear_all", on_click=_set_widgets, args=(_DEFAULTS,))

@@ -36,4 +36,4 @@ for label, items in (("无责任单位的事项", report.items_without_units),
                      ("编号问题", report.numbering_problems),
                      ("可能不完整的事项", report.incomplete_items)):
     if items:
-        st.warning(f"{label}：{'、'.join(items)}")
+        st.warning(escape_markdown(f"{label}：{'、'.join(items)}"))

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.charts import cell_from_selection, chart_config, workload_figure
-from lib.ui import document_header, filter_chips, filtered, view
+from lib.ui import document_header, escape_markdown, filter_chips, filtered, view
 from lib.views import WORKLOAD_MODES, cell_items, display_table, workload_cells
 
 doc, filters, items, rows = filtered()
@@ -25,6 +25,6 @@ if picked is None:
     st.info("点击热力图中的格子，查看其背后的事项。")
 else:
     unit, theme = picked
-    st.subheader(f"{unit or '全部单位'} · {theme or '全部主题'}")
+    st.subheader(escape_markdown(f"{unit or '全部单位'} · {theme or '全部主题'}"))
     st.dataframe(display_table(view(cell_items, unit, theme, mode), "en"),
                  width="stretch", hide_index=True, key="heat_items")

@@ -170,3 +170,15 @@ def test_targets_page_follows_the_filters() -> None:
     assert 0 < int(metrics(app)["量化目标"]) < everything
     app.multiselect(key="tg_units").set_value(["万亩"]).run()
     assert set(app.dataframe[0].value["计量单位"]) == {"万亩"}
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    ("**粗**", "\\*\\*粗\\*\\*"),
+    ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+    ("<b>粗</b>", "\\<b\\>粗\\</b\\>"),
+    ("各镇乡(街道)", "各镇乡\\(街道\\)"),
+])
+def test_document_text_is_escaped_before_markdown(text: str, escaped: str) -> None:
+    from lib.ui import escape_markdown
+
+    assert escape_markdown(text) == escaped
