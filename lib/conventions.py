@@ -348,15 +348,15 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     after = _after_label(columns)
     cells = list(raw.cells) if raw.cells else list(raw.lines)
     extra: dict[str, str] = {}
-    if after and len(cells) >= len(after) and (raw.cells or len(cells) > 1):
+    carries_section = "section" in _before_label(columns)
+    fits = len(cells) == len(after) or (len(cells) == len(after) + 1 and carries_section) or raw.cells
+    if after and len(cells) >= len(after) and fits and (raw.cells or len(cells) > 1):
         if len(cells) > len(after) and not raw.cells:
-            extra["carried"] = cells[len(after)] if "section" in _before_label(columns) else ""
-            if not extra["carried"]:
-                return "".join(cells), [], {}
+            extra["carried"] = cells[len(after)]  # the next item's section cell
         cells = cells[: len(after)]
         task_parts: list[str] = []
         fields: list[UnitField] = []
-        for role, cell, name in zip(after, cells, _after_label_names(columns)):
+        for role, cell in zip(after, cells):
             if role == "task":
                 task_parts.append(cell)
             elif role in UNIT_ROLES and cell and _CELL_LABELS.search(cell):
@@ -373,7 +373,7 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         return "".join(task_parts), fields, extra
     if len(cells) < 2:
         return "".join(cells), [], extra
-    # cells missing: the first is the task, the rest are read by what they hold
+    # cells missing or a task over several lines: read each line by what it holds
     unit_roles = [r for r in after if r in UNIT_ROLES] or ["units"]
     task, rest = cells[0], cells[1:]
     fields = []
@@ -383,8 +383,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             fields.append(UnitField(cell, {"lead": "lead", "lead_units": "first"}.get(role, "pending")))
         elif _DEADLINE.search(cell) and len(cell) <= 24:
             extra["deadline"] = cell
-        elif not fields and not after:
-            task += cell  # no header: a task over several lines
+        elif not fields:
+            task += cell  # the task goes on over several lines
     return task, fields, extra
 
 
@@ -419,12 +419,6 @@ def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
 def _after_label(columns: tuple[str, ...]) -> tuple[str, ...]:
     roles = _roles(columns)
     return roles[roles.index("label") + 1:] if "label" in roles else roles
-
-
-@functools.lru_cache(maxsize=64)
-def _after_label_names(columns: tuple[str, ...]) -> tuple[str, ...]:
-    roles = _roles(columns)
-    return columns[roles.index("label") + 1:] if "label" in roles else columns
 
 
 @functools.lru_cache(maxsize=64)

@@ -270,3 +270,9 @@ def test_units_after_a_space_label_or_a_dash(text: str, tasks: list[str]) -> Non
     doc = parse(text)
     assert doc.items["task"].tolist() == tasks
     assert doc.assignments["unit"].tolist() == ["市发改委", "市财政局", "市政务办"]
+
+
+def test_a_task_over_two_lines_under_a_header() -> None:
+    doc = parse("序号\n主要工作\n责任单位\n1\n推进项目建设,\n完成投资10亿元\n▲发改局,财政局\n2\n任务二\n民政局")
+    assert doc.items["task"].tolist() == ["推进项目建设,完成投资10亿元", "任务二"]
+    assert table(doc) == [("1", "发改局", "lead"), ("1", "财政局", "co"), ("2", "民政局", "co")]
