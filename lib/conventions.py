@@ -18,6 +18,7 @@ Roles follow the lead rule of MISSION.md, decided per run of units (``UnitField.
 from __future__ import annotations
 
 import csv
+from collections.abc import Callable
 import functools
 import re
 from dataclasses import dataclass, replace
@@ -72,26 +73,15 @@ def _labels() -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[;,\s(]))(?P<label>{_label_words()})\s*:")
 
 
-class _TrailingLabels:
-    """Where field labels begin after a sentence break on the task's line (lazily compiled)."""
+class _LazyPattern:
+    """A regex compiled on first use (the label words come from data/header_words.csv)."""
+
+    def __init__(self, source: Callable[[], str]) -> None:
+        self._source = source
 
     @functools.cached_property
     def pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"[。;；.\s]\s*(?=(?:{_label_words()})\s*:)")
-
-    def search(self, text: str) -> re.Match[str] | None:
-        return self.pattern.search(text)
-
-
-_TRAILING_LABELS = _TrailingLabels()
-
-
-class _CellLabels:
-    """Field labels anywhere in a table cell (its lines were joined without a break)."""
-
-    @functools.cached_property
-    def pattern(self) -> re.Pattern[str]:
-        return re.compile(rf"(?:{_label_words()})\s*:")
+        return re.compile(self._source())
 
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text)
@@ -100,7 +90,10 @@ class _CellLabels:
         return self.pattern.sub(replacement, text)
 
 
-_CELL_LABELS = _CellLabels()
+# where field labels begin after a sentence break on the task's own line
+_TRAILING_LABELS = _LazyPattern(lambda: rf"[。;；.\s]\s*(?=(?:{_label_words()})\s*:)")
+# field labels anywhere in a table cell (its lines were joined without a break)
+_CELL_LABELS = _LazyPattern(lambda: rf"(?:{_label_words()})\s*:")
 
 
 @functools.lru_cache(maxsize=1)
