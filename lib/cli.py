@@ -4,7 +4,9 @@
                                     [--headers zh|en] [-o OUT]
     python -m lib.cli report SOURCE
     python -m lib.cli keywords SOURCE [--method tfidf|textrank] [--top K] [--unit NAME]
-    (both take --convention marker|inline-label|label-lines|columns|legend-first|state-council|flattened)
+    python -m lib.cli sheets SOURCE [--unit NAME] [--format xlsx|docx] -o OUT
+    python -m lib.cli brief SOURCE -o OUT.docx
+    (all take --convention marker|inline-label|label-lines|columns|legend-first|state-council|flattened)
 
 Exit codes: 0 done, 2 usage, 3 unreadable source, 4 no items found. Errors are one
 Chinese line on stderr, never a traceback.
@@ -19,7 +21,7 @@ from pathlib import Path
 from typing import NoReturn
 
 from lib.conventions import CONVENTIONS
-from lib.errors import EXIT_USAGE, ListError
+from lib.errors import EXIT_NO_ITEMS, EXIT_USAGE, ListError
 from lib.export import to_csv_bytes, to_xlsx_bytes
 from lib.pipeline import parse_path
 from lib.report import report_text
@@ -33,7 +35,7 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m lib.cli", description="责任清单看板的命令行：导出表格、打印解析报告。")
+    parser = _Parser(prog="python -m lib.cli", description="责任清单看板的命令行：导出表格、打印解析报告、生成各单位任务清单和简报。")
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     export = commands.add_parser("export", help="导出事项表或责任分工表（CSV/XLSX）")
     export.add_argument("source", help="清单文件")
@@ -49,7 +51,16 @@ def build_parser() -> argparse.ArgumentParser:
     keywords.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
     keywords.add_argument("--top", type=int, default=20)
     keywords.add_argument("--unit", default=None, help="只看这个单位与其他单位相比的特色关键词")
-    for command in (export, report, keywords):
+    sheets = commands.add_parser("sheets", help="各单位任务清单：一个单位，或全部单位（XLSX 工作簿 / DOCX 的 ZIP）")
+    sheets.add_argument("source", help="清单文件")
+    sheets.add_argument("--unit", default=None, help="只生成这个单位的清单")
+    sheets.add_argument("--format", choices=("xlsx", "docx"), default=None,
+                        help="默认取 -o 的后缀（.xlsx/.docx；.zip 为 docx），否则为 xlsx")
+    sheets.add_argument("-o", "--output", required=True, help="输出文件")
+    brief = commands.add_parser("brief", help="全清单一页简报（DOCX）")
+    brief.add_argument("source", help="清单文件")
+    brief.add_argument("-o", "--output", required=True, help="输出文件（.docx）")
+    for command in (export, report, keywords, sheets, brief):
         command.add_argument("--convention", choices=CONVENTIONS, default=None,
                              help="指定清单的格式约定（默认自动识别）")
     return parser
@@ -63,6 +74,9 @@ def run(argv: list[str]) -> int:
         return 0
     if args.command == "keywords":
         return _print_keywords(doc, args)
+    if args.command in ("sheets", "brief"):
+        _write(args.output, _sheets_payload(doc, args) if args.command == "sheets" else _brief_payload(doc))
+        return 0
     fmt = args.format or _format_from_suffix(args.output)
     if args.table == "targets":
         from lib.targets import targets_table
@@ -74,14 +88,44 @@ def run(argv: list[str]) -> int:
         raise ListError("XLSX 不能写到标准输出：请用 -o 指定输出文件。", EXIT_USAGE)
     payload = to_xlsx_bytes(table, args.headers) if fmt == "xlsx" else to_csv_bytes(table, args.headers)
     if args.output:
-        try:
-            Path(args.output).write_bytes(payload)
-        except OSError:
-            raise ListError(f"无法写入输出文件 {args.output}。", EXIT_USAGE) from None
+        _write(args.output, payload)
     else:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
     return 0
+
+
+def _write(output: str, payload: bytes) -> None:
+    try:
+        Path(output).write_bytes(payload)
+    except OSError:
+        raise ListError(f"无法写入输出文件 {output}。", EXIT_USAGE) from None
+
+
+def _sheets_payload(doc, args: argparse.Namespace) -> bytes:
+    from lib.sheet_files import sheet_docx, sheets_xlsx, sheets_zip
+    from lib.sheets import build_sheets
+
+    suffix = Path(args.output).suffix.lower()
+    fmt = args.format or {".docx": "docx", ".zip": "docx"}.get(suffix, "xlsx")
+    book = build_sheets(doc)
+    if not book.sheets:
+        raise ListError("清单中没有具体的责任单位，无法生成各单位任务清单。", EXIT_NO_ITEMS)
+    if args.unit is None:
+        return sheets_xlsx(book) if fmt == "xlsx" else sheets_zip(book)
+    units = [sheet.unit for sheet in book.sheets]
+    if args.unit not in units:
+        near = [u for u in units if args.unit in u or u in args.unit][:5]
+        hint = f"，是否指：{'、'.join(near)}" if near else "（用 export 查看单位名称）"
+        raise ListError(f"清单中没有单位“{args.unit}”{hint}。", EXIT_USAGE)
+    return sheets_xlsx(book, [args.unit]) if fmt == "xlsx" else sheet_docx(book, args.unit)
+
+
+def _brief_payload(doc) -> bytes:
+    from lib.sheet_files import brief_docx
+    from lib.sheets import build_brief
+
+    return brief_docx(build_brief(doc))
 
 
 def _print_keywords(doc, args: argparse.Namespace) -> int:

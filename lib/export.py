@@ -17,20 +17,22 @@ FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TRUE_FALSE_ZH = {True: "是", False: "否"}
 
 
+def guard_formula(value: object) -> object:
+    """``value`` with a ``'`` in front when it is text a spreadsheet would read as a formula."""
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
 def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:
     """A copy of ``table`` whose text cells cannot start a spreadsheet formula.
 
     >>> neutralize_formulas(pd.DataFrame({"a": ["=1+1", "ok"]}))["a"].tolist()
     ["'=1+1", 'ok']
     """
-    def guard(value: object) -> object:
-        if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-            return "'" + value
-        return value
-
     text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])
                     and not pd.api.types.is_bool_dtype(table[c])]
-    return table.assign(**{c: table[c].map(guard) for c in text_columns})
+    return table.assign(**{c: table[c].map(guard_formula) for c in text_columns})
 
 
 def with_headers(table: pd.DataFrame, headers: str = "zh") -> pd.DataFrame:

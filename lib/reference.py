@@ -18,7 +18,8 @@ PLACE_SLOT = "{place}"
 LEVEL_PREFIXES: tuple[str, ...] = ("市", "县", "区")
 
 
-def _read_csv(name: str) -> list[dict[str, str]]:
+def read_data_csv(name: str) -> list[dict[str, str]]:
+    """Rows of a CSV in data/, every value stripped."""
     with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
 
@@ -136,16 +137,16 @@ def load_reference() -> Reference:
     units = tuple(
         UnitEntry(row["canonical"], row["kind"],
                   tuple(a.strip() for a in row["aliases"].split("|") if a.strip()))
-        for row in _read_csv("units.csv")
+        for row in read_data_csv("units.csv")
     )
-    suffix_rows = _read_csv("unit_suffixes.csv")
+    suffix_rows = read_data_csv("unit_suffixes.csv")
     suffixes = tuple(sorted(((r["suffix"], r["kind"]) for r in suffix_rows),
                             key=lambda pair: len(pair[0]), reverse=True))
     # a strong ending inside a longer one (局 in 分局) is counted once, as the shorter
     strong = [r["suffix"] for r in suffix_rows if r["strong"] == "yes"]
     strong = tuple(s for s in strong if not any(s != t and t in s for t in strong))
-    words = _read_csv("collective_words.csv")
-    connectors = _read_csv("connectors.csv")
+    words = read_data_csv("collective_words.csv")
+    connectors = read_data_csv("connectors.csv")
     return Reference(
         units=units,
         suffixes=suffixes,
@@ -153,7 +154,7 @@ def load_reference() -> Reference:
         collective_prefixes=tuple(w["text"] for w in words if w["part"] == "prefix"),
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
         generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
-        prefixes=tuple(sorted(((r["prefix"], r["kind"]) for r in _read_csv("unit_prefixes.csv")),
+        prefixes=tuple(sorted(((r["prefix"], r["kind"]) for r in read_data_csv("unit_prefixes.csv")),
                               key=lambda pair: len(pair[0]), reverse=True)),
         end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),
                                     key=len, reverse=True)),
