@@ -319,3 +319,51 @@ def downloads(doc: ParsedDocument, filters: Filters, frame: pd.DataFrame, table:
         data = _export_bytes(doc.doc_id, filters, table, fmt, headers, frame, conditions)
         column.download_button(label, data, file_name=safe_filename(name, suffix), mime=mime,
                                key=f"dl_{table}_{fmt}", on_click="ignore", width="stretch")
+
+
+# --- unit sheets and the brief ---
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def _sheet_book(doc_key: str, _doc: ParsedDocument):
+    from lib.sheets import build_sheets
+
+    return build_sheets(_doc)
+
+
+def unit_sheet_downloads(doc: ParsedDocument, unit: str, key: str) -> None:
+    """该单位任务清单 (Word and Excel) of ``unit``, from the whole list whatever the filters."""
+    from lib.sheet_files import DOCX_MIME, XLSX_MIME, sheet_docx, sheets_xlsx
+
+    book = _sheet_book(st.session_state["_doc_key"], doc)
+    if unit not in {sheet.unit for sheet in book.sheets}:
+        st.caption(escape_markdown(f"“{unit}”是泛指单位，没有单独的任务清单。"))
+        return
+    stem = f"{unit}-任务清单"
+    word, excel = st.columns(2)
+    word.download_button("该单位任务清单（Word）", sheet_docx(book, unit), file_name=safe_filename(stem, ".docx"),
+                         mime=DOCX_MIME, key=f"{key}_sheet_docx", on_click="ignore", width="stretch")
+    excel.download_button("该单位任务清单（Excel）", sheets_xlsx(book, [unit]),
+                          file_name=safe_filename(stem, ".xlsx"), mime=XLSX_MIME,
+                          key=f"{key}_sheet_xlsx", on_click="ignore", width="stretch")
+    st.caption("任务清单按全文生成（不受筛选影响）：牵头、独立承担、配合、共同责任分组，附其他责任单位和目标任务。")
+
+
+def batch_downloads(doc: ParsedDocument) -> None:
+    """Every unit's sheet (one workbook, or a ZIP of Word files) and the one-page brief; built
+    when clicked, since the ZIP takes seconds."""
+    from lib.sheet_files import DOCX_MIME, XLSX_MIME, brief_docx, sheets_xlsx, sheets_zip
+    from lib.sheets import build_brief
+
+    book = _sheet_book(st.session_state["_doc_key"], doc)
+    title = doc.meta.get("title") or "责任清单"
+    columns = st.columns(3)
+    columns[0].download_button("全部单位任务清单（Excel）", lambda: sheets_xlsx(book),
+                               file_name=safe_filename(f"{title}-各单位任务清单", ".xlsx"), mime=XLSX_MIME,
+                               key="batch_xlsx", on_click="ignore", width="stretch")
+    columns[1].download_button("全部单位任务清单（Word，ZIP）", lambda: sheets_zip(book),
+                               file_name=safe_filename(f"{title}-各单位任务清单", ".zip"),
+                               mime="application/zip", key="batch_zip", on_click="ignore", width="stretch")
+    columns[2].download_button("一页简报（Word）", lambda: brief_docx(build_brief(doc)),
+                               file_name=safe_filename(f"{title}-一页简报", ".docx"), mime=DOCX_MIME,
+                               key="brief_docx", on_click="ignore", width="stretch")
+    st.caption(escape_markdown(f"共 {len(book.sheets)} 个单位，按全文生成（不受筛选影响）。{book.scope_note}"))

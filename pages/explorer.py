@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.ui import document_header, downloads, filter_chips, filtered, view
+from lib.ui import batch_downloads, document_header, downloads, filter_chips, filtered, view
 from lib.views import assignments_view, display_table, item_table
 
 doc, filters, items, rows = filtered()
@@ -17,3 +17,6 @@ with by_item:
 with by_mention:
     st.dataframe(view(assignments_view), width="stretch", hide_index=True, key="rows_table")
     downloads(doc, filters, rows, "assignments", "责任分工")
+
+st.subheader("各单位任务清单与一页简报")
+batch_downloads(doc)

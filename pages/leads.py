@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.charts import chart_config, unit_bars_figure
-from lib.ui import click_to_filter, document_header, filter_chips, filtered, view
+from lib.ui import click_to_filter, document_header, filter_chips, filtered, unit_sheet_downloads, view
 from lib.views import concentration_view, display_table, lead_exceptions, ranking_view
 
 doc, filters, items, rows = filtered()
@@ -25,6 +25,12 @@ else:
     st.plotly_chart(unit_bars_figure(ranking, top), on_select=on_select, selection_mode="points",
                     key=key, config=chart_config("牵头单位"), width="stretch")
     st.caption("点击条形即按该单位筛选全部页面。独立承担：事项只列一个单位且未标注牵头。")
+st.subheader("该单位任务清单")
+if not ranking.empty:
+    units = ranking["unit"].tolist()
+    chosen = filters.units[0] if filters.units and filters.units[0] in units else units[0]
+    unit = st.selectbox("选择单位", units, index=units.index(chosen), key=f"leads_sheet_{chosen}")
+    unit_sheet_downloads(doc, unit, "leads")
 with st.expander(f"未标注牵头的事项（{len(exceptions['unmarked'])} 项）"):
     st.dataframe(display_table(exceptions["unmarked"], "en"), width="stretch", hide_index=True)
 with st.expander(f"有多个牵头单位的事项（{len(exceptions['several'])} 项）"):

@@ -5,7 +5,7 @@ import streamlit as st
 from lib.charts import chart_config, network_figure
 from lib.network import centrality_table
 from lib.ui import (click_to_filter, document_header, downloads, escape_markdown, filter_chips,
-                    filtered, view)
+                    filtered, unit_sheet_downloads, view)
 from lib.views import network_view, partners_view
 
 doc, filters, items, rows = filtered()
@@ -38,6 +38,7 @@ focus = st.selectbox("选择单位", units, index=units.index(filters.units[0]) 
                      and filters.units[0] in units else 0, key=f"net_focus_{'|'.join(filters.units)}")
 st.dataframe(view(partners_view, focus, filters.include_collectives, whole_items=True),
              width="stretch", hide_index=True, key="net_partners")
+unit_sheet_downloads(doc, focus, "net")
 
 st.subheader("中心度")
 table = centrality_table(net)

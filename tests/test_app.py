@@ -182,3 +182,29 @@ def test_document_text_is_escaped_before_markdown(text: str, escaped: str) -> No
     from lib.ui import escape_markdown
 
     assert escape_markdown(text) == escaped
+
+
+def _downloads(app: AppTest) -> dict[str, object]:
+    return {button.proto.label: button.proto for button in app.get("download_button")}
+
+
+def test_leads_page_offers_the_chosen_units_sheet() -> None:
+    app = run_app("pages/leads.py", unit="卫健局")
+    assert app.selectbox(key="leads_sheet_卫健局").value == "卫健局"
+    buttons = _downloads(app)
+    assert buttons["该单位任务清单（Word）"].url.endswith(".docx")
+    assert buttons["该单位任务清单（Excel）"].url.endswith(".xlsx")
+
+
+def test_network_ego_view_offers_the_focus_units_sheet() -> None:
+    app = run_app("pages/network.py", unit="民政局")
+    assert "该单位任务清单（Word）" in _downloads(app)
+    assert not app.exception
+
+
+def test_explorer_offers_the_batch_and_the_brief_built_on_click() -> None:
+    app = run_app("pages/explorer.py")
+    buttons = _downloads(app)
+    for label in ("全部单位任务清单（Excel）", "全部单位任务清单（Word，ZIP）", "一页简报（Word）"):
+        assert buttons[label].deferred_file_id, label  # generated when clicked, not on every run
+    assert any("59 个单位" in caption.value for caption in app.caption)

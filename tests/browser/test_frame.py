@@ -6,6 +6,7 @@ import io
 from urllib.parse import quote
 
 import openpyxl
+from docx import Document
 from playwright.sync_api import expect
 
 from lib.filters import Filters, apply_filters
@@ -85,3 +86,17 @@ def test_a_deep_link_works_as_the_first_visit_to_a_fresh_server(fresh_server, pa
     app_ready(page)
     expect(page.get_by_role("button", name="✕ 单位：发改局")).to_be_visible()
     expect(page.get_by_role("link", name="数据明细与下载")).to_be_visible()
+
+
+def test_a_units_sheet_downloads_from_the_leads_page(server, page) -> None:
+    page.goto(f"{server}/leads?unit=财政局")
+    app_ready(page)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="该单位任务清单（Word）")
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as waiting:
+        button.click()
+    assert waiting.value.suggested_filename == "财政局-任务清单.docx"
+    document = Document(io.BytesIO(open(waiting.value.path(), "rb").read()))
+    assert "财政局任务清单" in [p.text for p in document.paragraphs]
+    assert document.tables[0].rows[1].cells[0].text.startswith("牵头")
+    screenshot(page, "leads-unit-sheet")
