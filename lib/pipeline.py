@@ -8,7 +8,7 @@ the command line and the benchmark share.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -26,6 +26,11 @@ from lib.themes import assign_themes
 from lib.split import Token, document_names, split_units
 from lib.units import Lexicon, Resolution, document_lexicon
 
+
+# Flags of the two kinds of automatic correction: a name read as another (canonical) name,
+# and a mention cut from a run the list wrote without separators.
+NAME_FLAGS = ("alias", "dropped_char", "swapped_chars")
+SPLIT_FLAGS = ("separator_missing", "split_by_ending")
 
 
 @dataclass(frozen=True)
@@ -48,6 +53,8 @@ class ParseReport:
     not_items: tuple[str, ...] = ()  # numbered notice paragraphs, not list items
     incomplete_items: tuple[str, ...] = ()  # items that look cut off
     furniture_lines: int = 0  # page furniture skipped (发布时间, 分享 …)
+    # assignments rows cut from a run the list wrote without separators
+    splits: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS)))
 
 
 @dataclass(frozen=True)
@@ -109,7 +116,7 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
     items = _items_table(doc_id, records)
     assignments = _assignments_table(doc_id, records, tokens, lexicon)
-    report = _report(name, encoding, reading, layout, tokens, assignments)
+    report = _report(name, encoding, reading, layout, tokens, assignments, items)
     return ParsedDocument(doc_id, meta, items, assignments, report)
 
 
@@ -133,11 +140,11 @@ def _document_from_export(kind: str, frame: pd.DataFrame, name: str, encoding: s
     report = ParseReport(
         source_name=name, encoding=encoding, convention="export", item_count=len(items),
         mention_count=len(assignments),
-        corrections=assignments.loc[_has_flag(assignments["flags"], "alias", "dropped_char",
-                                              "swapped_chars")].reset_index(drop=True),
+        corrections=assignments.loc[_has_flag(assignments["flags"], *NAME_FLAGS)].reset_index(drop=True),
         flagged=assignments.loc[_has_flag(assignments["flags"], "unknown_unit")].reset_index(drop=True),
-        items_without_units=tuple(items.loc[~items["item_no"].isin(assignments["item_no"]), "item_label"]),
+        items_without_units=_items_without_units(items, assignments),
         numbering_problems=(), leftovers=(), unplaced_lines=(),
+        splits=assignments.loc[_has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
     )
     return ParsedDocument(str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report)
 
@@ -249,10 +256,17 @@ def _is_variant(written: str, unit: str) -> bool:
     return written != unit and not (written.endswith(unit) or unit.endswith(written))
 
 
+def _items_without_units(items: pd.DataFrame, assignments: pd.DataFrame) -> tuple[str, ...]:
+    """Labels of the items no mention was read from: no units text at all, or one that held
+    no name (``/``, ``——``, ``(待定)``). They stay in the items table; this lists them."""
+    return tuple(items.loc[~items["item_no"].isin(assignments["item_no"]), "item_label"])
+
+
 def _report(name: str, encoding: str, reading: Reading, layout: Layout,
-            tokens: list[list[list[Token]]], assignments: pd.DataFrame) -> ParseReport:
+            tokens: list[list[list[Token]]], assignments: pd.DataFrame,
+            items: pd.DataFrame) -> ParseReport:
     records = reading.records
-    corrected = _has_flag(assignments["flags"], "alias", "dropped_char", "swapped_chars")
+    corrected = _has_flag(assignments["flags"], *NAME_FLAGS)
     unknown = _has_flag(assignments["flags"], "unknown_unit")
     leftovers = tuple(
         (record.item_label, token.text)
@@ -272,7 +286,7 @@ def _report(name: str, encoding: str, reading: Reading, layout: Layout,
         mention_count=len(assignments),
         corrections=assignments.loc[corrected].reset_index(drop=True),
         flagged=assignments.loc[unknown].reset_index(drop=True),
-        items_without_units=tuple(r.item_label for r in records if not r.fields),
+        items_without_units=_items_without_units(items, assignments),
         numbering_problems=numbering_problems([r.item_label for r in records],
                                               [r.section for r in records]),
         leftovers=leftovers,
@@ -282,6 +296,7 @@ def _report(name: str, encoding: str, reading: Reading, layout: Layout,
         not_items=reading.not_items,
         incomplete_items=tuple(r.item_label for r in records if r.incomplete),
         furniture_lines=layout.furniture,
+        splits=assignments.loc[_has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
     )
 
 

@@ -25,6 +25,10 @@ def report_text(doc: ParsedDocument) -> str:
     lines.append(f"校正 {len(report.corrections)} 处：")
     lines += [f"  第{r.item_label}项 {r.raw} → {r.unit}（{_flag_text(r.flags)}）"
               for r in report.corrections.itertuples()]
+    splits = report.splits.groupby("item_no", sort=False).agg(label=("item_label", "first"),
+                                                               raws=("raw", "、".join))
+    lines.append(f"补分隔符拆分的提及 {len(report.splits)} 处（原文连写，已按单位名称拆开）：")
+    lines += [f"  第{row.label}项 {row.raws}" for row in splits.itertuples()]
     unknown = report.flagged.groupby("unit", sort=False)["item_label"].agg(list)
     lines.append(f"未收录单位 {len(unknown)} 个、{len(report.flagged)} 处（按原文保留，请核对）：")
     lines += [f"  {unit}：第{'、'.join(labels)}项" for unit, labels in unknown.items()]
@@ -51,6 +55,42 @@ def report_text(doc: ParsedDocument) -> str:
                     else f"未通过：第{'、'.join(report.conservation_failures)}项")
     lines.append(f"守恒检查{conservation}")
     return "\n".join(lines)
+
+
+# What each of the overview's quality counts means, for a leader who hovers over the number.
+QUALITY_HELP: dict[str, str] = {
+    "名称已校正": "简称、别称、漏字或颠倒的单位名称，已归并到标准名称。",
+    "连写已拆分": "原文中连写、缺少分隔符的单位，已按单位名称拆开。",
+    "未收录的单位提及": "参考表中没有的单位名称，按原文保留。",
+    "无责任单位的事项": "保留在事项表中，但未能读出任何责任单位的事项。",
+    "编号问题": "编号重复、跳号或回退（事项不重新编号）。",
+    "未能识别的字符": "责任单位原文中既不是单位、也不是分隔符的文字。",
+    "可能不完整的事项": "看起来被截断的事项。",
+}
+
+
+def corrected_counts(doc: ParsedDocument) -> dict[str, int]:
+    """Mentions the parser corrected on its own (listed on the review page and in
+    ``report_text``): names read as a canonical name, and runs written without separators."""
+    return {"名称已校正": len(doc.report.corrections), "连写已拆分": len(doc.report.splits)}
+
+
+def unresolved_counts(doc: ParsedDocument) -> dict[str, int]:
+    """What the parser could not resolve, for someone to check: nothing is dropped silently.
+
+    >>> from lib.pipeline import parse_bytes
+    >>> text = "序号\\n主要工作\\n责任单位\\n1\\n任务一\\n发改局\\n3\\n任务二\\n/\\n4\\n任务三\\n财政局"
+    >>> unresolved_counts(parse_bytes(text.encode()))
+    {'未收录的单位提及': 0, '无责任单位的事项': 1, '编号问题': 1, '未能识别的字符': 1, '可能不完整的事项': 0}
+    """
+    report = doc.report
+    return {
+        "未收录的单位提及": len(report.flagged),
+        "无责任单位的事项": len(report.items_without_units),
+        "编号问题": len(report.numbering_problems),
+        "未能识别的字符": len(report.leftovers),
+        "可能不完整的事项": len(report.incomplete_items),
+    }
 
 
 def _flag_text(flags: str) -> str:

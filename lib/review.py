@@ -7,15 +7,24 @@ from dataclasses import replace
 
 import pandas as pd
 
-from lib.export import with_headers
+from lib.export import neutralize_formulas, with_headers
 from lib.pipeline import ParsedDocument
 
 
 def in_context(doc: ParsedDocument, rows: pd.DataFrame) -> pd.DataFrame:
-    """Report rows with their item's task and ``source_ref``, Chinese headers."""
+    """Report rows with their item's task and ``source_ref``, Chinese headers; formula-like
+    cells guarded as in downloads (the table's own download button writes CSV too)."""
     joined = with_headers(rows.merge(doc.items[["item_no", "task", "source_ref"]], on="item_no",
                                      how="left"))
-    return joined[["原编号", "原文", "责任单位", "单位类型", "校正说明", "主要工作", "出处"]]
+    return neutralize_formulas(joined[["原编号", "原文", "责任单位", "单位类型", "校正说明", "主要工作", "出处"]])
+
+
+def items_without_units(doc: ParsedDocument) -> pd.DataFrame:
+    """The items no unit was read from (they stay in the items table), with their units text
+    as written and where they are, so that nothing is dropped unseen."""
+    missing = doc.items[~doc.items["item_no"].isin(doc.assignments["item_no"])]
+    table = with_headers(missing[["item_label", "task", "units_text", "source_ref"]])
+    return neutralize_formulas(table.reset_index(drop=True))
 
 
 def apply_aliases(doc: ParsedDocument, aliases: dict[str, str]) -> ParsedDocument:

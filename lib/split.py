@@ -334,6 +334,8 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
     reference = lexicon.reference
     if " " in piece:
         piece = piece.replace(" ", "")  # a wrapped name reads as one
+    if not any(ch.isalnum() for ch in piece):  # ——, /, …: a placeholder names no unit
+        return 8.0, "leftover"
     bracketed = "(" in piece or ")" in piece
     if bracketed and not _balanced(piece):
         # a stray bracket, or a bracketed note standing alone: reported, never a name
