@@ -3,7 +3,7 @@
 import streamlit as st
 
 from lib.charts import chart_config, unit_bars_figure
-from lib.report import report_text
+from lib.report import QUALITY_HELP, corrected_counts, report_text, unresolved_counts
 from lib.ui import document_header, filter_chips, filtered, link_to_page, view
 from lib.views import overview_kpis, ranking_view
 
@@ -32,10 +32,16 @@ if not filters.include_collectives:
     st.caption("泛指单位（各部门、相关单位、各镇乡(街道)等）未计入排名，可在侧栏勾选纳入。")
 
 st.subheader("解析质量")
-quality = st.columns(3)
-quality[0].metric("已校正的提及", len(doc.report.corrections))
-quality[1].metric("未收录的单位提及", len(doc.report.flagged))
-quality[2].metric("无责任单位的事项", len(doc.report.items_without_units))
+corrected, unresolved = corrected_counts(doc), unresolved_counts(doc)
+for column, (label, count) in zip(st.columns(len(corrected) + len(unresolved)),
+                                  [*corrected.items(), *unresolved.items()]):
+    column.metric(label, count, help=QUALITY_HELP[label])
+if doc.report.conservation_failures:
+    st.warning("守恒检查未通过：部分责任单位原文没有全部计入，请在解析校对页核对。")
+else:
+    problems = sum(unresolved.values())
+    st.caption(f"前两项已在解析时自动校正。责任单位原文逐字核对：{doc.report.mention_count} 次提及全部计入，"
+               + (f"另有 {problems} 处问题待核对。" if problems else "没有待核对的问题。"))
 link_to_page("review.py", "逐条查看并校对解析结果", ":material/fact_check:")
 with st.expander("查看解析报告全文"):
     st.code(report_text(doc), language=None)

@@ -4,15 +4,16 @@ import streamlit as st
 
 from lib.conventions import CONVENTION_NAMES
 from lib.export import to_csv_bytes
-from lib.review import alias_table, in_context, mapping_choices
+from lib.review import alias_table, in_context, items_without_units, mapping_choices
 from lib.ui import aliases, context, escape_markdown
+from lib.views import display_table
 
 doc, _ = context()
 report = doc.report
 st.title("解析校对")
 st.caption(escape_markdown(f"{report.source_name} · 格式约定：{CONVENTION_NAMES.get(report.convention, report.convention)}"
                            f" · 事项 {report.item_count} 条 · 提及 {report.mention_count} 次"))
-st.subheader(f"已自动校正（{len(report.corrections)} 处）")
+st.subheader(f"名称已自动校正（{len(report.corrections)} 处）")
 st.dataframe(in_context(doc, report.corrections), width="stretch", hide_index=True, key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
 st.dataframe(in_context(doc, report.flagged), width="stretch", hide_index=True, key="flagged")
@@ -28,12 +29,19 @@ if unknown:
 if mapping:
     st.subheader("本次会话的归并")
     table = alias_table(mapping, doc.assignments)
-    st.dataframe(table, width="stretch", hide_index=True, key="aliases")
+    st.dataframe(display_table(table, "en"), width="stretch", hide_index=True, key="aliases")
     st.download_button("下载别名表（可追加到 data/units.csv）", to_csv_bytes(table, "en", bom=False),
                        file_name="units-aliases.csv", mime="text/csv", on_click="ignore")
     st.button("撤销全部归并", on_click=mapping.clear)
-for label, items in (("无责任单位的事项", report.items_without_units),
-                     ("编号问题", report.numbering_problems),
+st.subheader(f"连写已拆分（{len(report.splits)} 处）")
+st.caption("原文在这些单位之间没有分隔符，已按已知单位名称或单位名称结尾拆开，请核对。")
+st.dataframe(in_context(doc, report.splits), width="stretch", hide_index=True, key="splits")
+st.subheader(f"无责任单位的事项（{len(report.items_without_units)} 项）")
+st.caption("这些事项保留在事项表中，但未能读出任何责任单位。")
+st.dataframe(items_without_units(doc), width="stretch", hide_index=True, key="without_units")
+leftovers = [f"第{label}项“{text}”" for label, text in report.leftovers]
+for label, found in (("编号问题", report.numbering_problems),
+                     ("未能识别的字符", leftovers),
                      ("可能不完整的事项", report.incomplete_items)):
-    if items:
-        st.warning(escape_markdown(f"{label}：{'、'.join(items)}"))
+    if found:
+        st.warning(escape_markdown(f"{label}：{'、'.join(found)}"))

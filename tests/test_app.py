@@ -208,3 +208,30 @@ def test_explorer_offers_the_batch_and_the_brief_built_on_click() -> None:
     for label in ("全部单位任务清单（Excel）", "全部单位任务清单（Word，ZIP）", "一页简报（Word）"):
         assert buttons[label].deferred_file_id, label  # generated when clicked, not on every run
     assert any("59 个单位" in caption.value for caption in app.caption)
+
+
+def test_overview_counts_what_was_corrected_and_what_is_unresolved(bundled) -> None:
+    app = run_app()
+    shown = metrics(app)
+    report = bundled.report
+    assert shown["名称已校正"] == str(len(report.corrections)) == "7"
+    assert shown["连写已拆分"] == str(len(report.splits)) == "47"
+    assert shown["未收录的单位提及"] == str(len(report.flagged)) == "29"
+    assert shown["无责任单位的事项"] == shown["编号问题"] == shown["未能识别的字符"] == "0"
+    assert [link.proto.label for link in app.get("page_link")] == ["逐条查看并校对解析结果"]
+
+
+def test_a_list_with_gaps_shows_them_on_the_overview_and_the_review(monkeypatch) -> None:
+    import lib.ui
+
+    monkeypatch.setattr(lib.ui, "DATA_DIR", ROOT / "tests" / "fixtures")
+    monkeypatch.setattr(lib.ui, "BUNDLED_NAME", "gaps.txt")
+    shown = metrics(run_app())
+    assert (shown["工作事项"], shown["无责任单位的事项"], shown["编号问题"], shown["未能识别的字符"],
+            shown["连写已拆分"], shown["未收录的单位提及"]) == ("7", "5", "2", "3", "2", "1")
+    review = run_app("pages/review.py")
+    without_units = review.dataframe[3].value  # corrections, unresolved, splits, then these
+    assert without_units["主要工作"].tolist() == ["完善养老服务体系", "新增城镇就业2万人", "建成口袋公园5个",
+                                               "改造老旧小区30个", "新建公共停车位1000个"]
+    warnings = " ".join(w.value for w in review.warning)
+    assert "编号 4 重复" in warnings and "编号 5–6 缺失" in warnings and "第4项“/”" in warnings
