@@ -152,7 +152,7 @@ def _shared_rows(per_item: pd.DataFrame, pool: pd.DataFrame) -> tuple[pd.DataFra
         if kinds is None and name.startswith(SELECTIVE_PREFIXES):
             reach = "部分单位（未写明具体单位，不展开）"
         elif kinds is None:
-            reach = "成员未写明，不展开"
+            reach = "范围未写明，不展开"
         elif not members:
             reach = "全部，但名册和清单中都没有此类单位，未展开"
         else:
