@@ -13,6 +13,7 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
+from lib.export import neutralize_formulas
 from lib.views import item_roles
 
 LAYOUT_SEED = 7
@@ -127,13 +128,14 @@ def network(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives:
 
 
 def centrality_table(net: Network) -> pd.DataFrame:
-    """Units by weighted degree, with Chinese headers, for the table and its download."""
+    """Units by weighted degree, with Chinese headers, for the table and its download (unit
+    names that look like formulas guarded, as in every table the app shows or writes)."""
     table = net.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])
-    return pd.DataFrame({
+    return neutralize_formulas(pd.DataFrame({
         "责任单位": table["unit"], "协同单位数": table["degree"], "共担事项（加权度）": table["weighted_degree"],
         "中介中心度": table["betweenness"].round(4), "牵头事项": table["led"], "承担事项": table["items"],
         "协同群组": table["community"],
-    }).reset_index(drop=True)
+    }).reset_index(drop=True))
 
 
 def partners(items: pd.DataFrame, assignments: pd.DataFrame, unit: str,

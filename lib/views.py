@@ -170,7 +170,7 @@ def partners_view(items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
                   include_collectives: bool) -> pd.DataFrame:
     from lib.network import partners
 
-    return partners(items, assignments, unit, include_collectives)
+    return display_table(partners(items, assignments, unit, include_collectives), "en")
 
 
 def units_by_items(assignments: pd.DataFrame) -> list[str]:

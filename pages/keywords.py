@@ -36,5 +36,5 @@ st.subheader("单位的特色关键词")
 ranked = units_by_items(rows)
 if ranked:
     unit = st.selectbox("单位", ranked, key="kw_unit")
-    st.dataframe(view(unit_keywords_view, unit, needs_doc=True), width="stretch",
+    st.dataframe(display_table(view(unit_keywords_view, unit, needs_doc=True), "en"), width="stretch",
                  hide_index=True, key="kw_unit_table")

@@ -29,7 +29,7 @@ with left:
     downloads(doc, filters, targets, "targets", "量化目标")
 with right:
     st.subheader("各单位承担的目标")
-    st.dataframe(targets_per_unit(targets, doc.assignments, filters.include_collectives),
+    st.dataframe(display_table(targets_per_unit(targets, doc.assignments, filters.include_collectives), "en"),
                  width="stretch", hide_index=True, key="tg_units_table")
     if not filters.include_collectives:
         st.caption("泛指单位（各部门、各镇乡(街道)等）未计入，可在侧栏勾选纳入。")
