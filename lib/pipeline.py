@@ -21,7 +21,7 @@ from lib.conventions import CONVENTIONS, Reading, read_items
 from lib.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number
 from lib.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
-from lib.sources import read_blocks
+from lib.sources import MAX_SOURCE_BYTES, read_blocks, too_big
 from lib.themes import assign_themes
 from lib.split import Token, document_names, split_units
 from lib.units import Lexicon, Resolution, document_lexicon
@@ -75,6 +75,9 @@ def parse_path(path: str | Path, convention: str | None = None) -> ParsedDocumen
     """Parse a file on disk; unreadable paths raise ``ListError``."""
     path = Path(path)
     try:
+        size = path.stat().st_size
+        if size > MAX_SOURCE_BYTES:  # refused before a byte of it is read into memory
+            raise ListError(too_big(size))
         data = path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, PermissionError, OSError) as exc:
         raise ListError(f"无法读取文件 {path.name}：{_os_reason(exc)}。") from None
@@ -111,6 +114,9 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     records = reading.records
     if not records:
         raise ListError("没有找到编号的工作事项：请确认文件是一份责任清单。", EXIT_NO_ITEMS)
+    if not any(r.fields for r in records):
+        raise ListError(f"找到 {len(records)} 条编号的事项，但没有一条写明责任单位：请确认表格有"
+                        "“责任单位”或“牵头单位”一列，或在每条事项后写明责任单位。", EXIT_NO_ITEMS)
     lexicon = lexicon.with_document_names(
         document_names((f.text for r in records for f in r.fields), lexicon))
     tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 import re
 import zipfile
+import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
@@ -24,6 +25,23 @@ from lib.normalize import normalize_line, normalize_text
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 # Largest uncompressed size of an .xlsx/.docx we open: more is a zip bomb, not a list.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
+# Largest file we read at all (the app's own upload limit is lower, see .streamlit/config.toml).
+MAX_SOURCE_BYTES = 100 * 1024 * 1024
+# Most characters of text a source may hold: some 300 times the bundled list, room for a
+# list of 30,000 items. More is not one list, and would take minutes and gigabytes.
+MAX_TEXT_CHARS = 2_000_000
+# Most pages of a PDF we read: a list of a thousand items fills about a hundred.
+MAX_PDF_PAGES = 200
+# Deepest nesting of HTML elements we read: real pages stay well under a hundred, and
+# BeautifulSoup's work grows with the depth (and recursion would run out).
+MAX_HTML_DEPTH = 256
+PROTECTED = "文件有密码保护：请去掉密码后另存，再上传。"
+TOO_LONG = (f"文件内容过长（超过 {MAX_TEXT_CHARS // 10_000} 万字），不像是一份责任清单："
+            "请只保留清单本身，或拆分后分别上传。")
+# An encrypted .xlsx/.docx is an OLE compound file holding this stream (its name in UTF-16).
+_OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
+_MARKUP_SUFFIXES = {".csv", ".html", ".htm"}
 RESAVE = {
     ".doc": "这是旧版 Word 文件（.doc）：请在 Word 或 WPS 中“另存为” .docx 后上传。",
     ".wps": "这是 WPS 文字文件（.wps）：请在 WPS 中“另存为” .docx 后上传。",
@@ -48,7 +66,20 @@ def read_blocks(data: bytes, name: str) -> tuple[list[Block], str]:
         raise ListError(f"暂不支持 {suffix} 格式的文件：{SUPPORTED}。")
     if not data.strip():
         raise ListError("文件为空，没有可读取的内容。")
-    return reader(data)
+    if len(data) > MAX_SOURCE_BYTES:
+        raise ListError(too_big(len(data)))
+    if (suffix in TEXT_SUFFIXES or suffix in _MARKUP_SUFFIXES) and len(data) > 4 * MAX_TEXT_CHARS:
+        raise ListError(TOO_LONG)  # no character takes more than four bytes: refused undecoded
+    blocks, how = reader(data)
+    if sum(len(block.text) for block in blocks) > MAX_TEXT_CHARS:
+        raise ListError(TOO_LONG)
+    return blocks, how
+
+
+def too_big(size: int) -> str:
+    """The message for a file over ``MAX_SOURCE_BYTES``."""
+    return (f"文件过大（{size / 2**20:.0f} MB，上限 {MAX_SOURCE_BYTES // 2**20} MB），已拒绝读取："
+            "请只上传清单本身。")
 
 
 def _read_text(data: bytes) -> tuple[list[Block], str]:
@@ -178,10 +209,23 @@ _TABLE_SLOT = re.compile(r"^\x00(\d+)\x00$")
 
 def _read_html(data: bytes) -> tuple[list[Block], str]:
     """Tables become rows of cells, everything else lines of text, in page order."""
+    try:
+        return _read_html_tree(data)
+    except RecursionError:  # a page nested deeper than Python's stack, in a part we missed
+        raise ListError(_TOO_DEEP) from None
+
+
+_TOO_DEEP = (f"网页的结构嵌套过深（超过 {MAX_HTML_DEPTH} 层），无法读取："
+             "请在浏览器中复制表格到 Excel 或文本文件后上传。")
+
+
+def _read_html_tree(data: bytes) -> tuple[list[Block], str]:
     from bs4 import BeautifulSoup, NavigableString
 
     text, encoding = _decode_html(data)
     soup = BeautifulSoup(text, "html.parser")
+    if _deeper_than(soup, MAX_HTML_DEPTH):
+        raise ListError(_TOO_DEEP)
     for hidden in soup(["script", "style", "noscript", "template", "head", "title"]):
         hidden.decompose()
     tables: list[list[list[str]]] = []
@@ -204,6 +248,19 @@ def _read_html(data: bytes) -> tuple[list[Block], str]:
         else:
             rows_out.append((f"L{number}", [line]))
     return _row_blocks(rows_out), encoding
+
+
+def _deeper_than(soup, limit: int) -> bool:
+    """Is any element nested more than ``limit`` deep? Walked with a stack, not recursion."""
+    from bs4 import Tag
+
+    stack = [(soup, 0)]
+    while stack:
+        node, depth = stack.pop()
+        if depth > limit:
+            return True
+        stack.extend((child, depth + 1) for child in node.contents if isinstance(child, Tag))
+    return False
 
 
 _META_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_-]+)""", re.IGNORECASE)
@@ -233,6 +290,9 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
     rows: list[tuple[str, list[str]]] = []
     has_text = False
     with pdf:
+        if len(pdf.pages) > MAX_PDF_PAGES:
+            raise ListError(f"这个 PDF 有 {len(pdf.pages)} 页，超过 {MAX_PDF_PAGES} 页的上限："
+                            "请只保留清单所在的页面（另存或打印为新的 PDF）后上传。")
         for number, page in enumerate(pdf.pages, start=1):
             if page.chars:
                 has_text = True
@@ -248,6 +308,7 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
                 placed.append((line["top"], 0, [line["text"]]))
             placed.sort(key=lambda item: (item[0], item[1]))
             rows.extend((f"p{number}", cells) for _, _, cells in placed)
+            page.close()  # its parsed objects are cached until then: memory stays one page's
     if not has_text:
         raise ListError("这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。")
     return _row_blocks(rows), "pdf"
@@ -305,17 +366,58 @@ def _cell_text(value: object) -> str:
 
 
 def _check_zip(data: bytes, kind: str) -> None:
-    """Refuse a damaged or oversized Office file before any library unpacks it."""
+    """Refuse a damaged, encrypted or oversized Office file before any library unpacks it.
+
+    Sizes are the ones the zip's central directory declares, and each part is then inflated
+    once, in bounded chunks, to check that it holds no more than declared: a lying directory
+    would otherwise pass, and ``zipfile`` (which openpyxl and python-docx read through)
+    inflates a whole part in one call before cutting it to the declared size.
+    """
+    if data.startswith(_OLE_MAGIC) and _ENCRYPTED_STREAM in data:
+        raise ListError(PROTECTED)  # Office saves a password-protected file as OLE, not zip
+    damaged = f"无法打开这个 {kind} 文件：文件已损坏、被加密或并非 {kind} 格式。"
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            total = sum(info.file_size for info in archive.infolist())
-    except zipfile.BadZipFile:
-        raise ListError(f"无法打开这个 {kind} 文件：文件已损坏、被加密或并非 {kind} 格式。") from None
-    if total > MAX_UNZIPPED_BYTES:
+            infos = archive.infolist()
+    except (zipfile.BadZipFile, ValueError, EOFError):
+        raise ListError(damaged) from None
+    if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
         raise ListError(f"这个 {kind} 文件解压后过大（超过 {MAX_UNZIPPED_BYTES // 2**20} MB），已拒绝读取。")
+    if not all(_inflates_as_declared(data, info) for info in infos):
+        raise ListError(damaged)
+
+
+def _inflates_as_declared(data: bytes, info: zipfile.ZipInfo, chunk: int = 2**20) -> bool:
+    """Does this part inflate to no more than its declared size? Never holds over ``chunk``."""
+    if info.compress_type == zipfile.ZIP_STORED:
+        return True  # read as stored: never more than the file's own bytes
+    if info.compress_type != zipfile.ZIP_DEFLATED:
+        return False  # Office writes deflate only: bzip2 or lzma here is not an Office file
+    header = data[info.header_offset:info.header_offset + 30]
+    if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
+        return False
+    start = info.header_offset + 30 + int.from_bytes(header[26:28], "little") \
+        + int.from_bytes(header[28:30], "little")
+    pending = memoryview(data)[start:start + info.compress_size]
+    inflater = zlib.decompressobj(-zlib.MAX_WBITS)
+    produced = 0
+    try:
+        while pending:
+            produced += len(inflater.decompress(pending, chunk))
+            if produced > info.file_size:
+                return False
+            pending = inflater.unconsumed_tail
+        produced += len(inflater.flush())
+    except zlib.error:
+        return False
+    return produced <= info.file_size
 
 
 def _damaged(kind: str, error: Exception) -> str:
+    """The message for a file a library could not open; a password is named as such
+    (xlrd says "Workbook is encrypted", pdfminer raises PDFPasswordIncorrect)."""
+    if "encrypted" in str(error).lower() or "password" in type(error).__name__.lower():
+        return PROTECTED
     return f"无法打开这个 {kind} 文件：文件已损坏、被加密或并非 {kind} 格式。"
 
 
