@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
+import re
 import runpy
 import threading
 from collections.abc import Callable, Iterator
@@ -28,6 +29,9 @@ BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
 # what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
 UPLOAD_TYPES = ["txt", "md", "csv", "xlsx", "xls", "docx", "html", "htm", "pdf", "doc", "wps", "ofd"]
 _MARKDOWN_SPECIALS = "\\`*_{}[]()<>#+-.!|~$"
+# Streamlit turns :name[…], :material/icon: and :emoji: into markup after unescaping, so a
+# backslash cannot stop them: an invisible word joiner after the colon does.
+_SHORTCODE_START = re.compile(r":(?=[A-Za-z0-9_+\-])")
 _WIDGETS = {"units": "f_units", "kinds": "f_kinds", "role": "f_role", "sections": "f_sections",
             "leaders": "f_leaders", "include_collectives": "f_coll", "text": "f_text",
             "keyword": "f_kw"}
@@ -35,8 +39,10 @@ _DEFAULTS = Filters()
 
 
 def escape_markdown(text: str) -> str:
-    """Document text shown through Markdown renders literally (``**x**`` stays ``**x**``)."""
-    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in str(text))
+    """Document text shown through Markdown renders literally (``**x**`` stays ``**x**``,
+    ``:red[x]`` and ``:material/warning:`` stay text)."""
+    joined = _SHORTCODE_START.sub(":\u2060", str(text))
+    return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in joined)
 
 
 @dataclass(frozen=True)

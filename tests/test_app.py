@@ -174,7 +174,7 @@ def test_targets_page_follows_the_filters() -> None:
 
 @pytest.mark.parametrize(("text", "escaped"), [
     ("**粗**", "\\*\\*粗\\*\\*"),
-    ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:alert\\(1\\)\\)"),
+    ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:\u2060alert\\(1\\)\\)"),
     ("<b>粗</b>", "\\<b\\>粗\\</b\\>"),
     ("各镇乡(街道)", "各镇乡\\(街道\\)"),
 ])

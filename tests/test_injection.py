@@ -116,3 +116,15 @@ def test_a_chip_escapes_the_unit_it_names(monkeypatch: pytest.MonkeyPatch) -> No
     app.sidebar.multiselect(key="f_units").set_value(["<b>粗</b>局"]).run()
     chips = [b.label for b in app.button if b.label.startswith("✕")]
     assert chips == ["✕ 单位：\\<b\\>粗\\</b\\>局"]
+
+
+@pytest.mark.parametrize(("text", "escaped"), [
+    (":material/warning:局", ":\u2060material/warning:局"),  # an icon otherwise
+    (":red[红]", ":\u2060red\\[红\\]"),  # a coloured directive otherwise
+    (":+1:", ":\u2060\\+1:"),  # an emoji otherwise
+    ("时间 16:47 · 备注: 无", "时间 16:\u206047 · 备注: 无"),
+])
+def test_shortcodes_and_directives_stay_text(text: str, escaped: str) -> None:
+    from lib.ui import escape_markdown
+
+    assert escape_markdown(text) == escaped
