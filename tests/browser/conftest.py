@@ -86,14 +86,16 @@ def running_app(script: Path | None = None) -> Iterator[str]:
             process.kill()
             raise RuntimeError(f"streamlit did not start: {Path(log.name).read_text()}")
         time.sleep(0.2)  # polling a port, not waiting on the page
-    yield base
-    process.terminate()
     try:
-        process.wait(timeout=10)
-    except subprocess.TimeoutExpired:
-        process.kill()
-    log.close()
-    Path(log.name).unlink(missing_ok=True)
+        yield base
+    finally:  # also when the body raises: a server left behind holds a port and a core
+        process.terminate()
+        try:
+            process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            process.kill()
+        log.close()
+        Path(log.name).unlink(missing_ok=True)
 
 
 @pytest.fixture(scope="session")
