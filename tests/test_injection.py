@@ -111,11 +111,12 @@ def test_every_page_escapes_document_text(source: str, monkeypatch: pytest.Monke
             assert "\\<b\\>粗\\</b\\>" in app.title[0].value
 
 
-def test_a_chip_escapes_the_unit_it_names(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_chips_escape_the_unit_and_section_they_name(monkeypatch: pytest.MonkeyPatch) -> None:
     app = _run("pages/overview.py", "injection.txt", monkeypatch)
-    app.sidebar.multiselect(key="f_units").set_value(["<b>粗</b>局"]).run()
+    app.sidebar.multiselect(key="f_units").set_value(["<b>粗局"]).run()
+    app.sidebar.multiselect(key="f_sections").set_value([":material/warning:城乡建设"]).run()
     chips = [b.label for b in app.button if b.label.startswith("✕")]
-    assert chips == ["✕ 单位：\\<b\\>粗\\</b\\>局"]
+    assert chips == ["✕ 单位：\\<b\\>粗局", "✕ 分块/主题：:\u2060material/warning:城乡建设"]
 
 
 @pytest.mark.parametrize(("text", "escaped"), [
