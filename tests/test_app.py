@@ -234,4 +234,4 @@ def test_a_list_with_gaps_shows_them_on_the_overview_and_the_review(monkeypatch)
     assert without_units["主要工作"].tolist() == ["完善养老服务体系", "新增城镇就业2万人", "建成口袋公园5个",
                                                "改造老旧小区30个", "新建公共停车位1000个"]
     warnings = " ".join(w.value for w in review.warning)
-    assert "编号 4 重复" in warnings and "编号 5–6 缺失" in warnings and "第4项“/”" in warnings
+    assert "编号 4 重复" in warnings and "编号 5–6 缺失" in warnings and "第4项“无”" in warnings
