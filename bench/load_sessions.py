@@ -1,0 +1,538 @@
+"""Many users at once: N browser sessions open the app together, each with its own filters
+(in its link) and most with their own upload, and each must see only its own view.
+
+Loopback only: the app is started headless on a free port of 127.0.0.1 and Chromium resolves
+no other host. Bounded: at most 50 sessions and a total time limit. One headless Debian
+Chromium, one browser context (own cookies, own websocket, own Streamlit session) per session.
+
+Each session opens the overview with its filters in the URL, uploads its list in the sidebar
+(the sample lists in tests/fixtures/samples/ and the bundled list; some keep the bundled
+default), then must show its own document's title, its own item, unit and mention counts, its
+own filter chips (and no other), its own file in the uploader and its own document id and
+filters in the URL; then it moves to a second page (explorer, keywords or network) through
+the sidebar and must still show all of that. When every session is done, each document is
+opened once more in a fresh session without filters: its numbers must still be those of the
+document parsed here, so no session changed what the server keeps for the others.
+
+Cached objects, checked in this process (the server's memory cannot be read from outside):
+every process-wide cache of lib/ (the ``lru_cache`` loaders: reference tables, patterns,
+jieba's tokenizer, theme index) and every mutable module-level table are fingerprinted, the
+sessions' whole workload (parse, filters, every view the pages draw) is run, and the
+fingerprints must not change; no view may change the tables it is given; and the app's
+``st.cache_data`` caches hand out copies (a copy changed by one session is not what the next
+one gets).
+
+Fails (exit status 1) on any of those, when any session's first chart takes over 30 s, or
+when ``/_stcore/health``, polled throughout, takes over 2 s.
+
+Run: .venv/bin/python bench/load_sessions.py --sessions 20
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import dataclasses
+import functools
+import hashlib
+import importlib
+import inspect
+import math
+import os
+import pickle
+import pkgutil
+import re
+import statistics
+import sys
+import time
+import urllib.request
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from urllib.parse import parse_qs, urlencode, urlsplit
+
+import pandas as pd
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+import lib  # noqa: E402
+from lib.filters import Filters, apply_filters  # noqa: E402
+from lib.pipeline import ParsedDocument, parse_bytes  # noqa: E402
+from lib.review import apply_aliases  # noqa: E402
+from lib.views import overview_kpis, ranking_view  # noqa: E402
+
+MAX_SESSIONS = 50
+FIRST_CHART_LIMIT = 30.0  # seconds from opening the page to its first chart
+HEALTH_LIMIT = 2.0  # seconds for one answer of /_stcore/health
+HEALTH_EVERY = 0.25  # seconds between health probes
+STEP_TIMEOUT_MS = 120_000  # one wait in the browser: long enough to measure a slow session
+BUNDLED = ROOT / "data" / "zhuji-2023-key-work-list.txt"
+SAMPLES = ROOT / "tests" / "fixtures" / "samples"
+# the second page of session i: (URL path, its name in the sidebar)
+SECOND_PAGES = (("explorer", "数据明细与下载"), ("keywords", "关键词"), ("network", "协同网络"))
+TEXT_CANDIDATES = ("建设", "服务", "推进", "提升", "改造", "保障")
+
+
+@dataclasses.dataclass(frozen=True)
+class Document:
+    """A list a session shows: uploaded from ``upload``, or the bundled default (None)."""
+
+    label: str
+    upload: Path | None
+    doc: ParsedDocument
+
+    @property
+    def title(self) -> str:
+        meta = self.doc.meta
+        return meta.get("title") or meta.get("notice_title") or "责任清单"
+
+
+@dataclasses.dataclass(frozen=True)
+class Session:
+    number: int
+    document: Document
+    filters: Filters
+    second_page: tuple[str, str] | None
+
+    def url(self, base: str) -> str:
+        query = {"doc": self.document.doc.doc_id, **self.filters.to_query()}
+        return f"{base}/?{urlencode(query, doseq=True)}"
+
+    def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
+        return apply_filters(self.document.doc.items, self.document.doc.assignments, self.filters)
+
+    def describe(self) -> str:
+        chips = "、".join(label for _, _, label in self.filters.chips())
+        if self.filters.include_collectives:
+            chips = "、".join(filter(None, [chips, "含泛指单位"]))
+        return f"{self.document.label} {chips or '无筛选'}"
+
+
+@dataclasses.dataclass
+class SessionResult:
+    session: Session
+    first_chart: float | None = None  # opening the page → first chart visible
+    ready: float | None = None  # opening the page → its own view complete (after its upload)
+    problems: list[str] = dataclasses.field(default_factory=list)
+
+
+@dataclasses.dataclass
+class LoadReport:
+    sessions: list[SessionResult]
+    controls: list[SessionResult]
+    health: list[float]  # seconds per probe; inf for a probe that failed
+    cache_problems: list[str]
+    seconds: float
+    budget_exceeded: bool = False
+    server_cpu: float | None = None  # CPU seconds the app server used while the sessions ran
+    load_average: tuple[float, float] = (0.0, 0.0)  # the machine's, before and after
+
+    def first_charts(self) -> list[float]:
+        return [r.first_chart for r in self.sessions if r.first_chart is not None]
+
+    def failures(self) -> list[str]:
+        found = [f"#{r.session.number:02d} {p}" for r in self.sessions + self.controls for p in r.problems]
+        found += [f"#{r.session.number:02d} 首个图表用了 {r.first_chart:.1f} s（上限 {FIRST_CHART_LIMIT:.0f} s）"
+                  for r in self.sessions if r.first_chart is not None and r.first_chart > FIRST_CHART_LIMIT]
+        slow = [t for t in self.health if t > HEALTH_LIMIT]
+        if slow:
+            found.append(f"/_stcore/health 有 {len(slow)} 次超过 {HEALTH_LIMIT:.0f} s 或无应答（最慢 {max(slow):.2f} s）")
+        if not self.health:
+            found.append("/_stcore/health 一次也没有测到")
+        if self.budget_exceeded:
+            found.append("超出总时限")
+        return found + self.cache_problems
+
+    def table(self) -> str:
+        charts = self.first_charts()
+        ready = [r.ready for r in self.sessions if r.ready is not None]
+
+        def seconds(values: list[float], pick: Callable[[list[float]], float]) -> str:
+            return f"{pick(values):.1f} s" if values else "—"
+        health = f"{max(self.health):.2f} s" if self.health and math.isfinite(max(self.health)) else "失败"
+        cpu = f"{self.server_cpu:.1f} s" if self.server_cpu is not None else "—"
+        verdict = "通过" if not self.failures() else f"失败（{len(self.failures())} 项）"
+        return "\n".join([
+            "| 同时打开的会话 | 首个图表（最慢） | 首个图表（中位数） | 各自视图就绪（最慢） "
+            f"| /_stcore/health（最慢，共 {len(self.health)} 次） | 服务器 CPU | 结果 |",
+            "|---:|---:|---:|---:|---:|---:|---|",
+            f"| {len(self.sessions)} | {seconds(charts, max)} | {seconds(charts, statistics.median)} "
+            f"| {seconds(ready, max)} | {health} | {cpu} | {verdict} |",
+        ])
+
+
+# --- the plan: which document and filters each session gets ---
+
+def documents() -> list[Document]:
+    """The lists the sessions show, uploads first so that a small run is mostly uploads."""
+    def uploaded(path: Path, label: str) -> Document:
+        return Document(label, path, parse_bytes(path.read_bytes(), path.name))
+    samples = [uploaded(p, "-".join(p.stem.split("_")[:2])) for p in sorted(SAMPLES.glob("*.txt"))]
+    default = Document("诸暨（默认）", None, parse_bytes(BUNDLED.read_bytes(), BUNDLED.name))
+    return samples[:2] + [default] + samples[2:] + [uploaded(BUNDLED, "诸暨（上传）")]
+
+
+def filter_variants(doc: ParsedDocument) -> list[Filters]:
+    """Filters that suit ``doc``, each leaving a chart on the overview."""
+    a, items = doc.assignments, doc.items
+    named = a[a["kind"] != "collective"]
+    top = named.groupby("unit")["item_no"].nunique().sort_values(ascending=False, kind="stable").index
+    sections = pd.concat([items["section"], items["theme"]])
+    section = sections[sections != ""].value_counts().index[0]
+    word = next((w for w in TEXT_CANDIDATES if items["task"].str.contains(w).sum() >= 2), "")
+    candidates = [
+        Filters(units=(top[0],)),
+        Filters(role="lead", sections=(section,)),
+        Filters(kinds=("department",), text=word),
+        Filters(units=tuple(top[1:3])),
+        Filters(include_collectives=True, role="co"),
+        Filters(),
+    ]
+    usable = []
+    for filters in candidates:
+        chosen, rows = apply_filters(items, a, filters)
+        if len(chosen) and not ranking_view(chosen, rows, filters.include_collectives).empty:
+            usable.append(filters)
+    return usable
+
+
+def plan(count: int) -> list[Session]:
+    """``count`` sessions over the documents and their filters, no two alike up to 35."""
+    docs = documents()
+    variants = {d.label: filter_variants(d.doc) for d in docs}
+    sessions = []
+    for i in range(count):
+        document = docs[i % len(docs)]
+        choices = variants[document.label]
+        sessions.append(Session(i + 1, document, choices[i % len(choices)], SECOND_PAGES[i % len(SECOND_PAGES)]))
+    return sessions
+
+
+def controls(sessions: list[Session]) -> list[Session]:
+    """One fresh, unfiltered session per document the load used."""
+    seen: dict[str, Document] = {}
+    for s in sessions:
+        seen.setdefault(s.document.label, s.document)
+    return [Session(100 + i, d, Filters(), None) for i, d in enumerate(seen.values(), 1)]
+
+
+# --- cached objects, checked in this process ---
+
+def fingerprint(value: object) -> str:
+    """A digest of a value's content: frames by their cells, containers by their items."""
+    digest = hashlib.sha256()
+    _feed(digest, value, depth=0)
+    return digest.hexdigest()
+
+
+def _feed(digest, value: object, depth: int) -> None:
+    put = digest.update
+    if depth > 20:
+        put(repr(type(value)).encode())
+    elif isinstance(value, (pd.DataFrame, pd.Series)):
+        labels = list(value.columns) if isinstance(value, pd.DataFrame) else [value.name]
+        put(repr((type(value).__name__, value.shape, labels)).encode())
+        try:
+            put(pd.util.hash_pandas_object(value, index=True).to_numpy().tobytes())
+        except TypeError:  # unhashable cells (lists)
+            put(pickle.dumps(value))
+    elif hasattr(value, "FREQ") and hasattr(value, "total"):  # a jieba tokenizer: its dictionary
+        put(repr((len(value.FREQ), value.total, hash(frozenset(value.FREQ.items())))).encode())
+    elif isinstance(value, dict):
+        put(b"{")
+        for key in sorted(value, key=repr):
+            _feed(digest, key, depth + 1)
+            _feed(digest, value[key], depth + 1)
+    elif isinstance(value, (list, tuple)):
+        put(f"{type(value).__name__}[{len(value)}".encode())
+        for item in value:
+            _feed(digest, item, depth + 1)
+    elif isinstance(value, (set, frozenset)):
+        put(repr(sorted(map(repr, value))).encode())
+    elif isinstance(value, re.Pattern):
+        put(repr((value.pattern, value.flags)).encode())
+    elif dataclasses.is_dataclass(value) and not isinstance(value, type):
+        # its fields, and its cached properties (computed now if they were not yet)
+        state = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
+        state |= {name: getattr(value, name) for name, attr in vars(type(value)).items()
+                  if isinstance(attr, functools.cached_property)}
+        put(type(value).__name__.encode())
+        _feed(digest, state, depth + 1)
+    else:
+        put(repr(value).encode())
+
+
+def process_caches() -> Iterator[tuple[str, object]]:
+    """Every object lib/ keeps for the whole process: what ``lru_cache`` loaders without
+    arguments return, and module-level dicts, lists and sets."""
+    for info in pkgutil.iter_modules(lib.__path__):
+        module = importlib.import_module(f"lib.{info.name}")
+        for name, value in vars(module).items():
+            where = f"lib.{info.name}.{name}"
+            if callable(value) and hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
+                if all(p.default is not p.empty for p in inspect.signature(value).parameters.values()):
+                    yield f"{where}()", value()
+            elif isinstance(value, (dict, list, set)) and not name.startswith("__"):
+                yield where, value
+
+
+def _workload(session: Session) -> list[str]:
+    """What the server computes for one session (parse, filters, the views of its pages);
+    the problems when a step changes the tables it is given."""
+    from lib.keywords import keywords_view
+    from lib.views import assignments_view, item_table, network_view
+
+    document = session.document
+    data = (document.upload or BUNDLED).read_bytes()
+    doc = apply_aliases(parse_bytes(data, (document.upload or BUNDLED).name), {})
+    items, rows = apply_filters(doc.items, doc.assignments, session.filters)
+    whole = doc.assignments[doc.assignments["item_no"].isin(items["item_no"])]
+    inc = session.filters.include_collectives
+    steps: list[tuple[str, Callable[[], object], tuple[object, ...]]] = [
+        ("overview_kpis", lambda: overview_kpis(items, rows), (items, rows)),
+        ("ranking_view", lambda: ranking_view(items, rows, inc), (items, rows)),
+        ("item_table", lambda: item_table(items, whole), (items, whole)),
+        ("assignments_view", lambda: assignments_view(items, rows), (items, rows)),
+        ("keywords_view", lambda: keywords_view(doc, items, rows, "tfidf", 20), (doc, items, rows)),
+        ("network_view", lambda: network_view(items, whole, inc, 2, 1.0), (items, whole)),
+    ]
+    problems = []
+    for name, step, given in steps:
+        before = fingerprint(given)
+        step()
+        if fingerprint(given) != before:
+            problems.append(f"{name} 改动了传给它的表（会话 #{session.number:02d}）")
+    if fingerprint(doc) != fingerprint(document.doc):
+        problems.append(f"再次解析《{document.title}》得到的表与第一次不同")
+    return problems
+
+
+def _cache_data_hands_out_copies() -> list[str]:
+    """The app's st.cache_data caches return copies: a page that changed what it got would
+    change only its own copy."""
+    from lib import ui
+
+    problems = []
+    data = BUNDLED.read_bytes() + b"\n\n\n"  # bytes no session uploads: an entry of its own
+    source = ui.Source("copy-check.txt", data)
+    first = ui.parse_source(source)
+    first.items.loc[0, "task"] = "一个会话改了它"
+    first.meta["title"] = "一个会话改了它"
+    second = ui.parse_source(source)
+    if second.items.loc[0, "task"] == "一个会话改了它" or second.meta.get("title") == "一个会话改了它":
+        problems.append("解析缓存交出的是同一个对象：一个会话的改动会被其他会话看到")
+    args = ("probe", "copy-check", Filters(), (False,), (False, False), ranking_view,
+            second, second.items, second.assignments)
+    ranking = ui._view(*args)
+    ranking.loc[:, "unit"] = "一个会话改了它"
+    if (ui._view(*args)["unit"] == "一个会话改了它").any():
+        problems.append("视图缓存交出的是同一个对象：一个会话的改动会被其他会话看到")
+    return problems
+
+
+def check_caches(sessions: list[Session]) -> list[str]:
+    """No session's work changes what the process keeps for every session."""
+    from streamlit.logger import set_log_level
+
+    set_log_level("error")  # "no runtime" warnings: the caches are used outside the app here
+    before = {name: fingerprint(value) for name, value in process_caches()}
+    problems = [p for s in sessions for p in _workload(s)]
+    after = {name: fingerprint(value) for name, value in process_caches()}
+    problems += [f"进程级缓存 {name} 在会话的计算之后变了" for name in before if after.get(name) != before[name]]
+    return problems + _cache_data_hands_out_copies()
+
+
+# --- the browser ---
+
+async def _app_ready(page) -> None:
+    from playwright.async_api import expect
+
+    await expect(page.get_by_test_id("stMain")).to_be_visible()
+    await expect(page.get_by_test_id("stSidebar").get_by_text("筛选")).to_be_visible()
+    await expect(page.get_by_test_id("stSkeleton")).to_have_count(0)
+    await expect(page.get_by_test_id("stStatusWidget")).to_be_hidden()
+
+
+async def _check_own_view(page, session: Session, on_overview: bool) -> list[str]:
+    """The page shows this session's document, filters and upload, and nothing else's."""
+    from playwright.async_api import expect
+
+    document = session.document
+    main = page.get_by_test_id("stMain")
+    await expect(main.locator("h1").first).to_have_text(document.title)
+    await _app_ready(page)
+    problems = []
+    items, rows = session.tables()
+    if on_overview:
+        kpis = overview_kpis(items, rows)
+        for label, value in (("工作事项", kpis["items"]), ("责任单位（不含泛指）", kpis["units"]),
+                             ("提及次数", kpis["mentions"])):
+            metric = main.get_by_test_id("stMetric").filter(
+                has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True))
+            await expect(metric.get_by_test_id("stMetricValue")).to_have_text(str(value))
+    chips = main.get_by_role("button", name=re.compile(r"^✕ "))
+    expected = sorted(f"✕ {label}" for _, _, label in session.filters.chips())
+    await expect(chips).to_have_count(len(expected))
+    shown = sorted(t.strip() for t in await chips.all_inner_texts())
+    if shown != expected:
+        problems.append(f"筛选标签是 {shown}，应为 {expected}")
+    files = page.get_by_test_id("stSidebar").get_by_test_id("stFileChipName")
+    if document.upload:
+        await expect(files).to_have_count(1)
+        await expect(files).to_have_attribute("title", document.upload.name)  # the text is shortened
+    else:
+        await expect(files).to_have_count(0)
+    await expect(main.get_by_test_id("stException")).to_have_count(0)
+    await expect(main.get_by_text("链接对应的文件未加载")).to_have_count(0)
+    await page.wait_for_function("id => new URLSearchParams(location.search).get('doc') === id",
+                                 arg=document.doc.doc_id)
+    query = parse_qs(urlsplit(page.url).query)
+    if Filters.from_query(query) != session.filters:
+        problems.append(f"链接中的筛选条件 {Filters.from_query(query)} 不是本会话的 {session.filters}")
+    return problems
+
+
+async def _open(browser, base: str, session: Session) -> SessionResult:
+    from playwright.async_api import Error as PlaywrightError
+    from playwright.async_api import expect
+
+    result = SessionResult(session)
+    context = await browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+    page = await context.new_page()
+    page.set_default_timeout(STEP_TIMEOUT_MS)
+    try:
+        start = time.perf_counter()
+        await page.goto(session.url(base))
+        await expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible()
+        result.first_chart = time.perf_counter() - start
+        if session.document.upload:
+            await _app_ready(page)
+            await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(session.document.upload))
+        result.problems += await _check_own_view(page, session, on_overview=True)
+        result.ready = time.perf_counter() - start
+        if session.second_page:
+            path, name = session.second_page
+            await page.get_by_test_id("stSidebarNav").get_by_role("link", name=name).click()
+            await expect(page).to_have_url(re.compile(rf"/{path}\?"))
+            result.problems += await _check_own_view(page, session, on_overview=False)
+            if path == "explorer":
+                items, rows = session.tables()
+                await expect(page.get_by_text(f"当前筛选：{len(items)} 个事项，{len(rows)} 条责任分工")).to_be_visible()
+    except (PlaywrightError, AssertionError) as error:
+        result.problems.append(str(error).strip().splitlines()[0][:300])
+    finally:
+        await context.close()
+    return result
+
+
+def _health_once(base: str) -> float:
+    start = time.perf_counter()
+    try:
+        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=10) as answer:
+            ok = answer.read().strip() == b"ok"
+    except OSError:
+        ok = False
+    return time.perf_counter() - start if ok else math.inf
+
+
+async def _poll_health(base: str, stop: asyncio.Event, times: list[float]) -> None:
+    while not stop.is_set():
+        times.append(await asyncio.to_thread(_health_once, base))
+        try:
+            await asyncio.wait_for(stop.wait(), HEALTH_EVERY)
+        except TimeoutError:
+            pass
+
+
+async def _browse(base: str, sessions: list[Session], report: LoadReport) -> None:
+    from playwright.async_api import async_playwright, expect
+
+    from tests.browser.conftest import CHROMIUM
+
+    expect.set_options(timeout=STEP_TIMEOUT_MS)
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
+            "--disable-component-update", "--no-first-run", "--disable-sync",
+            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"])  # loopback only
+        stop = asyncio.Event()
+        health = asyncio.create_task(_poll_health(base, stop, report.health))
+        try:
+            report.sessions = list(await asyncio.gather(*(_open(browser, base, s) for s in sessions)))
+            report.controls = list(await asyncio.gather(*(_open(browser, base, c) for c in controls(sessions))))
+        finally:
+            stop.set()
+            await health
+            await browser.close()
+
+
+def _server_cpu_seconds() -> float | None:
+    """CPU time of the app server this process started (Linux /proc), else None."""
+    total, found = 0.0, False
+    for entry in Path("/proc").glob("[0-9]*"):
+        try:
+            stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            if int(stat[1]) == os.getpid() and b"streamlit" in (entry / "cmdline").read_bytes():
+                total += (int(stat[11]) + int(stat[12])) / os.sysconf("SC_CLK_TCK")
+                found = True
+        except (OSError, IndexError, ValueError):
+            continue
+    return total if found else None
+
+
+def run_load(count: int, max_seconds: float = 600.0) -> LoadReport:
+    """Open ``count`` sessions at once on a fresh app; the report says what held."""
+    if not 1 <= count <= MAX_SESSIONS:
+        raise ValueError(f"会话数应在 1 到 {MAX_SESSIONS} 之间，而不是 {count}")
+    from tests.browser.conftest import running_app
+
+    started = time.perf_counter()
+    sessions = plan(count)
+    report = LoadReport([], [], [], check_caches(sessions), 0.0)
+    load_before = os.getloadavg()[0]
+    with running_app() as base:
+        assert urlsplit(base).hostname == "127.0.0.1", base
+        cpu_before = _server_cpu_seconds()
+        try:
+            asyncio.run(asyncio.wait_for(_browse(base, sessions, report), max_seconds))
+        except TimeoutError:
+            report.budget_exceeded = True
+        cpu_after = _server_cpu_seconds()
+    if cpu_before is not None and cpu_after is not None:
+        report.server_cpu = cpu_after - cpu_before
+    report.load_average = (load_before, os.getloadavg()[0])
+    report.seconds = time.perf_counter() - started
+    return report
+
+
+def _session_lines(report: LoadReport) -> Iterator[str]:
+    def fmt(value: float | None) -> str:
+        return f"{value:5.1f} s" if value is not None else "    —  "
+    for result in report.sessions + report.controls:
+        s = result.session
+        page = s.second_page[0] if s.second_page else "复查"
+        mark = "✓" if not result.problems else "✗ " + "；".join(result.problems)
+        yield f"#{s.number:02d} 首图 {fmt(result.first_chart)}  就绪 {fmt(result.ready)}  {page:<9} {s.describe()}  {mark}"
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--sessions", type=int, default=20, help=f"同时打开的会话数（1–{MAX_SESSIONS}）")
+    parser.add_argument("--max-seconds", type=float, default=600.0, help="总时限（秒，至多 1800）")
+    args = parser.parse_args(argv)
+    if not 1 <= args.sessions <= MAX_SESSIONS:
+        parser.error(f"--sessions 应在 1 到 {MAX_SESSIONS} 之间")
+    if not 0 < args.max_seconds <= 1800:
+        parser.error("--max-seconds 应在 0 到 1800 之间")
+    report = run_load(args.sessions, args.max_seconds)
+    print("\n".join(_session_lines(report)))
+    print(f"\n总用时 {report.seconds:.0f} s；本机 {os.cpu_count()} 核，1 分钟平均负载 "
+          f"开始 {report.load_average[0]:.1f}、结束 {report.load_average[1]:.1f}\n")
+    print(report.table())
+    for failure in report.failures():
+        print(f"失败：{failure}", file=sys.stderr)
+    return 1 if report.failures() else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
