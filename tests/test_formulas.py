@@ -83,6 +83,17 @@ def test_command_line_exports_are_guarded(source: str, table: str, fmt: str, hea
     assert any(isinstance(c, str) and c.startswith("'=") for c in cells)  # the fixture reached it
 
 
+@pytest.mark.parametrize("source", SOURCES)
+@pytest.mark.parametrize("unit", [None, "=1+1局"])
+def test_command_line_unit_sheets_are_guarded(source: str, unit: str | None, tmp_path: Path) -> None:
+    out = tmp_path / "sheets.xlsx"
+    assert cli_main(["sheets", str(FIXTURES / source), "--format", "xlsx", "-o", str(out),
+                     *(["--unit", unit] if unit else [])]) == 0
+    cells = xlsx_cells(out.read_bytes())
+    assert unguarded(cells) == []
+    assert "'=1+1局" in cells
+
+
 @pytest.fixture()
 def downloads_offered(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bytes]]:
     """Every (file name, bytes) the app offers for download while pages run (data built on

@@ -129,3 +129,10 @@ def test_shortcodes_and_directives_stay_text(text: str, escaped: str) -> None:
     from lib.ui import escape_markdown
 
     assert escape_markdown(text) == escaped
+
+
+def test_no_raw_html_is_ever_rendered() -> None:
+    """Escaping is the only defence the app needs only while no code path renders raw HTML."""
+    sources = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lib").glob("*.py"))]
+    raw_html = re.compile(r"unsafe_allow_html|st\.html\(|components\.v1|components\.html")
+    assert [p.name for p in sources if raw_html.search(p.read_text(encoding="utf-8"))] == []
