@@ -33,14 +33,15 @@ if not filters.include_collectives:
 
 st.subheader("解析质量")
 corrected, unresolved = corrected_counts(doc), unresolved_counts(doc)
-for column, (label, count) in zip(st.columns(len(corrected) + len(unresolved)),
-                                  [*corrected.items(), *unresolved.items()]):
-    column.metric(label, count, help=QUALITY_HELP[label])
+quality = [*corrected.items(), *unresolved.items()]
+for start in range(0, len(quality), 4):  # four to a row, as the KPIs above, so labels fit
+    for column, (label, count) in zip(st.columns(4), quality[start:start + 4]):
+        column.metric(label, count, help=QUALITY_HELP[label])
 if doc.report.conservation_failures:
     st.warning("守恒检查未通过：部分责任单位原文没有全部计入，请在解析校对页核对。")
 else:
     problems = sum(unresolved.values())
-    st.caption(f"前两项已在解析时自动校正。责任单位原文逐字核对：{doc.report.mention_count} 次提及全部计入，"
+    st.caption(f"名称和连写已在解析时自动校正。责任单位原文逐字核对：{doc.report.mention_count} 次提及全部计入，"
                + (f"另有 {problems} 处问题待核对。" if problems else "没有待核对的问题。"))
 link_to_page("review.py", "逐条查看并校对解析结果", ":material/fact_check:")
 with st.expander("查看解析报告全文"):
