@@ -13,9 +13,11 @@ from pathlib import Path
 import pytest
 
 from lib.cli import main as cli_main
+from lib.filters import Filters, apply_filters
 from lib.pipeline import parse_bytes, parse_path
 from lib.report import corrected_counts, report_text, unresolved_counts
 from lib.review import items_without_units
+from lib.views import item_table
 from tests.conftest import BUNDLED, FIXTURES
 
 SAMPLES = FIXTURES / "samples"
@@ -119,6 +121,8 @@ def test_the_gaps_fixture_is_reported_whole() -> None:
     assert unresolved_counts(doc) == {"未收录的单位提及": 1, "无责任单位的事项": 5, "编号问题": 2,
                                       "未能识别的字符": 3, "可能不完整的事项": 0}
     assert corrected_counts(doc) == {"名称已校正": 0, "连写已拆分": 2}
+    items, rows = apply_filters(doc.items, doc.assignments, Filters())  # the unfiltered view
+    assert item_table(items, rows)["主要工作"].tolist() == doc.items["task"].tolist()
 
 
 def test_the_command_line_report_lists_gaps_duplicates_and_splits(capsys: pytest.CaptureFixture[str]) -> None:
