@@ -146,11 +146,13 @@ DETECTION_SAMPLE = 400
 def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
     """The convention most items follow; markers win when the units sit on their own lines.
 
-    Judged on at most ``DETECTION_SAMPLE`` items spread evenly over the list.
+    Judged on at most ``DETECTION_SAMPLE`` items spread evenly over the list, each without
+    its legend, as the readers see it: ``(A、B负责。列第一位者为牵头单位,下同)`` is a group.
     """
     counts = dict.fromkeys(CONVENTIONS, 0)
     step = max(1, len(layout.items) // DETECTION_SAMPLE)
     for raw in layout.items[::step]:
+        raw = raw._replace(lines=_without_legend(raw.lines)[0])
         text = "".join(raw.lines) + "".join(raw.cells)
         if any(m in text for m in MARKERS):
             counts["marker"] += 1

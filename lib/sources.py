@@ -93,8 +93,12 @@ def _read_csv(data: bytes) -> tuple[list[Block], str]:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = csv.reader(io.StringIO(text), dialect)
-    return _row_blocks((f"L{n}", row) for n, row in enumerate(rows, start=1)), encoding
+    rows = csv.reader(io.StringIO(text, newline=""), dialect)  # a lone \r ends a line too
+    try:
+        return _row_blocks((f"L{n}", row) for n, row in enumerate(rows, start=1)), encoding
+    except csv.Error:  # a field over csv's size limit, a stray quote under a strict dialect …
+        raise ListError("无法读取这个 CSV 文件：格式有误（例如某个单元格过长或引号不成对），"
+                        "请在 Excel 或 WPS 中另存为 .xlsx 后上传。") from None
 
 
 def _read_xlsx(data: bytes) -> tuple[list[Block], str]:
@@ -285,33 +289,41 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
 
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
+        pages = pdf.pages  # the page tree is read here, and may be damaged too
     except Exception as error:
         raise ListError(_damaged("PDF", error)) from None
-    rows: list[tuple[str, list[str]]] = []
-    has_text = False
     with pdf:
-        if len(pdf.pages) > MAX_PDF_PAGES:
-            raise ListError(f"这个 PDF 有 {len(pdf.pages)} 页，超过 {MAX_PDF_PAGES} 页的上限："
+        if len(pages) > MAX_PDF_PAGES:
+            raise ListError(f"这个 PDF 有 {len(pages)} 页，超过 {MAX_PDF_PAGES} 页的上限："
                             "请只保留清单所在的页面（另存或打印为新的 PDF）后上传。")
-        for number, page in enumerate(pdf.pages, start=1):
-            if page.chars:
-                has_text = True
-            placed: list[tuple[float, int, list[str]]] = []
-            tables = page.find_tables() or page.find_tables(
-                {"vertical_strategy": "text", "horizontal_strategy": "text"})
-            tables = [t for t in tables if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
-            for table in tables:
-                for order, row in enumerate(table.extract()):
-                    placed.append((table.bbox[1] + order * 0.001, 1, [c or "" for c in row]))
-            boxes = [t.bbox for t in tables]
-            for line in page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines():
-                placed.append((line["top"], 0, [line["text"]]))
-            placed.sort(key=lambda item: (item[0], item[1]))
-            rows.extend((f"p{number}", cells) for _, _, cells in placed)
+        rows: list[tuple[str, list[str]]] = []
+        has_text = False
+        for number, page in enumerate(pages, start=1):
+            try:
+                has_text = bool(page.chars) or has_text
+                rows.extend((f"p{number}", cells) for cells in _page_rows(page))
+            except Exception as error:  # pdfminer raises many kinds for a damaged page
+                raise ListError(_damaged("PDF", error)) from None
             page.close()  # its parsed objects are cached until then: memory stays one page's
     if not has_text:
         raise ListError("这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。")
     return _row_blocks(rows), "pdf"
+
+
+def _page_rows(page) -> list[list[str]]:
+    """A page's table rows and lines of text, top to bottom."""
+    placed: list[tuple[float, int, list[str]]] = []
+    tables = page.find_tables() or page.find_tables(
+        {"vertical_strategy": "text", "horizontal_strategy": "text"})
+    tables = [t for t in tables if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
+    for table in tables:
+        for order, row in enumerate(table.extract()):
+            placed.append((table.bbox[1] + order * 0.001, 1, [c or "" for c in row]))
+    boxes = [t.bbox for t in tables]
+    for line in page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines():
+        placed.append((line["top"], 0, [line["text"]]))
+    placed.sort(key=lambda item: (item[0], item[1]))
+    return [cells for _, _, cells in placed]
 
 
 def _outside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
@@ -379,7 +391,7 @@ def _check_zip(data: bytes, kind: str) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             infos = archive.infolist()
-    except (zipfile.BadZipFile, ValueError, EOFError):
+    except Exception:  # BadZipFile, and for odd headers NotImplementedError, ValueError …
         raise ListError(damaged) from None
     if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
         raise ListError(f"这个 {kind} 文件解压后过大（超过 {MAX_UNZIPPED_BYTES // 2**20} MB），已拒绝读取。")

@@ -17,7 +17,7 @@ from typing import NamedTuple
 from lib.units import Lexicon
 
 MARKERS = "▲★"
-SEPARATORS = ",、;。 \t"
+SEPARATORS = ",、;。/ \t"  # / as in 发改局/财政局 (／ is normalized to it)
 _MAX_NAME = 30  # no unit name is longer; bounds the work per run
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)\((?P<sub>[^()]*)\)$")
 

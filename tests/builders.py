@@ -1,8 +1,19 @@
-"""Build the same small list as xlsx, docx, html, pdf, csv and txt bytes, with real quirks."""
+"""Build the same small list as xlsx, docx, html, pdf, csv and txt bytes, with real quirks.
+
+The table builders also take another title, header and rows (and note lines above the
+header), so the property tests render their generated lists with the same code.
+"""
 
 from __future__ import annotations
 
 import io
+from html import escape as _escape
+
+
+def escape(text: str) -> str:
+    """Text for HTML: ``<``, ``>`` and ``&`` as entities (quotes need none in text)."""
+    return _escape(text, quote=False)
+
 
 TITLE = "2024年重点工作责任清单"
 HEADER = ["序号", "主要工作", "责任单位", "完成时限"]
@@ -21,36 +32,44 @@ EXPECTED = [
 ]
 
 
-def txt(encoding: str = "utf-8") -> bytes:
-    lines = [TITLE, "", *HEADER] + [cell for row in ROWS for cell in row]
+def txt(encoding: str = "utf-8", *, title: str = TITLE, header: list[str] = HEADER,
+        rows: list[list[str]] = ROWS, notes: tuple[str, ...] = ()) -> bytes:
+    """A table copied from a web page: one cell per line."""
+    lines = [title, *notes, "", *header] + [cell for row in rows for cell in row]
     return "\n".join(lines).encode(encoding)
 
 
-def csv_bytes(encoding: str = "gb18030") -> bytes:
+def csv_bytes(encoding: str = "gb18030", *, title: str = TITLE, header: list[str] = HEADER,
+              rows: list[list[str]] = ROWS, notes: tuple[str, ...] = ()) -> bytes:
     import csv
 
     buffer = io.StringIO()
     writer = csv.writer(buffer)
-    writer.writerow([TITLE])
-    writer.writerow(HEADER)
-    writer.writerows(ROWS)
+    writer.writerow([title])
+    writer.writerows([note] for note in notes)
+    writer.writerow(header)
+    writer.writerows(rows)
     return buffer.getvalue().encode(encoding)
 
 
-def xlsx() -> bytes:
+def xlsx(*, title: str = TITLE, header: list[str] = HEADER, rows: list[list[str]] = ROWS,
+         notes: tuple[str, ...] = ()) -> bytes:
     """Title merged over the columns on row 1, a blank row, the header on row 3, sequence
     numbers as floats, and a second sheet of notes."""
     import openpyxl
+    from openpyxl.utils import get_column_letter
 
     book = openpyxl.Workbook()
     sheet = book.active
     sheet.title = "清单"
-    sheet["A1"] = TITLE
-    sheet.merge_cells("A1:D1")
+    sheet["A1"] = title
+    sheet.merge_cells(f"A1:{get_column_letter(len(header))}1")
+    for note in notes:
+        sheet.append([note])
     sheet.append([])
-    sheet.append(HEADER)
-    for row in ROWS:
-        sheet.append([float(row[0]), *row[1:]])
+    sheet.append(header)
+    for row in rows:
+        sheet.append([float(row[0]) if row[0].isdigit() else row[0], *row[1:]])
     notes = book.create_sheet("说明")
     notes["A1"] = "本表由市政府办公室编制"
     buffer = io.BytesIO()
@@ -115,15 +134,53 @@ def _docx_row(table, values: list[str]) -> None:
         cell.text = value
 
 
-def html(charset: str = "gb2312") -> bytes:
-    head = "".join(f"<th>{c}</th>" for c in HEADER)
-    body = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in row) + "</tr>" for row in ROWS)
+def docx_table(*, title: str, header: list[str], rows: list[list[str]],
+               notes: tuple[str, ...] = ()) -> bytes:
+    """A title and note paragraphs, then one plain table with its header row."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in (title, *notes):
+        document.add_paragraph(line)
+    table = document.add_table(rows=0, cols=len(header))
+    for row in (header, *rows):
+        _docx_row(table, row)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def docx_lines(lines: list[str]) -> bytes:
+    """A Word file of paragraphs, one per line of text."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for line in lines:
+        document.add_paragraph(line)
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def html(charset: str = "gb2312", *, title: str = TITLE, header: list[str] = HEADER,
+         rows: list[list[str]] = ROWS, notes: tuple[str, ...] = ()) -> bytes:
+    head = "".join(f"<th>{escape(c)}</th>" for c in header)
+    body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
+    paragraphs = "".join(f"<p>{escape(note)}</p>" for note in notes)
     page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
             f"<title>网页标题</title><script>var x = '1';</script></head><body>"
-            f"<div class='nav'>首页 &gt; 政务公开</div><h2>{TITLE}</h2>"
-            f"<p>发布时间：2024-02-01</p><table><tr>{head}</tr>{body}</table>"
+            f"<div class='nav'>首页 &gt; 政务公开</div><h2>{escape(title)}</h2>"
+            f"<p>发布时间：2024-02-01</p>{paragraphs}<table><tr>{head}</tr>{body}</table>"
             f"<p>分享到：</p></body></html>")
     return page.encode("gb18030" if charset in ("gb2312", "gbk") else charset)
+
+
+def html_lines(lines: list[str], charset: str = "utf-8") -> bytes:
+    """A web page whose text is one paragraph per line, between the site's furniture."""
+    body = "".join(f"<p>{escape(line)}</p>" for line in lines)
+    page = (f'<html><head><meta charset="{charset}"><title>网页标题</title></head><body>'
+            f"<div class='nav'>首页 &gt; 政务公开</div>{body}<p>分享到：</p></body></html>")
+    return page.encode(charset)
 
 
 def pdf(rows_per_page: int = 2) -> bytes:
