@@ -156,7 +156,7 @@ def unit_runs(draw: st.DrawFn, rule: str, min_size: int = 1, max_size: int = 5,
     chosen = draw(st.lists(mentions(rule == "marker"), min_size=min_size, max_size=max_size))
     separators = [draw(st.sampled_from((*SEPARATORS, ""))) for _ in chosen[1:]]
     for gap, (left, right) in enumerate(zip(chosen, chosen[1:])):
-        if separators[gap] in (" ",) and _joins(left, right):
+        if separators[gap] == " " and _joins(left, right):
             separators[gap] = "、"  # a space inside a known name reads as a line wrap
         if separators[gap] == "" and not right.mark and not (_gluable(left) and _gluable(right)):
             separators[gap] = "、"  # only two plain known names may be glued (a marker cuts anyway)
