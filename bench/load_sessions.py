@@ -45,7 +45,6 @@ import re
 import statistics
 import sys
 import time
-import urllib.request
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from urllib.parse import parse_qs, urlencode, urlsplit
@@ -454,23 +453,37 @@ async def _open(browser, base: str, session: Session) -> SessionResult:
     return result
 
 
-def _health_once(base: str) -> float:
+# a process of its own, so that the Playwright traffic of this one never delays a probe
+_HEALTH_PROBE = """
+import sys, time, urllib.request
+url, every = sys.argv[1], float(sys.argv[2])
+while True:
     start = time.perf_counter()
     try:
-        with urllib.request.urlopen(f"{base}/_stcore/health", timeout=10) as answer:
+        with urllib.request.urlopen(url, timeout=10) as answer:
             ok = answer.read().strip() == b"ok"
     except OSError:
         ok = False
-    return time.perf_counter() - start if ok else math.inf
+    print(time.perf_counter() - start if ok else "inf", flush=True)
+    time.sleep(every)
+"""
 
 
 async def _poll_health(base: str, stop: asyncio.Event, times: list[float]) -> None:
-    while not stop.is_set():
-        times.append(await asyncio.to_thread(_health_once, base))
-        try:
-            await asyncio.wait_for(stop.wait(), HEALTH_EVERY)
-        except TimeoutError:
-            pass
+    """Probe /_stcore/health every HEALTH_EVERY seconds until ``stop``; seconds per answer
+    (inf for none) go to ``times``."""
+    probe = await asyncio.create_subprocess_exec(
+        sys.executable, "-c", _HEALTH_PROBE, f"{base}/_stcore/health", str(HEALTH_EVERY),
+        stdout=asyncio.subprocess.PIPE)
+
+    async def read() -> None:
+        async for line in probe.stdout:
+            times.append(float(line))
+    reader = asyncio.create_task(read())
+    await stop.wait()
+    probe.terminate()
+    await probe.wait()
+    await reader
 
 
 async def _browse(base: str, sessions: list[Session], report: LoadReport) -> None:
