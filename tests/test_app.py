@@ -7,7 +7,7 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.views import overview_kpis
-from tests.conftest import ROOT
+from tests.conftest import FIXTURES, ROOT
 
 PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/network.py",
          "pages/keywords.py", "pages/targets.py", "pages/explorer.py", "pages/review.py"]
@@ -42,6 +42,20 @@ def run_app(page: str = "pages/overview.py", **query: str | list[str]) -> AppTes
         kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]},
     )
     app.query_params.update(query)
+    app.run()
+    assert not app.exception, app.exception
+    return app
+
+
+def run_on_fixture(page: str, source: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
+    """``page`` with ``tests/fixtures/<source>`` in place of the bundled list."""
+    import lib.ui
+
+    monkeypatch.setattr(lib.ui, "DATA_DIR", FIXTURES)
+    monkeypatch.setattr(lib.ui, "BUNDLED_NAME", source)
+    st.cache_data.clear()
+    app = AppTest.from_function(_frame_and_page, default_timeout=60,
+                                kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]})
     app.run()
     assert not app.exception, app.exception
     return app

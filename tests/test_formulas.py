@@ -18,8 +18,8 @@ from streamlit.testing.v1 import AppTest
 
 from lib.cli import main as cli_main
 from lib.export import FORMULA_STARTS, to_csv_bytes, to_xlsx_bytes
-from tests.conftest import FIXTURES, ROOT
-from tests.test_app import PAGES, _frame_and_page
+from tests.conftest import FIXTURES
+from tests.test_app import PAGES, run_on_fixture
 
 SOURCES = ["formulas-everywhere.txt", "formulas-everywhere.csv"]
 
@@ -111,19 +111,6 @@ def downloads_offered(monkeypatch: pytest.MonkeyPatch) -> list[tuple[str, bytes]
     return offered
 
 
-def _run(page: str, source: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    import lib.ui
-
-    monkeypatch.setattr(lib.ui, "DATA_DIR", FIXTURES)
-    monkeypatch.setattr(lib.ui, "BUNDLED_NAME", source)
-    st.cache_data.clear()
-    app = AppTest.from_function(_frame_and_page, default_timeout=60,
-                                kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]})
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
 def _table_cells(app: AppTest) -> list[object]:
     """Every cell of every table on the page: Streamlit's own table toolbar writes them as CSV."""
     return [v for frame in app.dataframe for v in frame.value.astype(object).to_numpy().ravel()]
@@ -133,7 +120,7 @@ def _table_cells(app: AppTest) -> list[object]:
 def test_every_download_and_table_of_every_page_is_guarded(source: str, downloads_offered,
                                                            monkeypatch: pytest.MonkeyPatch) -> None:
     for page in PAGES:
-        app = _run(page, source, monkeypatch)
+        app = run_on_fixture(page, source, monkeypatch)
         assert unguarded(_table_cells(app)) == [], page
         if page.endswith("review.py"):  # map an unknown name: the alias table and its download
             app.selectbox(key="map_name").set_value("=1+1局")

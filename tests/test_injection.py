@@ -10,12 +10,11 @@ from collections.abc import Iterator
 
 import pandas as pd
 import pytest
-import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.charts import keyword_bars_figure, network_figure, unit_bars_figure, workload_figure
-from tests.conftest import FIXTURES, ROOT
-from tests.test_app import PAGES, _frame_and_page
+from tests.conftest import ROOT
+from tests.test_app import PAGES, run_on_fixture
 
 HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>粗</b>",
            "[x](javascript:alert(1))", "**x**", ":red[红]"]
@@ -66,19 +65,6 @@ def test_figures_escape_document_text(name: str) -> None:
     assert "&lt;b&gt;粗&lt;/b&gt;" in texts and "&lt;script&gt;" in texts
 
 
-def _run(page: str, source: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
-    import lib.ui
-
-    monkeypatch.setattr(lib.ui, "DATA_DIR", FIXTURES)
-    monkeypatch.setattr(lib.ui, "BUNDLED_NAME", source)
-    st.cache_data.clear()
-    app = AppTest.from_function(_frame_and_page, default_timeout=60,
-                                kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]})
-    app.run()
-    assert not app.exception, app.exception
-    return app
-
-
 def markdown_texts(app: AppTest) -> list[str]:
     """Every text on the page that Streamlit renders as Markdown."""
     bodies = [e.value for kind in ("title", "header", "subheader", "caption", "markdown", "warning",
@@ -102,7 +88,7 @@ def test_unescaped_markup(text: str, found: list[str]) -> None:
 @pytest.mark.parametrize("source", ["injection.txt", "injection.csv"])
 def test_every_page_escapes_document_text(source: str, monkeypatch: pytest.MonkeyPatch) -> None:
     for page in PAGES:
-        app = _run(page, source, monkeypatch)
+        app = run_on_fixture(page, source, monkeypatch)
         texts = markdown_texts(app)
         assert [t for t in texts if unescaped_markup(t)] == [], page
         for chart in app.get("plotly_chart"):
@@ -112,7 +98,7 @@ def test_every_page_escapes_document_text(source: str, monkeypatch: pytest.Monke
 
 
 def test_chips_escape_the_unit_and_section_they_name(monkeypatch: pytest.MonkeyPatch) -> None:
-    app = _run("pages/overview.py", "injection.txt", monkeypatch)
+    app = run_on_fixture("pages/overview.py", "injection.txt", monkeypatch)
     app.sidebar.multiselect(key="f_units").set_value(["<b>粗局"]).run()
     app.sidebar.multiselect(key="f_sections").set_value([":material/warning:城乡建设"]).run()
     chips = [b.label for b in app.button if b.label.startswith("✕")]
