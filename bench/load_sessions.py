@@ -67,6 +67,7 @@ HEALTH_EVERY = 0.25  # seconds between health probes
 STEP_TIMEOUT_MS = 120_000  # one wait in the browser: long enough to measure a slow session
 BUNDLED = ROOT / "data" / "zhuji-2023-key-work-list.txt"
 SAMPLES = ROOT / "tests" / "fixtures" / "samples"
+SHOTS = ROOT / "tests" / "browser" / "screenshots"  # a failed session's page, for a look
 # the second page of session i: (URL path, its name in the sidebar)
 SECOND_PAGES = (("explorer", "数据明细与下载"), ("keywords", "关键词"), ("network", "协同网络"))
 TEXT_CANDIDATES = ("建设", "服务", "推进", "提升", "改造", "保障")
@@ -447,7 +448,11 @@ async def _open(browser, base: str, session: Session) -> SessionResult:
                 items, rows = session.tables()
                 await expect(page.get_by_text(f"当前筛选：{len(items)} 个事项，{len(rows)} 条责任分工")).to_be_visible()
     except (PlaywrightError, AssertionError) as error:
-        result.problems.append(str(error).strip().splitlines()[0][:300])
+        lines = str(error).strip().splitlines()
+        waited = next((line.strip(" -") for line in lines if "waiting for" in line), "")
+        result.problems.append(f"{lines[0][:200]}（{waited[:200]}）" if waited else lines[0][:300])
+        SHOTS.mkdir(exist_ok=True)
+        await page.screenshot(path=str(SHOTS / f"load-{session.number:02d}.png"), full_page=True)
     finally:
         await context.close()
     return result
