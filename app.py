@@ -1,11 +1,15 @@
 """责任清单看板: the frame. Page config, navigation, the shared data source and filters,
 then the page."""
 
+from pathlib import Path
+
 import streamlit as st
 
 from lib.ui import entry, frame
 
-st.set_page_config(page_title="责任清单看板", page_icon=":material/assignment:", layout="wide")
+# a local icon: a Material icon as page_icon makes every browser fetch it from Google's servers
+ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
+st.set_page_config(page_title="责任清单看板", page_icon=str(ICON), layout="wide")
 
 with entry():
     page = st.navigation([

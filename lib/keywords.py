@@ -12,6 +12,7 @@ import functools
 import logging
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
 
@@ -36,9 +37,18 @@ def stop_words() -> frozenset[str]:
     return frozenset(_data_lines("stopwords.txt")) | units
 
 
-@functools.lru_cache(maxsize=1)
+_BUILDING = threading.Lock()
+
+
 def tokenizer():
-    """Our own jieba tokenizer, with the user dictionary (built on first use, ~1 s)."""
+    """Our own jieba tokenizer, with the user dictionary (built on first use, ~1 s). Sessions
+    that ask at once wait for the one being built instead of each building their own."""
+    with _BUILDING:
+        return _tokenizer()
+
+
+@functools.lru_cache(maxsize=1)
+def _tokenizer():
     import jieba
 
     jieba.setLogLevel(logging.WARNING)

@@ -100,3 +100,16 @@ def test_a_units_sheet_downloads_from_the_leads_page(server, page) -> None:
     assert "财政局任务清单" in [p.text for p in document.paragraphs]
     assert document.tables[0].rows[1].cells[0].text.startswith("牵头")
     screenshot(page, "leads-unit-sheet")
+
+
+def test_the_app_asks_nothing_of_the_outside_world(server, page) -> None:
+    """On an intranet every request must stay on the server (no fonts, icons or scripts from
+    elsewhere)."""
+    requests: list[str] = []
+    page.on("request", lambda request: requests.append(request.url))
+    page.goto(f"{server}/network")
+    app_ready(page)
+    page.get_by_test_id("stSidebarNav").get_by_text("总览").click()
+    app_ready(page)
+    outside = [url for url in requests if not url.startswith((server, "data:", "blob:"))]
+    assert outside == []
