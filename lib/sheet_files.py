@@ -7,6 +7,7 @@ front of ``= + - @``), and sheet and file names are made safe for Excel and for 
 from __future__ import annotations
 
 import io
+import math
 import re
 import zipfile
 
@@ -122,8 +123,10 @@ def _unit_sheet(worksheet, book: SheetBook, sheet: UnitSheet) -> None:
     end = _table(worksheet, top, [SHEET_HEADERS[c] for c in columns], rows)
     if sheet.counts["共同责任"]:
         _text(worksheet, end + 1, 1, book.scope_note)
-    for column, name in enumerate(columns, start=1):
-        worksheet.column_dimensions[get_column_letter(column)].width = WIDTHS[name] * 1.9
+    widths = [WIDTHS[name] * 1.1 for name in columns]
+    for column, width in enumerate(widths, start=1):
+        worksheet.column_dimensions[get_column_letter(column)].width = width
+    _fit_heights(worksheet, top, end - 1, widths)
     worksheet.freeze_panes = worksheet.cell(row=top + 1, column=1)
     worksheet.print_title_rows = f"{top}:{top}"
     _print_setup(worksheet)
@@ -145,9 +148,25 @@ def _contents_sheet(worksheet, book: SheetBook, chosen: list[UnitSheet], names: 
     _table(worksheet, top, ["泛指单位", "范围", "涉及事项（原编号）"], collectives)
     for row in range(top, top + len(collectives) + 1):  # the item list runs to the last column
         worksheet.merge_cells(start_row=row, start_column=3, end_row=row, end_column=len(headers))
-    for column, width in enumerate([16, 30, 12, 9, 9, 9, 9, 9, 30], start=1):
+    widths = [16, 30, 12, 9, 9, 9, 9, 9, 30]
+    for column, width in enumerate(widths, start=1):
         worksheet.column_dimensions[get_column_letter(column)].width = width
+    _fit_heights(worksheet, top, top + len(collectives), [*widths[:2], sum(widths[2:])])
     _print_setup(worksheet)
+
+
+def _fit_heights(worksheet, first: int, last: int, widths: list[float]) -> None:
+    """Rows tall enough for their wrapped text: spreadsheets do not grow a row that a file
+    gives no height, so the text would be cut at one line. A CJK character is about two units wide."""
+    for row in range(first, last + 1):
+        lines = 1
+        for column, width in enumerate(widths, start=1):
+            value = worksheet.cell(row=row, column=column).value
+            if value is not None:
+                text = str(value)
+                units = sum(2.2 if ord(ch) > 0x2E7F else 1.1 for ch in text)
+                lines = max(lines, math.ceil(units / max(width - 1, 1)))
+        worksheet.row_dimensions[row].height = 17 * lines + 2  # CJK fonts set lines wide apart
 
 
 def _print_setup(worksheet) -> None:

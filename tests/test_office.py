@@ -5,10 +5,13 @@ The first pages are saved as PNGs in tests/browser/screenshots/ to be looked at.
 from __future__ import annotations
 
 import os
+import re
+from collections import Counter
 import shutil
 import subprocess
 from pathlib import Path
 
+import pandas as pd
 import pdfplumber
 import pytest
 
@@ -40,13 +43,16 @@ def pdfs(bundled: ParsedDocument, tmp_path_factory: pytest.TempPathFactory) -> d
 
 
 def _check_fits(pdf_path: Path, shot: str) -> list[str]:
-    """Every character and table line inside the page; the first page saved as a PNG; the text."""
+    """Every character and table line inside the page, text no smaller than 7 pt (a sheet too
+    wide is shrunk to fit); the first page saved as a PNG; the text."""
     assert pdf_path.exists(), f"LibreOffice wrote no {pdf_path.name}"
     texts = []
     with pdfplumber.open(pdf_path) as pdf:
         for page in pdf.pages:
             right = max([c["x1"] for c in page.chars] + [line["x1"] for line in page.lines] + [0])
             assert right <= page.width + 0.5, f"{pdf_path.name} p.{page.page_number} runs off the page"
+            sizes = sorted(c["size"] for c in page.chars)
+            assert sizes[len(sizes) // 2] >= 7, f"{pdf_path.name} p.{page.page_number} shrunk to fit, unreadable"
             texts.append(page.extract_text() or "")
         SHOTS.mkdir(exist_ok=True)
         pdf.pages[0].to_image(resolution=80).save(SHOTS / f"{shot}.png")
@@ -65,7 +71,12 @@ def test_brief_is_one_page(pdfs: dict[str, Path]) -> None:
     assert "责任分工一页简报" in texts[0].replace(" ", "")
 
 
-def test_workbook_prints_each_sheet_within_the_page_width(pdfs: dict[str, Path]) -> None:
+def test_workbook_prints_each_sheet_within_the_page_width(pdfs: dict[str, Path], bundled: ParsedDocument) -> None:
     texts = _check_fits(pdfs["units.xlsx"], "office-workbook")
-    joined = "".join(texts).replace(" ", "")
+    joined = re.sub(r"\s", "", "".join(texts))
     assert "各单位任务清单目录" in joined and "责任单位：发改局" in joined
+    # rows are tall enough for their wrapped text: a cut cell prints fewer characters (its
+    # lines interleave with its neighbours', so the characters are counted, not the strings)
+    book = build_sheets(bundled)
+    written = Counter(re.sub(r"\s", "", "".join(pd.concat([book.sheet(u).rows["task"] for u in ("财政局", "发改局")]))))
+    assert written - Counter(joined) == Counter()
