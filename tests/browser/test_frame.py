@@ -113,3 +113,16 @@ def test_the_app_asks_nothing_of_the_outside_world(server, page) -> None:
     app_ready(page)
     outside = [url for url in requests if not url.startswith((server, "data:", "blob:"))]
     assert outside == []
+
+
+def test_the_brief_is_built_when_clicked_and_downloads(server, page) -> None:
+    page.goto(f"{server}/explorer")
+    app_ready(page)
+    button = page.get_by_test_id("stDownloadButton").filter(has_text="一页简报（Word）")
+    button.scroll_into_view_if_needed()
+    with page.expect_download() as waiting:
+        button.click()
+    assert waiting.value.suggested_filename.endswith("一页简报.docx")
+    document = Document(io.BytesIO(open(waiting.value.path(), "rb").read()))
+    assert "责任分工一页简报" in [p.text for p in document.paragraphs]
+    screenshot(page, "explorer-batch")
