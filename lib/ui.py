@@ -336,19 +336,29 @@ def _sheet_book(doc_key: str, _doc: ParsedDocument):
     return build_sheets(_doc)
 
 
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _unit_sheet_bytes(doc_key: str, unit: str, fmt: str, _book) -> bytes:
+    """One unit's sheet file, written once per (document, user mappings, unit, format)."""
+    from lib.sheet_files import sheet_docx, sheets_xlsx
+
+    return sheet_docx(_book, unit) if fmt == "docx" else sheets_xlsx(_book, [unit])
+
+
 def unit_sheet_downloads(doc: ParsedDocument, unit: str, key: str) -> None:
     """该单位任务清单 (Word and Excel) of ``unit``, from the whole list whatever the filters."""
-    from lib.sheet_files import DOCX_MIME, XLSX_MIME, sheet_docx, sheets_xlsx
+    from lib.sheet_files import DOCX_MIME, XLSX_MIME
 
-    book = _sheet_book(st.session_state["_doc_key"], doc)
+    doc_key = st.session_state["_doc_key"]
+    book = _sheet_book(doc_key, doc)
     if unit not in {sheet.unit for sheet in book.sheets}:
         st.caption(escape_markdown(f"“{unit}”是泛指单位，没有单独的任务清单。"))
         return
     stem = f"{unit}-任务清单"
     word, excel = st.columns(2)
-    word.download_button("该单位任务清单（Word）", sheet_docx(book, unit), file_name=safe_filename(stem, ".docx"),
+    word.download_button("该单位任务清单（Word）", _unit_sheet_bytes(doc_key, unit, "docx", book),
+                         file_name=safe_filename(stem, ".docx"),
                          mime=DOCX_MIME, key=f"{key}_sheet_docx", on_click="ignore", width="stretch")
-    excel.download_button("该单位任务清单（Excel）", sheets_xlsx(book, [unit]),
+    excel.download_button("该单位任务清单（Excel）", _unit_sheet_bytes(doc_key, unit, "xlsx", book),
                           file_name=safe_filename(stem, ".xlsx"), mime=XLSX_MIME,
                           key=f"{key}_sheet_xlsx", on_click="ignore", width="stretch")
     st.caption("任务清单按全文生成（不受筛选影响）：牵头、独立承担、配合、共同责任分组，附其他责任单位和目标任务。")

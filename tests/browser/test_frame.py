@@ -88,15 +88,20 @@ def test_a_deep_link_works_as_the_first_visit_to_a_fresh_server(fresh_server, pa
     expect(page.get_by_role("link", name="数据明细与下载")).to_be_visible()
 
 
-def test_a_units_sheet_downloads_from_the_leads_page(server, page) -> None:
-    page.goto(f"{server}/leads?unit=财政局")
-    app_ready(page)
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="该单位任务清单（Word）")
+def _download_word(page, label: str) -> tuple[str, Document]:
+    """Click the download button ``label``; the suggested file name and the Word document."""
+    button = page.get_by_test_id("stDownloadButton").filter(has_text=label)
     button.scroll_into_view_if_needed()
     with page.expect_download() as waiting:
         button.click()
-    assert waiting.value.suggested_filename == "财政局-任务清单.docx"
-    document = Document(io.BytesIO(open(waiting.value.path(), "rb").read()))
+    return waiting.value.suggested_filename, Document(io.BytesIO(open(waiting.value.path(), "rb").read()))
+
+
+def test_a_units_sheet_downloads_from_the_leads_page(server, page) -> None:
+    page.goto(f"{server}/leads?unit=财政局")
+    app_ready(page)
+    name, document = _download_word(page, "该单位任务清单（Word）")
+    assert name == "财政局-任务清单.docx"
     assert "财政局任务清单" in [p.text for p in document.paragraphs]
     assert document.tables[0].rows[1].cells[0].text.startswith("牵头")
     screenshot(page, "leads-unit-sheet")
@@ -118,11 +123,7 @@ def test_the_app_asks_nothing_of_the_outside_world(server, page) -> None:
 def test_the_brief_is_built_when_clicked_and_downloads(server, page) -> None:
     page.goto(f"{server}/explorer")
     app_ready(page)
-    button = page.get_by_test_id("stDownloadButton").filter(has_text="一页简报（Word）")
-    button.scroll_into_view_if_needed()
-    with page.expect_download() as waiting:
-        button.click()
-    assert waiting.value.suggested_filename.endswith("一页简报.docx")
-    document = Document(io.BytesIO(open(waiting.value.path(), "rb").read()))
+    name, document = _download_word(page, "一页简报（Word）")
+    assert name.endswith("一页简报.docx")
     assert "责任分工一页简报" in [p.text for p in document.paragraphs]
     screenshot(page, "explorer-batch")
