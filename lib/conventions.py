@@ -23,6 +23,7 @@ import functools
 import re
 from dataclasses import dataclass, replace
 
+from lib.duties import duty_fields, duty_words, looks_like_units
 from lib.records import ItemRecord, Layout, RawItem, UnitField, header_words, label_number
 from lib.reference import DATA_DIR
 from lib.split import MARKERS, split_units
@@ -45,9 +46,6 @@ _NESTED = r"(?:[^()]|\([^()]*\))"
 _SC_GROUP = re.compile(
     rf"\((?P<body>{_NESTED}*?)(?P<verb>按职责分工负责|分工负责|牵头负责|负责)(?P<after>[。.,;]?)\)"
 )
-# units named by the verb after them: (市发改委牵头,市财政局、市统计局配合)
-_ROLE_VERBS = {"牵头": "lead", "配合": "co", "参与": "co", "协同": "co", "协助": "co", "负责": "pending"}
-_ROLE_GROUP = re.compile(rf"\((?P<body>{_NESTED}*?(?:{'|'.join(_ROLE_VERBS)}){_NESTED}*?)\)")
 _FINAL_GROUP = re.compile(rf"\((?P<body>{_NESTED}+)\)[。.;；]?$")
 _DEADLINE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年中|长期|持续|常态|季度|月底|前完成|\d{4}[./-]\d{1,2}")
 _BOUNDARY = re.compile(r"(?:。|\. |\.(?=\S)| \| |\t| |——|—)")
@@ -89,6 +87,14 @@ class _LazyPattern:
     def sub(self, replacement: str, text: str) -> str:
         return self.pattern.sub(replacement, text)
 
+    def finditer(self, text: str):
+        return self.pattern.finditer(text)
+
+
+# a bracket (one level of brackets inside) whose body holds a duty verb:
+# (市发改委牵头,市财政局、市统计局配合), (A、B负责), (A会同有关部门负责)
+_ROLE_GROUP = _LazyPattern(lambda: rf"\((?P<body>{_NESTED}*?(?:{duty_words().any_verb.pattern}){_NESTED}*?)\)")
+_SENTENCE = re.compile(r"[^。]+。?")
 
 # where field labels begin after a sentence break on the task's own line
 _TRAILING_LABELS = _LazyPattern(lambda: rf"[。;；.\s]\s*(?=(?:{_label_words()})\s*:)")
@@ -187,6 +193,7 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
     else:  # no units anywhere: the task is what the first reader saw
         task, fields, extra = first(raw, columns, lexicon)
     carried = extra.pop("carried", "")
+    fields = _duty_runs(fields, lexicon)
     has_lead_field = any(f.rule == "lead" for f in fields)
     fields = [UnitField(f.text, _rule(f, has_lead_field, legend_on), f.label) for f in fields]
     record = ItemRecord(
@@ -207,6 +214,19 @@ def _attempts(convention: str) -> tuple:
     first = readers.get(convention, _read_columns)
     return (first, *[r for r in (_read_label_lines, _read_inline, _read_state_council,
                                  _read_columns, _read_flattened) if r is not first])
+
+
+def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
+    """A run read from a cell or a line's tail that is itself a duty clause
+    (``市人社局牵头,各地、各部门按职责分工负责``) is read clause by clause."""
+    out: list[UnitField] = []
+    for f in fields:
+        found = (duty_fields(f.text.rstrip("。"), lexicon)
+                 if f.rule in ("pending", "co") and duty_words().any_verb.search(f.text) else [])
+        if found and f.rule == "co":  # a 配合单位 column: every run in it is co
+            found = [UnitField(g.text, "co", f.label) for g in found]
+        out += [UnitField(g.text, g.rule, f.label) for g in found] if found else [f]
+    return out
 
 
 def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:
@@ -276,22 +296,31 @@ def _read_role_groups(text: str, lexicon: Lexicon):
         if final and looks_like_units(final["body"], lexicon):
             closing = final.group(0)[len(final["body"]) + 2:]  # the 。 after the bracket, if any
             return text[:final.start()] + closing, [UnitField(final["body"], "pending")], {}
-        return text, [], {}
+        task, fields = _duty_sentence(text, lexicon)
+        return task, fields, {}
     kept.append(text[last:])
     return "".join(kept), fields, {}
 
 
 def _fields_by_verbs(body: str, lexicon: Lexicon) -> list[UnitField]:
-    """``市发改委牵头,市财政局、市统计局配合`` → a lead run and a co run."""
-    fields = []
-    for part in re.split(r"[,，;；]", body):
-        part = part.strip()
-        verb = next((v for v in _ROLE_VERBS if part.endswith(v)), "")
-        units = part[: len(part) - len(verb)].strip() if verb else part
-        if not units or not looks_like_units(units, lexicon):
-            return []  # a clause that does not read as units: not a group of units
-        fields.append(UnitField(units, _ROLE_VERBS.get(verb, "pending")))
-    return fields
+    """``市发改委牵头,市财政局、市统计局配合`` → a lead run and a co run (see ``lib.duties``)."""
+    return duty_fields(body, lexicon)
+
+
+def _duty_sentence(text: str, lexicon: Lexicon) -> tuple[str, list[UnitField]]:
+    """A duty clause written as the item's last sentence, without brackets:
+    ``…。由市住建局负责,市财政局配合。`` or ``…。市人社局牵头,各地、各部门按职责分工负责。``"""
+    sentences = _SENTENCE.findall(text)
+    for index in range(len(sentences) - 1, max(-1, len(sentences) - 3), -1):
+        sentence = sentences[index].strip()
+        body = sentence.rstrip("。")
+        if index == 0 and len(sentences) == 1:
+            break  # the whole text: a task is never only its units
+        fields = duty_fields(body, lexicon)
+        if fields:
+            kept = "".join(sentences[:index]) + "".join(sentences[index + 1:])
+            return kept, fields
+    return text, []
 
 
 def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
@@ -322,20 +351,8 @@ def _units_of_sc_group(match: re.Match[str], lexicon: Lexicon) -> str:
 
 
 def _read_state_council(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
-    text = "".join(raw.lines)
-    fields: list[UnitField] = []
-    kept: list[str] = []
-    last = 0
-    for match in _SC_GROUP.finditer(text):
-        body = _units_of_sc_group(match, lexicon)
-        if not body:
-            continue
-        rule = "lead" if match["verb"] == "牵头负责" else "pending"
-        fields.append(UnitField(body, rule))
-        kept.append(text[last:match.start()])
-        last = match.end()
-    kept.append(text[last:])
-    return "".join(kept), fields, {}
+    """``(A、B负责)``, ``(A、B,各省级人民政府按职责分工负责)``: duty clauses, as any other."""
+    return _read_role_groups("".join(raw.lines), lexicon)
 
 
 def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
@@ -430,24 +447,6 @@ def _leading_cells(layout: Layout, columns: tuple[str, ...]) -> str:
 
 
 # --- helpers ---
-
-def looks_like_units(line: str, lexicon: Lexicon) -> bool:
-    """Does this text read as a list of units rather than as task text?
-
-    Most of its characters must fall in names that are known, collective or end like a
-    unit (局, 办, 镇 …), and the names must be short.
-    """
-    if not line or len(line) > 300 or "。" in line.rstrip("。"):
-        return False
-    tokens = split_units(line, lexicon)
-    mentions = [t for t in tokens if t.kind == "mention"]
-    if not mentions:
-        return False
-    named = sum(len(t.text) for t in mentions if t.how in ("known", "collective", "ending"))
-    other = sum(len(t.text) for t in tokens if t.kind != "mention")
-    average = sum(len(t.name) for t in mentions) / len(mentions)
-    return (named + other) / len(line) >= 0.8 and average <= 14
-
 
 def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     found = False

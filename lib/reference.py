@@ -44,6 +44,7 @@ class Reference:
     generic_groups: frozenset[str] = frozenset()
     prefixes: tuple[tuple[str, str], ...] = ()  # (prefix, kind) that decide an unknown name's kind  # 开发区管委会: a kind of body, not one body
     kinds_by_canonical: dict[str, str] = field(default_factory=dict)
+    collective_scopes: tuple[str, ...] = ()  # 市级, 市直: a level before 有关部门
 
     def kind_of(self, canonical: str) -> str | None:
         return self.kinds_by_canonical.get(canonical)
@@ -89,18 +90,33 @@ class Reference:
         """
         prefixes = "|".join(map(re.escape, sorted(self.collective_prefixes, key=len, reverse=True)))
         heads = "|".join(map(re.escape, sorted(self.collective_heads, key=len, reverse=True)))
-        middle = r"(?:(?!各|相关|有关)[^,、;\s]){0,12}?"
-        return re.compile(rf"(?:{prefixes}){middle}(?:{heads})")
+        scopes = "|".join(map(re.escape, sorted(self.collective_scopes, key=len, reverse=True)))
+        # a bracket in the middle may hold 、: 各县(市、区)人民政府
+        middle = r"(?:\([^()]{0,8}\)|(?!各|相关|有关)[^,、;\s()]){0,12}?"
+        scope = rf"(?:{scopes})?" if scopes else ""
+        return re.compile(rf"{scope}(?:{prefixes}){middle}(?:{heads})")
+
+    def may_start_collective(self, text: str, at: int = 0) -> bool:
+        """Could a collective start at ``text[at]``? (各…, 相关…, 有关…, 市级有关…)"""
+        return text[at:at + 1] in self._collective_first or any(
+            text.startswith(scope, at) for scope in self.collective_scopes)
+
+    @functools.cached_property
+    def _collective_first(self) -> frozenset[str]:
+        return frozenset(p[0] for p in self.collective_prefixes)
 
     def is_generic_group(self, name: str) -> bool:
         """``开发(度假)区管委会``: a kind of body (brackets aside), which 各 can distribute over."""
         return name in self.generic_groups or re.sub(r"\([^()]*\)", "", name) in self.generic_groups
 
     def is_collective(self, name: str) -> bool:
-        if "、" in name:  # 各县(市)区人民政府、开发(度假)区管委会
-            first, *rest = name.split("、")
+        if self.kind_of(name) == "collective" or self.collective_pattern.fullmatch(name):
+            return True
+        parts = re.split(r"、(?![^()]*\))", name) if "、" in name else ()
+        if len(parts) > 1:  # 各县(市)区人民政府、开发(度假)区管委会
+            first, *rest = parts
             return self.is_collective(first) and all(map(self.is_generic_group, rest))
-        return self.kind_of(name) == "collective" or bool(self.collective_pattern.fullmatch(name))
+        return False
 
     def surfaces(self, place: str = "") -> dict[str, str]:
         """Every written form that names a known unit → its canonical name.
@@ -154,6 +170,7 @@ def load_reference() -> Reference:
         collective_prefixes=tuple(w["text"] for w in words if w["part"] == "prefix"),
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
         generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
+        collective_scopes=tuple(w["text"] for w in words if w["part"] == "scope"),
         prefixes=tuple(sorted(((r["prefix"], r["kind"]) for r in read_data_csv("unit_prefixes.csv")),
                               key=lambda pair: len(pair[0]), reverse=True)),
         end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),

@@ -245,7 +245,7 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
             continue
         base_cost, base_pieces = best[i][0], best[i][1]
         limit = min(n, i + _MAX_NAME)
-        if spaced or core[i] in "各相有":  # wrapped names and collectives: try every end
+        if spaced or lexicon.reference.may_start_collective(core, i):  # wrapped names and collectives: try every end
             ends = range(i + 1, limit + 1)
         else:
             ends = sorted({i + 1, *(e for e in plain_ends if i < e <= limit),
@@ -343,13 +343,13 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
         return (8.0, "leftover") if len(piece) == 1 or alone else None
     if lexicon.is_known(piece):
         return 1.0, "known"
-    if piece[0] in "各相有" and reference.is_collective(piece):
+    if reference.may_start_collective(piece) and reference.is_collective(piece):
         return 1.2, "collective"  # brackets belong to the name: 各镇乡(街道)
     name = _name_and_sub(piece)[0] if bracketed else piece
     if name != piece and name:
         if lexicon.is_known(name):
             return 1.05, "known"
-        if name[0] in "各相有" and reference.is_collective(name):
+        if reference.may_start_collective(name) and reference.is_collective(name):
             return 1.25, "collective"
     if len(name) >= 2 and reference.has_unit_ending(name):
         return 1 + len(name) / 2, "ending"  # + strong endings inside it, counted by the caller

@@ -1,0 +1,144 @@
+"""Duty clauses: the words around a list of units that say who leads and who helps.
+
+``(市发改委牵头,各区县政府、市级有关部门按职责分工负责)``, ``由A负责,B配合``,
+``A会同有关部门负责``, ``(A、B分别牵头)``: one clause per run of units, each with the role
+its verb gives (``data/duty_verbs.csv``). A verb that does not name a lead (负责,
+按职责分工负责) leaves the run ``pending``: the lead rule of the document decides it (a
+legend makes its first unit lead; beside a lead run it is co). Text that does not read as
+units clause by clause is not a duty clause, so ``市政府负责统筹协调`` is left alone.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from lib.records import UnitField
+from lib.reference import read_data_csv
+from lib.split import split_units
+from lib.units import Lexicon
+
+_CLAUSE_BREAK = re.compile(r"[,;。]")
+
+
+@dataclass(frozen=True)
+class DutyWords:
+    """The verbs of duty clauses by role, longest first (from ``data/duty_verbs.csv``)."""
+
+    verbs: tuple[tuple[str, str], ...]  # (verb, lead|co|pending)
+    openers: tuple[str, ...]  # 由, 并由: stand before the units
+    joiners: tuple[str, ...]  # 会同: A会同B负责, A leads
+
+    @functools.cached_property
+    def any_verb(self) -> re.Pattern[str]:
+        words = [v for v, _ in self.verbs] + list(self.joiners)
+        return re.compile("|".join(map(re.escape, sorted(words, key=len, reverse=True))))
+
+
+@functools.lru_cache(maxsize=1)
+def duty_words() -> DutyWords:
+    rows = read_data_csv("duty_verbs.csv")
+    by_length = sorted(rows, key=lambda r: len(r["text"]), reverse=True)
+    return DutyWords(
+        verbs=tuple((r["text"], r["role"]) for r in by_length if r["role"] in ("lead", "co", "pending")),
+        openers=tuple(r["text"] for r in by_length if r["role"] == "opener"),
+        joiners=tuple(r["text"] for r in by_length if r["role"] == "with"),
+    )
+
+
+def looks_like_units(line: str, lexicon: Lexicon) -> bool:
+    """Does this text read as a list of units rather than as task text?
+
+    Most of its characters must fall in names that are known, collective or end like a
+    unit (局, 办, 镇 …), and the names must be short.
+    """
+    if not line or len(line) > 300 or "。" in line.rstrip("。"):
+        return False
+    tokens = split_units(line, lexicon)
+    mentions = [t for t in tokens if t.kind == "mention"]
+    if not mentions:
+        return False
+    named = sum(len(t.text) for t in mentions if t.how in ("known", "collective", "ending"))
+    other = sum(len(t.text) for t in tokens if t.kind != "mention")
+    average = sum(len(t.name) for t in mentions) / len(mentions)
+    return (named + other) / len(line) >= 0.8 and average <= 14
+
+
+def _clauses(body: str) -> list[tuple[int, int]]:
+    """(start, end) of each clause of ``body``, cut at , ; 。 outside brackets."""
+    spans: list[tuple[int, int]] = []
+    depth = begin = 0
+    for i, ch in enumerate(body):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and _CLAUSE_BREAK.match(ch):
+            spans.append((begin, i))
+            begin = i + 1
+    spans.append((begin, len(body)))
+    return [(s, e) for s, e in spans if body[s:e].strip()]
+
+
+def _strip_verb(clause: str, words: DutyWords) -> tuple[str, str]:
+    """``A、B按职责分工负责`` → (``A、B``, pending); no verb → (clause, "")."""
+    for verb, role in words.verbs:
+        if clause.endswith(verb):
+            return clause[: -len(verb)], role
+    return clause, ""
+
+
+def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[UnitField]:
+    """The runs of units a duty clause names, with their roles; [] if it is not one.
+
+    >>> from lib.units import document_lexicon
+    >>> [(f.text, f.rule) for f in duty_fields("市发改委牵头,市财政局、市统计局配合", document_lexicon())]
+    [('市发改委', 'lead'), ('市财政局、市统计局', 'co')]
+    >>> [(f.text, f.rule) for f in duty_fields("由市住建局会同有关部门负责", document_lexicon())]
+    [('市住建局', 'lead'), ('有关部门', 'co')]
+    """
+    words = duty_words()
+    if need_verb and not words.any_verb.search(body):
+        return []
+    parts: list[tuple[str, str]] = []  # (units text, role or "" when the clause has no verb)
+    for start, end in _clauses(body):
+        clause = body[start:end].strip()
+        for opener in words.openers:
+            if clause.startswith(opener) and len(clause) > len(opener) + 1:
+                clause = clause[len(opener):]
+                break
+        joiner = next((j for j in words.joiners if j in clause), "")
+        if joiner:
+            head, _, tail = clause.partition(joiner)
+            tail, _ = _strip_verb(tail, words)
+            if not looks_like_units(head, lexicon) or (tail and not looks_like_units(tail, lexicon)):
+                return []
+            parts.append((head, "lead"))
+            if tail:
+                parts.append((tail, "co"))
+            continue
+        units, role = _strip_verb(clause, words)
+        units = units.strip()
+        if not units or not looks_like_units(units, lexicon):
+            return []
+        parts.append((units, role))
+    if not parts or (need_verb and not any(role for _, role in parts)):
+        return []
+    roles = [role for _, role in parts]
+    if "co" in roles and "lead" not in roles:  # 由A负责,B配合: A leads
+        roles = ["lead" if role == "pending" else role for role in roles]
+    # a clause without a verb takes the verb of the next one: (A、B,各省级人民政府按职责分工负责)
+    following = ""
+    explicit = [role for _, role in parts]
+    for i in range(len(roles) - 1, -1, -1):
+        roles[i] = roles[i] or following or "pending"
+        following = roles[i] if explicit[i] else following
+    fields: list[UnitField] = []
+    for (units, _), role in zip(parts, roles):
+        if fields and role == "pending" and fields[-1].rule == "pending":
+            # one list under one verb: under a legend only its first unit leads
+            fields[-1] = UnitField(fields[-1].text + "," + units, "pending")
+        else:
+            fields.append(UnitField(units, role))
+    return fields
