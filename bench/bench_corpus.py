@@ -1,0 +1,49 @@
+"""Per-list mention F1 and role accuracy of the reader on the corpus of real lists.
+
+Run: .venv/bin/python bench/bench_corpus.py [--markdown] [--record] [NAME …]
+``--markdown`` prints the table for the README; ``--record`` writes tests/corpus/scores.csv,
+the floor that tests/test_corpus.py keeps every list at.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench.corpus import CORPUS, corpus_lists, score_corpus, write_scores  # noqa: E402
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Score the reader on tests/corpus/.")
+    parser.add_argument("names", nargs="*", help="only these lists")
+    parser.add_argument("--markdown", action="store_true", help="a Markdown table for the README")
+    parser.add_argument("--record", action="store_true", help="write tests/corpus/scores.csv")
+    args = parser.parse_args()
+    folders = [CORPUS / n for n in args.names] if args.names else corpus_lists()
+    scores = score_corpus(folders)
+    if args.markdown:
+        print("| list | items (gold / read) | mentions (gold) | precision | recall | F1 | roles |")
+        print("|---|---|---|---|---|---|---|")
+    for s in scores:
+        note = f"  REFUSED: {s.refused}" if s.refused else ""
+        if args.markdown:
+            print(f"| {s.name} | {s.gold_items} / {s.parsed_items} | {s.gold_pairs} | {s.precision:.2f} "
+                  f"| {s.recall:.2f} | {s.f1:.2f} | {s.role_accuracy:.2f} |")
+        else:
+            print(f"{s.name:40s} items {s.gold_items:4d}/{s.parsed_items:4d} matched {s.matched_items:4d}  "
+                  f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} roles {s.role_accuracy:.3f}{note}")
+    n = len(scores)
+    mean_f1 = sum(s.f1 for s in scores) / n if n else 0.0
+    mean_roles = sum(s.role_accuracy for s in scores) / n if n else 0.0
+    refused = sum(1 for s in scores if s.refused)
+    line = f"{n} lists: mean F1 {mean_f1:.3f}, mean role accuracy {mean_roles:.3f}, refused {refused}"
+    print(f"\n**{line}**" if args.markdown else f"\n{line}")
+    if args.record:
+        write_scores(scores)
+
+
+if __name__ == "__main__":
+    main()
