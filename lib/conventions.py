@@ -57,6 +57,7 @@ class Reading:
     convention: str
     legends: tuple[str, ...] = ()  # where a lead legend was found: 通知, 第(一)项 …
     not_items: tuple[str, ...] = ()  # numbered lines judged not to be items (notice paragraphs)
+    headings: tuple[str, ...] = ()  # lines numbered like items that own no units: sections
 
 
 def _label_words() -> str:
@@ -118,24 +119,41 @@ def legend_pattern() -> re.Pattern[str]:
 
 
 def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) -> Reading:
-    """Item records from the raw items; ``convention`` forces the reader tried first."""
+    """Item records from the raw items; ``convention`` forces the reader tried first.
+
+    A legend applies to the whole document, wherever it is written. A line numbered like a
+    heading (``三、…``) is an item when it owns units, else a section heading; a heading that
+    names a unit (``二、县交通运输局牵头工作(6项)``) makes that unit lead each item under it.
+    """
     preamble = "\n".join(b.text for b in layout.preamble)
     legends: list[str] = ["通知"] if legend_pattern().search(preamble) else []
     chosen = convention or detect_convention(layout, lexicon)
     columns = layout.header
-    records: list[ItemRecord] = []
+    cleaned = [_without_legend(raw.lines) for raw in layout.items]
+    legends += [f"第{raw.label}项" for raw, (_, found) in zip(layout.items, cleaned) if found]
     legend_on = bool(legends)
+    records: list[ItemRecord] = []
+    headings: list[str] = []
+    group_leads: dict[str, str] = {}  # section → the unit its heading says leads it
+    outer_of: dict[str, str] = {}  # a heading that proved an item → the section it sits in
     section_cell = _leading_cells(layout, columns)
-    for raw in layout.items:
-        lines, found = _without_legend(raw.lines)
-        if found:
-            legends.append(f"第{raw.label}项")
-            legend_on = True
-        if found or (section_cell and section_cell != raw.section):
-            raw = RawItem(raw.label, raw.source_ref, section_cell or raw.section, lines,
-                          raw.leaders, raw.cells)
-        record, carried = _read(raw, chosen, columns, lexicon, legend_on)
+    for raw, (lines, found) in zip(layout.items, cleaned):
+        section = outer_of.get(raw.section, raw.section)
+        if section_cell and section_cell != section:
+            section = section_cell
+        if found or section != raw.section:
+            raw = raw._replace(section=section, lines=lines)
+        group_lead = group_leads.get(raw.section, "") if raw.heads is None else ""
+        record, carried = _read(raw, chosen, columns, lexicon, legend_on, group_lead)
         section_cell = carried or section_cell  # a section cell holds until the next one
+        if raw.heads is not None and not record.fields:
+            headings.append(f"{raw.label}、{record.task[:20]}")
+            lead = _heading_lead(record.task, lexicon)
+            if lead and raw.heads:
+                group_leads[raw.heads] = lead
+            continue
+        if raw.heads:
+            outer_of[raw.heads] = raw.section
         records.append(record)
     records = _headings_numbered_like_items(records)
     records, not_items = _drop_notice_paragraphs(records)
@@ -143,7 +161,20 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     if chosen in ("columns", "flattened", "marker") and legends and not convention:
         if not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records):
             chosen = "legend-first"
-    return Reading(tuple(records), chosen, tuple(legends), tuple(not_items))
+    return Reading(tuple(records), chosen, tuple(legends), tuple(not_items), tuple(headings))
+
+
+_HEADING_LEAD = re.compile(
+    r"^(?P<units>.+?)(?:牵头|负责|主办|承办)(?:的|落实的|推进的)?(?:重点)?(?:工作|事项|任务|项目)"
+    r"(?:\(\d+项\)|\d+项)?[。:]?$"
+)
+
+
+def _heading_lead(text: str, lexicon: Lexicon) -> str:
+    """``县交通运输局牵头工作(6项)`` → 县交通运输局; "" when the heading names no unit."""
+    match = _HEADING_LEAD.match(text.strip())
+    units = match["units"] if match else ""
+    return units if units and looks_like_units(units, lexicon) else ""
 
 
 DETECTION_SAMPLE = 400
@@ -182,7 +213,7 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
 
 
 def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexicon,
-          legend_on: bool) -> tuple[ItemRecord, str]:
+          legend_on: bool, group_lead: str = "") -> tuple[ItemRecord, str]:
     """One record; returns it with the section cell carried to the next item (columns)."""
     attempts = _attempts(convention)
     first = attempts[0]
@@ -194,6 +225,8 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
         task, fields, extra = first(raw, columns, lexicon)
     carried = extra.pop("carried", "")
     fields = _duty_runs(fields, lexicon)
+    if group_lead and not any(f.text == group_lead for f in fields):
+        fields = [UnitField(group_lead, "lead", "牵头单位"), *fields]
     has_lead_field = any(f.rule == "lead" for f in fields)
     fields = [UnitField(f.text, _rule(f, has_lead_field, legend_on), f.label) for f in fields]
     record = ItemRecord(

@@ -81,6 +81,11 @@ def _clauses(body: str) -> list[tuple[int, int]]:
     return [(s, e) for s, e in spans if body[s:e].strip()]
 
 
+def _some_unnamed(text: str, lexicon: Lexicon) -> bool:
+    """``有关部门``, ``相关单位``: some units, not named (unlike 各部门, all of them)."""
+    return text.startswith(("有关", "相关")) and lexicon.reference.is_collective(text)
+
+
 def _strip_verb(clause: str, words: DutyWords) -> tuple[str, str]:
     """``A、B按职责分工负责`` → (``A、B``, pending); no verb → (clause, "")."""
     for verb, role in words.verbs:
@@ -95,8 +100,8 @@ def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[Uni
     >>> from lib.units import document_lexicon
     >>> [(f.text, f.rule) for f in duty_fields("市发改委牵头,市财政局、市统计局配合", document_lexicon())]
     [('市发改委', 'lead'), ('市财政局、市统计局', 'co')]
-    >>> [(f.text, f.rule) for f in duty_fields("由市住建局会同有关部门负责", document_lexicon())]
-    [('市住建局', 'lead'), ('有关部门', 'co')]
+    >>> [(f.text, f.rule) for f in duty_fields("由市住建局会同市财政局负责", document_lexicon())]
+    [('市住建局', 'lead'), ('市财政局', 'co')]
     """
     words = duty_words()
     if need_verb and not words.any_verb.search(body):
@@ -115,7 +120,7 @@ def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[Uni
             if not looks_like_units(head, lexicon) or (tail and not looks_like_units(tail, lexicon)):
                 return []
             parts.append((head, "lead"))
-            if tail:
+            if tail and not _some_unnamed(tail, lexicon):  # 会同有关部门: like 等有关部门, no unit
                 parts.append((tail, "co"))
             continue
         units, role = _strip_verb(clause, words)

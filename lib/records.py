@@ -24,8 +24,11 @@ _CN = "零〇一二两三四五六七八九十百"
 _CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 ITEM_LABEL = re.compile(
     rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)"
-    rf"|(?P<paren>\((?:(?P<cn>[{_CN}]+)|\d{{1,3}})\)|[{_CIRCLED}])\s*)(?P<rest>.*)$"
+    rf"|(?P<paren>\((?:(?P<cn>[{_CN}]+)|\d{{1,3}})\)|[{_CIRCLED}]|第[{_CN}\d]{{1,6}}条)\s*)(?P<rest>.*)$"
 )
+# 三、新建城市公园10个(市园林局负责)。: numbered like a heading; an item when it owns units
+# (a PDF line wrapped inside "(一、二期)" is neither: no ")" before the first "(")
+NUMBERED_HEADING = re.compile(rf"^(?P<cn>[{_CN}]{{1,4}})、\s*(?![{_CN}]{{1,3}}[、期])(?P<rest>(?![^(]*\)).+)$")
 # a section heading is short, and a PDF line wrapped inside "(一、二期)" is not one
 SECTION = re.compile(rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>(?![^(]*\))[^。]{{1,40}}。?)$")
 _ATTACHMENT = re.compile(r"^附件\s*\d*$")
@@ -73,6 +76,7 @@ class RawItem(NamedTuple):
     lines: tuple[str, ...]
     leaders: str = ""
     cells: tuple[str, ...] = ()  # a whole row on the label's line, split at tabs or " | "
+    heads: str | None = None  # numbered like a heading (一、…): the section it opens, if any
 
 
 @dataclass(frozen=True)
@@ -133,6 +137,8 @@ def label_number(label: str) -> int | None:
     if len(label) == 1 and label in _CIRCLED:
         return _CIRCLED.index(label) + 1
     digits = label.strip("().、 ")
+    if digits.startswith("第") and digits.endswith("条"):
+        digits = digits[1:-1]
     return int(digits) if digits.isdigit() else chinese_number(digits)
 
 
@@ -237,8 +243,19 @@ class _Cutter:
             self._start(label, block, [rest] if rest else [], cells)
             return
         heading = SECTION.match(text) if first in _SECTION_STARTS else None
+        numbered = NUMBERED_HEADING.match(text) if first in _SECTION_STARTS else None
         leader = leader_in_heading(text)
-        if heading or leader:
+        if numbered:  # a section heading, or an item numbered like one: the units decide
+            self.close()
+            outer = self.section
+            if heading:
+                self.section = heading["rest"].strip()
+            self.open = {"label": numbered["cn"], "source_ref": block.source_ref, "section": outer,
+                         "lines": [numbered["rest"].strip()], "leaders": self.leaders, "cells": (),
+                         "heads": self.section if heading else ""}
+            if leader:
+                self.leaders = leader
+        elif heading or leader:
             self.close()
             if heading:
                 self.section = heading["rest"].strip()
@@ -255,14 +272,18 @@ def _first_item(blocks: list[Block]) -> int:
     else at the first numbered block (or the section heading right above it)."""
     attachments = [i for i, b in enumerate(blocks) if _ATTACHMENT.match(b.text.strip("* "))]
     begin = attachments[-1] + 1 if attachments else 0
-    first = next((i for i in range(begin, len(blocks)) if ITEM_LABEL.match(blocks[i].text)), None)
+    first = next((i for i in range(begin, len(blocks)) if _numbered(blocks[i].text)), None)
     if first is None:  # the 附件 line was the notice's own: items start at the first number
         begin = 0
-        first = next((i for i, b in enumerate(blocks) if ITEM_LABEL.match(b.text)), len(blocks))
+        first = next((i for i, b in enumerate(blocks) if _numbered(b.text)), len(blocks))
     heading = first
     while heading > begin and SECTION.match(blocks[heading - 1].text):
         heading -= 1
     return heading if heading < first else first
+
+
+def _numbered(text: str) -> bool:
+    return bool(ITEM_LABEL.match(text) or NUMBERED_HEADING.match(text))
 
 
 def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
