@@ -24,7 +24,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lib.duties import duty_fields, duty_words, looks_like_units
-from lib.records import ItemRecord, Layout, RawItem, UnitField, header_words, label_number
+from lib.records import ItemRecord, Layout, RawItem, UnitField, header_role, header_words, label_number
 from lib.reference import DATA_DIR
 from lib.split import MARKERS, split_units
 from lib.units import Lexicon
@@ -61,15 +61,16 @@ class Reading:
 
 
 def _label_words() -> str:
-    """The field labels (牵头单位, 责任单位, 责任领导, 完成时限 …) as a regex alternation."""
-    words = [w for w, role in header_words().items() if role in (*UNIT_ROLES, "leader", "deadline")]
+    """The field labels (牵头单位, 责任单位, 责任领导, 完成时限, 适用范围 …) as a regex alternation."""
+    words = [w for w, role in header_words().items()
+             if role in (*UNIT_ROLES, "leader", "deadline", "note") and len(w) >= 2]
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 @functools.lru_cache(maxsize=1)
 def _labels() -> re.Pattern[str]:
     """``牵头单位:``, ``责任领导:`` …: a field label at the start or after a break."""
-    return re.compile(rf"(?:^|(?<=[;,\s(]))(?P<label>{_label_words()})\s*:")
+    return re.compile(rf"(?:^|(?<=[;,。\s(]))(?P<label>{_label_words()})\s*:")
 
 
 class _LazyPattern:
@@ -98,7 +99,7 @@ _ROLE_GROUP = _LazyPattern(lambda: rf"\((?P<body>{_NESTED}*?(?:{duty_words().any
 _SENTENCE = re.compile(r"[^。]+。?")
 
 # where field labels begin after a sentence break on the task's own line
-_TRAILING_LABELS = _LazyPattern(lambda: rf"[。;；.\s]\s*(?=(?:{_label_words()})\s*:)")
+_TRAILING_LABELS = _LazyPattern(lambda: rf"[。;；.,\s]\s*(?=(?:{_label_words()})\s*:)")
 # field labels anywhere in a table cell (its lines were joined without a break)
 _CELL_LABELS = _LazyPattern(lambda: rf"(?:{_label_words()})\s*:")
 
@@ -125,6 +126,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     heading (``三、…``) is an item when it owns units, else a section heading; a heading that
     names a unit (``二、县交通运输局牵头工作(6项)``) makes that unit lead each item under it.
     """
+    layout = _with_plain_labels(layout)
     preamble = "\n".join(b.text for b in layout.preamble)
     legends: list[str] = ["通知"] if legend_pattern().search(preamble) else []
     chosen = convention or detect_convention(layout, lexicon)
@@ -162,6 +164,34 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         if not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records):
             chosen = "legend-first"
     return Reading(tuple(records), chosen, tuple(legends), tuple(not_items), tuple(headings))
+
+
+_BRACKETED_LABEL = re.compile(r"[【\[]\s*(?P<label>[\u4e00-\u9fff ]{2,12}?)\s*[】\]]\s*:?")
+_SPACED_LABEL = re.compile(r"(?<![\u4e00-\u9fff])(?:[\u4e00-\u9fff] ){2,}[\u4e00-\u9fff](?=\s*:)")
+
+
+def plain_labels(line: str) -> str:
+    """``【牵头部门】X``, ``[牵头单位]X``, ``牵 头 部 门:X`` → ``牵头部门:X`` (labels only).
+
+    >>> plain_labels("【牵头部门】市工信局 牵 头 单 位:市发改委 [说明]")
+    '牵头部门:市工信局 牵头单位:市发改委 说明:'
+    """
+    if "【" in line or "[" in line:
+        line = _BRACKETED_LABEL.sub(
+            lambda m: f"{m['label'].replace(' ', '')}:" if header_role(m["label"]) else m.group(), line)
+    if " " in line:
+        line = _SPACED_LABEL.sub(
+            lambda m: m.group().replace(" ", "") if header_role(m.group()) else m.group(), line)
+    return line
+
+
+def _with_plain_labels(layout: Layout) -> Layout:
+    items = tuple(
+        raw._replace(lines=tuple(map(plain_labels, raw.lines)))
+        if any("【" in line or "[" in line or " " in line for line in raw.lines) else raw
+        for raw in layout.items
+    )
+    return replace(layout, items=items)
 
 
 _HEADING_LEAD = re.compile(
@@ -224,6 +254,9 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
     else:  # no units anywhere: the task is what the first reader saw
         task, fields, extra = first(raw, columns, lexicon)
     carried = extra.pop("carried", "")
+    rest = extra.pop("rest", "")  # text after a label's value (a progress note): kept in the task
+    if rest:
+        task = f"{task.strip()} {rest}"
     fields = _duty_runs(fields, lexicon)
     if group_lead and not any(f.text == group_lead for f in fields):
         fields = [UnitField(group_lead, "lead", "牵头单位"), *fields]
@@ -279,6 +312,16 @@ def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:
 
 # --- readers: each returns (task, fields, extra) where extra may hold leaders, deadline ---
 
+def _first_sentence(value: str) -> tuple[str, str]:
+    """``市交通局。建设进度较慢`` → (市交通局, 建设进度较慢): a label's value ends at 。"""
+    depth = 0
+    for i, ch in enumerate(value):
+        depth += (ch == "(") - (ch == ")")
+        if ch == "。" and depth <= 0:
+            return value[:i], value[i + 1:].strip()
+    return value, ""
+
+
 def _fields_from_labelled(text: str) -> tuple[list[UnitField], dict[str, str]]:
     """``责任领导:张三;牵头单位:X;责任单位:A、B`` → fields and extra (leaders, deadline)."""
     matches = list(_labels().finditer(text))
@@ -289,7 +332,12 @@ def _fields_from_labelled(text: str) -> tuple[list[UnitField], dict[str, str]]:
         value = text[match.end():end].strip().strip(";,").strip()
         label = match["label"]
         role = header_words()[label]
-        if role == "leader":
+        value, after = _first_sentence(value)
+        if after:
+            extra["rest"] = extra.get("rest", "") + after
+        if role == "note":
+            extra["rest"] = extra.get("rest", "") + text[match.start():match.end()] + value
+        elif role == "leader":
             extra["leaders"] = "、".join(p for p in re.split(r"[、,;\s]+", value) if p)
         elif role == "deadline":
             extra["deadline"] = value

@@ -97,6 +97,34 @@ def header_words() -> dict[str, str]:
         return {row["text"]: row["role"] for row in csv.DictReader(handle)}
 
 
+# a reporting period before a progress column: 1-10月推进情况, 一季度完成情况, 2023年上半年进展
+_PERIOD = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
+                     r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)")
+_NOTE_ENDINGS = ("情况", "进展", "进度", "说明", "备注")
+
+
+@functools.lru_cache(maxsize=4096)
+def header_role(cell: str) -> str | None:
+    """The role of a header cell or field label, or None when it is not one.
+
+    Spaces inside are ignored (``牵 头 部 门``); a reporting period in front of a progress
+    column is too (``1-10月推进情况`` → note); a cell ending in 情况/进展/进度 is a note.
+
+    >>> header_role("牵 头 部 门"), header_role("1-10月推进情况"), header_role("任务文字")
+    ('lead', 'note', None)
+    """
+    words = header_words()
+    text = re.sub(r"\s+", "", cell)
+    if text in words:
+        return words[text]
+    bare = _PERIOD.sub("", text)
+    if bare in words:
+        return words[bare]
+    if 2 <= len(text) <= 16 and text.endswith(_NOTE_ENDINGS):
+        return "note"
+    return None
+
+
 @functools.lru_cache(maxsize=1)
 def _furniture() -> re.Pattern[str]:
     with open(DATA_DIR / "page_furniture.csv", encoding="utf-8", newline="") as handle:
@@ -172,7 +200,7 @@ class _Cutter:
     """Walks the blocks after the header, opening an item at each number."""
 
     def __init__(self, header: tuple[str, ...]) -> None:
-        roles = [header_words().get(c, "note") for c in header]
+        roles = [header_role(c) or "note" for c in header]
         self.header_cells = [c for c in header if c]
         self.width = len(header)
         self.label_col = roles.index("label") if "label" in roles else 0
@@ -293,23 +321,24 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     (0, 0, ()) if there is none.
     A header must name a units column, so a stray 序号 in the notice is not one.
     """
-    words = header_words()
     for index, block in enumerate(blocks):  # a table's header row: its cells keep their places
         filled = [c for c in block.cells if c]
-        if len(filled) >= 2 and all(c in words for c in filled) \
-                and {words[c] for c in filled} & {"units", "lead", "lead_units"}:
+        roles = [header_role(c) for c in filled]
+        if len(filled) >= 2 and all(roles) and set(roles) & {"units", "lead", "lead_units"}:
             return index, index + 1, block.cells
     i = 0
     while i < len(blocks):
         cells: list[str] = []
         j = i
         while j < len(blocks):
-            parts = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
-            if not parts or not all(part in words for part in parts):
-                break
+            parts = [p for p in re.split(r"\t|\s*\|\s*|\s{2,}", blocks[j].text.strip(" |")) if p]
+            if not parts or not all(header_role(part) for part in parts):
+                parts = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
+                if not parts or not all(header_role(part) for part in parts):
+                    break
             cells.extend(parts)
             j += 1
-        roles = {words[c] for c in cells}
+        roles = {header_role(c) for c in cells}
         if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
             return i, j, tuple(cells)
         i = max(j, i + 1)

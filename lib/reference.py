@@ -44,7 +44,10 @@ class Reference:
     generic_groups: frozenset[str] = frozenset()
     prefixes: tuple[tuple[str, str], ...] = ()  # (prefix, kind) that decide an unknown name's kind  # 开发区管委会: a kind of body, not one body
     kinds_by_canonical: dict[str, str] = field(default_factory=dict)
+    owner_prefixes: frozenset[str] = frozenset()  # 国务院 in 国务院国资委: glued to the next name
     collective_scopes: tuple[str, ...] = ()  # 市级, 市直: a level before 有关部门
+    mid_connectors: tuple[str, ...] = ()  # 等和: A等和各省级人民政府
+    collective_joiners: tuple[str, ...] = ()  # 和, 及: only before a collective (A和各地)
 
     def kind_of(self, canonical: str) -> str | None:
         return self.kinds_by_canonical.get(canonical)
@@ -79,6 +82,18 @@ class Reference:
     def suffix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(suffix) for suffix, _ in self.suffixes}, reverse=True))
 
+    def short_weak_ending(self, name: str) -> bool:
+        """``市城乡``, ``公厅``: an ending with under two characters before it, level aside.
+
+        Such a piece is a word (城乡), not a unit, unless nothing else reads the run.
+        """
+        stem = name[1:] if name[:1] in LEVEL_PREFIXES else name
+        for length in self.suffix_lengths:
+            suffix = stem[-length:]
+            if len(stem) > length and suffix in self.suffix_kinds:
+                return len(stem) - length < 2
+        return False
+
     def has_unit_ending(self, name: str) -> bool:
         return self.kind_by_suffix(name) is not None
 
@@ -95,6 +110,15 @@ class Reference:
         middle = r"(?:\([^()]{0,8}\)|(?!各|相关|有关)[^,、;\s()]){0,12}?"
         scope = rf"(?:{scopes})?" if scopes else ""
         return re.compile(rf"{scope}(?:{prefixes}){middle}(?:{heads})")
+
+    @functools.cached_property
+    def inner_connector(self) -> re.Pattern[str] | None:
+        """Where a run joins a collective or ends a list inside itself: 等和, 以及, 和(各…)."""
+        parts = [re.escape(c) for c in self.mid_connectors]
+        starts = "|".join(map(re.escape, sorted({*self.collective_prefixes, *self.collective_scopes},
+                                                key=len, reverse=True)))
+        parts += [rf"{re.escape(j)}(?=(?:{starts}))" for j in self.collective_joiners] if starts else []
+        return re.compile("|".join(parts)) if parts else None
 
     def may_start_collective(self, text: str, at: int = 0) -> bool:
         """Could a collective start at ``text[at]``? (各…, 相关…, 有关…, 市级有关…)"""
@@ -171,8 +195,12 @@ def load_reference() -> Reference:
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
         generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
         collective_scopes=tuple(w["text"] for w in words if w["part"] == "scope"),
+        owner_prefixes=frozenset(r["text"] for r in read_data_csv("owner_prefixes.csv")),
         prefixes=tuple(sorted(((r["prefix"], r["kind"]) for r in read_data_csv("unit_prefixes.csv")),
                               key=lambda pair: len(pair[0]), reverse=True)),
+        mid_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "mid"),
+                                    key=len, reverse=True)),
+        collective_joiners=tuple(c["text"] for c in connectors if c["position"] == "before_collective"),
         end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),
                                     key=len, reverse=True)),
         kinds_by_canonical={entry.canonical: entry.kind for entry in units},

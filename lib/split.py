@@ -187,6 +187,12 @@ def _chunk_tokens(chunk: str, lexicon: Lexicon) -> tuple[Token, ...]:
                                      or not lexicon.may_use_document_names(chunk)):
         # a chunk that is one of the document's names was read as that name without them
         return _chunk_tokens(chunk, lexicon.base)
+    inner = lexicon.reference.inner_connector
+    match = inner.search(chunk, 2) if inner is not None and len(chunk) > 4 else None
+    if match and match.end() < len(chunk) - 1 and not lexicon.is_known(chunk):
+        # 农业农村部等和各有关省级人民政府: a list, then a collective, in one run
+        return (*_chunk_tokens(chunk[:match.start()], lexicon), Token("connector", match.group()),
+                *_chunk_tokens(chunk[match.end():], lexicon))
     core, connectors = _strip_connectors(chunk, lexicon)
     tokens = list(_segment(core, lexicon))
     for connector in connectors:
@@ -273,8 +279,22 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         pieces.append((entry[2], j, entry[3]))
         j = entry[2]
     pieces.reverse()
+    pieces = _join_owners(core, pieces, lexicon)
     glued = sum(1 for _, _, how in pieces if how != "leftover") > 1
     return tuple(_piece_token(core[i:j], how, glued, lexicon) for i, j, how in pieces)
+
+
+def _join_owners(core: str, pieces: list[tuple[int, int, str]],
+                 lexicon: Lexicon) -> list[tuple[int, int, str]]:
+    """``国务院`` + ``国资委`` → ``国务院国资委``: an owner named before a body is one name."""
+    owners = lexicon.reference.owner_prefixes
+    out: list[tuple[int, int, str]] = []
+    for start, end, how in pieces:
+        if out and core[out[-1][0]:out[-1][1]] in owners and how != "leftover":
+            out[-1] = (out[-1][0], end, "ending")
+        else:
+            out.append((start, end, how))
+    return out
 
 
 def _unit_ends(core: str, lexicon: Lexicon) -> list[bool]:
@@ -352,7 +372,8 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
         if reference.may_start_collective(name) and reference.is_collective(name):
             return 1.25, "collective"
     if len(name) >= 2 and reference.has_unit_ending(name):
-        return 1 + len(name) / 2, "ending"  # + strong endings inside it, counted by the caller
+        weak = 3 if reference.short_weak_ending(name) else 0  # 市城乡 in 市城乡水务局
+        return 1 + len(name) / 2 + weak, "ending"  # + strong endings inside it, counted by the caller
     if is_last and len(name) >= 2:
         return 2 + len(name), "unknown"
     if len(piece) == 1:
