@@ -115,8 +115,16 @@ def legend_pattern() -> re.Pattern[str]:
     """A legend saying the first listed unit leads, with its brackets and ``下同``."""
     with open(DATA_DIR / "legends.csv", encoding="utf-8", newline="") as handle:
         words = sorted((row["text"] for row in csv.DictReader(handle)), key=len, reverse=True)
-    core = rf"(?:{'|'.join(map(re.escape, words))})(?:[,;]?\s*下同)?"
+    core = rf"(?:{_LEGEND_EXCEPTION}?(?:{'|'.join(map(re.escape, words))}|{_LEGEND_SHAPE}))(?:[,;]?\s*下同)?"
     return re.compile(rf"\(\s*{core}\s*\)|[。.,;]?\s*{core}")
+
+
+# the shapes every wording of the legend takes (the wordings themselves are in data/legends.csv):
+# 排在第一位的部门为牵头部门, 列第一位者为工作牵头单位或汇总单位, 第一责任单位为牵头单位
+_LEGEND_SHAPE = (r"(?:(?:列|排|位列|排列)在?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?|"
+                 r"(?:第一|首位|首个|排首位的)(?:责任)?(?:单位|部门))(?:为|是)(?:工作)?牵头(?:单位|部门)?"
+                 r"(?:或(?:汇总|牵头汇总)(?:单位|部门)?)?")
+_LEGEND_EXCEPTION = r"(?:除[^,;。()]{0,24}外,?)"
 
 
 def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) -> Reading:
@@ -504,8 +512,7 @@ def _split_flattened(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 @functools.lru_cache(maxsize=64)
 def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
-    words = header_words()
-    return tuple(words.get(c, "note") for c in columns)
+    return tuple(header_role(c) or "note" for c in columns)
 
 
 @functools.lru_cache(maxsize=64)

@@ -14,6 +14,9 @@ _TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER}
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 _MARKDOWN = re.compile(r"\*\*|^#{1,6} ", re.MULTILINE)  # bold and headings of a web copy
+# a Markdown table of a web copy: its rule line goes, a row loses its outer pipes
+_TABLE_RULE = re.compile(r"^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*:?-*:?[ \t]*$", re.MULTILINE)
+_TABLE_ROW = re.compile(r"^[ \t]*\|[ \t]*(?=\S)(?P<row>[^\n]*?\S)[ \t]*\|[ \t]*$", re.MULTILINE)
 
 
 def normalize_text(text: str) -> str:
@@ -28,6 +31,8 @@ def normalize_text(text: str) -> str:
     '▲发改局,财政局(国资办)\\n'
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
+    if "|" in text:
+        text = _TABLE_ROW.sub(lambda m: m["row"] if "|" in m["row"] else m.group(), _TABLE_RULE.sub("", text))
     return _LINE_EDGES.sub("", _RUNS_OF_SPACES.sub(" ", _MARKDOWN.sub("", text)))
 
 

@@ -37,6 +37,7 @@ _LEADER_HEADING = re.compile(
     r"(?:牵头|分管|负责|联系)"
 )
 _CELL_BREAK = re.compile(r"\t| \| ")
+_TRAILING_PIPES = re.compile(r"\s*\|+\s*$")
 
 
 @dataclass(frozen=True)
@@ -98,9 +99,10 @@ def header_words() -> dict[str, str]:
 
 
 # a reporting period before a progress column: 1-10月推进情况, 一季度完成情况, 2023年上半年进展
-_PERIOD = re.compile(r"^(?:\d{4}年)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
-                     r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)")
-_NOTE_ENDINGS = ("情况", "进展", "进度", "说明", "备注")
+_PERIOD = re.compile(r"^(?:\d{4}年度?)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
+                     r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)?")
+_NOTE_ENDINGS = ("情况", "进展", "进度", "说明", "备注", "范围", "地点")
+_TASK_ENDINGS = ("任务", "目标", "内容", "事项", "措施", "项目", "工作")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -122,6 +124,8 @@ def header_role(cell: str) -> str | None:
         return words[bare]
     if 2 <= len(text) <= 16 and text.endswith(_NOTE_ENDINGS):
         return "note"
+    if 2 <= len(bare) <= 10 and bare.endswith(_TASK_ENDINGS):
+        return "task"  # 全年目标任务, 2022年预期目标
     return None
 
 
@@ -278,8 +282,10 @@ class _Cutter:
             outer = self.section
             if heading:
                 self.section = heading["rest"].strip()
+            rest = numbered["rest"].strip()
+            cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
             self.open = {"label": numbered["cn"], "source_ref": block.source_ref, "section": outer,
-                         "lines": [numbered["rest"].strip()], "leaders": self.leaders, "cells": (),
+                         "lines": [rest], "leaders": self.leaders, "cells": cells,
                          "heads": self.section if heading else ""}
             if leader:
                 self.leaders = leader
@@ -290,6 +296,8 @@ class _Cutter:
             if leader:
                 self.leaders = leader
         elif self.open:
+            if text.endswith("|") and self.header_cells:  # one cell a line: "任务文字 |", "||"
+                text = _TRAILING_PIPES.sub("", text)
             self.open["lines"].append(text)
         else:
             self.unplaced.append(block)
