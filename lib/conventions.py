@@ -20,6 +20,7 @@ from __future__ import annotations
 import csv
 from collections.abc import Callable
 import functools
+import itertools
 import re
 from dataclasses import dataclass, replace
 
@@ -107,7 +108,7 @@ _CELL_LABELS = _LazyPattern(lambda: rf"(?:{_label_words()})\s*:")
 @functools.lru_cache(maxsize=1)
 def _inline_group() -> re.Pattern[str]:
     """A bracketed group that starts with a field label: ``(牵头单位:X;责任单位:A、B)``."""
-    return re.compile(rf"\((?P<body>(?:{_label_words()})\s*:{_NESTED}*)\)")
+    return re.compile(rf"[(\[【](?P<body>(?:{_label_words()})\s*:{_NESTED}*?)[)\]】]")
 
 
 @functools.lru_cache(maxsize=1)
@@ -450,6 +451,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     cells = list(raw.cells) if raw.cells else list(raw.lines)
     extra: dict[str, str] = {}
     carries_section = "section" in _before_label(columns)
+    if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
+        after = _fit_columns(after, tuple(cells), lexicon) or after
     fits = len(cells) == len(after) or (len(cells) == len(after) + 1 and carries_section) or raw.cells
     if after and len(cells) >= len(after) and fits and (raw.cells or len(cells) > 1):
         if len(cells) > len(after) and not raw.cells:
@@ -487,6 +490,27 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         elif not fields:
             task += cell  # the task goes on over several lines
     return task, fields, extra
+
+
+_MERGEABLE = ("leader", "section", "note", "deadline")
+
+
+def _fit_columns(roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...] | None:
+    """The header's roles without the columns a shorter row lacks, chosen by what its cells
+    hold: unit columns should read as units, task columns not. None when nothing fits."""
+    missing = len(roles) - len(cells)
+    droppable = [i for i, role in enumerate(roles) if role in _MERGEABLE]
+    if not 0 < missing <= 2 or len(droppable) < missing:
+        return None
+    best, best_score = None, 0
+    for dropped in itertools.combinations(droppable, missing):
+        fitted = tuple(role for i, role in enumerate(roles) if i not in dropped)
+        score = sum((1 if looks_like_units(cell, lexicon) else -1) if role in UNIT_ROLES
+                    else -1 if role == "task" and looks_like_units(cell, lexicon) else 0
+                    for role, cell in zip(fitted, cells) if cell)
+        if score > best_score:
+            best, best_score = fitted, score
+    return best
 
 
 def _read_flattened(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):

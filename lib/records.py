@@ -36,7 +36,7 @@ _LEADER_HEADING = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:市长|县长|区长|州长|省长|主席|秘书长)"
     r"(?:牵头|分管|负责|联系)"
 )
-_CELL_BREAK = re.compile(r"\t| \| ")
+_CELL_BREAK = re.compile(r"\t|\s*\|\s*")
 _TRAILING_PIPES = re.compile(r"\s*\|+\s*$")
 
 
