@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
+import zhconv
 
 from lib.errors import ListError
 from lib.pipeline import parse_path
@@ -63,8 +64,8 @@ def corpus_lists() -> list[Path]:
 
 
 def plain(text: str) -> str:
-    """Compare as a reader would: full-width forms folded, blanks and ▲★ gone."""
-    text = unicodedata.normalize("NFKC", str(text))
+    """Compare as a reader would: full-width forms folded, simplified characters, no blanks or ▲★."""
+    text = zhconv.convert(unicodedata.normalize("NFKC", str(text)), "zh-cn")
     return _BLANKS.sub("", text).replace("▲", "").replace("★", "")
 
 

@@ -449,6 +449,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     """Cells by the header: positionally when every cell is there, else by what each holds."""
     after = _after_label(columns)
     cells = list(raw.cells) if raw.cells else list(raw.lines)
+    while len(cells) > len(after) and not cells[-1]:
+        cells.pop()  # the empty cell a web table's last column leaves
     extra: dict[str, str] = {}
     carries_section = "section" in _before_label(columns)
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)

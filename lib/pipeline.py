@@ -8,7 +8,7 @@ the command line and the benchmark share.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from pathlib import Path
@@ -21,6 +21,7 @@ from lib.conventions import CONVENTIONS, Reading, read_items
 from lib.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number
 from lib.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
+from lib.simplify import originals, simplified_blocks, written_as
 from lib.sources import MAX_SOURCE_BYTES, read_blocks, too_big
 from lib.themes import assign_themes
 from lib.split import Token, document_names, split_units
@@ -53,6 +54,7 @@ class ParseReport:
     not_items: tuple[str, ...] = ()  # numbered notice paragraphs, not list items
     incomplete_items: tuple[str, ...] = ()  # items that look cut off
     furniture_lines: int = 0  # page furniture skipped (发布时间, 分享 …)
+    traditional: bool = False  # written in traditional characters, read in simplified ones
     # assignments rows cut from a run the list wrote without separators
     splits: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS)))
 
@@ -107,6 +109,8 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     if exported:
         return _document_from_export(*exported, name, encoding)
     doc_id = document_id(data)
+    written_blocks = blocks
+    blocks, traditional = simplified_blocks(blocks)
     layout = find_items(blocks)
     meta = extract_metadata(layout.preamble or tuple(blocks[:60]))
     lexicon = document_lexicon(meta.get("place", ""))
@@ -122,7 +126,12 @@ def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = 
     tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
     items = _items_table(doc_id, records)
     assignments = _assignments_table(doc_id, records, tokens, lexicon)
+    if traditional:  # read in simplified characters, shown as written
+        written, converted = originals(written_blocks)
+        assignments = assignments.assign(raw=[written_as(r, written, converted) for r in assignments["raw"]])
     report = _report(name, encoding, reading, layout, tokens, assignments, items)
+    if traditional:
+        report = replace(report, traditional=True)
     return ParsedDocument(doc_id, meta, items, assignments, report)
 
 

@@ -234,6 +234,16 @@ class _Cutter:
         self.open = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
                      "section": self.section, "lines": lines, "leaders": self.leaders, "cells": cells}
 
+    def _a_cell(self, label: re.Match[str]) -> bool:
+        """A number while the open row of a one-cell-a-line table still lacks cells, and not the
+        number after the open item's."""
+        if not (self.open and self.header_cells and label["num"]) or self.open["cells"] \
+                or self.open.get("heads") is not None:
+            return False
+        short = len(self.open["lines"]) < self.width - self.label_col - 1
+        before = label_number(self.open["label"])
+        return short and before is not None and int(label["num"]) != before + 1
+
     def _continues(self, cells: tuple[str, ...]) -> bool:
         """A row without a number under an item read from a table: the rest of that row."""
         col = self.label_col
@@ -269,6 +279,8 @@ class _Cutter:
             self.furniture += 1
             return
         label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
+        if label and self._a_cell(label):
+            label = None  # 2024 |, 300 |: a number in a row of one cell a line, not the next item
         if label:
             rest = label["rest"].strip()
             cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
@@ -338,14 +350,24 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     while i < len(blocks):
         cells: list[str] = []
         j = i
+        unknown = 0
+        known_to = (i, 0)  # after the last line of known cells: unknown ones only between them
         while j < len(blocks):
             parts = [p for p in re.split(r"\t|\s*\|\s*|\s{2,}", blocks[j].text.strip(" |")) if p]
             if not parts or not all(header_role(part) for part in parts):
-                parts = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
-                if not parts or not all(header_role(part) for part in parts):
+                words = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
+                if words and all(header_role(part) for part in words):
+                    parts = words
+                elif j > i and parts and unknown + len(parts) <= 2 and all(
+                        len(p) <= 14 and not ITEM_LABEL.match(p) and "。" not in p for p in parts):
+                    unknown += len(parts)  # a column we have no word for (年度投资金额): a note
+                else:
                     break
             cells.extend(parts)
             j += 1
+            if header_role(parts[-1]):
+                known_to = (j, len(cells))
+        j, cells = known_to[0], cells[:known_to[1]]
         roles = {header_role(c) for c in cells}
         if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
             return i, j, tuple(cells)

@@ -16,6 +16,8 @@ def report_text(doc: ParsedDocument) -> str:
     a = doc.assignments
     lines = [f"文件：{report.source_name}（编码 {report.encoding}，文档 {doc.doc_id}）"]
     lines += [f"{label}：{doc.meta[key]}" for key, label in _META_LABELS.items() if doc.meta.get(key)]
+    if report.traditional:
+        lines.append("文字：繁体，已转为简体识别（“原文”列保留繁体）")
     lines += [
         f"格式约定：{report.convention}（{CONVENTION_NAMES.get(report.convention, '')}）",
         f"事项 {report.item_count} 条，提及 {report.mention_count} 次，"
