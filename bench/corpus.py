@@ -91,6 +91,9 @@ def _align(gold_heads: list[str], tasks: list[str]) -> dict[int, int]:
         found = next((i for i in range(start, len(keys)) if keys[i].startswith(head)), None)
         if found is None:
             found = next((i for i in range(start, len(keys)) if head in keys[i]), None)
+        if found is None:  # a label cut out of the task (棚户区改造,牵头部门:…): a shorter start
+            short = head[:5]
+            found = next((i for i in range(start, len(keys)) if keys[i].startswith(short)), None)
         if found is None:  # out of order: anywhere
             found = next((i for i in range(len(keys)) if head in keys[i] and i not in out.values()), None)
         if found is not None:

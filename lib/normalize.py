@@ -9,7 +9,8 @@ _SPACES = {code: " " for code in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2004, 0x2005
                                   0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F)}
 _INVISIBLE = {code: None for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}
 _OTHER = {ord("﹐"): ",", ord("﹑"): "、", ord("﹔"): ";", ord("﹕"): ":",
-          ord("﹙"): "(", ord("﹚"): ")", ord("☆"): "★", ord("△"): "▲"}
+          ord("﹙"): "(", ord("﹚"): ")", ord("☆"): "★", ord("△"): "▲",
+          ord("〈"): "(", ord("〉"): ")"}  # 市应急局〈市消防救援支队〉: a bracket like any other
 _TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER}
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)

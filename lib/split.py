@@ -286,11 +286,12 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
 
 def _join_owners(core: str, pieces: list[tuple[int, int, str]],
                  lexicon: Lexicon) -> list[tuple[int, int, str]]:
-    """``国务院`` + ``国资委`` → ``国务院国资委``: an owner named before a body is one name."""
+    """``国务院`` + ``国资委`` → ``国务院国资委``, ``国家税务总局`` + ``成都市税务局``: a body named
+    after its owner (a State Council body, a vertical agency, a state company) is one name."""
     owners = lexicon.reference.owner_prefixes
     out: list[tuple[int, int, str]] = []
     for start, end, how in pieces:
-        if out and core[out[-1][0]:out[-1][1]] in owners and how != "leftover":
+        if out and how != "leftover" and core[out[-1][0]:out[-1][1]].startswith(owners):
             out[-1] = (out[-1][0], end, "ending")
         else:
             out.append((start, end, how))
