@@ -449,8 +449,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     """Cells by the header: positionally when every cell is there, else by what each holds."""
     after = _after_label(columns)
     cells = list(raw.cells) if raw.cells else list(raw.lines)
-    while len(cells) > len(after) and not cells[-1]:
-        cells.pop()  # the empty cell a web table's last column leaves
+    while len(cells) > 2 and not cells[-1]:
+        cells.pop()  # empty last cells: a web table's row end, or columns left blank
     extra: dict[str, str] = {}
     carries_section = "section" in _before_label(columns)
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
@@ -501,7 +501,8 @@ def _fit_columns(roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexico
     """The header's roles without the columns a shorter row lacks, chosen by what its cells
     hold: unit columns should read as units, task columns not. None when nothing fits."""
     missing = len(roles) - len(cells)
-    droppable = [i for i, role in enumerate(roles) if role in _MERGEABLE]
+    tasks = [i for i, role in enumerate(roles) if role == "task"]
+    droppable = [i for i, role in enumerate(roles) if role in _MERGEABLE or (role == "task" and i != tasks[0])]
     if not 0 < missing <= 2 or len(droppable) < missing:
         return None
     best, best_score = None, 0

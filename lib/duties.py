@@ -116,9 +116,9 @@ def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[Uni
         joiner = next((j for j in words.joiners if j in clause), "")
         if joiner:
             head, _, tail = clause.partition(joiner)
-            tail, _ = _strip_verb(tail, words)
-            if not looks_like_units(head, lexicon) or (tail and not looks_like_units(tail, lexicon)):
-                return []
+            tail, verb = _strip_verb(tail, words)
+            if not verb or not looks_like_units(head, lexicon) or (tail and not looks_like_units(tail, lexicon)):
+                return []  # A会同B负责 names its duty; A会同B筛选确定 is a sentence
             parts.append((head, "lead"))
             if tail and not _some_unnamed(tail, lexicon):  # 会同有关部门: like 等有关部门, no unit
                 parts.append((tail, "co"))
