@@ -194,7 +194,12 @@ def plain_labels(line: str) -> str:
     return line
 
 
+_LABEL_HINT = re.compile(r"[【\[]|[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")
+
+
 def _with_plain_labels(layout: Layout) -> Layout:
+    if not _LABEL_HINT.search("\n".join(line for raw in layout.items for line in raw.lines)):
+        return layout
     items = tuple(
         raw._replace(lines=tuple(map(plain_labels, raw.lines)))
         if any("【" in line or "[" in line or " " in line for line in raw.lines) else raw

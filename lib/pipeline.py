@@ -7,10 +7,12 @@ the command line and the benchmark share.
 
 from __future__ import annotations
 
+import contextlib
+import gc
 import hashlib
 from dataclasses import dataclass, field, replace
 from collections import Counter, defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 
 import pandas as pd
@@ -96,12 +98,31 @@ def _os_reason(exc: OSError) -> str:
     return "读取失败"
 
 
+@contextlib.contextmanager
+def _collector_paused() -> Iterator[None]:
+    """A parse makes hundreds of thousands of small objects and no reference cycles worth
+    collecting: the cyclic collector, run hundreds of times meanwhile, costs a fifth of the
+    time. Paused for the parse (refcounting still frees everything), restored after."""
+    was_enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was_enabled:
+            gc.enable()
+
+
 def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = None) -> ParsedDocument:
     """Parse the bytes of a list named ``name`` (its suffix picks the reader).
 
     ``convention`` (one of ``CONVENTIONS``) overrides the detected one. Raises ``ListError``
     with a Chinese message for anything the user can fix.
     """
+    with _collector_paused():
+        return _parse_bytes(data, name, convention)
+
+
+def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocument:
     if convention is not None and convention not in CONVENTIONS:
         raise ListError(f"未知的格式约定 {convention}：可选 {'、'.join(CONVENTIONS)}。", 2)
     blocks, encoding = read_blocks(data, name)

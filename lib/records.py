@@ -238,11 +238,11 @@ class _Cutter:
         """A number while the open row of a one-cell-a-line table still lacks cells, and not the
         number after the open item's."""
         if not (self.open and self.header_cells and label["num"]) or self.open["cells"] \
+                or len(self.open["lines"]) >= self.width - self.label_col - 1 \
                 or self.open.get("heads") is not None:
             return False
-        short = len(self.open["lines"]) < self.width - self.label_col - 1
         before = label_number(self.open["label"])
-        return short and before is not None and int(label["num"]) != before + 1
+        return before is not None and int(label["num"]) != before + 1
 
     def _continues(self, cells: tuple[str, ...]) -> bool:
         """A row without a number under an item read from a table: the rest of that row."""

@@ -83,6 +83,9 @@ class Reference:
         return tuple(sorted({len(suffix) for suffix, _ in self.suffixes}, reverse=True))
 
     def short_weak_ending(self, name: str) -> bool:
+        return _short_ending(self, name)
+
+    def _short_ending(self, name: str) -> bool:
         """``市城乡``, ``公厅``: an ending with under two characters before it, level aside.
 
         Such a piece is a word (城乡), not a unit, unless nothing else reads the run.
@@ -122,12 +125,32 @@ class Reference:
 
     def may_start_collective(self, text: str, at: int = 0) -> bool:
         """Could a collective start at ``text[at]``? (各…, 相关…, 有关…, 市级有关…)"""
-        return text[at:at + 1] in self._collective_first or any(
-            text.startswith(scope, at) for scope in self.collective_scopes)
+        first = text[at:at + 1]
+        if first in self._collective_first:
+            return True
+        return first in self._scope_first and any(
+            text[at:at + length] in scopes for length, scopes in self._scopes_by_length)
+
+    def may_be_collective(self, text: str) -> bool:
+        """Cheap test before ``is_collective``: a collective holds 各, 相关 or 有关 somewhere."""
+        return self._collective_marks.search(text) is not None
+
+    @functools.cached_property
+    def _collective_marks(self) -> re.Pattern[str]:
+        return re.compile("|".join(map(re.escape, sorted(self.collective_prefixes, key=len))))
 
     @functools.cached_property
     def _collective_first(self) -> frozenset[str]:
         return frozenset(p[0] for p in self.collective_prefixes)
+
+    @functools.cached_property
+    def _scope_first(self) -> frozenset[str]:
+        return frozenset(s[0] for s in self.collective_scopes)
+
+    @functools.cached_property
+    def _scopes_by_length(self) -> tuple[tuple[int, frozenset[str]], ...]:
+        lengths = sorted({len(s) for s in self.collective_scopes})
+        return tuple((n, frozenset(s for s in self.collective_scopes if len(s) == n)) for n in lengths)
 
     def is_generic_group(self, name: str) -> bool:
         """``开发(度假)区管委会``: a kind of body (brackets aside), which 各 can distribute over."""
@@ -149,6 +172,11 @@ class Reference:
         place prefix (``市公安局``, ``诸暨市公安局``). Collectives are not prefixed.
         """
         return dict(_surfaces(self, place))
+
+
+@functools.lru_cache(maxsize=65536)
+def _short_ending(reference: Reference, name: str) -> bool:
+    return reference._short_ending(name)
 
 
 @functools.lru_cache(maxsize=64)

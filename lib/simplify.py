@@ -14,7 +14,6 @@ import zhconv
 from lib.blocks import Block
 
 _SAMPLE = 20000  # characters looked at to decide
-_SHARE = 0.02  # of the CJK characters in the sample, at least this many must change
 
 
 def _to_simplified(text: str) -> str:
@@ -31,17 +30,13 @@ def _char(ch: str) -> str:
 
 
 def is_traditional(text: str) -> bool:
-    """Is this text written in traditional characters (not just a few of them)?
+    """Is this text written in traditional characters (more traditional-only characters than
+    simplified-only ones in its first pages)?
 
     >>> is_traditional("牽頭單位：縣發改局"), is_traditional("牵头单位：县发改局")
     (True, False)
     """
-    sample = text[:_SAMPLE]
-    cjk = [ch for ch in sample if "\u4e00" <= ch <= "\u9fff"]
-    if not cjk:
-        return False
-    changed = sum(1 for a, b in zip(sample, _to_simplified(sample)) if a != b)
-    return changed >= 3 and changed / len(cjk) >= _SHARE
+    return zhconv.issimp(text[:_SAMPLE], True) is False
 
 
 def simplified_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:

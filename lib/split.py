@@ -364,13 +364,13 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
         return (8.0, "leftover") if len(piece) == 1 or alone else None
     if lexicon.is_known(piece):
         return 1.0, "known"
-    if reference.may_start_collective(piece) and reference.is_collective(piece):
+    if reference.may_be_collective(piece) and reference.is_collective(piece):
         return 1.2, "collective"  # brackets belong to the name: 各镇乡(街道)
     name = _name_and_sub(piece)[0] if bracketed else piece
     if name != piece and name:
         if lexicon.is_known(name):
             return 1.05, "known"
-        if reference.may_start_collective(name) and reference.is_collective(name):
+        if reference.may_be_collective(name) and reference.is_collective(name):
             return 1.25, "collective"
     if len(name) >= 2 and reference.has_unit_ending(name):
         weak = 3 if reference.short_weak_ending(name) else 0  # 市城乡 in 市城乡水务局
