@@ -388,7 +388,7 @@ def _read_role_groups(text: str, lexicon: Lexicon):
             last = match.end()
     if not fields:
         final = _FINAL_GROUP.search(text)
-        if final and looks_like_units(final["body"], lexicon):
+        if final and not final["body"].startswith(duty_words().notes) and looks_like_units(final["body"], lexicon):
             closing = final.group(0)[len(final["body"]) + 2:]  # the 。 after the bracket, if any
             return text[:final.start()] + closing, [UnitField(final["body"], "pending")], {}
         task, fields = _duty_sentence(text, lexicon)

@@ -29,6 +29,7 @@ class DutyWords:
     verbs: tuple[tuple[str, str], ...]  # (verb, lead|co|pending)
     openers: tuple[str, ...]  # 由, 并由: stand before the units
     joiners: tuple[str, ...]  # 会同: A会同B负责, A leads
+    notes: tuple[str, ...] = ()  # 含, 包括: a bracket they open is a note, not units (含高新区)
 
     @functools.cached_property
     def any_verb(self) -> re.Pattern[str]:
@@ -44,6 +45,7 @@ def duty_words() -> DutyWords:
         verbs=tuple((r["text"], r["role"]) for r in by_length if r["role"] in ("lead", "co", "pending")),
         openers=tuple(r["text"] for r in by_length if r["role"] == "opener"),
         joiners=tuple(r["text"] for r in by_length if r["role"] == "with"),
+        notes=tuple(r["text"] for r in by_length if r["role"] == "note"),
     )
 
 
