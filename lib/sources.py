@@ -167,10 +167,12 @@ def _read_docx(data: bytes) -> tuple[list[Block], str]:
         raise ListError(_damaged("Word", error)) from None
     rows: list[tuple[str, list[str]]] = []
     table_no = 0
+    numbering = _WordNumbering(document)
     for index, element in enumerate(document.element.body.iterchildren(), start=1):
         tag = element.tag.rsplit("}", 1)[-1]
         if tag == "p":
-            rows.append((f"段{index}", [_paragraph_text(Paragraph(element, document))]))
+            text = _paragraph_text(Paragraph(element, document))
+            rows.append((f"段{index}", [numbering.label(element, text) + text]))
         elif tag == "tbl":
             table_no += 1
             table = Table(element, document)
@@ -181,9 +183,116 @@ def _read_docx(data: bytes) -> tuple[list[Block], str]:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    cells.append("\n".join(_paragraph_text(p) for p in cell.paragraphs))
+                    cells.append("\n".join(numbering.label(p._p, t) + t
+                                            for p in cell.paragraphs for t in [_paragraph_text(p)]))
                 rows.append((f"表{table_no}行{row_no}", cells))
     return _row_blocks(rows), "docx"
+
+
+_CN_NUMERALS = "零一二三四五六七八九"
+_CIRCLED_NUMBERS = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+
+
+def _chinese_numeral(n: int) -> str:
+    """12 → 十二, 20 → 二十, 105 → 一百零五 (Word's chineseCounting)."""
+    if n < 10:
+        return _CN_NUMERALS[n]
+    if n < 20:
+        return "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
+    if n < 100:
+        return _CN_NUMERALS[n // 10] + "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
+    rest = n % 100
+    tail = "" if not rest else ("零" + _chinese_numeral(rest) if rest < 10 else
+                                _chinese_numeral(rest) if rest >= 20 else "一" + _chinese_numeral(rest))
+    return _CN_NUMERALS[n // 100] + "百" + tail
+
+
+def _word_number(n: int, fmt: str) -> str:
+    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional",
+               "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting", "chineseLegalSimplified"):
+        return _chinese_numeral(n)
+    if fmt.startswith("decimalEnclosedCircle") and 0 < n <= len(_CIRCLED_NUMBERS):
+        return _CIRCLED_NUMBERS[n - 1]
+    if fmt in ("lowerLetter", "upperLetter") and 0 < n <= 26:
+        letter = chr(ord("a") + n - 1)
+        return letter.upper() if fmt == "upperLetter" else letter
+    if fmt in ("bullet", "none"):
+        return ""
+    return str(n)
+
+
+class _WordNumbering:
+    """Numbers Word writes itself (automatic numbering, ``w:numPr``), as they appear on the page:
+    ``1.``, ``（三）``, ``二、``. A list whose item numbers live only there loses none of them."""
+
+    def __init__(self, document) -> None:
+        self.levels: dict[str, dict[str, tuple[int, str, str]]] = {}  # numId → ilvl → (start, fmt, text)
+        self.counters: dict[str, dict[int, int]] = {}
+        self.style_numbers: dict[str, tuple[str, str]] = {}  # styleId → (numId, ilvl)
+        try:
+            numbering = document.part.numbering_part.element
+        except (NotImplementedError, KeyError, AttributeError):
+            return
+        abstract: dict[str, dict[str, tuple[int, str, str]]] = {}
+        for node in numbering.findall(_w("abstractNum")):
+            abstract[node.get(_w("abstractNumId"))] = {
+                lvl.get(_w("ilvl")): (_int_val(lvl, "start", 1), _val(lvl, "numFmt") or "decimal",
+                                      _val(lvl, "lvlText") or "")
+                for lvl in node.findall(_w("lvl"))}
+        for node in numbering.findall(_w("num")):
+            ref = node.find(_w("abstractNumId"))
+            levels = dict(abstract.get(ref.get(_w("val")) if ref is not None else "", {}))
+            for override in node.findall(_w("lvlOverride")):
+                ilvl = override.get(_w("ilvl"))
+                start = override.find(_w("startOverride"))
+                if start is not None and ilvl in levels:
+                    _, fmt, text = levels[ilvl]
+                    levels[ilvl] = (int(start.get(_w("val")) or 1), fmt, text)
+            self.levels[node.get(_w("numId"))] = levels
+        for style in document.styles.element.findall(_w("style")):
+            num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
+            if num_pr is not None:
+                self.style_numbers[style.get(_w("styleId"))] = (_val(num_pr, "numId"), _val(num_pr, "ilvl") or "0")
+
+    def label(self, paragraph, text: str) -> str:
+        """The number Word shows before this paragraph, or "" (also for an empty paragraph)."""
+        if not self.levels or not text.strip():
+            return ""
+        num_id, ilvl = self._numbering_of(paragraph)
+        levels = self.levels.get(num_id or "")
+        if not levels or ilvl not in levels:
+            return ""
+        counters = self.counters.setdefault(num_id, {})
+        level = int(ilvl)
+        counters[level] = counters.get(level, levels[ilvl][0] - 1) + 1
+        for deeper in [k for k in counters if k > level]:
+            del counters[deeper]  # a new item at this level restarts the ones below it
+        _, fmt, pattern = levels[ilvl]
+        label = pattern
+        for k in range(level + 1):
+            start, k_fmt, _ = levels.get(str(k), (1, "decimal", ""))
+            label = label.replace(f"%{k + 1}", _word_number(counters.get(k, start), k_fmt))
+        return label if fmt not in ("bullet", "none") else ""
+
+    def _numbering_of(self, paragraph) -> tuple[str | None, str]:
+        p_pr = paragraph.find(_w("pPr"))
+        num_pr = p_pr.find(_w("numPr")) if p_pr is not None else None
+        if num_pr is not None:
+            return _val(num_pr, "numId"), _val(num_pr, "ilvl") or "0"
+        style = p_pr.find(_w("pStyle")) if p_pr is not None else None
+        if style is not None:
+            return self.style_numbers.get(style.get(_w("val")), (None, "0"))
+        return None, "0"
+
+
+def _val(node, child: str) -> str | None:
+    found = node.find(_w(child))
+    return found.get(_w("val")) if found is not None else None
+
+
+def _int_val(node, child: str, default: int) -> int:
+    value = _val(node, child)
+    return int(value) if value and value.lstrip("-").isdigit() else default
 
 
 def _paragraph_text(paragraph) -> str:
