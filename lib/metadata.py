@@ -12,7 +12,7 @@ _DATE_FIELD = re.compile(r"(?:成文日期|发文日期|印发日期)" + _FIELD)
 _NUMBER_FIELD = re.compile(r"(?:文号|发文字号)" + _FIELD)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号")
 _DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?")
-_NOTICE = re.compile(r"关于.{2,80}的(?:通知|意见|方案|决定|函)$")
+_NOTICE = re.compile(r"关于.{2,80}的(?:若干|实施|指导)?(?:通知|意见|方案|决定|函|通报|措施)$")
 _LIST_WORDS = ("清单", "分解", "分工", "实事", "方案", "任务表", "责任表", "意见")
 _PLACE = re.compile(  # at the start of a line: "各省、自治区、直辖市人民政府" names no place
     r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:市|县|区|自治州|自治县|旗|省|自治区)(?:人民政府|政府|委员会)"
@@ -25,7 +25,7 @@ def extract_metadata(preamble: list[Block] | tuple[Block, ...]) -> dict[str, str
     ``title`` is the list's own title (the attachment's heading, else the notice's),
     ``notice_title`` the notice's (``…关于印发…的通知``), ``date`` as YYYY-MM-DD.
     """
-    lines = [b.text for b in preamble]
+    lines = _joined_titles([b.text for b in preamble])
     meta: dict[str, str] = {}
     for line in lines:
         for key, pattern in (("issuer", _ISSUER), ("date", _DATE_FIELD), ("doc_number", _NUMBER_FIELD)):
@@ -52,6 +52,25 @@ def extract_metadata(preamble: list[Block] | tuple[Block, ...]) -> dict[str, str
     if place:
         meta["place"] = place
     return meta
+
+
+def _joined_titles(lines: list[str]) -> list[str]:
+    """A title set over two lines (``国务院关于做好当前和今后一个时期`` / ``促进就业工作的若干意见``)
+    as one line, where only the two together read as a notice's title."""
+    out: list[str] = []
+    i = 0
+    while i < len(lines):
+        line = lines[i]
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        if (following and len(line) <= 60 and not _NOTICE.search(line) and "关于" in line
+                and not line.endswith(("。", ":", "：", ";", ",")) and _NOTICE.search(line + following)
+                and len(line + following) <= 120):
+            out.append(line + following)
+            i += 2
+            continue
+        out.append(line)
+        i += 1
+    return out
 
 
 def _iso_date(text: str) -> str | None:

@@ -182,8 +182,60 @@ def leader_in_heading(text: str) -> str:
     return match["name"] if match else ""
 
 
+# a number inside a line, after a blank or a sentence end: where a run-on page starts an item
+_INNER_NUMBER = re.compile(rf"(?:(?<=\s)|(?<=[。;]))(?:(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{_CN}]{{1,3}})、)")
+_RUN_ON = 30  # a line this long may hold several items
+
+
+def split_run_on_lines(blocks: list[Block]) -> list[Block]:
+    """A web page copied onto one line (``1.新建学校3所 县教育局 2.改造道路 县交通运输局``): cut
+    it before each number that continues the numbering begun at the line's start or inside it.
+
+    >>> [b.text for b in split_run_on_lines([Block("1.建学校 县教育局 2.修路 县交通局 3.植树 县林业局", "L1")])]
+    ['1.建学校 县教育局', '2.修路 县交通局', '3.植树 县林业局']
+    """
+    if not any(len(b.text) >= _RUN_ON and not b.cells for b in blocks):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        cuts = _run_on_cuts(block.text) if len(block.text) >= _RUN_ON and not block.cells else []
+        if not cuts:
+            out.append(block)
+            continue
+        bounds = [0, *cuts, len(block.text)]
+        out += [Block(block.text[a:b].strip(), block.source_ref) for a, b in zip(bounds, bounds[1:])
+                if block.text[a:b].strip()]
+    return out
+
+
+def _run_on_cuts(text: str) -> list[int]:
+    """Where consecutive numbers (n, n+1, n+2 …, at least two after the first) start items."""
+    found = [(m.start(), int(m["num"]) if m["num"] else chinese_number(m["cn"]), bool(m["num"]))
+             for m in _INNER_NUMBER.finditer(text)]
+    head = ITEM_LABEL.match(text)
+    first = label_number(head["num"] or head["paren"]) if head and (head["num"] or head["paren"]) else None
+    numbered = NUMBERED_HEADING.match(text)
+    if first is None and numbered:
+        first = chinese_number(numbered["cn"])
+    best: list[int] = []
+    for arabic in (True, False):
+        run: list[int] = []
+        expected = (first + 1) if first is not None else None
+        for at, number, is_arabic in found:
+            if is_arabic != arabic or number is None:
+                continue
+            if (expected is None and number == 1) or number == expected:
+                run.append(at)
+                expected = number + 1
+        enough = 2 if first is not None else 3  # a line that starts with no number: 1. 2. 3. at least
+        if len(run) >= enough and len(run) > len(best):
+            best = run
+    return best
+
+
 def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
+    blocks = split_run_on_lines(blocks)
     header_at, start, header = _find_header(blocks)
     if not header:
         header_at = start = _first_item(blocks)
