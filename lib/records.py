@@ -137,7 +137,7 @@ def _furniture() -> re.Pattern[str]:
 
 
 # First characters that can begin a label or a section heading (cheap tests before a regex)
-_LABEL_STARTS = frozenset("0123456789(" + _CIRCLED)
+_LABEL_STARTS = frozenset("0123456789(第" + _CIRCLED)
 _SECTION_STARTS = frozenset(_CN + "第")
 
 

@@ -45,6 +45,7 @@ class Reference:
     prefixes: tuple[tuple[str, str], ...] = ()  # (prefix, kind) that decide an unknown name's kind  # 开发区管委会: a kind of body, not one body
     kinds_by_canonical: dict[str, str] = field(default_factory=dict)
     owner_prefixes: tuple[str, ...] = ()  # 国务院 in 国务院国资委: glued to the next name
+    branch_suffixes: tuple[str, ...] = ()  # 分局 in 市公安局开发区分局: a branch of the name before
     collective_scopes: tuple[str, ...] = ()  # 市级, 市直: a level before 有关部门
     mid_connectors: tuple[str, ...] = ()  # 等和: A等和各省级人民政府
     collective_joiners: tuple[str, ...] = ()  # 和, 及: only before a collective (A和各地)
@@ -224,6 +225,7 @@ def load_reference() -> Reference:
         generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
         collective_scopes=tuple(w["text"] for w in words if w["part"] == "scope"),
         owner_prefixes=tuple(r["text"] for r in read_data_csv("owner_prefixes.csv")),
+        branch_suffixes=tuple(r["suffix"] for r in read_data_csv("branch_suffixes.csv")),
         prefixes=tuple(sorted(((r["prefix"], r["kind"]) for r in read_data_csv("unit_prefixes.csv")),
                               key=lambda pair: len(pair[0]), reverse=True)),
         mid_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "mid"),

@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
+from lib.reference import LEVEL_PREFIXES
 from lib.units import Lexicon
 
 MARKERS = "▲★"
@@ -287,11 +288,18 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
 def _join_owners(core: str, pieces: list[tuple[int, int, str]],
                  lexicon: Lexicon) -> list[tuple[int, int, str]]:
     """``国务院`` + ``国资委`` → ``国务院国资委``, ``国家税务总局`` + ``成都市税务局``: a body named
-    after its owner (a State Council body, a vertical agency, a state company) is one name."""
+    after its owner (a State Council body, a vertical agency, a state company) is one name; so is
+    a branch after its unit (``市公安局`` + ``开发区分局``), unless the branch is a unit we know."""
     owners = lexicon.reference.owner_prefixes
+    branches = lexicon.reference.branch_suffixes
     out: list[tuple[int, int, str]] = []
     for start, end, how in pieces:
-        if out and how != "leftover" and core[out[-1][0]:out[-1][1]].startswith(owners):
+        piece = core[start:end]
+        before = core[out[-1][0]:out[-1][1]] if out else ""
+        owned = before.startswith(owners)
+        branch = (before and out[-1][2] in ("known", "ending") and piece.endswith(branches)
+                  and not lexicon.is_known(piece) and piece[:1] not in LEVEL_PREFIXES)
+        if out and how != "leftover" and (owned or branch):
             out[-1] = (out[-1][0], end, "ending")
         else:
             out.append((start, end, how))

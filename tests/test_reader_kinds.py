@@ -1,0 +1,176 @@
+"""The general reader, one table per kind of list it must read (issue: a general reader).
+
+Each row is a small made-up list in the shape real lists take, with a decoy that must not
+become a unit: a bracket that is a note, a progress text, a person's name, a place.
+"""
+
+from __future__ import annotations
+
+import io
+
+import pytest
+
+from lib.pipeline import ParsedDocument, parse_bytes
+
+
+def parse(text: str, name: str = "list.txt") -> ParsedDocument:
+    return parse_bytes(text.encode("utf-8"), name)
+
+
+def table(doc: ParsedDocument) -> list[tuple[str, str, str]]:
+    a = doc.assignments
+    return list(zip(a["item_label"], a["raw"], a["role"]))
+
+
+# 1. Items numbered like headings: 三、 owns its units; a heading without units stays a section.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("一、新建城市公园10个(市园林局负责)。\n二、改造老旧小区50个(含背街小巷)(市住建局、市财政局负责)。",
+     [("一", "市园林局", "co"), ("二", "市住建局", "co"), ("二", "市财政局", "co")]),
+    ("一、交通出行\n1.新建道路(市交通局负责)\n二、教育\n2.新建学校(市教育局负责)",
+     [("1", "市交通局", "co"), ("2", "市教育局", "co")]),
+    ("1、推进项目(县发改局负责)\n(1)新增就业(县人社局负责)\n①建设智慧城市(县大数据局负责)\n第四条 完善制度(县司法局负责)",
+     [("1", "县发改局", "co"), ("(1)", "县人社局", "co"), ("①", "县大数据局", "co"), ("第四条", "县司法局", "co")]),
+    ("一、实施脱贫攻坚工程\n全面完成危房改造。\n牵头单位:市扶贫办\n责任单位:各县(市)区政府",
+     [("一", "市扶贫办", "lead"), ("一", "各县(市)区政府", "co")]),
+])
+def test_items_are_what_owns_a_unit_list(text: str, expected: list) -> None:
+    doc = parse(text)
+    assert table(doc) == expected
+    assert "含背街小巷" not in set(doc.assignments["raw"])
+
+
+# 2. Unlabelled duty clauses, anywhere in the item, text after them allowed.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1.扩大投资(市发改委牵头,各区县政府、市级有关部门按职责分工负责)。1-6月已完成50%。",
+     [("1", "市发改委", "lead"), ("1", "各区县政府", "co"), ("1", "市级有关部门", "co")]),
+    ("1.加快城市更新。由市住建局负责,市规划局、市财政局配合。",
+     [("1", "市住建局", "lead"), ("1", "市规划局", "co"), ("1", "市财政局", "co")]),
+    ("1.稳定就业。市人社局牵头,各地、各部门按职责分工负责。",
+     [("1", "市人社局", "lead"), ("1", "各地", "co"), ("1", "各部门", "co")]),
+    ("1.提升教育质量(市教育局会同有关部门负责)\n2.市政府负责统筹协调全市工作(市政府办公厅负责)",
+     [("1", "市教育局", "lead"), ("2", "市政府办公厅", "co")]),
+    ("1.完成造林(县林业局、县财政局负责)\n2.推进检测(县市场监管局会同县卫健局负责)",
+     [("1", "县林业局", "co"), ("1", "县财政局", "co"), ("2", "县市场监管局", "lead"), ("2", "县卫健局", "co")]),
+])
+def test_duty_clauses_name_units_and_roles(text: str, expected: list) -> None:
+    assert table(parse(text)) == expected
+
+
+# 3. Other labels: 主办/协办, 牵头部门/配合部门, 责任主体, in 【】 or [], spaced out; persons are leaders.
+@pytest.mark.parametrize(("text", "expected", "leaders"), [
+    ("1.实施乡村振兴。\n主办单位:市农业农村局\n协办单位:市财政局、市自然资源局",
+     [("1", "市农业农村局", "lead"), ("1", "市财政局", "co"), ("1", "市自然资源局", "co")], ""),
+    ("1.推进数字经济。\n【牵头部门】市工信局\n【配合部门】市发改委、市大数据局",
+     [("1", "市工信局", "lead"), ("1", "市发改委", "co"), ("1", "市大数据局", "co")], ""),
+    ("1.加强生态保护。\n责任部门:市生态环境局\n分管领导:张三",
+     [("1", "市生态环境局", "co")], "张三"),
+    ("1.建设交通枢纽。\n牵 头 部 门:市交通运输局\n责任主体:各区县政府",
+     [("1", "市交通运输局", "lead"), ("1", "各区县政府", "co")], ""),
+    ("1.推进招商[牵头单位:县商务局;责任单位:各镇人民政府,县经济开发区]",
+     [("1", "县商务局", "lead"), ("1", "各镇人民政府", "co"), ("1", "县经济开发区", "co")], ""),
+    ("1.农村道路畅通工程,牵头部门:市交通局。建设进度较慢的县区为舒城县。",
+     [("1", "市交通局", "lead")], ""),
+])
+def test_labels_name_roles_and_persons_are_leaders(text: str, expected: list, leaders: str) -> None:
+    doc = parse(text)
+    assert table(doc) == expected
+    assert doc.items["leaders"].iloc[0] == leaders
+    assert "张三" not in set(doc.assignments["raw"]) and "舒城县" not in set(doc.assignments["raw"])
+
+
+# 4. Tables: separate lead and co columns, progress columns, a merged first cell, a trailing " |".
+@pytest.mark.parametrize(("text", "expected"), [
+    ("序号\t工作任务\t牵头单位\t配合单位\t1-10月推进情况\t是否达序\n"
+     "1\t新建学校\t市教育局\t市财政局\t已完成主体工程,市住建局验收中\t是",
+     [("1", "市教育局", "lead"), ("1", "市财政局", "co")]),
+    ("序号 |\n主要任务 |\n分管领导 |\n牵头单位 |\n责任单位 |\n推进情况 |\n"
+     "1 |\n新建公园 |\n徐某某 |\n城管局 |\n市政局、相关街道 |\n已进场施工。 |\n"
+     "2 |\n新建中转站 |\n城管局 |\n崇川经济开发区、各街道 |\n已建成3个。 |",
+     [("1", "城管局", "lead"), ("1", "市政局", "co"), ("1", "相关街道", "co"),
+      ("2", "城管局", "lead"), ("2", "崇川经济开发区", "co"), ("2", "各街道", "co")]),
+    ("| 重点事项 | 牵头单位 | 实际进度 |\n| --- | --- | --- |\n| 一、解决用水问题 | 市水务局 | 完成改造8.5万户 |\n"
+     "| 二、推进燃气普及 | 市住建局 | 加装管道燃气1.8万户 |",
+     [("一", "市水务局", "lead"), ("二", "市住建局", "lead")]),
+])
+def test_tables_by_header_and_by_content(text: str, expected: list) -> None:
+    assert table(parse(text)) == expected
+
+
+# 5. Legends in other words and places, glued to any list; 分别牵头: every unit there leads.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("(一)做好一件事。(发展改革委、财政部负责)\n"
+     "(二)做好二件事。(财政部、税务总局负责。列第一位者为工作牵头单位或汇总单位,下同)",
+     [("(一)", "发展改革委", "lead"), ("(一)", "财政部", "co"), ("(二)", "财政部", "lead"), ("(二)", "税务总局", "co")]),
+    ("1.拓展市场。(税务总局、财政部、海关总署负责,排在第一位的部门为牵头部门,下同)\n2.简化管理。(海关总署负责)",
+     [("1", "税务总局", "lead"), ("1", "财政部", "co"), ("1", "海关总署", "co"), ("2", "海关总署", "lead")]),
+    ("除标注“分别牵头”外,列第一位为牵头或汇总单位。\n1.推进改革(工业和信息化部、商务部分别牵头,各地区按职责分工负责)\n"
+     "2.完善政策(财政部、人民银行负责)",
+     [("1", "工业和信息化部", "lead"), ("1", "商务部", "lead"), ("1", "各地区", "co"),
+      ("2", "财政部", "lead"), ("2", "人民银行", "co")]),
+])
+def test_legends_make_the_first_unit_lead(text: str, expected: list) -> None:
+    doc = parse(text)
+    assert table(doc) == expected
+    assert not any("牵头单位" in raw or "下同" in raw for raw in doc.assignments["raw"])
+
+
+# 6. Sub-offices glued to their parent stay one unit; glued runs split only into units.
+@pytest.mark.parametrize(("units", "expected"), [
+    ("市公安局开发区分局、市生态环境局高新分局", ["市公安局开发区分局", "市生态环境局高新分局"]),
+    ("市城乡水务局", ["市城乡水务局"]),
+    ("国务院国资委、国家税务总局成都市税务局", ["国务院国资委", "国家税务总局成都市税务局"]),
+    ("公安局交通运输局财政局", ["公安局", "交通运输局", "财政局"]),
+    ("市应急局〈市消防救援支队〉", ["市应急局(市消防救援支队)"]),
+])
+def test_glued_names_split_only_where_both_halves_are_units(units: str, expected: list) -> None:
+    doc = parse(f"1.推进工作(牵头单位:{units})")
+    assert list(doc.assignments["raw"]) == expected
+
+
+# 7. Grouped by unit: the heading's unit leads every item below it.
+def test_a_heading_that_names_a_unit_makes_it_lead_its_items() -> None:
+    doc = parse("一、县发改局牵头工作(2项)\n1.完成投资增长10%。\n2.推进项目建设(县财政局配合)。\n"
+                "二、县交通运输局牵头工作(1项)\n3.建设农村公路100公里。")
+    assert table(doc) == [("1", "县发改局", "lead"), ("2", "县发改局", "lead"), ("2", "县财政局", "co"),
+                          ("3", "县交通运输局", "lead")]
+
+
+# 8. Traditional characters, read through a conversion library, kept in raw.
+@pytest.mark.parametrize(("text", "expected"), [
+    ("1.推進城市更新(市住建局牽頭,市財政局配合)\n2.加強生態保護(市生態環境局負責)",
+     [("1", "市住建局", "lead"), ("1", "市財政局", "co"), ("2", "市生態環境局", "co")]),
+    ("序號\t項目名稱\t責任單位\n1\t建設學校\t縣教體局",
+     [("1", "縣教體局", "co")]),
+])
+def test_traditional_characters(text: str, expected: list) -> None:
+    doc = parse(text)
+    assert table(doc) == expected
+    assert doc.report.traditional
+    assert doc.assignments["unit"].iloc[0] in {"市住建局", "县教体局"}
+
+
+# 9. Web copies: a page on one line, navigation around, a title over two lines, 相关乡镇办.
+def test_a_page_on_one_line_with_navigation() -> None:
+    doc = parse("首页 > 政务公开 > 通知公告 索引号 | 001-2023 | 发布机构 | 某县政府\n"
+                "某县人民政府关于印发2023年\n重点工作任务分解的通知\n"
+                "1.新建学校3所 县教育局、县住建局 2.改造道路10条 县交通运输局、相关乡镇办 3.完成植树造林 县林业局")
+    assert table(doc) == [("1", "县教育局", "co"), ("1", "县住建局", "co"), ("2", "县交通运输局", "co"),
+                          ("2", "相关乡镇办", "co"), ("3", "县林业局", "co")]
+    assert doc.meta["notice_title"] == "某县人民政府关于印发2023年重点工作任务分解的通知"
+    assert doc.assignments.loc[doc.assignments["raw"] == "相关乡镇办", "kind"].iloc[0] == "collective"
+
+
+# 10. Word's automatic numbering: the numbers live in the numbering definitions, not the text.
+def test_word_automatic_numbering_gives_the_item_numbers() -> None:
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2023年民生实事")
+    for text in ("新建学校3所(县教育局负责)", "改造道路(县交通运输局、县财政局负责)", "完成造林(县林业局负责)"):
+        document.add_paragraph(text, style="List Number")
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc = parse_bytes(buffer.getvalue(), "list.docx")
+    assert doc.items["item_label"].tolist() == ["1", "2", "3"]
+    assert table(doc) == [("1", "县教育局", "co"), ("2", "县交通运输局", "co"), ("2", "县财政局", "co"),
+                          ("3", "县林业局", "co")]
