@@ -37,6 +37,7 @@ _LEADER_HEADING = re.compile(
     r"(?:牵头|分管|负责|联系)"
 )
 _CELL_BREAK = re.compile(r"\t|\s*\|\s*")
+_DECIMAL_LIKE_LABEL = re.compile(r"^(?P<num>\d{1,4})[.](?P<paren>)(?=\d)(?P<rest>.*)$")
 _TRAILING_PIPES = re.compile(r"\s*\|+\s*$")
 
 
@@ -233,9 +234,35 @@ def _run_on_cuts(text: str) -> list[int]:
     return best
 
 
+_KEY_VALUE = re.compile(r"^(?P<key>[^|:]{2,24}?)\s*:?\s*\|\s*(?P<value>[^|]*?)\s*\|?$")
+
+
+def key_value_rows(blocks: list[Block]) -> list[Block]:
+    """A record laid out as a two-column table, one field a row (``重点工作: | 135.统筹… |``,
+    ``牵头单位: | 市城管局 |``): the task row opens the item, the other rows become labelled lines.
+
+    >>> [b.text for b in key_value_rows([Block("重点工作: | 5.建学校 |", "L1"), Block("牵头单位: | 县教育局 |", "L2")])]
+    ['5.建学校', '牵头单位:县教育局']
+    """
+    if not any("|" in b.text and not b.cells for b in blocks):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        match = _KEY_VALUE.match(block.text) if "|" in block.text and not block.cells else None
+        role = header_role(match["key"]) if match else None
+        if not match or role is None or not match["value"]:
+            out.append(block)
+        elif role == "task" and ITEM_LABEL.match(match["value"]):
+            out.append(Block(match["value"], block.source_ref))
+        else:
+            key = "".join(match["key"].split())
+            out.append(Block(f"{key}:{match['value']}", block.source_ref))
+    return out
+
+
 def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
-    blocks = split_run_on_lines(blocks)
+    blocks = split_run_on_lines(key_value_rows(blocks))
     header_at, start, header = _find_header(blocks)
     if not header:
         header_at = start = _first_item(blocks)
@@ -286,6 +313,12 @@ class _Cutter:
         self.open = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
                      "section": self.section, "lines": lines, "leaders": self.leaders, "cells": cells}
 
+    def _next_number(self, text: str) -> re.Match[str] | None:
+        """``62.20户以上…`` right after item 61: the next number, not the decimal 62.20."""
+        match = _DECIMAL_LIKE_LABEL.match(text)
+        before = label_number(self.open["label"]) if match else None
+        return match if before is not None and int(match["num"]) == before + 1 else None
+
     def _a_cell(self, label: re.Match[str]) -> bool:
         """A number while the open row of a one-cell-a-line table still lacks cells, and not the
         number after the open item's."""
@@ -331,6 +364,8 @@ class _Cutter:
             self.furniture += 1
             return
         label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
+        if label is None and first.isdigit() and self.open:
+            label = self._next_number(text)
         if label and self._a_cell(label):
             label = None  # 2024 |, 300 |: a number in a row of one cell a line, not the next item
         if label:

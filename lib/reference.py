@@ -92,6 +92,8 @@ class Reference:
         Such a piece is a word (城乡), not a unit, unless nothing else reads the run.
         """
         stem = name[1:] if name[:1] in LEVEL_PREFIXES else name
+        if stem in self.suffix_kinds:  # 管委会, 办公室: an ending alone names no unit
+            return True
         for length in self.suffix_lengths:
             suffix = stem[-length:]
             if len(stem) > length and suffix in self.suffix_kinds:
