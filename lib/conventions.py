@@ -460,7 +460,10 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     carries_section = "section" in _before_label(columns)
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
         after = _fit_columns(after, tuple(cells), lexicon) or after
-    fits = len(cells) == len(after) or (len(cells) == len(after) + 1 and carries_section) or raw.cells
+    carried = len(cells) == len(after) + 1 and carries_section and not (
+        # a task wrapped over two lines (a PDF), not the next item's section cell
+        looks_like_units(cells[-1], lexicon) and not looks_like_units(cells[-2], lexicon))
+    fits = len(cells) == len(after) or carried or raw.cells
     if after and len(cells) >= len(after) and fits and (raw.cells or len(cells) > 1):
         if len(cells) > len(after) and not raw.cells:
             extra["carried"] = cells[len(after)]  # the next item's section cell
