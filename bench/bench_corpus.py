@@ -1,8 +1,9 @@
 """Per-list mention F1 and role accuracy of the reader on the corpus of real lists.
 
-Run: .venv/bin/python bench/bench_corpus.py [--markdown] [--record] [NAME …]
+Run: .venv/bin/python bench/bench_corpus.py [--markdown] [--record] [--formats] [NAME …]
 ``--markdown`` prints the table for the README; ``--record`` writes tests/corpus/scores.csv,
-the floor that tests/test_corpus.py keeps every list at.
+the floor that tests/test_corpus.py keeps every list at; ``--formats`` scores each list again
+as GB18030 text, a web page, a Word file and a PDF of the same text.
 """
 
 from __future__ import annotations
@@ -13,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import CORPUS, corpus_lists, score_corpus, write_scores  # noqa: E402
+from bench.corpus import FORMATS, CORPUS, corpus_lists, score_corpus, score_list, write_scores  # noqa: E402
 
 
 def main() -> None:
@@ -21,8 +22,12 @@ def main() -> None:
     parser.add_argument("names", nargs="*", help="only these lists")
     parser.add_argument("--markdown", action="store_true", help="a Markdown table for the README")
     parser.add_argument("--record", action="store_true", help="write tests/corpus/scores.csv")
+    parser.add_argument("--formats", action="store_true", help="also as GB18030, HTML, DOCX and PDF")
     args = parser.parse_args()
     folders = [CORPUS / n for n in args.names] if args.names else corpus_lists()
+    if args.formats:
+        print_formats(folders)
+        return
     scores = score_corpus(folders)
     if args.markdown:
         print("| list | items (gold / read) | mentions (gold) | precision | recall | F1 | roles |")
@@ -43,6 +48,18 @@ def main() -> None:
     print(f"\n**{line}**" if args.markdown else f"\n{line}")
     if args.record:
         write_scores(scores)
+
+
+def print_formats(folders: list[Path]) -> None:
+    means = {fmt: 0.0 for fmt in FORMATS}
+    print("| list | " + " | ".join(FORMATS) + " |")
+    print("|---|" + "---|" * len(FORMATS))
+    for folder in folders:
+        row = {fmt: score_list(folder, fmt).f1 for fmt in FORMATS}
+        for fmt in FORMATS:
+            means[fmt] += row[fmt] / len(folders)
+        print(f"| {folder.name} | " + " | ".join(f"{row[f]:.2f}" for f in FORMATS) + " |", flush=True)
+    print(f"| **mean F1** | " + " | ".join(f"**{means[f]:.3f}**" for f in FORMATS) + " |")
 
 
 if __name__ == "__main__":

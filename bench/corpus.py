@@ -22,7 +22,7 @@ import pandas as pd
 import zhconv
 
 from lib.errors import ListError
-from lib.pipeline import parse_path
+from lib.pipeline import parse_bytes, parse_path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 SCORES = CORPUS / "scores.csv"
@@ -102,12 +102,35 @@ def _align(gold_heads: list[str], tasks: list[str]) -> dict[int, int]:
     return out
 
 
-def score_list(folder: Path) -> Score:
+FORMATS = ("txt", "gb18030", "html", "docx", "pdf")
+
+
+def source_as(folder: Path, fmt: str) -> tuple[str, bytes]:
+    """The list's text as another kind of file, as offices pass it on: the same text in
+    GB18030, a web page of paragraphs, a Word file of paragraphs, a PDF of running text."""
+    from tests import builders  # test builders (reportlab for the PDF) are dev dependencies
+
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    lines = [line for line in text.split("\n") if line.strip()]
+    if fmt == "txt":
+        return "source.txt", text.encode("utf-8")
+    if fmt == "gb18030":
+        return "source.txt", text.encode("gb18030", errors="replace")
+    if fmt == "html":
+        return "source.html", builders.html_lines(lines)
+    if fmt == "docx":
+        return "source.docx", builders.docx_lines(lines)
+    if fmt == "pdf":
+        return "source.pdf", builders.text_pdf(text)
+    raise ValueError(fmt)
+
+
+def score_list(folder: Path, fmt: str = "txt") -> Score:
     gold = read_gold(folder)
     gold_items = gold.drop_duplicates("item_no")
     gold_pairs = {(row.item_no, _unit_key(row.unit)): row.role for row in gold.itertuples()}
     try:
-        doc = parse_path(folder / "source.txt")
+        doc = parse_path(folder / "source.txt") if fmt == "txt" else parse_bytes(*reversed(source_as(folder, fmt)))
     except ListError as error:
         return Score(folder.name, len(gold_items), 0, 0, len(gold_pairs), 0, 0, 0, str(error))
     items = doc.items

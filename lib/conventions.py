@@ -487,6 +487,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         return "".join(task_parts), fields, extra
     if len(cells) < 2:
         return "".join(cells), [], extra
+    if not raw.cells and _ends_in_units_bracket("".join(cells), lexicon):
+        return "".join(cells), [], extra  # a paragraph wrapped over lines (a PDF): not cells
     # cells missing or a task over several lines: read each line by what it holds
     unit_roles = [r for r in after if r in UNIT_ROLES] or ["units"]
     task, rest = cells[0], cells[1:]
@@ -500,6 +502,14 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         elif not fields:
             task += cell  # the task goes on over several lines
     return task, fields, extra
+
+
+def _ends_in_units_bracket(text: str, lexicon: Lexicon) -> bool:
+    """``…扩大校招规模。(市人社局、市公务员局)``: a paragraph whose last bracket names units."""
+    if not text.rstrip("。.;").endswith(")"):
+        return False
+    final = _FINAL_GROUP.search(text)
+    return bool(final) and (bool(duty_fields(final["body"], lexicon)) or looks_like_units(final["body"], lexicon))
 
 
 _MERGEABLE = ("leader", "section", "note", "deadline")
