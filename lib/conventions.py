@@ -25,7 +25,8 @@ import re
 from dataclasses import dataclass, replace
 
 from lib.duties import duty_fields, duty_words, looks_like_units
-from lib.records import ItemRecord, Layout, RawItem, UnitField, header_role, header_words, label_number
+from lib.records import (ItemRecord, Layout, RawItem, UnitField, header_role, header_words, label_number,
+                         run_rule)
 from lib.reference import DATA_DIR
 from lib.split import MARKERS, split_units
 from lib.units import Lexicon
@@ -357,7 +358,7 @@ def _fields_from_labelled(text: str) -> tuple[list[UnitField], dict[str, str]]:
             extra["deadline"] = value
         elif value:
             # a label names leads only: 牵头单位 and (as a label) 牵头责任单位
-            rule = "lead" if role in ("lead", "lead_units") else "co" if role == "co" else "pending"
+            rule = run_rule(role, label=True)
             fields.append(UnitField(value, rule, label))
     return fields, extra
 
@@ -478,7 +479,7 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
                 fields += found  # one cell holding 牵头单位:X 责任单位:Y
                 extra.update(more)
             elif role in UNIT_ROLES and cell:
-                rule = {"lead": "lead", "lead_units": "first", "co": "co"}.get(role, "pending")
+                rule = run_rule(role, label=False)
                 fields.append(UnitField(cell, rule))
             elif role == "leader":
                 extra["leaders"] = "、".join(p for p in re.split(r"[、,;\s]+", cell) if p)
@@ -496,7 +497,7 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     for cell in rest:
         if looks_like_units(cell, lexicon):
             role = unit_roles[min(len(fields), len(unit_roles) - 1)]
-            fields.append(UnitField(cell, {"lead": "lead", "lead_units": "first"}.get(role, "pending")))
+            fields.append(UnitField(cell, run_rule(role, label=False)))
         elif _DEADLINE.search(cell) and len(cell) <= 24:
             extra["deadline"] = cell
         elif not fields:

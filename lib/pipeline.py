@@ -20,7 +20,7 @@ import pandas as pd
 from lib.errors import EXIT_NO_ITEMS, ListError
 from lib.metadata import extract_metadata
 from lib.conventions import CONVENTIONS, Reading, read_items
-from lib.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number
+from lib.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number, run_rule
 from lib.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
 from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
 from lib.simplify import originals, simplified_blocks, written_as
@@ -191,8 +191,7 @@ def _record_of_exported_item(row) -> ItemRecord:
     for part in filter(None, row.units_text.split("；")):
         label, _, text = part.partition(":") if ":" in part else ("", "", part)
         role = header_words().get(label, "")
-        rule = ("marker" if any(m in text for m in "▲★") else "lead" if role in ("lead", "lead_units")
-                else "co")
+        rule = "marker" if any(m in text for m in "▲★") else run_rule(role, label=True)
         fields.append(UnitField(text, rule, label))
     return ItemRecord(item_label=row.item_label, task=row.task, source_ref=row.source_ref,
                       section=row.section, leaders=row.leaders, deadline=row.deadline,

@@ -54,6 +54,23 @@ class UnitField:
     label: str = ""
 
 
+# The lead rule a run gets from what names it (header_words.csv roles). A label names only
+# leads (牵头责任单位:X → every unit leads); a column titled 牵头责任单位 names its first unit
+# (the first unit of every list leads); a plain 责任单位 leaves it to the document (pending).
+_RUN_RULES: dict[str, tuple[str, str]] = {  # role → (as a column, as a label)
+    "lead": ("lead", "lead"), "lead_units": ("first", "lead"), "co": ("co", "co"), "units": ("pending", "pending"),
+}
+
+
+def run_rule(role: str, *, label: bool) -> str:
+    """``lead``, ``first``, ``co`` or ``pending`` for a run named by a column or a label of ``role``.
+
+    >>> run_rule("lead_units", label=False), run_rule("lead_units", label=True), run_rule("units", label=True)
+    ('first', 'lead', 'pending')
+    """
+    return _RUN_RULES.get(role, ("pending", "pending"))[1 if label else 0]
+
+
 @dataclass(frozen=True)
 class ItemRecord:
     item_label: str

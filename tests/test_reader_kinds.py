@@ -174,3 +174,13 @@ def test_word_automatic_numbering_gives_the_item_numbers() -> None:
     assert doc.items["item_label"].tolist() == ["1", "2", "3"]
     assert table(doc) == [("1", "县教育局", "co"), ("2", "县交通运输局", "co"), ("2", "县财政局", "co"),
                           ("3", "县林业局", "co")]
+
+
+def test_one_rule_table_gives_a_co_column_its_role_however_the_row_is_read() -> None:
+    """A 配合单位 column is co whether its row is read by position or, when the task wraps over
+    two lines, by content (the two readings used to disagree under a legend: its first unit led)."""
+    header = "列第一位者为牵头单位。\n序号\n工作任务\n责任单位\n配合单位\n"
+    by_position = parse(header + "1\n新建学校\n市教育局、市住建局\n市财政局、市人社局")
+    wrapped = parse(header + "1\n新建学校,完成主体工程\n并交付使用\n市教育局、市住建局\n市财政局、市人社局")
+    expected = [("1", "市教育局", "lead"), ("1", "市住建局", "co"), ("1", "市财政局", "co"), ("1", "市人社局", "co")]
+    assert table(by_position) == table(wrapped) == expected
