@@ -16,7 +16,9 @@ from lib.views import item_roles
 
 TARGET_COLUMNS = ("doc_id", "item_no", "item_label", "metric", "value", "value_min", "baseline",
                   "measure_unit", "qualifier", "span", "lead_units", "co_units")
-UNITS = ("个工作日", "万平方米", "万标箱", "万人次", "亿美元", "平方米", "亿元", "万元", "万亩", "万吨",
+UNITS = ("个工作日", "亿千瓦时", "万千瓦时", "亿立方米", "万立方米", "万平方米", "万标箱", "万人次", "亿美元",
+         "亿千瓦", "万千瓦", "千瓦时", "万公顷", "立方米", "平方米", "亿元", "万元", "万亩", "万吨", "亿吨", "千瓦",
+         "公顷", "万辆",
          "万方", "万人", "万户", "万个", "公里", "人次", "%", "个", "家", "件", "人", "亩", "吨", "天",
          "项", "座", "条", "处", "所", "户", "台", "名", "辆", "套", "次", "场", "批", "只", "元")
 MONEY = ("亿元", "万元", "亿美元", "元")
@@ -33,6 +35,7 @@ _BASELINE = re.compile(rf"从(?P<base>{_NUMBER})(?P<unit>{_UNIT})?(?:提升|提�
 _FRACTION = re.compile(r"(?P<value>[一二三四五六七八九十]+分之[一二三四五六七八九十]+)(?P<after>以上|左右|以内)?")
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
 _DELIMITERS = ",，;；。、:："
+_CONJUNCTIONS = ("和", "及", "与", "以及", "或")
 _VERB_ONLY = 4  # a clause start this short before a count is a verb: 实施9个老旧小区改造
 
 
@@ -84,8 +87,8 @@ def extract_targets(task: str) -> list[Target]:
     ordered = [target for _, target in sorted(found, key=lambda pair: pair[0])]
     # 基本养老、基本医疗参保率分别在98%、99%以上: a target with no words of its own shares
     # the metric of the one before it
-    for index in range(1, len(ordered)):
-        if not ordered[index].metric:
+    for index in range(1, len(ordered)):  # …分别达到65%和55%: 和 names nothing
+        if not ordered[index].metric or ordered[index].metric in _CONJUNCTIONS:
             ordered[index] = replace(ordered[index], metric=ordered[index - 1].metric)
     return ordered
 

@@ -77,3 +77,15 @@ def test_targets_table_ties_each_target_to_its_units(bundled) -> None:
     assert "各镇乡(街道)" not in set(targets_per_unit(table, bundled.assignments, False)["责任单位"])
     assert per_unit.loc["发改局", "牵头的目标"] == table["lead_units"].str.split("、").map(
         lambda units: "发改局" in units).sum()
+
+
+@pytest.mark.parametrize(("task", "expected"), [
+    ("全国农机总动力超过10亿千瓦,其中灌排机械动力达到1.2亿千瓦。",
+     [("全国农机总动力", 10.0, "亿千瓦", "超过"), ("灌排机械动力", 1.2, "亿千瓦", "达到")]),
+    ("花生种植、收获机械化率分别达到65%和55%。",
+     [("花生种植、收获机械化率", 65.0, "%", "达到"), ("花生种植、收获机械化率", 55.0, "%", "达到")]),
+])
+def test_targets_on_state_council_wording(task: str, expected: list) -> None:
+    """Power in 亿千瓦, and a second value after 和 shares the metric (it was named 和)."""
+    got = [(t.metric, t.value, t.measure_unit, t.qualifier) for t in extract_targets(task)]
+    assert got == expected
