@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lib.records import UnitField
+from lib.records import UnitField, header_role
 from lib.reference import read_data_csv
 from lib.split import split_units
 from lib.units import Lexicon
@@ -47,6 +47,14 @@ def duty_words() -> DutyWords:
         joiners=tuple(r["text"] for r in by_length if r["role"] == "with"),
         notes=tuple(r["text"] for r in by_length if r["role"] == "note"),
     )
+
+
+def is_lead_note(text: str) -> bool:
+    """``牵头``, ``牵头单位``, ``主办`` in a bracket after a name: that unit leads (市发改委(牵头))."""
+    if not text:
+        return False
+    return any(verb == text for verb, role in duty_words().verbs if role == "lead") \
+        or header_role(text) in ("lead", "lead_units")
 
 
 def looks_like_units(line: str, lexicon: Lexicon) -> bool:

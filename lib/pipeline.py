@@ -17,6 +17,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from lib.duties import is_lead_note
 from lib.errors import EXIT_NO_ITEMS, ListError
 from lib.metadata import extract_metadata
 from lib.conventions import CONVENTIONS, Reading, read_items
@@ -209,7 +210,11 @@ def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
 
 
 def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
-    """lead/co for each mention of one run, by the run's lead rule."""
+    """lead/co for each mention of one run, by the run's lead rule; ``市发改委(牵头)`` leads
+    whatever the run's rule, and the others of its run are co (like ▲)."""
+    noted = [is_lead_note(t.sub_office) for t in mentions]
+    if any(noted) and field.rule != "lead":
+        return ["lead" if n else "co" for n in noted]
     if field.rule == "marker":
         return ["lead" if t.marked else "co" for t in mentions]
     if field.rule == "lead":
@@ -244,7 +249,7 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
                 flags.append("alias")
             if token.glued:
                 flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
-            if token.sub_office:
+            if token.sub_office and not is_lead_note(token.sub_office):
                 flags.append("sub_office")
             readings[token] = (unit, resolution.kind, flags)
         return readings[token]
@@ -259,7 +264,8 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
             codes = ";".join([*flags, "repeated"] if unit in seen else flags)
             seen.add(unit)
             rows.append((doc_id, number, record.item_label, position, token.text, unit,
-                         token.sub_office, role, sole_item and kind != "collective", kind, codes))
+                         "" if is_lead_note(token.sub_office) else token.sub_office, role,
+                         sole_item and kind != "collective", kind, codes))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )

@@ -70,6 +70,8 @@ def test_duty_clauses_name_units_and_roles(text: str, expected: list) -> None:
      [("1", "县商务局", "lead"), ("1", "各镇人民政府", "co"), ("1", "县经济开发区", "co")], ""),
     ("1.农村道路畅通工程,牵头部门:市交通局。建设进度较慢的县区为舒城县。",
      [("1", "市交通局", "lead")], ""),
+    ("1.推进项目建设。责任单位:市发改委(牵头)、市财政局",
+     [("1", "市发改委(牵头)", "lead"), ("1", "市财政局", "co")], ""),
 ])
 def test_labels_name_roles_and_persons_are_leaders(text: str, expected: list, leaders: str) -> None:
     doc = parse(text)
