@@ -111,6 +111,8 @@ def source_as(folder: Path, fmt: str) -> tuple[str, bytes]:
     from tests import builders  # test builders (reportlab for the PDF) are dev dependencies
 
     text = (folder / "source.txt").read_text(encoding="utf-8")
+    if fmt in ("html", "docx", "pdf"):  # what a page shows of a Markdown copy: no ** or #
+        text = re.sub(r"\*\*|^#{1,6} ", "", text, flags=re.MULTILINE)
     lines = [line for line in text.split("\n") if line.strip()]
     if fmt == "txt":
         return "source.txt", text.encode("utf-8")

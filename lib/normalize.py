@@ -40,8 +40,4 @@ def normalize_text(text: str) -> str:
 def normalize_line(line: str) -> str:
     """Normalize one line or cell: see ``normalize_text``; tabs are kept as cell breaks."""
     line = line.translate(_TABLE)
-    if "**" in line or line.startswith(("#", "|")):  # Markdown pasted into a page or a document
-        line = _MARKDOWN.sub("", line)
-        if "|" in line:
-            line = _TABLE_ROW.sub(lambda m: m["row"] if "|" in m["row"] else m.group(), _TABLE_RULE.sub("", line))
     return _RUNS_OF_SPACES.sub(" ", line).strip(" \t")
