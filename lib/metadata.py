@@ -6,7 +6,8 @@ import re
 
 from lib.blocks import Block
 
-_FIELD = r"\s*[:：]\s*(?P<value>.+?)(?=\s+\S{2,6}\s*[:：]|$)"
+# 发布机构: X  成文日期: Y, or a web page's metadata table 发布机构 | X | 成文日期 | Y
+_FIELD = r"\s*[:：|]\s*(?P<value>[^|]+?)(?=\s*\|\s*\S{2,6}\s*\||\s*\|\s*\S{2,6}$|\s+\S{2,6}\s*[:：|]|\s*\|?\s*$)"
 _ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位)" + _FIELD)
 _DATE_FIELD = re.compile(r"(?:成文日期|发文日期|印发日期)" + _FIELD)
 _NUMBER_FIELD = re.compile(r"(?:文号|发文字号)" + _FIELD)

@@ -159,6 +159,7 @@ def test_a_page_on_one_line_with_navigation() -> None:
     assert table(doc) == [("1", "县教育局", "co"), ("1", "县住建局", "co"), ("2", "县交通运输局", "co"),
                           ("2", "相关乡镇办", "co"), ("3", "县林业局", "co")]
     assert doc.meta["notice_title"] == "某县人民政府关于印发2023年重点工作任务分解的通知"
+    assert doc.meta["issuer"] == "某县政府"  # from the page's metadata table
     assert doc.assignments.loc[doc.assignments["raw"] == "相关乡镇办", "kind"].iloc[0] == "collective"
 
 
