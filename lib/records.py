@@ -119,8 +119,6 @@ def header_words() -> dict[str, str]:
 # a reporting period before a progress column: 1-10月推进情况, 一季度完成情况, 2023年上半年进展
 _PERIOD = re.compile(r"^(?:\d{4}年度?)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
                      r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)?")
-_NOTE_ENDINGS = ("情况", "进展", "进度", "说明", "备注", "范围", "地点")
-_TASK_ENDINGS = ("任务", "目标", "内容", "事项", "措施", "项目", "工作")
 
 
 @functools.lru_cache(maxsize=4096)
@@ -128,7 +126,8 @@ def header_role(cell: str) -> str | None:
     """The role of a header cell or field label, or None when it is not one.
 
     Spaces inside are ignored (``牵 头 部 门``); a reporting period in front of a progress
-    column is too (``1-10月推进情况`` → note); a cell ending in 情况/进展/进度 is a note.
+    column is too (``1-10月推进情况`` → note); else the ending decides (data/header_endings.csv:
+    …情况/…进度 a note, …任务/…目标 a task).
 
     >>> header_role("牵 头 部 门"), header_role("1-10月推进情况"), header_role("任务文字")
     ('lead', 'note', None)
@@ -140,11 +139,20 @@ def header_role(cell: str) -> str | None:
     bare = _PERIOD.sub("", text)
     if bare in words:
         return words[bare]
-    if 2 <= len(text) <= 16 and text.endswith(_NOTE_ENDINGS):
+    endings = _header_endings()
+    if 2 <= len(text) <= 16 and text.endswith(endings["note"]):
         return "note"
-    if 2 <= len(bare) <= 10 and bare.endswith(_TASK_ENDINGS):
+    if 2 <= len(bare) <= 10 and bare.endswith(endings["task"]):
         return "task"  # 全年目标任务, 2022年预期目标
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _header_endings() -> dict[str, tuple[str, ...]]:
+    """Endings that name a column's role when the whole cell is not in header_words.csv."""
+    with open(DATA_DIR / "header_endings.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {role: tuple(r["ending"] for r in rows if r["role"] == role) for role in ("note", "task")}
 
 
 @functools.lru_cache(maxsize=1)
