@@ -524,8 +524,8 @@ def _fit_columns(roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexico
     droppable = [i for i, role in enumerate(roles) if role in _MERGEABLE or (role == "task" and i != tasks[0])]
     if not 0 < missing <= 2 or len(droppable) < missing:
         return None
-    best, best_score = None, 0
-    for dropped in itertools.combinations(droppable, missing):
+    best, best_score = None, -1  # ties (nothing reads either way) drop the last columns: a row's
+    for dropped in reversed(list(itertools.combinations(droppable, missing))):  # blank tail
         fitted = tuple(role for i, role in enumerate(roles) if i not in dropped)
         score = sum((1 if looks_like_units(cell, lexicon) else -1) if role in UNIT_ROLES
                     else -1 if role == "task" and looks_like_units(cell, lexicon) else 0

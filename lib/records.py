@@ -446,6 +446,17 @@ def _numbered(text: str) -> bool:
     return bool(ITEM_LABEL.match(text) or NUMBERED_HEADING.match(text))
 
 
+def _wrapped_header_cell(parts: list[str], following: str) -> str:
+    """``责任`` then ``领导``, ``攻坚目标`` then ``任务``: one header cell set over two lines, when
+    the first line is not a header word of its own and the second is a short tail."""
+    tail = following.strip(" |")
+    if len(parts) != 1 or not 0 < len(tail) <= 2 or parts[0] in header_words() \
+            or ITEM_LABEL.match(tail) or ITEM_LABEL.match(parts[0]):
+        return ""
+    joined = parts[0] + tail
+    return joined if header_role(joined) else ""
+
+
 def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     """The table header: a row of header cells, or header cells one or several per line.
 
@@ -466,6 +477,10 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
         known_to = (i, 0)  # after the last line of known cells: unknown ones only between them
         while j < len(blocks):
             parts = [p for p in re.split(r"\t|\s*\|\s*|\s{2,}", blocks[j].text.strip(" |")) if p]
+            wrapped = _wrapped_header_cell(parts, blocks[j + 1].text if j + 1 < len(blocks) else "")
+            if wrapped:  # 责任 / 领导: a header cell wrapped over two lines
+                parts = [wrapped]
+                j += 1
             if not parts or not all(header_role(part) for part in parts):
                 words = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
                 if words and all(header_role(part) for part in words):
