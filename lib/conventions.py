@@ -109,7 +109,7 @@ _CELL_LABELS = _LazyPattern(lambda: rf"(?:{_label_words()})\s*:")
 @functools.lru_cache(maxsize=1)
 def _inline_group() -> re.Pattern[str]:
     """A bracketed group that starts with a field label: ``(牵头单位:X;责任单位:A、B)``."""
-    return re.compile(rf"[(\[【](?P<body>(?:{_label_words()})\s*:{_NESTED}*?)[)\]】]")
+    return re.compile(rf"[(\[【](?P<body>(?:{_label_words()})\s*:{_NESTED}*?)(?:[)\]】]|$)")  # $: cut off
 
 
 @functools.lru_cache(maxsize=1)

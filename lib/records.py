@@ -446,6 +446,10 @@ def _numbered(text: str) -> bool:
     return bool(ITEM_LABEL.match(text) or NUMBERED_HEADING.match(text))
 
 
+def _unknown(parts: list[str]) -> int:
+    return sum(1 for part in parts if not header_role(part))
+
+
 def _wrapped_header_cell(parts: list[str], following: str) -> str:
     """``责任`` then ``领导``, ``攻坚目标`` then ``任务``: one header cell set over two lines, when
     the first line is not a header word of its own and the second is a short tail."""
@@ -485,9 +489,9 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
                 words = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
                 if words and all(header_role(part) for part in words):
                     parts = words
-                elif j > i and parts and unknown + len(parts) <= 2 and all(
+                elif parts and (j > i or len(parts) >= 3) and unknown + _unknown(parts) <= 2 and all(
                         len(p) <= 14 and not ITEM_LABEL.match(p) and "。" not in p for p in parts):
-                    unknown += len(parts)  # a column we have no word for (年度投资金额): a note
+                    unknown += _unknown(parts)  # a column we have no word for (年度投资金额): a note
                 else:
                     break
             cells.extend(parts)

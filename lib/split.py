@@ -371,7 +371,9 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
         alone = piece[0] == "(" and piece[-1] == ")" and _balanced(piece[1:-1] or "x")
         return (8.0, "leftover") if len(piece) == 1 or alone else None
     if lexicon.is_known(piece):
-        return 1.0, "known"
+        # an abbreviation (发改, 人社) before more of a run is rather the head of a merged
+        # bureau's name (区发改经信局) than a unit of its own
+        return (1.0 if is_last or reference.has_unit_ending(piece) else 3.0), "known"
     if reference.may_be_collective(piece) and reference.is_collective(piece):
         return 1.2, "collective"  # brackets belong to the name: 各镇乡(街道)
     name = _name_and_sub(piece)[0] if bracketed else piece
