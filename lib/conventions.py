@@ -25,8 +25,8 @@ import re
 from dataclasses import dataclass, replace
 
 from lib.duties import duty_fields, duty_words, looks_like_units
-from lib.records import (ItemRecord, Layout, RawItem, UnitField, header_role, header_words, label_number,
-                         run_rule)
+from lib.records import (ItemRecord, Layout, RawItem, UnitField, header_endings, header_role, header_words,
+                         label_number, run_rule)
 from lib.reference import DATA_DIR
 from lib.split import MARKERS, split_units
 from lib.units import Lexicon
@@ -209,15 +209,19 @@ def _with_plain_labels(layout: Layout) -> Layout:
     return replace(layout, items=items)
 
 
-_HEADING_LEAD = re.compile(
-    r"^(?P<units>.+?)(?:牵头|负责|主办|承办)(?:的|落实的|推进的)?(?:重点)?(?:工作|事项|任务|项目)"
-    r"(?:\(\d+项\)|\d+项)?[。:]?$"
-)
+@functools.lru_cache(maxsize=1)
+def _heading_lead_pattern() -> re.Pattern[str]:
+    """``<units><a lead or duty verb>[的]<a task word>[(6项)]``, words from data/."""
+    verbs = [v for v, role in duty_words().verbs if role in ("lead", "pending")]
+    tasks = list(header_endings()["task"])
+    alternation = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
+    return re.compile(rf"^(?P<units>.+?)(?:{alternation(verbs)})的?(?:重点)?(?:{alternation(tasks)})"
+                      r"(?:\(\d+项\)|\d+项)?[。:]?$")
 
 
 def _heading_lead(text: str, lexicon: Lexicon) -> str:
     """``县交通运输局牵头工作(6项)`` → 县交通运输局; "" when the heading names no unit."""
-    match = _HEADING_LEAD.match(text.strip())
+    match = _heading_lead_pattern().match(text.strip())
     units = match["units"] if match else ""
     return units if units and looks_like_units(units, lexicon) else ""
 

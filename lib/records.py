@@ -139,7 +139,7 @@ def header_role(cell: str) -> str | None:
     bare = _PERIOD.sub("", text)
     if bare in words:
         return words[bare]
-    endings = _header_endings()
+    endings = header_endings()
     if 2 <= len(text) <= 16 and text.endswith(endings["note"]):
         return "note"
     if 2 <= len(bare) <= 10 and bare.endswith(endings["task"]):
@@ -148,7 +148,7 @@ def header_role(cell: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _header_endings() -> dict[str, tuple[str, ...]]:
+def header_endings() -> dict[str, tuple[str, ...]]:
     """Endings that name a column's role when the whole cell is not in header_words.csv."""
     with open(DATA_DIR / "header_endings.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

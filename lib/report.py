@@ -47,6 +47,9 @@ def report_text(doc: ParsedDocument) -> str:
         lines.append(f"可能不完整（被截断）的事项：第{'、'.join(report.incomplete_items)}项")
     if report.not_items:
         lines.append(f"通知正文中的编号段落（未计为事项）：{'、'.join(report.not_items)}")
+    if report.headings:
+        lines.append(f"未写责任单位的编号标题（按分块处理，未计为事项）{len(report.headings)} 条："
+                     + "；".join(report.headings))
     if report.furniture_lines:
         lines.append(f"已忽略网页杂项 {report.furniture_lines} 行（发布时间、分享等）")
     if report.unplaced_lines:

@@ -198,3 +198,11 @@ def test_one_rule_table_gives_a_co_column_its_role_however_the_row_is_read() -> 
     wrapped = parse(header + "1\n新建学校,完成主体工程\n并交付使用\n市教育局、市住建局\n市财政局、市人社局")
     expected = [("1", "市教育局", "lead"), ("1", "市住建局", "co"), ("1", "市财政局", "co"), ("1", "市人社局", "co")]
     assert table(by_position) == table(wrapped) == expected
+
+
+def test_headings_that_own_no_units_are_reported_not_lost() -> None:
+    from lib.report import report_text
+
+    doc = parse("一、总体要求\n坚持稳中求进。\n二、交通出行\n1.新建道路(市交通局负责)")
+    assert doc.report.headings == ("一、总体要求坚持稳中求进。", "二、交通出行")  # with the text under it
+    assert "未写责任单位的编号标题" in report_text(doc)
