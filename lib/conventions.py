@@ -284,7 +284,7 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
     record = ItemRecord(
         item_label=raw.label, task=task.strip(), source_ref=raw.source_ref, section=raw.section,
         leaders=extra.get("leaders", "") or raw.leaders, deadline=extra.get("deadline", ""),
-        fields=tuple(f for f in fields if f.text),
+        fields=tuple(f for f in fields if f.text), part=raw.part,
     )
     return record, carried
 

@@ -81,6 +81,7 @@ class ItemRecord:
     deadline: str = ""
     fields: tuple[UnitField, ...] = ()
     incomplete: bool = False
+    part: int = 0  # which list of the file it belongs to
 
     @property
     def units_text(self) -> str:
@@ -96,6 +97,7 @@ class RawItem(NamedTuple):
     leaders: str = ""
     cells: tuple[str, ...] = ()  # a whole row on the label's line, split at tabs or " | "
     heads: str | None = None  # numbered like a heading (一、…): the section it opens, if any
+    part: int = 0  # which list of the file it belongs to (a file may hold 附件1 and 附件2)
 
 
 @dataclass(frozen=True)
@@ -318,6 +320,7 @@ class _Cutter:
         self.unplaced: list[Block] = []
         self.furniture = 0
         self.section = self.leaders = ""
+        self.part = 0  # which list of the file (附件1, 附件2 …) the items belong to
         self.open: dict | None = None  # the item being read: RawItem's fields, lines as a list
 
     def take(self, block: Block) -> None:
@@ -336,7 +339,8 @@ class _Cutter:
     def _start(self, label: re.Match[str], block: Block, lines: list[str], cells: tuple[str, ...]) -> None:
         self.close()
         self.open = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
-                     "section": self.section, "lines": lines, "leaders": self.leaders, "cells": cells}
+                     "section": self.section, "lines": lines, "leaders": self.leaders, "cells": cells,
+                     "part": self.part}
 
     def _next_number(self, text: str) -> re.Match[str] | None:
         """``62.20户以上…`` right after item 61: the next number, not the decimal 62.20."""
@@ -383,8 +387,15 @@ class _Cutter:
             self.unplaced.append(block)
 
     def _line(self, block: Block, text: str) -> None:
-        """A line of text: a number opens an item, a heading names a section or a leader."""
+        """A line of text: a number opens an item, a heading names a section or a leader, a
+        附件 line starts another list."""
         first = text[:1]
+        if first == "附" and _ATTACHMENT.match(text.strip("* ")):
+            self.close()  # another list: its numbering may start again
+            self.part += 1
+            self.section = ""
+            self.unplaced.append(block)
+            return
         if first in _furniture_starts() and _furniture().match(text):
             self.furniture += 1
             return
@@ -410,7 +421,7 @@ class _Cutter:
             cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
             self.open = {"label": numbered["cn"], "source_ref": block.source_ref, "section": outer,
                          "lines": [rest], "leaders": self.leaders, "cells": cells,
-                         "heads": self.section if heading else ""}
+                         "heads": self.section if heading else "", "part": self.part}
             if leader:
                 self.leaders = leader
         elif heading or leader:
@@ -428,10 +439,11 @@ class _Cutter:
 
 
 def _first_item(blocks: list[Block]) -> int:
-    """Without a table header: after the last standalone 附件 line that has items after it,
-    else at the first numbered block (or the section heading right above it)."""
+    """Without a table header: after the first standalone 附件 line (a file may hold several
+    lists, 附件1 and 附件2, and each is read), else at the first numbered block (or the section
+    heading right above it)."""
     attachments = [i for i, b in enumerate(blocks) if _ATTACHMENT.match(b.text.strip("* "))]
-    begin = attachments[-1] + 1 if attachments else 0
+    begin = attachments[0] + 1 if attachments else 0
     first = next((i for i in range(begin, len(blocks)) if _numbered(blocks[i].text)), None)
     if first is None:  # the 附件 line was the notice's own: items start at the first number
         begin = 0

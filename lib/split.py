@@ -264,6 +264,8 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
             if scored is None:
                 continue
             cost, how = scored
+            if how == "known" and j < n and core[j] not in LEVEL_PREFIXES and _abbreviation(core[i:j], lexicon):
+                cost += 2  # 区发改经信局: an abbreviation before more of a run heads a merged bureau's name
             if how == "ending" and inner:
                 cost += 2 * sum(1 for start, end in inner if start > i and end <= j - 2)
             candidate = (base_cost + cost, base_pieces + 1, i, how)
@@ -304,6 +306,12 @@ def _join_owners(core: str, pieces: list[tuple[int, int, str]],
         else:
             out.append((start, end, how))
     return out
+
+
+def _abbreviation(piece: str, lexicon: Lexicon) -> bool:
+    """A known name that does not end like a unit (发改, 人社), unlike 财政局 or 海关."""
+    reference = lexicon.reference
+    return not reference.has_unit_ending(piece) and piece not in reference.suffix_kinds
 
 
 def _unit_ends(core: str, lexicon: Lexicon) -> list[bool]:
@@ -371,9 +379,7 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
         alone = piece[0] == "(" and piece[-1] == ")" and _balanced(piece[1:-1] or "x")
         return (8.0, "leftover") if len(piece) == 1 or alone else None
     if lexicon.is_known(piece):
-        # an abbreviation (发改, 人社) before more of a run is rather the head of a merged
-        # bureau's name (区发改经信局) than a unit of its own
-        return (1.0 if is_last or reference.has_unit_ending(piece) else 3.0), "known"
+        return 1.0, "known"
     if reference.may_be_collective(piece) and reference.is_collective(piece):
         return 1.2, "collective"  # brackets belong to the name: 各镇乡(街道)
     name = _name_and_sub(piece)[0] if bracketed else piece

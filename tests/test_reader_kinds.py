@@ -206,3 +206,12 @@ def test_headings_that_own_no_units_are_reported_not_lost() -> None:
     doc = parse("一、总体要求\n坚持稳中求进。\n二、交通出行\n1.新建道路(市交通局负责)")
     assert doc.report.headings == ("一、总体要求坚持稳中求进。", "二、交通出行")  # with the text under it
     assert "未写责任单位的编号标题" in report_text(doc)
+
+
+def test_two_lists_in_one_file_are_both_read() -> None:
+    doc = parse("某县人民政府关于印发两个清单的通知\n一、高度重视。各单位要认真落实。\n"
+                "附件1\n2023年民生实事\n1.建学校(县教育局负责)\n2.修路(县交通局负责)\n"
+                "附件2\n2023年重点工作\n1.招商(县商务局负责)\n2.环保(县环保局负责)")
+    assert table(doc) == [("1", "县教育局", "co"), ("2", "县交通局", "co"), ("1", "县商务局", "co"),
+                          ("2", "县环保局", "co")]
+    assert doc.report.numbering_problems == ()  # the second list starts again at 1
