@@ -146,7 +146,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     legend_on = bool(legends)
     records: list[ItemRecord] = []
     headings: list[str] = []
-    group_leads: dict[str, str] = {}  # section → the unit its heading says leads it
+    group_lead = ""  # the unit the last heading says leads the items under it
     outer_of: dict[str, str] = {}  # a heading that proved an item → the section it sits in
     section_cell = _leading_cells(layout, columns)
     for raw, (lines, found) in zip(layout.items, cleaned):
@@ -155,14 +155,22 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             section = section_cell
         if found or section != raw.section:
             raw = raw._replace(section=section, lines=lines)
-        group_lead = group_leads.get(raw.section, "") if raw.heads is None else ""
-        record, carried = _read(raw, chosen, columns, lexicon, legend_on, group_lead)
+        heading_lead = _heading_lead(" ".join(raw.lines), lexicon) if len(raw.lines) == 1 else ""
+        if heading_lead and raw.label.startswith("(") and not raw.cells:
+            group_lead = heading_lead  # (一)县发改局牵头工作(6项): a heading, not an item
+            headings.append(f"{raw.label}{raw.lines[0][:20]}")
+            continue
+        if group_lead and raw.label.startswith("(") and _short_title(raw) and not _read(
+                raw, chosen, columns, lexicon, legend_on)[0].fields:
+            group_lead = ""  # (三)其他工作: the next heading, which names no unit
+            headings.append(f"{raw.label}{raw.lines[0][:20]}")
+            continue
+        record, carried = _read(raw, chosen, columns, lexicon, legend_on,
+                                group_lead if raw.heads is None else "")
         section_cell = carried or section_cell  # a section cell holds until the next one
         if raw.heads is not None and not record.fields:
             headings.append(f"{raw.label}、{record.task[:20]}")
-            lead = _heading_lead(record.task, lexicon)
-            if lead and raw.heads:
-                group_leads[raw.heads] = lead
+            group_lead = _heading_lead(record.task, lexicon)
             continue
         if raw.heads:
             outer_of[raw.heads] = raw.section
@@ -209,14 +217,19 @@ def _with_plain_labels(layout: Layout) -> Layout:
     return replace(layout, items=items)
 
 
+def _short_title(raw: RawItem) -> bool:
+    return len(raw.lines) == 1 and len(raw.lines[0]) <= 20 and "。" not in raw.lines[0] and not raw.cells
+
+
 @functools.lru_cache(maxsize=1)
 def _heading_lead_pattern() -> re.Pattern[str]:
     """``<units><a lead or duty verb>[的]<a task word>[(6项)]``, words from data/."""
     verbs = [v for v, role in duty_words().verbs if role in ("lead", "pending")]
     tasks = list(header_endings()["task"])
     alternation = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
-    return re.compile(rf"^(?P<units>.+?)(?:{alternation(verbs)})的?(?:重点)?(?:{alternation(tasks)})"
-                      r"(?:\(\d+项\)|\d+项)?[。:]?$")
+    count = r"(?:\(共?\d+项\)|共?\d+项)"
+    return re.compile(rf"^(?P<units>.+?)(?:(?:{alternation(verbs)})的?(?:重点)?(?:{alternation(tasks)})?{count}?"
+                      rf"|{count})[。:]?$")
 
 
 def _heading_lead(text: str, lexicon: Lexicon) -> str:

@@ -140,12 +140,18 @@ def test_glued_names_split_only_where_both_halves_are_units(units: str, expected
     assert list(doc.assignments["raw"]) == expected
 
 
-# 7. Grouped by unit: the heading's unit leads every item below it.
-def test_a_heading_that_names_a_unit_makes_it_lead_its_items() -> None:
-    doc = parse("一、县发改局牵头工作(2项)\n1.完成投资增长10%。\n2.推进项目建设(县财政局配合)。\n"
-                "二、县交通运输局牵头工作(1项)\n3.建设农村公路100公里。")
+# 7. Grouped by unit: the heading's unit leads every item below it, until the next heading.
+@pytest.mark.parametrize("text", [
+    "一、县发改局牵头工作(2项)\n1.完成投资增长10%。\n2.推进项目建设(县财政局配合)。\n"
+    "二、县交通运输局牵头工作(1项)\n3.建设农村公路100公里。\n三、其他工作\n4.优化服务(县政务办负责)",
+    "(一)县发改局(2项)\n1.完成投资增长10%。\n2.推进项目建设(县财政局配合)。\n"
+    "(二)县交通运输局牵头事项\n3.建设农村公路100公里。\n(三)其他工作\n4.优化服务(县政务办负责)",
+])
+def test_a_heading_that_names_a_unit_makes_it_lead_its_items(text: str) -> None:
+    doc = parse(text)
     assert table(doc) == [("1", "县发改局", "lead"), ("2", "县发改局", "lead"), ("2", "县财政局", "co"),
-                          ("3", "县交通运输局", "lead")]
+                          ("3", "县交通运输局", "lead"), ("4", "县政务办", "co")]
+    assert len(doc.report.headings) == 3
 
 
 # 8. Traditional characters, read through a conversion library, kept in raw.
