@@ -64,8 +64,8 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     Most of its characters must fall in names that are known, collective or end like a
     unit (局, 办, 镇 …), and the names must be short.
     """
-    if not line or len(line) > 300 or "。" in line.rstrip("。"):
-        return False
+    if not line or len(line) > 300 or "。" in line.rstrip("。") or ":" in line:
+        return False  # a sentence, or a label (牵头单位:X) still in the text
     tokens = split_units(line, lexicon)
     mentions = [t for t in tokens if t.kind == "mention"]
     if not mentions:

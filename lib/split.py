@@ -160,7 +160,7 @@ def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
         name = _name_and_sub(core)[0] if core.endswith(")") else core
         if (len(name) < 2 or "(" in name or lexicon.is_known(name) or not reference.has_unit_ending(name)
                 or reference.is_collective(name) or _inner_ending_spans_after(name, lexicon)
-                or _holds_known_name(name, lexicon)):
+                or _holds_known_name(name, lexicon) or _two_known_names(name, lexicon)):
             continue
         names.add(name)
     return names
@@ -169,6 +169,11 @@ def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
 def _inner_ending_spans_after(name: str, lexicon: Lexicon) -> bool:
     """A strong ending inside ``name`` with two or more characters after it."""
     return any(start > 0 and end <= len(name) - 2 for start, end in _inner_ending_spans(name, lexicon))
+
+
+def _two_known_names(name: str, lexicon: Lexicon) -> bool:
+    """``法院法院``, ``法院检察院``: two known names run together are not a name of their own."""
+    return any(lexicon.is_known(name[:k]) and lexicon.is_known(name[k:]) for k in range(2, len(name) - 1))
 
 
 def _holds_known_name(name: str, lexicon: Lexicon) -> bool:
