@@ -60,6 +60,7 @@ class Reading:
     legends: tuple[str, ...] = ()  # where a lead legend was found: 通知, 第(一)项 …
     not_items: tuple[str, ...] = ()  # numbered lines judged not to be items (notice paragraphs)
     headings: tuple[str, ...] = ()  # lines numbered like items that own no units: sections
+    readings: tuple[tuple[str, int], ...] = ()  # how the items' units were read, most first
 
 
 def _label_words() -> str:
@@ -146,6 +147,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     legend_on = bool(legends)
     records: list[ItemRecord] = []
     headings: list[str] = []
+    readings: dict[str, int] = {}  # how each item's units were read → items
     group_lead = ""  # the unit the last heading says leads the items under it
     outer_of: dict[str, str] = {}  # a heading that proved an item → the section it sits in
     section_cell = _leading_cells(layout, columns)
@@ -165,8 +167,8 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             group_lead = ""  # (三)其他工作: the next heading, which names no unit
             headings.append(f"{raw.label}{raw.lines[0][:20]}")
             continue
-        record, carried = _read(raw, chosen, columns, lexicon, legend_on,
-                                group_lead if raw.heads is None else "")
+        record, carried, how = _read(raw, chosen, columns, lexicon, legend_on,
+                                     group_lead if raw.heads is None else "")
         section_cell = carried or section_cell  # a section cell holds until the next one
         if raw.heads is not None and not record.fields:
             headings.append(f"{raw.label}、{record.task[:20]}")
@@ -175,13 +177,16 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         if raw.heads:
             outer_of[raw.heads] = raw.section
         records.append(record)
+        if how:
+            readings[how] = readings.get(how, 0) + 1
     records = _headings_numbered_like_items(records)
     records, not_items = _drop_notice_paragraphs(records)
     records = _mark_incomplete(records)
     if chosen in ("columns", "flattened", "marker") and legends and not convention:
         if not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records):
             chosen = "legend-first"
-    return Reading(tuple(records), chosen, tuple(legends), tuple(not_items), tuple(headings))
+    return Reading(tuple(records), chosen, tuple(legends), tuple(not_items), tuple(headings),
+                   tuple(sorted(readings.items(), key=lambda pair: -pair[1])))
 
 
 _BRACKETED_LABEL = re.compile(r"[【\[]\s*(?P<label>[\u4e00-\u9fff ]{2,12}?)\s*[】\]]\s*:?")
@@ -239,6 +244,15 @@ def _heading_lead(text: str, lexicon: Lexicon) -> str:
     return units if units and looks_like_units(units, lexicon) else ""
 
 
+# How an item's units were found, as the report says it (one reading per reader below)
+READER_NAMES = {
+    "_read_inline": "括号内标注或分工（牵头单位：…；A牵头，B配合）",
+    "_read_label_lines": "事项后分行标注（牵头单位：…）",
+    "_read_state_council": "括号内“……负责”",
+    "_read_columns": "表格各列",
+    "_read_flattened": "行末的责任单位",
+}
+
 DETECTION_SAMPLE = 400
 
 
@@ -275,8 +289,9 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
 
 
 def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexicon,
-          legend_on: bool, group_lead: str = "") -> tuple[ItemRecord, str]:
-    """One record; returns it with the section cell carried to the next item (columns)."""
+          legend_on: bool, group_lead: str = "") -> tuple[ItemRecord, str, str]:
+    """One record; returns it with the section cell carried to the next item (columns) and the
+    name of the reading that found its units ("" when none did)."""
     attempts = _attempts(convention)
     first = attempts[0]
     for reader in attempts:
@@ -285,6 +300,7 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
             break
     else:  # no units anywhere: the task is what the first reader saw
         task, fields, extra = first(raw, columns, lexicon)
+        reader = None
     carried = extra.pop("carried", "")
     rest = extra.pop("rest", "")  # text after a label's value (a progress note): kept in the task
     if rest:
@@ -299,7 +315,7 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
         leaders=extra.get("leaders", "") or raw.leaders, deadline=extra.get("deadline", ""),
         fields=tuple(f for f in fields if f.text), part=raw.part,
     )
-    return record, carried
+    return record, carried, READER_NAMES.get(getattr(reader, "__name__", ""), "")
 
 
 @functools.lru_cache(maxsize=16)

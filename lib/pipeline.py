@@ -56,6 +56,7 @@ class ParseReport:
     legends: tuple[str, ...] = ()  # where "the first unit leads" was stated
     not_items: tuple[str, ...] = ()  # numbered notice paragraphs, not list items
     headings: tuple[str, ...] = ()  # lines numbered like items (一、…) that own no units: sections
+    readings: tuple[tuple[str, int], ...] = ()  # how the items' units were read → items
     incomplete_items: tuple[str, ...] = ()  # items that look cut off
     furniture_lines: int = 0  # page furniture skipped (发布时间, 分享 …)
     traditional: bool = False  # written in traditional characters, read in simplified ones
@@ -337,6 +338,7 @@ def _report(name: str, encoding: str, reading: Reading, layout: Layout,
         legends=reading.legends,
         not_items=reading.not_items,
         headings=reading.headings,
+        readings=reading.readings,
         incomplete_items=tuple(r.item_label for r in records if r.incomplete),
         furniture_lines=layout.furniture,
         splits=assignments.loc[_has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),

@@ -19,11 +19,13 @@ def report_text(doc: ParsedDocument) -> str:
     if report.traditional:
         lines.append("文字：繁体，已转为简体识别（“原文”列保留繁体）")
     lines += [
-        f"格式约定：{report.convention}（{CONVENTION_NAMES.get(report.convention, '')}）",
+        f"格式约定：{report.convention}（{CONVENTION_NAMES.get(report.convention, '')}；按多数事项的写法选定）",
         f"事项 {report.item_count} 条，提及 {report.mention_count} 次，"
         f"单位 {a['unit'].nunique()} 个，牵头 {int((a['role'] == 'lead').sum())} 次，"
         f"未标注牵头的事项 {report.item_count - a.loc[a['role'] == 'lead', 'item_no'].nunique()} 条",
     ]
+    if report.readings:
+        lines.append("各事项的责任单位读法：" + "；".join(f"{how} {n} 条" for how, n in report.readings))
     lines.append(f"校正 {len(report.corrections)} 处：")
     lines += [f"  第{r.item_label}项 {r.raw} → {r.unit}（{_flag_text(r.flags)}）"
               for r in report.corrections.itertuples()]

@@ -269,8 +269,6 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
             if scored is None:
                 continue
             cost, how = scored
-            if how == "known" and j < n and core[j] not in LEVEL_PREFIXES and _abbreviation(core[i:j], lexicon):
-                cost += 2  # 区发改经信局: an abbreviation before more of a run heads a merged bureau's name
             if how == "ending" and inner:
                 cost += 2 * sum(1 for start, end in inner if start > i and end <= j - 2)
             candidate = (base_cost + cost, base_pieces + 1, i, how)
@@ -311,12 +309,6 @@ def _join_owners(core: str, pieces: list[tuple[int, int, str]],
         else:
             out.append((start, end, how))
     return out
-
-
-def _abbreviation(piece: str, lexicon: Lexicon) -> bool:
-    """A known name that does not end like a unit (发改, 人社), unlike 财政局 or 海关."""
-    reference = lexicon.reference
-    return not reference.has_unit_ending(piece) and piece not in reference.suffix_kinds
 
 
 def _unit_ends(core: str, lexicon: Lexicon) -> list[bool]:

@@ -132,7 +132,8 @@ def test_legends_make_the_first_unit_lead(text: str, expected: list) -> None:
     ("市城乡水务局", ["市城乡水务局"]),
     ("国务院国资委、国家税务总局成都市税务局", ["国务院国资委", "国家税务总局成都市税务局"]),
     ("公安局交通运输局财政局", ["公安局", "交通运输局", "财政局"]),
-    ("区发改经信局、区财政局", ["区发改经信局", "区财政局"]),  # a merged bureau, not 发改 + 经信局
+    ("区发改经信局、区财政局", ["区发改经信局", "区财政局"]),  # a merged bureau (in units.csv)
+    ("市人行交通局", ["市人行", "交通局"]),
     ("市应急局〈市消防救援支队〉", ["市应急局(市消防救援支队)"]),
 ])
 def test_glued_names_split_only_where_both_halves_are_units(units: str, expected: list) -> None:
