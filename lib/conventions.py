@@ -45,9 +45,6 @@ CONVENTION_NAMES: dict[str, str] = {
 }
 UNIT_ROLES = ("lead", "lead_units", "units", "co")
 _NESTED = r"(?:[^()]|\([^()]*\))"
-_SC_GROUP = re.compile(
-    rf"\((?P<body>{_NESTED}*?)(?P<verb>按职责分工负责|分工负责|牵头负责|负责)(?P<after>[。.,;]?)\)"
-)
 _FINAL_GROUP = re.compile(rf"\((?P<body>{_NESTED}+)\)[。.;；]?$")
 _DEADLINE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年中|长期|持续|常态|季度|月底|前完成|\d{4}[./-]\d{1,2}")
 _BOUNDARY = re.compile(r"(?:。|\. |\.(?=\S)| \| |\t| |——|—)")
@@ -100,6 +97,13 @@ class _LazyPattern:
 # (市发改委牵头,市财政局、市统计局配合), (A、B负责), (A会同有关部门负责)
 _ROLE_GROUP = _LazyPattern(lambda: rf"\((?P<body>{_NESTED}*?(?:{duty_words().any_verb.pattern}){_NESTED}*?)\)")
 _SENTENCE = re.compile(r"[^。]+。?")
+
+
+def _verbs_ending_in(ending: str) -> str:
+    return "|".join(re.escape(v) for v, _ in duty_words().verbs if v.endswith(ending))
+
+# (A、B、C负责), (A、B按职责分工负责), (A、B牵头负责): units, then a verb that ends the bracket
+_SC_GROUP = _LazyPattern(lambda: rf"\((?P<body>{_NESTED}*?)(?P<verb>{_verbs_ending_in('负责')})(?P<after>[。.,;]?)\)")
 
 # where field labels begin after a sentence break on the task's own line
 _TRAILING_LABELS = _LazyPattern(lambda: rf"[。;；.,\s]\s*(?=(?:{_label_words()})\s*:)")
