@@ -13,6 +13,9 @@ report = doc.report
 st.title("解析校对")
 st.caption(escape_markdown(f"{report.source_name} · 格式约定：{CONVENTION_NAMES.get(report.convention, report.convention)}"
                            f" · 事项 {report.item_count} 条 · 提及 {report.mention_count} 次"))
+if report.readings or report.traditional:
+    st.caption(escape_markdown(("原文为繁体，已转为简体识别（“原文”列保留繁体）。" if report.traditional else "")
+                               + "各事项的责任单位读法：" + "；".join(f"{how} {n} 条" for how, n in report.readings)))
 st.subheader(f"名称已自动校正（{len(report.corrections)} 处）")
 st.dataframe(in_context(doc, report.corrections), width="stretch", hide_index=True, key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
@@ -45,3 +48,5 @@ for label, found in (("编号问题", report.numbering_problems),
                      ("可能不完整的事项", report.incomplete_items)):
     if found:
         st.warning(escape_markdown(f"{label}：{'、'.join(found)}"))
+if report.headings:
+    st.info(escape_markdown(f"以下编号行没有写责任单位，按分块标题处理，未计为事项：{'；'.join(report.headings)}"))

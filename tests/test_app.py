@@ -249,3 +249,9 @@ def test_a_list_with_gaps_shows_them_on_the_overview_and_the_review(monkeypatch)
                                                "改造老旧小区30个", "新建公共停车位1000个"]
     warnings = " ".join(w.value for w in review.warning)
     assert "编号 4 重复" in warnings and "编号 5–6 缺失" in warnings and "第4项“无”" in warnings
+
+
+def test_the_review_says_how_items_were_read_and_which_numbered_lines_are_headings(monkeypatch) -> None:
+    app = run_on_fixture("pages/review.py", "samples/04_guowuyuan_2018_cujinjiuye.txt", monkeypatch)
+    assert any("各事项的责任单位读法" in c.value for c in app.caption)
+    assert any("按分块标题处理" in i.value and "支持企业稳定发展" in i.value for i in app.info)
