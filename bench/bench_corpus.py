@@ -59,7 +59,7 @@ def print_formats(folders: list[Path]) -> None:
         for fmt in FORMATS:
             means[fmt] += row[fmt] / len(folders)
         print(f"| {folder.name} | " + " | ".join(f"{row[f]:.2f}" for f in FORMATS) + " |", flush=True)
-    print(f"| **mean F1** | " + " | ".join(f"**{means[f]:.3f}**" for f in FORMATS) + " |")
+    print("| **mean F1** | " + " | ".join(f"**{means[f]:.3f}**" for f in FORMATS) + " |")
 
 
 if __name__ == "__main__":

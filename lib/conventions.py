@@ -28,7 +28,7 @@ from lib.duties import duty_fields, duty_words, looks_like_units
 from lib.records import (ItemRecord, Layout, RawItem, UnitField, header_endings, header_role, header_words,
                          label_number, run_rule)
 from lib.reference import DATA_DIR
-from lib.split import MARKERS, split_units
+from lib.split import MARKERS
 from lib.units import Lexicon
 
 CONVENTIONS: tuple[str, ...] = (
