@@ -89,7 +89,7 @@ def _list_title(lines: list[str], notice: str) -> str:
         and not line.startswith(("附件", "现将")) and line != notice and "：" not in line
         and ":" not in line
     ]
-    return (candidates[-1] if candidates else notice).strip("*# ")
+    return (candidates[-1] if candidates else notice).strip("*#| ")  # | : a web table's cell end
 
 
 def detect_place(lines: list[str]) -> str:

@@ -222,3 +222,9 @@ def test_two_lists_in_one_file_are_both_read() -> None:
     assert table(doc) == [("1", "县教育局", "co"), ("2", "县交通局", "co"), ("1", "县商务局", "co"),
                           ("2", "县环保局", "co")]
     assert doc.report.numbering_problems == ()  # the second list starts again at 1
+
+
+def test_a_title_in_a_web_table_cell_loses_the_cell_end() -> None:
+    doc = parse("附件:\n|\n某县2024年十大民生实事项目清单 |\n序号 |\n项目名称 |\n责任单位 |\n1 |\n建设学校 |\n教体局 |")
+    assert doc.meta["title"] == "某县2024年十大民生实事项目清单"
+    assert table(doc) == [("1", "教体局", "co")]
