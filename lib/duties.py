@@ -58,6 +58,16 @@ def is_lead_note(text: str) -> bool:
         or header_role(text) in ("lead", "lead_units")
 
 
+def _task_words(name: str) -> bool:
+    """``推动…实验室落地``, ``开工建设老年大学``: a name that starts like a task is a task's words."""
+    return name.startswith(_task_verbs())
+
+
+@functools.lru_cache(maxsize=1)
+def _task_verbs() -> tuple[str, ...]:
+    return tuple(row["text"] for row in read_data_csv("task_verbs.csv"))
+
+
 def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     """Does this text read as a list of units rather than as task text?
 
@@ -70,7 +80,8 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     mentions = [t for t in tokens if t.kind == "mention"]
     if not mentions:
         return False
-    named = sum(len(t.text) for t in mentions if t.how in ("known", "collective", "ending"))
+    named = sum(len(t.text) for t in mentions
+                if t.how in ("known", "collective", "ending") and not _task_words(t.name))
     other = sum(len(t.text) for t in tokens if t.kind != "mention")
     average = sum(len(t.name) for t in mentions) / len(mentions)
     return (named + other) / len(line) >= 0.8 and average <= _LONGEST_AVERAGE

@@ -228,3 +228,9 @@ def test_a_title_in_a_web_table_cell_loses_the_cell_end() -> None:
     doc = parse("附件:\n|\n某县2024年十大民生实事项目清单 |\n序号 |\n项目名称 |\n责任单位 |\n1 |\n建设学校 |\n教体局 |")
     assert doc.meta["title"] == "某县2024年十大民生实事项目清单"
     assert table(doc) == [("1", "教体局", "co")]
+
+
+def test_a_task_line_that_ends_like_a_unit_is_not_one() -> None:
+    """开工建设老年大学 ends like a unit (大学) but starts like a task (data/task_verbs.csv)."""
+    doc = parse("序号\n民生实事\n责任单位\n1\n开工建设县老年养护楼\n开工建设老年大学\n县民政局")
+    assert table(doc) == [("1", "县民政局", "co")]

@@ -53,7 +53,8 @@ def test_collectives_in_the_table_match_the_collective_pattern() -> None:
 @pytest.mark.parametrize("name", ["units.csv", "unit_suffixes.csv", "unit_prefixes.csv",
                                   "collective_words.csv", "connectors.csv", "header_words.csv",
                                   "legends.csv", "page_furniture.csv", "duty_verbs.csv",
-                                  "owner_prefixes.csv", "branch_suffixes.csv", "header_endings.csv"])
+                                  "owner_prefixes.csv", "branch_suffixes.csv", "header_endings.csv",
+                                  "task_verbs.csv"])
 def test_data_files_are_clean_utf8_csv(name: str) -> None:
     raw = (DATA_DIR / name).read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf"), "no BOM in data files"
