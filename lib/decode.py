@@ -89,7 +89,7 @@ def _odd_share(text: str, sample: int = 50_000) -> float:
 
 
 def _is_odd(ch: str) -> bool:
-    if ch in "\n\r\t\f":
+    if ch in "\n\r\t\f\v\x85":  # line breaks, Word's manual one (\v) included
         return False
     category = unicodedata.category(ch)
     return category in ("Cc", "Co", "Cn", "Cs")

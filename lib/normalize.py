@@ -11,7 +11,12 @@ _INVISIBLE = {code: None for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x
 _OTHER = {ord("﹐"): ",", ord("﹑"): "、", ord("﹔"): ";", ord("﹕"): ":",
           ord("﹙"): "(", ord("﹚"): ")", ord("☆"): "★", ord("△"): "▲",
           ord("〈"): "(", ord("〉"): ")"}  # 市应急局〈市消防救援支队〉: a bracket like any other
-_TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER}
+# Characters that end a line wherever they come from: Word's manual line break (U+000B), a
+# form feed (pdftotext's page break), NEL, the Unicode line and paragraph separators
+_LINE_BREAKS = {code: "\n" for code in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)}
+# Other control characters mean nothing in a list and no writer may receive them
+_CONTROLS = {code: None for code in (*range(0x00, 0x09), *range(0x0E, 0x20), 0x7F)}
+_TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER, **_LINE_BREAKS, **_CONTROLS}
 _RUNS_OF_SPACES = re.compile(r" {2,}")
 _LINE_EDGES = re.compile(r"^[ \t]+|[ \t]+$", re.MULTILINE)
 _MARKDOWN = re.compile(r"\*\*|^#{1,6} ", re.MULTILINE)  # bold and headings of a web copy
@@ -24,7 +29,8 @@ def normalize_text(text: str) -> str:
     """Normalize punctuation and blanks, keeping the line structure.
 
     Full-width ASCII becomes half-width (``，（）：；`` → ``,():;``), every kind of space
-    becomes one space, invisible characters go, runs of spaces shrink to one and lines
+    becomes one space, invisible characters and control characters go (a vertical tab, a form
+    feed and the Unicode line separators end a line), runs of spaces shrink to one and lines
     are stripped, Markdown ``**`` and ``#`` headings of a web copy go. ``、。《》“”〔〕``
     and the markers ``▲★`` stay as they are.
 
