@@ -539,6 +539,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             extra["deadline"] = cell
         elif not fields:
             task += cell  # the task goes on over several lines
+        else:  # a remark after the units (同步推进…): kept with the task, never dropped
+            extra["rest"] = f"{extra.get('rest', '')} {cell}".strip()
     return task, fields, extra
 
 
@@ -551,6 +553,7 @@ def _ends_in_units_bracket(text: str, lexicon: Lexicon) -> bool:
 
 
 _MERGEABLE = ("leader", "section", "note", "deadline")
+_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _fit_columns(roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...] | None:
@@ -629,9 +632,24 @@ def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return tuple(cleaned), found
 
 
+def _sub_items_folded(records: list[ItemRecord]) -> list[ItemRecord]:
+    """(1)(2) or ①② lines without units right under an item that has units are its sub-items:
+    their text joins the item's task (they are neither items nor sections)."""
+    out: list[ItemRecord] = []
+    for record in records:
+        label = record.item_label
+        sub = (label[:1] in _CIRCLED or (label.startswith("(") and label.strip("()").isdigit()))
+        if sub and not record.fields and out and out[-1].fields and out[-1].item_label[:1] != label[:1]:
+            out[-1] = replace(out[-1], task=f"{out[-1].task} {label}{record.task}")
+            continue
+        out.append(record)
+    return out
+
+
 def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]:
     """(一)经济发展 above 1. 2. 3.: when every (一)-style record is a short line without
     units and the numbered ones have units, the (一) lines are section headings."""
+    records = _sub_items_folded(records)
     paren = [r for r in records if r.item_label.startswith("(")]
     plain = [r for r in records if not r.item_label.startswith("(")]
     if not paren or not plain or any(r.fields for r in paren) or not any(r.fields for r in plain):

@@ -234,3 +234,19 @@ def test_a_task_line_that_ends_like_a_unit_is_not_one() -> None:
     """开工建设老年大学 ends like a unit (大学) but starts like a task (data/task_verbs.csv)."""
     doc = parse("序号\n民生实事\n责任单位\n1\n开工建设县老年养护楼\n开工建设老年大学\n县民政局")
     assert table(doc) == [("1", "县民政局", "co")]
+
+
+@pytest.mark.parametrize(("text", "task"), [
+    ("序号\n主要工作\n责任单位\n1\n推进C项目建设\n▲教体局\n同步推进D项目前期研究\n2\n推进E项目\n▲卫健局",
+     "推进C项目建设 同步推进D项目前期研究"),
+    ("1.推进重大项目建设。(牵头单位:市发改局)\n(1)完成污水处理厂主体工程\n(2)开工建设医院\n2.稳定就业。(牵头单位:市人社局)",
+     "推进重大项目建设。 (1)完成污水处理厂主体工程 (2)开工建设医院"),
+    ("1.推进重大项目建设。(牵头单位:市发改局)\n①完成污水处理厂主体工程\n②开工建设医院\n2.稳定就业。(牵头单位:市人社局)",
+     "推进重大项目建设。 ①完成污水处理厂主体工程 ②开工建设医院"),
+])
+def test_remarks_and_sub_items_stay_with_their_item(text: str, task: str) -> None:
+    """A line after the units and sub-items (1)(2) without units of their own are the item's text,
+    never dropped and never taken for sections."""
+    doc = parse(text)
+    assert doc.items["task"].iloc[0] == task
+    assert len(doc.items) == 2 and set(doc.items["section"]) == {""}
