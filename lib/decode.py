@@ -46,10 +46,33 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         return _checked(data, utf16)
     if b"\x00" in data:
         raise _binary_error()
+    damaged = _utf8_with_a_few_bad_bytes(data)
+    if damaged:
+        return damaged
     try:
         return _checked(data, "gb18030")
     except UnicodeDecodeError:
         raise _undecodable_error() from None
+
+
+_MAX_BAD_BYTES = 8  # a damaged UTF-8 file (a bad byte, a character cut at the end), not another encoding
+
+
+def _utf8_with_a_few_bad_bytes(data: bytes) -> tuple[str, str] | None:
+    """UTF-8 with a few bytes that are not: read, each bad byte shown as �, and the encoding
+    says where (``utf-8（2 处无法识别的字节已替换为�，第一处在第 120 字节）``)."""
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        first = error.start
+    else:
+        return None
+    text = data.decode("utf-8", errors="replace")
+    bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
+    wide = sum(1 for ch in text[:50_000] if ord(ch) > 0x7F) - bad  # characters UTF-8 did read
+    if not 0 < bad <= _MAX_BAD_BYTES or wide < 50 * bad or _odd_share(text) > _MAX_ODD_SHARE:
+        return None  # GBK, or something else that UTF-8 cannot read
+    return text, f"utf-8（{bad} 处无法识别的字节已替换为�，第一处在第 {first + 1} 字节）"
 
 
 def _checked(data: bytes, encoding: str) -> tuple[str, str]:

@@ -47,3 +47,22 @@ def test_undecodable_bytes_get_a_clear_refusal() -> None:
     # 0xFF never starts a GB18030 character and there is no NUL: not binary, not text.
     with pytest.raises(ListError, match="无法识别文件编码|不是可读取的文本"):
         decode_bytes(b"\xff\xfe\xfd abc \xff\xff" * 3 + b"x")
+
+
+@pytest.mark.parametrize("damage", ["bad byte", "two bad bytes", "cut at the end"])
+@pytest.mark.parametrize("where", [0.1, 0.5, 0.9])
+def test_utf8_with_a_few_bad_bytes_is_read_and_says_where(damage: str, where: float) -> None:
+    from lib.pipeline import parse_bytes
+
+    data = "".join(f"{n}.推进第{n}项重点工作,完成全年目标任务(县发改局、县财政局负责)\n"
+                   for n in range(1, 30)).encode("utf-8")
+    at = int(len(data) * where)
+    if damage == "bad byte":
+        data = data[:at] + b"\xff" + data[at:]
+    elif damage == "two bad bytes":
+        data = data[:at] + b"\xfe" + data[at:-20] + b"\xff" + data[-20:]
+    else:
+        data = (data + "附注完".encode("utf-8"))[:-1]  # the last character cut in the middle
+    doc = parse_bytes(data, "list.txt")
+    assert doc.report.encoding.startswith("utf-8（") and "字节" in doc.report.encoding
+    assert len(doc.items) == 29
