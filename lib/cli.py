@@ -15,6 +15,7 @@ Chinese line on stderr, never a traceback.
 from __future__ import annotations
 
 import argparse
+import errno
 import os
 import sys
 from pathlib import Path
@@ -160,6 +161,13 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         sys.stderr.write("已中断。\n")
         return 130
+    except BrokenPipeError:  # the reader of our output went away (| head): nothing to say
+        return 0
+    except OSError as error:  # writing the output failed: a full disk, a closed stream
+        reason = {errno.ENOSPC: "磁盘已满", errno.EACCES: "没有写入权限", errno.EROFS: "磁盘只读"}.get(
+            error.errno, "写入失败")
+        sys.stderr.write(f"无法写出结果：{reason}。\n")
+        return 3
     except Exception as error:  # a bug of ours: still one line, never a traceback
         if os.environ.get("LIST_DEBUG"):
             raise

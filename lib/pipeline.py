@@ -81,6 +81,8 @@ def document_id(data: bytes) -> str:
 def parse_path(path: str | Path, convention: str | None = None) -> ParsedDocument:
     """Parse a file on disk; unreadable paths raise ``ListError``."""
     path = Path(path)
+    if path.exists() and not path.is_file() and not path.is_dir():  # /dev/zero, a pipe: no end
+        raise ListError(f"无法读取 {path.name}：这不是一个普通文件。")
     try:
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:  # refused before a byte of it is read into memory

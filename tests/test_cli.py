@@ -137,3 +137,15 @@ def test_export_helpers_for_the_app() -> None:
     assert safe_filename("a/b:c*?" + "长" * 100, ".xlsx").endswith(".xlsx")
     assert len(safe_filename("长" * 100, ".xlsx")) == 80
     assert safe_filename("...", ".csv") == "清单.csv"
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/zero and /dev/full")
+@pytest.mark.parametrize("command", ["export", "report", "keywords"])
+def test_endless_input_and_a_full_disk_are_one_chinese_line(command: str) -> None:
+    endless = cli(command, "/dev/zero")
+    assert endless.returncode == 3 and "不是一个普通文件" in endless.stderr.decode("utf-8")
+    with open("/dev/full", "wb") as full:
+        result = subprocess.run([sys.executable, "-m", "lib.cli", command, "data/zhuji-2023-key-work-list.txt"],
+                                cwd=ROOT, stdout=full, stderr=subprocess.PIPE, timeout=120)
+    lines = result.stderr.decode("utf-8").strip().splitlines()
+    assert result.returncode == 3 and lines and all(line == "无法写出结果：磁盘已满。" for line in lines)
