@@ -105,7 +105,8 @@ def _clauses(body: str) -> list[tuple[int, int]]:
 
 def _some_unnamed(text: str, lexicon: Lexicon) -> bool:
     """``有关部门``, ``相关单位``: some units, not named (unlike 各部门, all of them)."""
-    return text.startswith(("有关", "相关")) and lexicon.reference.is_collective(text)
+    some = tuple(p for p in lexicon.reference.collective_prefixes if not p.startswith("各"))  # 各: all
+    return text.startswith(some) and lexicon.reference.is_collective(text)
 
 
 def _strip_verb(clause: str, words: DutyWords) -> tuple[str, str]:
