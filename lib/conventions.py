@@ -25,7 +25,7 @@ import re
 from dataclasses import dataclass, replace
 
 from lib.duties import duty_fields, duty_words, looks_like_units
-from lib.records import (ItemRecord, Layout, RawItem, UnitField, header_endings, header_role, header_words,
+from lib.records import (CIRCLED, ItemRecord, Layout, RawItem, UnitField, header_endings, header_role, header_words,
                          label_number, run_rule)
 from lib.reference import DATA_DIR
 from lib.split import MARKERS
@@ -220,7 +220,7 @@ def _with_plain_labels(layout: Layout) -> Layout:
         return layout
     items = tuple(
         raw._replace(lines=tuple(map(plain_labels, raw.lines)))
-        if any("【" in line or "[" in line or " " in line for line in raw.lines) else raw
+        if any(_LABEL_HINT.search(line) for line in raw.lines) else raw
         for raw in layout.items
     )
     return replace(layout, items=items)
@@ -553,7 +553,6 @@ def _ends_in_units_bracket(text: str, lexicon: Lexicon) -> bool:
 
 
 _MERGEABLE = ("leader", "section", "note", "deadline")
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
 
 
 def _fit_columns(roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...] | None:
@@ -638,7 +637,7 @@ def _sub_items_folded(records: list[ItemRecord]) -> list[ItemRecord]:
     out: list[ItemRecord] = []
     for record in records:
         label = record.item_label
-        sub = (label[:1] in _CIRCLED or (label.startswith("(") and label.strip("()").isdigit()))
+        sub = (label[:1] in CIRCLED or (label.startswith("(") and label.strip("()").isdigit()))
         if sub and not record.fields and out and out[-1].fields and out[-1].item_label[:1] != label[:1]:
             out[-1] = replace(out[-1], task=f"{out[-1].task} {label}{record.task}")
             continue

@@ -242,9 +242,10 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
     display = display_names(
         (t.name, lexicon.resolve(t.name)) for mentions, _ in per_item for t in mentions
     )
-    readings: dict[Token, tuple[str, str, list[str]]] = {}  # the same mention reads the same
+    readings: dict[Token, tuple[str, str, list[str], str]] = {}  # the same mention reads the same
 
-    def read(token: Token) -> tuple[str, str, list[str]]:
+    def read(token: Token) -> tuple[str, str, list[str], str]:
+        """Unit, kind, flags and sub-office (a bracketed 牵头 marks a lead, not an office)."""
         if token not in readings:
             resolution = lexicon.resolve(token.name)
             unit = display.get(resolution.unit, resolution.unit)
@@ -253,23 +254,23 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
                 flags.append("alias")
             if token.glued:
                 flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
-            if token.sub_office and not is_lead_note(token.sub_office):
+            sub_office = "" if is_lead_note(token.sub_office) else token.sub_office
+            if sub_office:
                 flags.append("sub_office")
-            readings[token] = (unit, resolution.kind, flags)
+            readings[token] = (unit, resolution.kind, flags, sub_office)
         return readings[token]
 
     rows: list[tuple[object, ...]] = []
     for number, (record, (mentions, roles)) in enumerate(zip(records, per_item), start=1):
         read_mentions = [read(t) for t in mentions]
-        sole_item = len({unit for unit, kind, _ in read_mentions if kind != "collective"}) == 1
+        sole_item = len({unit for unit, kind, _, _ in read_mentions if kind != "collective"}) == 1
         seen: set[str] = set()
-        for position, (token, (unit, kind, flags), role) in enumerate(
+        for position, (token, (unit, kind, flags, sub_office), role) in enumerate(
                 zip(mentions, read_mentions, roles), start=1):
             codes = ";".join([*flags, "repeated"] if unit in seen else flags)
             seen.add(unit)
             rows.append((doc_id, number, record.item_label, position, token.text, unit,
-                         "" if is_lead_note(token.sub_office) else token.sub_office, role,
-                         sole_item and kind != "collective", kind, codes))
+                         sub_office, role, sole_item and kind != "collective", kind, codes))
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )

@@ -21,10 +21,10 @@ from lib.reference import DATA_DIR
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}
 _CN = "零〇一二两三四五六七八九十百"
-_CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
+CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # ① … ⑳ as item labels
 ITEM_LABEL = re.compile(
     rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)"
-    rf"|(?P<paren>\((?:(?P<cn>[{_CN}]+)|\d{{1,3}})\)|[{_CIRCLED}]|第[{_CN}\d]{{1,6}}条)\s*)(?P<rest>.*)$"
+    rf"|(?P<paren>\((?:(?P<cn>[{_CN}]+)|\d{{1,3}})\)|[{CIRCLED}]|第[{_CN}\d]{{1,6}}条)\s*)(?P<rest>.*)$"
 )
 # 三、新建城市公园10个(市园林局负责)。: numbered like a heading; an item when it owns units
 # (a PDF line wrapped inside "(一、二期)" is neither: no ")" before the first "(")
@@ -165,7 +165,7 @@ def _furniture() -> re.Pattern[str]:
 
 
 # First characters that can begin a label or a section heading (cheap tests before a regex)
-_LABEL_STARTS = frozenset("0123456789(第" + _CIRCLED)
+_LABEL_STARTS = frozenset("0123456789(第" + CIRCLED)
 _SECTION_STARTS = frozenset(_CN + "第")
 
 
@@ -194,8 +194,8 @@ def chinese_number(text: str) -> int | None:
 
 def label_number(label: str) -> int | None:
     """The number a label states: ``12`` → 12, ``(三)`` → 3, ``(4)`` → 4, ``⑤`` → 5."""
-    if len(label) == 1 and label in _CIRCLED:
-        return _CIRCLED.index(label) + 1
+    if len(label) == 1 and label in CIRCLED:
+        return CIRCLED.index(label) + 1
     digits = label.strip("().、 ")
     if digits.startswith("第") and digits.endswith("条"):
         digits = digits[1:-1]
