@@ -5,7 +5,7 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.ui import entry, frame
+from lib.app.frame import entry, frame
 
 # a local icon: a Material icon as page_icon makes every browser fetch it from Google's servers
 ICON = Path(__file__).resolve().parent / "assets" / "icon.png"

@@ -17,9 +17,9 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from bench_parse import synthetic_list  # noqa: E402
 
-from lib.filters import Filters, apply_filters  # noqa: E402
-from lib.keywords import _document_tokens, keywords_of, task_tokens, tokenizer  # noqa: E402
-from lib.pipeline import parse_bytes  # noqa: E402
+from lib.analyse.filters import Filters, apply_filters  # noqa: E402
+from lib.analyse.keywords import _document_tokens, keywords_of, task_tokens, tokenizer  # noqa: E402
+from lib.parse.pipeline import parse_bytes  # noqa: E402
 
 
 def timed(action) -> float:

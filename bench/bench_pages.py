@@ -38,7 +38,7 @@ REPEATS = 7
 def _page_harness(page: str, pages: list[str]) -> None:
     import streamlit as st
 
-    from lib.ui import entry, frame
+    from lib.app.frame import entry, frame
 
     with entry():
         chosen = st.navigation([st.Page(p, default=(p == page)) for p in pages], position="hidden")

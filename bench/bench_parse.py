@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib.decode import decode_bytes  # noqa: E402
-from lib.normalize import normalize_text  # noqa: E402
-from lib.pipeline import parse_bytes  # noqa: E402
-from lib.split import _chunk_tokens, _chunks, _segment, _split  # noqa: E402
-from lib.themes import theme_of  # noqa: E402
-from lib.units import _resolve  # noqa: E402
+from lib.parse.decode import decode_bytes  # noqa: E402
+from lib.parse.normalize import normalize_text  # noqa: E402
+from lib.parse.pipeline import parse_bytes  # noqa: E402
+from lib.parse.split import _chunk_tokens, _chunks, _segment, _split  # noqa: E402
+from lib.parse.themes import theme_of  # noqa: E402
+from lib.parse.units import _resolve  # noqa: E402
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "zhuji-2023-key-work-list.txt"
 REPEATS = 7

@@ -21,8 +21,8 @@ from pathlib import Path
 import pandas as pd
 import zhconv
 
-from lib.errors import ListError
-from lib.pipeline import parse_bytes, parse_path
+from lib.parse.errors import ListError
+from lib.parse.pipeline import parse_bytes, parse_path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
 SCORES = CORPUS / "scores.csv"

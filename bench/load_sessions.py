@@ -55,10 +55,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import lib  # noqa: E402
-from lib.filters import Filters, apply_filters  # noqa: E402
-from lib.pipeline import ParsedDocument, parse_bytes  # noqa: E402
-from lib.review import apply_aliases  # noqa: E402
-from lib.views import overview_kpis, ranking_view  # noqa: E402
+from lib.analyse.filters import Filters, apply_filters  # noqa: E402
+from lib.parse.pipeline import ParsedDocument, parse_bytes  # noqa: E402
+from lib.analyse.review import apply_aliases  # noqa: E402
+from lib.analyse.tables import overview_kpis, ranking_view  # noqa: E402
 
 MAX_SESSIONS = 50
 FIRST_CHART_LIMIT = 30.0  # seconds from opening the page to its first chart
@@ -281,8 +281,8 @@ def process_caches() -> Iterator[tuple[str, object]]:
 def _workload(session: Session) -> list[str]:
     """What the server computes for one session (parse, filters, the views of its pages);
     the problems when a step changes the tables it is given."""
-    from lib.keywords import keywords_view
-    from lib.views import assignments_view, item_table, network_view
+    from lib.analyse.keywords import keywords_view
+    from lib.analyse.tables import assignments_view, item_table, network_view
 
     document = session.document
     data = (document.upload or BUNDLED).read_bytes()
@@ -312,7 +312,7 @@ def _workload(session: Session) -> list[str]:
 def _cache_data_hands_out_copies() -> list[str]:
     """The app's st.cache_data caches return copies: a page that changed what it got would
     change only its own copy."""
-    from lib import ui
+    from lib.app import frame
 
     problems = []
     data = BUNDLED.read_bytes() + b"\n\n\n"  # bytes no session uploads: an entry of its own

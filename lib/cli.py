@@ -21,11 +21,11 @@ import sys
 from pathlib import Path
 from typing import NoReturn
 
-from lib.conventions import CONVENTIONS
-from lib.errors import EXIT_NO_ITEMS, EXIT_USAGE, ListError
-from lib.export import to_csv_bytes, to_xlsx_bytes
-from lib.pipeline import parse_path
-from lib.report import report_text
+from lib.parse.conventions import CONVENTIONS
+from lib.parse.errors import EXIT_NO_ITEMS, EXIT_USAGE, ListError
+from lib.write.export import to_csv_bytes, to_xlsx_bytes
+from lib.parse.pipeline import parse_path
+from lib.write.report import report_text
 
 
 class _Parser(argparse.ArgumentParser):
@@ -80,7 +80,7 @@ def run(argv: list[str]) -> int:
         return 0
     fmt = args.format or _format_from_suffix(args.output)
     if args.table == "targets":
-        from lib.targets import targets_table
+        from lib.analyse.targets import targets_table
 
         table = targets_table(doc.doc_id, doc.items, doc.assignments)
     else:
@@ -104,8 +104,8 @@ def _write(output: str, payload: bytes) -> None:
 
 
 def _sheets_payload(doc, args: argparse.Namespace) -> bytes:
-    from lib.sheet_files import sheet_docx, sheets_xlsx, sheets_zip
-    from lib.sheets import build_sheets
+    from lib.write.sheet_files import sheet_docx, sheets_xlsx, sheets_zip
+    from lib.analyse.sheets import build_sheets
 
     suffix = Path(args.output).suffix.lower()
     fmt = args.format or {".docx": "docx", ".zip": "docx"}.get(suffix, "xlsx")
@@ -123,14 +123,14 @@ def _sheets_payload(doc, args: argparse.Namespace) -> bytes:
 
 
 def _brief_payload(doc) -> bytes:
-    from lib.sheet_files import brief_docx
-    from lib.sheets import build_brief
+    from lib.write.sheet_files import brief_docx
+    from lib.analyse.sheets import build_brief
 
     return brief_docx(build_brief(doc))
 
 
 def _print_keywords(doc, args: argparse.Namespace) -> int:
-    from lib.keywords import keywords_of, unit_keywords  # jieba loads only for this command
+    from lib.analyse.keywords import keywords_of, unit_keywords  # jieba loads only for this command
 
     place = doc.meta.get("place", "")
     if args.top < 1:

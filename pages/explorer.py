@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib.ui import batch_downloads, document_header, downloads, filter_chips, filtered, view
-from lib.views import assignments_view, display_table, item_table
+from lib.app.frame import batch_downloads, document_header, downloads, filter_chips, filtered, view
+from lib.analyse.tables import assignments_view, display_table, item_table
 
 doc, filters, items, rows = filtered()
 document_header(doc)

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib.charts import chart_config, keyword_bars_figure
-from lib.keywords import keyword_items, keywords_view, unit_keywords_view
-from lib.ui import (click_to_filter, document_header, downloads, filter_chips, filtered, set_filter,
+from lib.write.charts import chart_config, keyword_bars_figure
+from lib.analyse.keywords import keyword_items, keywords_view, unit_keywords_view
+from lib.app.frame import (click_to_filter, document_header, downloads, filter_chips, filtered, set_filter,
                     view)
-from lib.views import display_table, item_table, units_by_items
+from lib.analyse.tables import display_table, item_table, units_by_items
 
 doc, filters, items, rows = filtered()
 document_header(doc)

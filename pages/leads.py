@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib.charts import chart_config, unit_bars_figure
-from lib.ui import click_to_filter, document_header, filter_chips, filtered, unit_sheet_downloads, view
-from lib.views import concentration_view, display_table, lead_exceptions, ranking_view
+from lib.write.charts import chart_config, unit_bars_figure
+from lib.app.frame import click_to_filter, document_header, filter_chips, filtered, unit_sheet_downloads, view
+from lib.analyse.tables import concentration_view, display_table, lead_exceptions, ranking_view
 
 doc, filters, items, rows = filtered()
 document_header(doc)

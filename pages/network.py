@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib.charts import chart_config, network_figure
-from lib.network import centrality_table
-from lib.ui import (click_to_filter, document_header, downloads, escape_markdown, filter_chips,
+from lib.write.charts import chart_config, network_figure
+from lib.analyse.network import centrality_table
+from lib.app.frame import (click_to_filter, document_header, downloads, escape_markdown, filter_chips,
                     filtered, unit_sheet_downloads, view)
-from lib.views import network_view, partners_view
+from lib.analyse.tables import network_view, partners_view
 
 doc, filters, items, rows = filtered()
 document_header(doc)

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from lib.charts import chart_config, unit_bars_figure
-from lib.report import QUALITY_HELP, corrected_counts, report_text, unresolved_counts
-from lib.ui import document_header, filter_chips, filtered, link_to_page, view
-from lib.views import overview_kpis, ranking_view
+from lib.write.charts import chart_config, unit_bars_figure
+from lib.write.report import QUALITY_HELP, corrected_counts, report_text, unresolved_counts
+from lib.app.frame import document_header, filter_chips, filtered, link_to_page, view
+from lib.analyse.tables import overview_kpis, ranking_view
 
 doc, filters, items, rows = filtered()
 document_header(doc)

@@ -2,11 +2,11 @@
 
 import streamlit as st
 
-from lib.conventions import CONVENTION_NAMES
-from lib.export import to_csv_bytes
-from lib.review import alias_table, in_context, items_without_units, mapping_choices
-from lib.ui import aliases, context, escape_markdown
-from lib.views import display_table
+from lib.parse.conventions import CONVENTION_NAMES
+from lib.write.export import to_csv_bytes
+from lib.analyse.review import alias_table, in_context, items_without_units, mapping_choices
+from lib.app.frame import aliases, context, escape_markdown
+from lib.analyse.tables import display_table
 
 doc, _ = context()
 report = doc.report

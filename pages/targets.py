@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib.targets import targets_per_unit, targets_view
-from lib.ui import document_header, downloads, filter_chips, filtered, view
-from lib.views import display_table
+from lib.analyse.targets import targets_per_unit, targets_view
+from lib.app.frame import document_header, downloads, filter_chips, filtered, view
+from lib.analyse.tables import display_table
 
 doc, filters, items, rows = filtered()
 document_header(doc)

@@ -2,9 +2,9 @@
 
 import streamlit as st
 
-from lib.charts import cell_from_selection, chart_config, workload_figure
-from lib.ui import document_header, escape_markdown, filter_chips, filtered, view
-from lib.views import WORKLOAD_MODES, cell_items, display_table, workload_cells
+from lib.write.charts import cell_from_selection, chart_config, workload_figure
+from lib.app.frame import document_header, escape_markdown, filter_chips, filtered, view
+from lib.analyse.tables import WORKLOAD_MODES, cell_items, display_table, workload_cells
 
 doc, filters, items, rows = filtered()
 document_header(doc)

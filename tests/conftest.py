@@ -6,8 +6,8 @@ from pathlib import Path
 import pytest
 from hypothesis import settings
 
-from lib.pipeline import ParsedDocument, parse_path
-from lib.units import Lexicon, document_lexicon
+from lib.parse.pipeline import ParsedDocument, parse_path
+from lib.parse.units import Lexicon, document_lexicon
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "zhuji-2023-key-work-list.txt"

@@ -6,7 +6,7 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
-from lib.views import overview_kpis
+from lib.analyse.tables import overview_kpis
 from tests.conftest import FIXTURES, ROOT
 
 PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/network.py",
@@ -28,7 +28,7 @@ def _frame_and_page(page: str, pages: list[str]) -> None:
     """
     import streamlit as st
 
-    from lib.ui import entry, frame
+    from lib.app.frame import entry, frame
 
     with entry():
         chosen = st.navigation([st.Page(p, default=(p == page)) for p in pages], position="hidden")
@@ -49,10 +49,10 @@ def run_app(page: str = "pages/overview.py", **query: str | list[str]) -> AppTes
 
 def run_on_fixture(page: str, source: str, monkeypatch: pytest.MonkeyPatch) -> AppTest:
     """``page`` with ``tests/fixtures/<source>`` in place of the bundled list."""
-    import lib.ui
+    import lib.app.frame
 
-    monkeypatch.setattr(lib.ui, "DATA_DIR", FIXTURES)
-    monkeypatch.setattr(lib.ui, "BUNDLED_NAME", source)
+    monkeypatch.setattr(lib.app.frame, "DATA_DIR", FIXTURES)
+    monkeypatch.setattr(lib.app.frame, "BUNDLED_NAME", source)
     st.cache_data.clear()
     app = AppTest.from_function(_frame_and_page, default_timeout=60,
                                 kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]})
@@ -193,7 +193,7 @@ def test_targets_page_follows_the_filters() -> None:
     ("各镇乡(街道)", "各镇乡\\(街道\\)"),
 ])
 def test_document_text_is_escaped_before_markdown(text: str, escaped: str) -> None:
-    from lib.ui import escape_markdown
+    from lib.app.frame import escape_markdown
 
     assert escape_markdown(text) == escaped
 
@@ -236,10 +236,10 @@ def test_overview_counts_what_was_corrected_and_what_is_unresolved(bundled) -> N
 
 
 def test_a_list_with_gaps_shows_them_on_the_overview_and_the_review(monkeypatch) -> None:
-    import lib.ui
+    import lib.app.frame
 
-    monkeypatch.setattr(lib.ui, "DATA_DIR", ROOT / "tests" / "fixtures")
-    monkeypatch.setattr(lib.ui, "BUNDLED_NAME", "gaps.txt")
+    monkeypatch.setattr(lib.app.frame, "DATA_DIR", ROOT / "tests" / "fixtures")
+    monkeypatch.setattr(lib.app.frame, "BUNDLED_NAME", "gaps.txt")
     shown = metrics(run_app())
     assert (shown["工作事项"], shown["无责任单位的事项"], shown["编号问题"], shown["未能识别的字符"],
             shown["连写已拆分"], shown["未收录的单位提及"]) == ("7", "5", "2", "3", "2", "1")

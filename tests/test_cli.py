@@ -125,7 +125,7 @@ def test_gb18030_source_parses_like_utf8(tmp_path: Path) -> None:
 def test_export_helpers_for_the_app() -> None:
     import pandas as pd
 
-    from lib.export import safe_filename, to_csv_bytes, to_xlsx_bytes
+    from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
 
     table = pd.DataFrame({"unit": ["=发改局", "财政局"]})
     assert to_csv_bytes(table, "en").startswith(b"\xef\xbb\xbf")

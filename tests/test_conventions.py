@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.pipeline import ParsedDocument, parse_bytes
+from lib.parse.pipeline import ParsedDocument, parse_bytes
 from tests.conftest import FIXTURES
 
 

@@ -1,7 +1,7 @@
 import pytest
 
-from lib.decode import decode_bytes
-from lib.errors import ListError
+from lib.parse.decode import decode_bytes
+from lib.parse.errors import ListError
 
 TEXT = "1\n生产总值增长7.5%左右\n▲发改局，各部门"
 
@@ -52,7 +52,7 @@ def test_undecodable_bytes_get_a_clear_refusal() -> None:
 @pytest.mark.parametrize("damage", ["bad byte", "two bad bytes", "cut at the end"])
 @pytest.mark.parametrize("where", [0.1, 0.5, 0.9])
 def test_utf8_with_a_few_bad_bytes_is_read_and_says_where(damage: str, where: float) -> None:
-    from lib.pipeline import parse_bytes
+    from lib.parse.pipeline import parse_bytes
 
     data = "".join(f"{n}.推进第{n}项重点工作,完成全年目标任务(县发改局、县财政局负责)\n"
                    for n in range(1, 30)).encode("utf-8")

@@ -6,8 +6,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.filters import Filters, apply_filters
-from lib.views import item_roles, item_table, overview_kpis, unit_ranking
+from lib.analyse.filters import Filters, apply_filters
+from lib.analyse.tables import item_roles, item_table, overview_kpis, unit_ranking
 
 WORDS = st.text(alphabet="发改局财政各部门养老 ", min_size=1, max_size=6).map(str.strip).filter(bool)
 FILTERS = st.builds(

@@ -7,8 +7,8 @@ import zipfile
 
 import pytest
 
-from lib.errors import ListError
-from lib.pipeline import parse_bytes
+from lib.parse.errors import ListError
+from lib.parse.pipeline import parse_bytes
 from tests import builders
 
 FORMATS = {

@@ -21,9 +21,9 @@ from pathlib import Path
 
 import pytest
 
-from lib.errors import ListError
-from lib.pipeline import parse_bytes, parse_path
-from lib.sources import MAX_HTML_DEPTH, MAX_PDF_PAGES, MAX_TEXT_CHARS
+from lib.parse.errors import ListError
+from lib.parse.pipeline import parse_bytes, parse_path
+from lib.parse.sources import MAX_HTML_DEPTH, MAX_PDF_PAGES, MAX_TEXT_CHARS
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
 BAD = FIXTURES / "bad"
@@ -233,7 +233,7 @@ def test_the_largest_text_accepted_parses_in_bounded_time_and_memory(tmp_path: P
 
 def test_a_source_over_the_size_limit_is_not_read_into_memory(tmp_path: Path, monkeypatch) -> None:
     """parse_path looks at the size on disk first (a sparse file: nothing is written)."""
-    from lib import sources
+    from lib.parse import sources
 
     path = tmp_path / "huge.txt"
     with open(path, "wb") as handle:

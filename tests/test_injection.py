@@ -12,7 +12,7 @@ import pandas as pd
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from lib.charts import keyword_bars_figure, network_figure, unit_bars_figure, workload_figure
+from lib.write.charts import keyword_bars_figure, network_figure, unit_bars_figure, workload_figure
 from tests.conftest import ROOT
 from tests.test_app import PAGES, run_on_fixture
 
@@ -112,13 +112,13 @@ def test_chips_escape_the_unit_and_section_they_name(monkeypatch: pytest.MonkeyP
     ("时间 16:47 · 备注: 无", "时间 16:\u206047 · 备注: 无"),
 ])
 def test_shortcodes_and_directives_stay_text(text: str, escaped: str) -> None:
-    from lib.ui import escape_markdown
+    from lib.app.frame import escape_markdown
 
     assert escape_markdown(text) == escaped
 
 
 def test_no_raw_html_is_ever_rendered() -> None:
     """Escaping is the only defence the app needs only while no code path renders raw HTML."""
-    sources = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lib").glob("*.py"))]
+    sources = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lib").rglob("*.py"))]
     raw_html = re.compile(r"unsafe_allow_html|st\.html\(|components\.v1|components\.html")
     assert [p.name for p in sources if raw_html.search(p.read_text(encoding="utf-8"))] == []

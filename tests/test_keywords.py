@@ -8,9 +8,9 @@ import sys
 
 import pytest
 
-from lib.keywords import (_data_lines, distinctive, document_tokens, keywords_of, stop_words,
+from lib.analyse.keywords import (_data_lines, distinctive, document_tokens, keywords_of, stop_words,
                           task_tokens, tfidf, tokenizer)
-from lib.reference import load_reference
+from lib.parse.reference import load_reference
 from tests.conftest import BUNDLED, ROOT
 
 
@@ -31,14 +31,14 @@ def test_government_terms_stay_whole(term: str) -> None:
 
 def test_jieba_global_state_is_untouched() -> None:
     done = subprocess.run([sys.executable, "-c", (
-        "import jieba, lib.keywords as k; k.tokenizer(); "
+        "import jieba, lib.analyse.keywords as k; k.tokenizer(); "
         "print(jieba.dt.initialized, '共富工坊' in (jieba.dt.FREQ or {}))")],
         cwd=ROOT, capture_output=True, text=True, timeout=120)
     assert done.stdout.split() == ["False", "False"]
 
 
 def test_tokenizer_is_built_lazily_not_at_import() -> None:
-    done = subprocess.run([sys.executable, "-c", "import lib.keywords, sys; print('jieba' in sys.modules)"],
+    done = subprocess.run([sys.executable, "-c", "import lib.analyse.keywords, sys; print('jieba' in sys.modules)"],
                           cwd=ROOT, capture_output=True, text=True, timeout=60)
     assert done.stdout.strip() == "False"
 

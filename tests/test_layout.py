@@ -1,4 +1,4 @@
-"""How the code is laid out: lib/ is pure, only lib/ui.py imports Streamlit."""
+"""How the code is laid out: lib/ is pure, only lib/app/frame.py imports Streamlit."""
 
 import ast
 from pathlib import Path

@@ -1,7 +1,7 @@
 import pytest
 
-from lib.blocks import text_blocks
-from lib.metadata import detect_place, extract_metadata
+from lib.parse.blocks import text_blocks
+from lib.parse.metadata import detect_place, extract_metadata
 
 HEADER = """索引号: 001008006002001/2023-141193 主题分类: 综合政务/其他
 发布机构: 市政府办公室 成文日期: 2023-02-09

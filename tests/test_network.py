@@ -10,7 +10,7 @@ from itertools import combinations
 
 import pytest
 
-from lib.network import centrality_table, communities, network, partners, shared_items, unit_graph
+from lib.analyse.network import centrality_table, communities, network, partners, shared_items, unit_graph
 from tests.conftest import ROOT
 
 
@@ -72,8 +72,8 @@ def test_partners_of_a_unit(bundled) -> None:
 
 SNIPPET = """
 import json
-from lib.pipeline import parse_path
-from lib.network import network
+from lib.parse.pipeline import parse_path
+from lib.analyse.network import network
 doc = parse_path("data/zhuji-2023-key-work-list.txt")
 net = network(doc.items, doc.assignments)
 print(json.dumps({"nodes": net.nodes[["unit", "x", "y", "community"]].values.tolist(),

@@ -1,7 +1,7 @@
 import pytest
 
-from lib.blocks import Block, text_blocks
-from lib.normalize import normalize_text
+from lib.parse.blocks import Block, text_blocks
+from lib.parse.normalize import normalize_text
 
 
 @pytest.mark.parametrize(
@@ -37,7 +37,7 @@ def test_missing_trailing_newline_is_normal() -> None:
 def test_line_breaks_of_every_kind_start_an_item(brk: str, last: bool) -> None:
     """pdftotext's form feed, Word's manual line break, NEL and the Unicode separators end a line:
     the item after them is never merged into the one before (also when it is the last)."""
-    from lib.pipeline import parse_bytes
+    from lib.parse.pipeline import parse_bytes
 
     items = ["1.新建学校(县教育局负责)", "2.修路(县交通局负责)", "3.植树(县林业局负责)"]
     text = "\n".join(items[:2]) + brk + items[2] if last else items[0] + brk + "\n".join(items[1:])
@@ -47,8 +47,8 @@ def test_line_breaks_of_every_kind_start_an_item(brk: str, last: bool) -> None:
 
 @pytest.mark.parametrize("control", ["\x00", "\x07", "\x08", "\x1b", "\x1f", "\x7f"])
 def test_control_characters_are_removed_and_every_writer_takes_the_result(control: str) -> None:
-    from lib.export import to_xlsx_bytes
-    from lib.pipeline import parse_bytes
+    from lib.write.export import to_xlsx_bytes
+    from lib.parse.pipeline import parse_bytes
 
     rest = "".join(f"\n{n}.推进第{n}项重点工作,完成全年目标任务(县发改局负责)" for n in range(2, 12))
     text = f"1.新建{control}学校(县教育局{control}、县财政局负责){rest}"  # a few in a real-sized list

@@ -15,9 +15,9 @@ import pandas as pd
 import pdfplumber
 import pytest
 
-from lib.pipeline import ParsedDocument
-from lib.sheet_files import brief_docx, sheet_docx, sheets_xlsx
-from lib.sheets import build_brief, build_sheets
+from lib.parse.pipeline import ParsedDocument
+from lib.write.sheet_files import brief_docx, sheet_docx, sheets_xlsx
+from lib.analyse.sheets import build_brief, build_sheets
 from tests.browser.conftest import SHOTS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

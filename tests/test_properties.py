@@ -23,9 +23,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.errors import ListError
-from lib.pipeline import ParsedDocument, parse_bytes
-from lib.units import document_lexicon
+from lib.parse.errors import ListError
+from lib.parse.pipeline import ParsedDocument, parse_bytes
+from lib.parse.units import document_lexicon
 from tests import builders
 
 LEXICON = document_lexicon()  # a list without a place name: no {place} aliases

@@ -10,7 +10,7 @@ import io
 
 import pytest
 
-from lib.pipeline import ParsedDocument, parse_bytes
+from lib.parse.pipeline import ParsedDocument, parse_bytes
 
 
 def parse(text: str, name: str = "list.txt") -> ParsedDocument:
@@ -208,7 +208,7 @@ def test_one_rule_table_gives_a_co_column_its_role_however_the_row_is_read() -> 
 
 
 def test_headings_that_own_no_units_are_reported_not_lost() -> None:
-    from lib.report import report_text
+    from lib.write.report import report_text
 
     doc = parse("一、总体要求\n坚持稳中求进。\n二、交通出行\n1.新建道路(市交通局负责)")
     assert doc.report.headings == ("一、总体要求坚持稳中求进。", "二、交通出行")  # with the text under it

@@ -5,9 +5,9 @@ from collections import Counter
 
 import pytest
 
-from lib.reference import DATA_DIR, PLACE_SLOT, load_reference
-from lib.schema import FLAG_LABELS, FLAGS, KINDS
-from lib.units import document_lexicon
+from lib.parse.reference import DATA_DIR, PLACE_SLOT, load_reference
+from lib.parse.schema import FLAG_LABELS, FLAGS, KINDS
+from lib.parse.units import document_lexicon
 
 REFERENCE = load_reference()
 

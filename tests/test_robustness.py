@@ -3,8 +3,8 @@
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from lib.errors import ListError
-from lib.pipeline import parse_bytes
+from lib.parse.errors import ListError
+from lib.parse.pipeline import parse_bytes
 
 LIST_LIKE = st.lists(
     st.sampled_from(["1", "2", "(一)", "一、经济", "序号", "主要工作", "责任单位", "▲发改局,财政局",

@@ -13,11 +13,11 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from lib.pipeline import ParsedDocument, parse_bytes, parse_path
-from lib.sheet_files import CONTENTS, brief_docx, sheet_docx, sheet_names, sheets_xlsx, sheets_zip
-from lib.sheets import GROUPS, build_brief, build_sheets, collective_scope
-from lib.targets import targets_table
-from lib.views import item_roles
+from lib.parse.pipeline import ParsedDocument, parse_bytes, parse_path
+from lib.write.sheet_files import CONTENTS, brief_docx, sheet_docx, sheet_names, sheets_xlsx, sheets_zip
+from lib.analyse.sheets import GROUPS, build_brief, build_sheets, collective_scope
+from lib.analyse.targets import targets_table
+from lib.analyse.tables import item_roles
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
 SAMPLES = sorted((FIXTURES / "samples").glob("*.txt"))

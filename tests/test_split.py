@@ -4,9 +4,9 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.reference import load_reference
-from lib.split import split_units
-from lib.units import Lexicon, document_lexicon
+from lib.parse.reference import load_reference
+from lib.parse.split import split_units
+from lib.parse.units import Lexicon, document_lexicon
 
 LEXICON = document_lexicon("诸暨")
 

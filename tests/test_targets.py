@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from lib.targets import extract_targets, targets_per_unit, targets_table
+from lib.analyse.targets import extract_targets, targets_per_unit, targets_table
 
 
 def read(task: str) -> list[tuple]:

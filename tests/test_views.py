@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import pytest
 
-from lib.charts import cell_from_selection, units_from_selection, workload_figure
-from lib.filters import Filters, apply_filters
-from lib.review import alias_table, apply_aliases
-from lib.themes import UNCLASSIFIED, assign_themes, theme_of
-from lib.views import cell_items, item_roles, lead_concentration, lead_exceptions, workload_cells
+from lib.write.charts import cell_from_selection, units_from_selection, workload_figure
+from lib.analyse.filters import Filters, apply_filters
+from lib.analyse.review import alias_table, apply_aliases
+from lib.parse.themes import UNCLASSIFIED, assign_themes, theme_of
+from lib.analyse.tables import cell_items, item_roles, lead_concentration, lead_exceptions, workload_cells
 
 # items of the bundled list whose theme a reader can check at a glance
 PINNED = {1: "经济发展", 2: "经济发展", 10: "产业与招商", 20: "产业与招商", 26: "改革与营商环境",

@@ -9,8 +9,8 @@ import openpyxl
 from docx import Document
 from playwright.sync_api import expect
 
-from lib.filters import Filters, apply_filters
-from lib.pipeline import parse_path
+from lib.analyse.filters import Filters, apply_filters
+from lib.parse.pipeline import parse_path
 from tests.browser.conftest import app_ready, screenshot
 from tests.conftest import BUNDLED
 

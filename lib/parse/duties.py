@@ -14,10 +14,10 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lib.records import UnitField, header_role
-from lib.reference import read_data_csv
-from lib.split import split_units
-from lib.units import Lexicon
+from lib.parse.records import UnitField, header_role
+from lib.parse.reference import read_data_csv
+from lib.parse.split import split_units
+from lib.parse.units import Lexicon
 
 _CLAUSE_BREAK = re.compile(r"[,;。]")
 _LONGEST_AVERAGE = 18  # 白仙山水库工程政策处理工作领导小组 is one unit; a task's words are longer
@@ -120,7 +120,7 @@ def _strip_verb(clause: str, words: DutyWords) -> tuple[str, str]:
 def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[UnitField]:
     """The runs of units a duty clause names, with their roles; [] if it is not one.
 
-    >>> from lib.units import document_lexicon
+    >>> from lib.parse.units import document_lexicon
     >>> [(f.text, f.rule) for f in duty_fields("市发改委牵头,市财政局、市统计局配合", document_lexicon())]
     [('市发改委', 'lead'), ('市财政局、市统计局', 'co')]
     >>> [(f.text, f.rule) for f in duty_fields("由市住建局会同市财政局负责", document_lexicon())]

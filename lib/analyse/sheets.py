@@ -8,7 +8,7 @@ they are listed on the contents, never guessed.
 
 A collective is expanded onto the units of its kinds in ``data/roster.csv`` when the roster has
 the document's place, or else onto the named units the document itself mentions; every book
-says which. Pure pandas; the files are written by lib.sheet_files.
+says which. Pure pandas; the files are written by lib.write.sheet_files.
 """
 
 from __future__ import annotations
@@ -18,10 +18,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.pipeline import ParsedDocument
-from lib.reference import read_data_csv
-from lib.targets import targets_table
-from lib.views import item_roles, lead_concentration, overview_kpis, unit_ranking
+from lib.parse.pipeline import ParsedDocument
+from lib.parse.reference import read_data_csv
+from lib.analyse.targets import targets_table
+from lib.analyse.tables import item_roles, lead_concentration, overview_kpis, unit_ranking
 
 GROUPS: tuple[str, ...] = ("牵头", "独立承担", "配合", "共同责任")
 SHEET_COLUMNS: tuple[str, ...] = (
@@ -215,7 +215,7 @@ class Brief:
 
 def build_brief(doc: ParsedDocument, top: int = 8) -> Brief:
     """The whole list on one page: headline numbers, who carries it, who works together."""
-    from lib.network import shared_items  # networkx only when a brief is asked for
+    from lib.analyse.network import shared_items  # networkx only when a brief is asked for
 
     items, assignments = doc.items, doc.assignments
     ranking = unit_ranking(assignments)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from lib.blocks import Block
+from lib.parse.blocks import Block
 
 # 发布机构: X  成文日期: Y, or a web page's metadata table 发布机构 | X | 成文日期 | Y
 _FIELD = r"\s*[:：|]\s*(?P<value>[^|]+?)(?=\s*\|\s*\S{2,6}\s*\||\s*\|\s*\S{2,6}$|\s+\S{2,6}\s*[:：|]|\s*\|?\s*$)"

@@ -7,8 +7,8 @@ from dataclasses import replace
 
 import pandas as pd
 
-from lib.export import neutralize_formulas, with_headers
-from lib.pipeline import ParsedDocument
+from lib.write.export import neutralize_formulas, with_headers
+from lib.parse.pipeline import ParsedDocument
 
 
 def in_context(doc: ParsedDocument, rows: pd.DataFrame) -> pd.DataFrame:

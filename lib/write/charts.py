@@ -7,7 +7,7 @@ import html
 import pandas as pd
 import plotly.graph_objects as go
 
-from lib.schema import KINDS as KIND_LABELS
+from lib.parse.schema import KINDS as KIND_LABELS
 
 FONT = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Noto Sans SC",sans-serif'
 # No plotly template: Streamlit's own theme styles the chart, and a figure that carries

@@ -14,8 +14,8 @@ import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
-from lib.reference import LEVEL_PREFIXES
-from lib.units import Lexicon
+from lib.parse.reference import LEVEL_PREFIXES
+from lib.parse.units import Lexicon
 
 MARKERS = "▲★"
 SEPARATORS = ",、;。/ \t"  # / as in 发改局/财政局 (／ is normalized to it)
@@ -44,7 +44,7 @@ def split_units(text: str, lexicon: Lexicon) -> list[Token]:
 def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     """Tokens of a units text; cached, since lists repeat the same units texts.
 
-    >>> from lib.units import document_lexicon
+    >>> from lib.parse.units import document_lexicon
     >>> [t.name for t in split_units("▲发改局▲建设集团交通运输局", document_lexicon())
     ...  if t.kind == "mention"]
     ['发改局', '建设集团', '交通运输局']

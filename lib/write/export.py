@@ -11,7 +11,7 @@ import re
 
 import pandas as pd
 
-from lib.schema import FLAG_LABELS, KINDS, ROLES, ZH_HEADERS
+from lib.parse.schema import FLAG_LABELS, KINDS, ROLES, ZH_HEADERS
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 _TRUE_FALSE_ZH = {True: "是", False: "否"}

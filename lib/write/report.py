@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from lib.conventions import CONVENTION_NAMES
-from lib.pipeline import ParsedDocument
-from lib.schema import FLAGS
+from lib.parse.conventions import CONVENTION_NAMES
+from lib.parse.pipeline import ParsedDocument
+from lib.parse.schema import FLAGS
 
 _META_LABELS = {"title": "标题", "notice_title": "通知", "issuer": "发布机构", "date": "成文日期",
                 "doc_number": "文号", "place": "地区"}
@@ -85,7 +85,7 @@ def corrected_counts(doc: ParsedDocument) -> dict[str, int]:
 def unresolved_counts(doc: ParsedDocument) -> dict[str, int]:
     """What the parser could not resolve, for someone to check: nothing is dropped silently.
 
-    >>> from lib.pipeline import parse_bytes
+    >>> from lib.parse.pipeline import parse_bytes
     >>> text = "序号\\n主要工作\\n责任单位\\n1\\n任务一\\n发改局\\n3\\n任务二\\n/\\n4\\n任务三\\n财政局"
     >>> unresolved_counts(parse_bytes(text.encode()))
     {'未收录的单位提及': 0, '无责任单位的事项': 1, '编号问题': 1, '未能识别的字符': 1, '可能不完整的事项': 0}

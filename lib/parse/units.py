@@ -13,7 +13,7 @@ import re
 from collections import defaultdict
 from dataclasses import dataclass
 
-from lib.reference import Reference, load_reference
+from lib.parse.reference import Reference, load_reference
 
 
 @dataclass(frozen=True)

@@ -24,12 +24,12 @@ import itertools
 import re
 from dataclasses import dataclass, replace
 
-from lib.duties import duty_fields, duty_words, looks_like_units
-from lib.records import (CIRCLED, ItemRecord, Layout, RawItem, UnitField, header_endings, header_role, header_words,
+from lib.parse.duties import duty_fields, duty_words, looks_like_units
+from lib.parse.records import (CIRCLED, ItemRecord, Layout, RawItem, UnitField, header_endings, header_role, header_words,
                          label_number, run_rule)
-from lib.reference import DATA_DIR
-from lib.split import MARKERS
-from lib.units import Lexicon
+from lib.parse.reference import DATA_DIR
+from lib.parse.split import MARKERS
+from lib.parse.units import Lexicon
 
 CONVENTIONS: tuple[str, ...] = (
     "marker", "inline-label", "label-lines", "columns", "legend-first", "state-council", "flattened",
@@ -436,7 +436,7 @@ def _read_role_groups(text: str, lexicon: Lexicon):
 
 
 def _fields_by_verbs(body: str, lexicon: Lexicon) -> list[UnitField]:
-    """``市发改委牵头,市财政局、市统计局配合`` → a lead run and a co run (see ``lib.duties``)."""
+    """``市发改委牵头,市财政局、市统计局配合`` → a lead run and a co run (see ``lib.parse.duties``)."""
     return duty_fields(body, lexicon)
 
 

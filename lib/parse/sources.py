@@ -17,10 +17,10 @@ import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-from lib.blocks import Block, text_blocks
-from lib.decode import decode_bytes
-from lib.errors import ListError
-from lib.normalize import normalize_line, normalize_text
+from lib.parse.blocks import Block, text_blocks
+from lib.parse.decode import decode_bytes
+from lib.parse.errors import ListError
+from lib.parse.normalize import normalize_line, normalize_text
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 # Largest uncompressed size of an .xlsx/.docx we open: more is a zip bomb, not a list.

@@ -16,14 +16,14 @@ import pandas as pd
 import streamlit as st
 
 from lib import PARSER_VERSION
-from lib.errors import ListError
-from lib.export import safe_filename, to_csv_bytes, to_xlsx_bytes
-from lib.charts import units_from_selection
-from lib.filters import ROLE_CHOICES, Filters, apply_filters
-from lib.pipeline import ParsedDocument, parse_bytes
-from lib.reference import DATA_DIR
-from lib.review import apply_aliases
-from lib.schema import KINDS, ROLES
+from lib.parse.errors import ListError
+from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
+from lib.write.charts import units_from_selection
+from lib.analyse.filters import ROLE_CHOICES, Filters, apply_filters
+from lib.parse.pipeline import ParsedDocument, parse_bytes
+from lib.parse.reference import DATA_DIR
+from lib.analyse.review import apply_aliases
+from lib.parse.schema import KINDS, ROLES
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
 # what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
@@ -91,7 +91,7 @@ def frame() -> None:
 
 
 _ENTRY = threading.local()
-APP_PATH = Path(__file__).resolve().parent.parent / "app.py"
+APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
 
 
 @contextlib.contextmanager
@@ -286,7 +286,7 @@ def aliases(doc_id: str) -> dict[str, str]:
 
 # --- page furniture ---
 
-PAGES_DIR = Path(__file__).resolve().parent.parent / "pages"
+PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
 
 
 def link_to_page(page: str, label: str, icon: str | None = None) -> None:
@@ -331,7 +331,7 @@ def downloads(doc: ParsedDocument, filters: Filters, frame: pd.DataFrame, table:
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
 def _sheet_book(doc_key: str, _doc: ParsedDocument):
-    from lib.sheets import build_sheets
+    from lib.analyse.sheets import build_sheets
 
     return build_sheets(_doc)
 
@@ -339,14 +339,14 @@ def _sheet_book(doc_key: str, _doc: ParsedDocument):
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def _unit_sheet_bytes(doc_key: str, unit: str, fmt: str, _book) -> bytes:
     """One unit's sheet file, written once per (document, user mappings, unit, format)."""
-    from lib.sheet_files import sheet_docx, sheets_xlsx
+    from lib.write.sheet_files import sheet_docx, sheets_xlsx
 
     return sheet_docx(_book, unit) if fmt == "docx" else sheets_xlsx(_book, [unit])
 
 
 def unit_sheet_downloads(doc: ParsedDocument, unit: str, key: str) -> None:
     """该单位任务清单 (Word and Excel) of ``unit``, from the whole list whatever the filters."""
-    from lib.sheet_files import DOCX_MIME, XLSX_MIME
+    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME
 
     doc_key = st.session_state["_doc_key"]
     book = _sheet_book(doc_key, doc)
@@ -367,8 +367,8 @@ def unit_sheet_downloads(doc: ParsedDocument, unit: str, key: str) -> None:
 def batch_downloads(doc: ParsedDocument) -> None:
     """Every unit's sheet (one workbook, or a ZIP of Word files) and the one-page brief; built
     when clicked, since the ZIP takes seconds."""
-    from lib.sheet_files import DOCX_MIME, XLSX_MIME, brief_docx, sheets_xlsx, sheets_zip
-    from lib.sheets import build_brief
+    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, brief_docx, sheets_xlsx, sheets_zip
+    from lib.analyse.sheets import build_brief
 
     book = _sheet_book(st.session_state["_doc_key"], doc)
     title = doc.meta.get("title") or "责任清单"

@@ -8,7 +8,7 @@ import re
 
 import pandas as pd
 
-from lib.reference import DATA_DIR
+from lib.parse.reference import DATA_DIR
 
 UNCLASSIFIED = "未分类"
 

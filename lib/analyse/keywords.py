@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from lib.reference import DATA_DIR, load_reference
+from lib.parse.reference import DATA_DIR, load_reference
 
 TEXTRANK_MAX_CHARS = 200_000  # TextRank is quadratic-ish; beyond this the text is cut
 _NOT_A_WORD = re.compile(r"[\d０-９.%％]|^[\W_]+$|^[a-zA-Z]{1,2}$")
@@ -172,11 +172,11 @@ def unit_keywords(all_items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
 
 def keywords_view(doc, items: pd.DataFrame, assignments: pd.DataFrame, method: str,
                   top: int) -> pd.DataFrame:
-    """The keyword page's table (for lib.ui.view)."""
+    """The keyword page's table (for lib.app.frame.view)."""
     return keywords_of(items, assignments, doc.items, set(doc.assignments["unit"]),
                        doc.meta.get("place", ""), method, top)
 
 
 def unit_keywords_view(doc, items: pd.DataFrame, assignments: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """One unit's distinctive keywords against the whole list (for lib.ui.view)."""
+    """One unit's distinctive keywords against the whole list (for lib.app.frame.view)."""
     return unit_keywords(doc.items, doc.assignments, unit, doc.meta.get("place", ""))

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from lib.views import item_roles
+from lib.analyse.tables import item_roles
 
 TARGET_COLUMNS = ("doc_id", "item_no", "item_label", "metric", "value", "value_min", "baseline",
                   "measure_unit", "qualifier", "span", "lead_units", "co_units")
@@ -194,7 +194,7 @@ def targets_table(doc_id: str, items: pd.DataFrame, assignments: pd.DataFrame) -
 
 
 def targets_view(doc, items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
-    """Targets of the chosen items, with each item's full lead and co units (for lib.ui.view)."""
+    """Targets of the chosen items, with each item's full lead and co units (for lib.app.frame.view)."""
     whole = doc.assignments[doc.assignments["item_no"].isin(items["item_no"])]
     return targets_table(doc.doc_id, items, whole)
 

@@ -11,7 +11,7 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-DATA_DIR = Path(__file__).resolve().parent.parent / "data"
+DATA_DIR = Path(__file__).resolve().parents[2] / "data"
 PLACE_SLOT = "{place}"
 # Prefixes that name the government level or the place, dropped when matching a name:
 # 市公安局, 诸暨市公安局 and 公安局 are one unit.

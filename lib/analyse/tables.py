@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from lib.export import neutralize_formulas, with_headers
+from lib.write.export import neutralize_formulas, with_headers
 
 
 def item_roles(assignments: pd.DataFrame) -> pd.DataFrame:
@@ -145,7 +145,7 @@ def lead_exceptions(items: pd.DataFrame, assignments: pd.DataFrame) -> dict[str,
     }
 
 
-# The pages' views, each ``(items, assignments, *options)`` so that lib.ui.view can cache them.
+# The pages' views, each ``(items, assignments, *options)`` so that lib.app.frame.view can cache them.
 
 def ranking_view(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool) -> pd.DataFrame:
     return unit_ranking(assignments, include_collectives)
@@ -161,14 +161,14 @@ def assignments_view(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataF
 
 def network_view(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool,
                  min_weight: int, resolution: float):
-    from lib.network import network  # networkx is imported by the network page only
+    from lib.analyse.network import network  # networkx is imported by the network page only
 
     return network(items, assignments, include_collectives, min_weight, resolution)
 
 
 def partners_view(items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
                   include_collectives: bool) -> pd.DataFrame:
-    from lib.network import partners
+    from lib.analyse.network import partners
 
     return display_table(partners(items, assignments, unit, include_collectives), "en")
 

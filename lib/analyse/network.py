@@ -13,8 +13,8 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from lib.export import neutralize_formulas
-from lib.views import item_roles
+from lib.write.export import neutralize_formulas
+from lib.analyse.tables import item_roles
 
 LAYOUT_SEED = 7
 COMMUNITY_SEED = 11

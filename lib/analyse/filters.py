@@ -8,7 +8,7 @@ from dataclasses import dataclass, fields
 
 import pandas as pd
 
-from lib.schema import KINDS, ROLES
+from lib.parse.schema import KINDS, ROLES
 
 ROLE_CHOICES = ("all", "lead", "co")
 # URL key for each field; lists repeat the key (?unit=发改局&unit=财政局)

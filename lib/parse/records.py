@@ -3,7 +3,7 @@
 An item starts at a numbered block (``12``, ``12.``, ``(三)``) after the table header when
 there is one, else after a standalone ``附件`` line, else at the first numbered block; it
 runs until the next numbered block or section heading. What the lines mean (task, units,
-leaders, deadline) is read by the conventions in ``lib/conventions.py``. Numbering is kept
+leaders, deadline) is read by the conventions in ``lib/parse/conventions.py``. Numbering is kept
 as written and checked, never renumbered.
 """
 
@@ -15,8 +15,8 @@ import re
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from lib.blocks import Block
-from lib.reference import DATA_DIR
+from lib.parse.blocks import Block
+from lib.parse.reference import DATA_DIR
 
 _CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
               "六": 6, "七": 7, "八": 8, "九": 9}

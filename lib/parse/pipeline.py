@@ -17,18 +17,18 @@ from pathlib import Path
 
 import pandas as pd
 
-from lib.duties import is_lead_note
-from lib.errors import EXIT_NO_ITEMS, ListError
-from lib.metadata import extract_metadata
-from lib.conventions import CONVENTIONS, Reading, read_items
-from lib.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number, run_rule
-from lib.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
-from lib.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
-from lib.simplify import originals, simplified_blocks, written_as
-from lib.sources import MAX_SOURCE_BYTES, read_blocks, too_big
-from lib.themes import assign_themes
-from lib.split import Token, document_names, split_units
-from lib.units import Lexicon, Resolution, document_lexicon
+from lib.parse.duties import is_lead_note
+from lib.parse.errors import EXIT_NO_ITEMS, ListError
+from lib.parse.metadata import extract_metadata
+from lib.parse.conventions import CONVENTIONS, Reading, read_items
+from lib.parse.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number, run_rule
+from lib.parse.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
+from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
+from lib.parse.simplify import originals, simplified_blocks, written_as
+from lib.parse.sources import MAX_SOURCE_BYTES, read_blocks, too_big
+from lib.parse.themes import assign_themes
+from lib.parse.split import Token, document_names, split_units
+from lib.parse.units import Lexicon, Resolution, document_lexicon
 
 
 # Flags of the two kinds of automatic correction: a name read as another (canonical) name,

@@ -11,7 +11,7 @@ import functools
 
 import zhconv
 
-from lib.blocks import Block
+from lib.parse.blocks import Block
 
 _SAMPLE = 20000  # characters looked at to decide
 
