@@ -5,22 +5,36 @@ from pathlib import Path
 
 import streamlit as st
 
-from lib.app.frame import entry, frame
+from lib.app.frame import frame
+from lib.app.state import entry
 
+ROOT = Path(__file__).resolve().parent
 # a local icon: a Material icon as page_icon makes every browser fetch it from Google's servers
-ICON = Path(__file__).resolve().parent / "assets" / "icon.png"
-st.set_page_config(page_title="责任清单看板", page_icon=str(ICON), layout="wide")
+ICON = ROOT / "assets" / "icon.png"
+PAGES = (
+    ("overview.py", "总览", ":material/dashboard:"),
+    ("workload.py", "工作量热力图", ":material/grid_on:"),
+    ("leads.py", "牵头单位", ":material/flag:"),
+    ("network.py", "协同网络", ":material/hub:"),
+    ("keywords.py", "关键词", ":material/label:"),
+    ("targets.py", "量化目标", ":material/target:"),
+    ("explorer.py", "数据明细与下载", ":material/table_view:"),
+    ("review.py", "解析校对", ":material/fact_check:"),
+)
+# pages (by title) that draw their own heading instead of the document's header and chips
+OWN_HEADING = {"解析校对"}
 
-with entry():
-    page = st.navigation([
-        st.Page("pages/overview.py", title="总览", icon=":material/dashboard:", default=True),
-        st.Page("pages/workload.py", title="工作量热力图", icon=":material/grid_on:"),
-        st.Page("pages/leads.py", title="牵头单位", icon=":material/flag:"),
-        st.Page("pages/network.py", title="协同网络", icon=":material/hub:"),
-        st.Page("pages/keywords.py", title="关键词", icon=":material/label:"),
-        st.Page("pages/targets.py", title="量化目标", icon=":material/target:"),
-        st.Page("pages/explorer.py", title="数据明细与下载", icon=":material/table_view:"),
-        st.Page("pages/review.py", title="解析校对", icon=":material/fact_check:"),
-    ])
-    frame()
-    page.run()
+
+def main(default: str = "overview.py", position: str = "sidebar") -> None:
+    """The navigation, the frame, then the chosen page (tests and benchmarks run this too)."""
+    with entry():
+        page = st.navigation(
+            [st.Page(str(ROOT / "pages" / name), title=title, icon=icon, default=name == default)
+             for name, title, icon in PAGES], position=position)
+        frame(header=page.title not in OWN_HEADING)
+        page.run()
+
+
+if __name__ == "__main__":
+    st.set_page_config(page_title="责任清单看板", page_icon=str(ICON), layout="wide")
+    main()

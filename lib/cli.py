@@ -80,9 +80,10 @@ def run(argv: list[str]) -> int:
         return 0
     fmt = args.format or _format_from_suffix(args.output)
     if args.table == "targets":
+        from lib.analyse.filters import select
         from lib.analyse.targets import targets_table
 
-        table = targets_table(doc.doc_id, doc.items, doc.assignments)
+        table = targets_table(select(doc))
     else:
         table = doc.items if args.table == "items" else doc.assignments
     if fmt == "xlsx" and not args.output:

@@ -2,21 +2,18 @@
 
 import streamlit as st
 
+from lib.analyse.keywords import keyword_item_table, keyword_table, unit_keyword_table
+from lib.analyse.tables import units_by_items
+from lib.app.state import view
+from lib.app.widgets import click_to_filter, downloads, set_filter, show_table
 from lib.write.charts import chart_config, keyword_bars_figure
-from lib.analyse.keywords import keyword_items, keywords_view, unit_keywords_view
-from lib.app.frame import (click_to_filter, document_header, downloads, filter_chips, filtered, set_filter,
-                    view)
-from lib.analyse.tables import display_table, item_table, units_by_items
 
-doc, filters, items, rows = filtered()
-document_header(doc)
-filter_chips(filters)
 left, right = st.columns(2)
 method = left.radio("方法", ["tfidf", "textrank"], horizontal=True, key="kw_method",
                     format_func={"tfidf": "TF-IDF（按本清单计算 IDF）", "textrank": "TextRank"}.get)
 top = right.slider("显示前 K 个关键词", 5, 50, 20, key="kw_top")
 with st.spinner("正在分词……"):
-    table = view(keywords_view, method, top, needs_doc=True)
+    table = view(keyword_table, method, top)
 if table.empty:
     st.info("当前筛选条件下没有关键词。")
     st.stop()
@@ -24,17 +21,15 @@ key, on_select = click_to_filter("keyword_bars", field="keyword")
 st.plotly_chart(keyword_bars_figure(table), on_select=on_select, selection_mode="points", key=key,
                 config=chart_config("关键词"), width="stretch")
 st.caption("已去除数字、单位名称、地名和“推进、加快、以上”等套话。点击条形即按该关键词筛选全部页面。")
-downloads(doc, filters, table, "keywords", "关键词", headers="en")
+downloads(table, "keywords", "关键词")
 
 st.subheader("关键词对应的事项")
 word = st.selectbox("关键词", table["keyword"].tolist(), key=f"kw_pick_{method}_{top}")
 st.button("按此关键词筛选全部页面", on_click=set_filter, args=("keyword", word), key="kw_apply")
-st.dataframe(display_table(item_table(keyword_items(items, word), doc.assignments), "en"),
-             width="stretch", hide_index=True, key="kw_items")
+show_table(view(keyword_item_table, word), key="kw_items")
 
 st.subheader("单位的特色关键词")
-ranked = units_by_items(rows)
+ranked = view(units_by_items)
 if ranked:
     unit = st.selectbox("单位", ranked, key="kw_unit")
-    st.dataframe(display_table(view(unit_keywords_view, unit, needs_doc=True), "en"), width="stretch",
-                 hide_index=True, key="kw_unit_table")
+    show_table(view(unit_keyword_table, unit), key="kw_unit_table")

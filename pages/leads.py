@@ -2,22 +2,21 @@
 
 import streamlit as st
 
+from lib.analyse.tables import lead_concentration, lead_exceptions, unit_ranking
+from lib.app.state import current, view
+from lib.app.widgets import click_to_filter, show_table, unit_sheet_downloads
 from lib.write.charts import chart_config, unit_bars_figure
-from lib.app.frame import click_to_filter, document_header, filter_chips, filtered, unit_sheet_downloads, view
-from lib.analyse.tables import concentration_view, display_table, lead_exceptions, ranking_view
 
-doc, filters, items, rows = filtered()
-document_header(doc)
-filter_chips(filters)
-concentration = view(concentration_view)
-exceptions = view(lead_exceptions, whole_items=True)
+filters = current().filters
+concentration = view(lead_concentration)
+exceptions = view(lead_exceptions)
 cols = st.columns(4)
 cols[0].metric("标注的牵头（事项×单位）", concentration["marked"])
 cols[1].metric("前 5 个单位所占份额", f"{concentration['top_share']:.0%}")
 cols[2].metric("集中度 HHI", f"{concentration['hhi']:.3f}")
 cols[3].metric("未标注牵头的事项", len(exceptions["unmarked"]))
 top = st.slider("显示前 N 个单位", 5, 80, 20, key="leads_top")
-ranking = view(ranking_view, filters.include_collectives)
+ranking = view(unit_ranking, filters.include_collectives)
 if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:
@@ -30,8 +29,8 @@ if not ranking.empty:
     units = ranking["unit"].tolist()
     chosen = filters.units[0] if filters.units and filters.units[0] in units else units[0]
     unit = st.selectbox("选择单位", units, index=units.index(chosen), key=f"leads_sheet_{chosen}")
-    unit_sheet_downloads(doc, unit, "leads")
+    unit_sheet_downloads(unit, "leads")
 with st.expander(f"未标注牵头的事项（{len(exceptions['unmarked'])} 项）"):
-    st.dataframe(display_table(exceptions["unmarked"], "en"), width="stretch", hide_index=True)
+    show_table(exceptions["unmarked"])
 with st.expander(f"有多个牵头单位的事项（{len(exceptions['several'])} 项）"):
-    st.dataframe(display_table(exceptions["several"], "en"), width="stretch", hide_index=True)
+    show_table(exceptions["several"])

@@ -2,22 +2,19 @@
 
 import streamlit as st
 
+from lib.analyse.network import centrality_table, network, partners
+from lib.app.state import current, escape_markdown, view
+from lib.app.widgets import click_to_filter, downloads, show_table, unit_sheet_downloads
 from lib.write.charts import chart_config, network_figure
-from lib.analyse.network import centrality_table
-from lib.app.frame import (click_to_filter, document_header, downloads, escape_markdown, filter_chips,
-                    filtered, unit_sheet_downloads, view)
-from lib.analyse.tables import network_view, partners_view
 
-doc, filters, items, rows = filtered()
-document_header(doc)
-filter_chips(filters)
+filters = current().filters
 left, middle, right = st.columns(3)
 min_weight = left.slider("连线至少共担事项数", 1, 5, 2, key="net_min_weight")
 resolution = middle.slider("分组细度（Louvain 分辨率）", 0.5, 2.0, 1.0, 0.1, key="net_resolution")
 color_by = right.radio("颜色", ["community", "kind"], horizontal=True, key="net_color",
                        format_func={"community": "协同群组", "kind": "单位类型"}.get)
 # a unit filter shows that unit with everyone it shares items with
-net = view(network_view, filters.include_collectives, min_weight, resolution, whole_items=True)
+net = view(network, filters.include_collectives, min_weight, resolution)
 if net.nodes.empty:
     st.info("当前筛选条件下没有可显示的单位。")
     st.stop()
@@ -36,14 +33,13 @@ st.subheader("单位的协同伙伴")
 units = net.ranked_units
 focus = st.selectbox("选择单位", units, index=units.index(filters.units[0]) if filters.units
                      and filters.units[0] in units else 0, key=f"net_focus_{'|'.join(filters.units)}")
-st.dataframe(view(partners_view, focus, filters.include_collectives, whole_items=True),
-             width="stretch", hide_index=True, key="net_partners")
-unit_sheet_downloads(doc, focus, "net")
+show_table(view(partners, focus, filters.include_collectives), key="net_partners")
+unit_sheet_downloads(focus, "net")
 
 st.subheader("中心度")
 table = centrality_table(net)
-st.dataframe(table, width="stretch", hide_index=True, key="net_centrality")
-downloads(doc, filters, table, "centrality", "协同中心度", headers="en")
+show_table(table, key="net_centrality")
+downloads(table, "centrality", "协同中心度")
 with st.expander("协同群组成员"):
     for number, members in enumerate(net.communities, start=1):
         st.write(escape_markdown(f"群组 {number}（{len(members)} 个）：" + "、".join(members)))

@@ -2,14 +2,14 @@
 
 import streamlit as st
 
+from lib.analyse.tables import overview_kpis, unit_ranking
+from lib.app.state import current, view
+from lib.app.widgets import link_to_page
 from lib.write.charts import chart_config, unit_bars_figure
 from lib.write.report import QUALITY_HELP, corrected_counts, report_text, unresolved_counts
-from lib.app.frame import document_header, filter_chips, filtered, link_to_page, view
-from lib.analyse.tables import overview_kpis, ranking_view
 
-doc, filters, items, rows = filtered()
-document_header(doc)
-filter_chips(filters)
+state = current()
+doc, filters = state.doc, state.filters
 k = view(overview_kpis)
 first, second = st.columns(4), st.columns(4)
 first[0].metric("工作事项", k["items"])
@@ -22,7 +22,7 @@ second[2].metric("平均每项单位数", f"{k['mean_units']:.1f}")
 second[3].metric("单项最多单位数", k["max_units"])
 
 st.subheader("承担事项最多的单位")
-ranking = view(ranking_view, filters.include_collectives)
+ranking = view(unit_ranking, filters.include_collectives)
 if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:

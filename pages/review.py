@@ -2,13 +2,13 @@
 
 import streamlit as st
 
+from lib.analyse.review import alias_table, in_context, items_without_units, mapping_choices
+from lib.app.state import aliases, current, escape_markdown
+from lib.app.widgets import show_table
 from lib.parse.conventions import CONVENTION_NAMES
 from lib.write.export import to_csv_bytes
-from lib.analyse.review import alias_table, in_context, items_without_units, mapping_choices
-from lib.app.frame import aliases, context, escape_markdown
-from lib.analyse.tables import display_table
 
-doc, _ = context()
+doc = current().doc
 report = doc.report
 st.title("解析校对")
 st.caption(escape_markdown(f"{report.source_name} · 格式约定：{CONVENTION_NAMES.get(report.convention, report.convention)}"
@@ -17,9 +17,9 @@ if report.readings or report.traditional:
     st.caption(escape_markdown(("原文为繁体，已转为简体识别（“原文”列保留繁体）。" if report.traditional else "")
                                + "各事项的责任单位读法：" + "；".join(f"{how} {n} 条" for how, n in report.readings)))
 st.subheader(f"名称已自动校正（{len(report.corrections)} 处）")
-st.dataframe(in_context(doc, report.corrections), width="stretch", hide_index=True, key="corrections")
+show_table(in_context(doc, report.corrections), key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
-st.dataframe(in_context(doc, report.flagged), width="stretch", hide_index=True, key="flagged")
+show_table(in_context(doc, report.flagged), key="flagged")
 mapping = aliases(doc.doc_id)
 unknown, targets = mapping_choices(doc)
 if unknown:
@@ -32,16 +32,16 @@ if unknown:
 if mapping:
     st.subheader("本次会话的归并")
     table = alias_table(mapping, doc.assignments)
-    st.dataframe(display_table(table, "en"), width="stretch", hide_index=True, key="aliases")
+    show_table(table, key="aliases", headers="en")
     st.download_button("下载别名表（可追加到 data/units.csv）", to_csv_bytes(table, "en", bom=False),
                        file_name="units-aliases.csv", mime="text/csv", on_click="ignore")
     st.button("撤销全部归并", on_click=mapping.clear)
 st.subheader(f"连写已拆分（{len(report.splits)} 处）")
 st.caption("原文在这些单位之间没有分隔符，已按已知单位名称或单位名称结尾拆开，请核对。")
-st.dataframe(in_context(doc, report.splits), width="stretch", hide_index=True, key="splits")
+show_table(in_context(doc, report.splits), key="splits")
 st.subheader(f"无责任单位的事项（{len(report.items_without_units)} 项）")
 st.caption("这些事项保留在事项表中，但未能读出任何责任单位。")
-st.dataframe(items_without_units(doc), width="stretch", hide_index=True, key="without_units")
+show_table(items_without_units(doc), key="without_units")
 leftovers = [f"第{label}项“{text}”" for label, text in report.leftovers]
 for label, found in (("编号问题", report.numbering_problems),
                      ("未能识别的字符", leftovers),

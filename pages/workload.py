@@ -2,13 +2,12 @@
 
 import streamlit as st
 
+from lib.analyse.tables import WORKLOAD_MODES, cell_items, workload_cells
+from lib.app.state import current, escape_markdown, view
+from lib.app.widgets import show_table
 from lib.write.charts import cell_from_selection, chart_config, workload_figure
-from lib.app.frame import document_header, escape_markdown, filter_chips, filtered, view
-from lib.analyse.tables import WORKLOAD_MODES, cell_items, display_table, workload_cells
 
-doc, filters, items, rows = filtered()
-document_header(doc)
-filter_chips(filters)
+filters = current().filters
 left, right = st.columns([3, 2])
 mode = left.radio("口径", list(WORKLOAD_MODES), format_func=WORKLOAD_MODES.get, horizontal=True,
                   key="heat_mode")
@@ -26,5 +25,4 @@ if picked is None:
 else:
     unit, theme = picked
     st.subheader(escape_markdown(f"{unit or '全部单位'} · {theme or '全部主题'}"))
-    st.dataframe(display_table(view(cell_items, unit, theme, mode), "en"),
-                 width="stretch", hide_index=True, key="heat_items")
+    show_table(view(cell_items, unit, theme, mode), key="heat_items")

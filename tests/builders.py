@@ -242,3 +242,18 @@ def text_pdf(text: str) -> bytes:
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build(story)
     return buffer.getvalue()
+
+
+def selection_of(assignments, items=None, doc=None):
+    """A ``Selection`` of hand-made tables (items default to the assignments' item numbers),
+    for views tested without a parsed document."""
+    import pandas as pd
+
+    from lib.analyse.filters import Filters, Selection
+    from lib.parse.pipeline import ParsedDocument
+
+    if items is None:
+        items = pd.DataFrame({"item_no": sorted(set(assignments["item_no"]))})
+    if doc is None:
+        doc = ParsedDocument("test", {}, items, assignments, None)
+    return Selection(doc, Filters(), items, assignments)

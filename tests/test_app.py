@@ -6,11 +6,12 @@ import pytest
 import streamlit as st
 from streamlit.testing.v1 import AppTest
 
+from app import PAGES as APP_PAGES
+from lib.analyse.filters import select
 from lib.analyse.tables import overview_kpis
 from tests.conftest import FIXTURES, ROOT
 
-PAGES = ["pages/overview.py", "pages/workload.py", "pages/leads.py", "pages/network.py",
-         "pages/keywords.py", "pages/targets.py", "pages/explorer.py", "pages/review.py"]
+PAGES = [f"pages/{name}" for name, _, _ in APP_PAGES]
 
 
 @pytest.fixture(autouse=True)
@@ -19,27 +20,21 @@ def clear_caches() -> None:
     st.cache_resource.clear()
 
 
-def _frame_and_page(page: str, pages: list[str]) -> None:
-    """What app.py runs, opening on ``page``, with the pages registered by absolute path.
+def _frame_and_page(page: str) -> None:
+    """The app's own frame (app.main), opening on ``page``.
 
     AppTest 1.67 does not rerun app.py itself after its first run (a rerun goes to the page
     alone, skipping the frame), so widget interactions run through this entry instead; app.py
     is tested on its first run here and fully in the browser tests.
     """
-    import streamlit as st
+    from app import main
 
-    from lib.app.frame import entry, frame
-
-    with entry():
-        chosen = st.navigation([st.Page(p, default=(p == page)) for p in pages], position="hidden")
-        frame()
-        chosen.run()
+    main(default=page, position="hidden")
 
 
 def run_app(page: str = "pages/overview.py", **query: str | list[str]) -> AppTest:
     app = AppTest.from_function(
-        _frame_and_page, default_timeout=60,
-        kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]},
+        _frame_and_page, default_timeout=60, kwargs={"page": page.removeprefix("pages/")},
     )
     app.query_params.update(query)
     app.run()
@@ -55,7 +50,7 @@ def run_on_fixture(page: str, source: str, monkeypatch: pytest.MonkeyPatch) -> A
     monkeypatch.setattr(lib.app.frame, "BUNDLED_NAME", source)
     st.cache_data.clear()
     app = AppTest.from_function(_frame_and_page, default_timeout=60,
-                                kwargs={"page": str(ROOT / page), "pages": [str(ROOT / p) for p in PAGES]})
+                                kwargs={"page": page.removeprefix("pages/")})
     app.run()
     assert not app.exception, app.exception
     return app
@@ -75,7 +70,7 @@ def metrics(app: AppTest) -> dict[str, str]:
 def test_every_page_is_listed_in_the_navigation() -> None:
     app_source = (ROOT / "app.py").read_text(encoding="utf-8")
     assert sorted(p.name for p in (ROOT / "pages").glob("*.py")) == sorted(p.split("/")[1] for p in PAGES)
-    assert all(page in app_source for page in PAGES)
+    assert all(f'"{page.removeprefix("pages/")}"' in app_source for page in PAGES)
 
 
 @pytest.mark.parametrize("page", PAGES)
@@ -88,7 +83,7 @@ def test_each_page_shows_a_chart_or_a_table_with_rows(page: str) -> None:
 
 def test_overview_kpis_equal_counts_from_the_tables(bundled) -> None:
     app = run_app()
-    expected = overview_kpis(bundled.items, bundled.assignments)
+    expected = overview_kpis(select(bundled))
     shown = metrics(app)
     assert shown["工作事项"] == "97" == str(expected["items"])
     assert shown["提及次数"] == str(len(bundled.assignments))
@@ -193,7 +188,7 @@ def test_targets_page_follows_the_filters() -> None:
     ("各镇乡(街道)", "各镇乡\\(街道\\)"),
 ])
 def test_document_text_is_escaped_before_markdown(text: str, escaped: str) -> None:
-    from lib.app.frame import escape_markdown
+    from lib.app.state import escape_markdown
 
     assert escape_markdown(text) == escaped
 

@@ -7,7 +7,11 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from lib.analyse.filters import Filters, apply_filters
-from lib.analyse.tables import item_roles, item_table, overview_kpis, unit_ranking
+from lib.analyse.filters import select
+from lib.analyse.roles import item_roles
+from lib.analyse.tables import item_table, overview_kpis, unit_ranking
+from lib.write.present import present
+from tests.builders import selection_of
 
 WORDS = st.text(alphabet="发改局财政各部门养老 ", min_size=1, max_size=6).map(str.strip).filter(bool)
 FILTERS = st.builds(
@@ -75,12 +79,12 @@ def test_counting_a_unit_twice_in_one_item_counts_once_as_lead() -> None:
     })
     roles = item_roles(a)
     assert roles[roles["unit"] == "红十字会"]["role"].tolist() == ["lead", "co"]
-    ranking = unit_ranking(a).set_index("unit")
+    ranking = unit_ranking(selection_of(a)).set_index("unit")
     assert ranking.loc["红十字会", ["items", "lead", "sole", "co", "mentions"]].tolist() == [2, 1, 1, 0, 3]
 
 
 def test_kpis_are_counts_over_the_tables(bundled) -> None:
-    k = overview_kpis(bundled.items, bundled.assignments)
+    k = overview_kpis(select(bundled))
     a = bundled.assignments
     assert k["items"] == 97 and k["mentions"] == len(a)
     assert k["led_items"] + k["unmarked_items"] == 97
@@ -90,13 +94,15 @@ def test_kpis_are_counts_over_the_tables(bundled) -> None:
 
 
 def test_totals_are_conserved_through_a_unit_filter(bundled) -> None:
-    ranking = unit_ranking(bundled.assignments, include_collectives=True)
+    ranking = unit_ranking(select(bundled), include_collectives=True)
     for unit in ["财政局", "发改局", "各镇乡(街道)"]:
         _, rows = apply_filters(bundled.items, bundled.assignments, Filters(units=(unit,)))
         assert ranking.set_index("unit").loc[unit, "items"] == rows["item_no"].nunique()
 
 
 def test_item_table_joins_leads_and_co_units(bundled) -> None:
-    table = item_table(bundled.items, bundled.assignments).set_index("序号")
-    assert table.loc[96, "牵头单位"] == "发改局、建设集团"
-    assert table.loc[96, "配合单位"] == "交通运输局"
+    table = item_table(select(bundled)).set_index("item_no")
+    assert table.loc[96, "lead_units"] == ("发改局", "建设集团")
+    assert table.loc[96, "co_units"] == ("交通运输局",)
+    shown = present(table.reset_index()).set_index("序号")
+    assert shown.loc[96, "牵头单位"] == "发改局、建设集团"

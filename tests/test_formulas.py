@@ -17,7 +17,8 @@ import streamlit as st
 from streamlit.testing.v1 import AppTest
 
 from lib.cli import main as cli_main
-from lib.write.export import FORMULA_STARTS, to_csv_bytes, to_xlsx_bytes
+from lib.parse.schema import FORMULA_STARTS
+from lib.write.export import to_csv_bytes, to_xlsx_bytes
 from tests.conftest import FIXTURES
 from tests.test_app import PAGES, run_on_fixture
 

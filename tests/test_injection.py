@@ -51,7 +51,8 @@ def _figures() -> dict[str, object]:
                           "value": 1.0})
     nodes = pd.DataFrame({"unit": names, "x": range(len(names)), "y": 0.0, "items": 2,
                           "community": 1, "kind": "department"})
-    edges = pd.DataFrame({"a": names[:-1], "b": names[1:], "weight": 2, "items": names[:-1]})
+    edges = pd.DataFrame({"a": names[:-1], "b": names[1:], "weight": 2,
+                          "item_labels": [(name,) for name in names[:-1]]})
     keywords = pd.DataFrame({"keyword": names, "weight": 1.0})
     return {"bars": unit_bars_figure(ranking), "heatmap": workload_figure(cells),
             "network": network_figure(nodes, edges), "keywords": keyword_bars_figure(keywords)}
@@ -112,7 +113,7 @@ def test_chips_escape_the_unit_and_section_they_name(monkeypatch: pytest.MonkeyP
     ("时间 16:47 · 备注: 无", "时间 16:\u206047 · 备注: 无"),
 ])
 def test_shortcodes_and_directives_stay_text(text: str, escaped: str) -> None:
-    from lib.app.frame import escape_markdown
+    from lib.app.state import escape_markdown
 
     assert escape_markdown(text) == escaped
 

@@ -17,6 +17,7 @@ from lib.analyse.filters import Filters, apply_filters
 from lib.parse.pipeline import parse_bytes, parse_path
 from lib.write.report import corrected_counts, report_text, unresolved_counts
 from lib.analyse.review import items_without_units
+from lib.analyse.filters import select
 from lib.analyse.tables import item_table
 from tests.conftest import BUNDLED, FIXTURES
 
@@ -106,7 +107,7 @@ def test_an_item_whose_units_cannot_be_read_stays_and_is_listed(units_line: str)
     assert doc.items["item_label"].tolist() == ["1", "2", "3"]
     assert doc.report.items_without_units == ("2",)
     assert 2 not in set(doc.assignments["item_no"])
-    assert items_without_units(doc)["主要工作"].tolist() == ["完善养老服务"]
+    assert items_without_units(doc)["task"].tolist() == ["完善养老服务"]
     assert unresolved_counts(doc)["无责任单位的事项"] == 1
     leftovers = [left for _, left in doc.report.leftovers]
     assert leftovers == ([units_line] if units_line.strip("、") else [])
@@ -121,8 +122,7 @@ def test_the_gaps_fixture_is_reported_whole() -> None:
     assert unresolved_counts(doc) == {"未收录的单位提及": 1, "无责任单位的事项": 5, "编号问题": 2,
                                       "未能识别的字符": 3, "可能不完整的事项": 0}
     assert corrected_counts(doc) == {"名称已校正": 0, "连写已拆分": 2}
-    items, rows = apply_filters(doc.items, doc.assignments, Filters())  # the unfiltered view
-    assert item_table(items, rows)["主要工作"].tolist() == doc.items["task"].tolist()
+    assert item_table(select(doc))["task"].tolist() == doc.items["task"].tolist()  # unfiltered
 
 
 def test_the_command_line_report_lists_gaps_duplicates_and_splits(capsys: pytest.CaptureFixture[str]) -> None:

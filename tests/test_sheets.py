@@ -17,7 +17,8 @@ from lib.parse.pipeline import ParsedDocument, parse_bytes, parse_path
 from lib.write.sheet_files import CONTENTS, brief_docx, sheet_docx, sheet_names, sheets_xlsx, sheets_zip
 from lib.analyse.sheets import GROUPS, build_brief, build_sheets, collective_scope
 from lib.analyse.targets import targets_table
-from lib.analyse.tables import item_roles
+from lib.analyse.filters import select
+from lib.analyse.roles import item_roles
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
 SAMPLES = sorted((FIXTURES / "samples").glob("*.txt"))
@@ -53,7 +54,7 @@ def test_sheets_sum_back_to_the_assignments(source: Path) -> None:
 def test_bundled_sheets_group_in_order_with_targets(bundled: ParsedDocument) -> None:
     book = build_sheets(bundled, roster_units=pd.DataFrame(columns=["unit", "kind"]))
     assert book.scope_source == "document"
-    targets = targets_table(bundled.doc_id, bundled.items, bundled.assignments)
+    targets = targets_table(select(bundled))
     with_targets = set(targets["item_no"])
     for sheet in book.sheets:
         ranks = sheet.rows["group"].map(GROUPS.index)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from lib.analyse.filters import select
 from lib.analyse.targets import extract_targets, targets_per_unit, targets_table
 
 
@@ -67,16 +68,15 @@ def test_non_targets(task: str) -> None:
 
 
 def test_targets_table_ties_each_target_to_its_units(bundled) -> None:
-    table = targets_table(bundled.doc_id, bundled.items, bundled.assignments)
+    table = targets_table(select(bundled))
     first = table.iloc[0]
     assert (first["item_no"], first["value"], first["measure_unit"]) == (1, 7.5, "%")
-    assert first["lead_units"] == "发改局" and first["co_units"] == "各部门、各镇乡(街道)"
+    assert first["lead_units"] == ("发改局",) and first["co_units"] == ("各部门", "各镇乡(街道)")
     assert table["item_no"].isin(bundled.items["item_no"]).all()
     assert 70 <= len(table) <= 90
-    per_unit = targets_per_unit(table).set_index("责任单位")
-    assert "各镇乡(街道)" not in set(targets_per_unit(table, bundled.assignments, False)["责任单位"])
-    assert per_unit.loc["发改局", "牵头的目标"] == table["lead_units"].str.split("、").map(
-        lambda units: "发改局" in units).sum()
+    per_unit = targets_per_unit(select(bundled)).set_index("unit")
+    assert "各镇乡(街道)" not in set(targets_per_unit(select(bundled), (), False)["unit"])
+    assert per_unit.loc["发改局", "lead_targets"] == table["lead_units"].map(lambda units: "发改局" in units).sum()
 
 
 @pytest.mark.parametrize(("task", "expected"), [
@@ -89,3 +89,20 @@ def test_targets_on_state_council_wording(task: str, expected: list) -> None:
     """Power in 亿千瓦, and a second value after 和 shares the metric (it was named 和)."""
     got = [(t.metric, t.value, t.measure_unit, t.qualifier) for t in extract_targets(task)]
     assert got == expected
+
+
+def test_a_collective_whose_name_holds_a_comma_owes_its_targets_once() -> None:
+    import pandas as pd
+
+    from tests.builders import selection_of
+
+    collective = "各县(市)区人民政府、开发(度假)区管委会"
+    items = pd.DataFrame({"item_no": [1], "item_label": ["1"], "task": ["新增就业岗位2000个"]})
+    assignments = pd.DataFrame({
+        "item_no": [1, 1], "unit": [collective, "人力社保局"], "role": ["lead", "co"],
+        "kind": ["collective", "department"], "sole": [False, False],
+    })
+    per_unit = targets_per_unit(selection_of(assignments, items)).set_index("unit")
+    assert per_unit.index.tolist() == [collective, "人力社保局"]
+    assert per_unit.loc[collective, ["lead_targets", "co_targets", "total_targets"]].tolist() == [1, 0, 1]
+    assert targets_per_unit(selection_of(assignments, items), (), False)["unit"].tolist() == ["人力社保局"]

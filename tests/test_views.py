@@ -8,7 +8,10 @@ from lib.write.charts import cell_from_selection, units_from_selection, workload
 from lib.analyse.filters import Filters, apply_filters
 from lib.analyse.review import alias_table, apply_aliases
 from lib.parse.themes import UNCLASSIFIED, assign_themes, theme_of
-from lib.analyse.tables import cell_items, item_roles, lead_concentration, lead_exceptions, workload_cells
+from lib.analyse.filters import select
+from lib.analyse.roles import item_roles
+from lib.analyse.tables import cell_items, lead_concentration, lead_exceptions, workload_cells
+from tests.builders import selection_of
 
 # items of the bundled list whose theme a reader can check at a glance
 PINNED = {1: "经济发展", 2: "经济发展", 10: "产业与招商", 20: "产业与招商", 26: "改革与营商环境",
@@ -36,7 +39,7 @@ def test_sections_are_the_themes_when_the_list_has_them() -> None:
 
 @pytest.mark.parametrize("mode", ["all", "lead", "weighted"])
 def test_heatmap_cells_equal_distinct_item_counts(bundled, mode: str) -> None:
-    cells = workload_cells(bundled.items, bundled.assignments, mode).set_index(["unit", "theme"])
+    cells = workload_cells(select(bundled), mode).set_index(["unit", "theme"])
     roles = item_roles(bundled.assignments).merge(bundled.items[["item_no", "theme"]], on="item_no")
     for (unit, theme), cell in cells.iterrows():
         mine = roles[(roles["unit"] == unit) & (roles["theme"] == theme)]
@@ -50,15 +53,15 @@ def test_heatmap_cells_equal_distinct_item_counts(bundled, mode: str) -> None:
 
 
 def test_a_heatmap_cell_lists_the_items_behind_it(bundled) -> None:
-    cells = workload_cells(bundled.items, bundled.assignments).set_index(["unit", "theme"])
-    behind = cell_items(bundled.items, bundled.assignments, "财政局", "民生事业")
+    cells = workload_cells(select(bundled)).set_index(["unit", "theme"])
+    behind = cell_items(select(bundled), "财政局", "民生事业")
     assert len(behind) == cells.loc[("财政局", "民生事业"), "items"]
-    row_total = cell_items(bundled.items, bundled.assignments, "财政局", None)
+    row_total = cell_items(select(bundled), "财政局", None)
     assert len(row_total) == item_roles(bundled.assignments).query("unit == '财政局'")["item_no"].nunique()
 
 
 def test_heatmap_figure_has_a_cell_per_value_and_totals(bundled) -> None:
-    cells = workload_cells(bundled.items, bundled.assignments)
+    cells = workload_cells(select(bundled))
     figure = workload_figure(cells, top=10)
     units = cells.groupby("unit")["value"].sum().sort_values(ascending=False, kind="stable").head(10)
     assert set(figure.data[0].y) == set(units.index)
@@ -95,14 +98,14 @@ def test_cell_from_a_heatmap_click(event, cell) -> None:
 
 
 def test_lead_concentration_and_exceptions(bundled) -> None:
-    c = lead_concentration(bundled.assignments)
+    c = lead_concentration(select(bundled))
     assert c["marked"] == 41
     assert 0 < c["hhi"] < 1 and 0 < c["top_share"] <= 1
-    exceptions = lead_exceptions(bundled.items, bundled.assignments)
+    exceptions = lead_exceptions(select(bundled))
     assert len(exceptions["unmarked"]) == 58
-    assert set(exceptions["several"]["序号"]) == {96, 97}
+    assert set(exceptions["several"]["item_no"]) == {96, 97}
     _, rows = apply_filters(bundled.items, bundled.assignments, Filters(role="co"))
-    assert lead_concentration(rows)["marked"] == 0
+    assert lead_concentration(selection_of(rows))["marked"] == 0
 
 
 def test_mapping_an_unknown_name_updates_the_tables(bundled) -> None:

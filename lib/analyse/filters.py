@@ -3,11 +3,13 @@ through the URL query string so a copied link reproduces the view."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Mapping
 from dataclasses import dataclass, fields
 
 import pandas as pd
 
+from lib.parse.pipeline import ParsedDocument
 from lib.parse.schema import KINDS, ROLES
 
 ROLE_CHOICES = ("all", "lead", "co")
@@ -123,3 +125,34 @@ def apply_filters(items: pd.DataFrame, assignments: pd.DataFrame,
     if filters.units or filters.kinds or filters.role != "all":
         chosen = chosen[chosen["item_no"].isin(rows["item_no"])]
     return chosen.reset_index(drop=True), rows.reset_index(drop=True)
+
+
+@dataclass(frozen=True, eq=False)
+class Selection:
+    """A document and what one ``Filters`` value picks from it: the argument of every view.
+
+    ``items`` and ``assignments`` are the filtered tables; ``item_assignments`` is every
+    mention of the chosen items, whatever the unit, kind or role filters (an item's leads are
+    its leads, whatever role the filter shows).
+    """
+
+    doc: ParsedDocument
+    filters: Filters
+    items: pd.DataFrame
+    assignments: pd.DataFrame
+
+    @functools.cached_property
+    def item_assignments(self) -> pd.DataFrame:
+        whole = self.doc.assignments
+        return whole[whole["item_no"].isin(self.items["item_no"])].reset_index(drop=True)
+
+    @property
+    def place(self) -> str:
+        return self.doc.meta.get("place", "")
+
+
+def select(doc: ParsedDocument, filters: Filters | None = None) -> Selection:
+    """What ``filters`` pick from ``doc``; no filters select the whole document."""
+    filters = filters or Filters()
+    items, assignments = apply_filters(doc.items, doc.assignments, filters)
+    return Selection(doc, filters, items, assignments)

@@ -18,6 +18,8 @@ from collections.abc import Iterable
 
 import pandas as pd
 
+from lib.analyse.filters import Selection
+from lib.analyse.tables import items_with_units
 from lib.parse.reference import DATA_DIR, load_reference
 
 TEXTRANK_MAX_CHARS = 200_000  # TextRank is quadratic-ish; beyond this the text is cut
@@ -170,13 +172,18 @@ def unit_keywords(all_items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
     return distinctive(tokens, [i for i, no in enumerate(all_items["item_no"]) if no in mine], top)
 
 
-def keywords_view(doc, items: pd.DataFrame, assignments: pd.DataFrame, method: str,
-                  top: int) -> pd.DataFrame:
-    """The keyword page's table (for lib.app.frame.view)."""
-    return keywords_of(items, assignments, doc.items, set(doc.assignments["unit"]),
-                       doc.meta.get("place", ""), method, top)
+def keyword_table(selection: Selection, method: str = "tfidf", top: int = 20) -> pd.DataFrame:
+    """The chosen items' top keywords (keyword, weight, count) against the whole list."""
+    doc = selection.doc
+    return keywords_of(selection.items, selection.assignments, doc.items,
+                       set(doc.assignments["unit"]), selection.place, method, top)
 
 
-def unit_keywords_view(doc, items: pd.DataFrame, assignments: pd.DataFrame, unit: str) -> pd.DataFrame:
-    """One unit's distinctive keywords against the whole list (for lib.app.frame.view)."""
-    return unit_keywords(doc.items, doc.assignments, unit, doc.meta.get("place", ""))
+def unit_keyword_table(selection: Selection, unit: str) -> pd.DataFrame:
+    """One unit's distinctive keywords against the rest of the whole list."""
+    return unit_keywords(selection.doc.items, selection.doc.assignments, unit, selection.place)
+
+
+def keyword_item_table(selection: Selection, keyword: str) -> pd.DataFrame:
+    """The chosen items whose task contains ``keyword``, each with all its units."""
+    return items_with_units(keyword_items(selection.items, keyword), selection.doc.assignments)

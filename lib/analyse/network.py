@@ -13,8 +13,8 @@ from itertools import combinations
 import networkx as nx
 import pandas as pd
 
-from lib.write.export import neutralize_formulas
-from lib.analyse.tables import item_roles
+from lib.analyse.filters import Selection
+from lib.analyse.roles import named_roles
 
 LAYOUT_SEED = 7
 COMMUNITY_SEED = 11
@@ -26,7 +26,7 @@ class Network:
 
     nodes: pd.DataFrame  # unit, kind, items, led, community (0: no partner), x, y (NaN: not drawn),
     # degree, weighted_degree, betweenness
-    edges: pd.DataFrame  # a, b, weight, items (item labels joined with 、)
+    edges: pd.DataFrame  # a, b, weight, item_labels (a tuple)
     communities: tuple[tuple[str, ...], ...]
     density: float
     components: int
@@ -45,19 +45,17 @@ class Network:
 def shared_items(items: pd.DataFrame, assignments: pd.DataFrame,
                  include_collectives: bool = False) -> pd.DataFrame:
     """Every pair of units named in the same item: a, b (a < b), weight = distinct items shared,
-    and the shared items' labels. Sorted by weight, then names."""
-    per_item = item_roles(assignments)
-    if not include_collectives:
-        per_item = per_item[per_item["kind"] != "collective"]
+    and the shared items' labels and numbers (tuples). Sorted by weight, then names."""
+    per_item = named_roles(assignments, include_collectives)
     labels = items.set_index("item_no")["item_label"]
     pairs: dict[tuple[str, str], list[int]] = {}
     for item_no, units in per_item.groupby("item_no", sort=True)["unit"]:
         for a, b in combinations(sorted(set(units)), 2):
             pairs.setdefault((a, b), []).append(item_no)
     edges = pd.DataFrame(
-        [(a, b, len(nos), "、".join(str(labels.get(n, n)) for n in nos), tuple(nos))
+        [(a, b, len(nos), tuple(str(labels.get(n, n)) for n in nos), tuple(nos))
          for (a, b), nos in pairs.items()],
-        columns=["a", "b", "weight", "items", "item_nos"],
+        columns=["a", "b", "weight", "item_labels", "item_nos"],
     )
     return edges.sort_values(["weight", "a", "b"], ascending=[False, True, True], ignore_index=True)
 
@@ -65,9 +63,7 @@ def shared_items(items: pd.DataFrame, assignments: pd.DataFrame,
 def unit_graph(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool = False,
                min_weight: int = 1) -> nx.Graph:
     """The weighted graph; nodes carry items, led and kind; edges weight and distance = 1/weight."""
-    per_item = item_roles(assignments)
-    if not include_collectives:
-        per_item = per_item[per_item["kind"] != "collective"]
+    per_item = named_roles(assignments, include_collectives)
     graph = nx.Graph()
     stats = per_item.assign(led=per_item["role"] == "lead").groupby("unit").agg(
         items=("item_no", "nunique"), led=("led", "sum"), kind=("kind", "first"))
@@ -77,7 +73,7 @@ def unit_graph(items: pd.DataFrame, assignments: pd.DataFrame, include_collectiv
     edges = shared_items(items, assignments, include_collectives)
     for edge in edges[edges["weight"] >= min_weight].sort_values(["a", "b"]).itertuples():
         graph.add_edge(edge.a, edge.b, weight=int(edge.weight), distance=1.0 / edge.weight,
-                       items=edge.items)
+                       item_labels=edge.item_labels)
     return graph
 
 
@@ -100,13 +96,17 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
 
 
-def network(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool = False,
-            min_weight: int = 1, resolution: float = 1.0) -> Network:
-    """The graph, its communities, layout and centralities as tables."""
-    graph = unit_graph(items, assignments, include_collectives, min_weight)
+def network(selection: Selection, include_collectives: bool = False, min_weight: int = 1,
+            resolution: float = 1.0) -> Network:
+    """The graph of the chosen items (with all their units: a unit filter shows that unit with
+    everyone it shares items with), its communities, layout and centralities as tables."""
+    graph = unit_graph(selection.items, selection.item_assignments, include_collectives, min_weight)
     # units with no partner at this threshold are listed but not drawn: they would only
     # ring the picture and squeeze the connected part into its middle
-    linked = graph.subgraph(sorted(n for n in graph if graph.degree(n))).copy()
+    # (a copy, not graph.subgraph: a subgraph iterates its nodes in the order of a set of
+    # names, which follows PYTHONHASHSEED, and Louvain and the layout follow that order)
+    linked = graph.copy()
+    linked.remove_nodes_from([n for n in graph if not graph.degree(n)])
     groups = communities(linked, resolution)
     community_of = {unit: number for number, group in enumerate(groups, start=1) for unit in group}
     positions = layout(linked)
@@ -120,29 +120,28 @@ def network(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives:
                  "weighted_degree", "betweenness"],
     )
     edges = pd.DataFrame(
-        [(a, b, data["weight"], data["items"]) for a, b, data in graph.edges(data=True)],
-        columns=["a", "b", "weight", "items"],
+        [(a, b, data["weight"], data["item_labels"]) for a, b, data in graph.edges(data=True)],
+        columns=["a", "b", "weight", "item_labels"],
     )
     return Network(nodes, edges, groups, nx.density(graph) if graph.number_of_nodes() > 1 else 0.0,
                    nx.number_connected_components(graph) if graph.number_of_nodes() else 0)
 
 
 def centrality_table(net: Network) -> pd.DataFrame:
-    """Units by weighted degree, with Chinese headers, for the table and its download (unit
-    names that look like formulas guarded, as in every table the app shows or writes)."""
+    """Units by weighted degree: partners, shared items (weighted degree), betweenness, items led
+    and carried, and the unit's group."""
     table = net.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])
-    return neutralize_formulas(pd.DataFrame({
-        "责任单位": table["unit"], "协同单位数": table["degree"], "共担事项（加权度）": table["weighted_degree"],
-        "中介中心度": table["betweenness"].round(4), "牵头事项": table["led"], "承担事项": table["items"],
-        "协同群组": table["community"],
-    }).reset_index(drop=True))
+    return pd.DataFrame({
+        "unit": table["unit"], "partner_count": table["degree"],
+        "weighted_degree": table["weighted_degree"], "betweenness": table["betweenness"].round(4),
+        "led": table["led"], "item_count": table["items"], "community": table["community"],
+    }).reset_index(drop=True)
 
 
-def partners(items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
-             include_collectives: bool = False) -> pd.DataFrame:
-    """A unit's partners ranked by shared items, with those items' labels."""
-    edges = shared_items(items, assignments, include_collectives)
+def partners(selection: Selection, unit: str, include_collectives: bool = False) -> pd.DataFrame:
+    """A unit's partners ranked by shared items, with those items' labels (a tuple)."""
+    edges = shared_items(selection.items, selection.item_assignments, include_collectives)
     mine = edges[(edges["a"] == unit) | (edges["b"] == unit)]
     partner = mine["b"].where(mine["a"] == unit, mine["a"])
-    return pd.DataFrame({"协同单位": partner, "共担事项数": mine["weight"],
-                         "共担事项（原编号）": mine["items"]}).reset_index(drop=True)
+    return pd.DataFrame({"partner": partner, "shared": mine["weight"],
+                         "shared_labels": mine["item_labels"]}).reset_index(drop=True)

@@ -7,24 +7,21 @@ from dataclasses import replace
 
 import pandas as pd
 
-from lib.write.export import neutralize_formulas, with_headers
 from lib.parse.pipeline import ParsedDocument
+from lib.parse.schema import flag_codes, has_flag, join_flags
 
 
 def in_context(doc: ParsedDocument, rows: pd.DataFrame) -> pd.DataFrame:
-    """Report rows with their item's task and ``source_ref``, Chinese headers; formula-like
-    cells guarded as in downloads (the table's own download button writes CSV too)."""
-    joined = with_headers(rows.merge(doc.items[["item_no", "task", "source_ref"]], on="item_no",
-                                     how="left"))
-    return neutralize_formulas(joined[["原编号", "原文", "责任单位", "单位类型", "校正说明", "主要工作", "出处"]])
+    """Report rows (mentions) with their item's task and ``source_ref``."""
+    joined = rows.merge(doc.items[["item_no", "task", "source_ref"]], on="item_no", how="left")
+    return joined[["item_label", "raw", "unit", "kind", "flags", "task", "source_ref"]]
 
 
 def items_without_units(doc: ParsedDocument) -> pd.DataFrame:
     """The items no unit was read from (they stay in the items table), with their units text
     as written and where they are, so that nothing is dropped unseen."""
     missing = doc.items[~doc.items["item_no"].isin(doc.assignments["item_no"])]
-    table = with_headers(missing[["item_label", "task", "units_text", "source_ref"]])
-    return neutralize_formulas(table.reset_index(drop=True))
+    return missing[["item_label", "task", "units_text", "source_ref"]].reset_index(drop=True)
 
 
 def apply_aliases(doc: ParsedDocument, aliases: dict[str, str]) -> ParsedDocument:
@@ -47,14 +44,13 @@ def apply_aliases(doc: ParsedDocument, aliases: dict[str, str]) -> ParsedDocumen
     named = updated[updated["kind"] != "collective"].groupby("item_no")["unit"].nunique()
     sole = (updated["kind"] != "collective") & updated["item_no"].map(named).eq(1)
     updated = updated.assign(sole=sole.astype(bool))
-    flagged = updated[updated["flags"].str.contains("unknown_unit", regex=False)].reset_index(drop=True)
+    flagged = updated[has_flag(updated["flags"], "unknown_unit")].reset_index(drop=True)
     report = replace(doc.report, flagged=flagged)
     return replace(doc, assignments=updated, report=report)
 
 
 def _mapped_flags(flags: str) -> str:
-    codes = [c for c in flags.split(";") if c and c != "unknown_unit"]
-    return ";".join([*codes, "mapped_by_user"])
+    return join_flags([*(c for c in flag_codes(flags) if c != "unknown_unit"), "mapped_by_user"])
 
 
 def alias_table(aliases: dict[str, str], assignments: pd.DataFrame) -> pd.DataFrame:

@@ -21,7 +21,9 @@ import pandas as pd
 from lib.parse.pipeline import ParsedDocument
 from lib.parse.reference import read_data_csv
 from lib.analyse.targets import targets_table
-from lib.analyse.tables import item_roles, lead_concentration, overview_kpis, unit_ranking
+from lib.analyse.filters import select
+from lib.analyse.roles import item_roles
+from lib.analyse.tables import lead_concentration, overview_kpis, unit_ranking
 
 GROUPS: tuple[str, ...] = ("牵头", "独立承担", "配合", "共同责任")
 SHEET_COLUMNS: tuple[str, ...] = (
@@ -121,7 +123,7 @@ def build_sheets(doc: ParsedDocument, roster_units: pd.DataFrame | None = None) 
     collectives = collectives.assign(items=collectives["item_nos"].map(
         lambda nos: "、".join(str(labels.get(n, n)) for n in nos))).drop(columns="item_nos")
 
-    order = _unit_order(assignments, pool if source == "roster" else None)
+    order = _unit_order(doc, pool if source == "roster" else None)
     kinds = dict(zip(pool["unit"], pool["kind"])) | dict(zip(named["unit"], named["kind"]))
     group_rank = {group: rank for rank, group in enumerate(GROUPS)}
     sheets = []
@@ -174,7 +176,7 @@ def _with_item_details(rows: pd.DataFrame, doc: ParsedDocument, per_item: pd.Dat
     marked = leads_first["role"].map({"lead": LEAD_MARK}).fillna("") + leads_first["unit"]
     on_item = pd.DataFrame({"item_no": leads_first["item_no"], "unit": leads_first["unit"], "shown": marked})
     by_item = {no: list(zip(group["unit"], group["shown"])) for no, group in on_item.groupby("item_no")}
-    targets = targets_table(doc.doc_id, doc.items, doc.assignments)
+    targets = targets_table(select(doc))
     spans = targets["metric"].where(targets["metric"] == "", targets["metric"] + "：") + targets["span"]
     target_text = spans.groupby(targets["item_no"]).agg("；".join)
 
@@ -191,9 +193,9 @@ def _with_item_details(rows: pd.DataFrame, doc: ParsedDocument, per_item: pd.Dat
     )
 
 
-def _unit_order(assignments: pd.DataFrame, roster_units: pd.DataFrame | None) -> dict[str, int]:
+def _unit_order(doc: ParsedDocument, roster_units: pd.DataFrame | None) -> dict[str, int]:
     """Units by items then leads (as the rankings), roster units the document never names last."""
-    ranked = unit_ranking(assignments)["unit"].tolist()
+    ranked = unit_ranking(select(doc))["unit"].tolist()
     if roster_units is not None:
         ranked += [u for u in roster_units["unit"] if u not in set(ranked)]
     return {unit: rank for rank, unit in enumerate(ranked)}
@@ -218,7 +220,8 @@ def build_brief(doc: ParsedDocument, top: int = 8) -> Brief:
     from lib.analyse.network import shared_items  # networkx only when a brief is asked for
 
     items, assignments = doc.items, doc.assignments
-    ranking = unit_ranking(assignments)
+    whole = select(doc)
+    ranking = unit_ranking(whole)
     leads = ranking[ranking["lead"] > 0].sort_values(["lead", "items", "unit"], ascending=[False, False, True])
     themes = items["theme"].replace("", "未分类").value_counts().rename_axis("theme").reset_index(name="items")
     report = doc.report
@@ -226,11 +229,11 @@ def build_brief(doc: ParsedDocument, top: int = 8) -> Brief:
                + len(report.numbering_problems) + len(report.incomplete_items))
     return Brief(
         meta=dict(doc.meta),
-        kpis=overview_kpis(items, assignments),
+        kpis=overview_kpis(whole),
         top_items=ranking.head(top)[["unit", "items", "lead"]].reset_index(drop=True),
         top_leads=leads.head(top)[["unit", "lead", "items"]].reset_index(drop=True),
         pairs=shared_items(items, assignments).head(top)[["a", "b", "weight"]],
         themes=themes,
-        concentration=lead_concentration(assignments),
+        concentration=lead_concentration(whole),
         flagged=flagged,
     )

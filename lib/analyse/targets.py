@@ -12,7 +12,8 @@ from dataclasses import dataclass, replace
 
 import pandas as pd
 
-from lib.analyse.tables import item_roles
+from lib.analyse.filters import Selection
+from lib.analyse.roles import units_of_items
 
 TARGET_COLUMNS = ("doc_id", "item_no", "item_label", "metric", "value", "value_min", "baseline",
                   "measure_unit", "qualifier", "span", "lead_units", "co_units")
@@ -176,43 +177,40 @@ def _metric(task: str, match: re.Match[str]) -> str:
     return before
 
 
-def targets_table(doc_id: str, items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
-    """One row per target, with the item's lead and co-responsible units."""
-    per_item = item_roles(assignments)
-    joined = {role: per_item.loc[per_item["role"] == role].groupby("item_no")["unit"].agg("、".join)
-              for role in ("lead", "co")}
+def targets_table(selection: Selection, measure_units: tuple[str, ...] = ()) -> pd.DataFrame:
+    """One row per target of the chosen items (only those in ``measure_units`` when given), with
+    each item's lead and co units as tuples, all of them whatever the unit filter."""
+    items = selection.items
+    units = units_of_items(selection.item_assignments, items["item_no"]).set_index(items["item_no"])
     rows = []
     for item in items.itertuples():
         for target in extract_targets(item.task):
-            rows.append((doc_id, item.item_no, item.item_label, target.metric, target.value,
-                         target.value_min, target.baseline, target.measure_unit, target.qualifier,
-                         target.span, joined["lead"].get(item.item_no, ""),
-                         joined["co"].get(item.item_no, "")))
+            if measure_units and target.measure_unit not in measure_units:
+                continue
+            rows.append((selection.doc.doc_id, item.item_no, item.item_label, target.metric,
+                         target.value, target.value_min, target.baseline, target.measure_unit,
+                         target.qualifier, target.span, units.at[item.item_no, "lead_units"],
+                         units.at[item.item_no, "co_units"]))
     table = pd.DataFrame(rows, columns=list(TARGET_COLUMNS))
     return table.astype({"item_no": "int64", "value": "float64", "value_min": "float64",
                          "baseline": "float64"})
 
 
-def targets_view(doc, items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
-    """Targets of the chosen items, with each item's full lead and co units (for lib.app.frame.view)."""
-    whole = doc.assignments[doc.assignments["item_no"].isin(items["item_no"])]
-    return targets_table(doc.doc_id, items, whole)
-
-
-def targets_per_unit(targets: pd.DataFrame, assignments: pd.DataFrame | None = None,
+def targets_per_unit(selection: Selection, measure_units: tuple[str, ...] = (),
                      include_collectives: bool = True) -> pd.DataFrame:
-    """How many targets each unit owes, as lead and as co-responsible unit; collectives (the
-    kinds in ``assignments``) left out unless ``include_collectives``."""
-    leave_out: set[str] = set()
-    if assignments is not None and not include_collectives:
-        leave_out = set(assignments.loc[assignments["kind"] == "collective", "unit"])
+    """How many targets each unit owes, as lead and as co-responsible unit; collectives left
+    out unless ``include_collectives``. A collective whose name holds 、 is one unit."""
+    targets = targets_table(selection, measure_units)
+    whole = selection.doc.assignments
+    leave_out = set() if include_collectives else set(whole.loc[whole["kind"] == "collective", "unit"])
     rows = [(unit, role) for column, role in (("lead_units", "lead"), ("co_units", "co"))
-            for cell in targets[column] for unit in cell.split("、") if unit and unit not in leave_out]
+            for units in targets[column] for unit in units if unit not in leave_out]
+    columns = ["unit", "lead_targets", "co_targets", "total_targets"]
     if not rows:
-        return pd.DataFrame(columns=["责任单位", "牵头的目标", "配合的目标", "合计"])
+        return pd.DataFrame(columns=columns)
     counts = pd.DataFrame(rows, columns=["unit", "role"]).value_counts().unstack(fill_value=0)
     counts = counts.reindex(columns=["lead", "co"], fill_value=0)
     counts = counts.assign(total=counts["lead"] + counts["co"]).reset_index()
     counts = counts.sort_values(["total", "lead", "unit"], ascending=[False, False, True], ignore_index=True)
-    return pd.DataFrame({"责任单位": counts["unit"], "牵头的目标": counts["lead"],
-                         "配合的目标": counts["co"], "合计": counts["total"]})
+    return pd.DataFrame({"unit": counts["unit"], "lead_targets": counts["lead"],
+                         "co_targets": counts["co"], "total_targets": counts["total"]})

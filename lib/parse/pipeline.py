@@ -23,7 +23,7 @@ from lib.parse.metadata import extract_metadata
 from lib.parse.conventions import CONVENTIONS, Reading, read_items
 from lib.parse.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number, run_rule
 from lib.parse.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
-from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
+from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS, has_flag, join_flags
 from lib.parse.simplify import originals, simplified_blocks, written_as
 from lib.parse.sources import MAX_SOURCE_BYTES, read_blocks, too_big
 from lib.parse.themes import assign_themes
@@ -181,11 +181,11 @@ def _document_from_export(kind: str, frame: pd.DataFrame, name: str, encoding: s
     report = ParseReport(
         source_name=name, encoding=encoding, convention="export", item_count=len(items),
         mention_count=len(assignments),
-        corrections=assignments.loc[_has_flag(assignments["flags"], *NAME_FLAGS)].reset_index(drop=True),
-        flagged=assignments.loc[_has_flag(assignments["flags"], "unknown_unit")].reset_index(drop=True),
+        corrections=assignments.loc[has_flag(assignments["flags"], *NAME_FLAGS)].reset_index(drop=True),
+        flagged=assignments.loc[has_flag(assignments["flags"], "unknown_unit")].reset_index(drop=True),
         items_without_units=_items_without_units(items, assignments),
         numbering_problems=(), leftovers=(), unplaced_lines=(),
-        splits=assignments.loc[_has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
+        splits=assignments.loc[has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
     )
     return ParsedDocument(str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report)
 
@@ -267,7 +267,7 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
         seen: set[str] = set()
         for position, (token, (unit, kind, flags, sub_office), role) in enumerate(
                 zip(mentions, read_mentions, roles), start=1):
-            codes = ";".join([*flags, "repeated"] if unit in seen else flags)
+            codes = join_flags([*flags, "repeated"] if unit in seen else flags)
             seen.add(unit)
             rows.append((doc_id, number, record.item_label, position, token.text, unit,
                          sub_office, role, sole_item and kind != "collective", kind, codes))
@@ -312,8 +312,8 @@ def _report(name: str, encoding: str, reading: Reading, layout: Layout,
             tokens: list[list[list[Token]]], assignments: pd.DataFrame,
             items: pd.DataFrame) -> ParseReport:
     records = reading.records
-    corrected = _has_flag(assignments["flags"], *NAME_FLAGS)
-    unknown = _has_flag(assignments["flags"], "unknown_unit")
+    corrected = has_flag(assignments["flags"], *NAME_FLAGS)
+    unknown = has_flag(assignments["flags"], "unknown_unit")
     leftovers = tuple(
         (record.item_label, token.text)
         for record, field_tokens in zip(records, tokens)
@@ -344,14 +344,11 @@ def _report(name: str, encoding: str, reading: Reading, layout: Layout,
         readings=reading.readings,
         incomplete_items=tuple(r.item_label for r in records if r.incomplete),
         furniture_lines=layout.furniture,
-        splits=assignments.loc[_has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
+        splits=assignments.loc[has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
     )
 
 
-def _has_flag(flags: pd.Series, *codes: str) -> pd.Series:
-    """Rows whose ``;``-joined flags hold any of ``codes``."""
-    pattern = rf"(?:^|;)(?:{'|'.join(codes)})(?:;|$)"
-    return flags.str.contains(pattern, regex=True).astype(bool)
+
 
 
 def numbering_problems(labels: list[str], sections: list[str] | None = None) -> tuple[str, ...]:

@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import pandas as pd
+
 ITEM_COLUMNS: tuple[str, ...] = (
     "doc_id", "item_no", "item_label", "section", "theme", "task", "units_text",
     "leaders", "deadline", "source_ref",
@@ -40,7 +44,27 @@ ZH_HEADERS: dict[str, str] = {
     "span": "目标原文",
     "lead_units": "牵头单位",
     "co_units": "配合单位",
+    # the tables of the analyses
+    "lead_targets": "牵头的目标",
+    "co_targets": "配合的目标",
+    "total_targets": "合计",
+    "partner": "协同单位",
+    "shared": "共担事项数",
+    "shared_labels": "共担事项（原编号）",
+    "partner_count": "协同单位数",
+    "weighted_degree": "共担事项（加权度）",
+    "betweenness": "中介中心度",
+    "led": "牵头事项",
+    "item_count": "承担事项",
+    "community": "协同群组",
+    "keyword": "关键词",
+    "weight": "权重",
+    "count": "出现次数",
 }
+
+# Text a spreadsheet would read as a formula starts with one of these; exports guard such a
+# cell with a leading ', and reading an export back removes it.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 ROLES: dict[str, str] = {"lead": "牵头", "co": "配合"}
 
@@ -79,3 +103,31 @@ FLAG_LABELS: dict[str, str] = {
     "repeated": "重复提及",
     "mapped_by_user": "人工归并",
 }
+
+
+def flag_codes(flags: str) -> tuple[str, ...]:
+    """The codes of one ``flags`` cell.
+
+    >>> flag_codes("alias;repeated"), flag_codes("")
+    (('alias', 'repeated'), ())
+    """
+    return tuple(code for code in flags.split(";") if code)
+
+
+def join_flags(codes: Iterable[str]) -> str:
+    """Codes as one ``flags`` cell, as the data contract writes them."""
+    return ";".join(codes)
+
+
+def has_flag(flags: pd.Series, *codes: str) -> pd.Series:
+    """Which ``flags`` cells hold any of ``codes`` (whole codes, never a part of one)."""
+    wanted = set(codes)
+    return flags.map(lambda cell: not wanted.isdisjoint(flag_codes(cell))).astype(bool)
+
+
+def flag_table(assignments: pd.DataFrame) -> pd.DataFrame:
+    """The flags as their own long table: one row per (mention, code), the mention by its
+    ``item_no`` and ``position``."""
+    codes = assignments["flags"].map(flag_codes)
+    long = assignments[["item_no", "position"]].assign(flag=codes).explode("flag")
+    return long.dropna(subset=["flag"]).reset_index(drop=True)

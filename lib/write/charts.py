@@ -155,7 +155,7 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, color_by: str = "co
             "x": [(where[e.a][0] + where[e.b][0]) / 2 for e in edges.itertuples()],
             "y": [(where[e.a][1] + where[e.b][1]) / 2 for e in edges.itertuples()],
             "marker": {"size": 9, "color": "rgba(0,0,0,0)"},
-            "text": [f"{plain(e.a)} — {plain(e.b)}：共担 {e.weight} 项<br>事项 {plain(e.items)}"
+            "text": [f"{plain(e.a)} — {plain(e.b)}：共担 {e.weight} 项<br>事项 {plain('、'.join(e.item_labels))}"
                      for e in edges.itertuples()],
             "hovertemplate": "%{text}<extra></extra>",
         })

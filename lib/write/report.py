@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from lib.parse.conventions import CONVENTION_NAMES
 from lib.parse.pipeline import ParsedDocument
-from lib.parse.schema import FLAGS
+from lib.parse.schema import FLAGS, flag_codes
 
 _META_LABELS = {"title": "标题", "notice_title": "通知", "issuer": "发布机构", "date": "成文日期",
                 "doc_number": "文号", "place": "地区"}
@@ -101,4 +101,4 @@ def unresolved_counts(doc: ParsedDocument) -> dict[str, int]:
 
 
 def _flag_text(flags: str) -> str:
-    return "；".join(FLAGS.get(code, code) for code in flags.split(";") if code)
+    return "；".join(FLAGS.get(code, code) for code in flag_codes(flags))

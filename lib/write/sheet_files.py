@@ -22,7 +22,8 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
-from lib.write.export import guard_formula, safe_filename
+from lib.write.export import safe_filename
+from lib.write.present import guard_formula
 from lib.parse.schema import KINDS
 from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
 

@@ -1,0 +1,185 @@
+"""What pages draw from the shared state: the filter chips, click-to-filter, drill-down buttons,
+the document's header, page links and downloads (tables, unit sheets, the brief)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from lib.analyse.filters import Filters
+from lib.app.state import current, escape_markdown
+from lib.parse.pipeline import ParsedDocument
+from lib.write.charts import units_from_selection
+from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
+from lib.write.present import present
+
+# the session key of each filter's widget
+WIDGET_KEYS = {"units": "f_units", "kinds": "f_kinds", "role": "f_role", "sections": "f_sections",
+               "leaders": "f_leaders", "include_collectives": "f_coll", "text": "f_text",
+               "keyword": "f_kw"}
+DEFAULT_FILTERS = Filters()
+PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
+
+
+def set_widgets(filters: Filters) -> None:
+    """Every filter widget set to ``filters`` (a callback, or before the widgets are drawn)."""
+    for field, key in WIDGET_KEYS.items():
+        value = getattr(filters, field)
+        st.session_state[key] = list(value) if isinstance(value, tuple) else value
+
+
+def filter_chips(filters: Filters) -> None:
+    """Active filters as removable chips, with a clear-all."""
+    chips = filters.chips()
+    if not chips:
+        return
+    columns = st.columns(min(len(chips), 5) + 1)
+    for index, (field, value, label) in enumerate(chips):
+        columns[index % 5].button(f"✕ {escape_markdown(label)}", key=f"chip_{field}_{value}",
+                                  on_click=_remove_filter, args=(field, value),
+                                  help="移除这个筛选条件")
+    columns[-1].button("清除全部", key="chip_clear_all", on_click=set_widgets, args=(DEFAULT_FILTERS,))
+
+
+def _remove_filter(field: str, value: str) -> None:
+    """Chip callback: runs before the widgets are drawn, so it may set their keys."""
+    key = WIDGET_KEYS[field]
+    current = st.session_state.get(key)
+    if isinstance(current, list):
+        st.session_state[key] = [v for v in current if v != value]
+    else:
+        st.session_state[key] = getattr(DEFAULT_FILTERS, field)
+
+
+def click_to_filter(name: str, field: str = "units") -> tuple[str, Callable[[], None]]:
+    """A chart key and its ``on_select`` callback: clicking bars (or nodes) sets a filter:
+    the units clicked, or the first keyword clicked.
+
+    The key changes once a click is applied, so the chart is drawn afresh and its old
+    selection never applies again.
+    """
+    clicks = st.session_state.setdefault(f"_{name}_clicks", 0)
+    key = f"{name}_{clicks}"
+
+    def on_select() -> None:
+        values = units_from_selection(st.session_state.get(key))
+        if values:
+            st.session_state[WIDGET_KEYS[field]] = values if field == "units" else values[0]
+            st.session_state[f"_{name}_clicks"] = clicks + 1
+    return key, on_select
+
+
+def set_filter(field: str, value: object) -> None:
+    """Callback: set one filter (a drill-down button)."""
+    st.session_state[WIDGET_KEYS[field]] = value
+
+
+# --- page furniture ---
+
+def link_to_page(page: str, label: str, icon: str | None = None) -> None:
+    """A link to another page by its file (an absolute path resolves wherever the entry is)."""
+    st.page_link(str(PAGES_DIR / page), label=label, icon=icon)
+
+
+def document_header(doc: ParsedDocument) -> None:
+    st.title(escape_markdown(doc.meta.get("title") or doc.meta.get("notice_title") or "责任清单"))
+    facts = [doc.meta.get(k, "") for k in ("issuer", "doc_number", "date")]
+    if any(facts):
+        st.caption(escape_markdown(" · ".join(f for f in facts if f)))
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _export_bytes(doc_id: str, filters: Filters, table: str, fmt: str, headers: str,
+                  _frame: pd.DataFrame, _conditions: list[tuple[str, str]]) -> bytes:
+    """Download bytes, built once per (document, filters, table, format, headers)."""
+    if fmt == "xlsx":
+        return to_xlsx_bytes(_frame, headers, conditions=_conditions)
+    return to_csv_bytes(_frame, headers, bom=(fmt == "csv"))
+
+
+def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -> None:
+    """CSV for Excel, plain UTF-8 CSV and XLSX (with a 筛选条件 sheet) of exactly ``frame``,
+    presented as on screen (``lib.write.present``)."""
+    state = current()
+    doc, filters = state.doc, state.filters
+    conditions = [("来源文件", doc.report.source_name), ("文档编号", doc.doc_id),
+                  ("表格", stem), ("行数", str(len(frame))), *filters.describe()]
+    name = f"{doc.meta.get('title') or '责任清单'}-{stem}"
+    columns = st.columns(3)
+    for column, (fmt, label, suffix, mime) in zip(columns, (
+            ("csv", "下载 CSV（Excel 用）", ".csv", "text/csv"),
+            ("csv-plain", "下载 CSV（UTF-8）", ".csv", "text/csv"),
+            ("xlsx", "下载 Excel", ".xlsx",
+             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))):
+        data = _export_bytes(doc.doc_id, filters, table, fmt, headers, frame, conditions)
+        column.download_button(label, data, file_name=safe_filename(name, suffix), mime=mime,
+                               key=f"dl_{table}_{fmt}", on_click="ignore", width="stretch")
+
+
+# --- unit sheets and the brief ---
+
+@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
+def _sheet_book(doc_key: str, _doc: ParsedDocument):
+    from lib.analyse.sheets import build_sheets
+
+    return build_sheets(_doc)
+
+
+@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
+def _unit_sheet_bytes(doc_key: str, unit: str, fmt: str, _book) -> bytes:
+    """One unit's sheet file, written once per (document, user mappings, unit, format)."""
+    from lib.write.sheet_files import sheet_docx, sheets_xlsx
+
+    return sheet_docx(_book, unit) if fmt == "docx" else sheets_xlsx(_book, [unit])
+
+
+def unit_sheet_downloads(unit: str, key: str) -> None:
+    """该单位任务清单 (Word and Excel) of ``unit``, from the whole list whatever the filters."""
+    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME
+
+    state = current()
+    doc_key = state.doc_key
+    book = _sheet_book(doc_key, state.doc)
+    if unit not in {sheet.unit for sheet in book.sheets}:
+        st.caption(escape_markdown(f"“{unit}”是泛指单位，没有单独的任务清单。"))
+        return
+    stem = f"{unit}-任务清单"
+    word, excel = st.columns(2)
+    word.download_button("该单位任务清单（Word）", _unit_sheet_bytes(doc_key, unit, "docx", book),
+                         file_name=safe_filename(stem, ".docx"),
+                         mime=DOCX_MIME, key=f"{key}_sheet_docx", on_click="ignore", width="stretch")
+    excel.download_button("该单位任务清单（Excel）", _unit_sheet_bytes(doc_key, unit, "xlsx", book),
+                          file_name=safe_filename(stem, ".xlsx"), mime=XLSX_MIME,
+                          key=f"{key}_sheet_xlsx", on_click="ignore", width="stretch")
+    st.caption("任务清单按全文生成（不受筛选影响）：牵头、独立承担、配合、共同责任分组，附其他责任单位和目标任务。")
+
+
+def batch_downloads() -> None:
+    """Every unit's sheet (one workbook, or a ZIP of Word files) and the one-page brief; built
+    when clicked, since the ZIP takes seconds."""
+    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, brief_docx, sheets_xlsx, sheets_zip
+    from lib.analyse.sheets import build_brief
+
+    state = current()
+    doc = state.doc
+    book = _sheet_book(state.doc_key, doc)
+    title = doc.meta.get("title") or "责任清单"
+    columns = st.columns(3)
+    columns[0].download_button("全部单位任务清单（Excel）", lambda: sheets_xlsx(book),
+                               file_name=safe_filename(f"{title}-各单位任务清单", ".xlsx"), mime=XLSX_MIME,
+                               key="batch_xlsx", on_click="ignore", width="stretch")
+    columns[1].download_button("全部单位任务清单（Word，ZIP）", lambda: sheets_zip(book),
+                               file_name=safe_filename(f"{title}-各单位任务清单", ".zip"),
+                               mime="application/zip", key="batch_zip", on_click="ignore", width="stretch")
+    columns[2].download_button("一页简报（Word）", lambda: brief_docx(build_brief(doc)),
+                               file_name=safe_filename(f"{title}-一页简报", ".docx"), mime=DOCX_MIME,
+                               key="brief_docx", on_click="ignore", width="stretch")
+    st.caption(escape_markdown(f"共 {len(book.sheets)} 个单位，按全文生成（不受筛选影响）。{book.scope_note}"))
+
+
+def show_table(frame: pd.DataFrame, key: str | None = None, headers: str = "zh") -> None:
+    """An analysis table on screen, presented as every export presents it."""
+    st.dataframe(present(frame, headers), width="stretch", hide_index=True, key=key)

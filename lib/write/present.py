@@ -1,0 +1,86 @@
+"""The one presentation step: what people see of an analysis table, on screen, in every export.
+
+Analyses return tidy tables with English columns, codes (``lead``, ``department``,
+``alias;repeated``) and lists (a tuple of units per cell). ``present`` turns one into what a
+reader sees: Chinese headers, role and kind words, lists joined with 、, and every text cell
+guarded so that a spreadsheet never runs a formula that came from a document.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+
+import pandas as pd
+
+from lib.parse.schema import FLAG_LABELS, FORMULA_STARTS, KINDS, ROLES, ZH_HEADERS, flag_codes
+
+_TRUE_FALSE_ZH = {True: "是", False: "否"}
+LIST_JOINER = "、"
+
+
+def guard_formula(value: object) -> object:
+    """``value`` with a ``'`` in front when it is text a spreadsheet would read as a formula.
+
+    >>> guard_formula("=1+1"), guard_formula("发改局"), guard_formula(3)
+    ("'=1+1", '发改局', 3)
+    """
+    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
+        return "'" + value
+    return value
+
+
+def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:
+    """A copy of ``table`` whose text cells cannot start a spreadsheet formula.
+
+    >>> neutralize_formulas(pd.DataFrame({"a": ["=1+1", "ok"]}))["a"].tolist()
+    ["'=1+1", 'ok']
+    """
+    text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])
+                    and not pd.api.types.is_bool_dtype(table[c])]
+    return table.assign(**{c: table[c].map(guard_formula) for c in text_columns})
+
+
+def join_lists(table: pd.DataFrame) -> pd.DataFrame:
+    """Cells holding a list or tuple (the units of an item) joined with 、; other cells kept.
+
+    >>> join_lists(pd.DataFrame({"lead_units": [("发改局", "财政局"), ()]}))["lead_units"].tolist()
+    ['发改局、财政局', '']
+    """
+    listed = [c for c in table.columns if table[c].dtype == object
+              and table[c].map(lambda v: isinstance(v, (list, tuple))).any()]
+    return table.assign(**{c: table[c].map(_joined) for c in listed})
+
+
+def _joined(value: object) -> object:
+    return LIST_JOINER.join(map(str, value)) if isinstance(value, (list, tuple)) else value
+
+
+def translate_codes(table: pd.DataFrame) -> pd.DataFrame:
+    """Role, kind, sole and flag codes as the words of the Chinese headers."""
+    words = {}
+    if "role" in table:
+        words["role"] = table["role"].map(ROLES).fillna(table["role"])
+    if "kind" in table:
+        words["kind"] = table["kind"].map(KINDS).fillna(table["kind"])
+    if "sole" in table:
+        words["sole"] = table["sole"].map(_TRUE_FALSE_ZH)
+    if "flags" in table:
+        words["flags"] = table["flags"].map(
+            lambda cell: "；".join(FLAG_LABELS.get(c, c) for c in flag_codes(cell)))
+    return table.assign(**words)
+
+
+def present(table: pd.DataFrame, headers: str | Mapping[str, str] = "zh") -> pd.DataFrame:
+    """``table`` as people see it: with ``headers="zh"`` Chinese headers and code words, with
+    ``"en"`` the columns and codes of the data contract, or with a mapping of its own headers;
+    lists joined with 、 and formula-like text guarded in every case.
+
+    >>> present(pd.DataFrame({"unit": ["=A1"], "role": ["lead"]})).to_dict("records")
+    [{'责任单位': "'=A1", '牵头/配合': '牵头'}]
+    """
+    shown = join_lists(table)
+    if headers == "zh":
+        shown = translate_codes(shown).rename(columns=ZH_HEADERS)
+    elif not isinstance(headers, str):
+        shown = shown.rename(columns=headers)
+    return neutralize_formulas(shown)
