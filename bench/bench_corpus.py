@@ -14,7 +14,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import FORMATS, CORPUS, corpus_lists, score_corpus, score_list, write_scores  # noqa: E402
+from bench.corpus import CORPUS, FORMATS, corpus_lists, score_corpus, score_list, write_scores
 
 
 def main() -> None:

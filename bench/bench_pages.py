@@ -35,15 +35,11 @@ st.dataframe(frame)
 REPEATS = 7
 
 
-def _page_harness(page: str, pages: list[str]) -> None:
-    import streamlit as st
+def _page_harness(page: str) -> None:
+    """The app's own frame (app.main), opening on ``page``."""
+    from app import main
 
-    from lib.app.frame import entry, frame
-
-    with entry():
-        chosen = st.navigation([st.Page(p, default=(p == page)) for p in pages], position="hidden")
-        frame()
-        chosen.run()
+    main(default=page, position="hidden")
 
 
 def warm_rerun(app: AppTest) -> float:
@@ -60,11 +56,10 @@ def warm_rerun(app: AppTest) -> float:
 
 def apptest_table() -> None:
     minimal = warm_rerun(AppTest.from_string(MINIMAL, default_timeout=120))
-    pages = [str(ROOT / "pages" / f"{p}.py") for p in PAGES]
     print("| 页面 | 热重跑（中位数） | 最小应用 | 倍数（目标 ≤ 2×） |")
     print("|---|---:|---:|---:|")
-    for name, page in zip(PAGES, pages):
-        app = AppTest.from_function(_page_harness, kwargs={"page": page, "pages": pages},
+    for name in PAGES:
+        app = AppTest.from_function(_page_harness, kwargs={"page": f"{name}.py"},
                                     default_timeout=120)
         seconds = warm_rerun(app)
         print(f"| {name} | {seconds * 1000:.0f} ms | {minimal * 1000:.0f} ms | {seconds / minimal:.2f}× |")

@@ -15,12 +15,12 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from lib.parse.decode import decode_bytes  # noqa: E402
-from lib.parse.normalize import normalize_text  # noqa: E402
-from lib.parse.pipeline import parse_bytes  # noqa: E402
-from lib.parse.split import _chunk_tokens, _chunks, _segment, _split  # noqa: E402
-from lib.parse.themes import theme_of  # noqa: E402
-from lib.parse.units import _resolve  # noqa: E402
+from lib.parse.decode import decode_bytes
+from lib.parse.normalize import normalize_text
+from lib.parse.pipeline import parse_bytes
+from lib.parse.split import _chunk_tokens, _chunks, _segment, _split
+from lib.parse.themes import theme_of
+from lib.parse.units import _resolve
 
 BUNDLED = Path(__file__).resolve().parent.parent / "data" / "zhuji-2023-key-work-list.txt"
 REPEATS = 7
@@ -71,8 +71,8 @@ def main() -> None:
     print("|---|---:|---:|---:|---:|---:|")
     parse_times = {}
     for name, data in cases.items():
-        baseline = best_time(lambda: normalize_text(decode_bytes(data)[0]))
-        parse = best_time(lambda: parse_bytes(data, "list.txt"))
+        baseline = best_time(lambda data=data: normalize_text(decode_bytes(data)[0]))
+        parse = best_time(lambda data=data: parse_bytes(data, "list.txt"))
         items = len(parse_bytes(data, "list.txt").items)
         parse_times[name] = parse
         print(f"| {name} | {items:,} | {baseline * 1000:.1f} ms | {parse * 1000:.0f} ms | "

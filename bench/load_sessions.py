@@ -55,10 +55,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 import lib  # noqa: E402
-from lib.analyse.filters import Filters, apply_filters  # noqa: E402
-from lib.parse.pipeline import ParsedDocument, parse_bytes  # noqa: E402
+from lib.analyse.filters import Filters, apply_filters, select  # noqa: E402
 from lib.analyse.review import apply_aliases  # noqa: E402
-from lib.analyse.tables import overview_kpis, ranking_view  # noqa: E402
+from lib.analyse.tables import overview_kpis, unit_ranking  # noqa: E402
+from lib.parse.pipeline import ParsedDocument, parse_bytes  # noqa: E402
 
 MAX_SESSIONS = 50
 FIRST_CHART_LIMIT = 30.0  # seconds from opening the page to its first chart
@@ -100,6 +100,9 @@ class Session:
 
     def tables(self) -> tuple[pd.DataFrame, pd.DataFrame]:
         return apply_filters(self.document.doc.items, self.document.doc.assignments, self.filters)
+
+    def selection(self):
+        return select(self.document.doc, self.filters)
 
     def describe(self) -> str:
         chips = "、".join(label for _, _, label in self.filters.chips())
@@ -192,8 +195,8 @@ def filter_variants(doc: ParsedDocument) -> list[Filters]:
     ]
     usable = []
     for filters in candidates:
-        chosen, rows = apply_filters(items, a, filters)
-        if len(chosen) and not ranking_view(chosen, rows, filters.include_collectives).empty:
+        chosen = select(doc, filters)
+        if len(chosen.items) and not unit_ranking(chosen, filters.include_collectives).empty:
             usable.append(filters)
     return usable
 
@@ -267,10 +270,10 @@ def _feed(digest, value: object, depth: int) -> None:
 def process_caches() -> Iterator[tuple[str, object]]:
     """Every object lib/ keeps for the whole process: what ``lru_cache`` loaders without
     arguments return, and module-level dicts, lists and sets."""
-    for info in pkgutil.iter_modules(lib.__path__):
-        module = importlib.import_module(f"lib.{info.name}")
+    for info in pkgutil.walk_packages(lib.__path__, "lib."):
+        module = importlib.import_module(info.name)
         for name, value in vars(module).items():
-            where = f"lib.{info.name}.{name}"
+            where = f"{info.name}.{name}"
             if callable(value) and hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
                 if all(p.default is not p.empty for p in inspect.signature(value).parameters.values()):
                     yield f"{where}()", value()
@@ -281,22 +284,23 @@ def process_caches() -> Iterator[tuple[str, object]]:
 def _workload(session: Session) -> list[str]:
     """What the server computes for one session (parse, filters, the views of its pages);
     the problems when a step changes the tables it is given."""
-    from lib.analyse.keywords import keywords_view
-    from lib.analyse.tables import assignments_view, item_table, network_view
+    from lib.analyse.keywords import keyword_table
+    from lib.analyse.network import network
+    from lib.analyse.tables import assignment_table, item_table
 
     document = session.document
     data = (document.upload or BUNDLED).read_bytes()
     doc = apply_aliases(parse_bytes(data, (document.upload or BUNDLED).name), {})
-    items, rows = apply_filters(doc.items, doc.assignments, session.filters)
-    whole = doc.assignments[doc.assignments["item_no"].isin(items["item_no"])]
+    chosen = select(doc, session.filters)
+    given = (doc, chosen.items, chosen.assignments, chosen.item_assignments)
     inc = session.filters.include_collectives
     steps: list[tuple[str, Callable[[], object], tuple[object, ...]]] = [
-        ("overview_kpis", lambda: overview_kpis(items, rows), (items, rows)),
-        ("ranking_view", lambda: ranking_view(items, rows, inc), (items, rows)),
-        ("item_table", lambda: item_table(items, whole), (items, whole)),
-        ("assignments_view", lambda: assignments_view(items, rows), (items, rows)),
-        ("keywords_view", lambda: keywords_view(doc, items, rows, "tfidf", 20), (doc, items, rows)),
-        ("network_view", lambda: network_view(items, whole, inc, 2, 1.0), (items, whole)),
+        ("overview_kpis", lambda: overview_kpis(chosen), given),
+        ("unit_ranking", lambda: unit_ranking(chosen, inc), given),
+        ("item_table", lambda: item_table(chosen), given),
+        ("assignment_table", lambda: assignment_table(chosen), given),
+        ("keyword_table", lambda: keyword_table(chosen, "tfidf", 20), given),
+        ("network", lambda: network(chosen, inc, 2, 1.0), given),
     ]
     problems = []
     for name, step, given in steps:
@@ -312,22 +316,21 @@ def _workload(session: Session) -> list[str]:
 def _cache_data_hands_out_copies() -> list[str]:
     """The app's st.cache_data caches return copies: a page that changed what it got would
     change only its own copy."""
-    from lib.app import frame
+    from lib.app import frame, state
 
     problems = []
     data = BUNDLED.read_bytes() + b"\n\n\n"  # bytes no session uploads: an entry of its own
-    source = ui.Source("copy-check.txt", data)
-    first = ui.parse_source(source)
+    source = frame.Source("copy-check.txt", data)
+    first = frame.parse_source(source)
     first.items.loc[0, "task"] = "一个会话改了它"
     first.meta["title"] = "一个会话改了它"
-    second = ui.parse_source(source)
+    second = frame.parse_source(source)
     if second.items.loc[0, "task"] == "一个会话改了它" or second.meta.get("title") == "一个会话改了它":
         problems.append("解析缓存交出的是同一个对象：一个会话的改动会被其他会话看到")
-    args = ("probe", "copy-check", Filters(), (False,), (False, False), ranking_view,
-            second, second.items, second.assignments)
-    ranking = ui._view(*args)
+    args = ("probe", "copy-check", Filters(), (False,), unit_ranking, select(second))
+    ranking = state._view(*args)
     ranking.loc[:, "unit"] = "一个会话改了它"
-    if (ui._view(*args)["unit"] == "一个会话改了它").any():
+    if (state._view(*args)["unit"] == "一个会话改了它").any():
         problems.append("视图缓存交出的是同一个对象：一个会话的改动会被其他会话看到")
     return problems
 
@@ -366,7 +369,7 @@ async def _check_own_view(page, session: Session, on_overview: bool) -> list[str
     problems = []
     items, rows = session.tables()
     if on_overview:
-        kpis = overview_kpis(items, rows)
+        kpis = overview_kpis(session.selection())
         for label, value in (("工作事项", kpis["items"]), ("责任单位（不含泛指）", kpis["units"]),
                              ("提及次数", kpis["mentions"])):
             metric = main.get_by_test_id("stMetric").filter(

@@ -23,8 +23,8 @@ from typing import NoReturn
 
 from lib.parse.conventions import CONVENTIONS
 from lib.parse.errors import EXIT_NO_ITEMS, EXIT_USAGE, ListError
-from lib.write.export import to_csv_bytes, to_xlsx_bytes
 from lib.parse.pipeline import parse_path
+from lib.write.export import to_csv_bytes, to_xlsx_bytes
 from lib.write.report import report_text
 
 
@@ -105,8 +105,8 @@ def _write(output: str, payload: bytes) -> None:
 
 
 def _sheets_payload(doc, args: argparse.Namespace) -> bytes:
-    from lib.write.sheet_files import sheet_docx, sheets_xlsx, sheets_zip
     from lib.analyse.sheets import build_sheets
+    from lib.write.sheet_files import sheet_docx, sheets_xlsx, sheets_zip
 
     suffix = Path(args.output).suffix.lower()
     fmt = args.format or {".docx": "docx", ".zip": "docx"}.get(suffix, "xlsx")
@@ -124,8 +124,8 @@ def _sheets_payload(doc, args: argparse.Namespace) -> bytes:
 
 
 def _brief_payload(doc) -> bytes:
-    from lib.write.sheet_files import brief_docx
     from lib.analyse.sheets import build_brief
+    from lib.write.sheet_files import brief_docx
 
     return brief_docx(build_brief(doc))
 

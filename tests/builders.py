@@ -188,10 +188,10 @@ def pdf(rows_per_page: int = 2) -> bytes:
     second row without a number (a page-break continuation)."""
     from reportlab.lib import colors
     from reportlab.lib.pagesizes import A4
+    from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
-    from reportlab.lib.styles import ParagraphStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
@@ -228,12 +228,13 @@ def scanned_pdf() -> bytes:
 
 def text_pdf(text: str) -> bytes:
     """Running text set as paragraphs in a PDF, so long lines wrap as a PDF wraps them."""
+    from xml.sax.saxutils import escape
+
     from reportlab.lib.pagesizes import A4
     from reportlab.lib.styles import ParagraphStyle
     from reportlab.pdfbase import pdfmetrics
     from reportlab.pdfbase.cidfonts import UnicodeCIDFont
     from reportlab.platypus import Paragraph, SimpleDocTemplate
-    from xml.sax.saxutils import escape
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
     style = ParagraphStyle("body", fontName="STSong-Light", fontSize=10.5, leading=16,

@@ -18,6 +18,17 @@ settings.register_profile("dev", deadline=None, max_examples=200)
 settings.load_profile(os.environ.get("HYPOTHESIS_PROFILE", "dev"))
 
 
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Tiers by place: tests/browser are ``browser``, tests/test_office.py is ``office``
+    (``slow`` is marked in the modules and tests that are)."""
+    for item in items:
+        path = str(item.fspath).replace("\\", "/")
+        if "/tests/browser/" in path:
+            item.add_marker(pytest.mark.browser)
+        elif path.endswith("/tests/test_office.py"):
+            item.add_marker(pytest.mark.office)
+
+
 @pytest.fixture(scope="session")
 def bundled() -> ParsedDocument:
     return parse_path(BUNDLED)

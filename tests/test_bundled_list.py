@@ -1,7 +1,6 @@
 """The bundled Zhuji 2023 list, end to end: the facts a reader can check against the file."""
 
 from lib.parse.schema import ASSIGNMENT_COLUMNS, FLAGS, ITEM_COLUMNS, KINDS
-
 from tests.conftest import BUNDLED
 
 

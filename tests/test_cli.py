@@ -13,6 +13,8 @@ import pytest
 
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow  # each test runs the command line in a subprocess
+
 
 def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "lib.cli", *args], cwd=ROOT, capture_output=True,

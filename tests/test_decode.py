@@ -62,7 +62,7 @@ def test_utf8_with_a_few_bad_bytes_is_read_and_says_where(damage: str, where: fl
     elif damage == "two bad bytes":
         data = data[:at] + b"\xfe" + data[at:-20] + b"\xff" + data[-20:]
     else:
-        data = (data + "附注完".encode("utf-8"))[:-1]  # the last character cut in the middle
+        data = (data + "附注完".encode())[:-1]  # the last character cut in the middle
     doc = parse_bytes(data, "list.txt")
     assert doc.report.encoding.startswith("utf-8（") and "字节" in doc.report.encoding
     assert len(doc.items) == 29

@@ -6,8 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from lib.analyse.filters import Filters, apply_filters
-from lib.analyse.filters import select
+from lib.analyse.filters import Filters, apply_filters, select
 from lib.analyse.roles import item_roles
 from lib.analyse.tables import item_table, overview_kpis, unit_ranking
 from lib.write.present import present

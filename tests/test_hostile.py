@@ -12,7 +12,6 @@ import re
 import struct
 import subprocess
 import sys
-import time
 import tomllib
 import zlib
 from collections.abc import Callable
@@ -26,6 +25,7 @@ from lib.parse.pipeline import parse_bytes, parse_path
 from lib.parse.sources import MAX_HTML_DEPTH, MAX_PDF_PAGES, MAX_TEXT_CHARS
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
+pytestmark = pytest.mark.slow  # hostile files, many of them through the command line
 BAD = FIXTURES / "bad"
 CJK = re.compile(r"[\u4e00-\u9fff]")
 MB = 2**20
@@ -209,9 +209,9 @@ def test_a_lying_zip_directory_never_inflates_past_what_it_declares(hostile) -> 
     """zipfile caps what it inflates at the declared size, so the bomb reads as 1 KB."""
     import zipfile
 
-    with zipfile.ZipFile(hostile("lying zip directory, .xlsx")) as archive:
-        with archive.open("[Content_Types].xml") as part:
-            assert len(part.read(10 * MB)) == 1024
+    with (zipfile.ZipFile(hostile("lying zip directory, .xlsx")) as archive,
+          archive.open("[Content_Types].xml") as part):
+        assert len(part.read(10 * MB)) == 1024
 
 
 def test_the_app_refuses_uploads_of_50_mb() -> None:

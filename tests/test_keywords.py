@@ -8,8 +8,16 @@ import sys
 
 import pytest
 
-from lib.analyse.keywords import (_data_lines, distinctive, document_tokens, keywords_of, stop_words,
-                          task_tokens, tfidf, tokenizer)
+from lib.analyse.keywords import (
+    _data_lines,
+    distinctive,
+    document_tokens,
+    keywords_of,
+    stop_words,
+    task_tokens,
+    tfidf,
+    tokenizer,
+)
 from lib.parse.reference import load_reference
 from tests.conftest import BUNDLED, ROOT
 
@@ -29,6 +37,7 @@ def test_government_terms_stay_whole(term: str) -> None:
     assert term in task_tokens(f"深化{term}工作")
 
 
+@pytest.mark.slow  # a subprocess
 def test_jieba_global_state_is_untouched() -> None:
     done = subprocess.run([sys.executable, "-c", (
         "import jieba, lib.analyse.keywords as k; k.tokenizer(); "
@@ -76,6 +85,7 @@ def test_a_filter_recounts_from_cached_tokens(bundled) -> None:
     assert len(few) == 5
 
 
+@pytest.mark.slow  # a subprocess
 def test_cli_prints_keyword_tab_weight() -> None:
     done = subprocess.run([sys.executable, "-m", "lib.cli", "keywords", str(BUNDLED), "--top", "5"],
                           cwd=ROOT, capture_output=True, timeout=120)

@@ -11,8 +11,15 @@ from itertools import combinations
 import pytest
 
 from lib.analyse.filters import select
+from lib.analyse.network import (
+    centrality_table,
+    communities,
+    network,
+    partners,
+    shared_items,
+    unit_graph,
+)
 from lib.write.present import present
-from lib.analyse.network import centrality_table, communities, network, partners, shared_items, unit_graph
 from tests.conftest import ROOT
 
 
@@ -86,6 +93,7 @@ print(json.dumps({"nodes": net.nodes[["unit", "x", "y", "community"]].values.tol
 """
 
 
+@pytest.mark.slow  # five subprocesses
 def test_layout_and_communities_do_not_depend_on_the_hash_seed() -> None:
     runs = []
     for seed in ("1", "4242", "6", "7", "8"):

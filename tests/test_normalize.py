@@ -47,8 +47,8 @@ def test_line_breaks_of_every_kind_start_an_item(brk: str, last: bool) -> None:
 
 @pytest.mark.parametrize("control", ["\x00", "\x07", "\x08", "\x1b", "\x1f", "\x7f"])
 def test_control_characters_are_removed_and_every_writer_takes_the_result(control: str) -> None:
-    from lib.write.export import to_xlsx_bytes
     from lib.parse.pipeline import parse_bytes
+    from lib.write.export import to_xlsx_bytes
 
     rest = "".join(f"\n{n}.推进第{n}项重点工作,完成全年目标任务(县发改局负责)" for n in range(2, 12))
     text = f"1.新建{control}学校(县教育局{control}、县财政局负责){rest}"  # a few in a real-sized list

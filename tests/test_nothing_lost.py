@@ -12,13 +12,12 @@ from pathlib import Path
 
 import pytest
 
+from lib.analyse.filters import select
+from lib.analyse.review import items_without_units
+from lib.analyse.tables import item_table
 from lib.cli import main as cli_main
-from lib.analyse.filters import Filters, apply_filters
 from lib.parse.pipeline import parse_bytes, parse_path
 from lib.write.report import corrected_counts, report_text, unresolved_counts
-from lib.analyse.review import items_without_units
-from lib.analyse.filters import select
-from lib.analyse.tables import item_table
 from tests.conftest import BUNDLED, FIXTURES
 
 SAMPLES = FIXTURES / "samples"

@@ -6,18 +6,18 @@ from __future__ import annotations
 
 import os
 import re
-from collections import Counter
 import shutil
 import subprocess
+from collections import Counter
 from pathlib import Path
 
 import pandas as pd
 import pdfplumber
 import pytest
 
+from lib.analyse.sheets import build_brief, build_sheets
 from lib.parse.pipeline import ParsedDocument
 from lib.write.sheet_files import brief_docx, sheet_docx, sheets_xlsx
-from lib.analyse.sheets import build_brief, build_sheets
 from tests.browser.conftest import SHOTS
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

@@ -28,6 +28,8 @@ from lib.parse.pipeline import ParsedDocument, parse_bytes
 from lib.parse.units import document_lexicon
 from tests import builders
 
+pytestmark = pytest.mark.slow  # hundreds of generated lists per test
+
 LEXICON = document_lexicon()  # a list without a place name: no {place} aliases
 SURFACES = LEXICON.surfaces  # every written form of a reference unit → its canonical name
 # Written forms to draw from. Left out: forms with brackets of their own (政府办公室(外办)
@@ -105,7 +107,7 @@ TABLE_CONVENTIONS = ("marker", "lead-column", "first-column", "legend")
 TEXT_CONVENTIONS = ("inline-label", "label-lines", "state-council", "flattened")
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def readings(text: str) -> int:
     """In how many ways ``text`` cuts into known written forms (counted up to 2).
 
@@ -381,7 +383,7 @@ DAMAGEABLE = {"清单.xlsx": builders.xlsx, "清单.docx": builders.docx, "清�
               "清单.html": builders.html, "清单.csv": builders.csv_bytes, "清单.txt": builders.txt}
 
 
-@functools.lru_cache(maxsize=None)
+@functools.cache
 def sample(name: str) -> bytes:
     return DAMAGEABLE[name]()
 

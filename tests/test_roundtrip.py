@@ -5,8 +5,8 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from lib.write.export import to_csv_bytes, to_xlsx_bytes
 from lib.parse.pipeline import parse_bytes
+from lib.write.export import to_csv_bytes, to_xlsx_bytes
 
 
 @pytest.mark.parametrize(("fmt", "headers"), [("csv", "zh"), ("csv", "en"), ("xlsx", "zh"), ("xlsx", "en")])

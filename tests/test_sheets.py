@@ -13,12 +13,19 @@ import pandas as pd
 import pytest
 from docx import Document
 
-from lib.parse.pipeline import ParsedDocument, parse_bytes, parse_path
-from lib.write.sheet_files import CONTENTS, brief_docx, sheet_docx, sheet_names, sheets_xlsx, sheets_zip
-from lib.analyse.sheets import GROUPS, build_brief, build_sheets, collective_scope
-from lib.analyse.targets import targets_table
 from lib.analyse.filters import select
 from lib.analyse.roles import item_roles
+from lib.analyse.sheets import GROUPS, build_brief, build_sheets, collective_scope
+from lib.analyse.targets import targets_table
+from lib.parse.pipeline import ParsedDocument, parse_bytes, parse_path
+from lib.write.sheet_files import (
+    CONTENTS,
+    brief_docx,
+    sheet_docx,
+    sheet_names,
+    sheets_xlsx,
+    sheets_zip,
+)
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
 SAMPLES = sorted((FIXTURES / "samples").glob("*.txt"))
@@ -59,7 +66,7 @@ def test_bundled_sheets_group_in_order_with_targets(bundled: ParsedDocument) -> 
     for sheet in book.sheets:
         ranks = sheet.rows["group"].map(GROUPS.index)
         assert ranks.is_monotonic_increasing, sheet.unit
-        for group, part in sheet.rows.groupby("group"):
+        for _group, part in sheet.rows.groupby("group"):
             assert part["item_no"].is_monotonic_increasing
         has = sheet.rows["targets"] != ""
         assert set(sheet.rows.loc[has, "item_no"]) == set(sheet.rows["item_no"]) & with_targets
@@ -160,6 +167,7 @@ def test_docx_sheet_is_one_table_grouped_by_role(bundled: ParsedDocument) -> Non
     assert len(table.rows) == 1 + len(bands) + len(sheet.rows)
 
 
+@pytest.mark.slow  # a subprocess, or every unit's Word file
 def test_zip_holds_one_docx_per_unit(bundled: ParsedDocument) -> None:
     book = build_sheets(bundled)
     with zipfile.ZipFile(io.BytesIO(sheets_zip(book))) as archive:
@@ -185,6 +193,7 @@ def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
     return subprocess.run([sys.executable, "-m", "lib.cli", *args], cwd=ROOT, capture_output=True, timeout=180)
 
 
+@pytest.mark.slow  # a subprocess, or every unit's Word file
 def test_cli_sheets_and_brief(tmp_path: Path) -> None:
     book = tmp_path / "全部.xlsx"
     assert cli("sheets", str(BUNDLED), "-o", str(book)).returncode == 0
@@ -200,6 +209,7 @@ def test_cli_sheets_and_brief(tmp_path: Path) -> None:
     assert Document(str(brief)).tables
 
 
+@pytest.mark.slow  # a subprocess, or every unit's Word file
 def test_cli_unknown_unit_is_one_chinese_line(tmp_path: Path) -> None:
     result = cli("sheets", str(BUNDLED), "--unit", "财政", "-o", str(tmp_path / "x.docx"))
     assert result.returncode == 2

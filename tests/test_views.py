@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from lib.write.charts import cell_from_selection, units_from_selection, workload_figure
-from lib.analyse.filters import Filters, apply_filters
+from lib.analyse.filters import Filters, apply_filters, select
 from lib.analyse.review import alias_table, apply_aliases
-from lib.parse.themes import UNCLASSIFIED, assign_themes, theme_of
-from lib.analyse.filters import select
 from lib.analyse.roles import item_roles
 from lib.analyse.tables import cell_items, lead_concentration, lead_exceptions, workload_cells
+from lib.parse.themes import UNCLASSIFIED, assign_themes, theme_of
+from lib.write.charts import cell_from_selection, units_from_selection, workload_figure
 from tests.builders import selection_of
 
 # items of the bundled list whose theme a reader can check at a glance

@@ -18,12 +18,12 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.parse.pipeline import ParsedDocument
-from lib.parse.reference import read_data_csv
-from lib.analyse.targets import targets_table
 from lib.analyse.filters import select
 from lib.analyse.roles import item_roles
 from lib.analyse.tables import lead_concentration, overview_kpis, unit_ranking
+from lib.analyse.targets import targets_table
+from lib.parse.pipeline import ParsedDocument
+from lib.parse.reference import read_data_csv
 
 GROUPS: tuple[str, ...] = ("牵头", "独立承担", "配合", "共同责任")
 SHEET_COLUMNS: tuple[str, ...] = (

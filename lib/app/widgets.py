@@ -160,8 +160,8 @@ def unit_sheet_downloads(unit: str, key: str) -> None:
 def batch_downloads() -> None:
     """Every unit's sheet (one workbook, or a ZIP of Word files) and the one-page brief; built
     when clicked, since the ZIP takes seconds."""
-    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, brief_docx, sheets_xlsx, sheets_zip
     from lib.analyse.sheets import build_brief
+    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, brief_docx, sheets_xlsx, sheets_zip
 
     state = current()
     doc = state.doc

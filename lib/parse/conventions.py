@@ -18,15 +18,25 @@ Roles follow the lead rule of MISSION.md, decided per run of units (``UnitField.
 from __future__ import annotations
 
 import csv
-from collections.abc import Callable
 import functools
 import itertools
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lib.parse.duties import duty_fields, duty_words, looks_like_units
-from lib.parse.records import (CIRCLED, ItemRecord, Layout, RawItem, UnitField, header_endings, header_role, header_words,
-                         label_number, run_rule)
+from lib.parse.records import (
+    CIRCLED,
+    ItemRecord,
+    Layout,
+    RawItem,
+    UnitField,
+    header_endings,
+    header_role,
+    header_words,
+    label_number,
+    run_rule,
+)
 from lib.parse.reference import DATA_DIR
 from lib.parse.split import MARKERS
 from lib.parse.units import Lexicon
@@ -186,9 +196,9 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     records = _headings_numbered_like_items(records)
     records, not_items = _drop_notice_paragraphs(records)
     records = _mark_incomplete(records)
-    if chosen in ("columns", "flattened", "marker") and legends and not convention:
-        if not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records):
-            chosen = "legend-first"
+    if (chosen in ("columns", "flattened", "marker") and legends and not convention
+            and not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records)):
+        chosen = "legend-first"
     return Reading(tuple(records), chosen, tuple(legends), tuple(not_items), tuple(headings),
                    tuple(sorted(readings.items(), key=lambda pair: -pair[1])))
 

@@ -10,26 +10,38 @@ from __future__ import annotations
 import contextlib
 import gc
 import hashlib
-from dataclasses import dataclass, field, replace
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 import pandas as pd
 
+from lib.parse.conventions import CONVENTIONS, Reading, read_items
 from lib.parse.duties import is_lead_note
 from lib.parse.errors import EXIT_NO_ITEMS, ListError
 from lib.parse.metadata import extract_metadata
-from lib.parse.conventions import CONVENTIONS, Reading, read_items
-from lib.parse.records import ItemRecord, Layout, UnitField, find_items, header_words, label_number, run_rule
-from lib.parse.roundtrip import assignments_from_export, exported_table, items_from_export, items_of_assignments
+from lib.parse.records import (
+    ItemRecord,
+    Layout,
+    UnitField,
+    find_items,
+    header_words,
+    label_number,
+    run_rule,
+)
+from lib.parse.roundtrip import (
+    assignments_from_export,
+    exported_table,
+    items_from_export,
+    items_of_assignments,
+)
 from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS, has_flag, join_flags
 from lib.parse.simplify import originals, simplified_blocks, written_as
 from lib.parse.sources import MAX_SOURCE_BYTES, read_blocks, too_big
-from lib.parse.themes import assign_themes
 from lib.parse.split import Token, document_names, split_units
+from lib.parse.themes import assign_themes
 from lib.parse.units import Lexicon, Resolution, document_lexicon
-
 
 # Flags of the two kinds of automatic correction: a name read as another (canonical) name,
 # and a mention cut from a run the list wrote without separators.

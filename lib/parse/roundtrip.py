@@ -6,7 +6,15 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.parse.blocks import Block
-from lib.parse.schema import FORMULA_STARTS, ASSIGNMENT_COLUMNS, FLAG_LABELS, ITEM_COLUMNS, KINDS, ROLES, ZH_HEADERS
+from lib.parse.schema import (
+    ASSIGNMENT_COLUMNS,
+    FLAG_LABELS,
+    FORMULA_STARTS,
+    ITEM_COLUMNS,
+    KINDS,
+    ROLES,
+    ZH_HEADERS,
+)
 
 _FROM_ZH = {zh: en for en, zh in ZH_HEADERS.items()}
 _ROLE_CODES = {zh: code for code, zh in ROLES.items()}

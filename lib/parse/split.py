@@ -54,7 +54,7 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     tokens: list[Token] = []
     pending_mark = False
     chunks = _chunks(text)
-    for kind, chunk, start in _join_wrapped(chunks, lexicon) if " " in text else chunks:
+    for kind, chunk, _start in _join_wrapped(chunks, lexicon) if " " in text else chunks:
         if kind == "marker":
             pending_mark = True
             tokens.append(Token("marker", chunk))

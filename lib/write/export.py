@@ -14,6 +14,7 @@ import pandas as pd
 
 from lib.write.present import neutralize_formulas, present
 
+
 def to_csv_bytes(table: pd.DataFrame, headers: str = "zh", bom: bool = True) -> bytes:
     """CSV as UTF-8, with a BOM by default so that Excel reads it as UTF-8."""
     out = present(table, headers)

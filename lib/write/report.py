@@ -85,10 +85,13 @@ def corrected_counts(doc: ParsedDocument) -> dict[str, int]:
 def unresolved_counts(doc: ParsedDocument) -> dict[str, int]:
     """What the parser could not resolve, for someone to check: nothing is dropped silently.
 
+    Item 3's units cell is ``/`` (none written): the item counts as one without units, and
+    number 2 is missing.
+
     >>> from lib.parse.pipeline import parse_bytes
     >>> text = "序号\\n主要工作\\n责任单位\\n1\\n任务一\\n发改局\\n3\\n任务二\\n/\\n4\\n任务三\\n财政局"
     >>> unresolved_counts(parse_bytes(text.encode()))
-    {'未收录的单位提及': 0, '无责任单位的事项': 1, '编号问题': 1, '未能识别的字符': 1, '可能不完整的事项': 0}
+    {'未收录的单位提及': 0, '无责任单位的事项': 1, '编号问题': 1, '未能识别的字符': 0, '可能不完整的事项': 0}
     """
     report = doc.report
     return {

@@ -22,10 +22,10 @@ from openpyxl import Workbook
 from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
+from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
+from lib.parse.schema import KINDS
 from lib.write.export import safe_filename
 from lib.write.present import guard_formula
-from lib.parse.schema import KINDS
-from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
 
 CONTENTS = "目录"
 # Relative column widths (characters) of the sheet columns; DOCX scales them to the page.

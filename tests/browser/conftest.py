@@ -18,6 +18,10 @@ import pytest
 from tests.conftest import ROOT
 
 CHROMIUM = "/usr/bin/chromium"
+# How long a page may take on a busy 2-core machine: the first load compiles the plotly
+# bundle, a cold parse and a first chart each take seconds there. Every wait uses it, the
+# assertions (expect) as well as the actions.
+PAGE_TIMEOUT_MS = 90_000
 SHOTS = Path(__file__).resolve().parent / "screenshots"
 # REQUIRE_BROWSER=1 (set by scripts/test) turns a missing browser into a failure, not a skip.
 REQUIRED = os.environ.get("REQUIRE_BROWSER") == "1"
@@ -114,10 +118,14 @@ def browser():
 
 @pytest.fixture()
 def page(browser, tmp_path):
+    from playwright.sync_api import expect
+
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN",
                                   accept_downloads=True)
     page = context.new_page()
-    page.set_default_timeout(60_000)  # the first load compiles the plotly bundle
+    page.set_default_timeout(PAGE_TIMEOUT_MS)
+    page.set_default_navigation_timeout(PAGE_TIMEOUT_MS)
+    expect.set_options(timeout=PAGE_TIMEOUT_MS)  # Playwright's default is 5 s
     yield page
     context.close()
 
@@ -130,9 +138,12 @@ def screenshot(page, name: str) -> Path:
 
 
 def app_ready(page) -> None:
-    """Wait until the script has finished: no running indicator, content visible."""
+    """Wait until the app says its script has finished (Streamlit's own state on stApp, as in
+    Streamlit's e2e tests), then for the content: the page, the sidebar, no skeleton."""
     from playwright.sync_api import expect
 
+    page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     expect(page.get_by_test_id("stMain")).to_be_visible()
     expect(page.get_by_test_id("stSidebar").get_by_text("筛选")).to_be_visible()
     expect(page.get_by_test_id("stSkeleton")).to_have_count(0)

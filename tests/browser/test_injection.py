@@ -55,20 +55,12 @@ NOTHING_MADE = {key: 0 for key in ("bold", "emphasis", "javascript_links", "oner
                                    "chart_bold", "chart_links", "markdown_icons")}
 
 
-@pytest.fixture(autouse=True)
-def patient_expect():
-    """These tests walk eight pages on a shared machine: wait up to 30 s for each step."""
-    expect.set_options(timeout=30_000)
-    yield
-    expect.set_options(timeout=5_000)  # Playwright's default, which the other tests expect
-
-
 def shows_literally(page, wanted: list[str]) -> None:
     """Wait until the page's text holds every string in ``wanted``; fail naming the missing."""
     try:
         page.wait_for_function(f"(wanted) => {{ const text = ({_PAGE_TEXT})(); "
-                               "return wanted.every(w => text.includes(w)); }", arg=wanted, timeout=30_000)
-    except Exception:  # noqa: BLE001 - report what is missing rather than a timeout
+                               "return wanted.every(w => text.includes(w)); }", arg=wanted)
+    except Exception:
         text = page.evaluate(_PAGE_TEXT)
         assert [w for w in wanted if w not in text] == []
 
@@ -87,7 +79,7 @@ def upload(page, server: str, name: str) -> list[str]:
     expect(page.locator("h1").first).to_be_visible(timeout=120_000)  # first load, shared machine
     app_ready(page)
     page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(FIXTURES / name))
-    expect(page.locator("h1").first).to_contain_text("粗", timeout=60_000)
+    expect(page.locator("h1").first).to_contain_text("粗")
     app_ready(page)
     return dialogs
 
@@ -97,7 +89,7 @@ def test_every_page_shows_hostile_text_literally(server, page, name: str) -> Non
     dialogs = upload(page, server, name)
     for title, marker in PAGES:
         page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
-        expect(page.get_by_test_id("stMain")).to_contain_text(marker, timeout=30_000)
+        expect(page.get_by_test_id("stMain")).to_contain_text(marker)
         app_ready(page)
         if title in CHARTS:
             expect(page.locator(".js-plotly-plot").first).to_be_visible()
