@@ -29,8 +29,12 @@ def main(default: str = "overview.py", position: str = "sidebar") -> None:
     """The navigation, the frame, then the chosen page (tests and benchmarks run this too)."""
     with entry():
         page = st.navigation(
-            [st.Page(str(ROOT / "pages" / name), title=title, icon=icon, default=name == default)
-             for name, title, icon in PAGES], position=position)
+            [
+                st.Page(str(ROOT / "pages" / name), title=title, icon=icon, default=name == default)
+                for name, title, icon in PAGES
+            ],
+            position=position,
+        )
         frame(header=page.title not in OWN_HEADING)
         page.run()
 

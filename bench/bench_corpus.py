@@ -22,7 +22,9 @@ def main() -> None:
     parser.add_argument("names", nargs="*", help="only these lists")
     parser.add_argument("--markdown", action="store_true", help="a Markdown table for the README")
     parser.add_argument("--record", action="store_true", help="write tests/corpus/scores.csv")
-    parser.add_argument("--formats", action="store_true", help="also as GB18030, HTML, DOCX and PDF")
+    parser.add_argument(
+        "--formats", action="store_true", help="also as GB18030, HTML, DOCX and PDF"
+    )
     args = parser.parse_args()
     folders = [CORPUS / n for n in args.names] if args.names else corpus_lists()
     if args.formats:
@@ -35,16 +37,22 @@ def main() -> None:
     for s in scores:
         note = f"  REFUSED: {s.refused}" if s.refused else ""
         if args.markdown:
-            print(f"| {s.name} | {s.gold_items} / {s.parsed_items} | {s.gold_pairs} | {s.precision:.2f} "
-                  f"| {s.recall:.2f} | {s.f1:.2f} | {s.role_accuracy:.2f} |")
+            print(
+                f"| {s.name} | {s.gold_items} / {s.parsed_items} | {s.gold_pairs} | {s.precision:.2f} "
+                f"| {s.recall:.2f} | {s.f1:.2f} | {s.role_accuracy:.2f} |"
+            )
         else:
-            print(f"{s.name:40s} items {s.gold_items:4d}/{s.parsed_items:4d} matched {s.matched_items:4d}  "
-                  f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} roles {s.role_accuracy:.3f}{note}")
+            print(
+                f"{s.name:40s} items {s.gold_items:4d}/{s.parsed_items:4d} matched {s.matched_items:4d}  "
+                f"P {s.precision:.3f} R {s.recall:.3f} F1 {s.f1:.3f} roles {s.role_accuracy:.3f}{note}"
+            )
     n = len(scores)
     mean_f1 = sum(s.f1 for s in scores) / n if n else 0.0
     mean_roles = sum(s.role_accuracy for s in scores) / n if n else 0.0
     refused = sum(1 for s in scores if s.refused)
-    line = f"{n} lists: mean F1 {mean_f1:.3f}, mean role accuracy {mean_roles:.3f}, refused {refused}"
+    line = (
+        f"{n} lists: mean F1 {mean_f1:.3f}, mean role accuracy {mean_roles:.3f}, refused {refused}"
+    )
     print(f"\n**{line}**" if args.markdown else f"\n{line}")
     if args.record:
         write_scores(scores)
@@ -58,7 +66,9 @@ def print_formats(folders: list[Path]) -> None:
         row = {fmt: score_list(folder, fmt).f1 for fmt in FORMATS}
         for fmt in FORMATS:
             means[fmt] += row[fmt] / len(folders)
-        print(f"| {folder.name} | " + " | ".join(f"{row[f]:.2f}" for f in FORMATS) + " |", flush=True)
+        print(
+            f"| {folder.name} | " + " | ".join(f"{row[f]:.2f}" for f in FORMATS) + " |", flush=True
+        )
     print("| **mean F1** | " + " | ".join(f"**{means[f]:.3f}**" for f in FORMATS) + " |")
 
 

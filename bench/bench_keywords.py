@@ -37,19 +37,33 @@ def main() -> None:
     task_tokens.cache_clear()
     _document_tokens.cache_clear()
     raw = timed(lambda: [tokenizer().lcut(task) for task in doc.items["task"]])  # no cache at all
-    first = timed(lambda: keywords_of(doc.items, doc.assignments, doc.items, units, "诸暨", "tfidf", 20))
+    first = timed(
+        lambda: keywords_of(doc.items, doc.assignments, doc.items, units, "诸暨", "tfidf", 20)
+    )
     recounts = []
     for unit in ["财政局", "发改局", "民政局", "公管办", "建设集团"]:
         items, rows = apply_filters(doc.items, doc.assignments, Filters(units=(unit,)))
-        recounts.append(timed(lambda items=items, rows=rows: keywords_of(items, rows, doc.items, units, "诸暨", "tfidf", 20)))
+        recounts.append(
+            timed(
+                lambda items=items, rows=rows: keywords_of(
+                    items, rows, doc.items, units, "诸暨", "tfidf", 20
+                )
+            )
+        )
     recount = sorted(recounts)[len(recounts) // 2]
     print("| 步骤（合成清单 10,000 条） | 用时 | 与解析之比 |")
     print("|---|---:|---:|")
     print(f"| 解析 | {parse * 1000:.0f} ms | 1.00× |")
     print(f"| 载入 jieba 词典（每个进程一次） | {load * 1000:.0f} ms | {load / parse:.2f}× |")
-    print(f"| 分词全部 10,000 条任务（不用缓存，目标 ≤ 3 s） | {raw * 1000:.0f} ms | {raw / parse:.2f}× |")
-    print(f"| 首次计算关键词（相同任务只分词一次） | {first * 1000:.0f} ms | {first / parse:.2f}× |")
-    print(f"| 筛选后重算关键词（中位数，目标 ≤ 100 ms） | {recount * 1000:.0f} ms | {recount / parse:.2f}× |")
+    print(
+        f"| 分词全部 10,000 条任务（不用缓存，目标 ≤ 3 s） | {raw * 1000:.0f} ms | {raw / parse:.2f}× |"
+    )
+    print(
+        f"| 首次计算关键词（相同任务只分词一次） | {first * 1000:.0f} ms | {first / parse:.2f}× |"
+    )
+    print(
+        f"| 筛选后重算关键词（中位数，目标 ≤ 100 ms） | {recount * 1000:.0f} ms | {recount / parse:.2f}× |"
+    )
 
 
 if __name__ == "__main__":

@@ -22,7 +22,7 @@ sys.path.insert(0, str(ROOT))
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
 PAGES = ["overview", "workload", "leads", "network", "keywords", "explorer", "review"]
-MINIMAL = '''
+MINIMAL = """
 import numpy as np
 import pandas as pd
 import plotly.express as px
@@ -31,7 +31,7 @@ import streamlit as st
 frame = pd.DataFrame({"单位": [f"单位{i}" for i in range(100)], "事项": np.arange(100) % 17})
 st.plotly_chart(px.bar(frame.head(20), x="事项", y="单位", orientation="h"), key="chart")
 st.dataframe(frame)
-'''
+"""
 REPEATS = 7
 
 
@@ -59,10 +59,13 @@ def apptest_table() -> None:
     print("| 页面 | 热重跑（中位数） | 最小应用 | 倍数（目标 ≤ 2×） |")
     print("|---|---:|---:|---:|")
     for name in PAGES:
-        app = AppTest.from_function(_page_harness, kwargs={"page": f"{name}.py"},
-                                    default_timeout=120)
+        app = AppTest.from_function(
+            _page_harness, kwargs={"page": f"{name}.py"}, default_timeout=120
+        )
         seconds = warm_rerun(app)
-        print(f"| {name} | {seconds * 1000:.0f} ms | {minimal * 1000:.0f} ms | {seconds / minimal:.2f}× |")
+        print(
+            f"| {name} | {seconds * 1000:.0f} ms | {minimal * 1000:.0f} ms | {seconds / minimal:.2f}× |"
+        )
 
 
 def browser_table() -> None:
@@ -80,16 +83,29 @@ def browser_table() -> None:
     with tempfile.TemporaryDirectory() as folder:
         minimal_app = Path(folder) / "minimal.py"
         minimal_app.write_text(MINIMAL, encoding="utf-8")
-        with running_app() as app_url, running_app(minimal_app) as minimal_url, sync_playwright() as p:
-            browser = p.chromium.launch(executable_path="/usr/bin/chromium", args=[
-                "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking"])
+        with (
+            running_app() as app_url,
+            running_app(minimal_app) as minimal_url,
+            sync_playwright() as p,
+        ):
+            browser = p.chromium.launch(
+                executable_path="/usr/bin/chromium",
+                args=[
+                    "--headless",
+                    "--no-sandbox",
+                    "--disable-gpu",
+                    "--disable-background-networking",
+                ],
+            )
 
             def first_chart(url: str) -> float:
                 context = browser.new_context(viewport={"width": 1400, "height": 1000})
                 page = context.new_page()
                 start = time.perf_counter()
                 page.goto(url)
-                expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(timeout=120_000)
+                expect(page.locator(".js-plotly-plot .main-svg").first).to_be_visible(
+                    timeout=120_000
+                )
                 seconds = time.perf_counter() - start
                 context.close()
                 return seconds

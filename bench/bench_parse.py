@@ -66,7 +66,10 @@ def best_time(action, repeats: int = REPEATS) -> float:
 
 
 def main() -> None:
-    cases = {"内置清单（97 条）": BUNDLED.read_bytes(), "合成清单（10,000 条）": synthetic_list(10_000)}
+    cases = {
+        "内置清单（97 条）": BUNDLED.read_bytes(),
+        "合成清单（10,000 条）": synthetic_list(10_000),
+    }
     print("| 清单 | 事项 | 仅解码+规范化 | 完整解析 | 事项/秒 | 完整解析 ÷ 解码规范化 |")
     print("|---|---:|---:|---:|---:|---:|")
     parse_times = {}
@@ -75,8 +78,10 @@ def main() -> None:
         parse = best_time(lambda data=data: parse_bytes(data, "list.txt"))
         items = len(parse_bytes(data, "list.txt").items)
         parse_times[name] = parse
-        print(f"| {name} | {items:,} | {baseline * 1000:.1f} ms | {parse * 1000:.0f} ms | "
-              f"{items / parse:,.0f} | {parse / baseline:.0f}× |")
+        print(
+            f"| {name} | {items:,} | {baseline * 1000:.1f} ms | {parse * 1000:.0f} ms | "
+            f"{items / parse:,.0f} | {parse / baseline:.0f}× |"
+        )
     small, large = parse_times.values()
     print(f"\n10,000 条比 97 条多用 {large - small:.2f} 秒（目标：少于 1 秒）。")
 

@@ -60,7 +60,9 @@ class Score:
 
 
 def corpus_lists() -> list[Path]:
-    return sorted(p for p in CORPUS.iterdir() if (p / "gold.csv").exists() and (p / "source.txt").exists())
+    return sorted(
+        p for p in CORPUS.iterdir() if (p / "gold.csv").exists() and (p / "source.txt").exists()
+    )
 
 
 def plain(text: str) -> str:
@@ -76,7 +78,9 @@ def _unit_key(text: str) -> str:
 def read_gold(folder: Path) -> pd.DataFrame:
     with open(folder / "gold.csv", encoding="utf-8-sig", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return pd.DataFrame(rows, columns=["item_no", "item_label", "task_head", "unit", "role"]).fillna("")
+    return pd.DataFrame(
+        rows, columns=["item_no", "item_label", "task_head", "unit", "role"]
+    ).fillna("")
 
 
 def _align(gold_heads: list[str], tasks: list[str]) -> dict[int, int]:
@@ -95,7 +99,9 @@ def _align(gold_heads: list[str], tasks: list[str]) -> dict[int, int]:
             short = head[:5]
             found = next((i for i in range(start, len(keys)) if keys[i].startswith(short)), None)
         if found is None:  # out of order: anywhere
-            found = next((i for i in range(len(keys)) if head in keys[i] and i not in out.values()), None)
+            found = next(
+                (i for i in range(len(keys)) if head in keys[i] and i not in out.values()), None
+            )
         if found is not None:
             out[g] = found
             start = found + 1
@@ -132,31 +138,55 @@ def score_list(folder: Path, fmt: str = "txt") -> Score:
     gold_items = gold.drop_duplicates("item_no")
     gold_pairs = {(row.item_no, _unit_key(row.unit)): row.role for row in gold.itertuples()}
     try:
-        doc = parse_path(folder / "source.txt") if fmt == "txt" else parse_bytes(*reversed(source_as(folder, fmt)))
+        doc = (
+            parse_path(folder / "source.txt")
+            if fmt == "txt"
+            else parse_bytes(*reversed(source_as(folder, fmt)))
+        )
     except ListError as error:
         return Score(folder.name, len(gold_items), 0, 0, len(gold_pairs), 0, 0, 0, str(error))
     items = doc.items
     alignment = _align(gold_items["task_head"].tolist(), items["task"].tolist())
-    parsed_to_gold = {items["item_no"].iloc[p]: gold_items["item_no"].iloc[g] for g, p in alignment.items()}
+    parsed_to_gold = {
+        items["item_no"].iloc[p]: gold_items["item_no"].iloc[g] for g, p in alignment.items()
+    }
     parsed: dict[tuple[object, str], tuple[str, set[str]]] = {}
     for row in doc.assignments.itertuples():
         gold_no = parsed_to_gold.get(row.item_no, f"parsed:{row.item_no}")
-        keys = {_unit_key(row.raw), _unit_key(row.unit), _unit_key(re.sub(r"\([^()]*\)$", "", row.raw))}
+        keys = {
+            _unit_key(row.raw),
+            _unit_key(row.unit),
+            _unit_key(re.sub(r"\([^()]*\)$", "", row.raw)),
+        }
         key = (gold_no, _unit_key(row.raw))
         role, known = parsed.get(key, ("co", set()))
         parsed[key] = ("lead" if row.role == "lead" or role == "lead" else "co", known | keys)
     true = right = 0
     used: set[tuple[object, str]] = set()
     for (item_no, unit), role in gold_pairs.items():
-        match = next((k for k, (_, keys) in parsed.items()
-                      if k[0] == item_no and k not in used and unit in keys), None)
+        match = next(
+            (
+                k
+                for k, (_, keys) in parsed.items()
+                if k[0] == item_no and k not in used and unit in keys
+            ),
+            None,
+        )
         if match is None:
             continue
         used.add(match)
         true += 1
         right += parsed[match][0] == role
-    return Score(folder.name, len(gold_items), len(items), len(alignment), len(gold_pairs),
-                 len(parsed), true, right)
+    return Score(
+        folder.name,
+        len(gold_items),
+        len(items),
+        len(alignment),
+        len(gold_pairs),
+        len(parsed),
+        true,
+        right,
+    )
 
 
 def score_corpus(folders: list[Path] | None = None) -> list[Score]:
@@ -168,7 +198,9 @@ def recorded_scores() -> dict[str, tuple[float, float]]:
     if not SCORES.exists():
         return {}
     with open(SCORES, encoding="utf-8", newline="") as handle:
-        return {row["list"]: (float(row["f1"]), float(row["roles"])) for row in csv.DictReader(handle)}
+        return {
+            row["list"]: (float(row["f1"]), float(row["roles"])) for row in csv.DictReader(handle)
+        }
 
 
 def write_scores(scores: list[Score]) -> None:

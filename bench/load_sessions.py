@@ -135,12 +135,21 @@ class LoadReport:
         return [r.first_chart for r in self.sessions if r.first_chart is not None]
 
     def failures(self) -> list[str]:
-        found = [f"#{r.session.number:02d} {p}" for r in self.sessions + self.controls for p in r.problems]
-        found += [f"#{r.session.number:02d} 首个图表用了 {r.first_chart:.1f} s（上限 {FIRST_CHART_LIMIT:.0f} s）"
-                  for r in self.sessions if r.first_chart is not None and r.first_chart > FIRST_CHART_LIMIT]
+        found = [
+            f"#{r.session.number:02d} {p}"
+            for r in self.sessions + self.controls
+            for p in r.problems
+        ]
+        found += [
+            f"#{r.session.number:02d} 首个图表用了 {r.first_chart:.1f} s（上限 {FIRST_CHART_LIMIT:.0f} s）"
+            for r in self.sessions
+            if r.first_chart is not None and r.first_chart > FIRST_CHART_LIMIT
+        ]
         slow = [t for t in self.health if t > HEALTH_LIMIT]
         if slow:
-            found.append(f"/_stcore/health 有 {len(slow)} 次超过 {HEALTH_LIMIT:.0f} s 或无应答（最慢 {max(slow):.2f} s）")
+            found.append(
+                f"/_stcore/health 有 {len(slow)} 次超过 {HEALTH_LIMIT:.0f} s 或无应答（最慢 {max(slow):.2f} s）"
+            )
         if not self.health:
             found.append("/_stcore/health 一次也没有测到")
         if self.budget_exceeded:
@@ -154,24 +163,34 @@ class LoadReport:
 
         def seconds(values: list[float], pick: Callable[[list[float]], float]) -> str:
             return f"{pick(values):.1f} s" if values else "—"
-        health = f"{max(self.health):.2f} s" if self.health and math.isfinite(max(self.health)) else "失败"
+
+        health = (
+            f"{max(self.health):.2f} s"
+            if self.health and math.isfinite(max(self.health))
+            else "失败"
+        )
         cpu = f"{self.server_cpu:.1f} s" if self.server_cpu is not None else "—"
         verdict = "通过" if not self.failures() else f"失败（{len(self.failures())} 项）"
-        return "\n".join([
-            "| 同时打开的会话 | 首个图表（最慢） | 首个图表（中位数） | 服务器首轮运行（最慢） "
-            f"| 各自视图就绪（最慢） | /_stcore/health（最慢，共 {len(self.health)} 次） | 服务器 CPU | 结果 |",
-            "|---:|---:|---:|---:|---:|---:|---:|---|",
-            f"| {len(self.sessions)} | {seconds(charts, max)} | {seconds(charts, statistics.median)} "
-            f"| {seconds(runs, max)} | {seconds(ready, max)} | {health} | {cpu} | {verdict} |",
-        ])
+        return "\n".join(
+            [
+                "| 同时打开的会话 | 首个图表（最慢） | 首个图表（中位数） | 服务器首轮运行（最慢） "
+                f"| 各自视图就绪（最慢） | /_stcore/health（最慢，共 {len(self.health)} 次） | 服务器 CPU | 结果 |",
+                "|---:|---:|---:|---:|---:|---:|---:|---|",
+                f"| {len(self.sessions)} | {seconds(charts, max)} | {seconds(charts, statistics.median)} "
+                f"| {seconds(runs, max)} | {seconds(ready, max)} | {health} | {cpu} | {verdict} |",
+            ]
+        )
 
 
 # --- the plan: which document and filters each session gets ---
 
+
 def documents() -> list[Document]:
     """The lists the sessions show, uploads first so that a small run is mostly uploads."""
+
     def uploaded(path: Path, label: str) -> Document:
         return Document(label, path, parse_bytes(path.read_bytes(), path.name))
+
     samples = [uploaded(p, "-".join(p.stem.split("_")[:2])) for p in sorted(SAMPLES.glob("*.txt"))]
     default = Document("诸暨（默认）", None, parse_bytes(BUNDLED.read_bytes(), BUNDLED.name))
     return samples[:2] + [default] + samples[2:] + [uploaded(BUNDLED, "诸暨（上传）")]
@@ -181,7 +200,9 @@ def filter_variants(doc: ParsedDocument) -> list[Filters]:
     """Filters that suit ``doc``, each leaving a chart on the overview."""
     a, items = doc.assignments, doc.items
     named = a[a["kind"] != "collective"]
-    top = named.groupby("unit")["item_no"].nunique().sort_values(ascending=False, kind="stable").index
+    top = (
+        named.groupby("unit")["item_no"].nunique().sort_values(ascending=False, kind="stable").index
+    )
     sections = pd.concat([items["section"], items["theme"]])
     section = sections[sections != ""].value_counts().index[0]
     word = next((w for w in TEXT_CANDIDATES if items["task"].str.contains(w).sum() >= 2), "")
@@ -209,7 +230,9 @@ def plan(count: int) -> list[Session]:
     for i in range(count):
         document = docs[i % len(docs)]
         choices = variants[document.label]
-        sessions.append(Session(i + 1, document, choices[i % len(choices)], SECOND_PAGES[i % len(SECOND_PAGES)]))
+        sessions.append(
+            Session(i + 1, document, choices[i % len(choices)], SECOND_PAGES[i % len(SECOND_PAGES)])
+        )
     return sessions
 
 
@@ -222,6 +245,7 @@ def controls(sessions: list[Session]) -> list[Session]:
 
 
 # --- cached objects, checked in this process ---
+
 
 def fingerprint(value: object) -> str:
     """A digest of a value's content: frames by their cells, containers by their items."""
@@ -259,8 +283,11 @@ def _feed(digest, value: object, depth: int) -> None:
     elif dataclasses.is_dataclass(value) and not isinstance(value, type):
         # its fields, and its cached properties (computed now if they were not yet)
         state = {f.name: getattr(value, f.name) for f in dataclasses.fields(value)}
-        state |= {name: getattr(value, name) for name, attr in vars(type(value)).items()
-                  if isinstance(attr, functools.cached_property)}
+        state |= {
+            name: getattr(value, name)
+            for name, attr in vars(type(value)).items()
+            if isinstance(attr, functools.cached_property)
+        }
         put(type(value).__name__.encode())
         _feed(digest, state, depth + 1)
     else:
@@ -274,8 +301,14 @@ def process_caches() -> Iterator[tuple[str, object]]:
         module = importlib.import_module(info.name)
         for name, value in vars(module).items():
             where = f"{info.name}.{name}"
-            if callable(value) and hasattr(value, "cache_info") and getattr(value, "__module__", "") == module.__name__:
-                if all(p.default is not p.empty for p in inspect.signature(value).parameters.values()):
+            if (
+                callable(value)
+                and hasattr(value, "cache_info")
+                and getattr(value, "__module__", "") == module.__name__
+            ):
+                if all(
+                    p.default is not p.empty for p in inspect.signature(value).parameters.values()
+                ):
                     yield f"{where}()", value()
             elif isinstance(value, (dict, list, set)) and not name.startswith("__"):
                 yield where, value
@@ -325,7 +358,10 @@ def _cache_data_hands_out_copies() -> list[str]:
     first.items.loc[0, "task"] = "一个会话改了它"
     first.meta["title"] = "一个会话改了它"
     second = frame.parse_source(source)
-    if second.items.loc[0, "task"] == "一个会话改了它" or second.meta.get("title") == "一个会话改了它":
+    if (
+        second.items.loc[0, "task"] == "一个会话改了它"
+        or second.meta.get("title") == "一个会话改了它"
+    ):
         problems.append("解析缓存交出的是同一个对象：一个会话的改动会被其他会话看到")
     args = ("probe", "copy-check", Filters(), (False,), unit_ranking, select(second))
     ranking = state._view(*args)
@@ -343,11 +379,16 @@ def check_caches(sessions: list[Session]) -> list[str]:
     before = {name: fingerprint(value) for name, value in process_caches()}
     problems = [p for s in sessions for p in _workload(s)]
     after = {name: fingerprint(value) for name, value in process_caches()}
-    problems += [f"进程级缓存 {name} 在会话的计算之后变了" for name in before if after.get(name) != before[name]]
+    problems += [
+        f"进程级缓存 {name} 在会话的计算之后变了"
+        for name in before
+        if after.get(name) != before[name]
+    ]
     return problems + _cache_data_hands_out_copies()
 
 
 # --- the browser ---
+
 
 async def _app_ready(page) -> None:
     from playwright.async_api import expect
@@ -370,10 +411,14 @@ async def _check_own_view(page, session: Session, on_overview: bool) -> list[str
     items, rows = session.tables()
     if on_overview:
         kpis = overview_kpis(session.selection())
-        for label, value in (("工作事项", kpis["items"]), ("责任单位（不含泛指）", kpis["units"]),
-                             ("提及次数", kpis["mentions"])):
+        for label, value in (
+            ("工作事项", kpis["items"]),
+            ("责任单位（不含泛指）", kpis["units"]),
+            ("提及次数", kpis["mentions"]),
+        ):
             metric = main.get_by_test_id("stMetric").filter(
-                has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True))
+                has=page.get_by_test_id("stMetricLabel").get_by_text(label, exact=True)
+            )
             await expect(metric.get_by_test_id("stMetricValue")).to_have_text(str(value))
     chips = main.get_by_role("button", name=re.compile(r"^✕ "))
     expected = sorted(f"✕ {label}" for _, _, label in session.filters.chips())
@@ -384,16 +429,21 @@ async def _check_own_view(page, session: Session, on_overview: bool) -> list[str
     files = page.get_by_test_id("stSidebar").get_by_test_id("stFileChipName")
     if document.upload:
         await expect(files).to_have_count(1)
-        await expect(files).to_have_attribute("title", document.upload.name)  # the text is shortened
+        await expect(files).to_have_attribute(
+            "title", document.upload.name
+        )  # the text is shortened
     else:
         await expect(files).to_have_count(0)
     await expect(main.get_by_test_id("stException")).to_have_count(0)
     await expect(main.get_by_text("链接对应的文件未加载")).to_have_count(0)
-    await page.wait_for_function("id => new URLSearchParams(location.search).get('doc') === id",
-                                 arg=document.doc.doc_id)
+    await page.wait_for_function(
+        "id => new URLSearchParams(location.search).get('doc') === id", arg=document.doc.doc_id
+    )
     query = parse_qs(urlsplit(page.url).query)
     if Filters.from_query(query) != session.filters:
-        problems.append(f"链接中的筛选条件 {Filters.from_query(query)} 不是本会话的 {session.filters}")
+        problems.append(
+            f"链接中的筛选条件 {Filters.from_query(query)} 不是本会话的 {session.filters}"
+        )
     return problems
 
 
@@ -420,6 +470,7 @@ def _watch_first_run(page, result: SessionResult) -> None:
         if socket.url.endswith("/_stcore/stream") and not opened:
             opened.append(time.perf_counter())
             socket.on("framereceived", on_frame)
+
     page.on("websocket", on_websocket)
 
 
@@ -439,7 +490,9 @@ async def _open(browser, base: str, session: Session) -> SessionResult:
         result.first_chart = time.perf_counter() - start
         if session.document.upload:
             await _app_ready(page)
-            await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(session.document.upload))
+            await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
+                str(session.document.upload)
+            )
         result.problems += await _check_own_view(page, session, on_overview=True)
         result.ready = time.perf_counter() - start
         if session.second_page:
@@ -449,7 +502,9 @@ async def _open(browser, base: str, session: Session) -> SessionResult:
             result.problems += await _check_own_view(page, session, on_overview=False)
             if path == "explorer":
                 items, rows = session.tables()
-                await expect(page.get_by_text(f"当前筛选：{len(items)} 个事项，{len(rows)} 条责任分工")).to_be_visible()
+                await expect(
+                    page.get_by_text(f"当前筛选：{len(items)} 个事项，{len(rows)} 条责任分工")
+                ).to_be_visible()
     except (PlaywrightError, AssertionError) as error:
         lines = str(error).strip().splitlines()
         waited = next((line.strip(" -") for line in lines if "waiting for" in line), "")
@@ -481,12 +536,18 @@ async def _poll_health(base: str, stop: asyncio.Event, times: list[float]) -> No
     """Probe /_stcore/health every HEALTH_EVERY seconds until ``stop``; seconds per answer
     (inf for none) go to ``times``."""
     probe = await asyncio.create_subprocess_exec(
-        sys.executable, "-c", _HEALTH_PROBE, f"{base}/_stcore/health", str(HEALTH_EVERY),
-        stdout=asyncio.subprocess.PIPE)
+        sys.executable,
+        "-c",
+        _HEALTH_PROBE,
+        f"{base}/_stcore/health",
+        str(HEALTH_EVERY),
+        stdout=asyncio.subprocess.PIPE,
+    )
 
     async def read() -> None:
         async for line in probe.stdout:
             times.append(float(line))
+
     reader = asyncio.create_task(read())
     await stop.wait()
     probe.terminate()
@@ -501,15 +562,28 @@ async def _browse(base: str, sessions: list[Session], report: LoadReport) -> Non
 
     expect.set_options(timeout=STEP_TIMEOUT_MS)
     async with async_playwright() as playwright:
-        browser = await playwright.chromium.launch(executable_path=CHROMIUM, args=[
-            "--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
-            "--disable-component-update", "--no-first-run", "--disable-sync",
-            "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1"])  # loopback only
+        browser = await playwright.chromium.launch(
+            executable_path=CHROMIUM,
+            args=[
+                "--headless",
+                "--no-sandbox",
+                "--disable-gpu",
+                "--disable-background-networking",
+                "--disable-component-update",
+                "--no-first-run",
+                "--disable-sync",
+                "--host-resolver-rules=MAP * ~NOTFOUND , EXCLUDE 127.0.0.1",
+            ],
+        )  # loopback only
         stop = asyncio.Event()
         health = asyncio.create_task(_poll_health(base, stop, report.health))
         try:
-            report.sessions = list(await asyncio.gather(*(_open(browser, base, s) for s in sessions)))
-            report.controls = list(await asyncio.gather(*(_open(browser, base, c) for c in controls(sessions))))
+            report.sessions = list(
+                await asyncio.gather(*(_open(browser, base, s) for s in sessions))
+            )
+            report.controls = list(
+                await asyncio.gather(*(_open(browser, base, c) for c in controls(sessions)))
+            )
         finally:
             stop.set()
             await health
@@ -558,17 +632,22 @@ def run_load(count: int, max_seconds: float = 600.0) -> LoadReport:
 def _session_lines(report: LoadReport) -> Iterator[str]:
     def fmt(value: float | None) -> str:
         return f"{value:5.1f} s" if value is not None else "    —  "
+
     for result in report.sessions + report.controls:
         s = result.session
         page = s.second_page[0] if s.second_page else "复查"
         mark = "✓" if not result.problems else "✗ " + "；".join(result.problems)
-        yield (f"#{s.number:02d} 首图 {fmt(result.first_chart)}  服务器首轮 {fmt(result.server_run)}  "
-               f"就绪 {fmt(result.ready)}  {page:<9} {s.describe()}  {mark}")
+        yield (
+            f"#{s.number:02d} 首图 {fmt(result.first_chart)}  服务器首轮 {fmt(result.server_run)}  "
+            f"就绪 {fmt(result.ready)}  {page:<9} {s.describe()}  {mark}"
+        )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--sessions", type=int, default=20, help=f"同时打开的会话数（1–{MAX_SESSIONS}）")
+    parser.add_argument(
+        "--sessions", type=int, default=20, help=f"同时打开的会话数（1–{MAX_SESSIONS}）"
+    )
     parser.add_argument("--max-seconds", type=float, default=600.0, help="总时限（秒，至多 1800）")
     args = parser.parse_args(argv)
     if not 1 <= args.sessions <= MAX_SESSIONS:
@@ -577,8 +656,10 @@ def main(argv: list[str] | None = None) -> int:
         parser.error("--max-seconds 应在 0 到 1800 之间")
     report = run_load(args.sessions, args.max_seconds)
     print("\n".join(_session_lines(report)))
-    print(f"\n总用时 {report.seconds:.0f} s；本机 {os.cpu_count()} 核，1 分钟平均负载 "
-          f"开始 {report.load_average[0]:.1f}、结束 {report.load_average[1]:.1f}\n")
+    print(
+        f"\n总用时 {report.seconds:.0f} s；本机 {os.cpu_count()} 核，1 分钟平均负载 "
+        f"开始 {report.load_average[0]:.1f}、结束 {report.load_average[1]:.1f}\n"
+    )
     print(report.table())
     for failure in report.failures():
         print(f"失败：{failure}", file=sys.stderr)

@@ -36,15 +36,23 @@ class _Parser(argparse.ArgumentParser):
 
 
 def build_parser() -> argparse.ArgumentParser:
-    parser = _Parser(prog="python -m lib.cli", description="责任清单看板的命令行：导出表格、打印解析报告、生成各单位任务清单和简报。")
+    parser = _Parser(
+        prog="python -m lib.cli",
+        description="责任清单看板的命令行：导出表格、打印解析报告、生成各单位任务清单和简报。",
+    )
     commands = parser.add_subparsers(dest="command", required=True, parser_class=_Parser)
     export = commands.add_parser("export", help="导出事项表或责任分工表（CSV/XLSX）")
     export.add_argument("source", help="清单文件")
-    export.add_argument("--table", choices=("assignments", "items", "targets"), default="assignments")
-    export.add_argument("--format", choices=("csv", "xlsx"), default=None,
-                        help="默认取 -o 的后缀，否则为 csv")
+    export.add_argument(
+        "--table", choices=("assignments", "items", "targets"), default="assignments"
+    )
+    export.add_argument(
+        "--format", choices=("csv", "xlsx"), default=None, help="默认取 -o 的后缀，否则为 csv"
+    )
     export.add_argument("--headers", choices=("zh", "en"), default="zh")
-    export.add_argument("-o", "--output", default=None, help="输出文件；省略时写到标准输出（仅 CSV）")
+    export.add_argument(
+        "-o", "--output", default=None, help="输出文件；省略时写到标准输出（仅 CSV）"
+    )
     report = commands.add_parser("report", help="打印解析报告")
     report.add_argument("source", help="清单文件")
     keywords = commands.add_parser("keywords", help="打印关键词（每行：关键词<TAB>权重）")
@@ -52,18 +60,28 @@ def build_parser() -> argparse.ArgumentParser:
     keywords.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
     keywords.add_argument("--top", type=int, default=20)
     keywords.add_argument("--unit", default=None, help="只看这个单位与其他单位相比的特色关键词")
-    sheets = commands.add_parser("sheets", help="各单位任务清单：一个单位，或全部单位（XLSX 工作簿 / DOCX 的 ZIP）")
+    sheets = commands.add_parser(
+        "sheets", help="各单位任务清单：一个单位，或全部单位（XLSX 工作簿 / DOCX 的 ZIP）"
+    )
     sheets.add_argument("source", help="清单文件")
     sheets.add_argument("--unit", default=None, help="只生成这个单位的清单")
-    sheets.add_argument("--format", choices=("xlsx", "docx"), default=None,
-                        help="默认取 -o 的后缀（.xlsx/.docx；.zip 为 docx），否则为 xlsx")
+    sheets.add_argument(
+        "--format",
+        choices=("xlsx", "docx"),
+        default=None,
+        help="默认取 -o 的后缀（.xlsx/.docx；.zip 为 docx），否则为 xlsx",
+    )
     sheets.add_argument("-o", "--output", required=True, help="输出文件")
     brief = commands.add_parser("brief", help="全清单一页简报（DOCX）")
     brief.add_argument("source", help="清单文件")
     brief.add_argument("-o", "--output", required=True, help="输出文件（.docx）")
     for command in (export, report, keywords, sheets, brief):
-        command.add_argument("--convention", choices=CONVENTIONS, default=None,
-                             help="指定清单的格式约定（默认自动识别）")
+        command.add_argument(
+            "--convention",
+            choices=CONVENTIONS,
+            default=None,
+            help="指定清单的格式约定（默认自动识别）",
+        )
     return parser
 
 
@@ -76,7 +94,10 @@ def run(argv: list[str]) -> int:
     if args.command == "keywords":
         return _print_keywords(doc, args)
     if args.command in ("sheets", "brief"):
-        _write(args.output, _sheets_payload(doc, args) if args.command == "sheets" else _brief_payload(doc))
+        _write(
+            args.output,
+            _sheets_payload(doc, args) if args.command == "sheets" else _brief_payload(doc),
+        )
         return 0
     fmt = args.format or _format_from_suffix(args.output)
     if args.table == "targets":
@@ -88,7 +109,9 @@ def run(argv: list[str]) -> int:
         table = doc.items if args.table == "items" else doc.assignments
     if fmt == "xlsx" and not args.output:
         raise ListError("XLSX 不能写到标准输出：请用 -o 指定输出文件。", EXIT_USAGE)
-    payload = to_xlsx_bytes(table, args.headers) if fmt == "xlsx" else to_csv_bytes(table, args.headers)
+    payload = (
+        to_xlsx_bytes(table, args.headers) if fmt == "xlsx" else to_csv_bytes(table, args.headers)
+    )
     if args.output:
         _write(args.output, payload)
     else:
@@ -141,8 +164,15 @@ def _print_keywords(doc, args: argparse.Namespace) -> int:
             raise ListError(f"清单中没有单位“{args.unit}”。", EXIT_USAGE)
         table = unit_keywords(doc.items, doc.assignments, args.unit, place, args.top)
     else:
-        table = keywords_of(doc.items, doc.assignments, doc.items, set(doc.assignments["unit"]),
-                            place, args.method, args.top)
+        table = keywords_of(
+            doc.items,
+            doc.assignments,
+            doc.items,
+            set(doc.assignments["unit"]),
+            place,
+            args.method,
+            args.top,
+        )
     sys.stdout.write("".join(f"{row.keyword}\t{row.weight:g}\n" for row in table.itertuples()))
     return 0
 
@@ -165,14 +195,19 @@ def main(argv: list[str] | None = None) -> int:
     except BrokenPipeError:  # the reader of our output went away (| head): nothing to say
         return 0
     except OSError as error:  # writing the output failed: a full disk, a closed stream
-        reason = {errno.ENOSPC: "磁盘已满", errno.EACCES: "没有写入权限", errno.EROFS: "磁盘只读"}.get(
-            error.errno, "写入失败")
+        reason = {
+            errno.ENOSPC: "磁盘已满",
+            errno.EACCES: "没有写入权限",
+            errno.EROFS: "磁盘只读",
+        }.get(error.errno, "写入失败")
         sys.stderr.write(f"无法写出结果：{reason}。\n")
         return 3
     except Exception as error:  # a bug of ours: still one line, never a traceback
         if os.environ.get("LIST_DEBUG"):
             raise
-        sys.stderr.write(f"内部错误（{type(error).__name__}），请把文件反馈给维护者；设置 LIST_DEBUG=1 可查看详情。\n")
+        sys.stderr.write(
+            f"内部错误（{type(error).__name__}），请把文件反馈给维护者；设置 LIST_DEBUG=1 可查看详情。\n"
+        )
         return 1
 
 

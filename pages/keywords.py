@@ -9,8 +9,13 @@ from lib.app.widgets import click_to_filter, downloads, set_filter, show_table
 from lib.write.charts import chart_config, keyword_bars_figure
 
 left, right = st.columns(2)
-method = left.radio("方法", ["tfidf", "textrank"], horizontal=True, key="kw_method",
-                    format_func={"tfidf": "TF-IDF（按本清单计算 IDF）", "textrank": "TextRank"}.get)
+method = left.radio(
+    "方法",
+    ["tfidf", "textrank"],
+    horizontal=True,
+    key="kw_method",
+    format_func={"tfidf": "TF-IDF（按本清单计算 IDF）", "textrank": "TextRank"}.get,
+)
 top = right.slider("显示前 K 个关键词", 5, 50, 20, key="kw_top")
 with st.spinner("正在分词……"):
     table = view(keyword_table, method, top)
@@ -18,9 +23,17 @@ if table.empty:
     st.info("当前筛选条件下没有关键词。")
     st.stop()
 key, on_select = click_to_filter("keyword_bars", field="keyword")
-st.plotly_chart(keyword_bars_figure(table), on_select=on_select, selection_mode="points", key=key,
-                config=chart_config("关键词"), width="stretch")
-st.caption("已去除数字、单位名称、地名和“推进、加快、以上”等套话。点击条形即按该关键词筛选全部页面。")
+st.plotly_chart(
+    keyword_bars_figure(table),
+    on_select=on_select,
+    selection_mode="points",
+    key=key,
+    config=chart_config("关键词"),
+    width="stretch",
+)
+st.caption(
+    "已去除数字、单位名称、地名和“推进、加快、以上”等套话。点击条形即按该关键词筛选全部页面。"
+)
 downloads(table, "keywords", "关键词")
 
 st.subheader("关键词对应的事项")

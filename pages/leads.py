@@ -21,8 +21,14 @@ if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:
     key, on_select = click_to_filter("lead_bars")
-    st.plotly_chart(unit_bars_figure(ranking, top), on_select=on_select, selection_mode="points",
-                    key=key, config=chart_config("牵头单位"), width="stretch")
+    st.plotly_chart(
+        unit_bars_figure(ranking, top),
+        on_select=on_select,
+        selection_mode="points",
+        key=key,
+        config=chart_config("牵头单位"),
+        width="stretch",
+    )
     st.caption("点击条形即按该单位筛选全部页面。独立承担：事项只列一个单位且未标注牵头。")
 st.subheader("该单位任务清单")
 if not ranking.empty:

@@ -11,11 +11,20 @@ from lib.write.export import to_csv_bytes
 doc = current().doc
 report = doc.report
 st.title("解析校对")
-st.caption(escape_markdown(f"{report.source_name} · 格式约定：{CONVENTION_NAMES.get(report.convention, report.convention)}"
-                           f" · 事项 {report.item_count} 条 · 提及 {report.mention_count} 次"))
+st.caption(
+    escape_markdown(
+        f"{report.source_name} · 格式约定：{CONVENTION_NAMES.get(report.convention, report.convention)}"
+        f" · 事项 {report.item_count} 条 · 提及 {report.mention_count} 次"
+    )
+)
 if report.readings or report.traditional:
-    st.caption(escape_markdown(("原文为繁体，已转为简体识别（“原文”列保留繁体）。" if report.traditional else "")
-                               + "各事项的责任单位读法：" + "；".join(f"{how} {n} 条" for how, n in report.readings)))
+    st.caption(
+        escape_markdown(
+            ("原文为繁体，已转为简体识别（“原文”列保留繁体）。" if report.traditional else "")
+            + "各事项的责任单位读法："
+            + "；".join(f"{how} {n} 条" for how, n in report.readings)
+        )
+    )
 st.subheader(f"名称已自动校正（{len(report.corrections)} 处）")
 show_table(in_context(doc, report.corrections), key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
@@ -33,8 +42,13 @@ if mapping:
     st.subheader("本次会话的归并")
     table = alias_table(mapping, doc.assignments)
     show_table(table, key="aliases", headers="en")
-    st.download_button("下载别名表（可追加到 data/units.csv）", to_csv_bytes(table, "en", bom=False),
-                       file_name="units-aliases.csv", mime="text/csv", on_click="ignore")
+    st.download_button(
+        "下载别名表（可追加到 data/units.csv）",
+        to_csv_bytes(table, "en", bom=False),
+        file_name="units-aliases.csv",
+        mime="text/csv",
+        on_click="ignore",
+    )
     st.button("撤销全部归并", on_click=mapping.clear)
 st.subheader(f"连写已拆分（{len(report.splits)} 处）")
 st.caption("原文在这些单位之间没有分隔符，已按已知单位名称或单位名称结尾拆开，请核对。")
@@ -43,10 +57,16 @@ st.subheader(f"无责任单位的事项（{len(report.items_without_units)} 项�
 st.caption("这些事项保留在事项表中，但未能读出任何责任单位。")
 show_table(items_without_units(doc), key="without_units")
 leftovers = [f"第{label}项“{text}”" for label, text in report.leftovers]
-for label, found in (("编号问题", report.numbering_problems),
-                     ("未能识别的字符", leftovers),
-                     ("可能不完整的事项", report.incomplete_items)):
+for label, found in (
+    ("编号问题", report.numbering_problems),
+    ("未能识别的字符", leftovers),
+    ("可能不完整的事项", report.incomplete_items),
+):
     if found:
         st.warning(escape_markdown(f"{label}：{'、'.join(found)}"))
 if report.headings:
-    st.info(escape_markdown(f"以下编号行没有写责任单位，按分块标题处理，未计为事项：{'；'.join(report.headings)}"))
+    st.info(
+        escape_markdown(
+            f"以下编号行没有写责任单位，按分块标题处理，未计为事项：{'；'.join(report.headings)}"
+        )
+    )

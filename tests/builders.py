@@ -25,22 +25,39 @@ ROWS = [
 ]
 # what every format must read, as (item_label, unit, role)
 EXPECTED = [
-    ("1", "发改局", "lead"), ("1", "各部门", "co"),
-    ("2", "人社局", "lead"), ("2", "财政局", "co"),
-    ("3", "建设局", "co"), ("3", "住建集团", "co"),
-    ("4", "发改局", "lead"), ("4", "建设集团", "lead"), ("4", "交通运输局", "co"),
+    ("1", "发改局", "lead"),
+    ("1", "各部门", "co"),
+    ("2", "人社局", "lead"),
+    ("2", "财政局", "co"),
+    ("3", "建设局", "co"),
+    ("3", "住建集团", "co"),
+    ("4", "发改局", "lead"),
+    ("4", "建设集团", "lead"),
+    ("4", "交通运输局", "co"),
 ]
 
 
-def txt(encoding: str = "utf-8", *, title: str = TITLE, header: list[str] = HEADER,
-        rows: list[list[str]] = ROWS, notes: tuple[str, ...] = ()) -> bytes:
+def txt(
+    encoding: str = "utf-8",
+    *,
+    title: str = TITLE,
+    header: list[str] = HEADER,
+    rows: list[list[str]] = ROWS,
+    notes: tuple[str, ...] = (),
+) -> bytes:
     """A table copied from a web page: one cell per line."""
     lines = [title, *notes, "", *header] + [cell for row in rows for cell in row]
     return "\n".join(lines).encode(encoding)
 
 
-def csv_bytes(encoding: str = "gb18030", *, title: str = TITLE, header: list[str] = HEADER,
-              rows: list[list[str]] = ROWS, notes: tuple[str, ...] = ()) -> bytes:
+def csv_bytes(
+    encoding: str = "gb18030",
+    *,
+    title: str = TITLE,
+    header: list[str] = HEADER,
+    rows: list[list[str]] = ROWS,
+    notes: tuple[str, ...] = (),
+) -> bytes:
     import csv
 
     buffer = io.StringIO()
@@ -52,8 +69,13 @@ def csv_bytes(encoding: str = "gb18030", *, title: str = TITLE, header: list[str
     return buffer.getvalue().encode(encoding)
 
 
-def xlsx(*, title: str = TITLE, header: list[str] = HEADER, rows: list[list[str]] = ROWS,
-         notes: tuple[str, ...] = ()) -> bytes:
+def xlsx(
+    *,
+    title: str = TITLE,
+    header: list[str] = HEADER,
+    rows: list[list[str]] = ROWS,
+    notes: tuple[str, ...] = (),
+) -> bytes:
     """Title merged over the columns on row 1, a blank row, the header on row 3, sequence
     numbers as floats, and a second sheet of notes."""
     import openpyxl
@@ -134,8 +156,9 @@ def _docx_row(table, values: list[str]) -> None:
         cell.text = value
 
 
-def docx_table(*, title: str, header: list[str], rows: list[list[str]],
-               notes: tuple[str, ...] = ()) -> bytes:
+def docx_table(
+    *, title: str, header: list[str], rows: list[list[str]], notes: tuple[str, ...] = ()
+) -> bytes:
     """A title and note paragraphs, then one plain table with its header row."""
     import docx as python_docx
 
@@ -162,24 +185,34 @@ def docx_lines(lines: list[str]) -> bytes:
     return buffer.getvalue()
 
 
-def html(charset: str = "gb2312", *, title: str = TITLE, header: list[str] = HEADER,
-         rows: list[list[str]] = ROWS, notes: tuple[str, ...] = ()) -> bytes:
+def html(
+    charset: str = "gb2312",
+    *,
+    title: str = TITLE,
+    header: list[str] = HEADER,
+    rows: list[list[str]] = ROWS,
+    notes: tuple[str, ...] = (),
+) -> bytes:
     head = "".join(f"<th>{escape(c)}</th>" for c in header)
     body = "".join("<tr>" + "".join(f"<td>{escape(c)}</td>" for c in row) + "</tr>" for row in rows)
     paragraphs = "".join(f"<p>{escape(note)}</p>" for note in notes)
-    page = (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
-            f"<title>网页标题</title><script>var x = '1';</script></head><body>"
-            f"<div class='nav'>首页 &gt; 政务公开</div><h2>{escape(title)}</h2>"
-            f"<p>发布时间：2024-02-01</p>{paragraphs}<table><tr>{head}</tr>{body}</table>"
-            f"<p>分享到：</p></body></html>")
+    page = (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={charset}">'
+        f"<title>网页标题</title><script>var x = '1';</script></head><body>"
+        f"<div class='nav'>首页 &gt; 政务公开</div><h2>{escape(title)}</h2>"
+        f"<p>发布时间：2024-02-01</p>{paragraphs}<table><tr>{head}</tr>{body}</table>"
+        f"<p>分享到：</p></body></html>"
+    )
     return page.encode("gb18030" if charset in ("gb2312", "gbk") else charset)
 
 
 def html_lines(lines: list[str], charset: str = "utf-8") -> bytes:
     """A web page whose text is one paragraph per line, between the site's furniture."""
     body = "".join(f"<p>{escape(line)}</p>" for line in lines)
-    page = (f'<html><head><meta charset="{charset}"><title>网页标题</title></head><body>'
-            f"<div class='nav'>首页 &gt; 政务公开</div>{body}<p>分享到：</p></body></html>")
+    page = (
+        f'<html><head><meta charset="{charset}"><title>网页标题</title></head><body>'
+        f"<div class='nav'>首页 &gt; 政务公开</div>{body}<p>分享到：</p></body></html>"
+    )
     return page.encode(charset)
 
 
@@ -194,8 +227,12 @@ def pdf(rows_per_page: int = 2) -> bytes:
     from reportlab.platypus import PageBreak, Paragraph, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
-                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ]
+    )
     title = ParagraphStyle("t", fontName="STSong-Light", fontSize=14)
     story = [Paragraph(TITLE, title)]
     pages = [ROWS[:rows_per_page], ROWS[rows_per_page:]]
@@ -237,8 +274,9 @@ def text_pdf(text: str) -> bytes:
     from reportlab.platypus import Paragraph, SimpleDocTemplate
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = ParagraphStyle("body", fontName="STSong-Light", fontSize=10.5, leading=16,
-                           wordWrap="CJK")
+    style = ParagraphStyle(
+        "body", fontName="STSong-Light", fontSize=10.5, leading=16, wordWrap="CJK"
+    )
     story = [Paragraph(escape(line), style) for line in text.split("\n") if line.strip()]
     buffer = io.BytesIO()
     SimpleDocTemplate(buffer, pagesize=A4).build(story)

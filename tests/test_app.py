@@ -34,7 +34,9 @@ def _frame_and_page(page: str) -> None:
 
 def run_app(page: str = "pages/overview.py", **query: str | list[str]) -> AppTest:
     app = AppTest.from_function(
-        _frame_and_page, default_timeout=60, kwargs={"page": page.removeprefix("pages/")},
+        _frame_and_page,
+        default_timeout=60,
+        kwargs={"page": page.removeprefix("pages/")},
     )
     app.query_params.update(query)
     app.run()
@@ -49,8 +51,9 @@ def run_on_fixture(page: str, source: str, monkeypatch: pytest.MonkeyPatch) -> A
     monkeypatch.setattr(lib.app.frame, "DATA_DIR", FIXTURES)
     monkeypatch.setattr(lib.app.frame, "BUNDLED_NAME", source)
     st.cache_data.clear()
-    app = AppTest.from_function(_frame_and_page, default_timeout=60,
-                                kwargs={"page": page.removeprefix("pages/")})
+    app = AppTest.from_function(
+        _frame_and_page, default_timeout=60, kwargs={"page": page.removeprefix("pages/")}
+    )
     app.run()
     assert not app.exception, app.exception
     return app
@@ -69,7 +72,9 @@ def metrics(app: AppTest) -> dict[str, str]:
 
 def test_every_page_is_listed_in_the_navigation() -> None:
     app_source = (ROOT / "app.py").read_text(encoding="utf-8")
-    assert sorted(p.name for p in (ROOT / "pages").glob("*.py")) == sorted(p.split("/")[1] for p in PAGES)
+    assert sorted(p.name for p in (ROOT / "pages").glob("*.py")) == sorted(
+        p.split("/")[1] for p in PAGES
+    )
     assert all(f'"{page.removeprefix("pages/")}"' in app_source for page in PAGES)
 
 
@@ -181,12 +186,15 @@ def test_targets_page_follows_the_filters() -> None:
     assert set(app.dataframe[0].value["计量单位"]) == {"万亩"}
 
 
-@pytest.mark.parametrize(("text", "escaped"), [
-    ("**粗**", "\\*\\*粗\\*\\*"),
-    ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:\u2060alert\\(1\\)\\)"),
-    ("<b>粗</b>", "\\<b\\>粗\\</b\\>"),
-    ("各镇乡(街道)", "各镇乡\\(街道\\)"),
-])
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("**粗**", "\\*\\*粗\\*\\*"),
+        ("[x](javascript:alert(1))", "\\[x\\]\\(javascript:\u2060alert\\(1\\)\\)"),
+        ("<b>粗</b>", "\\<b\\>粗\\</b\\>"),
+        ("各镇乡(街道)", "各镇乡\\(街道\\)"),
+    ],
+)
 def test_document_text_is_escaped_before_markdown(text: str, escaped: str) -> None:
     from lib.app.state import escape_markdown
 
@@ -236,17 +244,30 @@ def test_a_list_with_gaps_shows_them_on_the_overview_and_the_review(monkeypatch)
     monkeypatch.setattr(lib.app.frame, "DATA_DIR", ROOT / "tests" / "fixtures")
     monkeypatch.setattr(lib.app.frame, "BUNDLED_NAME", "gaps.txt")
     shown = metrics(run_app())
-    assert (shown["工作事项"], shown["无责任单位的事项"], shown["编号问题"], shown["未能识别的字符"],
-            shown["连写已拆分"], shown["未收录的单位提及"]) == ("7", "5", "2", "3", "2", "1")
+    assert (
+        shown["工作事项"],
+        shown["无责任单位的事项"],
+        shown["编号问题"],
+        shown["未能识别的字符"],
+        shown["连写已拆分"],
+        shown["未收录的单位提及"],
+    ) == ("7", "5", "2", "3", "2", "1")
     review = run_app("pages/review.py")
     without_units = review.dataframe[3].value  # corrections, unresolved, splits, then these
-    assert without_units["主要工作"].tolist() == ["完善养老服务体系", "新增城镇就业2万人", "建成口袋公园5个",
-                                               "改造老旧小区30个", "新建公共停车位1000个"]
+    assert without_units["主要工作"].tolist() == [
+        "完善养老服务体系",
+        "新增城镇就业2万人",
+        "建成口袋公园5个",
+        "改造老旧小区30个",
+        "新建公共停车位1000个",
+    ]
     warnings = " ".join(w.value for w in review.warning)
     assert "编号 4 重复" in warnings and "编号 5–6 缺失" in warnings and "第4项“无”" in warnings
 
 
-def test_the_review_says_how_items_were_read_and_which_numbered_lines_are_headings(monkeypatch) -> None:
+def test_the_review_says_how_items_were_read_and_which_numbered_lines_are_headings(
+    monkeypatch,
+) -> None:
     app = run_on_fixture("pages/review.py", "samples/04_guowuyuan_2018_cujinjiuye.txt", monkeypatch)
     assert any("各事项的责任单位读法" in c.value for c in app.caption)
     assert any("按分块标题处理" in i.value and "支持企业稳定发展" in i.value for i in app.info)

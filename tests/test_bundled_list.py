@@ -40,8 +40,21 @@ def test_items_without_a_marker_have_no_lead(bundled) -> None:
 
 
 def test_runs_without_separators(bundled) -> None:
-    assert units_of(bundled, 88) == ["▲交通运输局", "建设局", "财政局", "公安局", "建设集团", "公管办"]
-    assert units_of(bundled, 87) == ["退役军人事务局", "人武部", "双拥领导小组", "各成员单位", "各镇乡(街道)"]
+    assert units_of(bundled, 88) == [
+        "▲交通运输局",
+        "建设局",
+        "财政局",
+        "公安局",
+        "建设集团",
+        "公管办",
+    ]
+    assert units_of(bundled, 87) == [
+        "退役军人事务局",
+        "人武部",
+        "双拥领导小组",
+        "各成员单位",
+        "各镇乡(街道)",
+    ]
     assert units_of(bundled, 32) == ["▲市场监管局", "人力社保局", "诸暨海关", "税务局"]
     assert units_of(bundled, 52) == ["商务局", "诸暨海关", "建设集团"]  # 海关诸暨站: the same unit
 

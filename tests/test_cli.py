@@ -17,8 +17,9 @@ pytestmark = pytest.mark.slow  # each test runs the command line in a subprocess
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "lib.cli", *args], cwd=ROOT, capture_output=True,
-                          timeout=120)
+    return subprocess.run(
+        [sys.executable, "-m", "lib.cli", *args], cwd=ROOT, capture_output=True, timeout=120
+    )
 
 
 def rows(payload: bytes) -> list[dict[str, str]]:
@@ -32,8 +33,19 @@ def test_export_assignments_to_stdout_with_english_headers() -> None:
     table = rows(done.stdout)
     assert len({r["item_no"] for r in table}) == 97
     assert sum(r["role"] == "lead" for r in table) == 41
-    assert list(table[0]) == ["doc_id", "item_no", "item_label", "position", "raw", "unit",
-                              "sub_office", "role", "sole", "kind", "flags"]
+    assert list(table[0]) == [
+        "doc_id",
+        "item_no",
+        "item_label",
+        "position",
+        "raw",
+        "unit",
+        "sub_office",
+        "role",
+        "sole",
+        "kind",
+        "flags",
+    ]
 
 
 def test_export_defaults_to_chinese_headers_and_labels(tmp_path: Path) -> None:
@@ -66,15 +78,26 @@ def test_xlsx_to_stdout_is_refused() -> None:
 @pytest.mark.parametrize("fmt", ["csv", "xlsx"])
 def test_formulas_are_neutralized(tmp_path: Path, fmt: str) -> None:
     out = tmp_path / f"items.{fmt}"
-    assert cli("export", str(FIXTURES / "formulas.txt"), "--table", "items", "--headers", "en",
-               "-o", str(out)).returncode == 0
+    assert (
+        cli(
+            "export",
+            str(FIXTURES / "formulas.txt"),
+            "--table",
+            "items",
+            "--headers",
+            "en",
+            "-o",
+            str(out),
+        ).returncode
+        == 0
+    )
     if fmt == "csv":
         tasks = [r["task"] for r in rows(out.read_bytes())]
     else:
         sheet = openpyxl.load_workbook(out).active
         tasks = [row[5].value for row in sheet.iter_rows(min_row=2)]
         assert all(row[5].data_type == "s" for row in sheet.iter_rows(min_row=2))
-    assert tasks == ["'=HYPERLINK(\"http://x\",\"点我\")", "'+SUM(1,2)", "'-10%任务", "'@任务"]
+    assert tasks == ['\'=HYPERLINK("http://x","点我")', "'+SUM(1,2)", "'-10%任务", "'@任务"]
 
 
 def test_report_lists_corrections_and_the_conservation_check() -> None:
@@ -99,7 +122,9 @@ def test_report_lists_corrections_and_the_conservation_check() -> None:
         (("export", str(BUNDLED), "--table", "people"), 2, "命令用法有误"),
     ],
 )
-def test_bad_input_exits_with_one_chinese_line(args: tuple[str, ...], code: int, message: str) -> None:
+def test_bad_input_exits_with_one_chinese_line(
+    args: tuple[str, ...], code: int, message: str
+) -> None:
     done = cli(*args)
     stderr = done.stderr.decode("utf-8")
     assert done.returncode == code
@@ -133,7 +158,9 @@ def test_export_helpers_for_the_app() -> None:
     assert to_csv_bytes(table, "en").startswith(b"\xef\xbb\xbf")
     assert not to_csv_bytes(table, "en", bom=False).startswith(b"\xef\xbb\xbf")
     assert b"'=" in to_csv_bytes(table, "en", bom=False)
-    book = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(table, "en", conditions=[("单位", "全部")])))
+    book = openpyxl.load_workbook(
+        io.BytesIO(to_xlsx_bytes(table, "en", conditions=[("单位", "全部")]))
+    )
     assert book.sheetnames == ["清单", "筛选条件"]
     assert [c.value for c in book["筛选条件"][2]] == ["单位", "全部"]
     assert safe_filename("a/b:c*?" + "长" * 100, ".xlsx").endswith(".xlsx")
@@ -147,7 +174,16 @@ def test_endless_input_and_a_full_disk_are_one_chinese_line(command: str) -> Non
     endless = cli(command, "/dev/zero")
     assert endless.returncode == 3 and "不是一个普通文件" in endless.stderr.decode("utf-8")
     with open("/dev/full", "wb") as full:
-        result = subprocess.run([sys.executable, "-m", "lib.cli", command, "data/zhuji-2023-key-work-list.txt"],
-                                cwd=ROOT, stdout=full, stderr=subprocess.PIPE, timeout=120)
+        result = subprocess.run(
+            [sys.executable, "-m", "lib.cli", command, "data/zhuji-2023-key-work-list.txt"],
+            cwd=ROOT,
+            stdout=full,
+            stderr=subprocess.PIPE,
+            timeout=120,
+        )
     lines = result.stderr.decode("utf-8").strip().splitlines()
-    assert result.returncode == 3 and lines and all(line == "无法写出结果：磁盘已满。" for line in lines)
+    assert (
+        result.returncode == 3
+        and lines
+        and all(line == "无法写出结果：磁盘已满。" for line in lines)
+    )

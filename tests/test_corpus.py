@@ -20,9 +20,14 @@ RECORDED = recorded_scores()
 def test_the_corpus_holds_forty_real_lists_with_their_sources() -> None:
     assert len(LISTS) >= 40
     for folder in LISTS:
-        assert {"source.txt", "SOURCE.md", "gold.csv", "NOTES.md"} <= {p.name for p in folder.iterdir()}, folder
-        assert re.search(r"https?://|github|repo", (folder / "SOURCE.md").read_text(encoding="utf-8"),
-                         re.IGNORECASE), f"{folder.name}: SOURCE.md names no address"
+        assert {"source.txt", "SOURCE.md", "gold.csv", "NOTES.md"} <= {
+            p.name for p in folder.iterdir()
+        }, folder
+        assert re.search(
+            r"https?://|github|repo",
+            (folder / "SOURCE.md").read_text(encoding="utf-8"),
+            re.IGNORECASE,
+        ), f"{folder.name}: SOURCE.md names no address"
 
 
 @pytest.mark.parametrize("folder", LISTS, ids=[p.name for p in LISTS])
@@ -38,7 +43,9 @@ def test_gold_is_well_formed(folder) -> None:
     source = (folder / "source.txt").read_text(encoding="utf-8")
     compact = re.sub(r"\s+", "", source)
     for r in rows:  # gold is read from the document: each unit is written there
-        assert re.sub(r"\s+", "", r["unit"]) in compact, f"{folder.name}: {r['unit']} not in the source"
+        assert re.sub(r"\s+", "", r["unit"]) in compact, (
+            f"{folder.name}: {r['unit']} not in the source"
+        )
 
 
 def test_every_list_has_a_recorded_score() -> None:
@@ -50,8 +57,9 @@ def test_each_list_keeps_its_score(folder) -> None:
     score = score_list(folder)
     f1, roles = RECORDED[folder.name]
     assert score.f1 >= f1 - 1e-4, f"{folder.name}: F1 {score.f1:.4f} fell below {f1:.4f}"
-    assert score.role_accuracy >= roles - 1e-4, \
+    assert score.role_accuracy >= roles - 1e-4, (
         f"{folder.name}: role accuracy {score.role_accuracy:.4f} fell below {roles:.4f}"
+    )
 
 
 def test_the_bundled_list_reads_exactly() -> None:

@@ -54,8 +54,9 @@ def test_undecodable_bytes_get_a_clear_refusal() -> None:
 def test_utf8_with_a_few_bad_bytes_is_read_and_says_where(damage: str, where: float) -> None:
     from lib.parse.pipeline import parse_bytes
 
-    data = "".join(f"{n}.推进第{n}项重点工作,完成全年目标任务(县发改局、县财政局负责)\n"
-                   for n in range(1, 30)).encode("utf-8")
+    data = "".join(
+        f"{n}.推进第{n}项重点工作,完成全年目标任务(县发改局、县财政局负责)\n" for n in range(1, 30)
+    ).encode("utf-8")
     at = int(len(data) * where)
     if damage == "bad byte":
         data = data[:at] + b"\xff" + data[at:]

@@ -12,12 +12,15 @@ from lib.analyse.tables import item_table, overview_kpis, unit_ranking
 from lib.write.present import present
 from tests.builders import selection_of
 
-WORDS = st.text(alphabet="发改局财政各部门养老 ", min_size=1, max_size=6).map(str.strip).filter(bool)
+WORDS = (
+    st.text(alphabet="发改局财政各部门养老 ", min_size=1, max_size=6).map(str.strip).filter(bool)
+)
 FILTERS = st.builds(
     Filters,
     units=st.lists(WORDS, max_size=3, unique=True).map(tuple),
-    kinds=st.lists(st.sampled_from(["department", "town", "collective", "party"]), max_size=2,
-                   unique=True).map(tuple),
+    kinds=st.lists(
+        st.sampled_from(["department", "town", "collective", "party"]), max_size=2, unique=True
+    ).map(tuple),
     role=st.sampled_from(["all", "lead", "co"]),
     sections=st.lists(WORDS, max_size=2, unique=True).map(tuple),
     leaders=st.lists(WORDS, max_size=2, unique=True).map(tuple),
@@ -36,10 +39,15 @@ def test_filters_round_trip_through_the_url(filters: Filters) -> None:
     ("query", "expected"),
     [
         ({}, Filters()),
-        ({"unit": ["发改局", "发改局", ""], "role": "lead"}, Filters(units=("发改局",), role="lead")),
+        (
+            {"unit": ["发改局", "发改局", ""], "role": "lead"},
+            Filters(units=("发改局",), role="lead"),
+        ),
         ({"role": "boss", "kind": ["department", "alien"]}, Filters(kinds=("department",))),
-        ({"coll": "1", "q": " 养老 ", "kw": "营商环境"},
-         Filters(include_collectives=True, text="养老", keyword="营商环境")),
+        (
+            {"coll": "1", "q": " 养老 ", "kw": "营商环境"},
+            Filters(include_collectives=True, text="养老", keyword="营商环境"),
+        ),
         ({"unknown": "x", "doc": "abc"}, Filters()),
     ],
 )
@@ -54,8 +62,14 @@ def test_no_filter_selects_everything(bundled) -> None:
 
 @pytest.mark.parametrize(
     "filters",
-    [Filters(units=("财政局",)), Filters(role="lead"), Filters(kinds=("town",)),
-     Filters(text="养老"), Filters(units=("民政局",), role="co"), Filters(keyword="工程")],
+    [
+        Filters(units=("财政局",)),
+        Filters(role="lead"),
+        Filters(kinds=("town",)),
+        Filters(text="养老"),
+        Filters(units=("民政局",), role="co"),
+        Filters(keyword="工程"),
+    ],
 )
 def test_filtered_rows_and_items_agree(bundled, filters: Filters) -> None:
     items, rows = apply_filters(bundled.items, bundled.assignments, filters)
@@ -71,15 +85,25 @@ def test_filtered_rows_and_items_agree(bundled, filters: Filters) -> None:
 def test_counting_a_unit_twice_in_one_item_counts_once_as_lead() -> None:
     import pandas as pd
 
-    a = pd.DataFrame({
-        "item_no": [1, 1, 1, 2], "unit": ["红十字会", "教育厅", "红十字会", "红十字会"],
-        "role": ["co", "lead", "lead", "co"], "kind": ["other", "department", "other", "other"],
-        "sole": [False, False, False, True],
-    })
+    a = pd.DataFrame(
+        {
+            "item_no": [1, 1, 1, 2],
+            "unit": ["红十字会", "教育厅", "红十字会", "红十字会"],
+            "role": ["co", "lead", "lead", "co"],
+            "kind": ["other", "department", "other", "other"],
+            "sole": [False, False, False, True],
+        }
+    )
     roles = item_roles(a)
     assert roles[roles["unit"] == "红十字会"]["role"].tolist() == ["lead", "co"]
     ranking = unit_ranking(selection_of(a)).set_index("unit")
-    assert ranking.loc["红十字会", ["items", "lead", "sole", "co", "mentions"]].tolist() == [2, 1, 1, 0, 3]
+    assert ranking.loc["红十字会", ["items", "lead", "sole", "co", "mentions"]].tolist() == [
+        2,
+        1,
+        1,
+        0,
+        3,
+    ]
 
 
 def test_kpis_are_counts_over_the_tables(bundled) -> None:

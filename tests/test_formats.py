@@ -106,8 +106,14 @@ def test_short_chinese_csv_is_not_misdetected(text: str) -> None:
     assert doc.items["units_text"].tolist() == [text]
 
 
-@pytest.mark.parametrize("name", ["02_chengdu_2020_minshengshishi.txt", "03_kunming_2021_huiminshishi.txt",
-                                  "04_guowuyuan_2018_cujinjiuye.txt"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "02_chengdu_2020_minshengshishi.txt",
+        "03_kunming_2021_huiminshishi.txt",
+        "04_guowuyuan_2018_cujinjiuye.txt",
+    ],
+)
 def test_a_text_list_set_in_a_pdf_reads_like_the_text(name: str) -> None:
     """PDF line wraps fall anywhere, even inside (一、二期): they must not open sections or items."""
     from tests.conftest import FIXTURES

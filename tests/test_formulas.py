@@ -28,7 +28,9 @@ SOURCES = ["formulas-everywhere.txt", "formulas-everywhere.csv"]
 def unguarded(cells: list[object]) -> list[str]:
     """The text cells a spreadsheet would read as a formula (a plain number such as -1.5 in
     a CSV is a number, not a formula)."""
-    return [c for c in cells if isinstance(c, str) and c.startswith(FORMULA_STARTS) and not _number(c)]
+    return [
+        c for c in cells if isinstance(c, str) and c.startswith(FORMULA_STARTS) and not _number(c)
+    ]
 
 
 def _number(text: str) -> bool:
@@ -58,11 +60,16 @@ def cells_of(name: str, data: bytes) -> list[object]:
 @pytest.mark.parametrize("start", FORMULA_STARTS)
 @pytest.mark.parametrize("writer", ["csv", "csv-plain", "xlsx"])
 def test_each_writer_guards_each_trigger(start: str, writer: str) -> None:
-    text = f"{start}HYPERLINK(\"http://x\")"
-    table = pd.DataFrame({
-        "task": [text, "普通"], "unit": pd.Series([text, "发改局"], dtype="string"),
-        "kind": pd.Categorical([text, "department"]), "mixed": [text, 1], "value": [-1.5, 2.0],
-    })
+    text = f'{start}HYPERLINK("http://x")'
+    table = pd.DataFrame(
+        {
+            "task": [text, "普通"],
+            "unit": pd.Series([text, "发改局"], dtype="string"),
+            "kind": pd.Categorical([text, "department"]),
+            "mixed": [text, 1],
+            "value": [-1.5, 2.0],
+        }
+    )
     if writer == "xlsx":
         cells = xlsx_cells(to_xlsx_bytes(table, "en", conditions=[("主要工作包含", text)]))
     else:
@@ -73,12 +80,30 @@ def test_each_writer_guards_each_trigger(start: str, writer: str) -> None:
 
 @pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize("table", ["assignments", "items", "targets"])
-@pytest.mark.parametrize(("fmt", "headers"), [("csv", "zh"), ("xlsx", "zh"), ("csv", "en"), ("xlsx", "en")])
-def test_command_line_exports_are_guarded(source: str, table: str, fmt: str, headers: str,
-                                          tmp_path: Path) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "headers"), [("csv", "zh"), ("xlsx", "zh"), ("csv", "en"), ("xlsx", "en")]
+)
+def test_command_line_exports_are_guarded(
+    source: str, table: str, fmt: str, headers: str, tmp_path: Path
+) -> None:
     out = tmp_path / f"out.{fmt}"
-    assert cli_main(["export", str(FIXTURES / source), "--table", table, "--format", fmt,
-                     "--headers", headers, "-o", str(out)]) == 0
+    assert (
+        cli_main(
+            [
+                "export",
+                str(FIXTURES / source),
+                "--table",
+                table,
+                "--format",
+                fmt,
+                "--headers",
+                headers,
+                "-o",
+                str(out),
+            ]
+        )
+        == 0
+    )
     cells = cells_of(out.name, out.read_bytes())
     assert unguarded(cells) == []
     assert any(isinstance(c, str) and c.startswith("'=") for c in cells)  # the fixture reached it
@@ -86,10 +111,24 @@ def test_command_line_exports_are_guarded(source: str, table: str, fmt: str, hea
 
 @pytest.mark.parametrize("source", SOURCES)
 @pytest.mark.parametrize("unit", [None, "=1+1局"])
-def test_command_line_unit_sheets_are_guarded(source: str, unit: str | None, tmp_path: Path) -> None:
+def test_command_line_unit_sheets_are_guarded(
+    source: str, unit: str | None, tmp_path: Path
+) -> None:
     out = tmp_path / "sheets.xlsx"
-    assert cli_main(["sheets", str(FIXTURES / source), "--format", "xlsx", "-o", str(out),
-                     *(["--unit", unit] if unit else [])]) == 0
+    assert (
+        cli_main(
+            [
+                "sheets",
+                str(FIXTURES / source),
+                "--format",
+                "xlsx",
+                "-o",
+                str(out),
+                *(["--unit", unit] if unit else []),
+            ]
+        )
+        == 0
+    )
     cells = xlsx_cells(out.read_bytes())
     assert unguarded(cells) == []
     assert "'=1+1局" in cells
@@ -118,8 +157,9 @@ def _table_cells(app: AppTest) -> list[object]:
 
 
 @pytest.mark.parametrize("source", SOURCES)
-def test_every_download_and_table_of_every_page_is_guarded(source: str, downloads_offered,
-                                                           monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_download_and_table_of_every_page_is_guarded(
+    source: str, downloads_offered, monkeypatch: pytest.MonkeyPatch
+) -> None:
     for page in PAGES:
         app = run_on_fixture(page, source, monkeypatch)
         assert unguarded(_table_cells(app)) == [], page
@@ -128,7 +168,9 @@ def test_every_download_and_table_of_every_page_is_guarded(source: str, download
             app.selectbox(key="map_target").set_value("发改局")
             app.button[0].click().run()
             assert unguarded(_table_cells(app)) == [], page
-    spreadsheets = [(name, data) for name, data in downloads_offered if name.endswith((".csv", ".xlsx"))]
+    spreadsheets = [
+        (name, data) for name, data in downloads_offered if name.endswith((".csv", ".xlsx"))
+    ]
     names = {name for name, _ in spreadsheets}
     assert {"units-aliases.csv"} <= names and any("责任分工" in n for n in names)
     assert any("任务清单" in n and n.endswith(".xlsx") for n in names)
@@ -136,4 +178,8 @@ def test_every_download_and_table_of_every_page_is_guarded(source: str, download
         assert unguarded(cells_of(name, data)) == [], name
     for name, data in downloads_offered:  # the Word ZIP holds no spreadsheet
         if name.endswith(".zip"):
-            assert not [n for n in zipfile.ZipFile(io.BytesIO(data)).namelist() if n.endswith((".csv", ".xlsx"))]
+            assert not [
+                n
+                for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
+                if n.endswith((".csv", ".xlsx"))
+            ]

@@ -33,6 +33,7 @@ MB = 2**20
 
 # --- the big hostile files, made at test time ---
 
+
 def big_text(folder: Path) -> Path:
     """50 MB of a real list, repeated: more text than any list, well over the app's upload limit."""
     source = BUNDLED.read_bytes() + b"\n"
@@ -45,8 +46,14 @@ def deep_html(folder: Path) -> Path:
     """100,000 nested <div>: deeper than Python's recursion limit, quadratic for naive code."""
     path = folder / "deep.html"
     depth = 100_000
-    path.write_text("<html><body>" + "<div>" * depth + "1 推进工作 发改局" + "</div>" * depth
-                    + "</body></html>", encoding="utf-8")
+    path.write_text(
+        "<html><body>"
+        + "<div>" * depth
+        + "1 推进工作 发改局"
+        + "</div>" * depth
+        + "</body></html>",
+        encoding="utf-8",
+    )
     return path
 
 
@@ -58,8 +65,12 @@ def many_pages_pdf(folder: Path, pages: int = 500) -> Path:
     from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 
     pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
-    style = TableStyle([("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
-                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black)])
+    style = TableStyle(
+        [
+            ("FONT", (0, 0), (-1, -1), "STSong-Light", 10),
+            ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+        ]
+    )
     story = []
     for page in range(pages):
         rows = [[str(3 * page + k), "推进数字经济发展", "▲发改局,财政局"] for k in (1, 2, 3)]
@@ -81,12 +92,38 @@ def lying_zip(folder: Path, suffix: str) -> Path:
     deflated = b"".join(packer.compress(chunk) for _ in range(256)) + packer.flush()
     crc = zlib.crc32(bytes(declared))  # the CRC of what a capped reader sees
     name = b"[Content_Types].xml"
-    local = struct.pack("<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(deflated), declared,
-                        len(name), 0) + name
-    directory = struct.pack("<4s6H3L5H2L", b"PK\x01\x02", 20, 20, 0, 8, 0, 0, crc, len(deflated),
-                            declared, len(name), 0, 0, 0, 0, 0, 0) + name
-    end = struct.pack("<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(directory),
-                      len(local) + len(deflated), 0)
+    local = (
+        struct.pack(
+            "<4s5H3L2H", b"PK\x03\x04", 20, 0, 8, 0, 0, crc, len(deflated), declared, len(name), 0
+        )
+        + name
+    )
+    directory = (
+        struct.pack(
+            "<4s6H3L5H2L",
+            b"PK\x01\x02",
+            20,
+            20,
+            0,
+            8,
+            0,
+            0,
+            crc,
+            len(deflated),
+            declared,
+            len(name),
+            0,
+            0,
+            0,
+            0,
+            0,
+            0,
+        )
+        + name
+    )
+    end = struct.pack(
+        "<4s4H2LH", b"PK\x05\x06", 0, 0, 1, 1, len(directory), len(local) + len(deflated), 0
+    )
     path = folder / f"lying{suffix}"
     path.write_bytes(local + deflated + directory + end)
     return path
@@ -150,11 +187,20 @@ class Run:
 def run_cli(folder: Path, *args: str) -> Run:
     """``python -m lib.cli ARGS`` in a process of its own, so its peak memory is its alone."""
     measures = folder / "measures.json"
-    done = subprocess.run([sys.executable, "-c", _MEASURED, str(measures), sys.executable, "-m",
-                           "lib.cli", *args], cwd=ROOT, capture_output=True, timeout=360)
+    done = subprocess.run(
+        [sys.executable, "-c", _MEASURED, str(measures), sys.executable, "-m", "lib.cli", *args],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=360,
+    )
     numbers = json.loads(measures.read_text())
-    return Run(numbers["code"], numbers["seconds"], numbers["peak_mb"], done.stdout,
-               done.stderr.decode("utf-8"))
+    return Run(
+        numbers["code"],
+        numbers["seconds"],
+        numbers["peak_mb"],
+        done.stdout,
+        done.stderr.decode("utf-8"),
+    )
 
 
 def assert_one_chinese_sentence(message: str) -> None:
@@ -164,6 +210,7 @@ def assert_one_chinese_sentence(message: str) -> None:
 
 
 # --- the cases ---
+
 
 @pytest.mark.parametrize("name", CASES)
 def test_the_library_refuses_with_a_chinese_message(name: str, hostile) -> None:
@@ -209,8 +256,10 @@ def test_a_lying_zip_directory_never_inflates_past_what_it_declares(hostile) -> 
     """zipfile caps what it inflates at the declared size, so the bomb reads as 1 KB."""
     import zipfile
 
-    with (zipfile.ZipFile(hostile("lying zip directory, .xlsx")) as archive,
-          archive.open("[Content_Types].xml") as part):
+    with (
+        zipfile.ZipFile(hostile("lying zip directory, .xlsx")) as archive,
+        archive.open("[Content_Types].xml") as part,
+    ):
         assert len(part.read(10 * MB)) == 1024
 
 

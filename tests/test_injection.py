@@ -16,8 +16,14 @@ from lib.write.charts import keyword_bars_figure, network_figure, unit_bars_figu
 from tests.conftest import ROOT
 from tests.test_app import PAGES, run_on_fixture
 
-HOSTILE = ["<script>alert(1)</script>", "<img src=x onerror=alert(1)>", "<b>粗</b>",
-           "[x](javascript:alert(1))", "**x**", ":red[红]"]
+HOSTILE = [
+    "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>",
+    "<b>粗</b>",
+    "[x](javascript:alert(1))",
+    "**x**",
+    ":red[红]",
+]
 # Markup a Markdown body may hold only backslash-escaped (our own texts use none of it).
 MARKUP = ["<", "**", "[", "]", "~~", "__", "$", "`"]
 _ESCAPED = re.compile(r"\\.")
@@ -45,17 +51,45 @@ def leaks(figure_json: dict) -> list[str]:
 
 def _figures() -> dict[str, object]:
     names = HOSTILE
-    ranking = pd.DataFrame({"unit": names, "kind": "department", "items": 3, "lead": 1, "sole": 0,
-                            "co": 2, "mentions": 3})
-    cells = pd.DataFrame({"unit": names, "theme": names[::-1], "items": 1, "lead": 1, "co": 0,
-                          "value": 1.0})
-    nodes = pd.DataFrame({"unit": names, "x": range(len(names)), "y": 0.0, "items": 2,
-                          "community": 1, "kind": "department"})
-    edges = pd.DataFrame({"a": names[:-1], "b": names[1:], "weight": 2,
-                          "item_labels": [(name,) for name in names[:-1]]})
+    ranking = pd.DataFrame(
+        {
+            "unit": names,
+            "kind": "department",
+            "items": 3,
+            "lead": 1,
+            "sole": 0,
+            "co": 2,
+            "mentions": 3,
+        }
+    )
+    cells = pd.DataFrame(
+        {"unit": names, "theme": names[::-1], "items": 1, "lead": 1, "co": 0, "value": 1.0}
+    )
+    nodes = pd.DataFrame(
+        {
+            "unit": names,
+            "x": range(len(names)),
+            "y": 0.0,
+            "items": 2,
+            "community": 1,
+            "kind": "department",
+        }
+    )
+    edges = pd.DataFrame(
+        {
+            "a": names[:-1],
+            "b": names[1:],
+            "weight": 2,
+            "item_labels": [(name,) for name in names[:-1]],
+        }
+    )
     keywords = pd.DataFrame({"keyword": names, "weight": 1.0})
-    return {"bars": unit_bars_figure(ranking), "heatmap": workload_figure(cells),
-            "network": network_figure(nodes, edges), "keywords": keyword_bars_figure(keywords)}
+    return {
+        "bars": unit_bars_figure(ranking),
+        "heatmap": workload_figure(cells),
+        "network": network_figure(nodes, edges),
+        "keywords": keyword_bars_figure(keywords),
+    }
 
 
 @pytest.mark.parametrize("name", ["bars", "heatmap", "network", "keywords"])
@@ -68,9 +102,24 @@ def test_figures_escape_document_text(name: str) -> None:
 
 def markdown_texts(app: AppTest) -> list[str]:
     """Every text on the page that Streamlit renders as Markdown."""
-    bodies = [e.value for kind in ("title", "header", "subheader", "caption", "markdown", "warning",
-                                   "error", "info", "success") for e in getattr(app, kind)]
-    labels = [e.label for kind in ("button", "metric", "expander", "tabs") for e in getattr(app, kind)]
+    bodies = [
+        e.value
+        for kind in (
+            "title",
+            "header",
+            "subheader",
+            "caption",
+            "markdown",
+            "warning",
+            "error",
+            "info",
+            "success",
+        )
+        for e in getattr(app, kind)
+    ]
+    labels = [
+        e.label for kind in ("button", "metric", "expander", "tabs") for e in getattr(app, kind)
+    ]
     return [*bodies, *labels]
 
 
@@ -80,8 +129,10 @@ def unescaped_markup(text: str) -> list[str]:
     return [mark for mark in MARKUP if mark in bare]
 
 
-@pytest.mark.parametrize(("text", "found"), [("\\<b\\>粗\\</b\\>", []), ("<b>粗</b>", ["<"]),
-                                             ("\\*\\*x\\*\\*", []), ("**x**", ["**"])])
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [("\\<b\\>粗\\</b\\>", []), ("<b>粗</b>", ["<"]), ("\\*\\*x\\*\\*", []), ("**x**", ["**"])],
+)
 def test_unescaped_markup(text: str, found: list[str]) -> None:
     assert unescaped_markup(text) == found
 
@@ -106,12 +157,15 @@ def test_chips_escape_the_unit_and_section_they_name(monkeypatch: pytest.MonkeyP
     assert chips == ["✕ 单位：\\<b\\>粗局", "✕ 分块/主题：:\u2060material/warning:城乡建设"]
 
 
-@pytest.mark.parametrize(("text", "escaped"), [
-    (":material/warning:局", ":\u2060material/warning:局"),  # an icon otherwise
-    (":red[红]", ":\u2060red\\[红\\]"),  # a coloured directive otherwise
-    (":+1:", ":\u2060\\+1:"),  # an emoji otherwise
-    ("时间 16:47 · 备注: 无", "时间 16:\u206047 · 备注: 无"),
-])
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        (":material/warning:局", ":\u2060material/warning:局"),  # an icon otherwise
+        (":red[红]", ":\u2060red\\[红\\]"),  # a coloured directive otherwise
+        (":+1:", ":\u2060\\+1:"),  # an emoji otherwise
+        ("时间 16:47 · 备注: 无", "时间 16:\u206047 · 备注: 无"),
+    ],
+)
 def test_shortcodes_and_directives_stay_text(text: str, escaped: str) -> None:
     from lib.app.state import escape_markdown
 
@@ -120,6 +174,10 @@ def test_shortcodes_and_directives_stay_text(text: str, escaped: str) -> None:
 
 def test_no_raw_html_is_ever_rendered() -> None:
     """Escaping is the only defence the app needs only while no code path renders raw HTML."""
-    sources = [ROOT / "app.py", *sorted((ROOT / "pages").glob("*.py")), *sorted((ROOT / "lib").rglob("*.py"))]
+    sources = [
+        ROOT / "app.py",
+        *sorted((ROOT / "pages").glob("*.py")),
+        *sorted((ROOT / "lib").rglob("*.py")),
+    ]
     raw_html = re.compile(r"unsafe_allow_html|st\.html\(|components\.v1|components\.html")
     assert [p.name for p in sources if raw_html.search(p.read_text(encoding="utf-8"))] == []

@@ -31,24 +31,50 @@ def test_dictionaries_are_clean() -> None:
     assert all(re.fullmatch(r"\S+( \d+)?", line) for line in _data_lines("keyword_terms.txt"))
 
 
-@pytest.mark.parametrize("term", ["营商环境", "专精特新", "共富工坊", "未来社区", "枫桥经验",
-                                  "老旧小区改造", "高质量发展", "数字化改革"])
+@pytest.mark.parametrize(
+    "term",
+    [
+        "营商环境",
+        "专精特新",
+        "共富工坊",
+        "未来社区",
+        "枫桥经验",
+        "老旧小区改造",
+        "高质量发展",
+        "数字化改革",
+    ],
+)
 def test_government_terms_stay_whole(term: str) -> None:
     assert term in task_tokens(f"深化{term}工作")
 
 
 @pytest.mark.slow  # a subprocess
 def test_jieba_global_state_is_untouched() -> None:
-    done = subprocess.run([sys.executable, "-c", (
-        "import jieba, lib.analyse.keywords as k; k.tokenizer(); "
-        "print(jieba.dt.initialized, '共富工坊' in (jieba.dt.FREQ or {}))")],
-        cwd=ROOT, capture_output=True, text=True, timeout=120)
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-c",
+            (
+                "import jieba, lib.analyse.keywords as k; k.tokenizer(); "
+                "print(jieba.dt.initialized, '共富工坊' in (jieba.dt.FREQ or {}))"
+            ),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.stdout.split() == ["False", "False"]
 
 
 def test_tokenizer_is_built_lazily_not_at_import() -> None:
-    done = subprocess.run([sys.executable, "-c", "import lib.analyse.keywords, sys; print('jieba' in sys.modules)"],
-                          cwd=ROOT, capture_output=True, text=True, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-c", "import lib.analyse.keywords, sys; print('jieba' in sys.modules)"],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
     assert done.stdout.strip() == "False"
 
 
@@ -66,8 +92,15 @@ def test_distinctive_words_set_a_part_apart() -> None:
 
 def test_bundled_top_keywords_are_clean_and_on_topic(bundled) -> None:
     units = set(bundled.assignments["unit"]) | {e.canonical for e in load_reference().units}
-    table = keywords_of(bundled.items, bundled.assignments, bundled.items, set(bundled.assignments["unit"]),
-                        bundled.meta["place"], "tfidf", 20)
+    table = keywords_of(
+        bundled.items,
+        bundled.assignments,
+        bundled.items,
+        set(bundled.assignments["unit"]),
+        bundled.meta["place"],
+        "tfidf",
+        20,
+    )
     words = table["keyword"].tolist()
     assert len(words) == 20
     assert not [w for w in words if re.search(r"\d", w)]
@@ -79,20 +112,47 @@ def test_bundled_top_keywords_are_clean_and_on_topic(bundled) -> None:
 
 def test_a_filter_recounts_from_cached_tokens(bundled) -> None:
     tokens = document_tokens(bundled.items["task"], set(bundled.assignments["unit"]), "诸暨")
-    assert document_tokens(bundled.items["task"], set(bundled.assignments["unit"]), "诸暨") == tokens
-    few = keywords_of(bundled.items.head(10), bundled.assignments, bundled.items,
-                      set(bundled.assignments["unit"]), "诸暨", "tfidf", 5)
+    assert (
+        document_tokens(bundled.items["task"], set(bundled.assignments["unit"]), "诸暨") == tokens
+    )
+    few = keywords_of(
+        bundled.items.head(10),
+        bundled.assignments,
+        bundled.items,
+        set(bundled.assignments["unit"]),
+        "诸暨",
+        "tfidf",
+        5,
+    )
     assert len(few) == 5
 
 
 @pytest.mark.slow  # a subprocess
 def test_cli_prints_keyword_tab_weight() -> None:
-    done = subprocess.run([sys.executable, "-m", "lib.cli", "keywords", str(BUNDLED), "--top", "5"],
-                          cwd=ROOT, capture_output=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "lib.cli", "keywords", str(BUNDLED), "--top", "5"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
     lines = done.stdout.decode("utf-8").splitlines()
     assert done.returncode == 0 and len(lines) == 5
     assert all(re.fullmatch(r"[^\t]+\t[\d.]+", line) for line in lines)
-    unit = subprocess.run([sys.executable, "-m", "lib.cli", "keywords", str(BUNDLED), "--unit", "民政局",
-                           "--top", "3"], cwd=ROOT, capture_output=True, timeout=120)
+    unit = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lib.cli",
+            "keywords",
+            str(BUNDLED),
+            "--unit",
+            "民政局",
+            "--top",
+            "3",
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
     assert unit.returncode == 0 and len(unit.stdout.decode().splitlines()) == 3
     tokenizer()  # keep the import used for the in-process tests above

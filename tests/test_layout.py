@@ -73,15 +73,23 @@ def test_lib_has_no_import_cycle() -> None:
         state[module] = "done"
         return []
 
-    cycles = [cycle for module in sorted(graph) if module not in state
-              for cycle in [visit(module, [])] if cycle]
+    cycles = [
+        cycle
+        for module in sorted(graph)
+        if module not in state
+        for cycle in [visit(module, [])]
+        if cycle
+    ]
     assert cycles == []
 
 
 def test_only_the_app_layer_imports_streamlit() -> None:
-    offenders = [module_name(p) for p in SOURCES
-                 if layer_of(module_name(p)) != LAYERS.index("app")
-                 and any(m.split(".")[0] == "streamlit" for m in imported_modules(p))]
+    offenders = [
+        module_name(p)
+        for p in SOURCES
+        if layer_of(module_name(p)) != LAYERS.index("app")
+        and any(m.split(".")[0] == "streamlit" for m in imported_modules(p))
+    ]
     assert offenders == []
 
 

@@ -23,7 +23,9 @@ def test_metadata_of_a_published_notice() -> None:
 
 
 def test_metadata_without_header_fields() -> None:
-    meta = extract_metadata(text_blocks("国务院关于促进就业的若干意见\n国发〔2018〕39号\n2018年11月16日"))
+    meta = extract_metadata(
+        text_blocks("国务院关于促进就业的若干意见\n国发〔2018〕39号\n2018年11月16日")
+    )
     assert meta["doc_number"] == "国发〔2018〕39号"
     assert meta["date"] == "2018-11-16"
     assert "place" not in meta

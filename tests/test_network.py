@@ -69,7 +69,9 @@ def test_communities_are_numbered_by_size_then_first_member(bundled) -> None:
     groups = communities(unit_graph(bundled.items, bundled.assignments))
     keys = [(-len(g), g[0]) for g in groups]
     assert keys == sorted(keys)
-    assert sorted(u for g in groups for u in g) == sorted(unit_graph(bundled.items, bundled.assignments))
+    assert sorted(u for g in groups for u in g) == sorted(
+        unit_graph(bundled.items, bundled.assignments)
+    )
 
 
 def test_partners_of_a_unit(bundled) -> None:
@@ -97,9 +99,14 @@ print(json.dumps({"nodes": net.nodes[["unit", "x", "y", "community"]].values.tol
 def test_layout_and_communities_do_not_depend_on_the_hash_seed() -> None:
     runs = []
     for seed in ("1", "4242", "6", "7", "8"):
-        done = subprocess.run([sys.executable, "-c", SNIPPET], cwd=ROOT, capture_output=True,
-                              text=True, env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
-                              timeout=120)
+        done = subprocess.run(
+            [sys.executable, "-c", SNIPPET],
+            cwd=ROOT,
+            capture_output=True,
+            text=True,
+            env={"PYTHONHASHSEED": seed, "PATH": "/usr/bin:/bin"},
+            timeout=120,
+        )
         assert done.returncode == 0, done.stderr
         runs.append(json.loads(done.stdout))
     assert all(run == runs[0] for run in runs[1:])

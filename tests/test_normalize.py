@@ -50,8 +50,12 @@ def test_control_characters_are_removed_and_every_writer_takes_the_result(contro
     from lib.parse.pipeline import parse_bytes
     from lib.write.export import to_xlsx_bytes
 
-    rest = "".join(f"\n{n}.推进第{n}项重点工作,完成全年目标任务(县发改局负责)" for n in range(2, 12))
-    text = f"1.新建{control}学校(县教育局{control}、县财政局负责){rest}"  # a few in a real-sized list
+    rest = "".join(
+        f"\n{n}.推进第{n}项重点工作,完成全年目标任务(县发改局负责)" for n in range(2, 12)
+    )
+    text = (
+        f"1.新建{control}学校(县教育局{control}、县财政局负责){rest}"  # a few in a real-sized list
+    )
     doc = parse_bytes(text.encode("utf-8"), "list.txt")
     assert doc.assignments["unit"].tolist()[:2] == ["县教育局", "县财政局"]
     assert not any(control in cell for cell in doc.items["task"])

@@ -35,20 +35,45 @@ SURFACES = LEXICON.surfaces  # every written form of a reference unit → its ca
 # Written forms to draw from. Left out: forms with brackets of their own (政府办公室(外办)
 # would read as a unit with a sub-office 外办 when another bracket follows it) and forms with
 # a {place} slot (the generated lists name no place).
-NAMES = sorted({name for entry in LEXICON.reference.units if entry.kind != "collective"
-                for name in (entry.canonical, *entry.aliases) if "(" not in name and "{" not in name})
-COLLECTIVES = sorted(entry.canonical for entry in LEXICON.reference.units if entry.kind == "collective")
+NAMES = sorted(
+    {
+        name
+        for entry in LEXICON.reference.units
+        if entry.kind != "collective"
+        for name in (entry.canonical, *entry.aliases)
+        if "(" not in name and "{" not in name
+    }
+)
+COLLECTIVES = sorted(
+    entry.canonical for entry in LEXICON.reference.units if entry.kind == "collective"
+)
 SUB_OFFICES = ("推进办", "人才办", "项目专班")
 SEPARATORS = ("、", "，", ",", "；", ";", " ", "/", "／", ", ", "、 ")
 CONNECTORS = ("等相关单位", "等有关部门", "等单位", "等")
 MARKERS = ("▲", "★")
-TASKS = ("推进数字经济发展", "完善养老服务体系", "实施乡村振兴战略", "加快建设城市公园",
-         "优化营商环境", "深化国资国企改革", "新建公共充电桩300个", "提升基层治理水平",
-         "改造老旧小区9个", "扩大有效投资", "推进学校、医院建设", "建设城市大脑(一期)",
-         "落实河(湖)长制", "开展“双招双引”活动", "生产总值增长6%左右")
+TASKS = (
+    "推进数字经济发展",
+    "完善养老服务体系",
+    "实施乡村振兴战略",
+    "加快建设城市公园",
+    "优化营商环境",
+    "深化国资国企改革",
+    "新建公共充电桩300个",
+    "提升基层治理水平",
+    "改造老旧小区9个",
+    "扩大有效投资",
+    "推进学校、医院建设",
+    "建设城市大脑(一期)",
+    "落实河(湖)长制",
+    "开展“双招双引”活动",
+    "生产总值增长6%左右",
+)
 SECTIONS = ("经济发展", "城乡建设", "民生保障", "改革开放")
 LEADERS = ("王某某", "李某", "张某某")
-NOTICE = ("各镇乡（街道）、市级有关部门：", "现将《2024年重点工作责任清单》印发给你们，请认真抓好落实。")
+NOTICE = (
+    "各镇乡（街道）、市级有关部门：",
+    "现将《2024年重点工作责任清单》印发给你们，请认真抓好落实。",
+)
 DEADLINES = ("2024年底", "长期", "2024年6月", "每季度")
 TITLE = "2024年重点工作责任清单"
 LEGEND = "（列第一位者为牵头单位，下同）"
@@ -56,6 +81,7 @@ CN_NUMERALS = "一二三四五六七八九十"
 
 
 # --- what is generated ---
+
 
 @dataclass(frozen=True)
 class Mention:
@@ -147,8 +173,9 @@ def mentions(draw: st.DrawFn, marks: bool) -> Mention:
 
 
 @st.composite
-def unit_runs(draw: st.DrawFn, rule: str, min_size: int = 1, max_size: int = 5,
-              connectors: bool = True) -> Run:
+def unit_runs(
+    draw: st.DrawFn, rule: str, min_size: int = 1, max_size: int = 5, connectors: bool = True
+) -> Run:
     """A run of units, separated by random separators (dropped only where the split is unique),
     sometimes closed by a connector (``…等相关单位``) after a named unit.
 
@@ -169,8 +196,11 @@ def unit_runs(draw: st.DrawFn, rule: str, min_size: int = 1, max_size: int = 5,
     if connectors and chosen and chosen[-1].name in SURFACES and draw(st.integers(0, 5)) == 0:
         text += draw(st.sampled_from(CONNECTORS))
     roles = tuple(
-        "lead" if (rule == "marker" and m.mark) or rule == "lead" or (rule == "first" and i == 0)
-        else "co" for i, m in enumerate(chosen))
+        "lead"
+        if (rule == "marker" and m.mark) or rule == "lead" or (rule == "first" and i == 0)
+        else "co"
+        for i, m in enumerate(chosen)
+    )
     return Run(text, tuple(chosen), roles)
 
 
@@ -192,8 +222,11 @@ def _unique_glued_runs(chosen: list[Mention], separators: list[str]) -> list[str
 def chinese_numeral(number: int) -> str:
     """1 → 一, 12 → 十二, 20 → 二十 (the generated lists stay under 100 items)."""
     tens, ones = divmod(number, 10)
-    return ((CN_NUMERALS[tens - 1] if tens > 1 else "") + ("十" if tens else "")
-            + (CN_NUMERALS[ones - 1] if ones else ""))
+    return (
+        (CN_NUMERALS[tens - 1] if tens > 1 else "")
+        + ("十" if tens else "")
+        + (CN_NUMERALS[ones - 1] if ones else "")
+    )
 
 
 @st.composite
@@ -207,8 +240,11 @@ def labels(draw: st.DrawFn, convention: str, count: int) -> list[tuple[str, str]
     out = []
     for n in range(1, count + 1):
         written = style.format(n=n, cn=chinese_numeral(n))
-        label = str(n) if "(" not in written and "（" not in written else (
-            f"({chinese_numeral(n)})" if "cn" in style else f"({n})")
+        label = (
+            str(n)
+            if "(" not in written and "（" not in written
+            else (f"({chinese_numeral(n)})" if "cn" in style else f"({n})")
+        )
         out.append((label, written))
     return out
 
@@ -226,12 +262,26 @@ def generated_lists(draw: st.DrawFn, conventions: tuple[str, ...]) -> GeneratedL
     for label, written in draw(labels(convention, count)):
         if text and draw(st.integers(0, 3)) == 0:
             section = draw(st.sampled_from(SECTIONS))
-        task = "，".join(draw(st.lists(st.sampled_from(TASKS), min_size=1, max_size=2, unique=True)))
+        task = "，".join(
+            draw(st.lists(st.sampled_from(TASKS), min_size=1, max_size=2, unique=True))
+        )
         task = task.replace("，", ",")  # as normalized: tasks are compared as the parser gives them
-        leaders = tuple(draw(st.lists(st.sampled_from(LEADERS), min_size=1, max_size=2, unique=True))
-                        ) if with_leaders else ()
-        items.append(Item(label, written, task, draw(item_runs(convention)),
-                          draw(st.sampled_from(DEADLINES)) if with_deadline else "", section, leaders))
+        leaders = (
+            tuple(draw(st.lists(st.sampled_from(LEADERS), min_size=1, max_size=2, unique=True)))
+            if with_leaders
+            else ()
+        )
+        items.append(
+            Item(
+                label,
+                written,
+                task,
+                draw(item_runs(convention)),
+                draw(st.sampled_from(DEADLINES)) if with_deadline else "",
+                section,
+                leaders,
+            )
+        )
     notice = NOTICE if draw(st.booleans()) else ()
     return GeneratedList(convention, tuple(items), with_deadline, notice)
 
@@ -257,13 +307,21 @@ def item_runs(draw: st.DrawFn, convention: str) -> tuple[Run, ...]:
 
 # --- rendering ---
 
+
 def table_of(generated: GeneratedList) -> tuple[list[str], list[list[str]], tuple[str, ...]]:
     """Header, rows and the note lines above the header, for a table convention."""
-    units = {"marker": ["责任单位"], "lead-column": ["牵头单位", "责任单位"],
-             "first-column": ["牵头责任单位"], "legend": ["责任单位"]}[generated.convention]
+    units = {
+        "marker": ["责任单位"],
+        "lead-column": ["牵头单位", "责任单位"],
+        "first-column": ["牵头责任单位"],
+        "legend": ["责任单位"],
+    }[generated.convention]
     header = ["序号", "主要工作", *units] + (["完成时限"] if generated.with_deadline else [])
-    rows = [[item.label, item.task, *(run.text for run in item.runs)]
-            + ([item.deadline] if generated.with_deadline else []) for item in generated.items]
+    rows = [
+        [item.label, item.task, *(run.text for run in item.runs)]
+        + ([item.deadline] if generated.with_deadline else [])
+        for item in generated.items
+    ]
     notes = generated.notice + ((LEGEND,) if generated.convention == "legend" else ())
     return header, rows, notes
 
@@ -282,9 +340,14 @@ def lines_of(generated: GeneratedList) -> list[str]:
 
 def _item_lines(convention: str, item: Item, first: bool) -> list[str]:
     head = item.written_label + item.task
-    fields = ([f"责任领导：{'、'.join(item.leaders)}"] if item.leaders else []) + [
-        f"{'牵头单位' if run.roles[0] == 'lead' else '责任单位'}：{run.text}" for run in item.runs
-    ] + ([f"完成时限：{item.deadline}"] if item.deadline else [])
+    fields = (
+        ([f"责任领导：{'、'.join(item.leaders)}"] if item.leaders else [])
+        + [
+            f"{'牵头单位' if run.roles[0] == 'lead' else '责任单位'}：{run.text}"
+            for run in item.runs
+        ]
+        + ([f"完成时限：{item.deadline}"] if item.deadline else [])
+    )
     if convention == "inline-label":
         return [f"{head}（{'；'.join(fields)}）"]
     if convention == "label-lines":
@@ -305,17 +368,25 @@ def render(generated: GeneratedList, fmt: str) -> tuple[bytes, str]:
     if generated.convention in TABLE_CONVENTIONS:
         header, rows, notes = table_of(generated)
         table = {"title": TITLE, "header": header, "rows": rows, "notes": notes}
-        data = {"txt": lambda: builders.txt(**table), "csv": lambda: builders.csv_bytes("utf-8", **table),
-                "xlsx": lambda: builders.xlsx(**table), "docx": lambda: builders.docx_table(**table),
-                "html": lambda: builders.html("utf-8", **table)}[fmt]()
+        data = {
+            "txt": lambda: builders.txt(**table),
+            "csv": lambda: builders.csv_bytes("utf-8", **table),
+            "xlsx": lambda: builders.xlsx(**table),
+            "docx": lambda: builders.docx_table(**table),
+            "html": lambda: builders.html("utf-8", **table),
+        }[fmt]()
     else:
         lines = lines_of(generated)
-        data = {"txt": lambda: "\n".join(lines).encode("utf-8"), "docx": lambda: builders.docx_lines(lines),
-                "html": lambda: builders.html_lines(lines)}[fmt]()
+        data = {
+            "txt": lambda: "\n".join(lines).encode("utf-8"),
+            "docx": lambda: builders.docx_lines(lines),
+            "html": lambda: builders.html_lines(lines),
+        }[fmt]()
     return data, f"清单.{fmt}"
 
 
 # --- the checks ---
+
 
 def assert_parses_back(generated: GeneratedList, fmt: str) -> None:
     data, name = render(generated, fmt)
@@ -327,12 +398,22 @@ def assert_parses_back(generated: GeneratedList, fmt: str) -> None:
     assert doc.items["leaders"].tolist() == ["、".join(i.leaders) for i in items]
     if generated.convention in TEXT_CONVENTIONS:
         assert doc.items["section"].tolist() == [i.section for i in items]
-    expected = [(number, m.raw, m.canonical, m.sub_office, role)
-                for number, item in enumerate(items, start=1)
-                for run in item.runs for m, role in zip(run.mentions, run.roles)]
+    expected = [
+        (number, m.raw, m.canonical, m.sub_office, role)
+        for number, item in enumerate(items, start=1)
+        for run in item.runs
+        for m, role in zip(run.mentions, run.roles)
+    ]
     a = doc.assignments
-    got = list(zip(a["item_no"], a["raw"], [SURFACES.get(u, u) for u in a["unit"]], a["sub_office"],
-                   a["role"]))
+    got = list(
+        zip(
+            a["item_no"],
+            a["raw"],
+            [SURFACES.get(u, u) for u in a["unit"]],
+            a["sub_office"],
+            a["role"],
+        )
+    )
     assert got == expected
     assert_accounted_for(doc)
     assert doc.report.leftovers == () and doc.report.flagged.empty
@@ -379,8 +460,14 @@ def test_generated_lists_parse_back_from_docx(generated: GeneratedList) -> None:
 
 # --- damaged and edited input: parsed, or refused with our own error ---
 
-DAMAGEABLE = {"清单.xlsx": builders.xlsx, "清单.docx": builders.docx, "清单.pdf": builders.pdf,
-              "清单.html": builders.html, "清单.csv": builders.csv_bytes, "清单.txt": builders.txt}
+DAMAGEABLE = {
+    "清单.xlsx": builders.xlsx,
+    "清单.docx": builders.docx,
+    "清单.pdf": builders.pdf,
+    "清单.html": builders.html,
+    "清单.csv": builders.csv_bytes,
+    "清单.txt": builders.txt,
+}
 
 
 @functools.cache
@@ -408,9 +495,9 @@ def damaged(draw: st.DrawFn, data: bytes) -> bytes:
         out[draw(st.integers(0, len(out) - 1))] = draw(st.integers(0, 255))
     if draw(st.booleans()):
         start = draw(st.integers(0, len(out) - 1))
-        del out[start:start + draw(st.integers(1, 64))]
+        del out[start : start + draw(st.integers(1, 64))]
     if draw(st.booleans()):
-        del out[draw(st.integers(len(out) // 2, len(out))):]
+        del out[draw(st.integers(len(out) // 2, len(out))) :]
     return bytes(out)
 
 
@@ -421,21 +508,33 @@ def test_damaged_files_parse_or_are_refused_clearly(name: str, data: st.DataObje
 
 
 @given(generated_lists(ALL_CONVENTIONS), st.data())
-def test_edited_lists_parse_or_are_refused_clearly(generated: GeneratedList, data: st.DataObject) -> None:
+def test_edited_lists_parse_or_are_refused_clearly(
+    generated: GeneratedList, data: st.DataObject
+) -> None:
     """A generated list with stray characters typed into it and stretches deleted."""
-    text = "\n".join(lines_of(generated)) if generated.convention in TEXT_CONVENTIONS else \
-        builders.txt(**dict(zip(("header", "rows", "notes"), table_of(generated)))).decode("utf-8")
-    alphabet = st.sampled_from(list("▲★、,;/()（）:：。.\n 1一各等负责牵头单位") + ["\t", "|", "**"])
+    text = (
+        "\n".join(lines_of(generated))
+        if generated.convention in TEXT_CONVENTIONS
+        else builders.txt(**dict(zip(("header", "rows", "notes"), table_of(generated)))).decode(
+            "utf-8"
+        )
+    )
+    alphabet = st.sampled_from(
+        list("▲★、,;/()（）:：。.\n 1一各等负责牵头单位") + ["\t", "|", "**"]
+    )
     for _ in range(data.draw(st.integers(1, 5))):
         at = data.draw(st.integers(0, len(text)))
         if data.draw(st.booleans()):
             text = text[:at] + data.draw(alphabet) + text[at:]
         else:
-            text = text[:at] + text[at + data.draw(st.integers(1, 6)):]
-    parses_or_is_refused(text.encode("utf-8"), data.draw(st.sampled_from(["清单.txt", "清单.html", "清单.csv"])))
+            text = text[:at] + text[at + data.draw(st.integers(1, 6)) :]
+    parses_or_is_refused(
+        text.encode("utf-8"), data.draw(st.sampled_from(["清单.txt", "清单.html", "清单.csv"]))
+    )
 
 
 # --- what the properties found, kept as plain regression tests ---
+
 
 def mentions_of(doc: ParsedDocument) -> list[tuple[str, str]]:
     return list(zip(doc.assignments["unit"], doc.assignments["role"]))
@@ -445,17 +544,29 @@ def mentions_of(doc: ParsedDocument) -> list[tuple[str, str]]:
     ("name", "text", "expected"),
     [
         # / separates units (发改局/财政局 read as 发改局 and an unknown "/财政局")
-        ("清单.txt", "序号\n主要工作\n责任单位\n1\n推进数字经济\n发改局/财政局",
-         [("发改局", "co"), ("财政局", "co")]),
-        ("清单.txt", "序号\n主要工作\n责任单位\n1\n推进数字经济\n▲发改局／财政局",
-         [("发改局", "lead"), ("财政局", "co")]),
+        (
+            "清单.txt",
+            "序号\n主要工作\n责任单位\n1\n推进数字经济\n发改局/财政局",
+            [("发改局", "co"), ("财政局", "co")],
+        ),
+        (
+            "清单.txt",
+            "序号\n主要工作\n责任单位\n1\n推进数字经济\n▲发改局／财政局",
+            [("发改局", "lead"), ("财政局", "co")],
+        ),
         # a one-item State Council list: the legend inside the group hid the group from
         # detection, and the units were read as clauses (both lead)
-        ("清单.txt", "1.推进数字经济发展。（发改局，财政局负责。列第一位者为牵头单位，下同）",
-         [("发改局", "lead"), ("财政局", "co")]),
+        (
+            "清单.txt",
+            "1.推进数字经济发展。（发改局，财政局负责。列第一位者为牵头单位，下同）",
+            [("发改局", "lead"), ("财政局", "co")],
+        ),
         # a CSV whose lines end in a lone \r (old Mac line ends) raised csv.Error
-        ("清单.csv", "序号,主要工作,责任单位\r1,推进数字经济,发改局\r2,完善养老服务,财政局",
-         [("发改局", "co"), ("财政局", "co")]),
+        (
+            "清单.csv",
+            "序号,主要工作,责任单位\r1,推进数字经济,发改局\r2,完善养老服务,财政局",
+            [("发改局", "co"), ("财政局", "co")],
+        ),
     ],
 )
 def test_found_by_the_properties(name: str, text: str, expected: list[tuple[str, str]]) -> None:

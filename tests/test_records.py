@@ -21,11 +21,19 @@ def records(text: str):
     ("text", "expected"),
     [
         # one cell per line, as a web table copied to text
-        ("序号\n主要工作\n责任单位\n1\n任务一\n发改局\n2\n任务二\n▲财政局,税务局",
-         [("1", "任务一", "发改局"), ("2", "任务二", "▲财政局,税务局")]),
+        (
+            "序号\n主要工作\n责任单位\n1\n任务一\n发改局\n2\n任务二\n▲财政局,税务局",
+            [("1", "任务一", "发改局"), ("2", "任务二", "▲财政局,税务局")],
+        ),
         # the label on the task's line, in several numbering styles
-        ("1.任务一\n发改局\n2、任务二\n财政局", [("1", "任务一", "发改局"), ("2", "任务二", "财政局")]),
-        ("(一)任务一\n发改局\n(二)任务二\n财政局", [("(一)", "任务一", "发改局"), ("(二)", "任务二", "财政局")]),
+        (
+            "1.任务一\n发改局\n2、任务二\n财政局",
+            [("1", "任务一", "发改局"), ("2", "任务二", "财政局")],
+        ),
+        (
+            "(一)任务一\n发改局\n(二)任务二\n财政局",
+            [("(一)", "任务一", "发改局"), ("(二)", "任务二", "财政局")],
+        ),
         ("1 任务一\n发改局", [("1", "任务一", "发改局")]),
         # a task over several lines
         ("1\n任务第一行,\n任务第二行\n发改局", [("1", "任务第一行,任务第二行", "发改局")]),
@@ -94,8 +102,18 @@ def test_numbering_is_reported_never_renumbered() -> None:
     assert doc.report.numbering_problems == ("编号 1 重复", "编号 2–3 缺失")
 
 
-@pytest.mark.parametrize(("text", "number"), [("一", 1), ("十", 10), ("十二", 12), ("二十", 20),
-                                               ("二十三", 23), ("一百零三", 103), ("甲", None)])
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("一", 1),
+        ("十", 10),
+        ("十二", 12),
+        ("二十", 20),
+        ("二十三", 23),
+        ("一百零三", 103),
+        ("甲", None),
+    ],
+)
 def test_chinese_number(text: str, number: int | None) -> None:
     assert chinese_number(text) == number
 

@@ -50,11 +50,24 @@ def test_collectives_in_the_table_match_the_collective_pattern() -> None:
             assert REFERENCE.collective_pattern.fullmatch(entry.canonical), entry.canonical
 
 
-@pytest.mark.parametrize("name", ["units.csv", "unit_suffixes.csv", "unit_prefixes.csv",
-                                  "collective_words.csv", "connectors.csv", "header_words.csv",
-                                  "legends.csv", "page_furniture.csv", "duty_verbs.csv",
-                                  "owner_prefixes.csv", "branch_suffixes.csv", "header_endings.csv",
-                                  "task_verbs.csv"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "units.csv",
+        "unit_suffixes.csv",
+        "unit_prefixes.csv",
+        "collective_words.csv",
+        "connectors.csv",
+        "header_words.csv",
+        "legends.csv",
+        "page_furniture.csv",
+        "duty_verbs.csv",
+        "owner_prefixes.csv",
+        "branch_suffixes.csv",
+        "header_endings.csv",
+        "task_verbs.csv",
+    ],
+)
 def test_data_files_are_clean_utf8_csv(name: str) -> None:
     raw = (DATA_DIR / name).read_bytes()
     assert not raw.startswith(b"\xef\xbb\xbf"), "no BOM in data files"
@@ -70,14 +83,31 @@ def test_flag_codes_are_snake_case_and_explained() -> None:
     assert set(FLAG_LABELS) == set(FLAGS)
 
 
-@pytest.mark.parametrize(("name", "column", "allowed"), [
-    ("duty_verbs.csv", "role", {"lead", "co", "pending", "opener", "with", "note"}),
-    ("header_endings.csv", "role", {"note", "task"}),
-    ("header_words.csv", "role", {"section", "label", "task", "units", "lead", "lead_units", "co",
-                                  "leader", "deadline", "note"}),
-    ("connectors.csv", "position", {"end", "mid", "before_collective"}),
-    ("collective_words.csv", "part", {"prefix", "scope", "head", "generic"}),
-])
+@pytest.mark.parametrize(
+    ("name", "column", "allowed"),
+    [
+        ("duty_verbs.csv", "role", {"lead", "co", "pending", "opener", "with", "note"}),
+        ("header_endings.csv", "role", {"note", "task"}),
+        (
+            "header_words.csv",
+            "role",
+            {
+                "section",
+                "label",
+                "task",
+                "units",
+                "lead",
+                "lead_units",
+                "co",
+                "leader",
+                "deadline",
+                "note",
+            },
+        ),
+        ("connectors.csv", "position", {"end", "mid", "before_collective"}),
+        ("collective_words.csv", "part", {"prefix", "scope", "head", "generic"}),
+    ],
+)
 def test_vocabularies_use_known_roles_once(name: str, column: str, allowed: set[str]) -> None:
     with open(DATA_DIR / name, encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))

@@ -9,7 +9,9 @@ from lib.parse.pipeline import parse_bytes
 from lib.write.export import to_csv_bytes, to_xlsx_bytes
 
 
-@pytest.mark.parametrize(("fmt", "headers"), [("csv", "zh"), ("csv", "en"), ("xlsx", "zh"), ("xlsx", "en")])
+@pytest.mark.parametrize(
+    ("fmt", "headers"), [("csv", "zh"), ("csv", "en"), ("xlsx", "zh"), ("xlsx", "en")]
+)
 def test_assignments_export_reads_back_the_same(bundled, fmt: str, headers: str) -> None:
     write = to_csv_bytes if fmt == "csv" else to_xlsx_bytes
     back = parse_bytes(write(bundled.assignments, headers), f"分工.{fmt}")
@@ -19,7 +21,9 @@ def test_assignments_export_reads_back_the_same(bundled, fmt: str, headers: str)
 
 
 def test_formula_guard_is_undone_on_reading_back(bundled) -> None:
-    a = bundled.assignments.assign(raw=["=" + r if i == 0 else r for i, r in enumerate(bundled.assignments["raw"])])
+    a = bundled.assignments.assign(
+        raw=["=" + r if i == 0 else r for i, r in enumerate(bundled.assignments["raw"])]
+    )
     back = parse_bytes(to_csv_bytes(a), "分工.csv")
     assert back.assignments["raw"].iloc[0] == a["raw"].iloc[0]
 

@@ -14,14 +14,17 @@ CONFIG = tomllib.loads((ROOT / ".streamlit" / "config.toml").read_text(encoding=
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
-@pytest.mark.parametrize(("option", "value"), [
-    ("server.enableXsrfProtection", True),
-    ("server.enableCORS", True),
-    ("browser.gatherUsageStats", False),
-    ("server.maxUploadSize", 20),
-    ("client.toolbarMode", "viewer"),
-    ("server.headless", True),
-])
+@pytest.mark.parametrize(
+    ("option", "value"),
+    [
+        ("server.enableXsrfProtection", True),
+        ("server.enableCORS", True),
+        ("browser.gatherUsageStats", False),
+        ("server.maxUploadSize", 20),
+        ("client.toolbarMode", "viewer"),
+        ("server.headless", True),
+    ],
+)
 def test_setting(option: str, value: object) -> None:
     section, name = option.split(".")
     assert CONFIG[section][name] == value
@@ -43,6 +46,10 @@ def test_the_proxy_example_accepts_every_upload_the_app_accepts() -> None:
 
 
 def test_the_proxy_example_upgrades_websockets_and_keeps_the_origin() -> None:
-    for line in ("proxy_http_version 1.1;", "proxy_set_header Upgrade $http_upgrade;",
-                 'proxy_set_header Connection "upgrade";', "proxy_set_header Host $http_host;"):
+    for line in (
+        "proxy_http_version 1.1;",
+        "proxy_set_header Upgrade $http_upgrade;",
+        'proxy_set_header Connection "upgrade";',
+        "proxy_set_header Host $http_host;",
+    ):
         assert line in README

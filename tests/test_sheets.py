@@ -35,8 +35,10 @@ def _expected_groups(doc: ParsedDocument) -> set[tuple[str, int, str]]:
     """(unit, item, group) straight from the assignments, by the data contract's rules."""
     per_item = item_roles(doc.assignments)
     named = per_item[per_item["kind"] != "collective"]
-    return {(u, n, "牵头" if r == "lead" else "独立承担" if s else "配合")
-            for u, n, r, s in zip(named["unit"], named["item_no"], named["role"], named["sole"])}
+    return {
+        (u, n, "牵头" if r == "lead" else "独立承担" if s else "配合")
+        for u, n, r, s in zip(named["unit"], named["item_no"], named["role"], named["sole"])
+    }
 
 
 @pytest.mark.parametrize("source", [BUNDLED, *SAMPLES], ids=lambda p: p.stem)
@@ -51,7 +53,9 @@ def test_sheets_sum_back_to_the_assignments(source: Path) -> None:
     # 共同责任 apart: a unit not named on the item, reached by a universal collective on it
     shared = rows[rows["group"] == "共同责任"]
     named_on = doc.assignments.groupby("item_no")["unit"].agg(set)
-    collectives_on = doc.assignments[doc.assignments["kind"] == "collective"].groupby("item_no")["unit"].agg(set)
+    collectives_on = (
+        doc.assignments[doc.assignments["kind"] == "collective"].groupby("item_no")["unit"].agg(set)
+    )
     for unit, item_no, via in zip(shared["unit"], shared["item_no"], shared["via"]):
         assert unit not in named_on[item_no]
         assert set(via.split("、")) <= collectives_on[item_no]
@@ -86,22 +90,37 @@ def test_others_list_leads_first_and_never_the_unit_itself(bundled: ParsedDocume
             assert marks == sorted(marks, reverse=True)  # every ▲ before the rest
 
 
-@pytest.mark.parametrize(("name", "kinds"), [
-    ("各部门", ("department",)), ("各镇乡(街道)", ("town",)), ("各市管国有企业", ("enterprise",)),
-    ("相关部门", None), ("有关单位", None), ("各相关单位", None), ("各有关部门", None),
-    ("各成员单位", None), ("相关镇乡(街道)", None),
-])
+@pytest.mark.parametrize(
+    ("name", "kinds"),
+    [
+        ("各部门", ("department",)),
+        ("各镇乡(街道)", ("town",)),
+        ("各市管国有企业", ("enterprise",)),
+        ("相关部门", None),
+        ("有关单位", None),
+        ("各相关单位", None),
+        ("各有关部门", None),
+        ("各成员单位", None),
+        ("相关镇乡(街道)", None),
+    ],
+)
 def test_only_universal_collectives_have_a_scope(name: str, kinds: tuple[str, ...] | None) -> None:
     assert collective_scope(name) == kinds
 
 
-def test_a_roster_expands_universal_collectives_and_gets_its_own_sheets(bundled: ParsedDocument) -> None:
-    roster = pd.DataFrame([("财政局", "department"), ("示例镇", "town"), ("样本街道", "town")],
-                          columns=["unit", "kind"])
+def test_a_roster_expands_universal_collectives_and_gets_its_own_sheets(
+    bundled: ParsedDocument,
+) -> None:
+    roster = pd.DataFrame(
+        [("财政局", "department"), ("示例镇", "town"), ("样本街道", "town")],
+        columns=["unit", "kind"],
+    )
     book = build_sheets(bundled, roster_units=roster)
     assert book.scope_source == "roster" and "名册" in book.scope_note
     town = book.sheet("示例镇")
-    towns_items = set(bundled.assignments.loc[bundled.assignments["unit"] == "各镇乡(街道)", "item_no"])
+    towns_items = set(
+        bundled.assignments.loc[bundled.assignments["unit"] == "各镇乡(街道)", "item_no"]
+    )
     assert set(town.rows["item_no"]) == towns_items
     assert set(town.rows["group"]) == {"共同责任"}
     # the roster decides who is covered: a named department outside it gets no 共同责任 rows
@@ -128,7 +147,9 @@ def test_xlsx_has_a_contents_sheet_and_one_sheet_per_unit(bundled: ParsedDocumen
     ws = workbook["财政局"]
     assert ws["A1"].value == bundled.meta["title"]
     header_row = next(r for r in range(1, 10) if ws.cell(r, 1).value == "责任类别")
-    data = [row for row in ws.iter_rows(min_row=header_row + 1, values_only=True) if row[0] in GROUPS]
+    data = [
+        row for row in ws.iter_rows(min_row=header_row + 1, values_only=True) if row[0] in GROUPS
+    ]
     assert len(data) == len(sheet.rows)
     assert [row[0] for row in data] == sheet.rows["group"].tolist()
     contents = workbook[CONTENTS]
@@ -143,7 +164,7 @@ def test_one_unit_workbook(bundled: ParsedDocument) -> None:
 
 
 def test_document_text_is_never_a_formula_in_the_files() -> None:
-    text = "1. =HYPERLINK(\"http://x\",\"点我\")推进数字化改革\n▲财政局、发改局\n2. @SUM(A1)完成绿化\n▲财政局\n"
+    text = '1. =HYPERLINK("http://x","点我")推进数字化改革\n▲财政局、发改局\n2. @SUM(A1)完成绿化\n▲财政局\n'
     doc = parse_bytes(text.encode(), "清单.txt")
     book = build_sheets(doc)
     workbook = openpyxl.load_workbook(io.BytesIO(sheets_xlsx(book)))
@@ -190,7 +211,9 @@ def test_brief_has_the_headline_numbers(bundled: ParsedDocument) -> None:
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[bytes]:
-    return subprocess.run([sys.executable, "-m", "lib.cli", *args], cwd=ROOT, capture_output=True, timeout=180)
+    return subprocess.run(
+        [sys.executable, "-m", "lib.cli", *args], cwd=ROOT, capture_output=True, timeout=180
+    )
 
 
 @pytest.mark.slow  # a subprocess, or every unit's Word file

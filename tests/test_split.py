@@ -37,8 +37,10 @@ def read(text: str, lexicon: Lexicon = LEXICON) -> list[str]:
         ("商务局海关诸暨站,建设集团", ["商务局", "海关", "建设集团"]),
         ("自然资源和规划局建设局", ["自然资源和规划局", "建设局"]),
         ("经信局各相关单位", ["经信局", "各相关单位"]),
-        ("退役军人事务局人武部双拥领导小组各成员单位各镇乡(街道)",
-         ["退役军人事务局", "人武部", "双拥领导小组", "各成员单位", "各镇乡(街道)"]),
+        (
+            "退役军人事务局人武部双拥领导小组各成员单位各镇乡(街道)",
+            ["退役军人事务局", "人武部", "双拥领导小组", "各成员单位", "各镇乡(街道)"],
+        ),
         # unit endings only on what is left
         ("水务集团暨阳街道", ["水务集团", "暨阳街道"]),
         # connectors
@@ -54,8 +56,10 @@ def read(text: str, lexicon: Lexicon = LEXICON) -> list[str]:
         ("人行,人民银行", ["人民银行", "人民银行"]),
         ("市公安局,诸暨市公安局", ["公安局", "公安局"]),
         # collectives are never merged with each other
-        ("各部门,相关部门,各镇乡(街道),相关镇乡(街道),相关街道",
-         ["各部门", "相关部门", "各镇乡(街道)", "相关镇乡(街道)", "相关街道"]),
+        (
+            "各部门,相关部门,各镇乡(街道),相关镇乡(街道),相关街道",
+            ["各部门", "相关部门", "各镇乡(街道)", "相关镇乡(街道)", "相关街道"],
+        ),
         ("各市管国有企业", ["各市管国有企业"]),
         # a dropped character or two swapped neighbours of exactly one known unit is corrected
         ("人局", ["人力社保局"]),
@@ -83,8 +87,17 @@ def test_a_document_name_helps_to_split_a_run() -> None:
     assert with_names == ["开发委", "科技城建管办"]
 
 
-@pytest.mark.parametrize("name", ["新冠疫情联防联控指挥部", "城市更新委员会", "西施故里管委会",
-                                  "商贸城建管委", "高湖建管办", "妇幼保健院"])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "新冠疫情联防联控指挥部",
+        "城市更新委员会",
+        "西施故里管委会",
+        "商贸城建管委",
+        "高湖建管办",
+        "妇幼保健院",
+    ],
+)
 def test_weak_endings_do_not_cut_an_unknown_name(name: str) -> None:
     assert read(name) == [name]
 
@@ -98,37 +111,75 @@ def test_brackets_are_never_cut_inside() -> None:
 def test_no_piece_under_two_characters() -> None:
     tokens = split_units("发改局,X,财政局", LEXICON)
     assert [t.kind for t in tokens] == ["mention", "separator", "leftover", "separator", "mention"]
-    assert all(len(t.name) >= 2 for t in split_units("发改局X财政局局", LEXICON) if t.kind == "mention")
+    assert all(
+        len(t.name) >= 2 for t in split_units("发改局X财政局局", LEXICON) if t.kind == "mention"
+    )
 
 
-@pytest.mark.parametrize(("text", "left"), [("农业农村局,相关镇乡(", ["("]), ("(交通运输局", ["("]),
-                                          ("发改局)", [")"])])
+@pytest.mark.parametrize(
+    ("text", "left"), [("农业农村局,相关镇乡(", ["("]), ("(交通运输局", ["("]), ("发改局)", [")"])]
+)
 def test_an_unmatched_bracket_is_left_over_and_reported(text: str, left: list[str]) -> None:
     tokens = split_units(text, LEXICON)
     assert [t.text for t in tokens if t.kind == "leftover"] == left
 
 
 def test_resolution_kinds() -> None:
-    kinds = {name: LEXICON.resolve(name).kind for name in (
-        "发改局", "税务局", "枫桥镇", "大唐街道", "各相关单位", "建设集团", "法院", "组织部",
-        "工商联", "人民银行", "科协", "暨阳学院", "新冠疫情联防联控指挥部", "人武部", "双拥领导小组",
-        "市委社治委", "自治区残疾人联合会")}
+    kinds = {
+        name: LEXICON.resolve(name).kind
+        for name in (
+            "发改局",
+            "税务局",
+            "枫桥镇",
+            "大唐街道",
+            "各相关单位",
+            "建设集团",
+            "法院",
+            "组织部",
+            "工商联",
+            "人民银行",
+            "科协",
+            "暨阳学院",
+            "新冠疫情联防联控指挥部",
+            "人武部",
+            "双拥领导小组",
+            "市委社治委",
+            "自治区残疾人联合会",
+        )
+    }
     assert kinds == {
-        "发改局": "department", "税务局": "department", "枫桥镇": "town", "大唐街道": "town",
-        "各相关单位": "collective", "建设集团": "enterprise", "法院": "judicial", "组织部": "party",
-        "工商联": "party", "人民银行": "other", "科协": "other", "暨阳学院": "other",
-        "新冠疫情联防联控指挥部": "other", "人武部": "other", "双拥领导小组": "other",
-        "市委社治委": "party", "自治区残疾人联合会": "other",
+        "发改局": "department",
+        "税务局": "department",
+        "枫桥镇": "town",
+        "大唐街道": "town",
+        "各相关单位": "collective",
+        "建设集团": "enterprise",
+        "法院": "judicial",
+        "组织部": "party",
+        "工商联": "party",
+        "人民银行": "other",
+        "科协": "other",
+        "暨阳学院": "other",
+        "新冠疫情联防联控指挥部": "other",
+        "人武部": "other",
+        "双拥领导小组": "other",
+        "市委社治委": "party",
+        "自治区残疾人联合会": "other",
     }
 
 
 NAMES = sorted({entry.canonical for entry in load_reference().units})
-PIECES = st.sampled_from(NAMES + ["▲", "★", ",", "、", ";", " ", "等", "等相关单位", "(推进办)",
-                                  "(", ")", "X", "某", "局"])
+PIECES = st.sampled_from(
+    NAMES
+    + ["▲", "★", ",", "、", ";", " ", "等", "等相关单位", "(推进办)", "(", ")", "X", "某", "局"]
+)
 
 
-@given(st.lists(PIECES, max_size=12).map("".join) | st.text(max_size=40)
-       | st.text(alphabet="()▲,、发改局财政各部门(推进办)", max_size=30))
+@given(
+    st.lists(PIECES, max_size=12).map("".join)
+    | st.text(max_size=40)
+    | st.text(alphabet="()▲,、发改局财政各部门(推进办)", max_size=30)
+)
 def test_tokens_cover_the_text_exactly(text: str) -> None:
     """Conservation: every character is a mention, marker, separator, connector or leftover."""
     tokens = split_units(text, LEXICON)

@@ -30,10 +30,17 @@ def read(task: str) -> list[tuple]:
         # a count before its noun
         ("实施9个老旧小区改造", [("老旧小区改造", 9, "个", "")]),
         # several targets in one clause
-        ("新增数字化车间70个、示范企业30家以上",
-         [("新增数字化车间", 70, "个", ""), ("示范企业", 30, "家", "以上")]),
-        ("基本养老、基本医疗参保率分别在98%、99%以上",
-         [("基本养老、基本医疗参保率", 98, "%", ""), ("基本养老、基本医疗参保率", 99, "%", "以上")]),
+        (
+            "新增数字化车间70个、示范企业30家以上",
+            [("新增数字化车间", 70, "个", ""), ("示范企业", 30, "家", "以上")],
+        ),
+        (
+            "基本养老、基本医疗参保率分别在98%、99%以上",
+            [
+                ("基本养老、基本医疗参保率", 98, "%", ""),
+                ("基本养老、基本医疗参保率", 99, "%", "以上"),
+            ],
+        ),
         ("三分之二以上用于民生", [("", 0.6667, "比例", "以上")]),
     ],
 )
@@ -45,21 +52,26 @@ def test_a_range_and_a_baseline() -> None:
     (rate,) = extract_targets("给予小微企业10%-20%价格扣除")
     assert (rate.value_min, rate.value, rate.measure_unit, rate.span) == (10, 20, "%", "10%-20%")
     (ratio,) = extract_targets("律师万人比从3.8提升至4.1以上")
-    assert (ratio.baseline, ratio.value, ratio.qualifier, ratio.span) == (3.8, 4.1, "以上", "从3.8提升至4.1以上")
+    assert (ratio.baseline, ratio.value, ratio.qualifier, ratio.span) == (
+        3.8,
+        4.1,
+        "以上",
+        "从3.8提升至4.1以上",
+    )
 
 
 @pytest.mark.parametrize(
     "task",
     [
-        "2023年政府工作报告",               # a year
-        "诸政办发〔2023〕2号",              # a document number
-        "实施制造强市“229”计划",            # a programme name
+        "2023年政府工作报告",  # a year
+        "诸政办发〔2023〕2号",  # a document number
+        "实施制造强市“229”计划",  # a programme name
         "迭代优化“1+9”政策体系,承接“8+4”政策",
         "实现平安县市“十九连冠”,创成三星级“无废城市”",  # ranks and ordinals in words
-        "“枫桥经验”60周年纪念活动",          # an anniversary
-        "浦阳江治理三期,第3批试点",           # phases and ordinals
-        "培育5G等新型消费",                  # a technology name
-        "推进G235诸暨段工程",                # a road name
+        "“枫桥经验”60周年纪念活动",  # an anniversary
+        "浦阳江治理三期,第3批试点",  # phases and ordinals
+        "培育5G等新型消费",  # a technology name
+        "推进G235诸暨段工程",  # a road name
         "实施“1963法润”推广行动",
     ],
 )
@@ -76,15 +88,28 @@ def test_targets_table_ties_each_target_to_its_units(bundled) -> None:
     assert 70 <= len(table) <= 90
     per_unit = targets_per_unit(select(bundled)).set_index("unit")
     assert "各镇乡(街道)" not in set(targets_per_unit(select(bundled), (), False)["unit"])
-    assert per_unit.loc["发改局", "lead_targets"] == table["lead_units"].map(lambda units: "发改局" in units).sum()
+    assert (
+        per_unit.loc["发改局", "lead_targets"]
+        == table["lead_units"].map(lambda units: "发改局" in units).sum()
+    )
 
 
-@pytest.mark.parametrize(("task", "expected"), [
-    ("全国农机总动力超过10亿千瓦,其中灌排机械动力达到1.2亿千瓦。",
-     [("全国农机总动力", 10.0, "亿千瓦", "超过"), ("灌排机械动力", 1.2, "亿千瓦", "达到")]),
-    ("花生种植、收获机械化率分别达到65%和55%。",
-     [("花生种植、收获机械化率", 65.0, "%", "达到"), ("花生种植、收获机械化率", 55.0, "%", "达到")]),
-])
+@pytest.mark.parametrize(
+    ("task", "expected"),
+    [
+        (
+            "全国农机总动力超过10亿千瓦,其中灌排机械动力达到1.2亿千瓦。",
+            [("全国农机总动力", 10.0, "亿千瓦", "超过"), ("灌排机械动力", 1.2, "亿千瓦", "达到")],
+        ),
+        (
+            "花生种植、收获机械化率分别达到65%和55%。",
+            [
+                ("花生种植、收获机械化率", 65.0, "%", "达到"),
+                ("花生种植、收获机械化率", 55.0, "%", "达到"),
+            ],
+        ),
+    ],
+)
 def test_targets_on_state_council_wording(task: str, expected: list) -> None:
     """Power in 亿千瓦, and a second value after 和 shares the metric (it was named 和)."""
     got = [(t.metric, t.value, t.measure_unit, t.qualifier) for t in extract_targets(task)]
@@ -98,11 +123,22 @@ def test_a_collective_whose_name_holds_a_comma_owes_its_targets_once() -> None:
 
     collective = "各县(市)区人民政府、开发(度假)区管委会"
     items = pd.DataFrame({"item_no": [1], "item_label": ["1"], "task": ["新增就业岗位2000个"]})
-    assignments = pd.DataFrame({
-        "item_no": [1, 1], "unit": [collective, "人力社保局"], "role": ["lead", "co"],
-        "kind": ["collective", "department"], "sole": [False, False],
-    })
+    assignments = pd.DataFrame(
+        {
+            "item_no": [1, 1],
+            "unit": [collective, "人力社保局"],
+            "role": ["lead", "co"],
+            "kind": ["collective", "department"],
+            "sole": [False, False],
+        }
+    )
     per_unit = targets_per_unit(selection_of(assignments, items)).set_index("unit")
     assert per_unit.index.tolist() == [collective, "人力社保局"]
-    assert per_unit.loc[collective, ["lead_targets", "co_targets", "total_targets"]].tolist() == [1, 0, 1]
-    assert targets_per_unit(selection_of(assignments, items), (), False)["unit"].tolist() == ["人力社保局"]
+    assert per_unit.loc[collective, ["lead_targets", "co_targets", "total_targets"]].tolist() == [
+        1,
+        0,
+        1,
+    ]
+    assert targets_per_unit(selection_of(assignments, items), (), False)["unit"].tolist() == [
+        "人力社保局"
+    ]

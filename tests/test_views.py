@@ -13,10 +13,24 @@ from lib.write.charts import cell_from_selection, units_from_selection, workload
 from tests.builders import selection_of
 
 # items of the bundled list whose theme a reader can check at a glance
-PINNED = {1: "经济发展", 2: "经济发展", 10: "产业与招商", 20: "产业与招商", 26: "改革与营商环境",
-          36: "科技与人才", 40: "科技与人才", 47: "城乡建设与交通", 50: "生态环境", 57: "乡村振兴",
-          59: "乡村振兴", 52: "开放与消费", 69: "安全与治理", 70: "安全与治理", 84: "民生事业",
-          86: "民生事业"}
+PINNED = {
+    1: "经济发展",
+    2: "经济发展",
+    10: "产业与招商",
+    20: "产业与招商",
+    26: "改革与营商环境",
+    36: "科技与人才",
+    40: "科技与人才",
+    47: "城乡建设与交通",
+    50: "生态环境",
+    57: "乡村振兴",
+    59: "乡村振兴",
+    52: "开放与消费",
+    69: "安全与治理",
+    70: "安全与治理",
+    84: "民生事业",
+    86: "民生事业",
+}
 
 
 def test_few_bundled_items_are_unclassified(bundled) -> None:
@@ -44,11 +58,17 @@ def test_heatmap_cells_equal_distinct_item_counts(bundled, mode: str) -> None:
         mine = roles[(roles["unit"] == unit) & (roles["theme"] == theme)]
         assert cell["items"] == mine["item_no"].nunique()
         assert cell["lead"] == (mine["role"] == "lead").sum()
-        expected = {"all": cell["items"], "lead": cell["lead"],
-                    "weighted": cell["lead"] + 0.5 * cell["co"]}[mode]
+        expected = {
+            "all": cell["items"],
+            "lead": cell["lead"],
+            "weighted": cell["lead"] + 0.5 * cell["co"],
+        }[mode]
         assert cell["value"] == expected
-    assert not cells.index.get_level_values("unit").isin(
-        bundled.assignments.loc[bundled.assignments["kind"] == "collective", "unit"]).any()
+    assert (
+        not cells.index.get_level_values("unit")
+        .isin(bundled.assignments.loc[bundled.assignments["kind"] == "collective", "unit"])
+        .any()
+    )
 
 
 def test_a_heatmap_cell_lists_the_items_behind_it(bundled) -> None:
@@ -56,13 +76,18 @@ def test_a_heatmap_cell_lists_the_items_behind_it(bundled) -> None:
     behind = cell_items(select(bundled), "财政局", "民生事业")
     assert len(behind) == cells.loc[("财政局", "民生事业"), "items"]
     row_total = cell_items(select(bundled), "财政局", None)
-    assert len(row_total) == item_roles(bundled.assignments).query("unit == '财政局'")["item_no"].nunique()
+    assert (
+        len(row_total)
+        == item_roles(bundled.assignments).query("unit == '财政局'")["item_no"].nunique()
+    )
 
 
 def test_heatmap_figure_has_a_cell_per_value_and_totals(bundled) -> None:
     cells = workload_cells(select(bundled))
     figure = workload_figure(cells, top=10)
-    units = cells.groupby("unit")["value"].sum().sort_values(ascending=False, kind="stable").head(10)
+    units = (
+        cells.groupby("unit")["value"].sum().sort_values(ascending=False, kind="stable").head(10)
+    )
     assert set(figure.data[0].y) == set(units.index)
     totals = dict(zip(figure.data[1].y, figure.data[1].text))
     assert totals[units.index[0]] == f"{units.iloc[0]:g}"
@@ -72,8 +97,18 @@ def test_heatmap_figure_has_a_cell_per_value_and_totals(bundled) -> None:
     ("event", "units"),
     [
         ({"selection": {"points": [{"customdata": "发改局"}]}}, ["发改局"]),
-        ({"selection": {"points": [{"customdata": "发改局"}, {"customdata": "发改局"},
-                                   {"customdata": "&lt;b&gt;局"}]}}, ["发改局", "<b>局"]),
+        (
+            {
+                "selection": {
+                    "points": [
+                        {"customdata": "发改局"},
+                        {"customdata": "发改局"},
+                        {"customdata": "&lt;b&gt;局"},
+                    ]
+                }
+            },
+            ["发改局", "<b>局"],
+        ),
         ({"selection": {"points": []}}, []),
         (None, []),
         ({}, []),
@@ -86,7 +121,10 @@ def test_units_from_a_bar_click(event, units: list[str]) -> None:
 @pytest.mark.parametrize(
     ("event", "cell"),
     [
-        ({"selection": {"points": [{"customdata": ["财政局", "民生事业", 3, 0, 3]}]}}, ("财政局", "民生事业")),
+        (
+            {"selection": {"points": [{"customdata": ["财政局", "民生事业", 3, 0, 3]}]}},
+            ("财政局", "民生事业"),
+        ),
         ({"selection": {"points": [{"customdata": ["合计", "民生事业"]}]}}, (None, "民生事业")),
         ({"selection": {"points": [{"customdata": ["财政局", "合计"]}]}}, ("财政局", None)),
         ({"selection": {"points": []}}, None),
@@ -116,5 +154,6 @@ def test_mapping_an_unknown_name_updates_the_tables(bundled) -> None:
     assert len(mapped.report.flagged) == len(bundled.report.flagged) - 2
     assert bundled.assignments["unit"].eq("开发委").sum() == 2  # the original is untouched
     table = alias_table({"开发委": "发改局", "发改(校地合作办)": "发改局"}, a)
-    assert table.to_dict("records") == [{"canonical": "发改局", "kind": "department",
-                                         "aliases": "发改(校地合作办)|开发委"}]
+    assert table.to_dict("records") == [
+        {"canonical": "发改局", "kind": "department", "aliases": "发改(校地合作办)|开发委"}
+    ]

@@ -14,8 +14,16 @@ from lib.parse.schema import KINDS, ROLES
 
 ROLE_CHOICES = ("all", "lead", "co")
 # URL key for each field; lists repeat the key (?unit=发改局&unit=财政局)
-_KEYS = {"units": "unit", "kinds": "kind", "role": "role", "sections": "section",
-         "leaders": "leader", "include_collectives": "coll", "text": "q", "keyword": "kw"}
+_KEYS = {
+    "units": "unit",
+    "kinds": "kind",
+    "role": "role",
+    "sections": "section",
+    "leaders": "leader",
+    "include_collectives": "coll",
+    "text": "q",
+    "keyword": "kw",
+}
 
 
 @dataclass(frozen=True)
@@ -54,6 +62,7 @@ class Filters:
     @classmethod
     def from_query(cls, query: Mapping[str, str | list[str]]) -> Filters:
         """Filters from URL query parameters; unknown keys and bad values are ignored."""
+
         def many(key: str) -> tuple[str, ...]:
             value = query.get(key, ())
             values = [value] if isinstance(value, str) else list(value)
@@ -91,16 +100,24 @@ class Filters:
 
     def describe(self) -> list[tuple[str, str]]:
         """(condition, value) rows for the 筛选条件 sheet of a download."""
-        rows = [("角色", {"all": "全部", **ROLES}[self.role]),
-                ("排名含泛指单位", "是" if self.include_collectives else "否")]
-        rows += [("单位", "、".join(self.units) or "全部"), ("单位类型", "、".join(KINDS.get(k, k) for k in self.kinds) or "全部"),
-                 ("分块/主题", "、".join(self.sections) or "全部"), ("分管领导", "、".join(self.leaders) or "全部"),
-                 ("包含文字", self.text or "（无）"), ("关键词", self.keyword or "（无）")]
+        rows = [
+            ("角色", {"all": "全部", **ROLES}[self.role]),
+            ("排名含泛指单位", "是" if self.include_collectives else "否"),
+        ]
+        rows += [
+            ("单位", "、".join(self.units) or "全部"),
+            ("单位类型", "、".join(KINDS.get(k, k) for k in self.kinds) or "全部"),
+            ("分块/主题", "、".join(self.sections) or "全部"),
+            ("分管领导", "、".join(self.leaders) or "全部"),
+            ("包含文字", self.text or "（无）"),
+            ("关键词", self.keyword or "（无）"),
+        ]
         return rows
 
 
-def apply_filters(items: pd.DataFrame, assignments: pd.DataFrame,
-                  filters: Filters) -> tuple[pd.DataFrame, pd.DataFrame]:
+def apply_filters(
+    items: pd.DataFrame, assignments: pd.DataFrame, filters: Filters
+) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The items and assignments a view shows under ``filters``.
 
     Item conditions (section or theme, leader, text, keyword) pick items; mention
@@ -110,7 +127,9 @@ def apply_filters(items: pd.DataFrame, assignments: pd.DataFrame,
     if filters.sections:
         keep &= items["section"].isin(filters.sections) | items["theme"].isin(filters.sections)
     if filters.leaders:
-        keep &= items["leaders"].map(lambda names: bool(set(names.split("、")) & set(filters.leaders)))
+        keep &= items["leaders"].map(
+            lambda names: bool(set(names.split("、")) & set(filters.leaders))
+        )
     for needle in (filters.text, filters.keyword):
         if needle:
             keep &= items["task"].str.contains(needle, regex=False)

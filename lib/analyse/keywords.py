@@ -34,8 +34,12 @@ def _data_lines(name: str) -> list[str]:
 @functools.lru_cache(maxsize=1)
 def stop_words() -> frozenset[str]:
     """Stop words from data/stopwords.txt plus every unit name of the reference table."""
-    units = {name for entry in load_reference().units for name in (entry.canonical, *entry.aliases)
-             if "{" not in name}
+    units = {
+        name
+        for entry in load_reference().units
+        for name in (entry.canonical, *entry.aliases)
+        if "{" not in name
+    }
     return frozenset(_data_lines("stopwords.txt")) | units
 
 
@@ -79,8 +83,12 @@ def _textrank():
 
 def is_keyword(word: str, extra_stop: frozenset[str] = frozenset()) -> bool:
     """Two or more characters, not a number, not punctuation, not a stop word or unit name."""
-    return (len(word) >= 2 and not _NOT_A_WORD.search(word) and word not in stop_words()
-            and word not in extra_stop)
+    return (
+        len(word) >= 2
+        and not _NOT_A_WORD.search(word)
+        and word not in stop_words()
+        and word not in extra_stop
+    )
 
 
 @functools.lru_cache(maxsize=100_000)
@@ -89,7 +97,9 @@ def task_tokens(task: str) -> tuple[str, ...]:
     return tuple(w.strip() for w in tokenizer().cut(task) if w.strip())
 
 
-def document_tokens(tasks: Iterable[str], units: Iterable[str], place: str = "") -> list[tuple[str, ...]]:
+def document_tokens(
+    tasks: Iterable[str], units: Iterable[str], place: str = ""
+) -> list[tuple[str, ...]]:
     """Keyword candidates per task: the document's own unit names and place are stop words too.
 
     Cached per document, so a filter change only recounts."""
@@ -97,7 +107,9 @@ def document_tokens(tasks: Iterable[str], units: Iterable[str], place: str = "")
 
 
 @functools.lru_cache(maxsize=8)
-def _document_tokens(tasks: tuple[str, ...], units: frozenset[str], place: str) -> tuple[tuple[str, ...], ...]:
+def _document_tokens(
+    tasks: tuple[str, ...], units: frozenset[str], place: str
+) -> tuple[tuple[str, ...], ...]:
     extra = _document_stop(units, place)
     return tuple(tuple(w for w in task_tokens(t) if is_keyword(w, extra)) for t in tasks)
 
@@ -116,8 +128,10 @@ def tfidf(tokens: list[tuple[str, ...]], chosen: Iterable[int], top: int = 20) -
     n = len(tokens)
     df = Counter(w for words in tokens for w in set(words))
     tf = Counter(w for i in chosen for w in tokens[i])
-    scores = {w: c * (math.log((1 + n) / (1 + df[w])) + 1) * (1 + 0.25 * (len(w) - 2))
-              for w, c in tf.items()}
+    scores = {
+        w: c * (math.log((1 + n) / (1 + df[w])) + 1) * (1 + 0.25 * (len(w) - 2))
+        for w, c in tf.items()
+    }
     return _top(scores, tf, top)
 
 
@@ -127,25 +141,31 @@ def distinctive(tokens: list[tuple[str, ...]], mine: Iterable[int], top: int = 1
     inside = Counter(w for i in mine for w in tokens[i])
     outside = Counter(w for i, words in enumerate(tokens) if i not in mine for w in words)
     a_total, b_total = sum(inside.values()) + 1, sum(outside.values()) + 1
-    scores = {w: math.log((c + 0.5) / a_total) - math.log((outside[w] + 0.5) / b_total)
-              for w, c in inside.items()}
+    scores = {
+        w: math.log((c + 0.5) / a_total) - math.log((outside[w] + 0.5) / b_total)
+        for w, c in inside.items()
+    }
     return _top(scores, inside, top)
 
 
-def textrank(tasks: Iterable[str], units: Iterable[str], place: str = "", top: int = 20) -> pd.DataFrame:
+def textrank(
+    tasks: Iterable[str], units: Iterable[str], place: str = "", top: int = 20
+) -> pd.DataFrame:
     """TextRank over the tasks' text (cut at ``TEXTRANK_MAX_CHARS``)."""
     text = "。".join(tasks)[:TEXTRANK_MAX_CHARS]
     extra = _document_stop(units, place)
-    ranked = _textrank().textrank(text, topK=top * 3, withWeight=True,
-                                  allowPOS=("n", "nz", "vn", "ns", "nt", "l", "an"))
+    ranked = _textrank().textrank(
+        text, topK=top * 3, withWeight=True, allowPOS=("n", "nz", "vn", "ns", "nt", "l", "an")
+    )
     kept = [(w, round(weight, 4)) for w, weight in ranked if is_keyword(w, extra)][:top]
     return pd.DataFrame(kept, columns=["keyword", "weight"])
 
 
 def _top(scores: dict[str, float], counts: Counter, top: int) -> pd.DataFrame:
     ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -counts[kv[0]], kv[0]))[:top]
-    return pd.DataFrame([(w, round(s, 4), counts[w]) for w, s in ranked],
-                        columns=["keyword", "weight", "count"])
+    return pd.DataFrame(
+        [(w, round(s, 4), counts[w]) for w, s in ranked], columns=["keyword", "weight", "count"]
+    )
 
 
 def keyword_items(items: pd.DataFrame, keyword: str) -> pd.DataFrame:
@@ -153,9 +173,15 @@ def keyword_items(items: pd.DataFrame, keyword: str) -> pd.DataFrame:
     return items[items["task"].str.contains(keyword, regex=False)]
 
 
-def keywords_of(items: pd.DataFrame, assignments: pd.DataFrame, all_items: pd.DataFrame,
-                all_units: Iterable[str], place: str = "", method: str = "tfidf",
-                top: int = 20) -> pd.DataFrame:
+def keywords_of(
+    items: pd.DataFrame,
+    assignments: pd.DataFrame,
+    all_items: pd.DataFrame,
+    all_units: Iterable[str],
+    place: str = "",
+    method: str = "tfidf",
+    top: int = 20,
+) -> pd.DataFrame:
     """Top keywords of ``items`` (a filtered part of ``all_items``), by TF-IDF or TextRank."""
     if method == "textrank":
         return textrank(items["task"], all_units, place, top)
@@ -164,8 +190,9 @@ def keywords_of(items: pd.DataFrame, assignments: pd.DataFrame, all_items: pd.Da
     return tfidf(tokens, [position[no] for no in items["item_no"]], top)
 
 
-def unit_keywords(all_items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
-                  place: str = "", top: int = 15) -> pd.DataFrame:
+def unit_keywords(
+    all_items: pd.DataFrame, assignments: pd.DataFrame, unit: str, place: str = "", top: int = 15
+) -> pd.DataFrame:
     """Keywords that set one unit's items apart from the rest of the list."""
     tokens = document_tokens(all_items["task"], set(assignments["unit"]), place)
     mine = set(assignments.loc[assignments["unit"] == unit, "item_no"])
@@ -175,8 +202,15 @@ def unit_keywords(all_items: pd.DataFrame, assignments: pd.DataFrame, unit: str,
 def keyword_table(selection: Selection, method: str = "tfidf", top: int = 20) -> pd.DataFrame:
     """The chosen items' top keywords (keyword, weight, count) against the whole list."""
     doc = selection.doc
-    return keywords_of(selection.items, selection.assignments, doc.items,
-                       set(doc.assignments["unit"]), selection.place, method, top)
+    return keywords_of(
+        selection.items,
+        selection.assignments,
+        doc.items,
+        set(doc.assignments["unit"]),
+        selection.place,
+        method,
+        top,
+    )
 
 
 def unit_keyword_table(selection: Selection, unit: str) -> pd.DataFrame:

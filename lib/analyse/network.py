@@ -39,11 +39,14 @@ class Network:
     @property
     def ranked_units(self) -> list[str]:
         """Units by weighted degree, most connected first."""
-        return self.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])["unit"].tolist()
+        return self.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])[
+            "unit"
+        ].tolist()
 
 
-def shared_items(items: pd.DataFrame, assignments: pd.DataFrame,
-                 include_collectives: bool = False) -> pd.DataFrame:
+def shared_items(
+    items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool = False
+) -> pd.DataFrame:
     """Every pair of units named in the same item: a, b (a < b), weight = distinct items shared,
     and the shared items' labels and numbers (tuples). Sorted by weight, then names."""
     per_item = named_roles(assignments, include_collectives)
@@ -53,27 +56,41 @@ def shared_items(items: pd.DataFrame, assignments: pd.DataFrame,
         for a, b in combinations(sorted(set(units)), 2):
             pairs.setdefault((a, b), []).append(item_no)
     edges = pd.DataFrame(
-        [(a, b, len(nos), tuple(str(labels.get(n, n)) for n in nos), tuple(nos))
-         for (a, b), nos in pairs.items()],
+        [
+            (a, b, len(nos), tuple(str(labels.get(n, n)) for n in nos), tuple(nos))
+            for (a, b), nos in pairs.items()
+        ],
         columns=["a", "b", "weight", "item_labels", "item_nos"],
     )
     return edges.sort_values(["weight", "a", "b"], ascending=[False, True, True], ignore_index=True)
 
 
-def unit_graph(items: pd.DataFrame, assignments: pd.DataFrame, include_collectives: bool = False,
-               min_weight: int = 1) -> nx.Graph:
+def unit_graph(
+    items: pd.DataFrame,
+    assignments: pd.DataFrame,
+    include_collectives: bool = False,
+    min_weight: int = 1,
+) -> nx.Graph:
     """The weighted graph; nodes carry items, led and kind; edges weight and distance = 1/weight."""
     per_item = named_roles(assignments, include_collectives)
     graph = nx.Graph()
-    stats = per_item.assign(led=per_item["role"] == "lead").groupby("unit").agg(
-        items=("item_no", "nunique"), led=("led", "sum"), kind=("kind", "first"))
+    stats = (
+        per_item.assign(led=per_item["role"] == "lead")
+        .groupby("unit")
+        .agg(items=("item_no", "nunique"), led=("led", "sum"), kind=("kind", "first"))
+    )
     for unit in sorted(stats.index):
         row = stats.loc[unit]
         graph.add_node(unit, items=int(row["items"]), led=int(row["led"]), kind=row["kind"])
     edges = shared_items(items, assignments, include_collectives)
     for edge in edges[edges["weight"] >= min_weight].sort_values(["a", "b"]).itertuples():
-        graph.add_edge(edge.a, edge.b, weight=int(edge.weight), distance=1.0 / edge.weight,
-                       item_labels=edge.item_labels)
+        graph.add_edge(
+            edge.a,
+            edge.b,
+            weight=int(edge.weight),
+            distance=1.0 / edge.weight,
+            item_labels=edge.item_labels,
+        )
     return graph
 
 
@@ -81,8 +98,9 @@ def communities(graph: nx.Graph, resolution: float = 1.0) -> tuple[tuple[str, ..
     """Louvain communities (fixed seed), numbered by size, then first member."""
     if graph.number_of_nodes() == 0:
         return ()
-    found = nx.community.louvain_communities(graph, weight="weight", resolution=resolution,
-                                             seed=COMMUNITY_SEED)
+    found = nx.community.louvain_communities(
+        graph, weight="weight", resolution=resolution, seed=COMMUNITY_SEED
+    )
     groups = [tuple(sorted(group)) for group in found]
     return tuple(sorted(groups, key=lambda g: (-len(g), g[0])))
 
@@ -96,8 +114,12 @@ def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
     return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
 
 
-def network(selection: Selection, include_collectives: bool = False, min_weight: int = 1,
-            resolution: float = 1.0) -> Network:
+def network(
+    selection: Selection,
+    include_collectives: bool = False,
+    min_weight: int = 1,
+    resolution: float = 1.0,
+) -> Network:
     """The graph of the chosen items (with all their units: a unit filter shows that unit with
     everyone it shares items with), its communities, layout and centralities as tables."""
     graph = unit_graph(selection.items, selection.item_assignments, include_collectives, min_weight)
@@ -110,32 +132,65 @@ def network(selection: Selection, include_collectives: bool = False, min_weight:
     groups = communities(linked, resolution)
     community_of = {unit: number for number, group in enumerate(groups, start=1) for unit in group}
     positions = layout(linked)
-    betweenness = nx.betweenness_centrality(graph, weight="distance") if graph.number_of_nodes() else {}
+    betweenness = (
+        nx.betweenness_centrality(graph, weight="distance") if graph.number_of_nodes() else {}
+    )
     nodes = pd.DataFrame(
-        [(unit, data["kind"], data["items"], data["led"], community_of.get(unit, 0),
-          *positions.get(unit, (None, None)), graph.degree(unit), graph.degree(unit, weight="weight"),
-          betweenness.get(unit, 0.0))
-         for unit, data in graph.nodes(data=True)],
-        columns=["unit", "kind", "items", "led", "community", "x", "y", "degree",
-                 "weighted_degree", "betweenness"],
+        [
+            (
+                unit,
+                data["kind"],
+                data["items"],
+                data["led"],
+                community_of.get(unit, 0),
+                *positions.get(unit, (None, None)),
+                graph.degree(unit),
+                graph.degree(unit, weight="weight"),
+                betweenness.get(unit, 0.0),
+            )
+            for unit, data in graph.nodes(data=True)
+        ],
+        columns=[
+            "unit",
+            "kind",
+            "items",
+            "led",
+            "community",
+            "x",
+            "y",
+            "degree",
+            "weighted_degree",
+            "betweenness",
+        ],
     )
     edges = pd.DataFrame(
         [(a, b, data["weight"], data["item_labels"]) for a, b, data in graph.edges(data=True)],
         columns=["a", "b", "weight", "item_labels"],
     )
-    return Network(nodes, edges, groups, nx.density(graph) if graph.number_of_nodes() > 1 else 0.0,
-                   nx.number_connected_components(graph) if graph.number_of_nodes() else 0)
+    return Network(
+        nodes,
+        edges,
+        groups,
+        nx.density(graph) if graph.number_of_nodes() > 1 else 0.0,
+        nx.number_connected_components(graph) if graph.number_of_nodes() else 0,
+    )
 
 
 def centrality_table(net: Network) -> pd.DataFrame:
     """Units by weighted degree: partners, shared items (weighted degree), betweenness, items led
     and carried, and the unit's group."""
     table = net.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])
-    return pd.DataFrame({
-        "unit": table["unit"], "partner_count": table["degree"],
-        "weighted_degree": table["weighted_degree"], "betweenness": table["betweenness"].round(4),
-        "led": table["led"], "item_count": table["items"], "community": table["community"],
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "unit": table["unit"],
+            "partner_count": table["degree"],
+            "weighted_degree": table["weighted_degree"],
+            "betweenness": table["betweenness"].round(4),
+            "led": table["led"],
+            "item_count": table["items"],
+            "community": table["community"],
+        }
+    ).reset_index(drop=True)
 
 
 def partners(selection: Selection, unit: str, include_collectives: bool = False) -> pd.DataFrame:
@@ -143,5 +198,6 @@ def partners(selection: Selection, unit: str, include_collectives: bool = False)
     edges = shared_items(selection.items, selection.item_assignments, include_collectives)
     mine = edges[(edges["a"] == unit) | (edges["b"] == unit)]
     partner = mine["b"].where(mine["a"] == unit, mine["a"])
-    return pd.DataFrame({"partner": partner, "shared": mine["weight"],
-                         "shared_labels": mine["item_labels"]}).reset_index(drop=True)
+    return pd.DataFrame(
+        {"partner": partner, "shared": mine["weight"], "shared_labels": mine["item_labels"]}
+    ).reset_index(drop=True)

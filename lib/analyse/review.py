@@ -68,4 +68,6 @@ def alias_table(aliases: dict[str, str], assignments: pd.DataFrame) -> pd.DataFr
 def mapping_choices(doc: ParsedDocument) -> tuple[list[str], list[str]]:
     """(names to map: the unresolved ones, units to map onto: the named, non-collective ones)."""
     a = doc.assignments
-    return sorted(set(doc.report.flagged["unit"])), sorted(set(a.loc[a["kind"] != "collective", "unit"]))
+    return sorted(set(doc.report.flagged["unit"])), sorted(
+        set(a.loc[a["kind"] != "collective", "unit"])
+    )

@@ -27,10 +27,14 @@ def named_roles(assignments: pd.DataFrame, include_collectives: bool = False) ->
 def role_counts(per_item: pd.DataFrame, by: list[str]) -> pd.DataFrame:
     """Distinct items per group, split into lead / sole (no marked lead) / co, and items."""
     lead = per_item["role"] == "lead"
-    flags = pd.DataFrame({
-        **{key: per_item[key] for key in by},
-        "lead": lead, "sole": ~lead & per_item["sole"], "co": ~lead & ~per_item["sole"],
-    })
+    flags = pd.DataFrame(
+        {
+            **{key: per_item[key] for key in by},
+            "lead": lead,
+            "sole": ~lead & per_item["sole"],
+            "co": ~lead & ~per_item["sole"],
+        }
+    )
     counts = flags.groupby(by, sort=False).sum().astype("int64")
     return counts.assign(items=counts["lead"] + counts["sole"] + counts["co"])
 
@@ -40,6 +44,8 @@ def units_of_items(assignments: pd.DataFrame, item_nos: pd.Series) -> pd.DataFra
     per_item = item_roles(assignments)
     columns = {}
     for role in ("lead", "co"):
-        grouped = per_item.loc[per_item["role"] == role].groupby("item_no", sort=False)["unit"].agg(tuple)
+        grouped = (
+            per_item.loc[per_item["role"] == role].groupby("item_no", sort=False)["unit"].agg(tuple)
+        )
         columns[f"{role}_units"] = [grouped.get(no, ()) for no in item_nos]
     return pd.DataFrame(columns, index=pd.RangeIndex(len(item_nos)))

@@ -27,12 +27,26 @@ from lib.parse.reference import read_data_csv
 
 GROUPS: tuple[str, ...] = ("牵头", "独立承担", "配合", "共同责任")
 SHEET_COLUMNS: tuple[str, ...] = (
-    "group", "item_no", "item_label", "task", "others", "leaders", "deadline", "targets", "via",
+    "group",
+    "item_no",
+    "item_label",
+    "task",
+    "others",
+    "leaders",
+    "deadline",
+    "targets",
+    "via",
 )
 SHEET_HEADERS: dict[str, str] = {
-    "group": "责任类别", "item_no": "序号", "item_label": "原编号", "task": "主要工作",
-    "others": "其他责任单位（▲牵头）", "leaders": "分管领导", "deadline": "完成时限",
-    "targets": "目标任务", "via": "所属泛指",
+    "group": "责任类别",
+    "item_no": "序号",
+    "item_label": "原编号",
+    "task": "主要工作",
+    "others": "其他责任单位（▲牵头）",
+    "leaders": "分管领导",
+    "deadline": "完成时限",
+    "targets": "目标任务",
+    "via": "所属泛指",
 }
 SELECTIVE_PREFIXES: tuple[str, ...] = ("各相关", "各有关", "相关", "有关")
 LEAD_MARK = "▲"
@@ -83,7 +97,7 @@ def collective_scope(name: str) -> tuple[str, ...] | None:
         return None
     endings, qualifiers = _scopes()
     for ending, kinds in endings:
-        if name.endswith(ending) and name[1:len(name) - len(ending)] in qualifiers:
+        if name.endswith(ending) and name[1 : len(name) - len(ending)] in qualifiers:
             return kinds
     return None
 
@@ -92,14 +106,20 @@ def collective_scope(name: str) -> tuple[str, ...] | None:
 def _scopes() -> tuple[tuple[tuple[str, tuple[str, ...]], ...], frozenset[str]]:
     """(ending, kinds) longest first, and the level words allowed between 各 and the ending."""
     rows = read_data_csv("collective_scopes.csv")
-    endings = [(r["text"], tuple(k for k in r["kinds"].split(";") if k)) for r in rows if r["part"] == "ending"]
+    endings = [
+        (r["text"], tuple(k for k in r["kinds"].split(";") if k))
+        for r in rows
+        if r["part"] == "ending"
+    ]
     qualifiers = frozenset({""} | {r["text"] for r in rows if r["part"] == "qualifier"})
     return tuple(sorted(endings, key=lambda row: len(row[0]), reverse=True)), qualifiers
 
 
 def roster(place: str) -> pd.DataFrame:
     """The place's units from data/roster.csv (unit, kind); empty when it has none."""
-    rows = [(r["unit"], r["kind"]) for r in read_data_csv("roster.csv") if place and r["place"] == place]
+    rows = [
+        (r["unit"], r["kind"]) for r in read_data_csv("roster.csv") if place and r["place"] == place
+    ]
     return pd.DataFrame(rows, columns=["unit", "kind"]).drop_duplicates("unit")
 
 
@@ -117,27 +137,41 @@ def build_sheets(doc: ParsedDocument, roster_units: pd.DataFrame | None = None) 
     shared, collectives = _shared_rows(per_item, pool)
     rows = pd.concat([rows, shared], ignore_index=True)
     rows = _with_item_details(rows, doc, per_item)
-    columns = tuple(c for c in SHEET_COLUMNS
-                    if c in ("group", "item_no", "item_label", "task", "others") or rows[c].ne("").any())
+    columns = tuple(
+        c
+        for c in SHEET_COLUMNS
+        if c in ("group", "item_no", "item_label", "task", "others") or rows[c].ne("").any()
+    )
     labels = items.set_index("item_no")["item_label"]
-    collectives = collectives.assign(items=collectives["item_nos"].map(
-        lambda nos: "、".join(str(labels.get(n, n)) for n in nos))).drop(columns="item_nos")
+    collectives = collectives.assign(
+        items=collectives["item_nos"].map(lambda nos: "、".join(str(labels.get(n, n)) for n in nos))
+    ).drop(columns="item_nos")
 
     order = _unit_order(doc, pool if source == "roster" else None)
     kinds = dict(zip(pool["unit"], pool["kind"])) | dict(zip(named["unit"], named["kind"]))
     group_rank = {group: rank for rank, group in enumerate(GROUPS)}
     sheets = []
     for unit, mine in rows.groupby("unit", sort=False):
-        mine = mine.sort_values(["group", "item_no"], key=lambda s: s.map(group_rank) if s.name == "group" else s)
-        sheets.append(UnitSheet(unit, kinds.get(unit, ""), mine[list(SHEET_COLUMNS)].reset_index(drop=True)))
+        mine = mine.sort_values(
+            ["group", "item_no"], key=lambda s: s.map(group_rank) if s.name == "group" else s
+        )
+        sheets.append(
+            UnitSheet(unit, kinds.get(unit, ""), mine[list(SHEET_COLUMNS)].reset_index(drop=True))
+        )
     sheets.sort(key=lambda sheet: order.get(sheet.unit, len(order)))
     return SheetBook(doc.doc_id, dict(doc.meta), tuple(sheets), collectives, source, columns)
 
 
 def _named_rows(named: pd.DataFrame) -> pd.DataFrame:
     """A row per item × named unit, grouped by its role (lead wins; sole owners apart)."""
-    group = named["role"].map({"lead": "牵头"}).fillna(named["sole"].map({True: "独立承担", False: "配合"}))
-    return pd.DataFrame({"unit": named["unit"], "item_no": named["item_no"], "group": group, "via": ""})
+    group = (
+        named["role"]
+        .map({"lead": "牵头"})
+        .fillna(named["sole"].map({True: "独立承担", False: "配合"}))
+    )
+    return pd.DataFrame(
+        {"unit": named["unit"], "item_no": named["item_no"], "group": group, "via": ""}
+    )
 
 
 def _shared_rows(per_item: pd.DataFrame, pool: pd.DataFrame) -> tuple[pd.DataFrame, pd.DataFrame]:
@@ -164,20 +198,30 @@ def _shared_rows(per_item: pd.DataFrame, pool: pd.DataFrame) -> tuple[pd.DataFra
             for unit in members:
                 if unit not in named_on[item_no]:
                     shared.setdefault((unit, item_no), []).append(name)
-    rows = pd.DataFrame([(unit, item_no, "共同责任", "、".join(via)) for (unit, item_no), via in shared.items()],
-                        columns=["unit", "item_no", "group", "via"])
+    rows = pd.DataFrame(
+        [(unit, item_no, "共同责任", "、".join(via)) for (unit, item_no), via in shared.items()],
+        columns=["unit", "item_no", "group", "via"],
+    )
     return rows, pd.DataFrame(table, columns=["collective", "reach", "item_nos"])
 
 
-def _with_item_details(rows: pd.DataFrame, doc: ParsedDocument, per_item: pd.DataFrame) -> pd.DataFrame:
+def _with_item_details(
+    rows: pd.DataFrame, doc: ParsedDocument, per_item: pd.DataFrame
+) -> pd.DataFrame:
     """Add the item's label, task, leaders, deadline, targets and the other units (leads first)."""
     items = doc.items.set_index("item_no")
     leads_first = per_item.sort_values("role", key=lambda r: r != "lead", kind="stable")
     marked = leads_first["role"].map({"lead": LEAD_MARK}).fillna("") + leads_first["unit"]
-    on_item = pd.DataFrame({"item_no": leads_first["item_no"], "unit": leads_first["unit"], "shown": marked})
-    by_item = {no: list(zip(group["unit"], group["shown"])) for no, group in on_item.groupby("item_no")}
+    on_item = pd.DataFrame(
+        {"item_no": leads_first["item_no"], "unit": leads_first["unit"], "shown": marked}
+    )
+    by_item = {
+        no: list(zip(group["unit"], group["shown"])) for no, group in on_item.groupby("item_no")
+    }
     targets = targets_table(select(doc))
-    spans = targets["metric"].where(targets["metric"] == "", targets["metric"] + "：") + targets["span"]
+    spans = (
+        targets["metric"].where(targets["metric"] == "", targets["metric"] + "：") + targets["span"]
+    )
     target_text = spans.groupby(targets["item_no"]).agg("；".join)
 
     def others(unit: str, item_no: int) -> str:
@@ -203,6 +247,7 @@ def _unit_order(doc: ParsedDocument, roster_units: pd.DataFrame | None) -> dict[
 
 # --- the one-page brief ---
 
+
 @dataclass(frozen=True)
 class Brief:
     meta: dict[str, str]
@@ -222,11 +267,24 @@ def build_brief(doc: ParsedDocument, top: int = 8) -> Brief:
     items, assignments = doc.items, doc.assignments
     whole = select(doc)
     ranking = unit_ranking(whole)
-    leads = ranking[ranking["lead"] > 0].sort_values(["lead", "items", "unit"], ascending=[False, False, True])
-    themes = items["theme"].replace("", "未分类").value_counts().rename_axis("theme").reset_index(name="items")
+    leads = ranking[ranking["lead"] > 0].sort_values(
+        ["lead", "items", "unit"], ascending=[False, False, True]
+    )
+    themes = (
+        items["theme"]
+        .replace("", "未分类")
+        .value_counts()
+        .rename_axis("theme")
+        .reset_index(name="items")
+    )
     report = doc.report
-    flagged = (len(report.corrections) + len(report.flagged) + len(report.items_without_units)
-               + len(report.numbering_problems) + len(report.incomplete_items))
+    flagged = (
+        len(report.corrections)
+        + len(report.flagged)
+        + len(report.items_without_units)
+        + len(report.numbering_problems)
+        + len(report.incomplete_items)
+    )
     return Brief(
         meta=dict(doc.meta),
         kpis=overview_kpis(whole),

@@ -15,7 +15,9 @@ def overview_kpis(selection: Selection) -> dict[str, float]:
     per_item = item_roles(assignments)
     named = per_item[per_item["kind"] != "collective"]
     led = set(per_item.loc[per_item["role"] == "lead", "item_no"])
-    units_per_item = per_item.groupby("item_no")["unit"].nunique().reindex(items["item_no"], fill_value=0)
+    units_per_item = (
+        per_item.groupby("item_no")["unit"].nunique().reindex(items["item_no"], fill_value=0)
+    )
     return {
         "items": len(items),
         "units": named["unit"].nunique(),
@@ -38,27 +40,32 @@ def unit_ranking(selection: Selection, include_collectives: bool = False) -> pd.
     counts = role_counts(per_item, ["unit"])
     kinds = per_item.drop_duplicates("unit").set_index("unit")["kind"]
     mentions = assignments.groupby("unit").size()
-    ranking = counts.assign(kind=kinds.reindex(counts.index).to_numpy(),
-                            mentions=mentions.reindex(counts.index).to_numpy()).reset_index()
+    ranking = counts.assign(
+        kind=kinds.reindex(counts.index).to_numpy(),
+        mentions=mentions.reindex(counts.index).to_numpy(),
+    ).reset_index()
     ranking = ranking[["unit", "kind", "items", "lead", "sole", "co", "mentions"]]
-    return ranking.sort_values(["items", "lead", "unit"], ascending=[False, False, True],
-                               ignore_index=True)
+    return ranking.sort_values(
+        ["items", "lead", "unit"], ascending=[False, False, True], ignore_index=True
+    )
 
 
 def items_with_units(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
     """One row per item of ``items``: its lead units and co units (tuples, from
     ``assignments``), leaders and deadline."""
     units = units_of_items(assignments, items["item_no"])
-    return pd.DataFrame({
-        "item_no": items["item_no"].to_numpy(),
-        "item_label": items["item_label"].to_numpy(),
-        "section": items["section"].to_numpy(),
-        "task": items["task"].to_numpy(),
-        "lead_units": units["lead_units"].to_numpy(),
-        "co_units": units["co_units"].to_numpy(),
-        "leaders": items["leaders"].to_numpy(),
-        "deadline": items["deadline"].to_numpy(),
-    })
+    return pd.DataFrame(
+        {
+            "item_no": items["item_no"].to_numpy(),
+            "item_label": items["item_label"].to_numpy(),
+            "section": items["section"].to_numpy(),
+            "task": items["task"].to_numpy(),
+            "lead_units": units["lead_units"].to_numpy(),
+            "co_units": units["co_units"].to_numpy(),
+            "leaders": items["leaders"].to_numpy(),
+            "deadline": items["deadline"].to_numpy(),
+        }
+    )
 
 
 def item_table(selection: Selection) -> pd.DataFrame:
@@ -74,23 +81,29 @@ def assignment_table(selection: Selection) -> pd.DataFrame:
 WORKLOAD_MODES = {"all": "全部角色", "lead": "仅牵头", "weighted": "牵头加权（牵头 1，配合 0.5）"}
 
 
-def workload_cells(selection: Selection, mode: str = "all",
-                   include_collectives: bool = False) -> pd.DataFrame:
+def workload_cells(
+    selection: Selection, mode: str = "all", include_collectives: bool = False
+) -> pd.DataFrame:
     """Units × themes: one row per (unit, theme) with distinct items by role and the value
     the heatmap shows for ``mode`` (all roles, lead only, or lead-weighted)."""
     per_item = named_roles(selection.assignments, include_collectives)
     themes = selection.items.set_index("item_no")["theme"]
     per_item = per_item.assign(theme=themes.reindex(per_item["item_no"]).to_numpy())
     counts = role_counts(per_item, ["unit", "theme"])
-    cells = pd.DataFrame({"items": counts["items"], "lead": counts["lead"],
-                          "co": counts["sole"] + counts["co"]}).reset_index()
-    value = {"all": cells["items"], "lead": cells["lead"],
-             "weighted": cells["lead"] + 0.5 * cells["co"]}[mode]
+    cells = pd.DataFrame(
+        {"items": counts["items"], "lead": counts["lead"], "co": counts["sole"] + counts["co"]}
+    ).reset_index()
+    value = {
+        "all": cells["items"],
+        "lead": cells["lead"],
+        "weighted": cells["lead"] + 0.5 * cells["co"],
+    }[mode]
     return cells.assign(value=value.astype(float))[lambda t: t["value"] > 0].reset_index(drop=True)
 
 
-def cell_items(selection: Selection, unit: str | None, theme: str | None,
-               mode: str = "all") -> pd.DataFrame:
+def cell_items(
+    selection: Selection, unit: str | None, theme: str | None, mode: str = "all"
+) -> pd.DataFrame:
     """The items behind a heatmap cell (a unit's items in a theme; a total when one is None)."""
     items, assignments = selection.items, selection.assignments
     per_item = item_roles(assignments)
@@ -112,8 +125,11 @@ def lead_concentration(selection: Selection, top: int = 5) -> dict[str, float]:
     if not total:
         return {"marked": 0, "top_share": 0.0, "hhi": 0.0}
     shares = leads / total
-    return {"marked": int(total), "top_share": float(shares.head(top).sum()),
-            "hhi": float((shares ** 2).sum())}
+    return {
+        "marked": int(total),
+        "top_share": float(shares.head(top).sum()),
+        "hhi": float((shares**2).sum()),
+    }
 
 
 def lead_exceptions(selection: Selection) -> dict[str, pd.DataFrame]:
@@ -123,7 +139,9 @@ def lead_exceptions(selection: Selection) -> dict[str, pd.DataFrame]:
     leads = per_item[per_item["role"] == "lead"].groupby("item_no")["unit"].nunique()
     return {
         "unmarked": items_with_units(items[~items["item_no"].isin(leads.index)], assignments),
-        "several": items_with_units(items[items["item_no"].isin(leads[leads > 1].index)], assignments),
+        "several": items_with_units(
+            items[items["item_no"].isin(leads[leads > 1].index)], assignments
+        ),
     }
 
 

@@ -21,7 +21,20 @@ from lib.parse.schema import KINDS, ROLES
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
 # what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
-UPLOAD_TYPES = ["txt", "md", "csv", "xlsx", "xls", "docx", "html", "htm", "pdf", "doc", "wps", "ofd"]
+UPLOAD_TYPES = [
+    "txt",
+    "md",
+    "csv",
+    "xlsx",
+    "xls",
+    "docx",
+    "html",
+    "htm",
+    "pdf",
+    "doc",
+    "wps",
+    "ofd",
+]
 
 
 @dataclass(frozen=True)
@@ -45,8 +58,10 @@ def parse_source(source: Source) -> ParsedDocument:
 def _source_picker() -> Source:
     """Sidebar: the bundled list by default, or an uploaded file."""
     with st.sidebar:
-        st.caption("默认显示内置的《诸暨市2023年政府重点工作责任清单》。也可上传其他清单："
-                   "Word、Excel、PDF（带文字层）、网页、CSV 或文本文件，任意常见编码。")
+        st.caption(
+            "默认显示内置的《诸暨市2023年政府重点工作责任清单》。也可上传其他清单："
+            "Word、Excel、PDF（带文字层）、网页、CSV 或文本文件，任意常见编码。"
+        )
         upload = st.file_uploader("上传责任清单", type=UPLOAD_TYPES, key="upload")
     if upload is not None:
         return Source(upload.name, upload.getvalue())
@@ -67,8 +82,14 @@ def frame(header: bool = True) -> None:
     doc = apply_aliases(doc, mapping)
     mismatch = _seed_from_url(doc)
     filters = _filters_sidebar(doc, mismatch)
-    set_state(AppState(doc, filters, f"{doc.doc_id}:{PARSER_VERSION}:{sorted(mapping.items())}",
-                       link_mismatch=mismatch))
+    set_state(
+        AppState(
+            doc,
+            filters,
+            f"{doc.doc_id}:{PARSER_VERSION}:{sorted(mapping.items())}",
+            link_mismatch=mismatch,
+        )
+    )
     if header:
         document_header(doc)
         filter_chips(filters)
@@ -76,27 +97,46 @@ def frame(header: bool = True) -> None:
 
 # --- filters: widgets, URL ---
 
+
 def _filters_sidebar(doc: ParsedDocument, link_mismatch: bool) -> Filters:
     a = doc.assignments
-    items_per_unit = a.groupby("unit")["item_no"].nunique().sort_values(ascending=False, kind="stable")
+    items_per_unit = (
+        a.groupby("unit")["item_no"].nunique().sort_values(ascending=False, kind="stable")
+    )
     sections = sorted(set(doc.items["section"]) | set(doc.items["theme"]) - {""})
     leaders = sorted({n for names in doc.items["leaders"] for n in names.split("、") if n})
     with st.sidebar:
         st.subheader("筛选")
-        st.multiselect("责任单位", list(items_per_unit.index), key=WIDGET_KEYS["units"],
-                       format_func=lambda u: f"{u}（{items_per_unit.get(u, 0)}项）",
-                       placeholder="全部单位")
-        st.multiselect("单位类型", [k for k in KINDS if k in set(a["kind"])], key=WIDGET_KEYS["kinds"],
-                       format_func=KINDS.get, placeholder="全部类型")
-        st.radio("角色", ROLE_CHOICES, key=WIDGET_KEYS["role"], horizontal=True,
-                 format_func=lambda r: {"all": "全部", **ROLES}[r])
+        st.multiselect(
+            "责任单位",
+            list(items_per_unit.index),
+            key=WIDGET_KEYS["units"],
+            format_func=lambda u: f"{u}（{items_per_unit.get(u, 0)}项）",
+            placeholder="全部单位",
+        )
+        st.multiselect(
+            "单位类型",
+            [k for k in KINDS if k in set(a["kind"])],
+            key=WIDGET_KEYS["kinds"],
+            format_func=KINDS.get,
+            placeholder="全部类型",
+        )
+        st.radio(
+            "角色",
+            ROLE_CHOICES,
+            key=WIDGET_KEYS["role"],
+            horizontal=True,
+            format_func=lambda r: {"all": "全部", **ROLES}[r],
+        )
         if sections:
             st.multiselect("分块/主题", sections, key=WIDGET_KEYS["sections"], placeholder="全部")
         if leaders:
             st.multiselect("分管领导", leaders, key=WIDGET_KEYS["leaders"], placeholder="全部")
         st.text_input("主要工作包含", key=WIDGET_KEYS["text"], placeholder="如：养老")
         st.text_input("关键词", key=WIDGET_KEYS["keyword"], placeholder="如：营商环境")
-        st.checkbox("排名中包含泛指单位（各部门、相关单位等）", key=WIDGET_KEYS["include_collectives"])
+        st.checkbox(
+            "排名中包含泛指单位（各部门、相关单位等）", key=WIDGET_KEYS["include_collectives"]
+        )
     filters = Filters(
         units=tuple(st.session_state[WIDGET_KEYS["units"]]),
         kinds=tuple(st.session_state[WIDGET_KEYS["kinds"]]),
@@ -132,8 +172,10 @@ def _seed_from_url(doc: ParsedDocument) -> bool:
     if state.get("_last_doc") != doc.doc_id:  # another list: keep only what applies to it
         state["_last_doc"] = doc.doc_id
         current = {f: state[k] for f, k in WIDGET_KEYS.items() if k in state}
-        as_filters = replace(DEFAULT_FILTERS, **{f: tuple(v) if isinstance(v, list) else v
-                                           for f, v in current.items()})
+        as_filters = replace(
+            DEFAULT_FILTERS,
+            **{f: tuple(v) if isinstance(v, list) else v for f, v in current.items()},
+        )
         set_widgets(_valid_for(as_filters, doc))
     return mismatch
 
@@ -143,8 +185,10 @@ def _valid_for(filters: Filters, doc: ParsedDocument) -> Filters:
     units = set(doc.assignments["unit"])
     sections = set(doc.items["section"]) | set(doc.items["theme"])
     leaders = {n for names in doc.items["leaders"] for n in names.split("、") if n}
-    return replace(filters,
-                   units=tuple(u for u in filters.units if u in units),
-                   kinds=tuple(k for k in filters.kinds if k in set(doc.assignments["kind"])),
-                   sections=tuple(s for s in filters.sections if s in sections),
-                   leaders=tuple(n for n in filters.leaders if n in leaders))
+    return replace(
+        filters,
+        units=tuple(u for u in filters.units if u in units),
+        kinds=tuple(k for k in filters.kinds if k in set(doc.assignments["kind"])),
+        sections=tuple(s for s in filters.sections if s in sections),
+        leaders=tuple(n for n in filters.leaders if n in leaders),
+    )

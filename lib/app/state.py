@@ -85,7 +85,9 @@ def current() -> AppState:
         st.error(escape_markdown(state.problem or _NOT_LOADED))
         st.stop()
     if state.link_mismatch:
-        st.warning("链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。")
+        st.warning(
+            "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
+        )
     return state
 
 
@@ -95,8 +97,9 @@ def selection() -> Selection:
 
 
 @st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
-def _view(name: str, doc_key: str, filters: Filters, args: tuple, _fn: Callable,
-          _selection: Selection) -> object:
+def _view(
+    name: str, doc_key: str, filters: Filters, args: tuple, _fn: Callable, _selection: Selection
+) -> object:
     return _fn(_selection, *args)
 
 
@@ -104,8 +107,14 @@ def view(fn: Callable[..., object], *args: object) -> object:
     """``fn(selection, *args)``, computed once per (document, user mappings, filters,
     arguments): reruns that change nothing reuse it."""
     state = current()
-    return _view(f"{fn.__module__}.{fn.__qualname__}", state.doc_key, state.filters, args, fn,
-                 state.selection)
+    return _view(
+        f"{fn.__module__}.{fn.__qualname__}",
+        state.doc_key,
+        state.filters,
+        args,
+        fn,
+        state.selection,
+    )
 
 
 def aliases(doc_id: str) -> dict[str, str]:

@@ -17,9 +17,16 @@ from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
 from lib.write.present import present
 
 # the session key of each filter's widget
-WIDGET_KEYS = {"units": "f_units", "kinds": "f_kinds", "role": "f_role", "sections": "f_sections",
-               "leaders": "f_leaders", "include_collectives": "f_coll", "text": "f_text",
-               "keyword": "f_kw"}
+WIDGET_KEYS = {
+    "units": "f_units",
+    "kinds": "f_kinds",
+    "role": "f_role",
+    "sections": "f_sections",
+    "leaders": "f_leaders",
+    "include_collectives": "f_coll",
+    "text": "f_text",
+    "keyword": "f_kw",
+}
 DEFAULT_FILTERS = Filters()
 PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
 
@@ -38,10 +45,16 @@ def filter_chips(filters: Filters) -> None:
         return
     columns = st.columns(min(len(chips), 5) + 1)
     for index, (field, value, label) in enumerate(chips):
-        columns[index % 5].button(f"✕ {escape_markdown(label)}", key=f"chip_{field}_{value}",
-                                  on_click=_remove_filter, args=(field, value),
-                                  help="移除这个筛选条件")
-    columns[-1].button("清除全部", key="chip_clear_all", on_click=set_widgets, args=(DEFAULT_FILTERS,))
+        columns[index % 5].button(
+            f"✕ {escape_markdown(label)}",
+            key=f"chip_{field}_{value}",
+            on_click=_remove_filter,
+            args=(field, value),
+            help="移除这个筛选条件",
+        )
+    columns[-1].button(
+        "清除全部", key="chip_clear_all", on_click=set_widgets, args=(DEFAULT_FILTERS,)
+    )
 
 
 def _remove_filter(field: str, value: str) -> None:
@@ -69,6 +82,7 @@ def click_to_filter(name: str, field: str = "units") -> tuple[str, Callable[[], 
         if values:
             st.session_state[WIDGET_KEYS[field]] = values if field == "units" else values[0]
             st.session_state[f"_{name}_clicks"] = clicks + 1
+
     return key, on_select
 
 
@@ -78,6 +92,7 @@ def set_filter(field: str, value: object) -> None:
 
 
 # --- page furniture ---
+
 
 def link_to_page(page: str, label: str, icon: str | None = None) -> None:
     """A link to another page by its file (an absolute path resolves wherever the entry is)."""
@@ -92,8 +107,15 @@ def document_header(doc: ParsedDocument) -> None:
 
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def _export_bytes(doc_id: str, filters: Filters, table: str, fmt: str, headers: str,
-                  _frame: pd.DataFrame, _conditions: list[tuple[str, str]]) -> bytes:
+def _export_bytes(
+    doc_id: str,
+    filters: Filters,
+    table: str,
+    fmt: str,
+    headers: str,
+    _frame: pd.DataFrame,
+    _conditions: list[tuple[str, str]],
+) -> bytes:
     """Download bytes, built once per (document, filters, table, format, headers)."""
     if fmt == "xlsx":
         return to_xlsx_bytes(_frame, headers, conditions=_conditions)
@@ -105,21 +127,42 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
     presented as on screen (``lib.write.present``)."""
     state = current()
     doc, filters = state.doc, state.filters
-    conditions = [("来源文件", doc.report.source_name), ("文档编号", doc.doc_id),
-                  ("表格", stem), ("行数", str(len(frame))), *filters.describe()]
+    conditions = [
+        ("来源文件", doc.report.source_name),
+        ("文档编号", doc.doc_id),
+        ("表格", stem),
+        ("行数", str(len(frame))),
+        *filters.describe(),
+    ]
     name = f"{doc.meta.get('title') or '责任清单'}-{stem}"
     columns = st.columns(3)
-    for column, (fmt, label, suffix, mime) in zip(columns, (
+    for column, (fmt, label, suffix, mime) in zip(
+        columns,
+        (
             ("csv", "下载 CSV（Excel 用）", ".csv", "text/csv"),
             ("csv-plain", "下载 CSV（UTF-8）", ".csv", "text/csv"),
-            ("xlsx", "下载 Excel", ".xlsx",
-             "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"))):
+            (
+                "xlsx",
+                "下载 Excel",
+                ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            ),
+        ),
+    ):
         data = _export_bytes(doc.doc_id, filters, table, fmt, headers, frame, conditions)
-        column.download_button(label, data, file_name=safe_filename(name, suffix), mime=mime,
-                               key=f"dl_{table}_{fmt}", on_click="ignore", width="stretch")
+        column.download_button(
+            label,
+            data,
+            file_name=safe_filename(name, suffix),
+            mime=mime,
+            key=f"dl_{table}_{fmt}",
+            on_click="ignore",
+            width="stretch",
+        )
 
 
 # --- unit sheets and the brief ---
+
 
 @st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
 def _sheet_book(doc_key: str, _doc: ParsedDocument):
@@ -148,13 +191,27 @@ def unit_sheet_downloads(unit: str, key: str) -> None:
         return
     stem = f"{unit}-任务清单"
     word, excel = st.columns(2)
-    word.download_button("该单位任务清单（Word）", _unit_sheet_bytes(doc_key, unit, "docx", book),
-                         file_name=safe_filename(stem, ".docx"),
-                         mime=DOCX_MIME, key=f"{key}_sheet_docx", on_click="ignore", width="stretch")
-    excel.download_button("该单位任务清单（Excel）", _unit_sheet_bytes(doc_key, unit, "xlsx", book),
-                          file_name=safe_filename(stem, ".xlsx"), mime=XLSX_MIME,
-                          key=f"{key}_sheet_xlsx", on_click="ignore", width="stretch")
-    st.caption("任务清单按全文生成（不受筛选影响）：牵头、独立承担、配合、共同责任分组，附其他责任单位和目标任务。")
+    word.download_button(
+        "该单位任务清单（Word）",
+        _unit_sheet_bytes(doc_key, unit, "docx", book),
+        file_name=safe_filename(stem, ".docx"),
+        mime=DOCX_MIME,
+        key=f"{key}_sheet_docx",
+        on_click="ignore",
+        width="stretch",
+    )
+    excel.download_button(
+        "该单位任务清单（Excel）",
+        _unit_sheet_bytes(doc_key, unit, "xlsx", book),
+        file_name=safe_filename(stem, ".xlsx"),
+        mime=XLSX_MIME,
+        key=f"{key}_sheet_xlsx",
+        on_click="ignore",
+        width="stretch",
+    )
+    st.caption(
+        "任务清单按全文生成（不受筛选影响）：牵头、独立承担、配合、共同责任分组，附其他责任单位和目标任务。"
+    )
 
 
 def batch_downloads() -> None:
@@ -168,16 +225,38 @@ def batch_downloads() -> None:
     book = _sheet_book(state.doc_key, doc)
     title = doc.meta.get("title") or "责任清单"
     columns = st.columns(3)
-    columns[0].download_button("全部单位任务清单（Excel）", lambda: sheets_xlsx(book),
-                               file_name=safe_filename(f"{title}-各单位任务清单", ".xlsx"), mime=XLSX_MIME,
-                               key="batch_xlsx", on_click="ignore", width="stretch")
-    columns[1].download_button("全部单位任务清单（Word，ZIP）", lambda: sheets_zip(book),
-                               file_name=safe_filename(f"{title}-各单位任务清单", ".zip"),
-                               mime="application/zip", key="batch_zip", on_click="ignore", width="stretch")
-    columns[2].download_button("一页简报（Word）", lambda: brief_docx(build_brief(doc)),
-                               file_name=safe_filename(f"{title}-一页简报", ".docx"), mime=DOCX_MIME,
-                               key="brief_docx", on_click="ignore", width="stretch")
-    st.caption(escape_markdown(f"共 {len(book.sheets)} 个单位，按全文生成（不受筛选影响）。{book.scope_note}"))
+    columns[0].download_button(
+        "全部单位任务清单（Excel）",
+        lambda: sheets_xlsx(book),
+        file_name=safe_filename(f"{title}-各单位任务清单", ".xlsx"),
+        mime=XLSX_MIME,
+        key="batch_xlsx",
+        on_click="ignore",
+        width="stretch",
+    )
+    columns[1].download_button(
+        "全部单位任务清单（Word，ZIP）",
+        lambda: sheets_zip(book),
+        file_name=safe_filename(f"{title}-各单位任务清单", ".zip"),
+        mime="application/zip",
+        key="batch_zip",
+        on_click="ignore",
+        width="stretch",
+    )
+    columns[2].download_button(
+        "一页简报（Word）",
+        lambda: brief_docx(build_brief(doc)),
+        file_name=safe_filename(f"{title}-一页简报", ".docx"),
+        mime=DOCX_MIME,
+        key="brief_docx",
+        on_click="ignore",
+        width="stretch",
+    )
+    st.caption(
+        escape_markdown(
+            f"共 {len(book.sheets)} 个单位，按全文生成（不受筛选影响）。{book.scope_note}"
+        )
+    )
 
 
 def show_table(frame: pd.DataFrame, key: str | None = None, headers: str = "zh") -> None:

@@ -42,7 +42,13 @@ from lib.parse.split import MARKERS
 from lib.parse.units import Lexicon
 
 CONVENTIONS: tuple[str, ...] = (
-    "marker", "inline-label", "label-lines", "columns", "legend-first", "state-council", "flattened",
+    "marker",
+    "inline-label",
+    "label-lines",
+    "columns",
+    "legend-first",
+    "state-council",
+    "flattened",
 )
 CONVENTION_NAMES: dict[str, str] = {
     "marker": "▲/★ 标注牵头单位",
@@ -56,7 +62,9 @@ CONVENTION_NAMES: dict[str, str] = {
 UNIT_ROLES = ("lead", "lead_units", "units", "co")
 _NESTED = r"(?:[^()]|\([^()]*\))"
 _FINAL_GROUP = re.compile(rf"\((?P<body>{_NESTED}+)\)[。.;；]?$")
-_DEADLINE = re.compile(r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年中|长期|持续|常态|季度|月底|前完成|\d{4}[./-]\d{1,2}")
+_DEADLINE = re.compile(
+    r"\d{4}\s*年|\d{1,2}\s*月|年底|年内|年中|长期|持续|常态|季度|月底|前完成|\d{4}[./-]\d{1,2}"
+)
 _BOUNDARY = re.compile(r"(?:。|\. |\.(?=\S)| \| |\t| |——|—)")
 
 
@@ -72,8 +80,11 @@ class Reading:
 
 def _label_words() -> str:
     """The field labels (牵头单位, 责任单位, 责任领导, 完成时限, 适用范围 …) as a regex alternation."""
-    words = [w for w, role in header_words().items()
-             if role in (*UNIT_ROLES, "leader", "deadline", "note") and len(w) >= 2]
+    words = [
+        w
+        for w, role in header_words().items()
+        if role in (*UNIT_ROLES, "leader", "deadline", "note") and len(w) >= 2
+    ]
     return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
@@ -105,15 +116,20 @@ class _LazyPattern:
 
 # a bracket (one level of brackets inside) whose body holds a duty verb:
 # (市发改委牵头,市财政局、市统计局配合), (A、B负责), (A会同有关部门负责)
-_ROLE_GROUP = _LazyPattern(lambda: rf"\((?P<body>{_NESTED}*?(?:{duty_words().any_verb.pattern}){_NESTED}*?)\)")
+_ROLE_GROUP = _LazyPattern(
+    lambda: rf"\((?P<body>{_NESTED}*?(?:{duty_words().any_verb.pattern}){_NESTED}*?)\)"
+)
 _SENTENCE = re.compile(r"[^。]+。?")
 
 
 def _verbs_ending_in(ending: str) -> str:
     return "|".join(re.escape(v) for v, _ in duty_words().verbs if v.endswith(ending))
 
+
 # (A、B、C负责), (A、B按职责分工负责), (A、B牵头负责): units, then a verb that ends the bracket
-_SC_GROUP = _LazyPattern(lambda: rf"\((?P<body>{_NESTED}*?)(?P<verb>{_verbs_ending_in('负责')})(?P<after>[。.,;]?)\)")
+_SC_GROUP = _LazyPattern(
+    lambda: rf"\((?P<body>{_NESTED}*?)(?P<verb>{_verbs_ending_in('负责')})(?P<after>[。.,;]?)\)"
+)
 
 # where field labels begin after a sentence break on the task's own line
 _TRAILING_LABELS = _LazyPattern(lambda: rf"[。;；.,\s]\s*(?=(?:{_label_words()})\s*:)")
@@ -124,7 +140,9 @@ _CELL_LABELS = _LazyPattern(lambda: rf"(?:{_label_words()})\s*:")
 @functools.lru_cache(maxsize=1)
 def _inline_group() -> re.Pattern[str]:
     """A bracketed group that starts with a field label: ``(牵头单位:X;责任单位:A、B)``."""
-    return re.compile(rf"[(\[【](?P<body>(?:{_label_words()})\s*:{_NESTED}*?)(?:[)\]】]|$)")  # $: cut off
+    return re.compile(
+        rf"[(\[【](?P<body>(?:{_label_words()})\s*:{_NESTED}*?)(?:[)\]】]|$)"
+    )  # $: cut off
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,9 +156,11 @@ def legend_pattern() -> re.Pattern[str]:
 
 # the shapes every wording of the legend takes (the wordings themselves are in data/legends.csv):
 # 排在第一位的部门为牵头部门, 列第一位者为工作牵头单位或汇总单位, 第一责任单位为牵头单位
-_LEGEND_SHAPE = (r"(?:(?:列|排|位列|排列)在?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?|"
-                 r"(?:第一|首位|首个|排首位的)(?:责任)?(?:单位|部门))(?:为|是)(?:工作)?牵头(?:单位|部门)?"
-                 r"(?:或(?:汇总|牵头汇总)(?:单位|部门)?)?")
+_LEGEND_SHAPE = (
+    r"(?:(?:列|排|位列|排列)在?(?:第一位|首位|第一)(?:者|的)?(?:部门|单位)?|"
+    r"(?:第一|首位|首个|排首位的)(?:责任)?(?:单位|部门))(?:为|是)(?:工作)?牵头(?:单位|部门)?"
+    r"(?:或(?:汇总|牵头汇总)(?:单位|部门)?)?"
+)
 _LEGEND_EXCEPTION = r"(?:除[^,;。()]{0,24}外,?)"
 
 
@@ -176,13 +196,18 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             group_lead = heading_lead  # (一)县发改局牵头工作(6项): a heading, not an item
             headings.append(f"{raw.label}{raw.lines[0][:20]}")
             continue
-        if group_lead and raw.label.startswith("(") and _short_title(raw) and not _read(
-                raw, chosen, columns, lexicon, legend_on)[0].fields:
+        if (
+            group_lead
+            and raw.label.startswith("(")
+            and _short_title(raw)
+            and not _read(raw, chosen, columns, lexicon, legend_on)[0].fields
+        ):
             group_lead = ""  # (三)其他工作: the next heading, which names no unit
             headings.append(f"{raw.label}{raw.lines[0][:20]}")
             continue
-        record, carried, how = _read(raw, chosen, columns, lexicon, legend_on,
-                                     group_lead if raw.heads is None else "")
+        record, carried, how = _read(
+            raw, chosen, columns, lexicon, legend_on, group_lead if raw.heads is None else ""
+        )
         section_cell = carried or section_cell  # a section cell holds until the next one
         if raw.heads is not None and not record.fields:
             headings.append(f"{raw.label}、{record.task[:20]}")
@@ -196,11 +221,21 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     records = _headings_numbered_like_items(records)
     records, not_items = _drop_notice_paragraphs(records)
     records = _mark_incomplete(records)
-    if (chosen in ("columns", "flattened", "marker") and legends and not convention
-            and not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records)):
+    if (
+        chosen in ("columns", "flattened", "marker")
+        and legends
+        and not convention
+        and not any(MARKERS[0] in r.units_text or MARKERS[1] in r.units_text for r in records)
+    ):
         chosen = "legend-first"
-    return Reading(tuple(records), chosen, tuple(legends), tuple(not_items), tuple(headings),
-                   tuple(sorted(readings.items(), key=lambda pair: -pair[1])))
+    return Reading(
+        tuple(records),
+        chosen,
+        tuple(legends),
+        tuple(not_items),
+        tuple(headings),
+        tuple(sorted(readings.items(), key=lambda pair: -pair[1])),
+    )
 
 
 _BRACKETED_LABEL = re.compile(r"[【\[]\s*(?P<label>[\u4e00-\u9fff ]{2,12}?)\s*[】\]]\s*:?")
@@ -215,10 +250,13 @@ def plain_labels(line: str) -> str:
     """
     if "【" in line or "[" in line:
         line = _BRACKETED_LABEL.sub(
-            lambda m: f"{m['label'].replace(' ', '')}:" if header_role(m["label"]) else m.group(), line)
+            lambda m: f"{m['label'].replace(' ', '')}:" if header_role(m["label"]) else m.group(),
+            line,
+        )
     if " " in line:
         line = _SPACED_LABEL.sub(
-            lambda m: m.group().replace(" ", "") if header_role(m.group()) else m.group(), line)
+            lambda m: m.group().replace(" ", "") if header_role(m.group()) else m.group(), line
+        )
     return line
 
 
@@ -230,14 +268,20 @@ def _with_plain_labels(layout: Layout) -> Layout:
         return layout
     items = tuple(
         raw._replace(lines=tuple(map(plain_labels, raw.lines)))
-        if any(_LABEL_HINT.search(line) for line in raw.lines) else raw
+        if any(_LABEL_HINT.search(line) for line in raw.lines)
+        else raw
         for raw in layout.items
     )
     return replace(layout, items=items)
 
 
 def _short_title(raw: RawItem) -> bool:
-    return len(raw.lines) == 1 and len(raw.lines[0]) <= 20 and "。" not in raw.lines[0] and not raw.cells
+    return (
+        len(raw.lines) == 1
+        and len(raw.lines[0]) <= 20
+        and "。" not in raw.lines[0]
+        and not raw.cells
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -247,8 +291,10 @@ def _heading_lead_pattern() -> re.Pattern[str]:
     tasks = list(header_endings()["task"])
     alternation = lambda words: "|".join(map(re.escape, sorted(words, key=len, reverse=True)))  # noqa: E731
     count = r"(?:\(共?\d+项\)|共?\d+项)"
-    return re.compile(rf"^(?P<units>.+?)(?:(?:{alternation(verbs)})的?(?:重点)?(?:{alternation(tasks)})?{count}?"
-                      rf"|{count})[。:]?$")
+    return re.compile(
+        rf"^(?P<units>.+?)(?:(?:{alternation(verbs)})的?(?:重点)?(?:{alternation(tasks)})?{count}?"
+        rf"|{count})[。:]?$"
+    )
 
 
 def _heading_lead(text: str, lexicon: Lexicon) -> str:
@@ -284,10 +330,13 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
         if any(m in text for m in MARKERS):
             counts["marker"] += 1
         if _inline_group().search(text) or any(
-                _fields_by_verbs(m["body"], lexicon) for m in _ROLE_GROUP.finditer(text)):
+            _fields_by_verbs(m["body"], lexicon) for m in _ROLE_GROUP.finditer(text)
+        ):
             counts["inline-label"] += 1
-        if not raw.cells and (any(_labels().match(line) for line in raw.lines[1:]) or any(
-                _TRAILING_LABELS.search(line) for line in raw.lines[:1])):
+        if not raw.cells and (
+            any(_labels().match(line) for line in raw.lines[1:])
+            or any(_TRAILING_LABELS.search(line) for line in raw.lines[:1])
+        ):
             counts["label-lines"] += 1
         if any(_units_of_sc_group(m, lexicon) for m in _SC_GROUP.finditer(text)):
             counts["state-council"] += 1
@@ -302,8 +351,14 @@ def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
     return best if counts[best] else "columns"
 
 
-def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexicon,
-          legend_on: bool, group_lead: str = "") -> tuple[ItemRecord, str, str]:
+def _read(
+    raw: RawItem,
+    convention: str,
+    columns: tuple[str, ...],
+    lexicon: Lexicon,
+    legend_on: bool,
+    group_lead: str = "",
+) -> tuple[ItemRecord, str, str]:
     """One record; returns it with the section cell carried to the next item (columns) and the
     name of the reading that found its units ("" when none did)."""
     attempts = _attempts(convention)
@@ -325,9 +380,14 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
     has_lead_field = any(f.rule == "lead" for f in fields)
     fields = [UnitField(f.text, _rule(f, has_lead_field, legend_on), f.label) for f in fields]
     record = ItemRecord(
-        item_label=raw.label, task=task.strip(), source_ref=raw.source_ref, section=raw.section,
-        leaders=extra.get("leaders", "") or raw.leaders, deadline=extra.get("deadline", ""),
-        fields=tuple(f for f in fields if f.text), part=raw.part,
+        item_label=raw.label,
+        task=task.strip(),
+        source_ref=raw.source_ref,
+        section=raw.section,
+        leaders=extra.get("leaders", "") or raw.leaders,
+        deadline=extra.get("deadline", ""),
+        fields=tuple(f for f in fields if f.text),
+        part=raw.part,
     )
     return record, carried, READER_NAMES.get(getattr(reader, "__name__", ""), "")
 
@@ -336,12 +396,26 @@ def _read(raw: RawItem, convention: str, columns: tuple[str, ...], lexicon: Lexi
 def _attempts(convention: str) -> tuple:
     """The readers to try, the convention's own first, then every other one."""
     readers = {
-        "inline-label": _read_inline, "label-lines": _read_label_lines,
-        "state-council": _read_state_council, "flattened": _read_flattened,
+        "inline-label": _read_inline,
+        "label-lines": _read_label_lines,
+        "state-council": _read_state_council,
+        "flattened": _read_flattened,
     }
     first = readers.get(convention, _read_columns)
-    return (first, *[r for r in (_read_label_lines, _read_inline, _read_state_council,
-                                 _read_columns, _read_flattened) if r is not first])
+    return (
+        first,
+        *[
+            r
+            for r in (
+                _read_label_lines,
+                _read_inline,
+                _read_state_council,
+                _read_columns,
+                _read_flattened,
+            )
+            if r is not first
+        ],
+    )
 
 
 def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
@@ -349,8 +423,11 @@ def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
     (``市人社局牵头,各地、各部门按职责分工负责``) is read clause by clause."""
     out: list[UnitField] = []
     for f in fields:
-        found = (duty_fields(f.text.rstrip("。"), lexicon)
-                 if f.rule in ("pending", "co") and duty_words().any_verb.search(f.text) else [])
+        found = (
+            duty_fields(f.text.rstrip("。"), lexicon)
+            if f.rule in ("pending", "co") and duty_words().any_verb.search(f.text)
+            else []
+        )
         if found and f.rule == "co":  # a 配合单位 column: every run in it is co
             found = [UnitField(g.text, "co", f.label) for g in found]
         out += [UnitField(g.text, g.rule, f.label) for g in found] if found else [f]
@@ -374,13 +451,14 @@ def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:
 
 # --- readers: each returns (task, fields, extra) where extra may hold leaders, deadline ---
 
+
 def _first_sentence(value: str) -> tuple[str, str]:
     """``市交通局。建设进度较慢`` → (市交通局, 建设进度较慢): a label's value ends at 。"""
     depth = 0
     for i, ch in enumerate(value):
         depth += (ch == "(") - (ch == ")")
         if ch == "。" and depth <= 0:
-            return value[:i], value[i + 1:].strip()
+            return value[:i], value[i + 1 :].strip()
     return value, ""
 
 
@@ -391,14 +469,14 @@ def _fields_from_labelled(text: str) -> tuple[list[UnitField], dict[str, str]]:
     extra: dict[str, str] = {}
     for match, following in zip(matches, [*matches[1:], None]):
         end = following.start() if following else len(text)
-        value = text[match.end():end].strip().strip(";,").strip()
+        value = text[match.end() : end].strip().strip(";,").strip()
         label = match["label"]
         role = header_words()[label]
         value, after = _first_sentence(value)
         if after:
             extra["rest"] = extra.get("rest", "") + after
         if role == "note":
-            extra["rest"] = extra.get("rest", "") + text[match.start():match.end()] + value
+            extra["rest"] = extra.get("rest", "") + text[match.start() : match.end()] + value
         elif role == "leader":
             extra["leaders"] = "、".join(p for p in re.split(r"[、,;\s]+", value) if p)
         elif role == "deadline":
@@ -432,13 +510,17 @@ def _read_role_groups(text: str, lexicon: Lexicon):
         found = _fields_by_verbs(match["body"], lexicon)
         if found:
             fields += found
-            kept.append(text[last:match.start()])
+            kept.append(text[last : match.start()])
             last = match.end()
     if not fields:
         final = _FINAL_GROUP.search(text)
-        if final and not final["body"].startswith(duty_words().notes) and looks_like_units(final["body"], lexicon):
-            closing = final.group(0)[len(final["body"]) + 2:]  # the 。 after the bracket, if any
-            return text[:final.start()] + closing, [UnitField(final["body"], "pending")], {}
+        if (
+            final
+            and not final["body"].startswith(duty_words().notes)
+            and looks_like_units(final["body"], lexicon)
+        ):
+            closing = final.group(0)[len(final["body"]) + 2 :]  # the 。 after the bracket, if any
+            return text[: final.start()] + closing, [UnitField(final["body"], "pending")], {}
         task, fields = _duty_sentence(text, lexicon)
         return task, fields, {}
     kept.append(text[last:])
@@ -461,7 +543,7 @@ def _duty_sentence(text: str, lexicon: Lexicon) -> tuple[str, list[UnitField]]:
             break  # the whole text: a task is never only its units
         fields = duty_fields(body, lexicon)
         if fields:
-            kept = "".join(sentences[:index]) + "".join(sentences[index + 1:])
+            kept = "".join(sentences[:index]) + "".join(sentences[index + 1 :])
             return kept, fields
     return text, []
 
@@ -479,7 +561,7 @@ def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             fields += found
             extra.update(more)
         elif trailing:  # 1.任务文字。牵头单位:市发改委;责任单位:市财政局
-            found, more = _fields_from_labelled(line[trailing.end():])
+            found, more = _fields_from_labelled(line[trailing.end() :])
             fields += found
             extra.update(more)
             task_lines.append(line[: trailing.end()])
@@ -508,9 +590,14 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     carries_section = "section" in _before_label(columns)
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
         after = _fit_columns(after, tuple(cells), lexicon) or after
-    carried = len(cells) == len(after) + 1 and carries_section and not (
-        # a task wrapped over two lines (a PDF), not the next item's section cell
-        looks_like_units(cells[-1], lexicon) and not looks_like_units(cells[-2], lexicon))
+    carried = (
+        len(cells) == len(after) + 1
+        and carries_section
+        and not (
+            # a task wrapped over two lines (a PDF), not the next item's section cell
+            looks_like_units(cells[-1], lexicon) and not looks_like_units(cells[-2], lexicon)
+        )
+    )
     fits = len(cells) == len(after) or carried or raw.cells
     if after and len(cells) >= len(after) and fits and (raw.cells or len(cells) > 1):
         if len(cells) > len(after) and not raw.cells:
@@ -559,26 +646,40 @@ def _ends_in_units_bracket(text: str, lexicon: Lexicon) -> bool:
     if not text.rstrip("。.;").endswith(")"):
         return False
     final = _FINAL_GROUP.search(text)
-    return bool(final) and (bool(duty_fields(final["body"], lexicon)) or looks_like_units(final["body"], lexicon))
+    return bool(final) and (
+        bool(duty_fields(final["body"], lexicon)) or looks_like_units(final["body"], lexicon)
+    )
 
 
 _MERGEABLE = ("leader", "section", "note", "deadline")
 
 
-def _fit_columns(roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexicon) -> tuple[str, ...] | None:
+def _fit_columns(
+    roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexicon
+) -> tuple[str, ...] | None:
     """The header's roles without the columns a shorter row lacks, chosen by what its cells
     hold: unit columns should read as units, task columns not. None when nothing fits."""
     missing = len(roles) - len(cells)
     tasks = [i for i, role in enumerate(roles) if role == "task"]
-    droppable = [i for i, role in enumerate(roles) if role in _MERGEABLE or (role == "task" and i != tasks[0])]
+    droppable = [
+        i
+        for i, role in enumerate(roles)
+        if role in _MERGEABLE or (role == "task" and i != tasks[0])
+    ]
     if not 0 < missing <= 2 or len(droppable) < missing:
         return None
     best, best_score = None, -1  # ties (nothing reads either way) drop the last columns: a row's
     for dropped in reversed(list(itertools.combinations(droppable, missing))):  # blank tail
         fitted = tuple(role for i, role in enumerate(roles) if i not in dropped)
-        score = sum((1 if looks_like_units(cell, lexicon) else -1) if role in UNIT_ROLES
-                    else -1 if role == "task" and looks_like_units(cell, lexicon) else 0
-                    for role, cell in zip(fitted, cells) if cell)
+        score = sum(
+            (1 if looks_like_units(cell, lexicon) else -1)
+            if role in UNIT_ROLES
+            else -1
+            if role == "task" and looks_like_units(cell, lexicon)
+            else 0
+            for role, cell in zip(fitted, cells)
+            if cell
+        )
         if score > best_score:
             best, best_score = fitted, score
     return best
@@ -597,13 +698,14 @@ def _read_flattened(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
 def _split_flattened(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """``任务文字. 发改委、经信委`` → (任务文字., 发改委、经信委): the longest units tail."""
     for match in _BOUNDARY.finditer(line):
-        head, tail = line[: match.end()].strip(), line[match.end():].strip()
+        head, tail = line[: match.end()].strip(), line[match.end() :].strip()
         if head and tail and looks_like_units(tail, lexicon):
             return head.rstrip("|—- \t"), tail
     return None
 
 
 # --- the header's columns ---
+
 
 @functools.lru_cache(maxsize=64)
 def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
@@ -613,7 +715,7 @@ def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
 @functools.lru_cache(maxsize=64)
 def _after_label(columns: tuple[str, ...]) -> tuple[str, ...]:
     roles = _roles(columns)
-    return roles[roles.index("label") + 1:] if "label" in roles else roles
+    return roles[roles.index("label") + 1 :] if "label" in roles else roles
 
 
 @functools.lru_cache(maxsize=64)
@@ -631,6 +733,7 @@ def _leading_cells(layout: Layout, columns: tuple[str, ...]) -> str:
 
 # --- helpers ---
 
+
 def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     found = False
     cleaned = []
@@ -647,8 +750,14 @@ def _sub_items_folded(records: list[ItemRecord]) -> list[ItemRecord]:
     out: list[ItemRecord] = []
     for record in records:
         label = record.item_label
-        sub = (label[:1] in CIRCLED or (label.startswith("(") and label.strip("()").isdigit()))
-        if sub and not record.fields and out and out[-1].fields and out[-1].item_label[:1] != label[:1]:
+        sub = label[:1] in CIRCLED or (label.startswith("(") and label.strip("()").isdigit())
+        if (
+            sub
+            and not record.fields
+            and out
+            and out[-1].fields
+            and out[-1].item_label[:1] != label[:1]
+        ):
             out[-1] = replace(out[-1], task=f"{out[-1].task} {label}{record.task}")
             continue
         out.append(record)
@@ -694,5 +803,3 @@ def _mark_incomplete(records: list[ItemRecord]) -> list[ItemRecord]:
     if cut:
         records = [*records[:-1], replace(last, incomplete=True)]
     return records
-
-

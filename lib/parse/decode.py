@@ -34,7 +34,7 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             try:
-                return _checked(data[len(bom):], encoding)
+                return _checked(data[len(bom) :], encoding)
             except UnicodeDecodeError:
                 raise _undecodable_error() from None
     try:
@@ -55,7 +55,9 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
         raise _undecodable_error() from None
 
 
-_MAX_BAD_BYTES = 8  # a damaged UTF-8 file (a bad byte, a character cut at the end), not another encoding
+_MAX_BAD_BYTES = (
+    8  # a damaged UTF-8 file (a bad byte, a character cut at the end), not another encoding
+)
 
 
 def _utf8_with_a_few_bad_bytes(data: bytes) -> tuple[str, str] | None:

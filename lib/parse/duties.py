@@ -43,7 +43,9 @@ def duty_words() -> DutyWords:
     rows = read_data_csv("duty_verbs.csv")
     by_length = sorted(rows, key=lambda r: len(r["text"]), reverse=True)
     return DutyWords(
-        verbs=tuple((r["text"], r["role"]) for r in by_length if r["role"] in ("lead", "co", "pending")),
+        verbs=tuple(
+            (r["text"], r["role"]) for r in by_length if r["role"] in ("lead", "co", "pending")
+        ),
         openers=tuple(r["text"] for r in by_length if r["role"] == "opener"),
         joiners=tuple(r["text"] for r in by_length if r["role"] == "with"),
         notes=tuple(r["text"] for r in by_length if r["role"] == "note"),
@@ -54,8 +56,9 @@ def is_lead_note(text: str) -> bool:
     """``牵头``, ``牵头单位``, ``主办`` in a bracket after a name: that unit leads (市发改委(牵头))."""
     if not text:
         return False
-    return any(verb == text for verb, role in duty_words().verbs if role == "lead") \
-        or header_role(text) in ("lead", "lead_units")
+    return any(verb == text for verb, role in duty_words().verbs if role == "lead") or header_role(
+        text
+    ) in ("lead", "lead_units")
 
 
 def _task_words(name: str) -> bool:
@@ -80,8 +83,11 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     mentions = [t for t in tokens if t.kind == "mention"]
     if not mentions:
         return False
-    named = sum(len(t.text) for t in mentions
-                if t.how in ("known", "collective", "ending") and not _task_words(t.name))
+    named = sum(
+        len(t.text)
+        for t in mentions
+        if t.how in ("known", "collective", "ending") and not _task_words(t.name)
+    )
     other = sum(len(t.text) for t in tokens if t.kind != "mention")
     average = sum(len(t.name) for t in mentions) / len(mentions)
     return (named + other) / len(line) >= 0.8 and average <= _LONGEST_AVERAGE
@@ -105,7 +111,9 @@ def _clauses(body: str) -> list[tuple[int, int]]:
 
 def _some_unnamed(text: str, lexicon: Lexicon) -> bool:
     """``有关部门``, ``相关单位``: some units, not named (unlike 各部门, all of them)."""
-    some = tuple(p for p in lexicon.reference.collective_prefixes if not p.startswith("各"))  # 各: all
+    some = tuple(
+        p for p in lexicon.reference.collective_prefixes if not p.startswith("各")
+    )  # 各: all
     return text.startswith(some) and lexicon.reference.is_collective(text)
 
 
@@ -134,13 +142,17 @@ def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[Uni
         clause = body[start:end].strip()
         for opener in words.openers:
             if clause.startswith(opener) and len(clause) > len(opener) + 1:
-                clause = clause[len(opener):]
+                clause = clause[len(opener) :]
                 break
         joiner = next((j for j in words.joiners if j in clause), "")
         if joiner:
             head, _, tail = clause.partition(joiner)
             tail, verb = _strip_verb(tail, words)
-            if not verb or not looks_like_units(head, lexicon) or (tail and not looks_like_units(tail, lexicon)):
+            if (
+                not verb
+                or not looks_like_units(head, lexicon)
+                or (tail and not looks_like_units(tail, lexicon))
+            ):
                 return []  # A会同B负责 names its duty; A会同B筛选确定 is a sentence
             parts.append((head, "lead"))
             if tail and not _some_unnamed(tail, lexicon):  # 会同有关部门: like 等有关部门, no unit

@@ -12,7 +12,9 @@ _ISSUER = re.compile(r"(?:发布机构|发文机关|发文单位)" + _FIELD)
 _DATE_FIELD = re.compile(r"(?:成文日期|发文日期|印发日期)" + _FIELD)
 _NUMBER_FIELD = re.compile(r"(?:文号|发文字号)" + _FIELD)
 _DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,10}〔\d{4}〕\d{1,4}号")
-_DATE = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?")
+_DATE = re.compile(
+    r"(?P<y>(?:19|20)\d{2})\s*[-年./]\s*(?P<m>\d{1,2})\s*[-月./]\s*(?P<d>\d{1,2})\s*日?"
+)
 _NOTICE = re.compile(r"关于.{2,80}的(?:若干|实施|指导)?(?:通知|意见|方案|决定|函|通报|措施)$")
 _LIST_WORDS = ("清单", "分解", "分工", "实事", "方案", "任务表", "责任表", "意见")
 _PLACE = re.compile(  # at the start of a line: "各省、自治区、直辖市人民政府" names no place
@@ -29,14 +31,20 @@ def extract_metadata(preamble: list[Block] | tuple[Block, ...]) -> dict[str, str
     lines = _joined_titles([b.text for b in preamble])
     meta: dict[str, str] = {}
     for line in lines:
-        for key, pattern in (("issuer", _ISSUER), ("date", _DATE_FIELD), ("doc_number", _NUMBER_FIELD)):
+        for key, pattern in (
+            ("issuer", _ISSUER),
+            ("date", _DATE_FIELD),
+            ("doc_number", _NUMBER_FIELD),
+        ):
             match = pattern.search(line)
             if match and key not in meta:
                 meta[key] = match["value"].strip()
     if "date" in meta:
         meta["date"] = _iso_date(meta["date"]) or meta["date"]
     else:
-        dates = [_iso_date(line) for line in lines if len(line) <= 20 and _DATE.fullmatch(line.strip())]
+        dates = [
+            _iso_date(line) for line in lines if len(line) <= 20 and _DATE.fullmatch(line.strip())
+        ]
         if dates and dates[-1]:
             meta["date"] = dates[-1]
     if "doc_number" not in meta:
@@ -63,9 +71,15 @@ def _joined_titles(lines: list[str]) -> list[str]:
     while i < len(lines):
         line = lines[i]
         following = lines[i + 1] if i + 1 < len(lines) else ""
-        if (following and len(line) <= 60 and not _NOTICE.search(line) and "关于" in line
-                and not line.endswith(("。", ":", "：", ";", ",")) and _NOTICE.search(line + following)
-                and len(line + following) <= 120):
+        if (
+            following
+            and len(line) <= 60
+            and not _NOTICE.search(line)
+            and "关于" in line
+            and not line.endswith(("。", ":", "：", ";", ","))
+            and _NOTICE.search(line + following)
+            and len(line + following) <= 120
+        ):
             out.append(line + following)
             i += 2
             continue
@@ -84,9 +98,13 @@ def _iso_date(text: str) -> str | None:
 def _list_title(lines: list[str], notice: str) -> str:
     """The last short line naming a list (清单, 分解, 实事 …) before the items, else the notice."""
     candidates = [
-        line for line in lines
-        if 4 <= len(line) <= 60 and any(word in line for word in _LIST_WORDS)
-        and not line.startswith(("附件", "现将")) and line != notice and "：" not in line
+        line
+        for line in lines
+        if 4 <= len(line) <= 60
+        and any(word in line for word in _LIST_WORDS)
+        and not line.startswith(("附件", "现将"))
+        and line != notice
+        and "：" not in line
         and ":" not in line
     ]
     return (candidates[-1] if candidates else notice).strip("*#| ")  # | : a web table's cell end

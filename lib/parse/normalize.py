@@ -5,12 +5,37 @@ from __future__ import annotations
 import re
 
 _FULL_TO_HALF = {code: code - 0xFEE0 for code in range(0xFF01, 0xFF5F)}
-_SPACES = {code: " " for code in (0x00A0, 0x3000, 0x2002, 0x2003, 0x2004, 0x2005,
-                                  0x2006, 0x2007, 0x2008, 0x2009, 0x200A, 0x202F, 0x205F)}
+_SPACES = {
+    code: " "
+    for code in (
+        0x00A0,
+        0x3000,
+        0x2002,
+        0x2003,
+        0x2004,
+        0x2005,
+        0x2006,
+        0x2007,
+        0x2008,
+        0x2009,
+        0x200A,
+        0x202F,
+        0x205F,
+    )
+}
 _INVISIBLE = {code: None for code in (0x200B, 0x200C, 0x200D, 0x2060, 0xFEFF, 0x00AD)}
-_OTHER = {ord("﹐"): ",", ord("﹑"): "、", ord("﹔"): ";", ord("﹕"): ":",
-          ord("﹙"): "(", ord("﹚"): ")", ord("☆"): "★", ord("△"): "▲",
-          ord("〈"): "(", ord("〉"): ")"}  # 市应急局〈市消防救援支队〉: a bracket like any other
+_OTHER = {
+    ord("﹐"): ",",
+    ord("﹑"): "、",
+    ord("﹔"): ";",
+    ord("﹕"): ":",
+    ord("﹙"): "(",
+    ord("﹚"): ")",
+    ord("☆"): "★",
+    ord("△"): "▲",
+    ord("〈"): "(",
+    ord("〉"): ")",
+}  # 市应急局〈市消防救援支队〉: a bracket like any other
 # Characters that end a line wherever they come from: Word's manual line break (U+000B), a
 # form feed (pdftotext's page break), NEL, the Unicode line and paragraph separators
 _LINE_BREAKS = {code: "\n" for code in (0x0B, 0x0C, 0x85, 0x2028, 0x2029)}
@@ -39,7 +64,9 @@ def normalize_text(text: str) -> str:
     """
     text = text.replace("\r\n", "\n").replace("\r", "\n").translate(_TABLE)
     if "|" in text:
-        text = _TABLE_ROW.sub(lambda m: m["row"] if "|" in m["row"] else m.group(), _TABLE_RULE.sub("", text))
+        text = _TABLE_ROW.sub(
+            lambda m: m["row"] if "|" in m["row"] else m.group(), _TABLE_RULE.sub("", text)
+        )
     return _LINE_EDGES.sub("", _RUNS_OF_SPACES.sub(" ", _MARKDOWN.sub("", text)))
 
 

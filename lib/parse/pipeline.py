@@ -73,7 +73,9 @@ class ParseReport:
     furniture_lines: int = 0  # page furniture skipped (发布时间, 分享 …)
     traditional: bool = False  # written in traditional characters, read in simplified ones
     # assignments rows cut from a run the list wrote without separators
-    splits: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS)))
+    splits: pd.DataFrame = field(
+        default_factory=lambda: pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS))
+    )
 
 
 @dataclass(frozen=True)
@@ -129,7 +131,9 @@ def _collector_paused() -> Iterator[None]:
             gc.enable()
 
 
-def parse_bytes(data: bytes, name: str = "清单.txt", convention: str | None = None) -> ParsedDocument:
+def parse_bytes(
+    data: bytes, name: str = "清单.txt", convention: str | None = None
+) -> ParsedDocument:
     """Parse the bytes of a list named ``name`` (its suffix picks the reader).
 
     ``convention`` (one of ``CONVENTIONS``) overrides the detected one. Raises ``ListError``
@@ -157,23 +161,31 @@ def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocume
     if not records:
         raise ListError("没有找到编号的工作事项：请确认文件是一份责任清单。", EXIT_NO_ITEMS)
     if not any(r.fields for r in records):
-        raise ListError(f"找到 {len(records)} 条编号的事项，但没有一条写明责任单位：请确认表格有"
-                        "“责任单位”或“牵头单位”一列，或在每条事项后写明责任单位。", EXIT_NO_ITEMS)
+        raise ListError(
+            f"找到 {len(records)} 条编号的事项，但没有一条写明责任单位：请确认表格有"
+            "“责任单位”或“牵头单位”一列，或在每条事项后写明责任单位。",
+            EXIT_NO_ITEMS,
+        )
     lexicon = lexicon.with_document_names(
-        document_names((f.text for r in records for f in r.fields), lexicon))
+        document_names((f.text for r in records for f in r.fields), lexicon)
+    )
     tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
     items = _items_table(doc_id, records)
     assignments = _assignments_table(doc_id, records, tokens, lexicon)
     if traditional:  # read in simplified characters, shown as written
         written, converted = originals(written_blocks)
-        assignments = assignments.assign(raw=[written_as(r, written, converted) for r in assignments["raw"]])
+        assignments = assignments.assign(
+            raw=[written_as(r, written, converted) for r in assignments["raw"]]
+        )
     report = _report(name, encoding, reading, layout, tokens, assignments, items)
     if traditional:
         report = replace(report, traditional=True)
     return ParsedDocument(doc_id, meta, items, assignments, report)
 
 
-def _document_from_export(kind: str, frame: pd.DataFrame, name: str, encoding: str) -> ParsedDocument:
+def _document_from_export(
+    kind: str, frame: pd.DataFrame, name: str, encoding: str
+) -> ParsedDocument:
     """Our own export read back: the same table, under the document id it was exported with."""
     if frame.empty:
         raise ListError("这个导出文件没有数据行。", EXIT_NO_ITEMS)
@@ -185,21 +197,36 @@ def _document_from_export(kind: str, frame: pd.DataFrame, name: str, encoding: s
         records = tuple(_record_of_exported_item(row) for row in items.itertuples())
         lexicon = document_lexicon()
         lexicon = lexicon.with_document_names(
-            document_names((f.text for r in records for f in r.fields), lexicon))
+            document_names((f.text for r in records for f in r.fields), lexicon)
+        )
         tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
         assignments = _assignments_table(items["doc_id"].iloc[0], records, tokens, lexicon)
-        assignments = assignments.assign(item_no=assignments["item_no"].map(
-            dict(enumerate(items["item_no"], start=1))).astype("int64"))
+        assignments = assignments.assign(
+            item_no=assignments["item_no"]
+            .map(dict(enumerate(items["item_no"], start=1)))
+            .astype("int64")
+        )
     report = ParseReport(
-        source_name=name, encoding=encoding, convention="export", item_count=len(items),
+        source_name=name,
+        encoding=encoding,
+        convention="export",
+        item_count=len(items),
         mention_count=len(assignments),
-        corrections=assignments.loc[has_flag(assignments["flags"], *NAME_FLAGS)].reset_index(drop=True),
-        flagged=assignments.loc[has_flag(assignments["flags"], "unknown_unit")].reset_index(drop=True),
+        corrections=assignments.loc[has_flag(assignments["flags"], *NAME_FLAGS)].reset_index(
+            drop=True
+        ),
+        flagged=assignments.loc[has_flag(assignments["flags"], "unknown_unit")].reset_index(
+            drop=True
+        ),
         items_without_units=_items_without_units(items, assignments),
-        numbering_problems=(), leftovers=(), unplaced_lines=(),
+        numbering_problems=(),
+        leftovers=(),
+        unplaced_lines=(),
         splits=assignments.loc[has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
     )
-    return ParsedDocument(str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report)
+    return ParsedDocument(
+        str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report
+    )
 
 
 def _record_of_exported_item(row) -> ItemRecord:
@@ -210,15 +237,31 @@ def _record_of_exported_item(row) -> ItemRecord:
         role = header_words().get(label, "")
         rule = "marker" if any(m in text for m in "▲★") else run_rule(role, label=True)
         fields.append(UnitField(text, rule, label))
-    return ItemRecord(item_label=row.item_label, task=row.task, source_ref=row.source_ref,
-                      section=row.section, leaders=row.leaders, deadline=row.deadline,
-                      fields=tuple(fields))
+    return ItemRecord(
+        item_label=row.item_label,
+        task=row.task,
+        source_ref=row.source_ref,
+        section=row.section,
+        leaders=row.leaders,
+        deadline=row.deadline,
+        fields=tuple(fields),
+    )
 
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
     rows = [
-        (doc_id, number, r.item_label, r.section, "", r.task,
-         r.units_text, r.leaders, r.deadline, r.source_ref)
+        (
+            doc_id,
+            number,
+            r.item_label,
+            r.section,
+            "",
+            r.task,
+            r.units_text,
+            r.leaders,
+            r.deadline,
+            r.source_ref,
+        )
         for number, r in enumerate(records, start=1)
     ]
     items = pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
@@ -240,8 +283,9 @@ def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
     return ["co"] * len(mentions)
 
 
-def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
-                       tokens: list[list[list[Token]]], lexicon: Lexicon) -> pd.DataFrame:
+def _assignments_table(
+    doc_id: str, records: tuple[ItemRecord, ...], tokens: list[list[list[Token]]], lexicon: Lexicon
+) -> pd.DataFrame:
     per_item: list[tuple[list[Token], list[str]]] = []
     for record, field_tokens in zip(records, tokens):
         mentions: list[Token] = []
@@ -265,7 +309,9 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
             if not flags and _is_variant(token.name, unit):
                 flags.append("alias")
             if token.glued:
-                flags.append("split_by_ending" if token.how in ("ending", "unknown") else "separator_missing")
+                flags.append(
+                    "split_by_ending" if token.how in ("ending", "unknown") else "separator_missing"
+                )
             sub_office = "" if is_lead_note(token.sub_office) else token.sub_office
             if sub_office:
                 flags.append("sub_office")
@@ -278,11 +324,25 @@ def _assignments_table(doc_id: str, records: tuple[ItemRecord, ...],
         sole_item = len({unit for unit, kind, _, _ in read_mentions if kind != "collective"}) == 1
         seen: set[str] = set()
         for position, (token, (unit, kind, flags, sub_office), role) in enumerate(
-                zip(mentions, read_mentions, roles), start=1):
+            zip(mentions, read_mentions, roles), start=1
+        ):
             codes = join_flags([*flags, "repeated"] if unit in seen else flags)
             seen.add(unit)
-            rows.append((doc_id, number, record.item_label, position, token.text, unit,
-                         sub_office, role, sole_item and kind != "collective", kind, codes))
+            rows.append(
+                (
+                    doc_id,
+                    number,
+                    record.item_label,
+                    position,
+                    token.text,
+                    unit,
+                    sub_office,
+                    role,
+                    sole_item and kind != "collective",
+                    kind,
+                    codes,
+                )
+            )
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )
@@ -297,8 +357,11 @@ def display_names(mentions: Iterable[tuple[str, Resolution]]) -> dict[str, str]:
     """
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
     for name, resolution in mentions:
-        if resolution.kind == "collective" or "dropped_char" in resolution.flags \
-                or "swapped_chars" in resolution.flags:
+        if (
+            resolution.kind == "collective"
+            or "dropped_char" in resolution.flags
+            or "swapped_chars" in resolution.flags
+        ):
             continue
         counts[resolution.unit][name] += 1
     names: dict[str, str] = {}
@@ -320,16 +383,24 @@ def _items_without_units(items: pd.DataFrame, assignments: pd.DataFrame) -> tupl
     return tuple(items.loc[~items["item_no"].isin(assignments["item_no"]), "item_label"])
 
 
-def _report(name: str, encoding: str, reading: Reading, layout: Layout,
-            tokens: list[list[list[Token]]], assignments: pd.DataFrame,
-            items: pd.DataFrame) -> ParseReport:
+def _report(
+    name: str,
+    encoding: str,
+    reading: Reading,
+    layout: Layout,
+    tokens: list[list[list[Token]]],
+    assignments: pd.DataFrame,
+    items: pd.DataFrame,
+) -> ParseReport:
     records = reading.records
     corrected = has_flag(assignments["flags"], *NAME_FLAGS)
     unknown = has_flag(assignments["flags"], "unknown_unit")
     leftovers = tuple(
         (record.item_label, token.text)
         for record, field_tokens in zip(records, tokens)
-        for item_tokens in field_tokens for token in item_tokens if token.kind == "leftover"
+        for item_tokens in field_tokens
+        for token in item_tokens
+        if token.kind == "leftover"
     )
     failures = tuple(
         record.item_label
@@ -345,8 +416,9 @@ def _report(name: str, encoding: str, reading: Reading, layout: Layout,
         corrections=assignments.loc[corrected].reset_index(drop=True),
         flagged=assignments.loc[unknown].reset_index(drop=True),
         items_without_units=_items_without_units(items, assignments),
-        numbering_problems=numbering_problems([r.item_label for r in records],
-                                              [f"{r.part}|{r.section}" for r in records]),
+        numbering_problems=numbering_problems(
+            [r.item_label for r in records], [f"{r.part}|{r.section}" for r in records]
+        ),
         leftovers=leftovers,
         unplaced_lines=tuple(b.text for b in layout.unplaced),
         conservation_failures=failures,
@@ -358,9 +430,6 @@ def _report(name: str, encoding: str, reading: Reading, layout: Layout,
         furniture_lines=layout.furniture,
         splits=assignments.loc[has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
     )
-
-
-
 
 
 def numbering_problems(labels: list[str], sections: list[str] | None = None) -> tuple[str, ...]:

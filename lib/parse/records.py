@@ -18,8 +18,20 @@ from typing import NamedTuple
 from lib.parse.blocks import Block
 from lib.parse.reference import DATA_DIR
 
-_CN_DIGITS = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
-              "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_DIGITS = {
+    "零": 0,
+    "〇": 0,
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
 _CN = "零〇一二两三四五六七八九十百"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # ① … ⑳ as item labels
 ITEM_LABEL = re.compile(
@@ -28,9 +40,13 @@ ITEM_LABEL = re.compile(
 )
 # 三、新建城市公园10个(市园林局负责)。: numbered like a heading; an item when it owns units
 # (a PDF line wrapped inside "(一、二期)" is neither: no ")" before the first "(")
-NUMBERED_HEADING = re.compile(rf"^(?P<cn>[{_CN}]{{1,4}})、\s*(?![{_CN}]{{1,3}}[、期])(?P<rest>(?![^(]*\)).+)$")
+NUMBERED_HEADING = re.compile(
+    rf"^(?P<cn>[{_CN}]{{1,4}})、\s*(?![{_CN}]{{1,3}}[、期])(?P<rest>(?![^(]*\)).+)$"
+)
 # a section heading is short, and a PDF line wrapped inside "(一、二期)" is not one
-SECTION = re.compile(rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>(?![^(]*\))[^。]{{1,40}}。?)$")
+SECTION = re.compile(
+    rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>(?![^(]*\))[^。]{{1,40}}。?)$"
+)
 _ATTACHMENT = re.compile(r"^附件\s*\d*$")
 _LEADER_HEADING = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:市长|县长|区长|州长|省长|主席|秘书长)"
@@ -58,7 +74,10 @@ class UnitField:
 # leads (牵头责任单位:X → every unit leads); a column titled 牵头责任单位 names its first unit
 # (the first unit of every list leads); a plain 责任单位 leaves it to the document (pending).
 _RUN_RULES: dict[str, tuple[str, str]] = {  # role → (as a column, as a label)
-    "lead": ("lead", "lead"), "lead_units": ("first", "lead"), "co": ("co", "co"), "units": ("pending", "pending"),
+    "lead": ("lead", "lead"),
+    "lead_units": ("first", "lead"),
+    "co": ("co", "co"),
+    "units": ("pending", "pending"),
 }
 
 
@@ -119,8 +138,10 @@ def header_words() -> dict[str, str]:
 
 
 # a reporting period before a progress column: 1-10月推进情况, 一季度完成情况, 2023年上半年进展
-_PERIOD = re.compile(r"^(?:\d{4}年度?)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
-                     r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)?")
+_PERIOD = re.compile(
+    r"^(?:\d{4}年度?)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
+    r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)?"
+)
 
 
 @functools.lru_cache(maxsize=4096)
@@ -154,7 +175,9 @@ def header_endings() -> dict[str, tuple[str, ...]]:
     """Endings that name a column's role when the whole cell is not in header_words.csv."""
     with open(DATA_DIR / "header_endings.csv", encoding="utf-8", newline="") as handle:
         rows = list(csv.DictReader(handle))
-    return {role: tuple(r["ending"] for r in rows if r["role"] == role) for role in ("note", "task")}
+    return {
+        role: tuple(r["ending"] for r in rows if r["role"] == role) for role in ("note", "task")
+    }
 
 
 @functools.lru_cache(maxsize=1)
@@ -211,7 +234,9 @@ def leader_in_heading(text: str) -> str:
 
 
 # a number inside a line, after a blank or a sentence end: where a run-on page starts an item
-_INNER_NUMBER = re.compile(rf"(?:(?<=\s)|(?<=[。;]))(?:(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{_CN}]{{1,3}})、)")
+_INNER_NUMBER = re.compile(
+    rf"(?:(?<=\s)|(?<=[。;]))(?:(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{_CN}]{{1,3}})、)"
+)
 _RUN_ON = 30  # a line this long may hold several items
 
 
@@ -231,17 +256,26 @@ def split_run_on_lines(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         bounds = [0, *cuts, len(block.text)]
-        out += [Block(block.text[a:b].strip(), block.source_ref) for a, b in zip(bounds, bounds[1:])
-                if block.text[a:b].strip()]
+        out += [
+            Block(block.text[a:b].strip(), block.source_ref)
+            for a, b in zip(bounds, bounds[1:])
+            if block.text[a:b].strip()
+        ]
     return out
 
 
 def _run_on_cuts(text: str) -> list[int]:
     """Where consecutive numbers (n, n+1, n+2 …, at least two after the first) start items."""
-    found = [(m.start(), int(m["num"]) if m["num"] else chinese_number(m["cn"]), bool(m["num"]))
-             for m in _INNER_NUMBER.finditer(text)]
+    found = [
+        (m.start(), int(m["num"]) if m["num"] else chinese_number(m["cn"]), bool(m["num"]))
+        for m in _INNER_NUMBER.finditer(text)
+    ]
     head = ITEM_LABEL.match(text)
-    first = label_number(head["num"] or head["paren"]) if head and (head["num"] or head["paren"]) else None
+    first = (
+        label_number(head["num"] or head["paren"])
+        if head and (head["num"] or head["paren"])
+        else None
+    )
     numbered = NUMBERED_HEADING.match(text)
     if first is None and numbered:
         first = chinese_number(numbered["cn"])
@@ -255,7 +289,9 @@ def _run_on_cuts(text: str) -> list[int]:
             if (expected is None and number == 1) or number == expected:
                 run.append(at)
                 expected = number + 1
-        enough = 2 if first is not None else 3  # a line that starts with no number: 1. 2. 3. at least
+        enough = (
+            2 if first is not None else 3
+        )  # a line that starts with no number: 1. 2. 3. at least
         if len(run) >= enough and len(run) > len(best):
             best = run
     return best
@@ -302,8 +338,9 @@ def find_items(blocks: list[Block]) -> Layout:
     for block in blocks[start:]:
         cutter.take(block)
     cutter.close()
-    return Layout(tuple(cutter.items), tuple(preamble), header, tuple(cutter.unplaced),
-                  cutter.furniture)
+    return Layout(
+        tuple(cutter.items), tuple(preamble), header, tuple(cutter.unplaced), cutter.furniture
+    )
 
 
 class _Cutter:
@@ -336,11 +373,19 @@ class _Cutter:
             self.items.append(RawItem(**{**self.open, "lines": tuple(self.open["lines"])}))
         self.open = None
 
-    def _start(self, label: re.Match[str], block: Block, lines: list[str], cells: tuple[str, ...]) -> None:
+    def _start(
+        self, label: re.Match[str], block: Block, lines: list[str], cells: tuple[str, ...]
+    ) -> None:
         self.close()
-        self.open = {"label": label["num"] or label["paren"], "source_ref": block.source_ref,
-                     "section": self.section, "lines": lines, "leaders": self.leaders, "cells": cells,
-                     "part": self.part}
+        self.open = {
+            "label": label["num"] or label["paren"],
+            "source_ref": block.source_ref,
+            "section": self.section,
+            "lines": lines,
+            "leaders": self.leaders,
+            "cells": cells,
+            "part": self.part,
+        }
 
     def _next_number(self, text: str) -> re.Match[str] | None:
         """``62.20户以上…`` right after item 61: the next number, not the decimal 62.20."""
@@ -351,9 +396,12 @@ class _Cutter:
     def _a_cell(self, label: re.Match[str]) -> bool:
         """A number while the open row of a one-cell-a-line table still lacks cells, and not the
         number after the open item's."""
-        if not (self.open and self.header_cells and label["num"]) or self.open["cells"] \
-                or len(self.open["lines"]) >= self.width - self.label_col - 1 \
-                or self.open.get("heads") is not None:
+        if (
+            not (self.open and self.header_cells and label["num"])
+            or self.open["cells"]
+            or len(self.open["lines"]) >= self.width - self.label_col - 1
+            or self.open.get("heads") is not None
+        ):
             return False
         before = label_number(self.open["label"])
         return before is not None and int(label["num"]) != before + 1
@@ -372,12 +420,12 @@ class _Cutter:
         if label and not label["rest"].strip():
             if self.section_col is not None and cells[self.section_col]:
                 self.section = cells[self.section_col]
-            after = list(cells[col + 1:])
+            after = list(cells[col + 1 :])
             after += [""] * max(0, self.width - col - 1 - len(after))
             self._start(label, block, [], tuple(after))
         elif self._continues(cells):
             merged = list(self.open["cells"])
-            for i, cell in enumerate(cells[col + 1:]):
+            for i, cell in enumerate(cells[col + 1 :]):
                 if i < len(merged):
                     merged[i] += cell
                 elif cell:
@@ -406,7 +454,11 @@ class _Cutter:
             label = None  # 2024 |, 300 |: a number in a row of one cell a line, not the next item
         if label:
             rest = label["rest"].strip()
-            cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
+            cells = (
+                tuple(c.strip() for c in _CELL_BREAK.split(rest))
+                if _CELL_BREAK.search(rest)
+                else ()
+            )
             self._start(label, block, [rest] if rest else [], cells)
             return
         heading = SECTION.match(text) if first in _SECTION_STARTS else None
@@ -418,10 +470,21 @@ class _Cutter:
             if heading:
                 self.section = heading["rest"].strip()
             rest = numbered["rest"].strip()
-            cells = tuple(c.strip() for c in _CELL_BREAK.split(rest)) if _CELL_BREAK.search(rest) else ()
-            self.open = {"label": numbered["cn"], "source_ref": block.source_ref, "section": outer,
-                         "lines": [rest], "leaders": self.leaders, "cells": cells,
-                         "heads": self.section if heading else "", "part": self.part}
+            cells = (
+                tuple(c.strip() for c in _CELL_BREAK.split(rest))
+                if _CELL_BREAK.search(rest)
+                else ()
+            )
+            self.open = {
+                "label": numbered["cn"],
+                "source_ref": block.source_ref,
+                "section": outer,
+                "lines": [rest],
+                "leaders": self.leaders,
+                "cells": cells,
+                "heads": self.section if heading else "",
+                "part": self.part,
+            }
             if leader:
                 self.leaders = leader
         elif heading or leader:
@@ -466,8 +529,13 @@ def _wrapped_header_cell(parts: list[str], following: str) -> str:
     """``责任`` then ``领导``, ``攻坚目标`` then ``任务``: one header cell set over two lines, when
     the first line is not a header word of its own and the second is a short tail."""
     tail = following.strip(" |")
-    if len(parts) != 1 or not 0 < len(tail) <= 2 or parts[0] in header_words() \
-            or ITEM_LABEL.match(tail) or ITEM_LABEL.match(parts[0]):
+    if (
+        len(parts) != 1
+        or not 0 < len(tail) <= 2
+        or parts[0] in header_words()
+        or ITEM_LABEL.match(tail)
+        or ITEM_LABEL.match(parts[0])
+    ):
         return ""
     joined = parts[0] + tail
     return joined if header_role(joined) else ""
@@ -501,16 +569,24 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
                 words = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
                 if words and all(header_role(part) for part in words):
                     parts = words
-                elif parts and (j > i or len(parts) >= 3) and unknown + _unknown(parts) <= 2 and all(
-                        len(p) <= 14 and not ITEM_LABEL.match(p) and "。" not in p for p in parts):
-                    unknown += _unknown(parts)  # a column we have no word for (年度投资金额): a note
+                elif (
+                    parts
+                    and (j > i or len(parts) >= 3)
+                    and unknown + _unknown(parts) <= 2
+                    and all(
+                        len(p) <= 14 and not ITEM_LABEL.match(p) and "。" not in p for p in parts
+                    )
+                ):
+                    unknown += _unknown(
+                        parts
+                    )  # a column we have no word for (年度投资金额): a note
                 else:
                     break
             cells.extend(parts)
             j += 1
             if header_role(parts[-1]):
                 known_to = (j, len(cells))
-        j, cells = known_to[0], cells[:known_to[1]]
+        j, cells = known_to[0], cells[: known_to[1]]
         roles = {header_role(c) for c in cells}
         if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
             return i, j, tuple(cells)

@@ -42,7 +42,9 @@ class Reference:
     collective_heads: tuple[str, ...]
     end_connectors: tuple[str, ...]  # longest first
     generic_groups: frozenset[str] = frozenset()
-    prefixes: tuple[tuple[str, str], ...] = ()  # (prefix, kind) that decide an unknown name's kind  # 开发区管委会: a kind of body, not one body
+    prefixes: tuple[
+        tuple[str, str], ...
+    ] = ()  # (prefix, kind) that decide an unknown name's kind  # 开发区管委会: a kind of body, not one body
     kinds_by_canonical: dict[str, str] = field(default_factory=dict)
     owner_prefixes: tuple[str, ...] = ()  # 国务院 in 国务院国资委: glued to the next name
     branch_suffixes: tuple[str, ...] = ()  # 分局 in 市公安局开发区分局: a branch of the name before
@@ -121,18 +123,25 @@ class Reference:
     def inner_connector(self) -> re.Pattern[str] | None:
         """Where a run joins a collective or ends a list inside itself: 等和, 以及, 和(各…)."""
         parts = [re.escape(c) for c in self.mid_connectors]
-        starts = "|".join(map(re.escape, sorted({*self.collective_prefixes, *self.collective_scopes},
-                                                key=len, reverse=True)))
-        parts += [rf"{re.escape(j)}(?=(?:{starts}))" for j in self.collective_joiners] if starts else []
+        starts = "|".join(
+            map(
+                re.escape,
+                sorted({*self.collective_prefixes, *self.collective_scopes}, key=len, reverse=True),
+            )
+        )
+        parts += (
+            [rf"{re.escape(j)}(?=(?:{starts}))" for j in self.collective_joiners] if starts else []
+        )
         return re.compile("|".join(parts)) if parts else None
 
     def may_start_collective(self, text: str, at: int = 0) -> bool:
         """Could a collective start at ``text[at]``? (各…, 相关…, 有关…, 市级有关…)"""
-        first = text[at:at + 1]
+        first = text[at : at + 1]
         if first in self._collective_first:
             return True
         return first in self._scope_first and any(
-            text[at:at + length] in scopes for length, scopes in self._scopes_by_length)
+            text[at : at + length] in scopes for length, scopes in self._scopes_by_length
+        )
 
     def may_be_collective(self, text: str) -> bool:
         """Cheap test before ``is_collective``: a collective holds 各, 相关 or 有关 somewhere."""
@@ -153,7 +162,9 @@ class Reference:
     @functools.cached_property
     def _scopes_by_length(self) -> tuple[tuple[int, frozenset[str]], ...]:
         lengths = sorted({len(s) for s in self.collective_scopes})
-        return tuple((n, frozenset(s for s in self.collective_scopes if len(s) == n)) for n in lengths)
+        return tuple(
+            (n, frozenset(s for s in self.collective_scopes if len(s) == n)) for n in lengths
+        )
 
     def is_generic_group(self, name: str) -> bool:
         """``开发(度假)区管委会``: a kind of body (brackets aside), which 各 can distribute over."""
@@ -206,13 +217,21 @@ def _surfaces(reference: Reference, place: str) -> tuple[tuple[str, str], ...]:
 def load_reference() -> Reference:
     """Read the reference tables from ``data/`` once per process."""
     units = tuple(
-        UnitEntry(row["canonical"], row["kind"],
-                  tuple(a.strip() for a in row["aliases"].split("|") if a.strip()))
+        UnitEntry(
+            row["canonical"],
+            row["kind"],
+            tuple(a.strip() for a in row["aliases"].split("|") if a.strip()),
+        )
         for row in read_data_csv("units.csv")
     )
     suffix_rows = read_data_csv("unit_suffixes.csv")
-    suffixes = tuple(sorted(((r["suffix"], r["kind"]) for r in suffix_rows),
-                            key=lambda pair: len(pair[0]), reverse=True))
+    suffixes = tuple(
+        sorted(
+            ((r["suffix"], r["kind"]) for r in suffix_rows),
+            key=lambda pair: len(pair[0]),
+            reverse=True,
+        )
+    )
     # a strong ending inside a longer one (局 in 分局) is counted once, as the shorter
     strong = [r["suffix"] for r in suffix_rows if r["strong"] == "yes"]
     strong = tuple(s for s in strong if not any(s != t and t in s for t in strong))
@@ -228,12 +247,21 @@ def load_reference() -> Reference:
         collective_scopes=tuple(w["text"] for w in words if w["part"] == "scope"),
         owner_prefixes=tuple(r["text"] for r in read_data_csv("owner_prefixes.csv")),
         branch_suffixes=tuple(r["suffix"] for r in read_data_csv("branch_suffixes.csv")),
-        prefixes=tuple(sorted(((r["prefix"], r["kind"]) for r in read_data_csv("unit_prefixes.csv")),
-                              key=lambda pair: len(pair[0]), reverse=True)),
-        mid_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "mid"),
-                                    key=len, reverse=True)),
-        collective_joiners=tuple(c["text"] for c in connectors if c["position"] == "before_collective"),
-        end_connectors=tuple(sorted((c["text"] for c in connectors if c["position"] == "end"),
-                                    key=len, reverse=True)),
+        prefixes=tuple(
+            sorted(
+                ((r["prefix"], r["kind"]) for r in read_data_csv("unit_prefixes.csv")),
+                key=lambda pair: len(pair[0]),
+                reverse=True,
+            )
+        ),
+        mid_connectors=tuple(
+            sorted((c["text"] for c in connectors if c["position"] == "mid"), key=len, reverse=True)
+        ),
+        collective_joiners=tuple(
+            c["text"] for c in connectors if c["position"] == "before_collective"
+        ),
+        end_connectors=tuple(
+            sorted((c["text"] for c in connectors if c["position"] == "end"), key=len, reverse=True)
+        ),
         kinds_by_canonical={entry.canonical: entry.kind for entry in units},
     )

@@ -67,8 +67,17 @@ def items_from_export(frame: pd.DataFrame) -> pd.DataFrame:
 def items_of_assignments(assignments: pd.DataFrame) -> pd.DataFrame:
     """One row per item named in an assignments export (its task is not in that file)."""
     firsts = assignments.drop_duplicates("item_no")
-    return pd.DataFrame({
-        "doc_id": firsts["doc_id"], "item_no": firsts["item_no"], "item_label": firsts["item_label"],
-        "section": "", "theme": "", "task": "", "units_text": "", "leaders": "", "deadline": "",
-        "source_ref": "",
-    }).reset_index(drop=True)
+    return pd.DataFrame(
+        {
+            "doc_id": firsts["doc_id"],
+            "item_no": firsts["item_no"],
+            "item_label": firsts["item_label"],
+            "section": "",
+            "theme": "",
+            "task": "",
+            "units_text": "",
+            "leaders": "",
+            "deadline": "",
+            "source_ref": "",
+        }
+    ).reset_index(drop=True)

@@ -7,13 +7,30 @@ from collections.abc import Iterable
 import pandas as pd
 
 ITEM_COLUMNS: tuple[str, ...] = (
-    "doc_id", "item_no", "item_label", "section", "theme", "task", "units_text",
-    "leaders", "deadline", "source_ref",
+    "doc_id",
+    "item_no",
+    "item_label",
+    "section",
+    "theme",
+    "task",
+    "units_text",
+    "leaders",
+    "deadline",
+    "source_ref",
 )
 
 ASSIGNMENT_COLUMNS: tuple[str, ...] = (
-    "doc_id", "item_no", "item_label", "position", "raw", "unit", "sub_office",
-    "role", "sole", "kind", "flags",
+    "doc_id",
+    "item_no",
+    "item_label",
+    "position",
+    "raw",
+    "unit",
+    "sub_office",
+    "role",
+    "sole",
+    "kind",
+    "flags",
 )
 
 ZH_HEADERS: dict[str, str] = {

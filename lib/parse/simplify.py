@@ -44,8 +44,10 @@ def simplified_blocks(blocks: list[Block]) -> tuple[list[Block], bool]:
     text = "\n".join(b.text for b in blocks[:2000])
     if not is_traditional(text):
         return blocks, False
-    return [Block(_to_simplified(b.text), b.source_ref, tuple(map(_to_simplified, b.cells)))
-            for b in blocks], True
+    return [
+        Block(_to_simplified(b.text), b.source_ref, tuple(map(_to_simplified, b.cells)))
+        for b in blocks
+    ], True
 
 
 def originals(blocks: list[Block]) -> tuple[str, str]:
@@ -57,4 +59,4 @@ def originals(blocks: list[Block]) -> tuple[str, str]:
 def written_as(mention: str, written: str, converted: str) -> str:
     """The mention as the original wrote it (``縣發改局`` for ``县发改局``); itself if not found."""
     at = converted.find(mention)
-    return written[at:at + len(mention)] if at >= 0 else mention
+    return written[at : at + len(mention)] if at >= 0 else mention

@@ -36,8 +36,10 @@ MAX_PDF_PAGES = 200
 # BeautifulSoup's work grows with the depth (and recursion would run out).
 MAX_HTML_DEPTH = 256
 PROTECTED = "文件有密码保护：请去掉密码后另存，再上传。"
-TOO_LONG = (f"文件内容过长（超过 {MAX_TEXT_CHARS // 10_000} 万字），不像是一份责任清单："
-            "请只保留清单本身，或拆分后分别上传。")
+TOO_LONG = (
+    f"文件内容过长（超过 {MAX_TEXT_CHARS // 10_000} 万字），不像是一份责任清单："
+    "请只保留清单本身，或拆分后分别上传。"
+)
 # An encrypted .xlsx/.docx is an OLE compound file holding this stream (its name in UTF-16).
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _ENCRYPTED_STREAM = "EncryptedPackage".encode("utf-16-le")
@@ -51,8 +53,14 @@ RESAVE = {
 }
 SUPPORTED = "支持 .txt、.md、.csv、.xlsx、.xls、.docx、.html、.pdf"
 # Symbol fonts type ▲ and ★ as private code points: (font, code) → character.
-_SYMBOLS = {("wingdings 3", 0x70): "▲", ("wingdings 3", 0xF070): "▲", ("wingdings", 0xAB): "★",
-            ("wingdings", 0xF0AB): "★", ("symbol", 0xF0B2): "▲", ("wingdings 2", 0xF0EA): "★"}
+_SYMBOLS = {
+    ("wingdings 3", 0x70): "▲",
+    ("wingdings 3", 0xF070): "▲",
+    ("wingdings", 0xAB): "★",
+    ("wingdings", 0xF0AB): "★",
+    ("symbol", 0xF0B2): "▲",
+    ("wingdings 2", 0xF0EA): "★",
+}
 _PRIVATE_MARKERS = {"\uf070": "▲", "\uf0ab": "★", "\uf0b2": "▲"}
 
 
@@ -78,8 +86,10 @@ def read_blocks(data: bytes, name: str) -> tuple[list[Block], str]:
 
 def too_big(size: int) -> str:
     """The message for a file over ``MAX_SOURCE_BYTES``."""
-    return (f"文件过大（{size / 2**20:.0f} MB，上限 {MAX_SOURCE_BYTES // 2**20} MB），已拒绝读取："
-            "请只上传清单本身。")
+    return (
+        f"文件过大（{size / 2**20:.0f} MB，上限 {MAX_SOURCE_BYTES // 2**20} MB），已拒绝读取："
+        "请只上传清单本身。"
+    )
 
 
 def _read_text(data: bytes) -> tuple[list[Block], str]:
@@ -97,8 +107,10 @@ def _read_csv(data: bytes) -> tuple[list[Block], str]:
     try:
         return _row_blocks((f"L{n}", row) for n, row in enumerate(rows, start=1)), encoding
     except csv.Error:  # a field over csv's size limit, a stray quote under a strict dialect …
-        raise ListError("无法读取这个 CSV 文件：格式有误（例如某个单元格过长或引号不成对），"
-                        "请在 Excel 或 WPS 中另存为 .xlsx 后上传。") from None
+        raise ListError(
+            "无法读取这个 CSV 文件：格式有误（例如某个单元格过长或引号不成对），"
+            "请在 Excel 或 WPS 中另存为 .xlsx 后上传。"
+        ) from None
 
 
 def _read_xlsx(data: bytes) -> tuple[list[Block], str]:
@@ -150,7 +162,9 @@ def _read_xls(data: bytes) -> tuple[list[Block], str]:
                 for c in range(c0, c1):
                     merged[(r, c)] = value if c == c0 else ""
         for r in range(sheet.nrows):
-            cells = [merged.get((r, c), _cell_text(sheet.cell_value(r, c))) for c in range(sheet.ncols)]
+            cells = [
+                merged.get((r, c), _cell_text(sheet.cell_value(r, c))) for c in range(sheet.ncols)
+            ]
             rows.append((f"{sheet.name}!A{r + 1}", cells))
     return _row_blocks(rows), "xls"
 
@@ -183,8 +197,13 @@ def _read_docx(data: bytes) -> tuple[list[Block], str]:
                     if id(cell._tc) in seen:
                         continue
                     seen.add(id(cell._tc))
-                    cells.append("\n".join(numbering.label(p._p, t) + t
-                                            for p in cell.paragraphs for t in [_paragraph_text(p)]))
+                    cells.append(
+                        "\n".join(
+                            numbering.label(p._p, t) + t
+                            for p in cell.paragraphs
+                            for t in [_paragraph_text(p)]
+                        )
+                    )
                 rows.append((f"表{table_no}行{row_no}", cells))
     return _row_blocks(rows), "docx"
 
@@ -202,14 +221,30 @@ def _chinese_numeral(n: int) -> str:
     if n < 100:
         return _CN_NUMERALS[n // 10] + "十" + (_CN_NUMERALS[n % 10] if n % 10 else "")
     rest = n % 100
-    tail = "" if not rest else ("零" + _chinese_numeral(rest) if rest < 10 else
-                                _chinese_numeral(rest) if rest >= 20 else "一" + _chinese_numeral(rest))
+    tail = (
+        ""
+        if not rest
+        else (
+            "零" + _chinese_numeral(rest)
+            if rest < 10
+            else _chinese_numeral(rest)
+            if rest >= 20
+            else "一" + _chinese_numeral(rest)
+        )
+    )
     return _CN_NUMERALS[n // 100] + "百" + tail
 
 
 def _word_number(n: int, fmt: str) -> str:
-    if fmt in ("chineseCounting", "chineseCountingThousand", "ideographTraditional",
-               "taiwaneseCounting", "taiwaneseCountingThousand", "japaneseCounting", "chineseLegalSimplified"):
+    if fmt in (
+        "chineseCounting",
+        "chineseCountingThousand",
+        "ideographTraditional",
+        "taiwaneseCounting",
+        "taiwaneseCountingThousand",
+        "japaneseCounting",
+        "chineseLegalSimplified",
+    ):
         return _chinese_numeral(n)
     if fmt.startswith("decimalEnclosedCircle") and 0 < n <= len(_CIRCLED_NUMBERS):
         return _CIRCLED_NUMBERS[n - 1]
@@ -226,7 +261,9 @@ class _WordNumbering:
     ``1.``, ``（三）``, ``二、``. A list whose item numbers live only there loses none of them."""
 
     def __init__(self, document) -> None:
-        self.levels: dict[str, dict[str, tuple[int, str, str]]] = {}  # numId → ilvl → (start, fmt, text)
+        self.levels: dict[
+            str, dict[str, tuple[int, str, str]]
+        ] = {}  # numId → ilvl → (start, fmt, text)
         self.counters: dict[str, dict[int, int]] = {}
         self.style_numbers: dict[str, tuple[str, str]] = {}  # styleId → (numId, ilvl)
         try:
@@ -236,9 +273,13 @@ class _WordNumbering:
         abstract: dict[str, dict[str, tuple[int, str, str]]] = {}
         for node in numbering.findall(_w("abstractNum")):
             abstract[node.get(_w("abstractNumId"))] = {
-                lvl.get(_w("ilvl")): (_int_val(lvl, "start", 1), _val(lvl, "numFmt") or "decimal",
-                                      _val(lvl, "lvlText") or "")
-                for lvl in node.findall(_w("lvl"))}
+                lvl.get(_w("ilvl")): (
+                    _int_val(lvl, "start", 1),
+                    _val(lvl, "numFmt") or "decimal",
+                    _val(lvl, "lvlText") or "",
+                )
+                for lvl in node.findall(_w("lvl"))
+            }
         for node in numbering.findall(_w("num")):
             ref = node.find(_w("abstractNumId"))
             levels = dict(abstract.get(ref.get(_w("val")) if ref is not None else "", {}))
@@ -252,7 +293,10 @@ class _WordNumbering:
         for style in document.styles.element.findall(_w("style")):
             num_pr = style.find(f"{_w('pPr')}/{_w('numPr')}")
             if num_pr is not None:
-                self.style_numbers[style.get(_w("styleId"))] = (_val(num_pr, "numId"), _val(num_pr, "ilvl") or "0")
+                self.style_numbers[style.get(_w("styleId"))] = (
+                    _val(num_pr, "numId"),
+                    _val(num_pr, "ilvl") or "0",
+                )
 
     def label(self, paragraph, text: str) -> str:
         """The number Word shows before this paragraph, or "" (also for an empty paragraph)."""
@@ -315,8 +359,29 @@ def _w(name: str) -> str:
     return "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}" + name
 
 
-_BLOCK_TAGS = ["p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "br", "section", "article",
-               "dd", "dt", "pre", "blockquote", "tr", "ul", "ol", "header", "footer"]
+_BLOCK_TAGS = [
+    "p",
+    "div",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "br",
+    "section",
+    "article",
+    "dd",
+    "dt",
+    "pre",
+    "blockquote",
+    "tr",
+    "ul",
+    "ol",
+    "header",
+    "footer",
+]
 _TABLE_SLOT = re.compile(r"^\x00(\d+)\x00$")
 
 
@@ -328,8 +393,10 @@ def _read_html(data: bytes) -> tuple[list[Block], str]:
         raise ListError(_TOO_DEEP) from None
 
 
-_TOO_DEEP = (f"网页的结构嵌套过深（超过 {MAX_HTML_DEPTH} 层），无法读取："
-             "请在浏览器中复制表格到 Excel 或文本文件后上传。")
+_TOO_DEEP = (
+    f"网页的结构嵌套过深（超过 {MAX_HTML_DEPTH} 层），无法读取："
+    "请在浏览器中复制表格到 Excel 或文本文件后上传。"
+)
 
 
 def _read_html_tree(data: bytes) -> tuple[list[Block], str]:
@@ -345,9 +412,15 @@ def _read_html_tree(data: bytes) -> tuple[list[Block], str]:
     for table in soup.find_all("table"):
         if table.find_parent("table") is not None:
             continue  # a table inside a cell is read as that cell's text
-        rows = [[cell.get_text("", strip=True) for cell in tr.find_all(["td", "th"])
-                 if cell.find_parent("tr") is tr]
-                for tr in table.find_all("tr") if tr.find_parent("table") is table]
+        rows = [
+            [
+                cell.get_text("", strip=True)
+                for cell in tr.find_all(["td", "th"])
+                if cell.find_parent("tr") is tr
+            ]
+            for tr in table.find_all("tr")
+            if tr.find_parent("table") is table
+        ]
         tables.append(rows)
         table.replace_with(NavigableString(f"\n\x00{len(tables) - 1}\x00\n"))
     for tag in soup.find_all(_BLOCK_TAGS):
@@ -357,7 +430,9 @@ def _read_html_tree(data: bytes) -> tuple[list[Block], str]:
         slot = _TABLE_SLOT.match(line.strip())
         if slot:
             table_no = int(slot.group(1))
-            rows_out += [(f"表{table_no + 1}行{r}", row) for r, row in enumerate(tables[table_no], start=1)]
+            rows_out += [
+                (f"表{table_no + 1}行{r}", row) for r, row in enumerate(tables[table_no], start=1)
+            ]
         else:
             rows_out.append((f"L{number}", [line]))
     return _row_blocks(rows_out), encoding
@@ -403,8 +478,10 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
         raise ListError(_damaged("PDF", error)) from None
     with pdf:
         if len(pages) > MAX_PDF_PAGES:
-            raise ListError(f"这个 PDF 有 {len(pages)} 页，超过 {MAX_PDF_PAGES} 页的上限："
-                            "请只保留清单所在的页面（另存或打印为新的 PDF）后上传。")
+            raise ListError(
+                f"这个 PDF 有 {len(pages)} 页，超过 {MAX_PDF_PAGES} 页的上限："
+                "请只保留清单所在的页面（另存或打印为新的 PDF）后上传。"
+            )
         rows: list[tuple[str, list[str]]] = []
         has_text = False
         for number, page in enumerate(pages, start=1):
@@ -415,7 +492,9 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
                 raise ListError(_damaged("PDF", error)) from None
             page.close()  # its parsed objects are cached until then: memory stays one page's
     if not has_text:
-        raise ListError("这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。")
+        raise ListError(
+            "这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。"
+        )
     return _row_blocks(rows), "pdf"
 
 
@@ -423,7 +502,8 @@ def _page_rows(page) -> list[list[str]]:
     """A page's table rows and lines of text, top to bottom."""
     placed: list[tuple[float, int, list[str]]] = []
     tables = page.find_tables() or page.find_tables(
-        {"vertical_strategy": "text", "horizontal_strategy": "text"})
+        {"vertical_strategy": "text", "horizontal_strategy": "text"}
+    )
     tables = [t for t in tables if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
     for table in tables:
         for order, row in enumerate(table.extract()):
@@ -469,7 +549,13 @@ def _one_line(cell: str) -> str:
     parts = [p.strip() for p in str(cell).replace("\r", "\n").split("\n") if p.strip()]
     out = ""
     for part in parts:
-        if out and out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum():
+        if (
+            out
+            and out[-1].isascii()
+            and out[-1].isalnum()
+            and part[0].isascii()
+            and part[0].isalnum()
+        ):
             out += " "
         out += part
     return out
@@ -503,7 +589,9 @@ def _check_zip(data: bytes, kind: str) -> None:
     except Exception:  # BadZipFile, and for odd headers NotImplementedError, ValueError …
         raise ListError(damaged) from None
     if sum(info.file_size for info in infos) > MAX_UNZIPPED_BYTES:
-        raise ListError(f"这个 {kind} 文件解压后过大（超过 {MAX_UNZIPPED_BYTES // 2**20} MB），已拒绝读取。")
+        raise ListError(
+            f"这个 {kind} 文件解压后过大（超过 {MAX_UNZIPPED_BYTES // 2**20} MB），已拒绝读取。"
+        )
     if not all(_inflates_as_declared(data, info) for info in infos):
         raise ListError(damaged)
 
@@ -514,12 +602,16 @@ def _inflates_as_declared(data: bytes, info: zipfile.ZipInfo, chunk: int = 2**20
         return True  # read as stored: never more than the file's own bytes
     if info.compress_type != zipfile.ZIP_DEFLATED:
         return False  # Office writes deflate only: bzip2 or lzma here is not an Office file
-    header = data[info.header_offset:info.header_offset + 30]
+    header = data[info.header_offset : info.header_offset + 30]
     if len(header) < 30 or not header.startswith(b"PK\x03\x04"):
         return False
-    start = info.header_offset + 30 + int.from_bytes(header[26:28], "little") \
+    start = (
+        info.header_offset
+        + 30
+        + int.from_bytes(header[26:28], "little")
         + int.from_bytes(header[28:30], "little")
-    pending = memoryview(data)[start:start + info.compress_size]
+    )
+    pending = memoryview(data)[start : start + info.compress_size]
     inflater = zlib.decompressobj(-zlib.MAX_WBITS)
     produced = 0
     try:

@@ -69,18 +69,28 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     return tuple(_distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens)
 
 
-def _join_wrapped(chunks: tuple[tuple[str, str, int], ...], lexicon: Lexicon) -> list[tuple[str, str, int]]:
+def _join_wrapped(
+    chunks: tuple[tuple[str, str, int], ...], lexicon: Lexicon
+) -> list[tuple[str, str, int]]:
     """A space inside a name (a PDF line wrap: ``发改 局``, ``自然资源 和规划局``) is not a
     separator: when one side is a single character, or the two sides make a known name."""
     out: list[tuple[str, str, int]] = []
     i = 0
     while i < len(chunks):
         kind, text, start = chunks[i]
-        while (kind == "chunk" and i + 2 < len(chunks) and chunks[i + 1][1] == " "
-               and chunks[i + 2][0] == "chunk"):
+        while (
+            kind == "chunk"
+            and i + 2 < len(chunks)
+            and chunks[i + 1][1] == " "
+            and chunks[i + 2][0] == "chunk"
+        ):
             following = chunks[i + 2][1]
-            if not (len(text) == 1 or len(following) == 1 or lexicon.is_known(text + following)
-                    or lexicon.is_known(text.split(" ")[-1] + following)):
+            if not (
+                len(text) == 1
+                or len(following) == 1
+                or lexicon.is_known(text + following)
+                or lexicon.is_known(text.split(" ")[-1] + following)
+            ):
                 break
             text = text + " " + following
             i += 2
@@ -95,10 +105,16 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     i = 0
     while i < len(tokens):
         token = tokens[i]
-        if (token.kind == "mention" and token.how == "collective" and token.name.startswith("各")
-                and i + 2 < len(tokens) and tokens[i + 1].text == "、"
-                and tokens[i + 2].kind == "mention" and not tokens[i + 2].marked
-                and lexicon.reference.is_generic_group(tokens[i + 2].name)):
+        if (
+            token.kind == "mention"
+            and token.how == "collective"
+            and token.name.startswith("各")
+            and i + 2 < len(tokens)
+            and tokens[i + 1].text == "、"
+            and tokens[i + 2].kind == "mention"
+            and not tokens[i + 2].marked
+            and lexicon.reference.is_generic_group(tokens[i + 2].name)
+        ):
             following = tokens[i + 2]
             text = token.text + "、" + following.text
             out.append(token._replace(text=text, name=text, sub_office="", glued=False))
@@ -109,7 +125,9 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     return out
 
 
-_PLAIN_CHUNKS = re.compile(f"[{re.escape(SEPARATORS + MARKERS)}]|[^{re.escape(SEPARATORS + MARKERS)}]+")
+_PLAIN_CHUNKS = re.compile(
+    f"[{re.escape(SEPARATORS + MARKERS)}]|[^{re.escape(SEPARATORS + MARKERS)}]+"
+)
 
 
 @functools.lru_cache(maxsize=65536)
@@ -122,8 +140,15 @@ def _chunks(text: str) -> tuple[tuple[str, str, int], ...]:
 def _cut(text: str) -> list[tuple[str, str, int]]:
     if "(" not in text:  # the common case, without a character loop
         return [
-            ("marker" if m.group() in MARKERS else "separator" if m.group() in SEPARATORS else "chunk",
-             m.group(), m.start())
+            (
+                "marker"
+                if m.group() in MARKERS
+                else "separator"
+                if m.group() in SEPARATORS
+                else "chunk",
+                m.group(),
+                m.start(),
+            )
             for m in _PLAIN_CHUNKS.finditer(text)
         ]
     out: list[tuple[str, str, int]] = []
@@ -158,9 +183,16 @@ def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     for chunk in chunks:
         core, _ = _strip_connectors(chunk, lexicon)
         name = _name_and_sub(core)[0] if core.endswith(")") else core
-        if (len(name) < 2 or "(" in name or lexicon.is_known(name) or not reference.has_unit_ending(name)
-                or reference.is_collective(name) or _inner_ending_spans_after(name, lexicon)
-                or _holds_known_name(name, lexicon) or _two_known_names(name, lexicon)):
+        if (
+            len(name) < 2
+            or "(" in name
+            or lexicon.is_known(name)
+            or not reference.has_unit_ending(name)
+            or reference.is_collective(name)
+            or _inner_ending_spans_after(name, lexicon)
+            or _holds_known_name(name, lexicon)
+            or _two_known_names(name, lexicon)
+        ):
             continue
         names.add(name)
     return names
@@ -168,20 +200,28 @@ def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
 
 def _inner_ending_spans_after(name: str, lexicon: Lexicon) -> bool:
     """A strong ending inside ``name`` with two or more characters after it."""
-    return any(start > 0 and end <= len(name) - 2 for start, end in _inner_ending_spans(name, lexicon))
+    return any(
+        start > 0 and end <= len(name) - 2 for start, end in _inner_ending_spans(name, lexicon)
+    )
 
 
 def _two_known_names(name: str, lexicon: Lexicon) -> bool:
     """``法院法院``, ``法院检察院``: two known names run together are not a name of their own."""
-    return any(lexicon.is_known(name[:k]) and lexicon.is_known(name[k:]) for k in range(2, len(name) - 1))
+    return any(
+        lexicon.is_known(name[:k]) and lexicon.is_known(name[k:]) for k in range(2, len(name) - 1)
+    )
 
 
 def _holds_known_name(name: str, lexicon: Lexicon) -> bool:
     """Does a known name of three or more characters sit inside ``name`` (not as all of it)?"""
     for i in range(len(name)):
         for length in lexicon.name_lengths(name[i]):
-            if length >= 3 and i + length <= len(name) and (i, length) != (0, len(name)) \
-                    and lexicon.is_known(name[i:i + length]):
+            if (
+                length >= 3
+                and i + length <= len(name)
+                and (i, length) != (0, len(name))
+                and lexicon.is_known(name[i : i + length])
+            ):
                 return True
     return False
 
@@ -189,16 +229,20 @@ def _holds_known_name(name: str, lexicon: Lexicon) -> bool:
 @functools.lru_cache(maxsize=65536)
 def _chunk_tokens(chunk: str, lexicon: Lexicon) -> tuple[Token, ...]:
     """Tokens of one separator-free chunk."""
-    if lexicon.base is not None and (chunk in lexicon.document_names
-                                     or not lexicon.may_use_document_names(chunk)):
+    if lexicon.base is not None and (
+        chunk in lexicon.document_names or not lexicon.may_use_document_names(chunk)
+    ):
         # a chunk that is one of the document's names was read as that name without them
         return _chunk_tokens(chunk, lexicon.base)
     inner = lexicon.reference.inner_connector
     match = inner.search(chunk, 2) if inner is not None and len(chunk) > 4 else None
     if match and match.end() < len(chunk) - 1 and not lexicon.is_known(chunk):
         # 农业农村部等和各有关省级人民政府: a list, then a collective, in one run
-        return (*_chunk_tokens(chunk[:match.start()], lexicon), Token("connector", match.group()),
-                *_chunk_tokens(chunk[match.end():], lexicon))
+        return (
+            *_chunk_tokens(chunk[: match.start()], lexicon),
+            Token("connector", match.group()),
+            *_chunk_tokens(chunk[match.end() :], lexicon),
+        )
     core, connectors = _strip_connectors(chunk, lexicon)
     tokens = list(_segment(core, lexicon))
     for connector in connectors:
@@ -215,7 +259,11 @@ def _strip_connectors(chunk: str, lexicon: Lexicon) -> tuple[str, list[str]]:
         changed = False
         for connector in lexicon.reference.end_connectors:
             rest = core[: -len(connector)]
-            if core.endswith(connector) and (len(rest) >= 2 or not rest) and not lexicon.is_known(core):
+            if (
+                core.endswith(connector)
+                and (len(rest) >= 2 or not rest)
+                and not lexicon.is_known(core)
+            ):
                 connectors.insert(0, connector)
                 core = rest
                 changed = bool(core)
@@ -235,7 +283,9 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     if not core:
         return ()
     if lexicon.is_known(core) or lexicon.reference.is_collective(core):
-        return (_piece_token(core, "known" if lexicon.is_known(core) else "collective", False, lexicon),)
+        return (
+            _piece_token(core, "known" if lexicon.is_known(core) else "collective", False, lexicon),
+        )
     n = len(core)
     cuts = _cut_points(core)
     for index, ch in enumerate(core):
@@ -247,8 +297,11 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         ends_like_unit = [True] * (n + 1)
     # Where a piece may end: a unit ending, a closing bracket, the end of the run. Known
     # names and collectives add their own ends below; everything else cannot be a piece.
-    plain_ends = [j for j in range(1, n + 1)
-                  if cuts[j] and (j == n or ends_like_unit[j] or core[j - 1] == ")")]
+    plain_ends = [
+        j
+        for j in range(1, n + 1)
+        if cuts[j] and (j == n or ends_like_unit[j] or core[j - 1] == ")")
+    ]
     spaced = " " in core
     best: list[tuple[float, int, int, str] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, -1, "")
@@ -257,11 +310,18 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
             continue
         base_cost, base_pieces = best[i][0], best[i][1]
         limit = min(n, i + _MAX_NAME)
-        if spaced or lexicon.reference.may_start_collective(core, i):  # wrapped names and collectives: try every end
+        if spaced or lexicon.reference.may_start_collective(
+            core, i
+        ):  # wrapped names and collectives: try every end
             ends = range(i + 1, limit + 1)
         else:
-            ends = sorted({i + 1, *(e for e in plain_ends if i < e <= limit),
-                           *(i + k for k in lexicon.name_lengths(core[i]) if i + k <= n)})
+            ends = sorted(
+                {
+                    i + 1,
+                    *(e for e in plain_ends if i < e <= limit),
+                    *(i + k for k in lexicon.name_lengths(core[i]) if i + k <= n),
+                }
+            )
         for j in ends:
             if not cuts[j]:
                 continue
@@ -290,8 +350,9 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     return tuple(_piece_token(core[i:j], how, glued, lexicon) for i, j, how in pieces)
 
 
-def _join_owners(core: str, pieces: list[tuple[int, int, str]],
-                 lexicon: Lexicon) -> list[tuple[int, int, str]]:
+def _join_owners(
+    core: str, pieces: list[tuple[int, int, str]], lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
     """``国务院`` + ``国资委`` → ``国务院国资委``, ``国家税务总局`` + ``成都市税务局``: a body named
     after its owner (a State Council body, a vertical agency, a state company) is one name; so is
     a branch after its unit (``市公安局`` + ``开发区分局``), unless the branch is a unit we know."""
@@ -300,10 +361,15 @@ def _join_owners(core: str, pieces: list[tuple[int, int, str]],
     out: list[tuple[int, int, str]] = []
     for start, end, how in pieces:
         piece = core[start:end]
-        before = core[out[-1][0]:out[-1][1]] if out else ""
+        before = core[out[-1][0] : out[-1][1]] if out else ""
         owned = before.startswith(owners)
-        branch = (before and out[-1][2] in ("known", "ending") and piece.endswith(branches)
-                  and not lexicon.is_known(piece) and piece[:1] not in LEVEL_PREFIXES)
+        branch = (
+            before
+            and out[-1][2] in ("known", "ending")
+            and piece.endswith(branches)
+            and not lexicon.is_known(piece)
+            and piece[:1] not in LEVEL_PREFIXES
+        )
         if out and how != "leftover" and (owned or branch):
             out[-1] = (out[-1][0], end, "ending")
         else:
@@ -317,7 +383,7 @@ def _unit_ends(core: str, lexicon: Lexicon) -> list[bool]:
     lengths = lexicon.reference.suffix_lengths
     ends = [False] * (len(core) + 1)
     for j in range(2, len(core) + 1):
-        ends[j] = any(j > k and core[j - k:j] in kinds for k in lengths)
+        ends[j] = any(j > k and core[j - k : j] in kinds for k in lengths)
     return ends
 
 
@@ -387,7 +453,9 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
             return 1.25, "collective"
     if len(name) >= 2 and reference.has_unit_ending(name):
         weak = 3 if reference.short_weak_ending(name) else 0  # 市城乡 in 市城乡水务局
-        return 1 + len(name) / 2 + weak, "ending"  # + strong endings inside it, counted by the caller
+        return 1 + len(
+            name
+        ) / 2 + weak, "ending"  # + strong endings inside it, counted by the caller
     if is_last and len(name) >= 2:
         return 2 + len(name), "unknown"
     if len(piece) == 1:

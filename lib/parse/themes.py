@@ -17,8 +17,10 @@ UNCLASSIFIED = "未分类"
 def theme_rules() -> tuple[tuple[str, tuple[str, ...]], ...]:
     """(theme, keywords) in the order of data/themes.csv (earlier wins a tie)."""
     with open(DATA_DIR / "themes.csv", encoding="utf-8", newline="") as handle:
-        return tuple((row["theme"], tuple(k for k in row["keywords"].split("|") if k))
-                     for row in csv.DictReader(handle))
+        return tuple(
+            (row["theme"], tuple(k for k in row["keywords"].split("|") if k))
+            for row in csv.DictReader(handle)
+        )
 
 
 @functools.lru_cache(maxsize=1)

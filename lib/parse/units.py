@@ -86,10 +86,10 @@ class Lexicon:
             if len(name) < 3:
                 continue  # dropping a character from a 2-character name leaves 1: too weak
             for i in range(len(name)):
-                dropped[name[:i] + name[i + 1:]].add(target)
+                dropped[name[:i] + name[i + 1 :]].add(target)
             for i in range(len(name) - 1):
                 if name[i] != name[i + 1]:
-                    swapped[name[:i] + name[i + 1] + name[i] + name[i + 2:]].add(target)
+                    swapped[name[:i] + name[i + 1] + name[i] + name[i + 2 :]].add(target)
         return dict(dropped), dict(swapped)
 
     def resolve(self, name: str) -> Resolution:

@@ -18,8 +18,10 @@ ROLE_COLORS = {"牵头": "#c0392b", "独立承担": "#e67e22", "配合": "#7f8c8
 
 def chart_config(name: str) -> dict[str, object]:
     """``st.plotly_chart(config=…)``: no plotly logo; PNG export named after the chart."""
-    return {"displaylogo": False,
-            "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2}}
+    return {
+        "displaylogo": False,
+        "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
+    }
 
 
 def plain(text: str) -> str:
@@ -33,16 +35,32 @@ def unit_bars_figure(ranking: pd.DataFrame, top: int = 15) -> go.Figure:
     labels = [plain(u) for u in shown["unit"]]
     units = [plain(u) for u in shown["unit"]]
     bars = [
-        {"type": "bar", "y": labels, "x": shown[column].tolist(), "name": name, "orientation": "h",
-         "marker": {"color": ROLE_COLORS[name]}, "customdata": units,
-         "hovertemplate": "%{customdata}<br>" + name + "：%{x} 项<extra></extra>"}
+        {
+            "type": "bar",
+            "y": labels,
+            "x": shown[column].tolist(),
+            "name": name,
+            "orientation": "h",
+            "marker": {"color": ROLE_COLORS[name]},
+            "customdata": units,
+            "hovertemplate": "%{customdata}<br>" + name + "：%{x} 项<extra></extra>",
+        }
         for column, name in (("lead", "牵头"), ("sole", "独立承担"), ("co", "配合"))
     ]
     layout = {
-        "barmode": "stack", "font": {"family": FONT, "size": 14},
-        "height": max(320, 28 * len(shown) + 120), "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
-        "legend": {"orientation": "h", "y": 1.02, "x": 0, "yanchor": "bottom", "traceorder": "normal"},
-        "xaxis": {"title": {"text": "事项数（同一事项只计一次）"}}, "yaxis": {"automargin": True},
+        "barmode": "stack",
+        "font": {"family": FONT, "size": 14},
+        "height": max(320, 28 * len(shown) + 120),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+        "legend": {
+            "orientation": "h",
+            "y": 1.02,
+            "x": 0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
+        "xaxis": {"title": {"text": "事项数（同一事项只计一次）"}},
+        "yaxis": {"automargin": True},
     }
     # a figure from a plain spec validates once, ten times faster than add_bar/update_layout
     return go.Figure({"data": bars, "layout": {**layout, **NO_TEMPLATE}})
@@ -57,42 +75,82 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
     totals = cells.groupby("unit")["value"].sum().sort_values(ascending=False, kind="stable")
     units = list(totals.head(top).index)
     shown = cells[cells["unit"].isin(units)]
-    themes = list(shown.groupby("theme")["value"].sum().sort_values(ascending=False, kind="stable").index)
+    themes = list(
+        shown.groupby("theme")["value"].sum().sort_values(ascending=False, kind="stable").index
+    )
     x_order, y_order = [*themes, TOTAL], [*units, TOTAL][::-1]
     data: list[dict] = []
     if not shown.empty:
         peak = shown["value"].max()
         values = shown["value"].tolist()
-        data.append({
-            "type": "scatter", "mode": "markers+text", "showlegend": False, "name": "单元格",
-            "x": [plain(t) for t in shown["theme"]], "y": [plain(u) for u in shown["unit"]],
-            "marker": {"symbol": "square", "size": 30, "color": values, "colorscale": "Reds",
-                       "cmin": 0, "cmax": peak, "line": {"width": 0}},
-            "text": [_number(v) for v in values],
-            "textfont": {"size": 12, "color": ["white" if v > peak / 2 else "#2c3e50" for v in values]},
-            "customdata": [[plain(u), plain(t), int(i), int(lead), int(co)] for u, t, i, lead, co in
-                           zip(shown["unit"], shown["theme"], shown["items"], shown["lead"], shown["co"])],
-            "hovertemplate": "%{customdata[0]} · %{customdata[1]}<br>事项 %{customdata[2]} 项"
-                             "（牵头 %{customdata[3]}，配合 %{customdata[4]}）<extra></extra>",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "showlegend": False,
+                "name": "单元格",
+                "x": [plain(t) for t in shown["theme"]],
+                "y": [plain(u) for u in shown["unit"]],
+                "marker": {
+                    "symbol": "square",
+                    "size": 30,
+                    "color": values,
+                    "colorscale": "Reds",
+                    "cmin": 0,
+                    "cmax": peak,
+                    "line": {"width": 0},
+                },
+                "text": [_number(v) for v in values],
+                "textfont": {
+                    "size": 12,
+                    "color": ["white" if v > peak / 2 else "#2c3e50" for v in values],
+                },
+                "customdata": [
+                    [plain(u), plain(t), int(i), int(lead), int(co)]
+                    for u, t, i, lead, co in zip(
+                        shown["unit"], shown["theme"], shown["items"], shown["lead"], shown["co"]
+                    )
+                ],
+                "hovertemplate": "%{customdata[0]} · %{customdata[1]}<br>事项 %{customdata[2]} 项"
+                "（牵头 %{customdata[3]}，配合 %{customdata[4]}）<extra></extra>",
+            }
+        )
         row_totals = shown.groupby("unit")["value"].sum().reindex(units)
         column_totals = shown.groupby("theme")["value"].sum().reindex(themes)
-        data.append({
-            "type": "scatter", "mode": "markers+text", "showlegend": False, "name": "合计",
-            "x": [TOTAL] * len(units) + [plain(t) for t in themes],
-            "y": [plain(u) for u in units] + [TOTAL] * len(themes),
-            "marker": {"symbol": "square", "size": 30, "color": "#ecf0f1"},
-            "text": [_number(v) for v in [*row_totals, *column_totals]],
-            "customdata": [[plain(u), TOTAL] for u in units] + [[TOTAL, plain(t)] for t in themes],
-            "hovertemplate": "%{customdata[0]} · %{customdata[1]}：%{text}<extra></extra>",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "showlegend": False,
+                "name": "合计",
+                "x": [TOTAL] * len(units) + [plain(t) for t in themes],
+                "y": [plain(u) for u in units] + [TOTAL] * len(themes),
+                "marker": {"symbol": "square", "size": 30, "color": "#ecf0f1"},
+                "text": [_number(v) for v in [*row_totals, *column_totals]],
+                "customdata": [[plain(u), TOTAL] for u in units]
+                + [[TOTAL, plain(t)] for t in themes],
+                "hovertemplate": "%{customdata[0]} · %{customdata[1]}：%{text}<extra></extra>",
+            }
+        )
     layout = {
-        "font": {"family": FONT, "size": 13}, "height": max(360, 34 * len(y_order) + 160),
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 10}, "clickmode": "event+select", "dragmode": False,
-        "xaxis": {"categoryorder": "array", "categoryarray": [plain(t) for t in x_order],
-                  "side": "top", "showgrid": False, "tickangle": -30},
-        "yaxis": {"categoryorder": "array", "categoryarray": [plain(u) for u in y_order],
-                  "showgrid": False, "automargin": True},
+        "font": {"family": FONT, "size": 13},
+        "height": max(360, 34 * len(y_order) + 160),
+        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "clickmode": "event+select",
+        "dragmode": False,
+        "xaxis": {
+            "categoryorder": "array",
+            "categoryarray": [plain(t) for t in x_order],
+            "side": "top",
+            "showgrid": False,
+            "tickangle": -30,
+        },
+        "yaxis": {
+            "categoryorder": "array",
+            "categoryarray": [plain(u) for u in y_order],
+            "showgrid": False,
+            "automargin": True,
+        },
         "plot_bgcolor": "white",
     }
     return go.Figure({"data": data, "layout": {**layout, **NO_TEMPLATE}})
@@ -112,7 +170,9 @@ def points_of(event: object) -> list[dict]:
 
 def units_from_selection(event: object) -> list[str]:
     """The units of the bars clicked in ``unit_bars_figure`` (its ``customdata``)."""
-    units = [html.unescape(str(p.get("customdata"))) for p in points_of(event) if p.get("customdata")]
+    units = [
+        html.unescape(str(p.get("customdata"))) for p in points_of(event) if p.get("customdata")
+    ]
     return list(dict.fromkeys(units))
 
 
@@ -126,11 +186,25 @@ def cell_from_selection(event: object) -> tuple[str | None, str | None] | None:
     return None
 
 
-PALETTE = ["#c0392b", "#2980b9", "#27ae60", "#8e44ad", "#d35400", "#16a085", "#2c3e50",
-           "#f39c12", "#7f8c8d", "#e84393", "#00a8ff", "#6ab04c"]
+PALETTE = [
+    "#c0392b",
+    "#2980b9",
+    "#27ae60",
+    "#8e44ad",
+    "#d35400",
+    "#16a085",
+    "#2c3e50",
+    "#f39c12",
+    "#7f8c8d",
+    "#e84393",
+    "#00a8ff",
+    "#6ab04c",
+]
 
 
-def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, color_by: str = "community") -> go.Figure:
+def network_figure(
+    nodes: pd.DataFrame, edges: pd.DataFrame, color_by: str = "community"
+) -> go.Figure:
     """Units as circles (size = items) coloured by community or kind, edges by shared items;
     hover on an edge's midpoint lists the shared items. Node ``customdata`` is the unit.
     Nodes without a position (no partner at this threshold) are not drawn."""
@@ -147,37 +221,69 @@ def network_figure(nodes: pd.DataFrame, edges: pd.DataFrame, color_by: str = "co
             (x0, y0), (x1, y1) = where[edge.a], where[edge.b]
             xs += [x0, x1, None]
             ys += [y0, y1, None]
-        data.append({"type": "scatter", "mode": "lines", "x": xs, "y": ys, "hoverinfo": "skip",
-                     "line": {"width": width, "color": "rgba(127,140,141,0.55)"}, "showlegend": False})
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "lines",
+                "x": xs,
+                "y": ys,
+                "hoverinfo": "skip",
+                "line": {"width": width, "color": "rgba(127,140,141,0.55)"},
+                "showlegend": False,
+            }
+        )
     if not edges.empty:
-        data.append({
-            "type": "scatter", "mode": "markers", "showlegend": False, "name": "共担事项",
-            "x": [(where[e.a][0] + where[e.b][0]) / 2 for e in edges.itertuples()],
-            "y": [(where[e.a][1] + where[e.b][1]) / 2 for e in edges.itertuples()],
-            "marker": {"size": 9, "color": "rgba(0,0,0,0)"},
-            "text": [f"{plain(e.a)} — {plain(e.b)}：共担 {e.weight} 项<br>事项 {plain('、'.join(e.item_labels))}"
-                     for e in edges.itertuples()],
-            "hovertemplate": "%{text}<extra></extra>",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "showlegend": False,
+                "name": "共担事项",
+                "x": [(where[e.a][0] + where[e.b][0]) / 2 for e in edges.itertuples()],
+                "y": [(where[e.a][1] + where[e.b][1]) / 2 for e in edges.itertuples()],
+                "marker": {"size": 9, "color": "rgba(0,0,0,0)"},
+                "text": [
+                    f"{plain(e.a)} — {plain(e.b)}：共担 {e.weight} 项<br>事项 {plain('、'.join(e.item_labels))}"
+                    for e in edges.itertuples()
+                ],
+                "hovertemplate": "%{text}<extra></extra>",
+            }
+        )
     groups = nodes.groupby(color_by, sort=True)
     for index, (group, members) in enumerate(groups):
         label = f"群组 {group}" if color_by == "community" else KIND_LABELS.get(group, group)
-        data.append({
-            "type": "scatter", "mode": "markers+text", "name": label,
-            "x": members["x"].tolist(), "y": members["y"].tolist(),
-            "text": [plain(u) for u in members["unit"]], "textposition": "top center",
-            "textfont": {"size": 12},
-            "marker": {"size": [10 + 4 * n ** 0.5 for n in members["items"]],
-                       "color": PALETTE[index % len(PALETTE)], "line": {"width": 1, "color": "white"}},
-            "customdata": [plain(u) for u in members["unit"]],
-            "hovertemplate": "%{customdata}<extra>" + plain(label) + "</extra>",
-        })
+        data.append(
+            {
+                "type": "scatter",
+                "mode": "markers+text",
+                "name": label,
+                "x": members["x"].tolist(),
+                "y": members["y"].tolist(),
+                "text": [plain(u) for u in members["unit"]],
+                "textposition": "top center",
+                "textfont": {"size": 12},
+                "marker": {
+                    "size": [10 + 4 * n**0.5 for n in members["items"]],
+                    "color": PALETTE[index % len(PALETTE)],
+                    "line": {"width": 1, "color": "white"},
+                },
+                "customdata": [plain(u) for u in members["unit"]],
+                "hovertemplate": "%{customdata}<extra>" + plain(label) + "</extra>",
+            }
+        )
     axis = {"visible": False, "showgrid": False, "zeroline": False}
     layout = {
-        "font": {"family": FONT, "size": 13}, "height": 720, "showlegend": True,
-        "legend": {"orientation": "h", "y": -0.02}, "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
-        "xaxis": axis, "yaxis": axis, "plot_bgcolor": "white", "clickmode": "event+select",
-        "dragmode": "pan", "hovermode": "closest",
+        "font": {"family": FONT, "size": 13},
+        "height": 720,
+        "showlegend": True,
+        "legend": {"orientation": "h", "y": -0.02},
+        "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
+        "xaxis": axis,
+        "yaxis": axis,
+        "plot_bgcolor": "white",
+        "clickmode": "event+select",
+        "dragmode": "pan",
+        "hovermode": "closest",
     }
     return go.Figure({"data": data, "layout": {**layout, **NO_TEMPLATE}})
 
@@ -186,10 +292,21 @@ def keyword_bars_figure(table: pd.DataFrame) -> go.Figure:
     """Keywords as horizontal bars, heaviest on top; ``customdata`` is the keyword."""
     shown = table.iloc[::-1]
     words = [plain(w) for w in shown["keyword"]]
-    bar = {"type": "bar", "orientation": "h", "y": words, "x": shown["weight"].tolist(),
-           "customdata": words, "marker": {"color": "#c0392b"},
-           "hovertemplate": "%{customdata}：%{x:.2f}<extra></extra>"}
-    layout = {"font": {"family": FONT, "size": 14}, "height": max(320, 26 * len(shown) + 80),
-              "margin": {"l": 10, "r": 10, "t": 20, "b": 40}, "yaxis": {"automargin": True},
-              "xaxis": {"title": {"text": "权重"}}, "showlegend": False}
+    bar = {
+        "type": "bar",
+        "orientation": "h",
+        "y": words,
+        "x": shown["weight"].tolist(),
+        "customdata": words,
+        "marker": {"color": "#c0392b"},
+        "hovertemplate": "%{customdata}：%{x:.2f}<extra></extra>",
+    }
+    layout = {
+        "font": {"family": FONT, "size": 14},
+        "height": max(320, 26 * len(shown) + 80),
+        "margin": {"l": 10, "r": 10, "t": 20, "b": 40},
+        "yaxis": {"automargin": True},
+        "xaxis": {"title": {"text": "权重"}},
+        "showlegend": False,
+    }
     return go.Figure({"data": [bar], "layout": {**layout, **NO_TEMPLATE}})

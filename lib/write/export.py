@@ -22,8 +22,12 @@ def to_csv_bytes(table: pd.DataFrame, headers: str = "zh", bom: bool = True) -> 
     return text.encode("utf-8-sig" if bom else "utf-8")
 
 
-def to_xlsx_bytes(table: pd.DataFrame, headers: str = "zh", sheet: str = "清单",
-                  conditions: list[tuple[str, str]] | None = None) -> bytes:
+def to_xlsx_bytes(
+    table: pd.DataFrame,
+    headers: str = "zh",
+    sheet: str = "清单",
+    conditions: list[tuple[str, str]] | None = None,
+) -> bytes:
     """An .xlsx workbook; text cells are written as strings, never formulas.
 
     ``conditions`` (source and filters) go to a second sheet, 筛选条件.
@@ -42,7 +46,9 @@ def to_xlsx_bytes(table: pd.DataFrame, headers: str = "zh", sheet: str = "清单
                         cell.data_type = "s"  # a string, even if it looks like a formula
             for column in worksheet.columns:
                 width = max(len(str(c.value or "")) for c in column[:200])
-                worksheet.column_dimensions[column[0].column_letter].width = min(60, max(8, width * 2))
+                worksheet.column_dimensions[column[0].column_letter].width = min(
+                    60, max(8, width * 2)
+                )
     return buffer.getvalue()
 
 

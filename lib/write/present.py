@@ -35,8 +35,11 @@ def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:
     >>> neutralize_formulas(pd.DataFrame({"a": ["=1+1", "ok"]}))["a"].tolist()
     ["'=1+1", 'ok']
     """
-    text_columns = [c for c in table.columns if not pd.api.types.is_numeric_dtype(table[c])
-                    and not pd.api.types.is_bool_dtype(table[c])]
+    text_columns = [
+        c
+        for c in table.columns
+        if not pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])
+    ]
     return table.assign(**{c: table[c].map(guard_formula) for c in text_columns})
 
 
@@ -46,8 +49,11 @@ def join_lists(table: pd.DataFrame) -> pd.DataFrame:
     >>> join_lists(pd.DataFrame({"lead_units": [("发改局", "财政局"), ()]}))["lead_units"].tolist()
     ['发改局、财政局', '']
     """
-    listed = [c for c in table.columns if table[c].dtype == object
-              and table[c].map(lambda v: isinstance(v, (list, tuple))).any()]
+    listed = [
+        c
+        for c in table.columns
+        if table[c].dtype == object and table[c].map(lambda v: isinstance(v, (list, tuple))).any()
+    ]
     return table.assign(**{c: table[c].map(_joined) for c in listed})
 
 
@@ -66,7 +72,8 @@ def translate_codes(table: pd.DataFrame) -> pd.DataFrame:
         words["sole"] = table["sole"].map(_TRUE_FALSE_ZH)
     if "flags" in table:
         words["flags"] = table["flags"].map(
-            lambda cell: "；".join(FLAG_LABELS.get(c, c) for c in flag_codes(cell)))
+            lambda cell: "；".join(FLAG_LABELS.get(c, c) for c in flag_codes(cell))
+        )
     return table.assign(**words)
 
 

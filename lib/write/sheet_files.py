@@ -29,8 +29,17 @@ from lib.write.present import guard_formula
 
 CONTENTS = "目录"
 # Relative column widths (characters) of the sheet columns; DOCX scales them to the page.
-WIDTHS: dict[str, float] = {"group": 9, "item_no": 6, "item_label": 7, "task": 52, "others": 28,
-                            "leaders": 10, "deadline": 11, "targets": 26, "via": 12}
+WIDTHS: dict[str, float] = {
+    "group": 9,
+    "item_no": 6,
+    "item_label": 7,
+    "task": 52,
+    "others": 28,
+    "leaders": 10,
+    "deadline": 11,
+    "targets": 26,
+    "via": 12,
+}
 CJK_FONT = "宋体"
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
@@ -47,7 +56,10 @@ def facts_of(meta: dict[str, str]) -> str:
 
 def counts_text(sheet: UnitSheet) -> str:
     counts = sheet.counts
-    return " · ".join(f"{group} {counts[group]} 项" for group in GROUPS) + f" · 合计 {counts['合计']} 项"
+    return (
+        " · ".join(f"{group} {counts[group]} 项" for group in GROUPS)
+        + f" · 合计 {counts['合计']} 项"
+    )
 
 
 def sheet_names(units: list[str], taken: tuple[str, ...] = (CONTENTS,)) -> list[str]:
@@ -61,7 +73,7 @@ def sheet_names(units: list[str], taken: tuple[str, ...] = (CONTENTS,)) -> list[
         while name.casefold() in used or name.casefold() == "history":
             number += 1
             suffix = f"~{number}"
-            name = base[:31 - len(suffix)] + suffix
+            name = base[: 31 - len(suffix)] + suffix
         used.add(name.casefold())
         names.append(name)
     return names
@@ -110,7 +122,16 @@ def _heading(worksheet, book: SheetBook, lines: list[str], width: int) -> int:
 
 def _table(worksheet, top: int, headers: list[str], rows: list[list[object]]) -> int:
     for column, header in enumerate(headers, start=1):
-        _text(worksheet, top, column, header, font=_BOLD, fill=_HEAD_FILL, border=_BOX, alignment=_WRAP)
+        _text(
+            worksheet,
+            top,
+            column,
+            header,
+            font=_BOLD,
+            fill=_HEAD_FILL,
+            border=_BOX,
+            alignment=_WRAP,
+        )
     for offset, values in enumerate(rows, start=1):
         for column, value in enumerate(values, start=1):
             _text(worksheet, top + offset, column, value, border=_BOX, alignment=_WRAP)
@@ -136,14 +157,22 @@ def _unit_sheet(worksheet, book: SheetBook, sheet: UnitSheet) -> None:
 def _contents_sheet(worksheet, book: SheetBook, chosen: list[UnitSheet], names: list[str]) -> None:
     headers = ["序号", "责任单位", "单位类型", *GROUPS, "合计", "工作表"]
     top = _heading(worksheet, book, ["各单位任务清单目录", book.scope_note], len(headers))
-    rows = [[number, s.unit, KINDS.get(s.kind, s.kind), *s.counts.values(), name]
-            for number, (s, name) in enumerate(zip(chosen, names), start=1)]
+    rows = [
+        [number, s.unit, KINDS.get(s.kind, s.kind), *s.counts.values(), name]
+        for number, (s, name) in enumerate(zip(chosen, names), start=1)
+    ]
     end = _table(worksheet, top, headers, rows)
     for offset, name in enumerate(names, start=1):
         link = worksheet.cell(row=top + offset, column=len(headers))
         link.hyperlink = f"#'{name}'!A1"
         link.font = Font(color="0563C1", underline="single")
-    _text(worksheet, end + 1, 1, "泛指单位（“各…”指全部，展开为共同责任；“相关…”“有关…”指部分，不展开）", font=_BOLD)
+    _text(
+        worksheet,
+        end + 1,
+        1,
+        "泛指单位（“各…”指全部，展开为共同责任；“相关…”“有关…”指部分，不展开）",
+        font=_BOLD,
+    )
     collectives = book.collectives[["collective", "reach", "items"]].values.tolist()
     top = end + 2
     _table(worksheet, top, ["泛指单位", "范围", "涉及事项（原编号）"], collectives)
@@ -179,6 +208,7 @@ def _print_setup(worksheet) -> None:
 
 
 # --- DOCX ---
+
 
 def sheet_docx(book: SheetBook, unit: str) -> bytes:
     """A unit's printable sheet: the document's title, the unit, then one table grouped by role."""
@@ -229,10 +259,16 @@ def brief_docx(brief: Brief) -> bytes:
     if facts_of(brief.meta):
         _paragraph(document, facts_of(brief.meta), size=9, center=True)
     k = brief.kpis
-    kpis = [("工作事项", k["items"]), ("责任单位（不含泛指）", k["units"]), ("提及次数", k["mentions"]),
-            ("标注牵头的事项", k["led_items"]), ("未标注牵头", k["unmarked_items"]),
-            ("独立承担的事项", k["sole_items"]), ("平均每项单位数", f"{k['mean_units']:.1f}"),
-            ("单项最多单位数", k["max_units"])]
+    kpis = [
+        ("工作事项", k["items"]),
+        ("责任单位（不含泛指）", k["units"]),
+        ("提及次数", k["mentions"]),
+        ("标注牵头的事项", k["led_items"]),
+        ("未标注牵头", k["unmarked_items"]),
+        ("独立承担的事项", k["sole_items"]),
+        ("平均每项单位数", f"{k['mean_units']:.1f}"),
+        ("单项最多单位数", k["max_units"]),
+    ]
     table = _docx_table(document, [label for label, _ in kpis[:4]], [1, 1, 1, 1])
     _row(table, [str(value) for _, value in kpis[:4]])
     _row(table, [label for label, _ in kpis[4:]], bold=True)
@@ -240,15 +276,22 @@ def brief_docx(brief: Brief) -> bytes:
 
     _paragraph(document, "谁承担得最多", size=11, bold=True)
     ranks = max(len(brief.top_items), len(brief.top_leads))
-    table = _docx_table(document, ["名次", "承担事项最多的单位", "事项", "其中牵头",
-                                   "牵头最多的单位", "牵头", "承担事项"], [1, 3, 1, 1, 3, 1, 1])
+    table = _docx_table(
+        document,
+        ["名次", "承担事项最多的单位", "事项", "其中牵头", "牵头最多的单位", "牵头", "承担事项"],
+        [1, 3, 1, 1, 3, 1, 1],
+    )
     for rank in range(ranks):
         left = brief.top_items.iloc[rank].tolist() if rank < len(brief.top_items) else ["", "", ""]
         right = brief.top_leads.iloc[rank].tolist() if rank < len(brief.top_leads) else ["", "", ""]
         _row(table, [str(rank + 1), *map(str, left), *map(str, right)])
     c = brief.concentration
-    _paragraph(document, f"标注的牵头共 {c['marked']} 处，前 5 个单位占 {c['top_share']:.0%}，"
-                         f"集中度 HHI {c['hhi']:.3f}。", size=9)
+    _paragraph(
+        document,
+        f"标注的牵头共 {c['marked']} 处，前 5 个单位占 {c['top_share']:.0%}，"
+        f"集中度 HHI {c['hhi']:.3f}。",
+        size=9,
+    )
 
     _paragraph(document, "协同最紧密的单位", size=11, bold=True)
     table = _docx_table(document, ["单位", "单位", "共担事项"], [3, 3, 1])
@@ -257,8 +300,12 @@ def brief_docx(brief: Brief) -> bytes:
 
     _paragraph(document, "主题分布", size=11, bold=True)
     _paragraph(document, "；".join(f"{t} {n} 项" for t, n in brief.themes.values.tolist()), size=9)
-    _paragraph(document, f"解析中标记待核的问题：{brief.flagged} 处"
-                         "（校正或未识别的单位、缺单位的事项、编号问题），详见看板“解析校对”页。", size=9)
+    _paragraph(
+        document,
+        f"解析中标记待核的问题：{brief.flagged} 处"
+        "（校正或未识别的单位、缺单位的事项、编号问题），详见看板“解析校对”页。",
+        size=9,
+    )
     return _save(document)
 
 
@@ -338,7 +385,7 @@ def _fit_cells(table) -> None:
         start = 0
         for tc in tr.tc_lst:
             span = tc.grid_span
-            tc.width = sum(grid[start:start + span])
+            tc.width = sum(grid[start : start + span])
             start += span
 
 

@@ -94,7 +94,9 @@ def _download_word(page, label: str) -> tuple[str, Document]:
     button.scroll_into_view_if_needed()
     with page.expect_download() as waiting:
         button.click()
-    return waiting.value.suggested_filename, Document(io.BytesIO(open(waiting.value.path(), "rb").read()))
+    return waiting.value.suggested_filename, Document(
+        io.BytesIO(open(waiting.value.path(), "rb").read())
+    )
 
 
 def test_a_units_sheet_downloads_from_the_leads_page(server, page) -> None:

@@ -12,25 +12,47 @@ from tests.browser.conftest import app_ready, screenshot
 from tests.conftest import FIXTURES
 
 # The pages in app.py's order, each with a text of its own that says it has been drawn.
-PAGES = [("总览", "承担事项最多的单位"), ("工作量热力图", "口径"), ("牵头单位", "前 5 个单位所占份额"),
-         ("协同网络", "连线至少共担事项数"), ("关键词", "显示前 K 个关键词"), ("量化目标", "计量单位种类"),
-         ("数据明细与下载", "当前筛选"), ("解析校对", "未收录的单位")]
+PAGES = [
+    ("总览", "承担事项最多的单位"),
+    ("工作量热力图", "口径"),
+    ("牵头单位", "前 5 个单位所占份额"),
+    ("协同网络", "连线至少共担事项数"),
+    ("关键词", "显示前 K 个关键词"),
+    ("量化目标", "计量单位种类"),
+    ("数据明细与下载", "当前筛选"),
+    ("解析校对", "未收录的单位"),
+]
 CHARTS = {"总览", "工作量热力图", "牵头单位", "协同网络", "关键词"}
-TITLES = {"injection.txt": "2023年<b>粗</b>重点工作*x*责任清单<img src=x onerror=alert(1)>",
-          "injection.csv": "2023年**x**责任清单<b>粗</b>"}
+TITLES = {
+    "injection.txt": "2023年<b>粗</b>重点工作*x*责任清单<img src=x onerror=alert(1)>",
+    "injection.csv": "2023年**x**责任清单<b>粗</b>",
+}
 # What each page must show literally (DOM text and chart text), beyond the title.
 LITERAL = {
     "injection.txt": {
-        "总览": ["市政府办公室<b>粗</b>$x$", "<b>粗局", "<br>局", "[x](javascript:alert(1))办",
-               ":red[红]局", "~~x~~局"],
-        "工作量热力图": ["<b>粗</b>经济发展[x](javascript:alert(1))", "<script>alert(1)</script>民生实事__x__",
-                   ":material/warning:城乡建设"],
-        "牵头单位": ["<b>粗局"], "协同网络": ["<b>粗局"], "解析校对": ["injection.txt"],
+        "总览": [
+            "市政府办公室<b>粗</b>$x$",
+            "<b>粗局",
+            "<br>局",
+            "[x](javascript:alert(1))办",
+            ":red[红]局",
+            "~~x~~局",
+        ],
+        "工作量热力图": [
+            "<b>粗</b>经济发展[x](javascript:alert(1))",
+            "<script>alert(1)</script>民生实事__x__",
+            ":material/warning:城乡建设",
+        ],
+        "牵头单位": ["<b>粗局"],
+        "协同网络": ["<b>粗局"],
+        "解析校对": ["injection.txt"],
     },
     "injection.csv": {
         "总览": ["**x**局", "<b>粗局"],
         "工作量热力图": ["**x**板块<b>粗</b>", "[x](javascript:alert(1))板块"],
-        "牵头单位": ["**x**局"], "协同网络": ["**x**局"], "解析校对": ["injection.csv"],
+        "牵头单位": ["**x**局"],
+        "协同网络": ["**x**局"],
+        "解析校对": ["injection.csv"],
     },
 }
 # Streamlit's Markdown keeps :shortcodes: as text only with an invisible word joiner after ":".
@@ -51,15 +73,30 @@ _MADE_FROM_TEXT = """() => ({
     chart_links: document.querySelectorAll(".js-plotly-plot a").length,
     markdown_icons: document.querySelectorAll('[data-testid="stMarkdownContainer"] [role="img"]').length,
 })"""
-NOTHING_MADE = {key: 0 for key in ("bold", "emphasis", "javascript_links", "onerror", "images_x", "scripts",
-                                   "chart_bold", "chart_links", "markdown_icons")}
+NOTHING_MADE = {
+    key: 0
+    for key in (
+        "bold",
+        "emphasis",
+        "javascript_links",
+        "onerror",
+        "images_x",
+        "scripts",
+        "chart_bold",
+        "chart_links",
+        "markdown_icons",
+    )
+}
 
 
 def shows_literally(page, wanted: list[str]) -> None:
     """Wait until the page's text holds every string in ``wanted``; fail naming the missing."""
     try:
-        page.wait_for_function(f"(wanted) => {{ const text = ({_PAGE_TEXT})(); "
-                               "return wanted.every(w => text.includes(w)); }", arg=wanted)
+        page.wait_for_function(
+            f"(wanted) => {{ const text = ({_PAGE_TEXT})(); "
+            "return wanted.every(w => text.includes(w)); }",
+            arg=wanted,
+        )
     except Exception:
         text = page.evaluate(_PAGE_TEXT)
         assert [w for w in wanted if w not in text] == []
@@ -112,7 +149,10 @@ def test_hover_chips_and_options_show_hostile_names_literally(server, page) -> N
     nothing_made_from_text(page, dialogs)
     # the sidebar's options, and the chips of a unit and a section chosen from them
     sidebar = page.get_by_test_id("stSidebar")
-    for box, option in (("责任单位", "<b>粗局（4项）"), ("分块/主题", ":material/warning:城乡建设")):
+    for box, option in (
+        ("责任单位", "<b>粗局（4项）"),
+        ("分块/主题", ":material/warning:城乡建设"),
+    ):
         widget = sidebar.get_by_test_id("stMultiSelect").filter(has_text=box)
         widget.scroll_into_view_if_needed()
         widget.locator("input").click()
@@ -122,6 +162,8 @@ def test_hover_chips_and_options_show_hostile_names_literally(server, page) -> N
     chips = page.get_by_test_id("stMain").get_by_role("button").filter(has_text="✕")
     expect(chips).to_have_count(2)
     assert [t.replace("\u2060", "") for t in chips.all_inner_texts()] == [
-        "✕ 单位：<b>粗局", "✕ 分块/主题：:material/warning:城乡建设"]
+        "✕ 单位：<b>粗局",
+        "✕ 分块/主题：:material/warning:城乡建设",
+    ]
     nothing_made_from_text(page, dialogs)
     screenshot(page, "injection-chips")

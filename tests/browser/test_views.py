@@ -47,15 +47,20 @@ def test_a_bad_upload_gets_a_chinese_message(server, page, tmp_path) -> None:
 
 
 def test_every_page_renders(server, page) -> None:
-    for path, name in (("", "overview"), ("workload", "workload"), ("leads", "leads"),
-                       ("network", "network"), ("keywords", "keywords"), ("targets", "targets"),
-                       ("explorer", "explorer"), ("review", "review")):
+    for path, name in (
+        ("", "overview"),
+        ("workload", "workload"),
+        ("leads", "leads"),
+        ("network", "network"),
+        ("keywords", "keywords"),
+        ("targets", "targets"),
+        ("explorer", "explorer"),
+        ("review", "review"),
+    ):
         page.goto(f"{server}/{path}")
         app_ready(page)
         expect(page.get_by_test_id("stException")).to_have_count(0)
         screenshot(page, f"page-{name}")
-
-
 
 
 def test_network_node_click_filters_and_the_ego_view_lists_partners(server, page) -> None:
@@ -81,7 +86,12 @@ def test_keyword_drill_down_sets_the_keyword_filter(server, page) -> None:
     app_ready(page)
     expect(page.locator(".js-plotly-plot").first).to_be_visible()
     screenshot(page, "keywords")
-    word = page.get_by_test_id("stSelectbox").filter(has_text="关键词").get_by_role("combobox").input_value()
+    word = (
+        page.get_by_test_id("stSelectbox")
+        .filter(has_text="关键词")
+        .get_by_role("combobox")
+        .input_value()
+    )
     page.get_by_role("button", name="按此关键词筛选全部页面").click()
     expect(page.get_by_role("button", name=f"✕ 关键词：{word}")).to_be_visible()
     app_ready(page)
