@@ -106,3 +106,14 @@ def test_readme_gives_the_commands_ci_runs() -> None:
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")
     assert "./scripts/test" in readme and "./scripts/test" in ci
     assert "./scripts/app" in readme
+
+
+def test_the_readme_agrees_with_the_code() -> None:
+    """The data model lists every flag, the layout every layer, the app section every page."""
+    from app import PAGES
+    from lib.parse.schema import FLAGS
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert [code for code in FLAGS if f"{code}" not in readme.split("## Data model")[1]] == []
+    assert [layer for layer in LAYERS if f"`lib/{layer}/`" not in readme] == []
+    assert [name for name, _, _ in PAGES if f"pages/{name}" not in readme] == []

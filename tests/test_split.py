@@ -1,4 +1,4 @@
-"""Splitting a units text: one smallest example per quirk class of MISSION.md."""
+"""Splitting a units text: one smallest example per quirk class (README, Conventions)."""
 
 import pytest
 from hypothesis import given

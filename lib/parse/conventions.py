@@ -12,7 +12,7 @@ Conventions (detected, or chosen with ``--convention``):
 - ``state-council``: ``(A、B、C负责。列第一位者为牵头单位,下同)``, ``按职责分工负责``, ``牵头负责``;
 - ``flattened``: a whole row on one line, the units the last field (``7 任务. 发改委、经信委``).
 
-Roles follow the lead rule of MISSION.md, decided per run of units (``UnitField.rule``).
+Roles follow the lead rule (README, Data model), decided per run of units (``UnitField.rule``).
 """
 
 from __future__ import annotations
@@ -435,7 +435,7 @@ def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
 
 
 def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:
-    """The lead rule for one run (MISSION.md): markers, then lead labels, then legends.
+    """The lead rule for one run (README, Data model): markers, then lead labels, then legends.
 
     Readers leave ``pending`` where the run itself does not say: it becomes ``co`` beside
     a run of leads, ``first`` under a legend, else ``co``.
