@@ -140,11 +140,11 @@ def build_sheets(doc: ParsedDocument, roster_units: pd.DataFrame | None = None) 
     columns = tuple(
         c
         for c in SHEET_COLUMNS
-        if c in ("group", "item_no", "item_label", "task", "others") or rows[c].ne("").any()
+        if c in ("group", "item_no", "item_label", "task", "others") or rows[c].map(bool).any()
     )
     labels = items.set_index("item_no")["item_label"]
     collectives = collectives.assign(
-        items=collectives["item_nos"].map(lambda nos: "、".join(str(labels.get(n, n)) for n in nos))
+        items=collectives["item_nos"].map(lambda nos: tuple(str(labels.get(n, n)) for n in nos))
     ).drop(columns="item_nos")
 
     order = _unit_order(doc, pool if source == "roster" else None)
@@ -170,7 +170,12 @@ def _named_rows(named: pd.DataFrame) -> pd.DataFrame:
         .fillna(named["sole"].map({True: "独立承担", False: "配合"}))
     )
     return pd.DataFrame(
-        {"unit": named["unit"], "item_no": named["item_no"], "group": group, "via": ""}
+        {
+            "unit": named["unit"],
+            "item_no": named["item_no"],
+            "group": group,
+            "via": [()] * len(named),
+        }
     )
 
 
@@ -199,7 +204,7 @@ def _shared_rows(per_item: pd.DataFrame, pool: pd.DataFrame) -> tuple[pd.DataFra
                 if unit not in named_on[item_no]:
                     shared.setdefault((unit, item_no), []).append(name)
     rows = pd.DataFrame(
-        [(unit, item_no, "共同责任", "、".join(via)) for (unit, item_no), via in shared.items()],
+        [(unit, item_no, "共同责任", tuple(via)) for (unit, item_no), via in shared.items()],
         columns=["unit", "item_no", "group", "via"],
     )
     return rows, pd.DataFrame(table, columns=["collective", "reach", "item_nos"])
@@ -222,17 +227,17 @@ def _with_item_details(
     spans = (
         targets["metric"].where(targets["metric"] == "", targets["metric"] + "：") + targets["span"]
     )
-    target_text = spans.groupby(targets["item_no"]).agg("；".join)
+    target_texts = spans.groupby(targets["item_no"]).agg(tuple)
 
-    def others(unit: str, item_no: int) -> str:
-        return "、".join(shown for name, shown in by_item.get(item_no, []) if name != unit)
+    def others(unit: str, item_no: int) -> tuple[str, ...]:
+        return tuple(shown for name, shown in by_item.get(item_no, []) if name != unit)
 
     return rows.assign(
         item_label=items["item_label"].reindex(rows["item_no"]).to_numpy(),
         task=items["task"].reindex(rows["item_no"]).to_numpy(),
         leaders=items["leaders"].reindex(rows["item_no"]).fillna("").to_numpy(),
         deadline=items["deadline"].reindex(rows["item_no"]).fillna("").to_numpy(),
-        targets=target_text.reindex(rows["item_no"]).fillna("").to_numpy(),
+        targets=[target_texts.get(no, ()) for no in rows["item_no"]],
         others=[others(u, n) for u, n in zip(rows["unit"], rows["item_no"])],
     )
 

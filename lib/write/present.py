@@ -16,6 +16,8 @@ from lib.parse.schema import FLAG_LABELS, FORMULA_STARTS, KINDS, ROLES, ZH_HEADE
 
 _TRUE_FALSE_ZH = {True: "是", False: "否"}
 LIST_JOINER = "、"
+# columns whose items hold 、 and commas themselves: targets as written (增长6%、8%)
+JOINERS = {"targets": "；"}
 
 
 def guard_formula(value: object) -> object:
@@ -44,7 +46,8 @@ def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:
 
 
 def join_lists(table: pd.DataFrame) -> pd.DataFrame:
-    """Cells holding a list or tuple (the units of an item) joined with 、; other cells kept.
+    """Cells holding a list or tuple (the units of an item) joined with 、 (a column in
+    ``JOINERS`` with its own joiner); other cells kept.
 
     >>> join_lists(pd.DataFrame({"lead_units": [("发改局", "财政局"), ()]}))["lead_units"].tolist()
     ['发改局、财政局', '']
@@ -54,11 +57,13 @@ def join_lists(table: pd.DataFrame) -> pd.DataFrame:
         for c in table.columns
         if table[c].dtype == object and table[c].map(lambda v: isinstance(v, (list, tuple))).any()
     ]
-    return table.assign(**{c: table[c].map(_joined) for c in listed})
+    return table.assign(
+        **{c: table[c].map(lambda v, c=c: _joined(v, JOINERS.get(c, LIST_JOINER))) for c in listed}
+    )
 
 
-def _joined(value: object) -> object:
-    return LIST_JOINER.join(map(str, value)) if isinstance(value, (list, tuple)) else value
+def _joined(value: object, joiner: str) -> object:
+    return joiner.join(map(str, value)) if isinstance(value, (list, tuple)) else value
 
 
 def translate_codes(table: pd.DataFrame) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
 from lib.parse.schema import KINDS
 from lib.write.export import safe_filename
-from lib.write.present import guard_formula
+from lib.write.present import guard_formula, present
 
 CONTENTS = "目录"
 # Relative column widths (characters) of the sheet columns; DOCX scales them to the page.
@@ -141,7 +141,7 @@ def _table(worksheet, top: int, headers: list[str], rows: list[list[object]]) ->
 def _unit_sheet(worksheet, book: SheetBook, sheet: UnitSheet) -> None:
     columns = [c for c in book.columns if c != "item_no"]
     top = _heading(worksheet, book, [f"责任单位：{sheet.unit}", counts_text(sheet)], len(columns))
-    rows = sheet.rows[columns].astype(object).values.tolist()
+    rows = present(sheet.rows[columns], "en").astype(object).values.tolist()
     end = _table(worksheet, top, [SHEET_HEADERS[c] for c in columns], rows)
     if sheet.counts["共同责任"]:
         _text(worksheet, end + 1, 1, book.scope_note)
@@ -173,7 +173,7 @@ def _contents_sheet(worksheet, book: SheetBook, chosen: list[UnitSheet], names: 
         "泛指单位（“各…”指全部，展开为共同责任；“相关…”“有关…”指部分，不展开）",
         font=_BOLD,
     )
-    collectives = book.collectives[["collective", "reach", "items"]].values.tolist()
+    collectives = present(book.collectives[["collective", "reach", "items"]], "en").values.tolist()
     top = end + 2
     _table(worksheet, top, ["泛指单位", "范围", "涉及事项（原编号）"], collectives)
     for row in range(top, top + len(collectives) + 1):  # the item list runs to the last column
@@ -229,7 +229,7 @@ def sheet_docx(book: SheetBook, unit: str) -> bytes:
         merged = band[0].merge(band[-1])
         _cell_text(merged, f"{group}（{len(rows)} 项）", bold=True)
         _shade(merged, "F2F2F2")
-        for values in rows[columns].astype(str).values.tolist():
+        for values in present(rows[columns], "en").astype(str).values.tolist():
             for cell, value in zip(table.add_row().cells, values):
                 _cell_text(cell, value)
     if sheet.counts["共同责任"]:
