@@ -64,6 +64,8 @@ for label, found in (
 ):
     if found:
         st.warning(escape_markdown(f"{label}：{'、'.join(found)}"))
+if report.ignored:
+    st.info(escape_markdown("有意略过、未读入的内容：" + "；".join(report.ignored)))
 if report.headings:
     st.info(
         escape_markdown(

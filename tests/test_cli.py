@@ -187,3 +187,17 @@ def test_endless_input_and_a_full_disk_are_one_chinese_line(command: str) -> Non
         and lines
         and all(line == "无法写出结果：磁盘已满。" for line in lines)
     )
+
+
+def test_an_edited_export_with_a_bad_number_is_one_line_naming_the_row(tmp_path: Path) -> None:
+    edited = tmp_path / "edited.csv"
+    edited.write_text(
+        "序号,原编号,分块,主题,主要工作,责任单位原文,分管领导,完成时限,出处,文档\n"
+        "1,1,,,任务一,发改局,,,L1,abc\n,2,,,任务二,财政局,,,L2,abc\n",
+        encoding="utf-8",
+    )
+    result = cli("report", str(edited))
+    assert result.returncode == 3
+    assert (
+        result.stderr.decode().strip() == "导出文件第3行的序号是空的：请填上或删除这一行后再上传。"
+    )

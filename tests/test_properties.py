@@ -597,3 +597,70 @@ def test_a_damaged_pdf_page_is_refused_clearly(monkeypatch) -> None:
     monkeypatch.setattr(Page, "find_tables", damaged_page)
     with pytest.raises(ListError, match="无法打开这个 PDF 文件"):
         parse_bytes(builders.pdf(), "清单.pdf")
+
+
+# --- our own export, edited as people edit it ---
+
+EDITS = ("note_column", "total_row", "note_row", "blank_number", "huge_number", "text_number")
+
+
+@functools.lru_cache(maxsize=2)
+def exported_rows(table: str) -> tuple[list[str], tuple[list[str], ...]]:
+    """The bundled list's export (Chinese headers) as a header and rows of cells."""
+    import csv
+    import io
+
+    from lib.write.export import to_csv_bytes
+    from tests.conftest import BUNDLED
+
+    doc = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
+    frame = doc.assignments if table == "assignments" else doc.items
+    rows = list(csv.reader(io.StringIO(to_csv_bytes(frame).decode("utf-8-sig"))))
+    return rows[0], tuple(rows[1:])
+
+
+@settings(max_examples=60)
+@given(
+    st.sampled_from(["assignments", "items"]),
+    st.lists(st.sampled_from(EDITS), max_size=4),
+    st.data(),
+)
+def test_an_edited_export_reads_back_or_names_the_row(
+    table: str, edits: list[str], data: st.DataObject
+) -> None:
+    """Extra columns, totals and notes are set aside with a line each; a bad number is one
+    Chinese sentence naming the row; every untouched data row is read back."""
+    import csv
+    import io
+
+    header, original = exported_rows(table)
+    rows = [list(row) for row in original]
+    refused = set()  # indexes into the original rows
+    for edit in edits:  # edits of data rows first, on the original rows
+        at = data.draw(st.integers(0, len(rows) - 1))
+        if edit == "note_column":
+            rows[at] = [*rows[at][: len(header)], "已核实"]
+        elif edit in ("blank_number", "huge_number", "text_number"):
+            value = {"blank_number": "", "huge_number": "9" * 20, "text_number": "第一"}[edit]
+            rows[at] = [rows[at][0], value, *rows[at][2:]]
+            refused.add(at)
+    lines = [(i, row) for i, row in enumerate(rows)]  # then rows people add between them
+    for edit in edits:
+        if edit in ("total_row", "note_row"):
+            added = ["合计", str(len(rows))] if edit == "total_row" else ["注:以上由办公室核对"]
+            lines.insert(data.draw(st.integers(0, len(lines))), (None, added))
+    expected_ignored = sum(e in ("total_row", "note_row") for e in edits) + ("note_column" in edits)
+    refused_lines = [n for n, (i, _) in enumerate(lines, start=2) if i in refused]
+    rows = [row for _, row in lines]
+    buffer = io.StringIO()
+    csv.writer(buffer, lineterminator="\n").writerows([header, *rows])
+    try:
+        doc = parse_bytes(buffer.getvalue().encode("utf-8"), f"{table}.csv")
+    except ListError as error:
+        assert refused_lines, error.message
+        assert f"第{refused_lines[0]}行" in error.message and "序号" in error.message
+        return
+    assert not refused_lines
+    assert len(doc.report.ignored) == expected_ignored
+    read = doc.assignments if table == "assignments" else doc.items
+    assert len(read) == len(original)

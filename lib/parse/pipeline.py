@@ -31,6 +31,7 @@ from lib.parse.records import (
     run_rule,
 )
 from lib.parse.roundtrip import (
+    Export,
     assignments_from_export,
     exported_table,
     items_from_export,
@@ -72,6 +73,7 @@ class ParseReport:
     incomplete_items: tuple[str, ...] = ()  # items that look cut off
     furniture_lines: int = 0  # page furniture skipped (发布时间, 分享 …)
     traditional: bool = False  # written in traditional characters, read in simplified ones
+    ignored: tuple[str, ...] = ()  # what was set aside on purpose, each with where and why
     # assignments rows cut from a run the list wrote without separators
     splits: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS))
@@ -149,7 +151,7 @@ def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocume
     blocks, encoding = read_blocks(data, name)
     exported = exported_table(blocks)
     if exported:
-        return _document_from_export(*exported, name, encoding)
+        return _document_from_export(exported, name, encoding)
     doc_id = document_id(data)
     written_blocks = blocks
     blocks, traditional = simplified_blocks(blocks)
@@ -183,10 +185,9 @@ def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocume
     return ParsedDocument(doc_id, meta, items, assignments, report)
 
 
-def _document_from_export(
-    kind: str, frame: pd.DataFrame, name: str, encoding: str
-) -> ParsedDocument:
+def _document_from_export(exported: Export, name: str, encoding: str) -> ParsedDocument:
     """Our own export read back: the same table, under the document id it was exported with."""
+    kind, frame = exported.kind, exported.frame
     if frame.empty:
         raise ListError("这个导出文件没有数据行。", EXIT_NO_ITEMS)
     if kind == "assignments":
@@ -223,6 +224,7 @@ def _document_from_export(
         leftovers=(),
         unplaced_lines=(),
         splits=assignments.loc[has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
+        ignored=exported.ignored,
     )
     return ParsedDocument(
         str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report
