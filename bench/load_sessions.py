@@ -391,8 +391,13 @@ def check_caches(sessions: list[Session]) -> list[str]:
 
 
 async def _app_ready(page) -> None:
+    """The app's own word that its run is over (Streamlit's script state on stApp, as the
+    browser tests wait for it), then the content: until the run ends, elements of the run
+    before (another document's numbers) may still be on the page."""
     from playwright.async_api import expect
 
+    await page.wait_for_selector("[data-testid='stApp'][data-test-connection-state='CONNECTED']")
+    await page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
     await expect(page.get_by_test_id("stMain")).to_be_visible()
     await expect(page.get_by_test_id("stSidebar").get_by_text("筛选")).to_be_visible()
     await expect(page.get_by_test_id("stSkeleton")).to_have_count(0)

@@ -296,3 +296,40 @@ def selection_of(assignments, items=None, doc=None):
     if doc is None:
         doc = ParsedDocument("test", {}, items, assignments, None)
     return Selection(doc, Filters(), items, assignments)
+
+
+def xlsx_edited(
+    data: bytes,
+    *,
+    merges: tuple[str, ...] = (),
+    far_cells: tuple[tuple[str, str], ...] = (),
+    sheet: str = "xl/worksheets/sheet1.xml",
+) -> bytes:
+    """``data`` (an .xlsx) with merge ranges and far cells written into one sheet's XML, as a
+    file can hold them but openpyxl could not write them without building every cell."""
+    import re
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    body = source.read(sheet).decode("utf-8")
+    if far_cells:
+        rows = "".join(
+            f'<row r="{re.sub("[A-Z]", "", ref)}"><c r="{ref}" t="inlineStr"><is><t>{_escape(text)}</t>'
+            "</is></c></row>"
+            for ref, text in sorted(far_cells, key=lambda c: int(re.sub("[A-Z]", "", c[0])))
+        )
+        body = body.replace("</sheetData>", rows + "</sheetData>")
+        body = re.sub(r'<dimension ref="[^"]*"/>', "", body)
+    if merges:
+        body = re.sub(r"<mergeCells\b.*?</mergeCells>", "", body, flags=re.S)
+        listed = "".join(f'<mergeCell ref="{ref}"/>' for ref in merges)
+        body = body.replace(
+            "</sheetData>", f'</sheetData><mergeCells count="{len(merges)}">{listed}</mergeCells>'
+        )
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as copy:
+        for info in source.infolist():
+            copy.writestr(
+                info, body.encode("utf-8") if info.filename == sheet else source.read(info)
+            )
+    return out.getvalue()

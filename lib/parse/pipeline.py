@@ -148,10 +148,10 @@ def parse_bytes(
 def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocument:
     if convention is not None and convention not in CONVENTIONS:
         raise ListError(f"未知的格式约定 {convention}：可选 {'、'.join(CONVENTIONS)}。", 2)
-    blocks, encoding = read_blocks(data, name)
+    blocks, encoding, ignored = read_blocks(data, name)
     exported = exported_table(blocks)
     if exported:
-        return _document_from_export(exported, name, encoding)
+        return _document_from_export(exported, name, encoding, ignored)
     doc_id = document_id(data)
     written_blocks = blocks
     blocks, traditional = simplified_blocks(blocks)
@@ -161,7 +161,9 @@ def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocume
     reading = read_items(layout, lexicon, convention)
     records = reading.records
     if not records:
-        raise ListError("没有找到编号的工作事项：请确认文件是一份责任清单。", EXIT_NO_ITEMS)
+        # what was not read may be why: numbers made by formulas never saved with their results
+        also = f"（另：{'；'.join(ignored)}。）" if ignored else ""
+        raise ListError(f"没有找到编号的工作事项：请确认文件是一份责任清单。{also}", EXIT_NO_ITEMS)
     if not any(r.fields for r in records):
         raise ListError(
             f"找到 {len(records)} 条编号的事项，但没有一条写明责任单位：请确认表格有"
@@ -180,12 +182,13 @@ def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocume
             raw=[written_as(r, written, converted) for r in assignments["raw"]]
         )
     report = _report(name, encoding, reading, layout, tokens, assignments, items)
-    if traditional:
-        report = replace(report, traditional=True)
+    report = replace(report, traditional=traditional, ignored=ignored)
     return ParsedDocument(doc_id, meta, items, assignments, report)
 
 
-def _document_from_export(exported: Export, name: str, encoding: str) -> ParsedDocument:
+def _document_from_export(
+    exported: Export, name: str, encoding: str, ignored: tuple[str, ...] = ()
+) -> ParsedDocument:
     """Our own export read back: the same table, under the document id it was exported with."""
     kind, frame = exported.kind, exported.frame
     if frame.empty:
@@ -224,7 +227,7 @@ def _document_from_export(exported: Export, name: str, encoding: str) -> ParsedD
         leftovers=(),
         unplaced_lines=(),
         splits=assignments.loc[has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
-        ignored=exported.ignored,
+        ignored=ignored + exported.ignored,
     )
     return ParsedDocument(
         str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report

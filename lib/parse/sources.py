@@ -9,18 +9,19 @@ parses the same whatever its wrapper. ``source_ref`` points into the file: ``L12
 from __future__ import annotations
 
 import csv
-import datetime as dt
 import io
 import re
 import zipfile
 import zlib
 from collections.abc import Callable, Iterable
 from pathlib import Path
+from typing import NamedTuple
 
 from lib.parse.blocks import Block, text_blocks
 from lib.parse.decode import decode_bytes
 from lib.parse.errors import ListError
 from lib.parse.normalize import normalize_line, normalize_text
+from lib.parse.xlsx import cell_text, xlsx_rows
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 # Largest uncompressed size of an .xlsx/.docx we open: more is a zip bomb, not a list.
@@ -64,8 +65,17 @@ _SYMBOLS = {
 _PRIVATE_MARKERS = {"\uf070": "▲", "\uf0ab": "★", "\uf0b2": "▲"}
 
 
-def read_blocks(data: bytes, name: str) -> tuple[list[Block], str]:
-    """Blocks of a source and a word on how it was read (the text encoding, or the format)."""
+class Read(NamedTuple):
+    """A source read: its blocks, a word on how (the text encoding, or the format), and what
+    was deliberately not read, each with where and why (hidden sheets, rows, columns …)."""
+
+    blocks: list[Block]
+    how: str
+    ignored: tuple[str, ...] = ()
+
+
+def read_blocks(data: bytes, name: str) -> Read:
+    """The blocks of a source, how it was read and what was not."""
     suffix = Path(name).suffix.lower()
     if suffix in RESAVE:
         raise ListError(RESAVE[suffix])
@@ -78,10 +88,10 @@ def read_blocks(data: bytes, name: str) -> tuple[list[Block], str]:
         raise ListError(too_big(len(data)))
     if (suffix in TEXT_SUFFIXES or suffix in _MARKUP_SUFFIXES) and len(data) > 4 * MAX_TEXT_CHARS:
         raise ListError(TOO_LONG)  # no character takes more than four bytes: refused undecoded
-    blocks, how = reader(data)
+    blocks, how, *ignored = reader(data)
     if sum(len(block.text) for block in blocks) > MAX_TEXT_CHARS:
         raise ListError(TOO_LONG)
-    return blocks, how
+    return Read(blocks, how, *ignored)
 
 
 def too_big(size: int) -> str:
@@ -113,35 +123,10 @@ def _read_csv(data: bytes) -> tuple[list[Block], str]:
         ) from None
 
 
-def _read_xlsx(data: bytes) -> tuple[list[Block], str]:
-    import openpyxl  # imported here: only uploads of this format pay for it
-
+def _read_xlsx(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
     _check_zip(data, "Excel")
-    try:
-        workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as error:  # openpyxl raises many kinds for a damaged or encrypted file
-        raise ListError(_damaged("Excel", error)) from None
-    rows: list[tuple[str, list[str]]] = []
-    for sheet in workbook.worksheets:
-        fill = _merged_fill(sheet)
-        for row in sheet.iter_rows():
-            cells = [fill.get(c.coordinate, _cell_text(c.value)) for c in row]
-            first = next((c.coordinate for c, t in zip(row, cells) if t), "")
-            rows.append((f"{sheet.title}!{first}", cells))
-    return _row_blocks(rows), "xlsx"
-
-
-def _merged_fill(sheet) -> dict[str, str]:
-    """Merged cells: down a column the value applies to every row it spans (a units cell
-    merged over several items); across a row it is kept once (a title over the columns)."""
-    fill: dict[str, str] = {}
-    for merged in sheet.merged_cells.ranges:
-        value = _cell_text(sheet.cell(merged.min_row, merged.min_col).value)
-        for row in range(merged.min_row, merged.max_row + 1):
-            for col in range(merged.min_col, merged.max_col + 1):
-                coordinate = sheet.cell(row, col).coordinate
-                fill[coordinate] = value if col == merged.min_col else ""
-    return fill
+    rows, ignored = xlsx_rows(data, lambda error: _damaged("Excel", error))
+    return _row_blocks(rows), "xlsx", ignored
 
 
 def _read_xls(data: bytes) -> tuple[list[Block], str]:
@@ -157,13 +142,13 @@ def _read_xls(data: bytes) -> tuple[list[Block], str]:
     for sheet in book.sheets():
         merged: dict[tuple[int, int], str] = {}
         for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):
-            value = _cell_text(sheet.cell_value(r0, c0))
+            value = cell_text(sheet.cell_value(r0, c0))
             for r in range(r0, r1):
                 for c in range(c0, c1):
                     merged[(r, c)] = value if c == c0 else ""
         for r in range(sheet.nrows):
             cells = [
-                merged.get((r, c), _cell_text(sheet.cell_value(r, c))) for c in range(sheet.ncols)
+                merged.get((r, c), cell_text(sheet.cell_value(r, c))) for c in range(sheet.ncols)
             ]
             rows.append((f"{sheet.name}!A{r + 1}", cells))
     return _row_blocks(rows), "xls"
@@ -530,7 +515,7 @@ def _row_blocks(rows: Iterable[tuple[str, list[str]]]) -> list[Block]:
     table rows (their text is the cells joined by `` | ``); cells are normalized."""
     blocks: list[Block] = []
     for ref, raw_cells in rows:
-        cells = [normalize_line(_one_line(c)) for c in raw_cells]
+        cells = [_one_line(normalize_line(c)) for c in raw_cells]
         filled = [c for c in cells if c]
         if not filled:
             continue
@@ -559,17 +544,6 @@ def _one_line(cell: str) -> str:
             out += " "
         out += part
     return out
-
-
-def _cell_text(value: object) -> str:
-    """A spreadsheet value as the text a reader sees: 1.0 → 1, dates as 2023-12-31."""
-    if value is None:
-        return ""
-    if isinstance(value, float) and value.is_integer():
-        return str(int(value))
-    if isinstance(value, (dt.datetime, dt.date)):
-        return value.strftime("%Y-%m-%d")
-    return str(value)
 
 
 def _check_zip(data: bytes, kind: str) -> None:
@@ -634,7 +608,8 @@ def _damaged(kind: str, error: Exception) -> str:
     return f"无法打开这个 {kind} 文件：文件已损坏、被加密或并非 {kind} 格式。"
 
 
-_READERS: dict[str, Callable[[bytes], tuple[list[Block], str]]] = {
+# each reader gives (blocks, how) or (blocks, how, ignored)
+_READERS: dict[str, Callable[[bytes], tuple]] = {
     **{suffix: _read_text for suffix in TEXT_SUFFIXES},
     ".csv": _read_csv,
     ".xlsx": _read_xlsx,

@@ -1,0 +1,177 @@
+"""Workbooks as people and programs leave them: far cells, huge merges, hidden parts,
+formulas without results, escaped control characters. Each is read (or refused in one Chinese
+sentence) quickly and in bounded memory, and nothing is left out without a line in the report."""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from lib.parse.pipeline import parse_bytes
+from tests import builders
+from tests.conftest import ROOT
+
+UNITS = {"发改局", "财政局", "民政局", "农业农村局", "建设局", "住建集团", "人社局"}
+
+
+def expected_reading(doc) -> None:
+    """The builders' list, read whole: its items and every unit of it."""
+    assert doc.items["task"].tolist()[:2] == [row[1] for row in builders.ROWS[:2]]
+    assert len(doc.items) == len(builders.ROWS)
+
+
+# a column letter and a row number anywhere in the sheet's 16,384 × 1,048,576 cells
+far_refs = st.tuples(
+    st.integers(1, 16384).map(lambda n: _letters(n)), st.integers(20, 1_048_576)
+).map(lambda p: f"{p[0]}{p[1]}")
+
+
+def _letters(number: int) -> str:
+    letters = ""
+    while number:
+        number, rest = divmod(number - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
+@settings(max_examples=15, deadline=None)
+@given(st.lists(far_refs, min_size=1, max_size=3, unique=True))
+def test_cells_far_away_do_not_build_the_grid(refs: list[str]) -> None:
+    data = builders.xlsx_edited(builders.xlsx(), far_cells=tuple((r, "备注") for r in refs))
+    doc = parse_bytes(data, "list.xlsx")
+    expected_reading(doc)
+
+
+@settings(max_examples=15, deadline=None)
+@given(
+    st.lists(
+        st.sampled_from(["A1:XFD1", "A1:A1048576", "A1:XFD1048576", "E1:ZZ200000", "B20:D900000"]),
+        min_size=1,
+        max_size=3,
+        unique=True,
+    )
+)
+def test_merges_over_rows_columns_or_the_whole_sheet_are_read_over_what_holds_text(
+    merges: list[str],
+) -> None:
+    data = builders.xlsx_edited(builders.xlsx(), merges=tuple(merges))
+    doc = parse_bytes(data, "list.xlsx")
+    assert len(doc.items) >= 1
+
+
+MEASURE = """
+import json, resource, sys, time
+from lib.parse.errors import ListError
+from lib.parse.pipeline import parse_bytes
+data = open(sys.argv[1], "rb").read()
+start = time.perf_counter()
+try:
+    doc = parse_bytes(data, "list.xlsx")
+    outcome = len(doc.items)
+except ListError as error:
+    outcome = error.message
+print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - start,
+                  "peak_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024}))
+"""
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(
+    "make",
+    [
+        pytest.param(
+            lambda: builders.xlsx_edited(builders.xlsx(), far_cells=(("XFD1048576", "x"),)),
+            id="one cell at XFD1048576",
+        ),
+        pytest.param(
+            lambda: builders.xlsx_edited(builders.xlsx(), merges=("A1:XFD1048576",)),
+            id="a merge over the whole sheet",
+        ),
+        pytest.param(lambda: _many_merged_sheets(300), id="300 sheets each merged whole"),
+    ],
+)
+def test_a_bomb_is_read_in_seconds_and_bounded_memory(make, tmp_path) -> None:
+    path = tmp_path / "bomb.xlsx"
+    path.write_bytes(make())
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    measured = json.loads(done.stdout)
+    assert measured["outcome"] == len(builders.ROWS) or "单元格过多" in str(measured["outcome"])
+    assert measured["seconds"] < 10 and measured["peak_mb"] < 1024, measured
+
+
+def _many_merged_sheets(count: int) -> bytes:
+    import re
+    import zipfile
+
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(builders.xlsx()))
+    for number in range(count):
+        book.create_sheet(f"空{number}")["A1"] = "说明"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    data = buffer.getvalue()
+    names = [
+        n
+        for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
+        if re.fullmatch(r"xl/worksheets/sheet\d+\.xml", n)
+    ]
+    for name in names:
+        data = builders.xlsx_edited(data, merges=("A1:XFD1048576",), sheet=name)
+    return data
+
+
+def test_hidden_sheets_rows_and_columns_are_not_read_and_are_reported() -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(builders.xlsx()))
+    sheet = book["清单"]
+    sheet.append([99, "隐藏的事项", "隐藏局"])
+    sheet.row_dimensions[sheet.max_row].hidden = True
+    sheet["F4"] = "内部备注"
+    sheet.column_dimensions["F"].hidden = True
+    secret = book.create_sheet("对照")
+    secret["A1"] = "秘密"
+    secret.sheet_state = "veryHidden"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    doc = parse_bytes(buffer.getvalue(), "list.xlsx")
+    expected_reading(doc)
+    assert "隐藏的事项" not in set(doc.items["task"])
+    assert "内部备注" not in " ".join(doc.items["task"]) + " ".join(doc.items["units_text"])
+    ignored = " ".join(doc.report.ignored)
+    assert "隐藏行" in ignored and "隐藏列（F列）" in ignored and "工作表“对照”是隐藏的" in ignored
+
+
+def test_formulas_without_saved_results_are_reported() -> None:
+    import openpyxl
+
+    book = openpyxl.load_workbook(io.BytesIO(builders.xlsx()))
+    book["清单"]["E4"] = "=B4&C4"  # openpyxl saves a formula without its result
+    buffer = io.BytesIO()
+    book.save(buffer)
+    doc = parse_bytes(buffer.getvalue(), "list.xlsx")
+    assert any("1 个公式单元格没有保存计算结果（如 E4）" in line for line in doc.report.ignored)
+
+
+@pytest.mark.parametrize("escaped", ["_x000B_", "_x0007_", "_x001F_"])
+def test_escaped_control_characters_in_cells_never_reach_the_tables(escaped: str) -> None:
+    rows = [list(row) for row in builders.ROWS]
+    rows[0][2] = f"发改局{escaped}财政局"
+    doc = parse_bytes(builders.xlsx(rows=rows), "list.xlsx")
+    units = doc.assignments.loc[doc.assignments["item_no"] == 1, "unit"].tolist()
+    assert all("_x" not in u and all(ord(ch) >= 32 for ch in u) for u in units)
+    assert {"发改局", "财政局"} <= set(units) or "发改局财政局" in units
