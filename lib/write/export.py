@@ -13,6 +13,7 @@ import re
 import pandas as pd
 
 from lib.write.present import neutralize_formulas, present
+from lib.write.stable import stable_zip
 
 
 def to_csv_bytes(table: pd.DataFrame, headers: str = "zh", bom: bool = True) -> bytes:
@@ -49,7 +50,7 @@ def to_xlsx_bytes(
                 worksheet.column_dimensions[column[0].column_letter].width = min(
                     60, max(8, width * 2)
                 )
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue())
 
 
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')

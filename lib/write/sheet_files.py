@@ -26,6 +26,7 @@ from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitShee
 from lib.parse.schema import KINDS
 from lib.write.export import safe_filename
 from lib.write.present import guard_formula, present
+from lib.write.stable import document_time, stable_zip
 
 CONTENTS = "目录"
 # Relative column widths (characters) of the sheet columns; DOCX scales them to the page.
@@ -101,7 +102,7 @@ def sheets_xlsx(book: SheetBook, units: list[str] | None = None) -> bytes:
         _unit_sheet(workbook.create_sheet(name), book, sheet)
     buffer = io.BytesIO()
     workbook.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue(), document_time(book.meta.get("date")))
 
 
 def _text(worksheet, row: int, column: int, value: object, **style) -> None:
@@ -234,7 +235,7 @@ def sheet_docx(book: SheetBook, unit: str) -> bytes:
                 _cell_text(cell, value)
     if sheet.counts["共同责任"]:
         _paragraph(document, book.scope_note, size=9)
-    return _save(document)
+    return _save(document, book.meta)
 
 
 def sheets_zip(book: SheetBook) -> bytes:
@@ -248,7 +249,7 @@ def sheets_zip(book: SheetBook) -> bytes:
                 name = name[:-5] + "_.docx"
             used.add(name)
             archive.writestr(name, sheet_docx(book, sheet.unit))
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue(), document_time(book.meta.get("date")))
 
 
 def brief_docx(brief: Brief) -> bytes:
@@ -306,7 +307,7 @@ def brief_docx(brief: Brief) -> bytes:
         "（校正或未识别的单位、缺单位的事项、编号问题），详见看板“解析校对”页。",
         size=9,
     )
-    return _save(document)
+    return _save(document, brief.meta)
 
 
 def _document(landscape: bool) -> Document:
@@ -389,9 +390,9 @@ def _fit_cells(table) -> None:
             start += span
 
 
-def _save(document) -> bytes:
+def _save(document, meta: dict[str, str]) -> bytes:
     for table in document.tables:
         _fit_cells(table)
     buffer = io.BytesIO()
     document.save(buffer)
-    return buffer.getvalue()
+    return stable_zip(buffer.getvalue(), document_time(meta.get("date")))
