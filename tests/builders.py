@@ -333,3 +333,35 @@ def xlsx_edited(
                 info, body.encode("utf-8") if info.filename == sheet else source.read(info)
             )
     return out.getvalue()
+
+
+def xls(*, hidden_row: bool = False, hidden_sheet: bool = False) -> bytes:
+    """The builders' list as an old .xls (xlwt): the title merged across, item 2's units cell
+    merged down over items 2 and 3; optionally a hidden row with an item, a hidden sheet."""
+    import xlwt
+
+    book = xlwt.Workbook(encoding="utf-8")
+    sheet = book.add_sheet("清单")
+    sheet.write_merge(0, 0, 0, len(HEADER) - 1, TITLE)
+    for column, name in enumerate(HEADER):
+        sheet.write(2, column, name)
+    for offset, row in enumerate(ROWS):
+        for column, value in enumerate(row):
+            if column == 2 and offset == 2:
+                continue  # under the merge
+            if column == 2 and offset == 1:
+                sheet.write_merge(3 + offset, 4 + offset, 2, 2, value)
+            else:
+                sheet.write(3 + offset, column, float(value) if column == 0 else value)
+    if hidden_row:
+        sheet.write(3 + len(ROWS), 0, 99.0)
+        sheet.write(3 + len(ROWS), 1, "隐藏的事项")
+        sheet.write(3 + len(ROWS), 2, "隐藏局")
+        sheet.row(3 + len(ROWS)).hidden = True
+    if hidden_sheet:
+        secret = book.add_sheet("对照")
+        secret.write(0, 0, "秘密")
+        secret.visibility = 1
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -175,3 +175,13 @@ def test_escaped_control_characters_in_cells_never_reach_the_tables(escaped: str
     units = doc.assignments.loc[doc.assignments["item_no"] == 1, "unit"].tolist()
     assert all("_x" not in u and all(ord(ch) >= 32 for ch in u) for u in units)
     assert {"发改局", "财政局"} <= set(units) or "发改局财政局" in units
+
+
+def test_an_old_xls_reads_its_merges_and_leaves_hidden_parts_out() -> None:
+    doc = parse_bytes(builders.xls(hidden_row=True, hidden_sheet=True), "list.xls")
+    expected_reading(doc)
+    units = doc.assignments.groupby("item_no")["unit"].agg(list)
+    assert units[2] == units[3] == ["人社局", "财政局"]  # the units cell merged down over both
+    ignored = " ".join(doc.report.ignored)
+    assert "隐藏行" in ignored and "隐藏的事项" not in set(doc.items["task"])
+    assert "工作表“对照”是隐藏的" in ignored

@@ -21,7 +21,7 @@ from lib.parse.blocks import Block, text_blocks
 from lib.parse.decode import decode_bytes
 from lib.parse.errors import ListError
 from lib.parse.normalize import normalize_line, normalize_text
-from lib.parse.xlsx import cell_text, xlsx_rows
+from lib.parse.xlsx import cell_text, sheet_rows, without_hidden, xlsx_rows
 
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 # Largest uncompressed size of an .xlsx/.docx we open: more is a zip bomb, not a list.
@@ -129,29 +129,41 @@ def _read_xlsx(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
     return _row_blocks(rows), "xlsx", ignored
 
 
-def _read_xls(data: bytes) -> tuple[list[Block], str]:
+def _read_xls(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
+    """An old .xls workbook, read as an .xlsx is: merges (xlrd's formatting info), hidden
+    sheets, rows and columns left out and reported."""
     try:
         import xlrd
     except ImportError:  # pragma: no cover - xlrd is a declared dependency
         raise ListError("无法读取 .xls：请在 Excel 或 WPS 中“另存为” .xlsx 后上传。") from None
     try:
+        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+    except NotImplementedError:  # a few writers' files lack what formatting_info reads
         book = xlrd.open_workbook(file_contents=data, formatting_info=False)
     except Exception as error:
         raise ListError(_damaged("Excel（.xls）", error)) from None
     rows: list[tuple[str, list[str]]] = []
+    ignored: list[str] = []
     for sheet in book.sheets():
-        merged: dict[tuple[int, int], str] = {}
-        for r0, r1, c0, c1 in getattr(sheet, "merged_cells", []):
-            value = cell_text(sheet.cell_value(r0, c0))
-            for r in range(r0, r1):
-                for c in range(c0, c1):
-                    merged[(r, c)] = value if c == c0 else ""
-        for r in range(sheet.nrows):
-            cells = [
-                merged.get((r, c), cell_text(sheet.cell_value(r, c))) for c in range(sheet.ncols)
-            ]
-            rows.append((f"{sheet.name}!A{r + 1}", cells))
-    return _row_blocks(rows), "xls"
+        values = {
+            (r + 1, c + 1): text
+            for r in range(sheet.nrows)
+            for c in range(sheet.ncols)
+            if (text := cell_text(sheet.cell_value(r, c)))
+        }
+        if getattr(sheet, "visibility", 0):
+            if values:
+                ignored.append(
+                    f"工作表“{sheet.name}”是隐藏的（{len(values)} 个单元格有内容），未读入"
+                )
+            continue
+        hidden_rows = {r + 1 for r, info in sheet.rowinfo_map.items() if info.hidden}
+        hidden_cols = {c + 1 for c, info in sheet.colinfo_map.items() if info.hidden}
+        values, hidden = without_hidden(sheet.name, values, hidden_rows, hidden_cols)
+        ignored += hidden
+        merges = [(r0 + 1, c0 + 1, r1, c1) for r0, r1, c0, c1 in sheet.merged_cells]
+        rows += sheet_rows(sheet.name, values, merges)
+    return _row_blocks(rows), "xls", tuple(ignored)
 
 
 def _read_docx(data: bytes) -> tuple[list[Block], str]:

@@ -93,7 +93,7 @@ def xlsx_rows(
                 f"工作表“{sheet.title}”有 {len(found.uncomputed)} 个公式单元格没有保存计算结果"
                 f"（如 {found.uncomputed[0]}），按空白读入：请在 Excel 中打开、保存后再上传"
             )
-        rows += _sheet_rows(sheet.title, values, found.merges)
+        rows += sheet_rows(sheet.title, values, [_bounds(ref) for ref in found.merges])
     return rows, tuple(ignored)
 
 
@@ -122,6 +122,13 @@ def _without_hidden(
     for dimension in sheet.column_dimensions.values():
         if dimension.hidden and dimension.min and dimension.max:
             hidden_cols |= set(range(dimension.min, dimension.max + 1))
+    return without_hidden(sheet.title, values, hidden_rows, hidden_cols)
+
+
+def without_hidden(
+    title: str, values: dict[tuple[int, int], str], hidden_rows: set[int], hidden_cols: set[int]
+) -> tuple[dict[tuple[int, int], str], list[str]]:
+    """``values`` without hidden rows and columns, and a line for each kind that had text."""
     if not hidden_rows and not hidden_cols:
         return values, []
     from openpyxl.utils import get_column_letter
@@ -130,12 +137,12 @@ def _without_hidden(
     cols = sorted({c for _, c in values if c in hidden_cols})
     lines = []
     if rows:
-        lines.append(f"工作表“{sheet.title}”的隐藏行（第{_listed(rows)}行）有内容，未读入")
+        lines.append(f"工作表“{title}”的隐藏行（第{_listed(rows)}行）有内容，未读入")
     if cols:
         letters = "、".join(get_column_letter(c) for c in cols[:8]) + (
             "等" if len(cols) > 8 else ""
         )
-        lines.append(f"工作表“{sheet.title}”的隐藏列（{letters}列）有内容，未读入")
+        lines.append(f"工作表“{title}”的隐藏列（{letters}列）有内容，未读入")
     shown = {k: v for k, v in values.items() if k[0] not in hidden_rows and k[1] not in hidden_cols}
     return shown, lines
 
@@ -145,8 +152,8 @@ def _listed(numbers: list[int], limit: int = 8) -> str:
     return text + ("等" if len(numbers) > limit else "")
 
 
-def _sheet_rows(
-    title: str, values: dict[tuple[int, int], str], merges: list[str]
+def sheet_rows(
+    title: str, values: dict[tuple[int, int], str], merges: list[tuple[int, int, int, int]]
 ) -> list[tuple[str, list[str]]]:
     """The rows that hold text, over the columns that hold text; a merge down a column gives its
     value to the empty cells of every such row it spans, a merge across a row keeps it once (a
@@ -157,9 +164,7 @@ def _sheet_rows(
     columns = sorted({c for _, c in values})
     filled = dict(values)
     budget = MAX_SHEET_CELLS - len(values)
-    for ref in merges:
-        first, last = ref.split(":") if ":" in ref else (ref, ref)
-        (min_row, min_col), (max_row, max_col) = _cell(first), _cell(last)
+    for min_row, min_col, max_row, max_col in merges:
         value = values.get((min_row, min_col), "")
         inside = present[
             bisect.bisect_left(present, min_row) : bisect.bisect_right(present, max_row)
@@ -182,6 +187,12 @@ def _sheet_rows(
         first = next((column for column, text in zip(columns, cells) if text), columns[0])
         rows.append((f"{title}!{get_column_letter(first)}{row}", cells))
     return rows
+
+
+def _bounds(ref: str) -> tuple[int, int, int, int]:
+    """A1:C3 → (first row, first column, last row, last column), counted from 1."""
+    first, last = ref.split(":") if ":" in ref else (ref, ref)
+    return (*_cell(first), *_cell(last))
 
 
 def _cell(ref: str) -> tuple[int, int]:
