@@ -166,43 +166,163 @@ def _read_xls(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
     return _row_blocks(rows), "xls", tuple(ignored)
 
 
-def _read_docx(data: bytes) -> tuple[list[Block], str]:
+def _read_docx(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
+    """A Word document's paragraphs and table rows, in order, also inside content controls; a
+    table nested in a cell gives its cells to that cell; a cell merged down repeats its text in
+    each row it spans. Hidden text and text tracked as deleted or moved away are not read."""
     import docx
-    from docx.table import Table
-    from docx.text.paragraph import Paragraph
 
     _check_zip(data, "Word")
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:
         raise ListError(_damaged("Word", error)) from None
+    reader = _WordReader(_WordNumbering(document))
     rows: list[tuple[str, list[str]]] = []
     table_no = 0
-    numbering = _WordNumbering(document)
-    for index, element in enumerate(document.element.body.iterchildren(), start=1):
-        tag = element.tag.rsplit("}", 1)[-1]
-        if tag == "p":
-            text = _paragraph_text(Paragraph(element, document))
-            rows.append((f"段{index}", [numbering.label(element, text) + text]))
-        elif tag == "tbl":
+    for index, element in enumerate(_body_elements(document.element.body), start=1):
+        if _local(element.tag) == "p":
+            rows.append((f"段{index}", [reader.paragraph(element)]))
+        else:
             table_no += 1
-            table = Table(element, document)
-            for row_no, row in enumerate(table.rows, start=1):
-                seen: set[int] = set()
-                cells = []
-                for cell in row.cells:  # a merged cell comes back once per grid column
-                    if id(cell._tc) in seen:
-                        continue
-                    seen.add(id(cell._tc))
-                    cells.append(
-                        "\n".join(
-                            numbering.label(p._p, t) + t
-                            for p in cell.paragraphs
-                            for t in [_paragraph_text(p)]
-                        )
-                    )
+            for row_no, cells in enumerate(reader.table(element), start=1):
                 rows.append((f"表{table_no}行{row_no}", cells))
-    return _row_blocks(rows), "docx"
+    return _row_blocks(rows), "docx", reader.ignored()
+
+
+def _local(tag: object) -> str:
+    return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else ""
+
+
+# elements that only wrap content: content controls, custom XML, smart tags
+_WORD_WRAPPERS = {"sdt", "sdtContent", "customXml", "smartTag"}
+
+
+def _word_children(node, tags: tuple[str, ...]):
+    """The children of ``node`` with these tags, looking through content controls and other
+    wrappers (python-docx sees only direct children, so a control's rows were lost)."""
+    for child in node.iterchildren():
+        tag = _local(child.tag)
+        if tag in tags:
+            yield child
+        elif tag in _WORD_WRAPPERS:
+            yield from _word_children(child, tags)
+
+
+def _body_elements(node):
+    """Paragraphs and tables in reading order; a layout table (one cell per row, holding a
+    table) is looked through, so a list laid out inside one is read as if it were not."""
+    for element in _word_children(node, ("p", "tbl")):
+        if _local(element.tag) == "tbl" and _is_layout_table(element):
+            for tc in (
+                tc for tr in _word_children(element, ("tr",)) for tc in _word_children(tr, ("tc",))
+            ):
+                yield from _body_elements(tc)
+        else:
+            yield element
+
+
+def _is_layout_table(tbl) -> bool:
+    rows = list(_word_children(tbl, ("tr",)))
+    cells = [list(_word_children(tr, ("tc",))) for tr in rows]
+    return (
+        bool(rows)
+        and all(len(row) == 1 for row in cells)
+        and any(next(_word_children(row[0], ("tbl",)), None) is not None for row in cells)
+    )
+
+
+class _WordReader:
+    """Text of Word paragraphs and tables as a reader sees them on the page."""
+
+    def __init__(self, numbering: _WordNumbering) -> None:
+        self.numbering = numbering
+        self.hidden = 0  # characters in hidden runs (w:vanish)
+        self.removed = 0  # characters tracked as moved away (w:moveFrom)
+
+    def paragraph(self, p, in_cell: bool = False) -> str:
+        """A paragraph with the number Word shows before it; in a table cell an empty numbered
+        paragraph shows its number too (a 序号 column numbered by Word)."""
+        text = self._text(p)
+        return self.numbering.label(p, text, counts_when_empty=in_cell) + text
+
+    def table(self, tbl) -> list[list[str]]:
+        rows = []
+        above: dict[int, str] = {}  # grid column → the text of a cell merged down from there
+        for tr in _word_children(tbl, ("tr",)):
+            cells, column = [], 0
+            for tc in _word_children(tr, ("tc",)):
+                properties = tc.find(_w("tcPr"))
+                span = _int_val(properties, "gridSpan", 1) if properties is not None else 1
+                merge = properties.find(_w("vMerge")) if properties is not None else None
+                if merge is not None and merge.get(_w("val")) in (None, "continue"):
+                    text = above.get(column, "")
+                else:
+                    text = self._cell(tc)
+                    if merge is not None:
+                        above[column] = text
+                    else:
+                        above.pop(column, None)
+                cells.append(text)
+                column += span
+            rows.append(cells)
+        return rows
+
+    def _cell(self, tc) -> str:
+        parts = []
+        for child in _word_children(tc, ("p", "tbl")):
+            if _local(child.tag) == "p":
+                parts.append(self.paragraph(child, in_cell=True))
+            else:  # a table inside the cell: its cells are part of this cell (units one per row)
+                parts.append("、".join(c for row in self.table(child) for c in row if c.strip()))
+        return "\n".join(parts)
+
+    def _text(self, node) -> str:
+        """Text under ``node``: runs (symbol-font ▲ recognized), tabs as spaces, text boxes once
+        (their fallback copy skipped), hidden runs and moved-away text counted, not read."""
+        parts: list[str] = []
+        for child in node.iterchildren():
+            tag = _local(child.tag)
+            if tag == "Fallback":
+                continue  # a second copy of a text box, for readers without drawing support
+            if tag == "moveFrom":
+                self.removed += len(_plain(child))
+                continue
+            if tag == "r" and _vanished(child):
+                self.hidden += len(_plain(child))
+                continue
+            if tag == "t":
+                parts.append(child.text or "")
+            elif tag == "sym":
+                font = (child.get(_w("font")) or "").lower()
+                code = int(child.get(_w("char")) or "0", 16)
+                parts.append(_SYMBOLS.get((font, code), _SYMBOLS.get((font, code & 0xFF), "")))
+            elif tag == "tab":
+                parts.append(" ")
+            elif tag == "p" and parts:  # a paragraph inside a text box
+                parts.append("\n" + self._text(child))
+            elif tag not in ("delText", "instrText"):
+                parts.append(self._text(child))
+        return "".join(parts)
+
+    def ignored(self) -> tuple[str, ...]:
+        lines = []
+        if self.hidden:
+            lines.append(f"Word 文件中设为隐藏的文字 {self.hidden} 字，未读入")
+        if self.removed:
+            lines.append(f"Word 文件修订中已移走的文字 {self.removed} 字，未读入")
+        return tuple(lines)
+
+
+def _vanished(run) -> bool:
+    """Is this run hidden (w:vanish in its properties, not switched off)?"""
+    properties = run.find(_w("rPr"))
+    vanish = properties.find(_w("vanish")) if properties is not None else None
+    return vanish is not None and vanish.get(_w("val")) not in ("0", "false", "off")
+
+
+def _plain(node) -> str:
+    return "".join(t.text or "" for t in node.iter(_w("t")))
 
 
 _CN_NUMERALS = "零一二三四五六七八九"
@@ -295,9 +415,10 @@ class _WordNumbering:
                     _val(num_pr, "ilvl") or "0",
                 )
 
-    def label(self, paragraph, text: str) -> str:
-        """The number Word shows before this paragraph, or "" (also for an empty paragraph)."""
-        if not self.levels or not text.strip():
+    def label(self, paragraph, text: str, counts_when_empty: bool = False) -> str:
+        """The number Word shows before this paragraph, or "" (also for an empty paragraph,
+        unless ``counts_when_empty``: in a table cell Word shows it)."""
+        if not self.levels or not (text.strip() or counts_when_empty):
             return ""
         num_id, ilvl = self._numbering_of(paragraph)
         levels = self.levels.get(num_id or "")
@@ -334,22 +455,6 @@ def _val(node, child: str) -> str | None:
 def _int_val(node, child: str, default: int) -> int:
     value = _val(node, child)
     return int(value) if value and value.lstrip("-").isdigit() else default
-
-
-def _paragraph_text(paragraph) -> str:
-    """Paragraph text with symbol-font characters (▲ typed as Wingdings 3) recognized."""
-    parts: list[str] = []
-    for node in paragraph._p.iter():
-        tag = node.tag.rsplit("}", 1)[-1]
-        if tag == "t" and node.text:
-            parts.append(node.text)
-        elif tag == "sym":
-            font = (node.get(_w("font")) or "").lower()
-            code = int(node.get(_w("char")) or "0", 16)
-            parts.append(_SYMBOLS.get((font, code), _SYMBOLS.get((font, code & 0xFF), "")))
-        elif tag == "tab":
-            parts.append(" ")
-    return "".join(parts)
 
 
 def _w(name: str) -> str:
