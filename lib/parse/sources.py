@@ -487,7 +487,7 @@ _BLOCK_TAGS = [
 _TABLE_SLOT = re.compile(r"^\x00(\d+)\x00$")
 
 
-def _read_html(data: bytes) -> tuple[list[Block], str]:
+def _read_html(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
     """Tables become rows of cells, everything else lines of text, in page order."""
     try:
         return _read_html_tree(data)
@@ -501,7 +501,7 @@ _TOO_DEEP = (
 )
 
 
-def _read_html_tree(data: bytes) -> tuple[list[Block], str]:
+def _read_html_tree(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
     from bs4 import BeautifulSoup, NavigableString
 
     text, encoding = _decode_html(data)
@@ -510,19 +510,18 @@ def _read_html_tree(data: bytes) -> tuple[list[Block], str]:
         raise ListError(_TOO_DEEP)
     for hidden in soup(["script", "style", "noscript", "template", "head", "title"]):
         hidden.decompose()
+    ignored = _drop_hidden(soup)
     tables: list[list[list[str]]] = []
-    for table in soup.find_all("table"):
-        if table.find_parent("table") is not None:
-            continue  # a table inside a cell is read as that cell's text
-        rows = [
-            [
-                cell.get_text("", strip=True)
-                for cell in tr.find_all(["td", "th"])
-                if cell.find_parent("tr") is tr
-            ]
-            for tr in table.find_all("tr")
-            if tr.find_parent("table") is table
-        ]
+    # innermost first: a table holding a table of rows and columns is a page's layout, looked
+    # through; a small table inside a cell (units one per row) is that cell's text
+    for table in reversed(soup.find_all("table")):
+        if table.find(string=_TABLE_SLOT_TEXT) is not None:
+            _unwrap_layout(table)
+            continue
+        rows = _html_grid(table)
+        inside = table.find_parent(["td", "th"]) is not None
+        if inside and not (len(rows) >= 2 and max(map(len, rows), default=0) >= 2):
+            continue
         tables.append(rows)
         table.replace_with(NavigableString(f"\n\x00{len(tables) - 1}\x00\n"))
     for tag in soup.find_all(_BLOCK_TAGS):
@@ -537,7 +536,71 @@ def _read_html_tree(data: bytes) -> tuple[list[Block], str]:
             ]
         else:
             rows_out.append((f"L{number}", [line]))
-    return _row_blocks(rows_out), encoding
+    return _row_blocks(rows_out), encoding, ignored
+
+
+_TABLE_SLOT_TEXT = re.compile("\x00\\d+\x00")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+
+
+def _drop_hidden(soup) -> tuple[str, ...]:
+    """Elements a browser does not show (``hidden``, ``display:none``, ``visibility:hidden``)
+    are removed; a line says how much text they held."""
+    hidden = soup.find_all(
+        lambda tag: tag.has_attr("hidden") or bool(_HIDDEN_STYLE.search(tag.get("style") or ""))
+    )
+    characters = 0
+    for tag in hidden:
+        if tag.decomposed:
+            continue  # inside a hidden element already removed
+        characters += len(tag.get_text("", strip=True))
+        tag.decompose()
+    return (f"网页中不显示的内容（display:none 等）{characters} 字，未读入",) if characters else ()
+
+
+def _unwrap_layout(table) -> None:
+    """A layout table's cells become lines of the page, the tables in them stay tables."""
+    from bs4 import NavigableString
+
+    for tag in table.find_all(["tr", "td", "th", "thead", "tbody", "tfoot"]):
+        tag.insert_after(NavigableString("\n"))
+        tag.unwrap()
+    table.unwrap()
+
+
+def _html_grid(table) -> list[list[str]]:
+    """A table's rows on its grid: a cell spanning rows is repeated in each (a 分块 or units cell
+    spanning several items), a cell spanning columns keeps its text once and blanks after it."""
+    pending: dict[int, tuple[str, int]] = {}  # column → (text, rows it still spans)
+    grid = []
+    for tr in (tr for tr in table.find_all("tr") if tr.find_parent("table") is table):
+        row: list[str] = []
+        for cell in (c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr):
+            _take_spanned(row, pending)
+            text = cell.get_text("", strip=True)
+            across = min(max(_span(cell, "colspan"), 1), 64)
+            down = min(max(_span(cell, "rowspan"), 1), 10_000)
+            for k in range(across):
+                if down > 1:
+                    pending[len(row)] = (text if k == 0 else "", down - 1)
+                row.append(text if k == 0 else "")
+        _take_spanned(row, pending)
+        grid.append(row)
+    return grid
+
+
+def _take_spanned(row: list[str], pending: dict[int, tuple[str, int]]) -> None:
+    """Fill ``row`` with the cells spanning down into it from rows above, at its end."""
+    while len(row) in pending:
+        text, left = pending.pop(len(row))
+        if left > 1:
+            pending[len(row)] = (text, left - 1)
+        row.append(text)
+
+
+def _span(cell, name: str) -> int:
+    value = str(cell.get(name) or "1").strip()
+    return int(value) if value.isdigit() else 1
 
 
 def _deeper_than(soup, limit: int) -> bool:
