@@ -183,3 +183,30 @@ def test_every_download_and_table_of_every_page_is_guarded(
                 for n in zipfile.ZipFile(io.BytesIO(data)).namelist()
                 if n.endswith((".csv", ".xlsx"))
             ]
+
+
+@pytest.mark.parametrize("control", ["\x0b", "\x07", "\x1f", "\x00"])
+def test_every_writer_takes_control_characters_it_is_given(bundled, control: str) -> None:
+    """The reader removes control characters; a writer given one anyway (a table made some
+    other way) still writes a file, without it."""
+    import dataclasses
+
+    from lib.analyse.sheets import build_brief, build_sheets
+    from lib.write.sheet_files import brief_docx, sheet_docx, sheets_xlsx
+
+    a = bundled.assignments.assign(unit=bundled.assignments["unit"] + control)
+    items = bundled.items.assign(task=bundled.items["task"] + control)
+    doc = dataclasses.replace(
+        bundled, items=items, assignments=a, meta={**bundled.meta, "title": "清单" + control}
+    )
+    import openpyxl
+
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx_bytes(a))).active
+    assert not any(control in str(c) for row in sheet.iter_rows(values_only=True) for c in row)
+    book = build_sheets(doc)
+    for data in (
+        sheets_xlsx(book),
+        sheet_docx(book, book.sheets[0].unit),
+        brief_docx(build_brief(doc)),
+    ):
+        assert data.startswith(b"PK")

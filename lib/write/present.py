@@ -8,6 +8,7 @@ guarded so that a spreadsheet never runs a formula that came from a document.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Mapping
 
 import pandas as pd
@@ -16,19 +17,33 @@ from lib.parse.schema import FLAG_LABELS, FORMULA_STARTS, KINDS, ROLES, ZH_HEADE
 
 _TRUE_FALSE_ZH = {True: "是", False: "否"}
 LIST_JOINER = "、"
+# characters XML 1.0 (so XLSX and DOCX) cannot hold; tab, line feed and carriage return can
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 # columns whose items hold 、 and commas themselves: targets as written (增长6%、8%)
 JOINERS = {"targets": "；"}
 
 
 def guard_formula(value: object) -> object:
-    """``value`` with a ``'`` in front when it is text a spreadsheet would read as a formula.
+    """``value`` as a file may hold it: with a ``'`` in front when it is text a spreadsheet would
+    read as a formula, and without control characters, which XLSX and DOCX cannot hold (the
+    reader removes them; this keeps every writer safe whatever it is given).
 
-    >>> guard_formula("=1+1"), guard_formula("发改局"), guard_formula(3)
-    ("'=1+1", '发改局', 3)
+    >>> guard_formula("=1+1"), guard_formula("发改局\x0b财政局"), guard_formula(3)
+    ("'=1+1", '发改局财政局', 3)
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = printable(value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
+
+
+def printable(text: str) -> str:
+    """``text`` without the control characters XLSX and DOCX cannot hold.
+
+    >>> printable("发改局\x0b财政局\x07")
+    '发改局财政局'
+    """
+    return _CONTROLS.sub("", text)
 
 
 def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:

@@ -25,7 +25,7 @@ from openpyxl.utils import get_column_letter
 from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
 from lib.parse.schema import KINDS
 from lib.write.export import safe_filename
-from lib.write.present import guard_formula, present
+from lib.write.present import guard_formula, present, printable
 from lib.write.stable import document_time, stable_zip
 
 CONTENTS = "目录"
@@ -329,7 +329,7 @@ def _document(landscape: bool) -> Document:
 
 def _paragraph(document, text: str, size: float, bold: bool = False, center: bool = False) -> None:
     paragraph = document.add_paragraph()
-    run = paragraph.add_run(text)
+    run = paragraph.add_run(printable(text))
     run.font.size, run.font.bold = Pt(size), bold
     if bold:
         run.font.color.rgb = RGBColor(0, 0, 0)
@@ -367,7 +367,7 @@ def _row(table, values: list[str], bold: bool = False) -> None:
 
 def _cell_text(cell, text: str, bold: bool = False) -> None:
     cell.text = ""
-    run = cell.paragraphs[0].add_run(text)
+    run = cell.paragraphs[0].add_run(printable(text))
     run.font.size, run.font.bold = Pt(9), bold
 
 
