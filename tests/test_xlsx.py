@@ -185,3 +185,32 @@ def test_an_old_xls_reads_its_merges_and_leaves_hidden_parts_out() -> None:
     ignored = " ".join(doc.report.ignored)
     assert "隐藏行" in ignored and "隐藏的事项" not in set(doc.items["task"])
     assert "工作表“对照”是隐藏的" in ignored
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("distinct", [True, False], ids=["distinct texts", "one text repeated"])
+def test_a_workbook_over_the_text_limit_is_refused_before_it_is_loaded(
+    tmp_path, distinct: bool
+) -> None:
+    import openpyxl
+
+    from lib.parse.sources import MAX_TEXT_CHARS
+
+    book = openpyxl.Workbook(write_only=True)
+    sheet = book.create_sheet("清单")
+    sheet.append(builders.HEADER)
+    task = "推进重点工作建设任务确保按期完成年度目标并做好督查落实工作"  # 30 characters
+    for number in range(1, MAX_TEXT_CHARS // 30 + 2):
+        sheet.append([number, f"{task}{number}" if distinct else task, "发改局", "年底"])
+    path = tmp_path / "long.xlsx"
+    book.save(path)
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    measured = json.loads(done.stdout)
+    assert "内容过长" in str(measured["outcome"])
+    assert measured["seconds"] < 5, measured

@@ -125,7 +125,9 @@ def _read_csv(data: bytes) -> tuple[list[Block], str]:
 
 def _read_xlsx(data: bytes) -> tuple[list[Block], str, tuple[str, ...]]:
     _check_zip(data, "Excel")
-    rows, ignored = xlsx_rows(data, lambda error: _damaged("Excel", error))
+    rows, ignored = xlsx_rows(
+        data, lambda error: _damaged("Excel", error), MAX_TEXT_CHARS, TOO_LONG
+    )
     return _row_blocks(rows), "xlsx", ignored
 
 
@@ -649,10 +651,16 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
             )
         rows: list[tuple[str, list[str]]] = []
         has_text = False
+        characters = 0
         for number, page in enumerate(pages, start=1):
             try:
+                characters += len(page.chars)
+                if characters > MAX_TEXT_CHARS:  # refused as soon as it is known, not at the end
+                    raise ListError(TOO_LONG)
                 has_text = bool(page.chars) or has_text
                 rows.extend((f"p{number}", cells) for cells in _page_rows(page))
+            except ListError:
+                raise
             except Exception as error:  # pdfminer raises many kinds for a damaged page
                 raise ListError(_damaged("PDF", error)) from None
             page.close()  # its parsed objects are cached until then: memory stays one page's

@@ -62,17 +62,22 @@ def cell_text(value: object) -> str:
 
 
 def xlsx_rows(
-    data: bytes, damaged: Callable[[Exception], str]
+    data: bytes, damaged: Callable[[Exception], str], max_chars: int, too_long: str
 ) -> tuple[list[tuple[str, list[str]]], tuple[str, ...]]:
     """(source_ref, cells) per shown row with text of every shown sheet, and what was not
     read (hidden sheets, rows and columns with text; formulas without saved results).
-    ``damaged`` words the refusal of a file openpyxl cannot open."""
+    ``damaged`` words the refusal of a file openpyxl cannot open; a workbook whose cells hold
+    more than ``max_chars`` characters is refused with ``too_long`` before openpyxl loads it."""
     import openpyxl  # imported here: only uploads of this format pay for it
 
     try:
+        if _text_size(data, max_chars) > max_chars:
+            raise ListError(too_long)
         data, parts = _without_merges(data)
         paths = _sheet_paths(data)
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
+    except ListError:
+        raise
     except Exception as error:  # zipfile and openpyxl raise many kinds for a damaged file
         raise ListError(damaged(error)) from None
     rows: list[tuple[str, list[str]]] = []
@@ -202,6 +207,36 @@ def _cell(ref: str) -> tuple[int, int]:
     for letter in letters:
         column = column * 26 + ord(letter) - 64
     return int(digits), column
+
+
+_SHARED = re.compile(rb"<(?:\w+:)?si>(.*?)</(?:\w+:)?si>", re.S)
+_TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>")
+_SHARED_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\bt=\"s\"[^>]*>\s*<(?:\w+:)?v>(\d+)</")
+
+
+def _text_size(data: bytes, limit: int) -> int:
+    """About how many characters the workbook's cells hold (shared strings counted once per
+    cell that uses them, inline strings as written), counting stops past ``limit``: a workbook
+    far too long for a list is refused in a second, not after openpyxl built every cell."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = archive.namelist()
+        shared = archive.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in names else b""
+        lengths = [
+            sum(len(text.decode("utf-8", "replace")) for text in _TEXT.findall(item))
+            for item in _SHARED.findall(shared)
+        ]
+        total = 0
+        for name in names:
+            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", name):
+                continue
+            body = archive.read(name)
+            total += sum(
+                lengths[int(i)] for i in _SHARED_REF.findall(body) if int(i) < len(lengths)
+            )
+            total += sum(len(text.decode("utf-8", "replace")) for text in _TEXT.findall(body))
+            if total > limit:
+                break
+    return total
 
 
 def _without_merges(data: bytes) -> tuple[bytes, dict[str, SheetParts]]:
