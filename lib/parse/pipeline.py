@@ -38,6 +38,7 @@ from lib.parse.roundtrip import (
     items_of_assignments,
 )
 from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS, has_flag, join_flags
+from lib.parse.side_by_side import split_side_by_side
 from lib.parse.simplify import originals, simplified_blocks, written_as
 from lib.parse.sources import MAX_SOURCE_BYTES, read_blocks, too_big
 from lib.parse.split import Token, document_names, split_units
@@ -155,7 +156,7 @@ def _parse_bytes(data: bytes, name: str, convention: str | None) -> ParsedDocume
     doc_id = document_id(data)
     written_blocks = blocks
     blocks, traditional = simplified_blocks(blocks)
-    layout = find_items(blocks)
+    layout = find_items(split_side_by_side(blocks))
     meta = extract_metadata(layout.preamble or tuple(blocks[:60]))
     lexicon = document_lexicon(meta.get("place", ""))
     reading = read_items(layout, lexicon, convention)
