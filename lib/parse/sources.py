@@ -301,6 +301,8 @@ class _WordReader:
                 parts.append(_SYMBOLS.get((font, code), _SYMBOLS.get((font, code & 0xFF), "")))
             elif tag == "tab":
                 parts.append(" ")
+            elif tag in ("br", "cr"):  # a manual line break (Shift+Enter)
+                parts.append("\n")
             elif tag == "p" and parts:  # a paragraph inside a text box
                 parts.append("\n" + self._text(child))
             elif tag not in ("delText", "instrText"):
@@ -579,7 +581,7 @@ def _html_grid(table) -> list[list[str]]:
         row: list[str] = []
         for cell in (c for c in tr.find_all(["td", "th"]) if c.find_parent("tr") is tr):
             _take_spanned(row, pending)
-            text = cell.get_text("", strip=True)
+            text = _cell_lines(cell)
             across = min(max(_span(cell, "colspan"), 1), 64)
             down = min(max(_span(cell, "rowspan"), 1), 10_000)
             for k in range(across):
@@ -598,6 +600,15 @@ def _take_spanned(row: list[str], pending: dict[int, tuple[str, int]]) -> None:
         if left > 1:
             pending[len(row)] = (text, left - 1)
         row.append(text)
+
+
+def _cell_lines(cell) -> str:
+    """A table cell's text, a ``<br>`` or a paragraph inside it a line break."""
+    from bs4 import NavigableString
+
+    for tag in cell.find_all(["br", "p", "div", "li"]):
+        tag.insert_after(NavigableString("\n"))
+    return cell.get_text("").strip()
 
 
 def _span(cell, name: str) -> int:
@@ -668,7 +679,7 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
         raise ListError(
             "这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。"
         )
-    return _row_blocks(rows), "pdf"
+    return _row_blocks(rows, breaks_separate=False), "pdf"
 
 
 def _page_rows(page) -> list[list[str]]:
@@ -698,12 +709,12 @@ def _outside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
     return not any(x0 <= x <= x1 and top <= y <= bottom for x0, top, x1, bottom in boxes)
 
 
-def _row_blocks(rows: Iterable[tuple[str, list[str]]]) -> list[Block]:
+def _row_blocks(rows: Iterable[tuple[str, list[str]]], breaks_separate: bool = True) -> list[Block]:
     """Rows of cells → blocks: a row with one filled cell is a line of text, wider rows are
     table rows (their text is the cells joined by `` | ``); cells are normalized."""
     blocks: list[Block] = []
     for ref, raw_cells in rows:
-        cells = [_one_line(normalize_line(c)) for c in raw_cells]
+        cells = [_one_line(normalize_line(c), breaks_separate) for c in raw_cells]
         filled = [c for c in cells if c]
         if not filled:
             continue
@@ -716,22 +727,25 @@ def _row_blocks(rows: Iterable[tuple[str, list[str]]]) -> list[Block]:
     return blocks
 
 
-def _one_line(cell: str) -> str:
-    """Line breaks inside a cell are wraps, not structure: join them (a space between
-    Latin letters or digits, nothing between Chinese characters)."""
+def _one_line(cell: str, breaks_separate: bool = False) -> str:
+    """A cell's lines as one line. In a PDF a line break in a cell is a wrap: the pieces join
+    (a space only between Latin letters or digits). Elsewhere it was typed (Alt+Enter, a new
+    paragraph, ``<br>``) and separates what it stands between, units one per line above all:
+    a space there, unless punctuation already separates them."""
     parts = [p.strip() for p in str(cell).replace("\r", "\n").split("\n") if p.strip()]
     out = ""
     for part in parts:
-        if (
-            out
-            and out[-1].isascii()
-            and out[-1].isalnum()
-            and part[0].isascii()
-            and part[0].isalnum()
+        if out and (
+            (out[-1].isascii() and out[-1].isalnum() and part[0].isascii() and part[0].isalnum())
+            or (breaks_separate and out[-1] not in _JOINING and part[0] not in _JOINING)
         ):
             out += " "
         out += part
     return out
+
+
+# punctuation that already joins or separates the lines on either side of a line break
+_JOINING = set(",，、;；:：。.()（）▲★-—/")
 
 
 def _check_zip(data: bytes, kind: str) -> None:
