@@ -365,3 +365,26 @@ def xls(*, hidden_row: bool = False, hidden_sheet: bool = False) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def columns_pdf(title: str, columns: list[list[str]], widths: tuple[float, ...] = ()) -> bytes:
+    """One A4 page: a title across the top, then each column's lines set from its own left
+    edge (``widths`` apart), as a page set in columns or a table without rules."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    page = canvas.Canvas(buffer, pagesize=A4)
+    page.setFont("STSong-Light", 14)
+    page.drawCentredString(A4[0] / 2, A4[1] - 50, title)
+    page.setFont("STSong-Light", 9)
+    x = 40.0
+    for number, lines in enumerate(columns):
+        for row, line in enumerate(lines):
+            page.drawString(x, A4[1] - 90 - row * 16, line)
+        x += widths[number] if number < len(widths) else 270
+    page.save()
+    return buffer.getvalue()

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import csv
 import io
+import math
 import re
 import zipfile
 import zlib
@@ -683,7 +684,75 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
 
 
 def _page_rows(page) -> list[list[str]]:
-    """A page's table rows and lines of text, top to bottom."""
+    """A page's rows in reading order: on a page set in two columns, what is above them, then
+    the left column, then the right one; else top to bottom."""
+    gutter = None if page.find_tables() else _gutter(page)
+    if gutter is None:
+        return _column_rows(page)
+    x, top = gutter
+    parts = [(0, 0, page.width, top), (0, top, x, page.height), (x, top, page.width, page.height)]
+    return [row for bbox in parts for row in _column_rows(page.within_bbox(bbox))]
+
+
+def _gutter(page) -> tuple[float, float] | None:
+    """(x, top) of the gap between two columns of text, or None for a page in one column.
+
+    A gap is an x in the middle of the page that at least three lines of text have words on
+    both sides of and none across, and more than twice as many as the lines that cross it (a
+    title over both columns); the columns start at the first line with words on both sides.
+    """
+    lines = page.extract_text_lines(return_chars=True)
+    low, high, step = int(page.width * 0.3), int(page.width * 0.7), 2
+    steps = range(low, high, step)
+    split, crossing = [0] * len(steps), [0] * len(steps)
+    first = [page.height] * len(steps)
+    for line in lines:
+        spans = [(c["x0"], c["x1"]) for c in line["chars"] if c["text"].strip()]
+        if not spans:
+            continue
+        covered = set()  # the steps a character of this line lies across (4 pt either side)
+        for x0, x1 in spans:
+            covered.update(
+                range(
+                    max(0, math.ceil((x0 - 4 - low) / step)),
+                    min(len(steps), math.floor((x1 + 4 - low) / step) + 1),
+                )
+            )
+        left, right = min(x1 for _, x1 in spans), max(x0 for x0, _ in spans)
+        for index, x in enumerate(steps):
+            if index in covered:
+                crossing[index] += 1
+            elif left <= x <= right:
+                split[index] += 1
+                first[index] = min(first[index], line["top"])
+    candidates = [i for i in range(len(steps)) if split[i] >= 3 and split[i] > 2 * crossing[i]]
+    # one gap only (a table without rules has one between every two columns), and numbered
+    # items starting lines on both sides of it (a task | units table has numbers on one side)
+    if not candidates or candidates[-1] - candidates[0] != len(candidates) - 1:
+        return None
+    best = candidates[len(candidates) // 2]  # the middle of the gap
+    x = float(steps[best])
+    halves = [_halves(line, x) for line in lines]
+    numbered = [sum(1 for pair in halves if _ITEM_START.match(pair[side])) for side in (0, 1)]
+    if min(numbered) < 2:
+        return None
+    return x, first[best] - 1
+
+
+_ITEM_START = re.compile(
+    r"\s*(?:\d{1,3}[.、．]|[(（][一二三四五六七八九十\d]+[)）]|[一二三四五六七八九十]+、)"
+)
+
+
+def _halves(line: dict, x: float) -> tuple[str, str]:
+    """A text line's words left and right of ``x``."""
+    left = "".join(c["text"] for c in line["chars"] if (c["x0"] + c["x1"]) / 2 < x)
+    right = "".join(c["text"] for c in line["chars"] if (c["x0"] + c["x1"]) / 2 >= x)
+    return left, right
+
+
+def _column_rows(page) -> list[list[str]]:
+    """A page's (or a column's) table rows and lines of text, top to bottom."""
     placed: list[tuple[float, int, list[str]]] = []
     tables = page.find_tables() or page.find_tables(
         {"vertical_strategy": "text", "horizontal_strategy": "text"}

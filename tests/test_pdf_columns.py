@@ -1,0 +1,50 @@
+"""A PDF page set in two columns is read left column first, then the right one; a list laid
+out as a table without rules (task | units) is not mistaken for two columns."""
+
+from __future__ import annotations
+
+from lib.parse.pipeline import parse_bytes
+from tests import builders
+
+LEFT = [
+    ("1", "生产总值增长7.5%左右", "▲发改局,各部门"),
+    ("2", "一般公共预算收入增长7.5%", "▲税务局,财政局"),
+    ("3", "研发投入强度2.85%以上", "▲科技局"),
+    ("4", "固定资产投资增长10%以上", "▲发改局"),
+]
+RIGHT = [
+    ("5", "新增报会上市企业1家", "▲金融办,经信局"),
+    ("6", "深化国有企业改革", "▲财政局"),
+    ("7", "新增品字标企业6家", "市场监管局"),
+]
+
+
+def lines(items) -> list[str]:
+    return [text for number, task, units in items for text in (f"{number}.{task}", units)]
+
+
+def test_a_page_in_two_columns_is_read_left_then_right() -> None:
+    data = builders.columns_pdf("2023年重点工作责任清单", [lines(LEFT), lines(RIGHT)])
+    doc = parse_bytes(data, "list.pdf")
+    expected = LEFT + RIGHT
+    assert doc.items["item_label"].tolist() == [n for n, _, _ in expected]
+    assert doc.items["task"].tolist() == [t for _, t, _ in expected]
+    assert doc.items["units_text"].tolist() == [u for _, _, u in expected]
+
+
+def test_a_table_without_rules_is_not_two_columns() -> None:
+    """Task | units, or number | task | units, set as columns without rules: one gap between
+    every two columns, or numbers on one side only; the page is read top to bottom."""
+    import io
+
+    import pdfplumber
+
+    from lib.parse.sources import _gutter
+
+    tasks = [f"{n}.{t}" for n, t, _ in LEFT]
+    units = [u for _, _, u in LEFT]
+    numbers, bare = [n for n, _, _ in LEFT], [t for _, t, _ in LEFT]
+    for columns, widths in (([tasks, units], ()), ([numbers, bare, units], (30, 200))):
+        data = builders.columns_pdf("2023年重点工作责任清单", columns, widths)
+        with pdfplumber.open(io.BytesIO(data)) as pdf:
+            assert _gutter(pdf.pages[0]) is None
