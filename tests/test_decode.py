@@ -67,3 +67,9 @@ def test_utf8_with_a_few_bad_bytes_is_read_and_says_where(damage: str, where: fl
     doc = parse_bytes(data, "list.txt")
     assert doc.report.encoding.startswith("utf-8（") and "字节" in doc.report.encoding
     assert len(doc.items) == 29
+
+
+@pytest.mark.parametrize("control", ["\x01", "\x07", "\x1b", "\x7f"])
+def test_a_short_utf8_list_with_a_stray_control_character_is_text(control: str) -> None:
+    text, encoding = decode_bytes(f"{control}1.推进项目\n发改局".encode())
+    assert encoding == "utf-8" and text.endswith("发改局")

@@ -17,6 +17,7 @@ the slow formats (XLSX, DOCX) run 30.
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import pytest
@@ -388,9 +389,12 @@ def render(generated: GeneratedList, fmt: str) -> tuple[bytes, str]:
 # --- the checks ---
 
 
-def assert_parses_back(generated: GeneratedList, fmt: str) -> None:
+def assert_parses_back(
+    generated: GeneratedList, fmt: str, edit: Callable[[bytes], bytes] | None = None
+) -> None:
+    """The rendered list (changed by ``edit`` first, when given) reads back as generated."""
     data, name = render(generated, fmt)
-    doc = parse_bytes(data, name)
+    doc = parse_bytes(edit(data) if edit else data, name)
     items = generated.items
     assert doc.items["item_label"].tolist() == [i.label for i in items]
     assert doc.items["task"].tolist() == [expected_task(generated.convention, i) for i in items]
@@ -664,3 +668,63 @@ def test_an_edited_export_reads_back_or_names_the_row(
     assert len(doc.report.ignored) == expected_ignored
     read = doc.assignments if table == "assignments" else doc.items
     assert len(read) == len(original)
+
+
+# --- the shapes an independent attack found: page breaks, control characters, two lists ---
+
+BREAKS = ["\f", "\v", "\u2028", "\u2029", "\x85"]
+# NUL aside: a text with NUL bytes is taken for binary (or UTF-16) and refused, as it should
+CONTROLS = [chr(c) for c in (*range(0x01, 0x09), *range(0x0E, 0x20), 0x7F)]
+
+
+@settings(max_examples=100)
+@given(generated_lists(ALL_CONVENTIONS), st.sampled_from(BREAKS), st.data())
+def test_page_and_line_breaks_of_every_kind_end_a_line(
+    generated: GeneratedList, brk: str, data: st.DataObject
+) -> None:
+    """pdftotext's form feed, Word's vertical tab, NEL and the Unicode separators in place of
+    line ends (before item numbers too, the last one included): nothing merges."""
+
+    def edit(raw: bytes) -> bytes:
+        lines = raw.decode("utf-8").split("\n")
+        chosen = data.draw(st.sets(st.integers(0, max(len(lines) - 2, 0))))
+        text = lines[0] + "".join(
+            (brk if i in chosen else "\n") + line for i, line in enumerate(lines[1:])
+        )
+        return text.encode("utf-8")
+
+    assert_parses_back(generated, "txt", edit)
+
+
+@settings(max_examples=100)
+@given(generated_lists(ALL_CONVENTIONS), st.data())
+def test_control_characters_anywhere_are_removed_and_lose_nothing(
+    generated: GeneratedList, data: st.DataObject
+) -> None:
+    def edit(raw: bytes) -> bytes:
+        text = raw.decode("utf-8")
+        for _ in range(data.draw(st.integers(1, 4))):
+            at = data.draw(st.integers(0, len(text)))
+            text = text[:at] + data.draw(st.sampled_from(CONTROLS)) + text[at:]
+        return text.encode("utf-8")
+
+    assert_parses_back(generated, "txt", edit)
+
+
+@settings(max_examples=60)
+@given(st.sampled_from(TEXT_CONVENTIONS), st.data())
+def test_two_attachments_in_one_file_are_both_read(convention: str, data: st.DataObject) -> None:
+    """Two lists in one style, each under its 附件 heading and numbered from 1, without a
+    table header. (Two attachments in different styles are not covered: an inline field group
+    after a list of label lines is read as label lines.)"""
+    first, second = (data.draw(generated_lists((convention,))) for _ in range(2))
+    parts = ["某市人民政府办公室关于印发两份清单的通知"]
+    for number, generated in enumerate((first, second), start=1):
+        parts += [f"附件{number}", *lines_of(generated)]
+    doc = parse_bytes("\n".join(parts).encode("utf-8"), "清单.txt")
+    items = [*first.items, *second.items]
+    expected_tasks = [expected_task(g.convention, i) for g in (first, second) for i in g.items]
+    assert doc.items["item_label"].tolist() == [i.label for i in items]
+    assert doc.items["task"].tolist() == expected_tasks
+    assert len(doc.assignments) == sum(len(run.mentions) for i in items for run in i.runs)
+    assert_accounted_for(doc)

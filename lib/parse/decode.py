@@ -19,6 +19,10 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
 # decoding is judged implausible. GB18030 decodes almost any byte string, so without
 # this check random bytes would come back as "Chinese".
 _MAX_ODD_SHARE = 0.02
+# ... but in valid UTF-8 a few such characters are never enough: a short list with a stray
+# control character pasted into it is text (other decodings read almost any bytes, so there
+# the share alone decides)
+_MIN_ODD_UTF8 = 4
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -72,14 +76,14 @@ def _utf8_with_a_few_bad_bytes(data: bytes) -> tuple[str, str] | None:
     text = data.decode("utf-8", errors="replace")
     bad = text.count("\ufffd") - data.count("\ufffd".encode("utf-8"))
     wide = sum(1 for ch in text[:50_000] if ord(ch) > 0x7F) - bad  # characters UTF-8 did read
-    if not 0 < bad <= _MAX_BAD_BYTES or wide < 50 * bad or _odd_share(text) > _MAX_ODD_SHARE:
+    if not 0 < bad <= _MAX_BAD_BYTES or wide < 50 * bad or _implausible(text, 0):
         return None  # GBK, or something else that UTF-8 cannot read
     return text, f"utf-8（{bad} 处无法识别的字节已替换为�，第一处在第 {first + 1} 字节）"
 
 
 def _checked(data: bytes, encoding: str) -> tuple[str, str]:
     text = data.decode(encoding)
-    if _odd_share(text) > _MAX_ODD_SHARE:
+    if _implausible(text, at_least=_MIN_ODD_UTF8 if encoding == "utf-8" else 0):
         if encoding == "utf-8":
             # Valid UTF-8 full of control characters is binary; let the caller try others.
             raise UnicodeDecodeError(encoding, data, 0, len(data), "implausible text")
@@ -104,13 +108,12 @@ def _utf16_guess(data: bytes) -> str | None:
     return None
 
 
-def _odd_share(text: str, sample: int = 50_000) -> float:
-    """Share of unusual characters in the first ``sample`` characters (enough to judge)."""
+def _implausible(text: str, at_least: int, sample: int = 50_000) -> bool:
+    """Too many unusual characters in the first ``sample`` characters (enough to judge) for
+    text: more than ``_MAX_ODD_SHARE`` of them, and more than ``at_least``."""
     text = text[:sample]
-    if not text:
-        return 0.0
     odd = sum(1 for ch in text if _is_odd(ch))
-    return odd / len(text)
+    return odd > at_least and odd > _MAX_ODD_SHARE * len(text)
 
 
 def _is_odd(ch: str) -> bool:
