@@ -37,7 +37,7 @@ from lib.parse.records import (
     label_number,
     run_rule,
 )
-from lib.parse.reference import DATA_DIR
+from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.split import MARKERS
 from lib.parse.units import Lexicon
 
@@ -628,7 +628,19 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     unit_roles = [r for r in after if r in UNIT_ROLES] or ["units"]
     task, rest = cells[0], cells[1:]
     fields = []
+    # more unit-looking lines than unit columns, right after a task line that ends in a word
+    # needing an object (会同, 与 …): the first of them is the task going on (会同 / 住建局)
+    surplus = sum(1 for cell in rest if looks_like_units(cell, lexicon)) - len(unit_roles)
     for cell in rest:
+        if (
+            surplus > 0
+            and not fields
+            and task.endswith(_dangling_words())
+            and looks_like_units(cell, lexicon)
+        ):
+            task += cell
+            surplus -= 1
+            continue
         if looks_like_units(cell, lexicon):
             role = unit_roles[min(len(fields), len(unit_roles) - 1)]
             fields.append(UnitField(cell, run_rule(role, label=False)))
@@ -639,6 +651,12 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         else:  # a remark after the units (同步推进…): kept with the task, never dropped
             extra["rest"] = f"{extra.get('rest', '')} {cell}".strip()
     return task, fields, extra
+
+
+@functools.lru_cache(maxsize=1)
+def _dangling_words() -> tuple[str, ...]:
+    """Words a task line cannot end on (data/dangling_words.csv): what follows them is theirs."""
+    return tuple(row["text"] for row in read_data_csv("dangling_words.csv"))
 
 
 def _ends_in_units_bracket(text: str, lexicon: Lexicon) -> bool:
