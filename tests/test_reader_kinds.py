@@ -244,6 +244,8 @@ def test_legends_make_the_first_unit_lead(text: str, expected: list) -> None:
         ("区发改经信局、区财政局", ["区发改经信局", "区财政局"]),  # a merged bureau (in units.csv)
         ("市人行交通局", ["市人行", "交通局"]),
         ("市应急局〈市消防救援支队〉", ["市应急局(市消防救援支队)"]),
+        ("人民银行诸暨市支行、邮储银行诸暨支行", ["人民银行诸暨市支行", "邮储银行诸暨支行"]),
+        ("工商银行浙江省分行", ["工商银行浙江省分行"]),
     ],
 )
 def test_glued_names_split_only_where_both_halves_are_units(units: str, expected: list) -> None:
