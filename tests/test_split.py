@@ -28,6 +28,7 @@ def read(text: str, lexicon: Lexicon = LEXICON) -> list[str]:
         # separators , 、 ; and spaces (full-width ones are normalized before splitting)
         ("发改局,财政局、税务局;公安局 法院", ["发改局", "财政局", "税务局", "公安局", "法院"]),
         ("发改局,,财政局、", ["发改局", "财政局"]),
+        ("建设局&住建集团/发改局", ["建设局", "住建集团", "发改局"]),
         # ▲ and ★ mark only the unit right after them
         ("▲发改局▲建设集团交通运输局", ["▲发改局", "▲建设集团", "交通运输局"]),
         ("★残联,卫健局", ["▲残联", "卫健局"]),

@@ -18,7 +18,7 @@ from lib.parse.reference import LEVEL_PREFIXES
 from lib.parse.units import Lexicon
 
 MARKERS = "▲★"
-SEPARATORS = ",、;。/ \t"  # / as in 发改局/财政局 (／ is normalized to it)
+SEPARATORS = ",、;。/& \t"  # / as in 发改局/财政局, & as in 建设局&住建集团 (／ ＆ normalized)
 _MAX_NAME = 30  # no unit name is longer; bounds the work per run
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)\((?P<sub>[^()]*)\)$")
 
