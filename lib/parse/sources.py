@@ -669,6 +669,13 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
                 characters += len(page.chars)
                 if characters > MAX_TEXT_CHARS:  # refused as soon as it is known, not at the end
                     raise ListError(TOO_LONG)
+                # and as soon as it is clear: the first pages set the pace, and a document whose
+                # pages at that pace hold half as much again as the limit will not fit
+                if (
+                    number == _PDF_SAMPLE_PAGES
+                    and characters / number * len(pages) > 1.5 * MAX_TEXT_CHARS
+                ):
+                    raise ListError(TOO_LONG)
                 has_text = bool(page.chars) or has_text
                 rows.extend((f"p{number}", cells) for cells in _page_rows(page))
             except ListError:
@@ -681,6 +688,9 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
             "这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。"
         )
     return _row_blocks(rows, breaks_separate=False), "pdf"
+
+
+_PDF_SAMPLE_PAGES = 3
 
 
 def _page_rows(page) -> list[list[str]]:
