@@ -60,9 +60,9 @@ def filter_chips(filters: Filters) -> None:
 def _remove_filter(field: str, value: str) -> None:
     """Chip callback: runs before the widgets are drawn, so it may set their keys."""
     key = WIDGET_KEYS[field]
-    current = st.session_state.get(key)
-    if isinstance(current, list):
-        st.session_state[key] = [v for v in current if v != value]
+    chosen = st.session_state.get(key)
+    if isinstance(chosen, list):
+        st.session_state[key] = [v for v in chosen if v != value]
     else:
         st.session_state[key] = getattr(DEFAULT_FILTERS, field)
 
@@ -108,7 +108,7 @@ def document_header(doc: ParsedDocument) -> None:
 
 @st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def _export_bytes(
-    doc_id: str,
+    doc_key: str,
     filters: Filters,
     table: str,
     fmt: str,
@@ -116,7 +116,8 @@ def _export_bytes(
     _frame: pd.DataFrame,
     _conditions: list[tuple[str, str]],
 ) -> bytes:
-    """Download bytes, built once per (document, filters, table, format, headers)."""
+    """Download bytes, built once per (document with the user's mappings, filters, table,
+    format, headers)."""
     if fmt == "xlsx":
         return to_xlsx_bytes(_frame, headers, conditions=_conditions)
     return to_csv_bytes(_frame, headers, bom=(fmt == "csv"))
@@ -149,7 +150,7 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
             ),
         ),
     ):
-        data = _export_bytes(doc.doc_id, filters, table, fmt, headers, frame, conditions)
+        data = _export_bytes(state.doc_key, filters, table, fmt, headers, frame, conditions)
         column.download_button(
             label,
             data,
