@@ -271,3 +271,10 @@ def test_the_review_says_how_items_were_read_and_which_numbered_lines_are_headin
     app = run_on_fixture("pages/review.py", "samples/04_guowuyuan_2018_cujinjiuye.txt", monkeypatch)
     assert any("各事项的责任单位读法" in c.value for c in app.caption)
     assert any("按分块标题处理" in i.value and "支持企业稳定发展" in i.value for i in app.info)
+
+
+def test_the_link_warning_is_shown_once_whatever_the_page_computes() -> None:
+    app = run_app("pages/leads.py", doc="000000000000", unit="某某局")
+    assert [w.value for w in app.warning].count(
+        "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
+    ) == 1

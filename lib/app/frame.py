@@ -20,6 +20,7 @@ from lib.parse.reference import DATA_DIR
 from lib.parse.schema import KINDS, ROLES
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
+LINK_NOT_LOADED = "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
 # what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
 UPLOAD_TYPES = [
     "txt",
@@ -93,6 +94,8 @@ def frame(header: bool = True) -> None:
     if header:
         document_header(doc)
         filter_chips(filters)
+    if mismatch:  # once per run, above the page (pages ask for the state many times)
+        st.warning(LINK_NOT_LOADED)
 
 
 # --- filters: widgets, URL ---

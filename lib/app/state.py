@@ -84,10 +84,6 @@ def current() -> AppState:
     if state.problem or state.doc is None:
         st.error(escape_markdown(state.problem or _NOT_LOADED))
         st.stop()
-    if state.link_mismatch:
-        st.warning(
-            "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
-        )
     return state
 
 
