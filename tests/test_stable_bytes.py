@@ -42,7 +42,13 @@ def stamps(data: bytes) -> set[object]:
     return found
 
 
-@pytest.mark.parametrize("name", WRITERS)
+@pytest.mark.parametrize(
+    "name",
+    [  # the ZIP writes every unit's Word file: seconds, so a slow test
+        pytest.param(name, marks=pytest.mark.slow) if name.endswith("zipped") else name
+        for name in WRITERS
+    ],
+)
 def test_files_carry_the_documents_date_not_the_time_they_were_made(bundled, name: str) -> None:
     data = WRITERS[name](bundled)
     when = DEFAULT_TIME if name == "table export" else document_time(bundled.meta.get("date"))
