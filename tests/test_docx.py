@@ -14,14 +14,7 @@ from lib.parse.pipeline import parse_bytes
 from tests import builders
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
-READ = {  # (item label, unit, role) of builders.ROWS
-    ("1", "发改局", "lead"),
-    ("1", "各部门", "co"),
-    ("2", "人社局", "lead"),
-    ("2", "财政局", "co"),
-    ("3", "建设局", "co"),
-    ("3", "住建集团", "co"),
-}
+READ = {row for row in builders.EXPECTED if row[0] in ("1", "2", "3")}  # builders.ROWS[:3]
 
 
 def edited(edit: Callable) -> bytes:

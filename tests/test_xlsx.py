@@ -81,6 +81,19 @@ print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - start,
 """
 
 
+def measure(path) -> dict:
+    """The parse of ``path`` in a process of its own: its outcome, seconds and peak memory."""
+    done = subprocess.run(
+        [sys.executable, "-c", MEASURE, str(path)],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert done.returncode == 0, done.stderr[-2000:]
+    return json.loads(done.stdout)
+
+
 @pytest.mark.slow
 @pytest.mark.parametrize(
     "make",
@@ -99,15 +112,7 @@ print(json.dumps({"outcome": outcome, "seconds": time.perf_counter() - start,
 def test_a_bomb_is_read_in_seconds_and_bounded_memory(make, tmp_path) -> None:
     path = tmp_path / "bomb.xlsx"
     path.write_bytes(make())
-    done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    assert done.returncode == 0, done.stderr[-2000:]
-    measured = json.loads(done.stdout)
+    measured = measure(path)
     assert measured["outcome"] == len(builders.ROWS) or "单元格过多" in str(measured["outcome"])
     assert measured["seconds"] < 10 and measured["peak_mb"] < 1024, measured
 
@@ -204,13 +209,6 @@ def test_a_workbook_over_the_text_limit_is_refused_before_it_is_loaded(
         sheet.append([number, f"{task}{number}" if distinct else task, "发改局", "年底"])
     path = tmp_path / "long.xlsx"
     book.save(path)
-    done = subprocess.run(
-        [sys.executable, "-c", MEASURE, str(path)],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        timeout=120,
-    )
-    measured = json.loads(done.stdout)
+    measured = measure(path)
     assert "内容过长" in str(measured["outcome"])
     assert measured["seconds"] < 5, measured

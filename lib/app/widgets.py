@@ -151,15 +151,7 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
         ),
     ):
         data = _export_bytes(state.doc_key, filters, table, fmt, headers, frame, conditions)
-        column.download_button(
-            label,
-            data,
-            file_name=safe_filename(name, suffix),
-            mime=mime,
-            key=f"dl_{table}_{fmt}",
-            on_click="ignore",
-            width="stretch",
-        )
+        _file_button(column, label, data, safe_filename(name, suffix), mime, f"dl_{table}_{fmt}")
 
 
 # --- unit sheets and the brief ---
@@ -192,24 +184,17 @@ def unit_sheet_downloads(unit: str, key: str) -> None:
         return
     stem = f"{unit}-任务清单"
     word, excel = st.columns(2)
-    word.download_button(
-        "该单位任务清单（Word）",
-        _unit_sheet_bytes(doc_key, unit, "docx", book),
-        file_name=safe_filename(stem, ".docx"),
-        mime=DOCX_MIME,
-        key=f"{key}_sheet_docx",
-        on_click="ignore",
-        width="stretch",
-    )
-    excel.download_button(
-        "该单位任务清单（Excel）",
-        _unit_sheet_bytes(doc_key, unit, "xlsx", book),
-        file_name=safe_filename(stem, ".xlsx"),
-        mime=XLSX_MIME,
-        key=f"{key}_sheet_xlsx",
-        on_click="ignore",
-        width="stretch",
-    )
+    for column, (fmt, label, mime) in zip(
+        (word, excel), (("docx", "Word", DOCX_MIME), ("xlsx", "Excel", XLSX_MIME))
+    ):
+        _file_button(
+            column,
+            f"该单位任务清单（{label}）",
+            _unit_sheet_bytes(doc_key, unit, fmt, book),
+            safe_filename(stem, f".{fmt}"),
+            mime,
+            f"{key}_sheet_{fmt}",
+        )
     st.caption(
         "任务清单按全文生成（不受筛选影响）：牵头、独立承担、配合、共同责任分组，附其他责任单位和目标任务。"
     )
@@ -225,34 +210,34 @@ def batch_downloads() -> None:
     doc = state.doc
     book = _sheet_book(state.doc_key, doc)
     title = doc.meta.get("title") or "责任清单"
-    columns = st.columns(3)
-    columns[0].download_button(
-        "全部单位任务清单（Excel）",
-        lambda: sheets_xlsx(book),
-        file_name=safe_filename(f"{title}-各单位任务清单", ".xlsx"),
-        mime=XLSX_MIME,
-        key="batch_xlsx",
-        on_click="ignore",
-        width="stretch",
+    files = (
+        (
+            "全部单位任务清单（Excel）",
+            lambda: sheets_xlsx(book),
+            "各单位任务清单",
+            ".xlsx",
+            XLSX_MIME,
+            "batch_xlsx",
+        ),
+        (
+            "全部单位任务清单（Word，ZIP）",
+            lambda: sheets_zip(book),
+            "各单位任务清单",
+            ".zip",
+            "application/zip",
+            "batch_zip",
+        ),
+        (
+            "一页简报（Word）",
+            lambda: brief_docx(build_brief(doc)),
+            "一页简报",
+            ".docx",
+            DOCX_MIME,
+            "brief_docx",
+        ),
     )
-    columns[1].download_button(
-        "全部单位任务清单（Word，ZIP）",
-        lambda: sheets_zip(book),
-        file_name=safe_filename(f"{title}-各单位任务清单", ".zip"),
-        mime="application/zip",
-        key="batch_zip",
-        on_click="ignore",
-        width="stretch",
-    )
-    columns[2].download_button(
-        "一页简报（Word）",
-        lambda: brief_docx(build_brief(doc)),
-        file_name=safe_filename(f"{title}-一页简报", ".docx"),
-        mime=DOCX_MIME,
-        key="brief_docx",
-        on_click="ignore",
-        width="stretch",
-    )
+    for column, (label, build, stem, suffix, mime, key) in zip(st.columns(3), files):
+        _file_button(column, label, build, safe_filename(f"{title}-{stem}", suffix), mime, key)
     st.caption(
         escape_markdown(
             f"共 {len(book.sheets)} 个单位，按全文生成（不受筛选影响）。{book.scope_note}"
@@ -263,3 +248,11 @@ def batch_downloads() -> None:
 def show_table(frame: pd.DataFrame, key: str | None = None, headers: str = "zh") -> None:
     """An analysis table on screen, presented as every export presents it."""
     st.dataframe(present(frame, headers), width="stretch", hide_index=True, key=key)
+
+
+def _file_button(column, label: str, data, file_name: str, mime: str, key: str) -> None:
+    """A download button filling its column; ``data`` is bytes, or a function that builds
+    them when clicked. The page does not rerun on a download."""
+    column.download_button(
+        label, data, file_name=file_name, mime=mime, key=key, on_click="ignore", width="stretch"
+    )

@@ -71,9 +71,7 @@ def xlsx_rows(
     import openpyxl  # imported here: only uploads of this format pay for it
 
     try:
-        if _text_size(data, max_chars) > max_chars:
-            raise ListError(too_long)
-        data, parts = _without_merges(data)
+        data, parts = _prescan(data, max_chars, too_long)
         paths = _sheet_paths(data)
         workbook = openpyxl.load_workbook(io.BytesIO(data), data_only=True)
     except ListError:
@@ -214,17 +212,18 @@ _TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>([^<]*)</(?:\w+:)?t>")
 _SHARED_REF = re.compile(rb"<(?:\w+:)?c\b[^>]*?\bt=\"s\"[^>]*>\s*<(?:\w+:)?v>(\d+)</")
 
 
-def _text_size(data: bytes, limit: int) -> int:
-    """About how many characters the workbook's cells hold (shared strings counted once per
-    cell that uses them, inline strings as written), counting stops past ``limit``: a workbook
-    far too long for a list is refused in a second, not after openpyxl built every cell."""
+def _prescan(data: bytes, max_chars: int, too_long: str) -> tuple[bytes, dict[str, SheetParts]]:
+    """One pass over the sheets' XML before openpyxl: the characters the cells hold (shared
+    strings once per cell using them, inline strings as written), refused with ``too_long``
+    past ``max_chars`` so that a workbook far too long for a list is refused in a second; per
+    sheet part its merges and its formula cells without a saved result; and the workbook with
+    the merge lists taken out (unchanged when it has none)."""
+    parts: dict[str, SheetParts] = {}
+    bodies: dict[str, bytes] = {}
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = archive.namelist()
         shared = archive.read("xl/sharedStrings.xml") if "xl/sharedStrings.xml" in names else b""
-        lengths = [
-            sum(len(text.decode("utf-8", "replace")) for text in _TEXT.findall(item))
-            for item in _SHARED.findall(shared)
-        ]
+        lengths = [_text_length(item) for item in _SHARED.findall(shared)]
         total = 0
         for name in names:
             if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", name):
@@ -233,22 +232,9 @@ def _text_size(data: bytes, limit: int) -> int:
             total += sum(
                 lengths[int(i)] for i in _SHARED_REF.findall(body) if int(i) < len(lengths)
             )
-            total += sum(len(text.decode("utf-8", "replace")) for text in _TEXT.findall(body))
-            if total > limit:
-                break
-    return total
-
-
-def _without_merges(data: bytes) -> tuple[bytes, dict[str, SheetParts]]:
-    """The workbook with the sheets' merge lists taken out, and per sheet part its merges and
-    its formula cells without a saved result (the workbook unchanged when it has no merges)."""
-    parts: dict[str, SheetParts] = {}
-    bodies: dict[str, bytes] = {}
-    with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        for info in archive.infolist():
-            if not re.fullmatch(r"xl/worksheets/[^/]+\.xml", info.filename):
-                continue
-            body = archive.read(info)
+            total += _text_length(body)
+            if total > max_chars:
+                raise ListError(too_long)
             merges = [
                 m.decode()
                 for block in _MERGE_CELLS.findall(body)
@@ -259,9 +245,9 @@ def _without_merges(data: bytes) -> tuple[bytes, dict[str, SheetParts]]:
                 for m in _FORMULA_CELL.finditer(body)
                 if not _VALUE.search(m.group(2))
             ]
-            parts[info.filename] = SheetParts(merges, uncomputed)
+            parts[name] = SheetParts(merges, uncomputed)
             if merges:
-                bodies[info.filename] = _MERGE_CELLS.sub(b"", body)
+                bodies[name] = _MERGE_CELLS.sub(b"", body)
         if not bodies:
             return data, parts
         out = io.BytesIO()
@@ -269,6 +255,11 @@ def _without_merges(data: bytes) -> tuple[bytes, dict[str, SheetParts]]:
             for info in archive.infolist():
                 copy.writestr(info, bodies.get(info.filename) or archive.read(info))
     return out.getvalue(), parts
+
+
+def _text_length(xml: bytes) -> int:
+    """Characters in the ``<t>`` elements of a piece of sheet XML."""
+    return sum(len(text.decode("utf-8", "replace")) for text in _TEXT.findall(xml))
 
 
 def _sheet_paths(data: bytes) -> dict[str, str]:
