@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
+from collections import Counter
 
 from lib.parse.errors import ListError
 
@@ -112,7 +113,7 @@ def _implausible(text: str, at_least: int, sample: int = 50_000) -> bool:
     """Too many unusual characters in the first ``sample`` characters (enough to judge) for
     text: more than ``_MAX_ODD_SHARE`` of them, and more than ``at_least``."""
     text = text[:sample]
-    odd = sum(1 for ch in text if _is_odd(ch))
+    odd = sum(times for ch, times in Counter(text).items() if _is_odd(ch))  # distinct ones
     return odd > at_least and odd > _MAX_ODD_SHARE * len(text)
 
 

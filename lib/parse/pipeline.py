@@ -305,9 +305,8 @@ def _assignments_table(
             mentions += found
             roles += _mention_roles(f, found)
         per_item.append((mentions, roles))
-    display = display_names(
-        (t.name, lexicon.resolve(t.name)) for mentions, _ in per_item for t in mentions
-    )
+    written = Counter(t.name for mentions, _ in per_item for t in mentions)  # in first order
+    display = display_names((name, lexicon.resolve(name), times) for name, times in written.items())
     readings: dict[Token, tuple[str, str, list[str], str]] = {}  # the same mention reads the same
 
     def read(token: Token) -> tuple[str, str, list[str], str]:
@@ -358,22 +357,23 @@ def _assignments_table(
     )
 
 
-def display_names(mentions: Iterable[tuple[str, Resolution]]) -> dict[str, str]:
+def display_names(mentions: Iterable[tuple[str, Resolution, int]]) -> dict[str, str]:
     """Reference canonical name → the name this document shows for that unit.
 
     A document keeps its own words: the variant it writes most often (市住建局 in one
     city, 建设局 in another) names the unit; ties go to the reference's name, then to the
-    first written. Corrected typos never name a unit.
+    first written. Corrected typos never name a unit. ``mentions`` are (name as written, its
+    resolution, how many times it is written), in the order of first writing.
     """
     counts: defaultdict[str, Counter[str]] = defaultdict(Counter)
-    for name, resolution in mentions:
+    for name, resolution, times in mentions:
         if (
             resolution.kind == "collective"
             or "dropped_char" in resolution.flags
             or "swapped_chars" in resolution.flags
         ):
             continue
-        counts[resolution.unit][name] += 1
+        counts[resolution.unit][name] += times
     names: dict[str, str] = {}
     for canonical, written in counts.items():
         top = max(written.values())

@@ -139,7 +139,9 @@ def join_flags(codes: Iterable[str]) -> str:
 def has_flag(flags: pd.Series, *codes: str) -> pd.Series:
     """Which ``flags`` cells hold any of ``codes`` (whole codes, never a part of one)."""
     wanted = set(codes)
-    return flags.map(lambda cell: not wanted.isdisjoint(flag_codes(cell))).astype(bool)
+    cells = pd.unique(flags)  # a list writes a few dozen distinct cells: each is read once
+    holds = {cell: not wanted.isdisjoint(flag_codes(cell)) for cell in cells}
+    return flags.map(holds).astype(bool)
 
 
 def flag_table(assignments: pd.DataFrame) -> pd.DataFrame:

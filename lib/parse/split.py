@@ -9,13 +9,12 @@ inside brackets, and never leave a piece under two characters.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
 
 from lib.parse.reference import LEVEL_PREFIXES
-from lib.parse.units import Lexicon
+from lib.parse.units import Lexicon, per_lexicon
 
 MARKERS = "▲★"
 SEPARATORS = ",、;。/& \t"  # / as in 发改局/财政局, & as in 建设局&住建集团 (／ ＆ normalized)
@@ -40,9 +39,9 @@ def split_units(text: str, lexicon: Lexicon) -> list[Token]:
     return list(_split(text, lexicon))
 
 
-@functools.lru_cache(maxsize=65536)
+@per_lexicon
 def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
-    """Tokens of a units text; cached, since lists repeat the same units texts.
+    """Tokens of a units text; remembered, since lists repeat the same units texts.
 
     >>> from lib.parse.units import document_lexicon
     >>> [t.name for t in split_units("▲发改局▲建设集团交通运输局", document_lexicon())
@@ -53,20 +52,32 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
         return _split(text, lexicon.base)
     tokens: list[Token] = []
     pending_mark = False
-    chunks = _chunks(text)
+    chunks = _chunks(text, lexicon.base or lexicon)
     for kind, chunk, _start in _join_wrapped(chunks, lexicon) if " " in text else chunks:
         if kind == "marker":
             pending_mark = True
-            tokens.append(Token("marker", chunk))
+            tokens.append(_PUNCTUATION[chunk])
         elif kind == "separator":
-            tokens.append(Token("separator", chunk))
+            tokens.append(_PUNCTUATION.get(chunk) or Token("separator", chunk))
         else:
             for token in _chunk_tokens(chunk, lexicon):
                 if token.kind == "mention" and pending_mark:
-                    token = token._replace(marked=True)
+                    token = _marked(token, lexicon)
                     pending_mark = False
                 tokens.append(token)
     return tuple(_distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens)
+
+
+# the tokens of a marker or a one-character separator: the same every time, made once
+_PUNCTUATION = {
+    **{ch: Token("marker", ch) for ch in MARKERS},
+    **{ch: Token("separator", ch) for ch in SEPARATORS},
+}
+
+
+@per_lexicon
+def _marked(token: Token, lexicon: Lexicon) -> Token:
+    return token._replace(marked=True)
 
 
 def _join_wrapped(
@@ -130,10 +141,11 @@ _PLAIN_CHUNKS = re.compile(
 )
 
 
-@functools.lru_cache(maxsize=65536)
-def _chunks(text: str) -> tuple[tuple[str, str, int], ...]:
-    """Cut at separators and markers outside brackets; returns (kind, text, start) — cached,
-    since each units text is cut once to learn the document's names and once to split."""
+@per_lexicon
+def _chunks(text: str, lexicon: Lexicon) -> tuple[tuple[str, str, int], ...]:
+    """Cut at separators and markers outside brackets; returns (kind, text, start) —
+    remembered in the lexicon without the document's names (``base``), since each units text
+    is cut once to learn the document's names and once to split."""
     return tuple(_cut(text))
 
 
@@ -177,7 +189,8 @@ def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     written alone in one item then helps to split ``▲建设局建设集团财政局`` in another and
     to correct ``设集团``.
     """
-    chunks = {chunk for text in texts for kind, chunk, _ in _chunks(text) if kind == "chunk"}
+    root = lexicon.base or lexicon
+    chunks = {chunk for text in texts for kind, chunk, _ in _chunks(text, root) if kind == "chunk"}
     reference = lexicon.reference
     names: set[str] = set()
     for chunk in chunks:
@@ -226,7 +239,7 @@ def _holds_known_name(name: str, lexicon: Lexicon) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=65536)
+@per_lexicon
 def _chunk_tokens(chunk: str, lexicon: Lexicon) -> tuple[Token, ...]:
     """Tokens of one separator-free chunk."""
     if lexicon.base is not None and (
@@ -271,7 +284,7 @@ def _strip_connectors(chunk: str, lexicon: Lexicon) -> tuple[str, list[str]]:
     return core, connectors
 
 
-@functools.lru_cache(maxsize=65536)
+@per_lexicon
 def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
     """Cheapest cut of a separator-free run into names (dynamic programming over cut points).
 
@@ -325,7 +338,7 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         for j in ends:
             if not cuts[j]:
                 continue
-            scored = _piece_cost(core[i:j], j == n, lexicon)
+            scored = _piece_costs(core[i:j], j == n, lexicon)
             if scored is None:
                 continue
             cost, how = scored
@@ -427,6 +440,16 @@ def _name_and_sub(piece: str) -> tuple[str, str]:
     if match:
         return match["name"], match["sub"]
     return piece, ""
+
+
+def _piece_costs(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:
+    """``_piece_cost``, remembered: the runs of one list share most of their pieces."""
+    return _piece_cost_of((piece, is_last), lexicon)
+
+
+@per_lexicon
+def _piece_cost_of(key: tuple[str, bool], lexicon: Lexicon) -> tuple[float, str] | None:
+    return _piece_cost(*key, lexicon)
 
 
 def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:

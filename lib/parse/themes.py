@@ -35,7 +35,6 @@ def _keyword_index() -> tuple[re.Pattern[str], dict[str, list[int]]]:
     return re.compile(f"(?=({'|'.join(map(re.escape, words))}))"), themes_of
 
 
-@functools.lru_cache(maxsize=65536)
 def theme_of(task: str) -> str:
     """The theme whose keywords cover most of ``task`` (hits weighted by keyword length, so
     新能源汽车充电桩 is about 充电桩 more than about 能源); 未分类 when none occurs.
@@ -58,4 +57,5 @@ def assign_themes(items: pd.DataFrame) -> pd.Series:
     """Each item's theme: its section when the list has sections, else by keyword rules."""
     if (items["section"] != "").any():
         return items["section"].where(items["section"] != "", UNCLASSIFIED)
-    return items["task"].map(theme_of)
+    tasks = items["task"]
+    return tasks.map({task: theme_of(task) for task in tasks.unique()})

@@ -11,7 +11,9 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from dataclasses import dataclass
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TypeVar
 
 from lib.parse.reference import Reference, load_reference
 
@@ -23,19 +25,22 @@ class Resolution:
     flags: tuple[str, ...]
 
 
-@dataclass(frozen=True, eq=False)  # hashed by identity: it keys the splitter's cache
+@dataclass(frozen=True, eq=False)
 class Lexicon:
     """What the splitter and the resolver know while reading one document.
 
     ``surfaces`` maps every written form of a reference unit to its canonical name;
     ``document_names`` are names the document itself writes on their own elsewhere
-    (they help to split runs without separators and to correct typos).
+    (they help to split runs without separators and to correct typos). ``memo`` holds what
+    the splitter and the resolver worked out for this lexicon (see ``per_lexicon``): it
+    lives and dies with the document, so nothing of an old upload stays in memory.
     """
 
     reference: Reference
     surfaces: dict[str, str]
     document_names: frozenset[str] = frozenset()
     base: Lexicon | None = None  # the same lexicon without the document's names
+    memo: dict[str, dict] = field(default_factory=dict, compare=False, repr=False)
 
     def with_document_names(self, names: set[str] | frozenset[str]) -> Lexicon:
         root = self.base or self
@@ -99,11 +104,33 @@ class Lexicon:
         >>> lexicon.resolve("人社局")
         Resolution(unit='人力社保局', kind='department', flags=('alias',))
         """
-        return _resolve(self, name)
+        return _resolve(name, self)
 
 
-@functools.lru_cache(maxsize=65536)
-def _resolve(lexicon: Lexicon, name: str) -> Resolution:
+Key = TypeVar("Key")
+Value = TypeVar("Value")
+
+
+def per_lexicon(function: Callable[[Key, Lexicon], Value]) -> Callable[[Key, Lexicon], Value]:
+    """Remember ``function(key, lexicon)`` in the lexicon's ``memo``: a list repeats its units
+    texts and names, and a cache that keys on the lexicon itself would keep every document
+    ever read alive."""
+    name = function.__qualname__
+
+    @functools.wraps(function)
+    def remembered(key: Key, lexicon: Lexicon) -> Value:
+        memo = lexicon.memo.setdefault(name, {})
+        try:
+            return memo[key]
+        except KeyError:
+            value = memo[key] = function(key, lexicon)
+            return value
+
+    return remembered
+
+
+@per_lexicon
+def _resolve(name: str, lexicon: Lexicon) -> Resolution:
     reference = lexicon.reference
     canonical = lexicon.surfaces.get(name)
     if canonical is not None:
