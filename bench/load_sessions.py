@@ -18,9 +18,9 @@ Cached objects, checked in this process (the server's memory cannot be read from
 every process-wide cache of lib/ (the ``lru_cache`` loaders: reference tables, patterns,
 jieba's tokenizer, theme index) and every mutable module-level table are fingerprinted, the
 sessions' whole workload (parse, filters, every view the pages draw) is run, and the
-fingerprints must not change; no view may change the tables it is given; and the app's
-``st.cache_data`` caches hand out copies (a copy changed by one session is not what the next
-one gets).
+fingerprints must not change; no view may change the tables it is given; and what the app
+shares between sessions without copying (the parsed document, each view) is the same after
+every view of every session has run on it.
 
 Fails (exit status 1) on any of those, when any session's first chart takes over 30 s, or
 when ``/_stcore/health``, polled throughout, takes over 2 s.
@@ -346,28 +346,41 @@ def _workload(session: Session) -> list[str]:
     return problems
 
 
-def _cache_data_hands_out_copies() -> list[str]:
-    """The app's st.cache_data caches return copies: a page that changed what it got would
-    change only its own copy."""
+def _shared_objects_unchanged(sessions: list[Session]) -> list[str]:
+    """The app shares one parsed document and one result per view between sessions, without
+    copies (``lib.app.state.Loaded``): after every session's views ran on the shared objects,
+    the document and every view's result are what they were when first made."""
+    from lib.analyse.keywords import keyword_table
+    from lib.analyse.network import network
+    from lib.analyse.tables import assignment_table, item_table
     from lib.app import frame, state
 
-    problems = []
     data = BUNDLED.read_bytes() + b"\n\n\n"  # bytes no session uploads: an entry of its own
-    source = frame.Source("copy-check.txt", data)
-    first = frame.parse_source(source)
-    first.items.loc[0, "task"] = "一个会话改了它"
-    first.meta["title"] = "一个会话改了它"
-    second = frame.parse_source(source)
-    if (
-        second.items.loc[0, "task"] == "一个会话改了它"
-        or second.meta.get("title") == "一个会话改了它"
-    ):
-        problems.append("解析缓存交出的是同一个对象：一个会话的改动会被其他会话看到")
-    args = ("probe", "copy-check", Filters(), (False,), unit_ranking, select(second))
-    ranking = state._view(*args)
-    ranking.loc[:, "unit"] = "一个会话改了它"
-    if (state._view(*args)["unit"] == "一个会话改了它").any():
-        problems.append("视图缓存交出的是同一个对象：一个会话的改动会被其他会话看到")
+    shared = frame.parse_source(frame.Source("shared-check.txt", data))
+    loaded = state.Loaded(shared, "shared-check")
+    document_before = fingerprint(shared)
+    made: dict[tuple, tuple[object, str]] = {}
+    for session in sessions:
+        inc = session.filters.include_collectives
+        for fn, args in (
+            (overview_kpis, ()),
+            (unit_ranking, (inc,)),
+            (item_table, ()),
+            (assignment_table, ()),
+            (keyword_table, ("tfidf", 20)),
+            (network, (inc, 2, 1.0)),
+        ):
+            result = loaded.view(fn, session.filters, args)
+            key = (fn.__qualname__, session.filters, args)
+            made.setdefault(key, (result, fingerprint(result)))
+    problems = []
+    if fingerprint(shared) != document_before:
+        problems.append("共用的解析结果在各会话的计算之后变了")
+    problems += [
+        f"共用的视图 {key[0]} 在其他视图计算之后变了"
+        for key, (result, before) in made.items()
+        if fingerprint(result) != before
+    ]
     return problems
 
 
@@ -384,7 +397,7 @@ def check_caches(sessions: list[Session]) -> list[str]:
         for name in before
         if after.get(name) != before[name]
     ]
-    return problems + _cache_data_hands_out_copies()
+    return problems + _shared_objects_unchanged(sessions)
 
 
 # --- the browser ---

@@ -3,10 +3,10 @@
 import streamlit as st
 
 from lib.analyse.tables import overview_kpis, unit_ranking
-from lib.app.state import current, view
+from lib.app.state import current, document_view, view
 from lib.app.widgets import link_to_page
 from lib.write.charts import chart_config, unit_bars_figure
-from lib.write.report import QUALITY_HELP, corrected_counts, report_text, unresolved_counts
+from lib.write.report import QUALITY_HELP, corrected_counts, document_report, unresolved_counts
 
 state = current()
 doc, filters = state.doc, state.filters
@@ -51,4 +51,4 @@ else:
     )
 link_to_page("review.py", "逐条查看并校对解析结果", ":material/fact_check:")
 with st.expander("查看解析报告全文"):
-    st.code(report_text(doc), language=None)
+    st.code(document_view(document_report), language=None)

@@ -2,8 +2,8 @@
 
 import streamlit as st
 
-from lib.analyse.review import alias_table, in_context, items_without_units, mapping_choices
-from lib.app.state import aliases, current, escape_markdown
+from lib.analyse.review import alias_table, review_choices, review_table
+from lib.app.state import aliases, current, document_view, escape_markdown
 from lib.app.widgets import show_table
 from lib.parse.conventions import CONVENTION_NAMES
 from lib.write.export import to_csv_bytes
@@ -26,11 +26,11 @@ if report.readings or report.traditional:
         )
     )
 st.subheader(f"名称已自动校正（{len(report.corrections)} 处）")
-show_table(in_context(doc, report.corrections), key="corrections")
+show_table(document_view(review_table, "corrections"), key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
-show_table(in_context(doc, report.flagged), key="flagged")
+show_table(document_view(review_table, "flagged"), key="flagged")
 mapping = aliases(doc.doc_id)
-unknown, targets = mapping_choices(doc)
+unknown, targets = document_view(review_choices)
 if unknown:
     with st.form("map_unit", clear_on_submit=True):
         name = st.selectbox("把这个名称", unknown, key="map_name")
@@ -52,10 +52,10 @@ if mapping:
     st.button("撤销全部归并", on_click=mapping.clear)
 st.subheader(f"连写已拆分（{len(report.splits)} 处）")
 st.caption("原文在这些单位之间没有分隔符，已按已知单位名称或单位名称结尾拆开，请核对。")
-show_table(in_context(doc, report.splits), key="splits")
+show_table(document_view(review_table, "splits"), key="splits")
 st.subheader(f"无责任单位的事项（{len(report.items_without_units)} 项）")
 st.caption("这些事项保留在事项表中，但未能读出任何责任单位。")
-show_table(items_without_units(doc), key="without_units")
+show_table(document_view(review_table, "without_units"), key="without_units")
 leftovers = [f"第{label}项“{text}”" for label, text in report.leftovers]
 for label, found in (
     ("编号问题", report.numbering_problems),

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import functools
 from collections.abc import Mapping
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
@@ -168,6 +168,56 @@ class Selection:
     @property
     def place(self) -> str:
         return self.doc.meta.get("place", "")
+
+
+@dataclass(frozen=True)
+class FilterChoices:
+    """What the sidebar offers for one document: worked out once per document, since every
+    rerun draws the sidebar and a 10,000-item list has 35,000 mentions to count."""
+
+    items_per_unit: dict[str, int]  # most items first, ties by name
+    kinds: tuple[str, ...]  # in KINDS order
+    sections: tuple[str, ...]  # sections and themes
+    leaders: tuple[str, ...]
+    collectives: frozenset[str] = frozenset()  # units that are collectives (各部门 …)
+
+    def valid(self, filters: Filters) -> Filters:
+        """``filters`` without the values this document does not have (a unit of another list).
+
+        >>> choices = FilterChoices({"发改局": 3}, ("department",), ("营商环境",), ("张三",))
+        >>> choices.valid(Filters(units=("发改局", "教育局"), leaders=("李四",))).units
+        ('发改局',)
+        """
+        sections, leaders = set(self.sections), set(self.leaders)
+        return replace(
+            filters,
+            units=tuple(u for u in filters.units if u in self.items_per_unit),
+            kinds=tuple(k for k in filters.kinds if k in self.kinds),
+            sections=tuple(s for s in filters.sections if s in sections),
+            leaders=tuple(n for n in filters.leaders if n in leaders),
+        )
+
+
+def filter_choices(doc: ParsedDocument) -> FilterChoices:
+    """The units (by items), kinds, sections and themes, and leaders of ``doc``."""
+    a, items = doc.assignments, doc.items
+    per_unit = a.groupby("unit")["item_no"].nunique()
+    per_unit = per_unit.sort_values(ascending=False, kind="stable")
+    present = set(a["kind"].unique().tolist())
+    sections = set(items["section"].unique().tolist()) | set(items["theme"].unique().tolist())
+    leaders = {
+        name
+        for names in items["leaders"].unique().tolist()  # as Python strings: iterating a
+        for name in names.split("、")  # column cell by cell is slow
+        if name
+    }
+    return FilterChoices(
+        {unit: int(n) for unit, n in per_unit.items()},
+        tuple(k for k in KINDS if k in present),
+        tuple(sorted(sections - {""})),
+        tuple(sorted(leaders)),
+        frozenset(a.loc[a["kind"] == "collective", "unit"].unique().tolist()),
+    )
 
 
 def select(doc: ParsedDocument, filters: Filters | None = None) -> Selection:

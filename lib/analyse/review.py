@@ -7,8 +7,25 @@ from dataclasses import replace
 
 import pandas as pd
 
+from lib.analyse.filters import Selection
 from lib.parse.pipeline import ParsedDocument
 from lib.parse.schema import flag_codes, has_flag, join_flags
+
+REVIEW_PARTS = ("corrections", "flagged", "splits")  # the report's tables of mentions
+
+
+def review_table(selection: Selection, part: str) -> pd.DataFrame:
+    """A view: the report's ``part`` (one of ``REVIEW_PARTS``) in context, or the items
+    without units (``part="without_units"``), of the selection's whole document."""
+    doc = selection.doc
+    if part == "without_units":
+        return items_without_units(doc)
+    return in_context(doc, getattr(doc.report, part))
+
+
+def review_choices(selection: Selection) -> tuple[list[str], list[str]]:
+    """A view: ``mapping_choices`` of the selection's whole document."""
+    return mapping_choices(selection.doc)
 
 
 def in_context(doc: ParsedDocument, rows: pd.DataFrame) -> pd.DataFrame:

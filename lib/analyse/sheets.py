@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from lib.analyse.filters import select
+from lib.analyse.filters import Selection, select
 from lib.analyse.roles import item_roles
 from lib.analyse.tables import lead_concentration, overview_kpis, unit_ranking
 from lib.analyse.targets import targets_table
@@ -78,9 +78,7 @@ class SheetBook:
 
     @property
     def scope_note(self) -> str:
-        if self.scope_source == "roster":
-            return "“各…”类泛指单位按 data/roster.csv 中本地单位名册展开为共同责任。"
-        return "未提供本地单位名册（data/roster.csv），“各…”类泛指单位按本清单中出现的单位展开为共同责任。"
+        return scope_note(self.scope_source)
 
     def sheet(self, unit: str) -> UnitSheet:
         for sheet in self.sheets:
@@ -123,19 +121,20 @@ def roster(place: str) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=["unit", "kind"]).drop_duplicates("unit")
 
 
+def scope_note(source: str) -> str:
+    """How the sheets expand 各… collectives: by the place's roster or by the list's units."""
+    if source == "roster":
+        return "“各…”类泛指单位按 data/roster.csv 中本地单位名册展开为共同责任。"
+    return (
+        "未提供本地单位名册（data/roster.csv），“各…”类泛指单位按本清单中出现的单位展开为共同责任。"
+    )
+
+
 def build_sheets(doc: ParsedDocument, roster_units: pd.DataFrame | None = None) -> SheetBook:
     """Every unit's sheet for ``doc``. ``roster_units`` (unit, kind) overrides data/roster.csv."""
-    items, assignments = doc.items, doc.assignments
-    per_item = item_roles(assignments)
+    items = doc.items
+    per_item, rows, collectives, source, pool = _sheet_rows(doc, roster_units)
     named = per_item[per_item["kind"] != "collective"]
-    if roster_units is None:
-        roster_units = roster(doc.meta.get("place", ""))
-    source = "roster" if len(roster_units) else "document"
-    pool = roster_units if len(roster_units) else named.drop_duplicates("unit")[["unit", "kind"]]
-
-    rows = _named_rows(named)
-    shared, collectives = _shared_rows(per_item, pool)
-    rows = pd.concat([rows, shared], ignore_index=True)
     rows = _with_item_details(rows, doc, per_item)
     columns = tuple(
         c
@@ -160,6 +159,32 @@ def build_sheets(doc: ParsedDocument, roster_units: pd.DataFrame | None = None) 
         )
     sheets.sort(key=lambda sheet: order.get(sheet.unit, len(order)))
     return SheetBook(doc.doc_id, dict(doc.meta), tuple(sheets), collectives, source, columns)
+
+
+def sheet_book(selection: Selection) -> SheetBook:
+    """The whole list's sheets (a view: only the selection's document counts)."""
+    return build_sheets(selection.doc)
+
+
+def sheet_scope(selection: Selection) -> tuple[int, str]:
+    """How many units the whole list's sheets cover, and how collectives were expanded,
+    without writing the sheets (a view: only the selection's document counts)."""
+    _, rows, _, source, _ = _sheet_rows(selection.doc, None)
+    return rows["unit"].nunique(), scope_note(source)
+
+
+def _sheet_rows(doc: ParsedDocument, roster_units: pd.DataFrame | None):
+    """(per_item, rows, collectives, source, pool): each unit's items by group, before the
+    items' details are added."""
+    per_item = item_roles(doc.assignments)
+    named = per_item[per_item["kind"] != "collective"]
+    if roster_units is None:
+        roster_units = roster(doc.meta.get("place", ""))
+    source = "roster" if len(roster_units) else "document"
+    pool = roster_units if len(roster_units) else named.drop_duplicates("unit")[["unit", "kind"]]
+    shared, collectives = _shared_rows(per_item, pool)
+    rows = pd.concat([_named_rows(named), shared], ignore_index=True)
+    return per_item, rows, collectives, source, pool
 
 
 def _named_rows(named: pd.DataFrame) -> pd.DataFrame:

@@ -5,14 +5,16 @@ It leaves one ``AppState`` (``lib.app.state``) for the page."""
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, replace
+import os
+from dataclasses import dataclass, field, replace
+from pathlib import Path
 
 import streamlit as st
 
 from lib import PARSER_VERSION
 from lib.analyse.filters import ROLE_CHOICES, Filters
 from lib.analyse.review import apply_aliases
-from lib.app.state import AppState, aliases, set_state
+from lib.app.state import AppState, Loaded, aliases, set_state
 from lib.app.widgets import DEFAULT_FILTERS, WIDGET_KEYS, document_header, filter_chips, set_widgets
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, parse_bytes
@@ -20,6 +22,7 @@ from lib.parse.reference import DATA_DIR
 from lib.parse.schema import KINDS, ROLES
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
+DEFAULT_LIST_VARIABLE = "ZRQD_DEFAULT_LIST"  # a deployment's own default list, any format
 LINK_NOT_LOADED = "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
 # what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
 UPLOAD_TYPES = [
@@ -42,55 +45,88 @@ UPLOAD_TYPES = [
 class Source:
     name: str
     data: bytes
+    digest: str = field(default="", compare=False)  # SHA-256 of data, when already known
+
+    def content_key(self) -> str:
+        """SHA-256 of the content plus the parser version: what the parse is cached by."""
+        return f"{self.digest or hashlib.sha256(self.data).hexdigest()}:{PARSER_VERSION}"
 
 
-@st.cache_data(max_entries=32, ttl=3600, show_spinner="正在解析清单……")
+# A parsed document is never changed after parsing (every step returns new tables), so all
+# sessions share the one object: a st.cache_data hit would copy a 10,000-item list each rerun.
+# Few entries: a session keeps the document it shows (see ``_load``), the cache only lets
+# sessions share one, and a server that took twenty uploads does not hold all twenty.
+@st.cache_resource(max_entries=4, ttl=3600, show_spinner="正在解析清单……")
 def _parse(content_key: str, _data: bytes, name: str) -> ParsedDocument:
-    """Parse once per content: ``content_key`` is the SHA-256 plus the parser version."""
+    """Parse once per content (see ``Source.content_key``)."""
     return parse_bytes(_data, name)
 
 
 def parse_source(source: Source) -> ParsedDocument:
     """Parse a source through the cache; raises ``ListError`` for a bad file."""
-    digest = hashlib.sha256(source.data).hexdigest()
-    return _parse(f"{digest}:{PARSER_VERSION}", source.data, source.name)
+    return _parse(source.content_key(), source.data, source.name)
+
+
+def default_source() -> Source:
+    """The list shown before any upload: the file named by ``ZRQD_DEFAULT_LIST`` (any format
+    the reader takes), else the bundled one. Raises ``ListError`` when that file is missing."""
+    path = Path(os.environ.get(DEFAULT_LIST_VARIABLE, "").strip() or DATA_DIR / BUNDLED_NAME)
+    try:
+        stat = path.stat()
+        return _read_default(str(path), stat.st_mtime_ns, stat.st_size)
+    except OSError:
+        raise ListError(
+            f"默认清单文件 {path.name} 无法读取：请检查环境变量 {DEFAULT_LIST_VARIABLE} 设定的路径。"
+        ) from None
+
+
+@st.cache_resource(max_entries=4, show_spinner=False)
+def _read_default(path: str, mtime_ns: int, size: int) -> Source:
+    """The default list's bytes and digest, read again only when the file changes."""
+    data = Path(path).read_bytes()
+    return Source(Path(path).name, data, hashlib.sha256(data).hexdigest())
 
 
 def _source_picker() -> Source:
-    """Sidebar: the bundled list by default, or an uploaded file."""
+    """Sidebar: the default list, or an uploaded file (its digest computed once per upload)."""
+    custom = bool(os.environ.get(DEFAULT_LIST_VARIABLE, "").strip())
     with st.sidebar:
         st.caption(
-            "默认显示内置的《诸暨市2023年政府重点工作责任清单》。也可上传其他清单："
-            "Word、Excel、PDF（带文字层）、网页、CSV 或文本文件，任意常见编码。"
+            (
+                "默认显示本站设定的清单。"
+                if custom
+                else "默认显示内置的《诸暨市2023年政府重点工作责任清单》。"
+            )
+            + "也可上传其他清单：Word、Excel、PDF（带文字层）、网页、CSV 或文本文件，任意常见编码。"
         )
         upload = st.file_uploader("上传责任清单", type=UPLOAD_TYPES, key="upload")
-    if upload is not None:
-        return Source(upload.name, upload.getvalue())
-    return Source(BUNDLED_NAME, (DATA_DIR / BUNDLED_NAME).read_bytes())
+    if upload is None:
+        return default_source()
+    digests = st.session_state.setdefault("_upload_digests", {})
+    if upload.file_id not in digests:
+        digests.clear()  # one upload at a time: the old one's digest goes with it
+        digests[upload.file_id] = hashlib.sha256(upload.getvalue()).hexdigest()
+    return Source(upload.name, upload.getvalue(), digests[upload.file_id])
 
 
 def frame(header: bool = True) -> None:
     """Everything the pages share: the data source, the filters in the sidebar (seeded from
     the URL once, written back every run), and, when ``header``, the document's title and the
     active filters as chips."""
-    source = _source_picker()
     try:
-        doc = parse_source(source)
+        source = _source_picker()
+    except ListError as error:  # the deployment's default list is missing
+        set_state(AppState(None, None, problem=error.message))
+        return
+    try:
+        loaded = _load(source)
     except ListError as error:
         set_state(AppState(None, None, problem=f"无法读取《{source.name}》：{error.message}"))
         return
-    mapping = aliases(doc.doc_id)
-    doc = apply_aliases(doc, mapping)
-    mismatch = _seed_from_url(doc)
-    filters = _filters_sidebar(doc, mismatch)
-    set_state(
-        AppState(
-            doc,
-            filters,
-            f"{doc.doc_id}:{PARSER_VERSION}:{sorted(mapping.items())}",
-            link_mismatch=mismatch,
-        )
-    )
+    doc = loaded.doc
+    mismatch = _seed_from_url(loaded)
+    filters = _filters_sidebar(loaded, mismatch)
+    set_state(AppState(loaded, filters, link_mismatch=mismatch))
     if header:
         document_header(doc)
         filter_chips(filters)
@@ -98,28 +134,52 @@ def frame(header: bool = True) -> None:
         st.warning(LINK_NOT_LOADED)
 
 
+def _load(source: Source) -> Loaded:
+    """The source's document with this session's mappings: the one the session already holds
+    when nothing changed, else from the shared caches (parsing only what no session has)."""
+    held = st.session_state.get("_loaded")
+    content_key = source.content_key()
+    if held is not None and held.content_key == content_key:
+        mapping = aliases(held.doc.doc_id)
+        if held.key == _doc_key(content_key, mapping):
+            return held
+    doc = parse_source(source)
+    mapping = aliases(doc.doc_id)
+    loaded = _loaded(_doc_key(content_key, mapping), content_key, doc, tuple(mapping.items()))
+    st.session_state["_loaded"] = loaded
+    return loaded
+
+
+def _doc_key(content_key: str, mapping: dict[str, str]) -> str:
+    return f"{content_key}:{sorted(mapping.items())}"
+
+
+@st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
+def _loaded(
+    doc_key: str, content_key: str, _doc: ParsedDocument, mapping: tuple[tuple[str, str], ...]
+) -> Loaded:
+    return Loaded(apply_aliases(_doc, dict(mapping)), doc_key, content_key)
+
+
 # --- filters: widgets, URL ---
 
 
-def _filters_sidebar(doc: ParsedDocument, link_mismatch: bool) -> Filters:
-    a = doc.assignments
-    items_per_unit = (
-        a.groupby("unit")["item_no"].nunique().sort_values(ascending=False, kind="stable")
-    )
-    sections = sorted(set(doc.items["section"]) | set(doc.items["theme"]) - {""})
-    leaders = sorted({n for names in doc.items["leaders"] for n in names.split("、") if n})
+def _filters_sidebar(loaded: Loaded, link_mismatch: bool) -> Filters:
+    choices = loaded.choices
+    items_per_unit = choices.items_per_unit
+    sections, leaders = choices.sections, choices.leaders
     with st.sidebar:
         st.subheader("筛选")
         st.multiselect(
             "责任单位",
-            list(items_per_unit.index),
+            list(items_per_unit),
             key=WIDGET_KEYS["units"],
             format_func=lambda u: f"{u}（{items_per_unit.get(u, 0)}项）",
             placeholder="全部单位",
         )
         st.multiselect(
             "单位类型",
-            [k for k in KINDS if k in set(a["kind"])],
+            list(choices.kinds),
             key=WIDGET_KEYS["kinds"],
             format_func=KINDS.get,
             placeholder="全部类型",
@@ -151,15 +211,15 @@ def _filters_sidebar(doc: ParsedDocument, link_mismatch: bool) -> Filters:
         keyword=st.session_state[WIDGET_KEYS["keyword"]].strip(),
     )
     if not link_mismatch:
-        st.query_params.from_dict({"doc": doc.doc_id, **filters.to_query()})
+        st.query_params.from_dict({"doc": loaded.doc.doc_id, **filters.to_query()})
     return filters
 
 
-def _seed_from_url(doc: ParsedDocument) -> bool:
+def _seed_from_url(loaded: Loaded) -> bool:
     """Set the widgets from the URL once per session: at once when the link's document is
     the one loaded, else when it is uploaded (until then the link's filters wait). True while
     the link's document is not the one loaded."""
-    state = st.session_state
+    state, doc, choices = st.session_state, loaded.doc, loaded.choices
     if "_url_filters" not in state:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
         state["_url_filters"] = (query.get("doc", [""])[0], Filters.from_query(query))
@@ -170,7 +230,7 @@ def _seed_from_url(doc: ParsedDocument) -> bool:
         if linked and linked != doc.doc_id:
             mismatch = True
         else:
-            set_widgets(_valid_for(wanted, doc))
+            set_widgets(choices.valid(wanted))
             state["_url_filters"] = None
     if state.get("_last_doc") != doc.doc_id:  # another list: keep only what applies to it
         state["_last_doc"] = doc.doc_id
@@ -179,19 +239,5 @@ def _seed_from_url(doc: ParsedDocument) -> bool:
             DEFAULT_FILTERS,
             **{f: tuple(v) if isinstance(v, list) else v for f, v in current.items()},
         )
-        set_widgets(_valid_for(as_filters, doc))
+        set_widgets(choices.valid(as_filters))
     return mismatch
-
-
-def _valid_for(filters: Filters, doc: ParsedDocument) -> Filters:
-    """Drop values the document does not have (a unit of another list)."""
-    units = set(doc.assignments["unit"])
-    sections = set(doc.items["section"]) | set(doc.items["theme"])
-    leaders = {n for names in doc.items["leaders"] for n in names.split("、") if n}
-    return replace(
-        filters,
-        units=tuple(u for u in filters.units if u in units),
-        kinds=tuple(k for k in filters.kinds if k in set(doc.assignments["kind"])),
-        sections=tuple(s for s in filters.sections if s in sections),
-        leaders=tuple(n for n in filters.leaders if n in leaders),
-    )

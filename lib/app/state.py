@@ -7,17 +7,18 @@ The frame (``lib.app.frame``) sets it on every run before the page; pages read i
 from __future__ import annotations
 
 import contextlib
-import functools
 import re
 import runpy
 import threading
-from collections.abc import Callable, Iterator
+import weakref
+from collections import OrderedDict
+from collections.abc import Callable, Hashable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
 import streamlit as st
 
-from lib.analyse.filters import Filters, Selection, select
+from lib.analyse.filters import FilterChoices, Filters, Selection, filter_choices, select
 from lib.parse.pipeline import ParsedDocument
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
@@ -36,21 +37,91 @@ def escape_markdown(text: str) -> str:
     return "".join("\\" + ch if ch in _MARKDOWN_SPECIALS else ch for ch in joined)
 
 
+class Loaded:
+    """One document as the app holds it (with the user's mappings), shared by every session
+    that shows it, and what was worked out from it: the sidebar's choices, the selections
+    and the views, each computed once per (filters, arguments) and kept while the document
+    is (the most recent ``MAX_VIEWS`` of them). Nothing here is copied on use: views and
+    tables are never changed after they are made (the load check in bench/ verifies it),
+    and a document no session shows any more takes its views with it."""
+
+    MAX_VIEWS = 256
+    MAX_SELECTIONS = 16
+
+    def __init__(self, doc: ParsedDocument, key: str, content_key: str = "") -> None:
+        self.doc = doc
+        self.key = key  # content, parser version and the user's mappings
+        self.content_key = content_key  # content and parser version
+        self.choices: FilterChoices = filter_choices(doc)
+        self._selections: OrderedDict[Filters, Selection] = OrderedDict()
+        self._views: OrderedDict[Hashable, object] = OrderedDict()
+        self._lock = threading.Lock()
+
+    def selection(self, filters: Filters) -> Selection:
+        return self._remembered(
+            self._selections, filters, self.MAX_SELECTIONS, select, self.doc, filters
+        )
+
+    def view(self, fn: Callable[..., object], filters: Filters, args: tuple) -> object:
+        key = (f"{fn.__module__}.{fn.__qualname__}", filters, args)
+        return self._remembered(
+            self._views, key, self.MAX_VIEWS, lambda: fn(self.selection(filters), *args)
+        )
+
+    def derived(self, source: object, key: Hashable, make: Callable[[], object]) -> object:
+        """``make()``, remembered for as long as ``source`` (a table a view returned) lives:
+        a table presented for the screen is presented once, not on every rerun."""
+        memo_key = ("derived", id(source), key)
+        with self._lock:
+            found = self._views.get(memo_key)
+        if found is not None and found[0]() is source:
+            return found[1]
+        value = make()
+        with self._lock:
+            self._views[memo_key] = (weakref.ref(source), value)  # replaces a stale entry
+            while len(self._views) > self.MAX_VIEWS:
+                self._views.popitem(last=False)
+        return value
+
+    def _remembered(
+        self, memo: OrderedDict, key: Hashable, limit: int, make: Callable, *args: object
+    ) -> object:
+        with self._lock:
+            if key in memo:
+                memo.move_to_end(key)
+                return memo[key]
+        value = make(*args)  # outside the lock: two sessions may both compute, one result stays
+        with self._lock:
+            memo[key] = value
+            while len(memo) > limit:
+                memo.popitem(last=False)
+        return value
+
+
 @dataclass(frozen=True, eq=False)
 class AppState:
-    """What every page works from. ``doc_key`` names the document as the caches see it
-    (content, parser version, the user's mappings); ``problem`` is why there is no document;
-    ``link_mismatch`` says that the link's document is not the one loaded."""
+    """What every page works from: the loaded document and the filters; ``problem`` is why
+    there is no document; ``link_mismatch`` says that the link's document is not the one
+    loaded."""
 
-    doc: ParsedDocument | None
+    loaded: Loaded | None
     filters: Filters | None
-    doc_key: str = ""
     problem: str = ""
     link_mismatch: bool = False
 
-    @functools.cached_property
+    @property
+    def doc(self) -> ParsedDocument | None:
+        return self.loaded.doc if self.loaded else None
+
+    @property
+    def doc_key(self) -> str:
+        """The document as the caches see it: content, parser version, the user's mappings."""
+        return self.loaded.key if self.loaded else ""
+
+    @property
     def selection(self) -> Selection:
-        return select(self.doc, self.filters)
+        assert self.loaded is not None and self.filters is not None
+        return self.loaded.selection(self.filters)
 
 
 def set_state(state: AppState) -> None:
@@ -92,25 +163,20 @@ def selection() -> Selection:
     return current().selection
 
 
-@st.cache_data(max_entries=512, ttl=3600, show_spinner=False)
-def _view(
-    name: str, doc_key: str, filters: Filters, args: tuple, _fn: Callable, _selection: Selection
-) -> object:
-    return _fn(_selection, *args)
-
-
 def view(fn: Callable[..., object], *args: object) -> object:
     """``fn(selection, *args)``, computed once per (document, user mappings, filters,
-    arguments): reruns that change nothing reuse it."""
+    arguments): reruns that change nothing reuse it (see ``Loaded``)."""
     state = current()
-    return _view(
-        f"{fn.__module__}.{fn.__qualname__}",
-        state.doc_key,
-        state.filters,
-        args,
-        fn,
-        state.selection,
-    )
+    assert state.loaded is not None and state.filters is not None
+    return state.loaded.view(fn, state.filters, args)
+
+
+def document_view(fn: Callable[..., object], *args: object) -> object:
+    """``fn(selection of the whole document, *args)``, once per document whatever the
+    filters: the parse report, the review tables, the unit sheets."""
+    loaded = current().loaded
+    assert loaded is not None
+    return loaded.view(fn, Filters(), args)
 
 
 def aliases(doc_id: str) -> dict[str, str]:

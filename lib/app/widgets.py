@@ -3,6 +3,7 @@ the document's header, page links and downloads (tables, unit sheets, the brief)
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -10,7 +11,7 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyse.filters import Filters
-from lib.app.state import current, escape_markdown
+from lib.app.state import Loaded, current, document_view, escape_markdown
 from lib.parse.pipeline import ParsedDocument
 from lib.write.charts import units_from_selection
 from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
@@ -106,26 +107,17 @@ def document_header(doc: ParsedDocument) -> None:
         st.caption(escape_markdown(" · ".join(f for f in facts if f)))
 
 
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
 def _export_bytes(
-    doc_key: str,
-    filters: Filters,
-    table: str,
-    fmt: str,
-    headers: str,
-    _frame: pd.DataFrame,
-    _conditions: list[tuple[str, str]],
+    frame: pd.DataFrame, fmt: str, headers: str, conditions: list[tuple[str, str]]
 ) -> bytes:
-    """Download bytes, built once per (document with the user's mappings, filters, table,
-    format, headers)."""
     if fmt == "xlsx":
-        return to_xlsx_bytes(_frame, headers, conditions=_conditions)
-    return to_csv_bytes(_frame, headers, bom=(fmt == "csv"))
+        return to_xlsx_bytes(frame, headers, conditions=conditions)
+    return to_csv_bytes(frame, headers, bom=(fmt == "csv"))
 
 
 def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -> None:
     """CSV for Excel, plain UTF-8 CSV and XLSX (with a 筛选条件 sheet) of exactly ``frame``,
-    presented as on screen (``lib.write.present``)."""
+    presented as on screen (``lib.write.present``); each file is written when clicked."""
     state = current()
     doc, filters = state.doc, state.filters
     conditions = [
@@ -150,47 +142,44 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
             ),
         ),
     ):
-        data = _export_bytes(state.doc_key, filters, table, fmt, headers, frame, conditions)
+        data = functools.partial(_export_bytes, frame, fmt, headers, conditions)
         _file_button(column, label, data, safe_filename(name, suffix), mime, f"dl_{table}_{fmt}")
 
 
 # --- unit sheets and the brief ---
 
 
-@st.cache_data(max_entries=16, ttl=3600, show_spinner=False)
-def _sheet_book(doc_key: str, _doc: ParsedDocument):
-    from lib.analyse.sheets import build_sheets
+def _book(loaded: Loaded):
+    """The whole list's sheets, written once per document when first asked for (on a click:
+    a 10,000-item list takes seconds)."""
+    from lib.analyse.sheets import sheet_book
 
-    return build_sheets(_doc)
-
-
-@st.cache_data(max_entries=64, ttl=3600, show_spinner=False)
-def _unit_sheet_bytes(doc_key: str, unit: str, fmt: str, _book) -> bytes:
-    """One unit's sheet file, written once per (document, user mappings, unit, format)."""
-    from lib.write.sheet_files import sheet_docx, sheets_xlsx
-
-    return sheet_docx(_book, unit) if fmt == "docx" else sheets_xlsx(_book, [unit])
+    return loaded.view(sheet_book, DEFAULT_FILTERS, ())  # as document_view, outside a run
 
 
 def unit_sheet_downloads(unit: str, key: str) -> None:
-    """该单位任务清单 (Word and Excel) of ``unit``, from the whole list whatever the filters."""
-    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME
+    """该单位任务清单 (Word and Excel) of ``unit``, from the whole list whatever the filters;
+    written when clicked."""
+    from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, sheet_docx, sheets_xlsx
 
     state = current()
-    doc_key = state.doc_key
-    book = _sheet_book(doc_key, state.doc)
-    if unit not in {sheet.unit for sheet in book.sheets}:
+    loaded = state.loaded
+    if unit in loaded.choices.collectives:
         st.caption(escape_markdown(f"“{unit}”是泛指单位，没有单独的任务清单。"))
         return
     stem = f"{unit}-任务清单"
     word, excel = st.columns(2)
-    for column, (fmt, label, mime) in zip(
-        (word, excel), (("docx", "Word", DOCX_MIME), ("xlsx", "Excel", XLSX_MIME))
+    for column, (fmt, label, mime, write) in zip(
+        (word, excel),
+        (
+            ("docx", "Word", DOCX_MIME, lambda: sheet_docx(_book(loaded), unit)),
+            ("xlsx", "Excel", XLSX_MIME, lambda: sheets_xlsx(_book(loaded), [unit])),
+        ),
     ):
         _file_button(
             column,
             f"该单位任务清单（{label}）",
-            _unit_sheet_bytes(doc_key, unit, fmt, book),
+            write,
             safe_filename(stem, f".{fmt}"),
             mime,
             f"{key}_sheet_{fmt}",
@@ -203,17 +192,16 @@ def unit_sheet_downloads(unit: str, key: str) -> None:
 def batch_downloads() -> None:
     """Every unit's sheet (one workbook, or a ZIP of Word files) and the one-page brief; built
     when clicked, since the ZIP takes seconds."""
-    from lib.analyse.sheets import build_brief
+    from lib.analyse.sheets import build_brief, sheet_scope
     from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, brief_docx, sheets_xlsx, sheets_zip
 
     state = current()
-    doc = state.doc
-    book = _sheet_book(state.doc_key, doc)
+    doc, loaded = state.doc, state.loaded
     title = doc.meta.get("title") or "责任清单"
     files = (
         (
             "全部单位任务清单（Excel）",
-            lambda: sheets_xlsx(book),
+            lambda: sheets_xlsx(_book(loaded)),
             "各单位任务清单",
             ".xlsx",
             XLSX_MIME,
@@ -221,7 +209,7 @@ def batch_downloads() -> None:
         ),
         (
             "全部单位任务清单（Word，ZIP）",
-            lambda: sheets_zip(book),
+            lambda: sheets_zip(_book(loaded)),
             "各单位任务清单",
             ".zip",
             "application/zip",
@@ -238,16 +226,14 @@ def batch_downloads() -> None:
     )
     for column, (label, build, stem, suffix, mime, key) in zip(st.columns(3), files):
         _file_button(column, label, build, safe_filename(f"{title}-{stem}", suffix), mime, key)
-    st.caption(
-        escape_markdown(
-            f"共 {len(book.sheets)} 个单位，按全文生成（不受筛选影响）。{book.scope_note}"
-        )
-    )
+    count, note = document_view(sheet_scope)
+    st.caption(escape_markdown(f"共 {count} 个单位，按全文生成（不受筛选影响）。{note}"))
 
 
 def show_table(frame: pd.DataFrame, key: str | None = None, headers: str = "zh") -> None:
-    """An analysis table on screen, presented as every export presents it."""
-    st.dataframe(present(frame, headers), width="stretch", hide_index=True, key=key)
+    """An analysis table on screen, presented as every export presents it (once per table)."""
+    shown = current().loaded.derived(frame, ("present", headers), lambda: present(frame, headers))
+    st.dataframe(shown, width="stretch", hide_index=True, key=key)
 
 
 def _file_button(column, label: str, data, file_name: str, mime: str, key: str) -> None:

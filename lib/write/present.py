@@ -18,7 +18,8 @@ from lib.parse.schema import FLAG_LABELS, FORMULA_STARTS, KINDS, ROLES, ZH_HEADE
 _TRUE_FALSE_ZH = {True: "是", False: "否"}
 LIST_JOINER = "、"
 # characters XML 1.0 (so XLSX and DOCX) cannot hold; tab, line feed and carriage return can
-_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+_CONTROLS_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # escapes: pyarrow's RE2 reads it too
+_CONTROLS = re.compile(_CONTROLS_PATTERN)
 # columns whose items hold 、 and commas themselves: targets as written (增长6%、8%)
 JOINERS = {"targets": "；"}
 
@@ -57,7 +58,19 @@ def neutralize_formulas(table: pd.DataFrame) -> pd.DataFrame:
         for c in table.columns
         if not pd.api.types.is_numeric_dtype(table[c]) and not pd.api.types.is_bool_dtype(table[c])
     ]
-    return table.assign(**{c: table[c].map(guard_formula) for c in text_columns})
+    return table.assign(**{c: _guarded(table[c]) for c in text_columns})
+
+
+def _guarded(column: pd.Series) -> pd.Series:
+    """``guard_formula`` on every cell; a string column is searched as a whole first (one
+    pass in Arrow) and only the cells that need it are changed."""
+    if not isinstance(column.dtype, pd.StringDtype):
+        return column.map(guard_formula)
+    starts = column.str.startswith(FORMULA_STARTS).fillna(False).astype(bool)
+    needs = starts | column.str.contains(_CONTROLS_PATTERN, regex=True).fillna(False).astype(bool)
+    if not needs.any():
+        return column
+    return column.where(~needs, column[needs].map(guard_formula))
 
 
 def join_lists(table: pd.DataFrame) -> pd.DataFrame:
@@ -91,8 +104,12 @@ def translate_codes(table: pd.DataFrame) -> pd.DataFrame:
     if "sole" in table:
         words["sole"] = table["sole"].map(_TRUE_FALSE_ZH)
     if "flags" in table:
-        words["flags"] = table["flags"].map(
-            lambda cell: "；".join(FLAG_LABELS.get(c, c) for c in flag_codes(cell))
+        cells = table["flags"]  # a few dozen distinct cells: each worded once
+        words["flags"] = cells.map(
+            {
+                cell: "；".join(FLAG_LABELS.get(c, c) for c in flag_codes(cell))
+                for cell in cells.unique()
+            }
         )
     return table.assign(**words)
 

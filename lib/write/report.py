@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lib.analyse.filters import Selection
 from lib.parse.conventions import CONVENTION_NAMES
 from lib.parse.pipeline import ParsedDocument
 from lib.parse.schema import FLAGS, flag_codes
@@ -14,6 +15,11 @@ _META_LABELS = {
     "doc_number": "文号",
     "place": "地区",
 }
+
+
+def document_report(selection: Selection) -> str:
+    """A view: ``report_text`` of the selection's whole document."""
+    return report_text(selection.doc)
 
 
 def report_text(doc: ParsedDocument) -> str:
