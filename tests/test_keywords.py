@@ -6,6 +6,7 @@ import re
 import subprocess
 import sys
 
+import pandas as pd
 import pytest
 
 from lib.analyse.keywords import (
@@ -15,6 +16,7 @@ from lib.analyse.keywords import (
     keywords_of,
     stop_words,
     task_tokens,
+    textrank,
     tfidf,
     tokenizer,
 )
@@ -111,10 +113,8 @@ def test_bundled_top_keywords_are_clean_and_on_topic(bundled) -> None:
 
 
 def test_a_filter_recounts_from_cached_tokens(bundled) -> None:
-    tokens = document_tokens(bundled.items["task"], set(bundled.assignments["unit"]), "诸暨")
-    assert (
-        document_tokens(bundled.items["task"], set(bundled.assignments["unit"]), "诸暨") == tokens
-    )
+    tokens = document_tokens(bundled.items, set(bundled.assignments["unit"]), "诸暨")
+    assert document_tokens(bundled.items, set(bundled.assignments["unit"]), "诸暨") is tokens
     few = keywords_of(
         bundled.items.head(10),
         bundled.assignments,
@@ -156,3 +156,19 @@ def test_cli_prints_keyword_tab_weight() -> None:
     )
     assert unit.returncode == 0 and len(unit.stdout.decode().splitlines()) == 3
     tokenizer()  # keep the import used for the in-process tests above
+
+
+def test_a_documents_tokens_go_with_it() -> None:
+    """Uploads come and go: nothing of a document's tokens outlives its items table."""
+    import gc
+
+    from lib.analyse.keywords import _TOKENS
+
+    before = len(_TOKENS)
+    items = pd.DataFrame({"item_no": [1, 2], "task": ["推进营商环境改革", "建设数字政府"]})
+    document_tokens(items, set(), "")
+    textrank(items, items, set(), "")
+    assert len(_TOKENS) == before + 2
+    del items
+    gc.collect()
+    assert len(_TOKENS) == before

@@ -2,8 +2,9 @@
 
 One ``jieba.Tokenizer`` (and one POS tokenizer on it) per process, built lazily, with our
 user dictionary loaded into that instance only; jieba's global tokenizer and setters are
-never touched. Each task is tokenized once (cached by its text), so a filter change only
-recounts cached tokens. TF-IDF uses an IDF computed over the document's own items.
+never touched. A document's tasks are tokenized once (remembered while its items table lives,
+``lib.analyse.memo``), so a filter change only recounts: for TF-IDF and for TextRank alike.
+TF-IDF uses an IDF computed over the document's own items.
 """
 
 from __future__ import annotations
@@ -19,10 +20,14 @@ from collections.abc import Iterable
 import pandas as pd
 
 from lib.analyse.filters import Selection
+from lib.analyse.memo import TableMemo
 from lib.analyse.tables import items_with_units
 from lib.parse.reference import DATA_DIR, load_reference
 
 TEXTRANK_MAX_CHARS = 200_000  # TextRank is quadratic-ish; beyond this the text is cut
+TEXTRANK_POS = ("n", "nz", "vn", "ns", "nt", "l", "an")  # the parts of speech it ranks
+TEXTRANK_SPAN = 5  # words within this distance are linked, as in jieba's TextRank
+_TOKENS = TableMemo()
 _NOT_A_WORD = re.compile(r"[\d０-９.%％]|^[\W_]+$|^[a-zA-Z]{1,2}$")
 
 
@@ -91,27 +96,41 @@ def is_keyword(word: str, extra_stop: frozenset[str] = frozenset()) -> bool:
     )
 
 
-@functools.lru_cache(maxsize=100_000)
 def task_tokens(task: str) -> tuple[str, ...]:
     """The words of one task (every word jieba finds; filtering comes later)."""
     return tuple(w.strip() for w in tokenizer().cut(task) if w.strip())
 
 
 def document_tokens(
-    tasks: Iterable[str], units: Iterable[str], place: str = ""
+    items: pd.DataFrame, units: Iterable[str], place: str = ""
 ) -> list[tuple[str, ...]]:
-    """Keyword candidates per task: the document's own unit names and place are stop words too.
+    """Keyword candidates per task of ``items``: the document's own unit names and place are
+    stop words too. Made once while ``items`` lives, so a filter change only recounts."""
+    units = frozenset(units)
+    return _TOKENS.along(items, ("tfidf", units, place), lambda: _tokens(items, units, place))
 
-    Cached per document, so a filter change only recounts."""
-    return list(_document_tokens(tuple(tasks), frozenset(units), place))
 
-
-@functools.lru_cache(maxsize=8)
-def _document_tokens(
-    tasks: tuple[str, ...], units: frozenset[str], place: str
-) -> tuple[tuple[str, ...], ...]:
+def _tokens(items: pd.DataFrame, units: frozenset[str], place: str) -> list[tuple[str, ...]]:
     extra = _document_stop(units, place)
-    return tuple(tuple(w for w in task_tokens(t) if is_keyword(w, extra)) for t in tasks)
+    seen: dict[str, tuple[str, ...]] = {}  # a list repeats tasks: each is cut once
+    for task in items["task"].tolist():
+        if task not in seen:
+            seen[task] = tuple(w for w in task_tokens(task) if is_keyword(w, extra))
+    return [seen[task] for task in items["task"].tolist()]
+
+
+def _pos_tokens(items: pd.DataFrame) -> list[tuple[tuple[str, str], ...]]:
+    """(word, part of speech) of every task, as TextRank reads them; made once per table."""
+
+    def make() -> list[tuple[tuple[str, str], ...]]:
+        tagger = _textrank().postokenizer
+        seen: dict[str, tuple[tuple[str, str], ...]] = {}
+        for task in items["task"].tolist():
+            if task not in seen:
+                seen[task] = tuple((p.word, p.flag) for p in tagger.cut(task))
+        return [seen[task] for task in items["task"].tolist()]
+
+    return _TOKENS.along(items, "pos", make)
 
 
 def _document_stop(units: Iterable[str], place: str) -> frozenset[str]:
@@ -149,16 +168,52 @@ def distinctive(tokens: list[tuple[str, ...]], mine: Iterable[int], top: int = 1
 
 
 def textrank(
-    tasks: Iterable[str], units: Iterable[str], place: str = "", top: int = 20
+    items: pd.DataFrame,
+    all_items: pd.DataFrame,
+    units: Iterable[str],
+    place: str = "",
+    top: int = 20,
 ) -> pd.DataFrame:
-    """TextRank over the tasks' text (cut at ``TEXTRANK_MAX_CHARS``)."""
-    text = "。".join(tasks)[:TEXTRANK_MAX_CHARS]
+    """TextRank over the tasks of ``items`` (a part of ``all_items``, whose tagged words are
+    made once), as jieba's TextRank ranks their text joined with 。 and cut at
+    ``TEXTRANK_MAX_CHARS``: words of ``TEXTRANK_POS`` linked within ``TEXTRANK_SPAN``."""
+    from jieba.analyse.textrank import UndirectWeightedGraph
+
+    tagged = _pos_tokens(all_items)
+    position = {no: i for i, no in enumerate(all_items["item_no"].tolist())}
+    words: list[tuple[str, str]] = []
+    length = 0
+    for no in items["item_no"].tolist():
+        task = tagged[position[no]]
+        if words:
+            words.append(("。", "x"))
+            length += 1
+        for word, flag in task:
+            if length + len(word) > TEXTRANK_MAX_CHARS:
+                break
+            words.append((word, flag))
+            length += len(word)
+        if length >= TEXTRANK_MAX_CHARS:
+            break
+    stop = _textrank().stop_words
+    ranked_pos = frozenset(TEXTRANK_POS)
+    kept = [
+        flag in ranked_pos and len(word.strip()) >= 2 and word.lower() not in stop
+        for word, flag in words
+    ]
+    pairs: Counter = Counter()
+    for i, (word, _) in enumerate(words):
+        if kept[i]:
+            for j in range(i + 1, min(i + TEXTRANK_SPAN, len(words))):
+                if kept[j]:
+                    pairs[(word, words[j][0])] += 1
+    graph = UndirectWeightedGraph()
+    for (start, end), weight in pairs.items():
+        graph.addEdge(start, end, weight)
+    ranked = sorted(graph.rank().items(), key=lambda kv: kv[1], reverse=True)[: top * 3]
     extra = _document_stop(units, place)
-    ranked = _textrank().textrank(
-        text, topK=top * 3, withWeight=True, allowPOS=("n", "nz", "vn", "ns", "nt", "l", "an")
-    )
-    kept = [(w, round(weight, 4)) for w, weight in ranked if is_keyword(w, extra)][:top]
-    return pd.DataFrame(kept, columns=["keyword", "weight"])
+    found = [(w, round(weight, 4)) for w, weight in ranked if is_keyword(w, extra)][:top]
+    return pd.DataFrame(found, columns=["keyword", "weight"])
 
 
 def _top(scores: dict[str, float], counts: Counter, top: int) -> pd.DataFrame:
@@ -184,8 +239,8 @@ def keywords_of(
 ) -> pd.DataFrame:
     """Top keywords of ``items`` (a filtered part of ``all_items``), by TF-IDF or TextRank."""
     if method == "textrank":
-        return textrank(items["task"], all_units, place, top)
-    tokens = document_tokens(all_items["task"], all_units, place)
+        return textrank(items, all_items, all_units, place, top)
+    tokens = document_tokens(all_items, all_units, place)
     position = {no: i for i, no in enumerate(all_items["item_no"])}
     return tfidf(tokens, [position[no] for no in items["item_no"]], top)
 
@@ -194,7 +249,7 @@ def unit_keywords(
     all_items: pd.DataFrame, assignments: pd.DataFrame, unit: str, place: str = "", top: int = 15
 ) -> pd.DataFrame:
     """Keywords that set one unit's items apart from the rest of the list."""
-    tokens = document_tokens(all_items["task"], set(assignments["unit"]), place)
+    tokens = document_tokens(all_items, set(assignments["unit"]), place)
     mine = set(assignments.loc[assignments["unit"] == unit, "item_no"])
     return distinctive(tokens, [i for i, no in enumerate(all_items["item_no"]) if no in mine], top)
 
