@@ -23,11 +23,13 @@ BUNDLED = Path(__file__).resolve().parent.parent / "data" / "zhuji-2023-key-work
 REPEATS = 7
 
 
-def synthetic_list(size: int, seed: int = 2023) -> bytes:
+def synthetic_list(size: int, seed: int = 2023, distinct_tasks: bool = False) -> bytes:
     """``size`` items: tasks of the bundled list shuffled, units recombined from its mentions.
 
     Units are joined by , or 、 and, one time in ten, by nothing (a missing separator);
-    one unit in five gets a ▲. Header and notice are the bundled list's own.
+    one unit in five gets a ▲. Header and notice are the bundled list's own. With
+    ``distinct_tasks`` every task ends in its own words (第{seed}批第{n}项), so that no two
+    lists share a task.
     """
     source = BUNDLED.read_bytes()
     doc = parse_bytes(source, BUNDLED.name)
@@ -43,7 +45,8 @@ def synthetic_list(size: int, seed: int = 2023) -> bytes:
             if k:
                 units += rng.choices([",", "、", ""], weights=[6, 3, 1])[0]
             units += ("▲" if rng.random() < 0.2 else "") + rng.choice(mentions)
-        lines += [str(number), rng.choice(tasks), units]
+        task = rng.choice(tasks) + (f"(第{seed}批第{number}项)" if distinct_tasks else "")
+        lines += [str(number), task, units]
     return "\n\n".join(lines).encode("utf-8")
 
 

@@ -14,6 +14,7 @@ import openpyxl
 import pandas as pd
 import pytest
 import streamlit as st
+from openpyxl.utils.escape import unescape
 from streamlit.testing.v1 import AppTest
 
 from lib.cli import main as cli_main
@@ -46,11 +47,12 @@ def csv_cells(data: bytes) -> list[str]:
 
 
 def xlsx_cells(data: bytes) -> list[object]:
-    """Every cell of every sheet; a formula cell fails outright."""
+    """Every cell of every sheet as Excel shows it (the format's ``_x000D_`` escapes read as
+    the characters they stand for); a formula cell fails outright."""
     book = openpyxl.load_workbook(io.BytesIO(data))
     cells = [cell for sheet in book.worksheets for row in sheet.iter_rows() for cell in row]
     assert [c.coordinate for c in cells if c.data_type == "f"] == []
-    return [c.value for c in cells]
+    return [unescape(c.value) if isinstance(c.value, str) else c.value for c in cells]
 
 
 def cells_of(name: str, data: bytes) -> list[object]:

@@ -11,6 +11,7 @@ import io
 import re
 
 import pandas as pd
+import xlsxwriter
 
 from lib.write.present import neutralize_formulas, present
 from lib.write.stable import stable_zip
@@ -37,20 +38,45 @@ def to_xlsx_bytes(
     if conditions is not None:
         sheets["筛选条件"] = neutralize_formulas(pd.DataFrame(conditions, columns=["条件", "取值"]))
     buffer = io.BytesIO()
-    with pd.ExcelWriter(buffer, engine="openpyxl") as writer:
+    # XlsxWriter streams rows out (a 35,000-row table in about a second); every string is
+    # written as a string, never as a formula or a link, whatever it starts with
+    options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+    with xlsxwriter.Workbook(buffer, options) as workbook:
         for name, frame in sheets.items():
-            frame.to_excel(writer, index=False, sheet_name=name)
-            worksheet = writer.sheets[name]
-            for row in worksheet.iter_rows(min_row=2):
-                for cell in row:
-                    if isinstance(cell.value, str):
-                        cell.data_type = "s"  # a string, even if it looks like a formula
-            for column in worksheet.columns:
-                width = max(len(str(c.value or "")) for c in column[:200])
-                worksheet.column_dimensions[column[0].column_letter].width = min(
-                    60, max(8, width * 2)
-                )
+            worksheet = workbook.add_worksheet(name)
+            columns = [str(column) for column in frame.columns]
+            worksheet.write_row(0, 0, columns)
+            for index, column in enumerate(frame.columns):
+                values = frame[column].tolist()  # as Python objects: fast to walk
+                shown = [columns[index], *("" if _missing(v) else str(v) for v in values[:199])]
+                width = max(len(text) for text in shown)
+                worksheet.set_column(index, index, min(60, max(8, width * 2)))
+                _write_column(worksheet, index, values)
     return stable_zip(buffer.getvalue())
+
+
+def _write_column(worksheet, index: int, values: list) -> None:
+    """One column from row 2 on, by each value's type (XlsxWriter's ``write`` asks each
+    value its type through a chain of checks; a table's columns hold few types)."""
+    string, number, boolean = (
+        worksheet.write_string,
+        worksheet.write_number,
+        worksheet.write_boolean,
+    )
+    for row, value in enumerate(values, start=1):
+        if isinstance(value, str):
+            if value:
+                string(row, index, value)
+        elif isinstance(value, bool):
+            boolean(row, index, value)
+        elif isinstance(value, (int, float)) and not _missing(value):
+            number(row, index, value)
+        elif not _missing(value):
+            worksheet.write(row, index, value)
+
+
+def _missing(value: object) -> bool:
+    return value is None or (isinstance(value, float) and value != value)  # None or NaN
 
 
 _UNSAFE_IN_NAMES = re.compile(r'[\\/:*?"<>|\x00-\x1f\x7f]+')
