@@ -7,6 +7,7 @@ import streamlit as st
 
 from lib.app.frame import frame
 from lib.app.state import entry
+from lib.app.warm import warm_up
 
 ROOT = Path(__file__).resolve().parent
 # a local icon: a Material icon as page_icon makes every browser fetch it from Google's servers
@@ -36,7 +37,10 @@ def main(default: str = "overview.py", position: str = "sidebar") -> None:
             position=position,
         )
         frame(header=page.title not in OWN_HEADING)
-        page.run()
+        try:
+            page.run()
+        finally:  # once per process, after the first page is drawn (or stopped)
+            warm_up()
 
 
 if __name__ == "__main__":

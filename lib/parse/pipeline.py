@@ -412,10 +412,17 @@ def _report(
         for token in item_tokens
         if token.kind == "leftover"
     )
+    conserved: dict[str, bool] = {}  # the same text splits the same: checked once
+
+    def lost(text: str, found: list[Token]) -> bool:
+        if text not in conserved:
+            conserved[text] = "".join(t.text for t in found) == text
+        return not conserved[text]
+
     failures = tuple(
         record.item_label
         for record, field_tokens in zip(records, tokens)
-        if any("".join(t.text for t in ts) != f.text for f, ts in zip(record.fields, field_tokens))
+        if any(lost(f.text, ts) for f, ts in zip(record.fields, field_tokens))
     )
     return ParseReport(
         source_name=name,

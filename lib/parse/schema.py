@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
+import numpy as np
 import pandas as pd
 
 ITEM_COLUMNS: tuple[str, ...] = (
@@ -139,9 +140,9 @@ def join_flags(codes: Iterable[str]) -> str:
 def has_flag(flags: pd.Series, *codes: str) -> pd.Series:
     """Which ``flags`` cells hold any of ``codes`` (whole codes, never a part of one)."""
     wanted = set(codes)
-    cells = pd.unique(flags)  # a list writes a few dozen distinct cells: each is read once
-    holds = {cell: not wanted.isdisjoint(flag_codes(cell)) for cell in cells}
-    return flags.map(holds).astype(bool)
+    positions, cells = pd.factorize(flags)  # a list writes a few dozen distinct cells
+    holds = np.array([not wanted.isdisjoint(flag_codes(cell)) for cell in cells] + [False])
+    return pd.Series(holds[positions], index=flags.index, dtype=bool)  # -1 (missing): False
 
 
 def flag_table(assignments: pd.DataFrame) -> pd.DataFrame:

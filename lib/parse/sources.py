@@ -31,7 +31,7 @@ MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 MAX_SOURCE_BYTES = 100 * 1024 * 1024
 # Most characters of text a source may hold: some 300 times the bundled list, room for a
 # list of 30,000 items. More is not one list, and would take minutes and gigabytes.
-MAX_TEXT_CHARS = 2_000_000
+MAX_TEXT_CHARS = 8_000_000
 # Most pages of a PDF we read: a list of a thousand items fills about a hundred.
 MAX_PDF_PAGES = 200
 # Deepest nesting of HTML elements we read: real pages stay well under a hundred, and

@@ -11,7 +11,6 @@ import io
 import re
 
 import pandas as pd
-import xlsxwriter
 
 from lib.write.present import neutralize_formulas, present
 from lib.write.stable import stable_zip
@@ -37,6 +36,8 @@ def to_xlsx_bytes(
     sheets = {sheet: present(table, headers)}
     if conditions is not None:
         sheets["筛选条件"] = neutralize_formulas(pd.DataFrame(conditions, columns=["条件", "取值"]))
+    import xlsxwriter  # imported when a workbook is asked for, not with every page
+
     buffer = io.BytesIO()
     # XlsxWriter streams rows out (a 35,000-row table in about a second); every string is
     # written as a string, never as a formula or a link, whatever it starts with
