@@ -278,3 +278,23 @@ def test_the_link_warning_is_shown_once_whatever_the_page_computes() -> None:
     assert [w.value for w in app.warning].count(
         "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
     ) == 1
+
+
+def test_a_deployment_chooses_its_default_list(monkeypatch: pytest.MonkeyPatch) -> None:
+    chosen = FIXTURES / "samples" / "02_chengdu_2020_minshengshishi.txt"
+    monkeypatch.setenv("ZRQD_DEFAULT_LIST", str(chosen))
+    app = run_app()
+    assert "成都" in app.title[0].value
+    assert any("本站设定的清单" in caption.value for caption in app.sidebar.caption)
+
+
+def test_a_default_list_that_cannot_be_read_is_named(
+    monkeypatch: pytest.MonkeyPatch, tmp_path
+) -> None:
+    monkeypatch.setenv("ZRQD_DEFAULT_LIST", str(tmp_path / "不存在.xlsx"))
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "overview.py"})
+    app.run()
+    assert not app.exception
+    assert [e.value for e in app.error] == [
+        "默认清单文件 不存在\\.xlsx 无法读取：请检查环境变量 ZRQD\\_DEFAULT\\_LIST 设定的路径。"
+    ]

@@ -307,10 +307,12 @@ def _assignments_table(
         per_item.append((mentions, roles))
     written = Counter(t.name for mentions, _ in per_item for t in mentions)  # in first order
     display = display_names((name, lexicon.resolve(name), times) for name, times in written.items())
-    readings: dict[Token, tuple[str, str, list[str], str]] = {}  # the same mention reads the same
+    # the same mention reads the same: unit, kind, flags (and with "repeated"), sub-office
+    readings: dict[Token, tuple[str, str, str, str, str]] = {}
 
-    def read(token: Token) -> tuple[str, str, list[str], str]:
-        """Unit, kind, flags and sub-office (a bracketed 牵头 marks a lead, not an office)."""
+    def read(token: Token) -> tuple[str, str, str, str, str]:
+        """Unit, kind, flags (as written, and with ``repeated``) and sub-office (a bracketed
+        牵头 marks a lead, not an office)."""
         if token not in readings:
             resolution = lexicon.resolve(token.name)
             unit = display.get(resolution.unit, resolution.unit)
@@ -324,24 +326,25 @@ def _assignments_table(
             sub_office = "" if is_lead_note(token.sub_office) else token.sub_office
             if sub_office:
                 flags.append("sub_office")
-            readings[token] = (unit, resolution.kind, flags, sub_office)
+            codes, repeated = join_flags(flags), join_flags([*flags, "repeated"])
+            readings[token] = (unit, resolution.kind, codes, repeated, sub_office)
         return readings[token]
 
     rows: list[tuple[object, ...]] = []
+    add = rows.append
     for number, (record, (mentions, roles)) in enumerate(zip(records, per_item), start=1):
         read_mentions = [read(t) for t in mentions]
-        sole_item = len({unit for unit, kind, _, _ in read_mentions if kind != "collective"}) == 1
+        sole_item = len({r[0] for r in read_mentions if r[1] != "collective"}) == 1
+        label = record.item_label
         seen: set[str] = set()
-        for position, (token, (unit, kind, flags, sub_office), role) in enumerate(
+        for position, (token, (unit, kind, codes, repeated, sub_office), role) in enumerate(
             zip(mentions, read_mentions, roles), start=1
         ):
-            codes = join_flags([*flags, "repeated"] if unit in seen else flags)
-            seen.add(unit)
-            rows.append(
+            add(
                 (
                     doc_id,
                     number,
-                    record.item_label,
+                    label,
                     position,
                     token.text,
                     unit,
@@ -349,9 +352,10 @@ def _assignments_table(
                     role,
                     sole_item and kind != "collective",
                     kind,
-                    codes,
+                    repeated if unit in seen else codes,
                 )
             )
+            seen.add(unit)
     return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
         {"item_no": "int64", "position": "int64", "sole": "bool"}
     )
