@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from lib.analyse.network import centrality_table, network, partners
+from lib.analyse.network import network, partners
 from lib.app.state import current, escape_markdown, view
 from lib.app.widgets import click_to_filter, downloads, show_table, unit_sheet_downloads
 from lib.write.charts import chart_config, network_figure
@@ -54,7 +54,7 @@ show_table(view(partners, focus, filters.include_collectives), key="net_partners
 unit_sheet_downloads(focus, "net")
 
 st.subheader("中心度")
-table = centrality_table(net)
+table = net.centrality
 show_table(table, key="net_centrality")
 downloads(table, "centrality", "协同中心度")
 with st.expander("协同群组成员"):

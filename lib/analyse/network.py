@@ -7,6 +7,7 @@ random step is seeded, so results never depend on hash order (PYTHONHASHSEED).
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -36,12 +37,17 @@ class Network:
         """Units without a partner at the weight threshold (listed, not drawn)."""
         return int(self.nodes["x"].isna().sum())
 
-    @property
+    @functools.cached_property  # a network is a view: made once, read on every rerun
     def ranked_units(self) -> list[str]:
         """Units by weighted degree, most connected first."""
         return self.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])[
             "unit"
         ].tolist()
+
+    @functools.cached_property
+    def centrality(self) -> pd.DataFrame:
+        """``centrality_table`` of this network."""
+        return centrality_table(self)
 
 
 def shared_items(

@@ -47,6 +47,7 @@ class Loaded:
 
     MAX_VIEWS = 256
     MAX_SELECTIONS = 16
+    MAX_DERIVED = 64
 
     def __init__(self, doc: ParsedDocument, key: str, content_key: str = "") -> None:
         self.doc = doc
@@ -55,6 +56,7 @@ class Loaded:
         self.choices: FilterChoices = filter_choices(doc)
         self._selections: OrderedDict[Filters, Selection] = OrderedDict()
         self._views: OrderedDict[Hashable, object] = OrderedDict()
+        self._derived: OrderedDict[Hashable, tuple[weakref.ref, object]] = OrderedDict()
         self._lock = threading.Lock()
 
     def selection(self, filters: Filters) -> Selection:
@@ -71,16 +73,16 @@ class Loaded:
     def derived(self, source: object, key: Hashable, make: Callable[[], object]) -> object:
         """``make()``, remembered for as long as ``source`` (a table a view returned) lives:
         a table presented for the screen is presented once, not on every rerun."""
-        memo_key = ("derived", id(source), key)
+        memo_key = (id(source), key)
         with self._lock:
-            found = self._views.get(memo_key)
+            found = self._derived.get(memo_key)
         if found is not None and found[0]() is source:
             return found[1]
         value = make()
-        with self._lock:
-            self._views[memo_key] = (weakref.ref(source), value)  # replaces a stale entry
-            while len(self._views) > self.MAX_VIEWS:
-                self._views.popitem(last=False)
+        with self._lock:  # apart from the views: a table made afresh each run never evicts them
+            self._derived[memo_key] = (weakref.ref(source), value)  # replaces a stale entry
+            while len(self._derived) > self.MAX_DERIVED:
+                self._derived.popitem(last=False)
         return value
 
     def _remembered(
