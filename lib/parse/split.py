@@ -52,19 +52,18 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
         return _split(text, lexicon.base)
     tokens: list[Token] = []
     pending_mark = False
-    chunks = _chunks(text, lexicon.base or lexicon)
-    for kind, chunk, _start in _join_wrapped(chunks, lexicon) if " " in text else chunks:
-        if kind == "marker":
-            pending_mark = True
-            tokens.append(_PUNCTUATION[chunk])
-        elif kind == "separator":
-            tokens.append(_PUNCTUATION.get(chunk) or Token("separator", chunk))
-        else:
-            for token in _chunk_tokens(chunk, lexicon):
-                if token.kind == "mention" and pending_mark:
-                    token = _marked(token, lexicon)
-                    pending_mark = False
-                tokens.append(token)
+    parts = _chunks(text, lexicon.base or lexicon)
+    for part in _join_wrapped(parts, lexicon) if " " in text else parts:
+        punctuation = _PUNCTUATION.get(part)
+        if punctuation is not None:
+            pending_mark = pending_mark or punctuation.kind == "marker"
+            tokens.append(punctuation)
+            continue
+        for token in _chunk_tokens(part, lexicon):
+            if token.kind == "mention" and pending_mark:
+                token = _marked(token, lexicon)
+                pending_mark = False
+            tokens.append(token)
     return tuple(_distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens)
 
 
@@ -80,22 +79,20 @@ def _marked(token: Token, lexicon: Lexicon) -> Token:
     return token._replace(marked=True)
 
 
-def _join_wrapped(
-    chunks: tuple[tuple[str, str, int], ...], lexicon: Lexicon
-) -> list[tuple[str, str, int]]:
+def _join_wrapped(parts: tuple[str, ...], lexicon: Lexicon) -> list[str]:
     """A space inside a name (a PDF line wrap: ``发改 局``, ``自然资源 和规划局``) is not a
     separator: when one side is a single character, or the two sides make a known name."""
-    out: list[tuple[str, str, int]] = []
+    out: list[str] = []
     i = 0
-    while i < len(chunks):
-        kind, text, start = chunks[i]
+    while i < len(parts):
+        text = parts[i]
         while (
-            kind == "chunk"
-            and i + 2 < len(chunks)
-            and chunks[i + 1][1] == " "
-            and chunks[i + 2][0] == "chunk"
+            text not in _PUNCTUATION
+            and i + 2 < len(parts)
+            and parts[i + 1] == " "
+            and parts[i + 2] not in _PUNCTUATION
         ):
-            following = chunks[i + 2][1]
+            following = parts[i + 2]
             if not (
                 len(text) == 1
                 or len(following) == 1
@@ -105,7 +102,7 @@ def _join_wrapped(
                 break
             text = text + " " + following
             i += 2
-        out.append((kind, text, start))
+        out.append(text)
         i += 1
     return out
 
@@ -136,48 +133,44 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     return out
 
 
-_PLAIN_CHUNKS = re.compile(
-    f"[{re.escape(SEPARATORS + MARKERS)}]|[^{re.escape(SEPARATORS + MARKERS)}]+"
-)
+_CUTTING = re.escape(SEPARATORS + MARKERS)
+_PLAIN_CUT = re.compile(f"([{_CUTTING}])")  # split() keeps each separator or marker
+_CUT_OR_BRACKET = re.compile(f"[{_CUTTING}()]")
 
 
 @per_lexicon
-def _chunks(text: str, lexicon: Lexicon) -> tuple[tuple[str, str, int], ...]:
-    """Cut at separators and markers outside brackets; returns (kind, text, start) —
-    remembered in the lexicon without the document's names (``base``), since each units text
-    is cut once to learn the document's names and once to split."""
+def _chunks(text: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """The text cut at separators and markers outside brackets: each part is one separator or
+    marker character (a key of ``_PUNCTUATION``) or a chunk between them — remembered in the
+    lexicon without the document's names (``base``), since each units text is cut once to
+    learn the document's names and once to split.
+
+    >>> from lib.parse.units import document_lexicon
+    >>> _chunks("▲发改局(推进办、督查室)、财政局", document_lexicon())
+    ('▲', '发改局(推进办、督查室)', '、', '财政局')
+    """
     return tuple(_cut(text))
 
 
-def _cut(text: str) -> list[tuple[str, str, int]]:
-    if "(" not in text:  # the common case, without a character loop
-        return [
-            (
-                "marker"
-                if m.group() in MARKERS
-                else "separator"
-                if m.group() in SEPARATORS
-                else "chunk",
-                m.group(),
-                m.start(),
-            )
-            for m in _PLAIN_CHUNKS.finditer(text)
-        ]
-    out: list[tuple[str, str, int]] = []
+def _cut(text: str) -> list[str]:
+    if "(" not in text:  # the common case: one split in C
+        return [part for part in _PLAIN_CUT.split(text) if part]
+    out: list[str] = []
     depth = 0
     begin = 0
-    for i, ch in enumerate(text):
+    for match in _CUT_OR_BRACKET.finditer(text):  # only the characters that matter
+        ch, i = match.group(), match.start()
         if ch == "(":
             depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif depth == 0 and (ch in SEPARATORS or ch in MARKERS):
+        elif ch == ")":
+            depth -= 1 if depth else 0
+        elif depth == 0:
             if begin < i:
-                out.append(("chunk", text[begin:i], begin))
-            out.append(("marker" if ch in MARKERS else "separator", ch, i))
+                out.append(text[begin:i])
+            out.append(ch)
             begin = i + 1
     if begin < len(text):
-        out.append(("chunk", text[begin:], begin))
+        out.append(text[begin:])
     return out
 
 
@@ -190,7 +183,7 @@ def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     to correct ``设集团``.
     """
     root = lexicon.base or lexicon
-    chunks = {chunk for text in texts for kind, chunk, _ in _chunks(text, root) if kind == "chunk"}
+    chunks = {part for text in texts for part in _chunks(text, root) if part not in _PUNCTUATION}
     reference = lexicon.reference
     names: set[str] = set()
     for chunk in chunks:
