@@ -46,34 +46,36 @@ def to_xlsx_bytes(
         for name, frame in sheets.items():
             worksheet = workbook.add_worksheet(name)
             columns = [str(column) for column in frame.columns]
-            worksheet.write_row(0, 0, columns)
-            for index, column in enumerate(frame.columns):
-                values = frame[column].tolist()  # as Python objects: fast to walk
-                shown = [columns[index], *("" if _missing(v) else str(v) for v in values[:199])]
+            values = [frame[column].tolist() for column in frame.columns]  # Python objects
+            for index, column in enumerate(values):
+                shown = [columns[index], *("" if _missing(v) else str(v) for v in column[:199])]
                 width = max(len(text) for text in shown)
                 worksheet.set_column(index, index, min(60, max(8, width * 2)))
-                _write_column(worksheet, index, values)
+            worksheet.write_row(0, 0, columns)
+            _write_rows(worksheet, zip(*values))
     return stable_zip(buffer.getvalue())
 
 
-def _write_column(worksheet, index: int, values: list) -> None:
-    """One column from row 2 on, by each value's type (XlsxWriter's ``write`` asks each
-    value its type through a chain of checks; a table's columns hold few types)."""
+def _write_rows(worksheet, rows) -> None:
+    """The table's rows from row 2 on, each value by its type (XlsxWriter's ``write`` asks
+    every value its type through a chain of checks; a table holds text, numbers and yes/no)."""
     string, number, boolean = (
         worksheet.write_string,
         worksheet.write_number,
         worksheet.write_boolean,
     )
-    for row, value in enumerate(values, start=1):
-        if isinstance(value, str):
-            if value:
-                string(row, index, value)
-        elif isinstance(value, bool):
-            boolean(row, index, value)
-        elif isinstance(value, (int, float)) and not _missing(value):
-            number(row, index, value)
-        elif not _missing(value):
-            worksheet.write(row, index, value)
+    for row_number, row in enumerate(rows, start=1):
+        for index, value in enumerate(row):
+            if isinstance(value, str):
+                if value:
+                    string(row_number, index, value)
+            elif isinstance(value, bool):
+                boolean(row_number, index, value)
+            elif isinstance(value, (int, float)):
+                if not _missing(value):
+                    number(row_number, index, value)
+            elif value is not None:
+                worksheet.write(row_number, index, value)
 
 
 def _missing(value: object) -> bool:
