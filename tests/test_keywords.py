@@ -172,3 +172,22 @@ def test_a_documents_tokens_go_with_it() -> None:
     del items
     gc.collect()
     assert len(_TOKENS) == before
+
+
+def test_textrank_ranks_as_jiebas_own_textrank(bundled) -> None:
+    """Ranked from the document's tagged words, kept per document, the top words are those of
+    jieba's TextRank over the tasks' text joined with 。 (the whole list and one unit's part)."""
+    from lib.analyse.filters import Filters, apply_filters
+    from lib.analyse.keywords import TEXTRANK_POS, _document_stop, _textrank, is_keyword
+
+    units = set(bundled.assignments["unit"])
+    for filters in (Filters(), Filters(units=("发改局",))):
+        items, _ = apply_filters(bundled.items, bundled.assignments, filters)
+        ours = textrank(items, bundled.items, units, "诸暨", 20)
+        ranked = _textrank().textrank(
+            "。".join(items["task"]), topK=60, withWeight=True, allowPOS=TEXTRANK_POS
+        )
+        extra = _document_stop(units, "诸暨")
+        theirs = [(w, round(weight, 4)) for w, weight in ranked if is_keyword(w, extra)][:20]
+        assert list(ours.itertuples(index=False, name=None)) == theirs
+        assert len(theirs) >= 5

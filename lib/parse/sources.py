@@ -29,9 +29,13 @@ TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 # Largest file we read at all (the app's own upload limit is lower, see .streamlit/config.toml).
 MAX_SOURCE_BYTES = 100 * 1024 * 1024
-# Most characters of text a source may hold: some 300 times the bundled list, room for a
-# list of 30,000 items. More is not one list, and would take minutes and gigabytes.
+# Most characters of text a source may hold: some 1,300 times the bundled list, room for a
+# list of 120,000 items (a province's year of county lists is some 50,000). More is not one
+# list, and would take minutes and gigabytes.
 MAX_TEXT_CHARS = 8_000_000
+# A PDF's text is laid out page by page by pdfminer, the slowest of the readers (about half a
+# second for a dense page): its limit stays where a 200-page PDF is refused early
+MAX_PDF_TEXT_CHARS = 2_000_000
 # Most pages of a PDF we read: a list of a thousand items fills about a hundred.
 MAX_PDF_PAGES = 200
 # Deepest nesting of HTML elements we read: real pages stay well under a hundred, and
@@ -41,6 +45,10 @@ PROTECTED = "文件有密码保护：请去掉密码后另存，再上传。"
 TOO_LONG = (
     f"文件内容过长（超过 {MAX_TEXT_CHARS // 10_000} 万字），不像是一份责任清单："
     "请只保留清单本身，或拆分后分别上传。"
+)
+TOO_LONG_PDF = (
+    f"PDF 文件内容过长（超过 {MAX_PDF_TEXT_CHARS // 10_000} 万字）：请只保留清单所在的页面，"
+    "或上传清单的 Word、Excel 原件。"
 )
 # An encrypted .xlsx/.docx is an OLE compound file holding this stream (its name in UTF-16).
 _OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
@@ -667,15 +675,15 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
         for number, page in enumerate(pages, start=1):
             try:
                 characters += len(page.chars)
-                if characters > MAX_TEXT_CHARS:  # refused as soon as it is known, not at the end
-                    raise ListError(TOO_LONG)
+                if characters > MAX_PDF_TEXT_CHARS:  # refused as soon as known, not at the end
+                    raise ListError(TOO_LONG_PDF)
                 # and as soon as it is clear: the first pages set the pace, and a document whose
                 # pages at that pace hold half as much again as the limit will not fit
                 if (
                     number == _PDF_SAMPLE_PAGES
-                    and characters / number * len(pages) > 1.5 * MAX_TEXT_CHARS
+                    and characters / number * len(pages) > 1.5 * MAX_PDF_TEXT_CHARS
                 ):
-                    raise ListError(TOO_LONG)
+                    raise ListError(TOO_LONG_PDF)
                 has_text = bool(page.chars) or has_text
                 rows.extend((f"p{number}", cells) for cells in _page_rows(page))
             except ListError:
