@@ -378,7 +378,7 @@ def _read(
     if group_lead and not any(f.text == group_lead for f in fields):
         fields = [UnitField(group_lead, "lead", "牵头单位"), *fields]
     has_lead_field = any(f.rule == "lead" for f in fields)
-    fields = [UnitField(f.text, _rule(f, has_lead_field, legend_on), f.label) for f in fields]
+    fields = [_with_rule(f, _rule(f, has_lead_field, legend_on)) for f in fields]
     record = ItemRecord(
         item_label=raw.label,
         task=task.strip(),
@@ -432,6 +432,10 @@ def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
             found = [UnitField(g.text, "co", f.label) for g in found]
         out += [UnitField(g.text, g.rule, f.label) for g in found] if found else [f]
     return out
+
+
+def _with_rule(field: UnitField, rule: str) -> UnitField:
+    return field if field.rule == rule else UnitField(field.text, rule, field.label)
 
 
 def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:

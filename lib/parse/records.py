@@ -266,6 +266,8 @@ def split_run_on_lines(blocks: list[Block]) -> list[Block]:
 
 def _run_on_cuts(text: str) -> list[int]:
     """Where consecutive numbers (n, n+1, n+2 …, at least two after the first) start items."""
+    if _INNER_NUMBER.search(text) is None:  # most lines: no number inside, nothing to cut
+        return []
     found = [
         (m.start(), int(m["num"]) if m["num"] else chinese_number(m["cn"]), bool(m["num"]))
         for m in _INNER_NUMBER.finditer(text)
