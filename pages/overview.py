@@ -1,54 +1,67 @@
-"""总览: who carries the year's work, in a minute."""
+"""总览: who carries the year's work and who leads it, in one sentence and one chart."""
 
 import streamlit as st
 
-from lib.analyse.tables import overview_kpis, unit_ranking
-from lib.app.state import current, document_view, view
-from lib.app.widgets import link_to_page
+from lib.analyse.tables import headline_facts, overview_kpis, unit_ranking
+from lib.app.state import current, escape_markdown, view
+from lib.app.widgets import click_to_filter, link_to_page
 from lib.write.charts import chart_config, unit_bars_figure
-from lib.write.report import QUALITY_HELP, corrected_counts, document_report, unresolved_counts
+from lib.write.report import headline_sentence, quality_line
 
 state = current()
 doc, filters = state.doc, state.filters
+facts = view(headline_facts)
+st.markdown("## " + escape_markdown(headline_sentence(facts, filtered=bool(filters.chips()))))
+
 k = view(overview_kpis)
-first, second = st.columns(4), st.columns(4)
-first[0].metric("工作事项", k["items"])
-first[1].metric("责任单位（不含泛指）", k["units"])
-first[2].metric("提及次数", k["mentions"])
-first[3].metric("标注牵头的事项", k["led_items"])
-second[0].metric("未标注牵头", k["unmarked_items"])
-second[1].metric("独立承担的事项", k["sole_items"])
-second[2].metric("平均每项单位数", f"{k['mean_units']:.1f}")
-second[3].metric("单项最多单位数", k["max_units"])
-
-st.subheader("承担事项最多的单位")
-ranking = view(unit_ranking, filters.include_collectives)
-if ranking.empty:
-    st.info("当前筛选条件下没有责任单位。")
+cols = st.columns(4)
+if facts["unit"]:  # one unit: its own numbers; list-wide ones would mean nothing here
+    roles = facts["unit_roles"]
+    cols[0].metric("承担事项", roles["items"], help="写有该单位的事项（同一事项只计一次）。")
+    cols[1].metric("牵头", roles["lead"], help="该单位被写明为牵头单位的事项。")
+    cols[2].metric("独立承担", roles["sole"], help="只写了该单位一个单位的事项。")
+    cols[3].metric("协同单位", facts["partners"], help="与该单位共同承担事项的其他具体单位。")
+    link_to_page("leads.py", "下载该单位任务清单", ":material/download:")
 else:
-    st.plotly_chart(
-        unit_bars_figure(ranking),
-        config=chart_config("承担事项最多的单位"),
-        width="stretch",
-        key="overview_units",
+    cols[0].metric("工作事项", k["items"], help="清单中编号的工作事项。")
+    cols[1].metric(
+        "责任单位",
+        facts["units"],
+        help="承担至少一项工作的具体单位；“各部门”“相关单位”等泛指不计。",
     )
-if not filters.include_collectives:
-    st.caption("泛指单位（各部门、相关单位、各镇乡(街道)等）未计入排名，可在侧栏勾选纳入。")
+    cols[2].metric(
+        "写明牵头单位的事项",
+        facts["led_items"],
+        help=f"以▲、★、“牵头”等写明牵头单位的事项；其余 {k['items'] - facts['led_items']} 项未写明。",
+    )
+    cols[3].metric(
+        "多个单位共同承担的事项",
+        facts["shared_items"],
+        help="写了两个及以上具体单位的事项，需要协同推进。",
+    )
+    st.subheader("承担事项最多的单位")
+    ranking = view(unit_ranking, filters.include_collectives)
+    if ranking.empty:
+        st.info("当前筛选条件下没有责任单位。")
+    else:
+        key, on_select = click_to_filter("overview_bars")
+        st.plotly_chart(
+            unit_bars_figure(ranking),
+            on_select=on_select,
+            selection_mode="points",
+            key=key,
+            config=chart_config("承担事项最多的单位"),
+            width="stretch",
+        )
+        st.caption(
+            "条形末端为承担事项总数；点击条形即按该单位筛选全部页面。"
+            "牵头：写明牵头；独立承担：事项只写了这一个单位；配合：其余。"
+            + (
+                ""
+                if filters.include_collectives
+                else "“各部门”等泛指单位未计入，可在侧栏勾选纳入。"
+            )
+        )
 
-st.subheader("解析质量")
-corrected, unresolved = corrected_counts(doc), unresolved_counts(doc)
-quality = [*corrected.items(), *unresolved.items()]
-for start in range(0, len(quality), 4):  # four to a row, as the KPIs above, so labels fit
-    for column, (label, count) in zip(st.columns(4), quality[start : start + 4]):
-        column.metric(label, count, help=QUALITY_HELP[label])
-if doc.report.conservation_failures:
-    st.warning("守恒检查未通过：部分责任单位原文没有全部计入，请在解析校对页核对。")
-else:
-    problems = sum(unresolved.values())
-    st.caption(
-        f"名称和连写已在解析时自动校正。责任单位原文逐字核对：{doc.report.mention_count} 次提及全部计入，"
-        + (f"另有 {problems} 处问题待核对。" if problems else "没有待核对的问题。")
-    )
-link_to_page("review.py", "逐条查看并校对解析结果", ":material/fact_check:")
-with st.expander("查看解析报告全文"):
-    st.code(document_view(document_report), language=None)
+st.caption(escape_markdown(quality_line(doc)))
+link_to_page("review.py", "查看解析校对", ":material/fact_check:")

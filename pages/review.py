@@ -7,6 +7,7 @@ from lib.app.state import aliases, current, document_view, escape_markdown
 from lib.app.widgets import show_table
 from lib.parse.conventions import CONVENTION_NAMES
 from lib.write.export import to_csv_bytes
+from lib.write.report import QUALITY_HELP, corrected_counts, document_report, unresolved_counts
 
 doc = current().doc
 report = doc.report
@@ -25,6 +26,16 @@ if report.readings or report.traditional:
             + "；".join(f"{how} {n} 条" for how, n in report.readings)
         )
     )
+quality = [*corrected_counts(doc).items(), *unresolved_counts(doc).items()]
+for start in range(0, len(quality), 4):  # four to a row, so that the labels fit
+    for column, (label, count) in zip(st.columns(4), quality[start : start + 4]):
+        column.metric(label, count, help=QUALITY_HELP[label])
+if doc.report.conservation_failures:
+    st.warning("守恒检查未通过：部分责任单位原文没有全部计入，请逐条核对。")
+else:
+    st.caption(f"责任单位原文逐字核对：{report.mention_count} 次提及全部计入。")
+with st.expander("查看解析报告全文"):
+    st.code(document_view(document_report), language=None)
 st.subheader(f"名称已自动校正（{len(report.corrections)} 处）")
 show_table(document_view(review_table, "corrections"), key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")

@@ -90,25 +90,35 @@ def test_overview_kpis_equal_counts_from_the_tables(bundled) -> None:
     app = run_app()
     expected = overview_kpis(select(bundled))
     shown = metrics(app)
-    assert shown["工作事项"] == "97" == str(expected["items"])
-    assert shown["提及次数"] == str(len(bundled.assignments))
-    assert shown["未标注牵头"] == "58"
-    assert shown["标注牵头的事项"] == "39"
     a = bundled.assignments
-    assert shown["责任单位（不含泛指）"] == str(a.loc[a["kind"] != "collective", "unit"].nunique())
-    assert "分解清单" in app.title[0].value
+    named = a[a["kind"] != "collective"]
+    assert shown["工作事项"] == "97" == str(expected["items"])
+    assert shown["责任单位"] == str(named["unit"].nunique())
+    assert shown["写明牵头单位的事项"] == "39"
+    shared = (named.groupby("item_no")["unit"].nunique() > 1).sum()
+    assert shown["多个单位共同承担的事项"] == str(shared)
+    assert app.title[0].value == "诸暨市 · 2023年《政府工作报告》主要目标任务分解清单"
+
+
+def test_the_overview_answers_in_one_sentence() -> None:
+    app = run_app()
+    assert app.markdown[0].value == (
+        "## 97 项工作，59 个单位承担；财政局承担最多（21 项），发改局牵头最多（6 项）。"
+    )
 
 
 def test_a_filter_changes_every_number_consistently() -> None:
     app = run_app()
     app.sidebar.multiselect(key="f_units").set_value(["财政局"]).run()
     shown = metrics(app)
-    assert int(shown["工作事项"]) == 21  # 财政局 is named in 21 items
-    assert shown["提及次数"] == "21"
+    assert shown["承担事项"] == "21"  # 财政局 is named in 21 items: its own numbers
+    assert (shown["牵头"], shown["独立承担"]) == ("2", "3")
+    assert app.markdown[0].value == "## 财政局承担 21 项工作：牵头 2 项，独立承担 3 项，配合 16 项。"
+    assert "写明牵头单位的事项" not in shown  # list-wide numbers are not shown for one unit
+    app.sidebar.multiselect(key="f_units").set_value(["财政局", "发改局"]).run()
     app.sidebar.radio(key="f_role").set_value("lead").run()
     shown = metrics(app)
-    assert shown["工作事项"] == shown["标注牵头的事项"] == "2"
-    assert shown["未标注牵头"] == "0"
+    assert shown["工作事项"] == shown["写明牵头单位的事项"] == "8"  # 2 + 6, none shared
 
 
 def test_a_url_with_unit_and_role_opens_that_view(bundled) -> None:
@@ -227,25 +237,30 @@ def test_explorer_offers_the_batch_and_the_brief_built_on_click() -> None:
     assert any("59 个单位" in caption.value for caption in app.caption)
 
 
-def test_overview_counts_what_was_corrected_and_what_is_unresolved(bundled) -> None:
-    app = run_app()
+def test_review_counts_what_was_corrected_and_what_is_unresolved(bundled) -> None:
+    app = run_app("pages/review.py")
     shown = metrics(app)
     report = bundled.report
     assert shown["名称已校正"] == str(len(report.corrections)) == "7"
     assert shown["连写已拆分"] == str(len(report.splits)) == "47"
     assert shown["未收录的单位提及"] == str(len(report.flagged)) == "29"
     assert shown["无责任单位的事项"] == shown["编号问题"] == shown["未能识别的字符"] == "0"
-    assert [link.proto.label for link in app.get("page_link")] == ["逐条查看并校对解析结果"]
+    overview = run_app()
+    assert [c.value for c in overview.caption if c.value.startswith("解析：")] == [
+        "解析：97 项、262 次单位提及全部读入；自动校正 54 处；29 处待核对。"
+    ]
+    assert [link.proto.label for link in overview.get("page_link")] == ["查看解析校对"]
 
 
-def test_a_list_with_gaps_shows_them_on_the_overview_and_the_review(monkeypatch) -> None:
+def test_a_list_with_gaps_shows_them_on_the_review(monkeypatch) -> None:
     import lib.app.frame
 
     monkeypatch.setattr(lib.app.frame, "DATA_DIR", ROOT / "tests" / "fixtures")
     monkeypatch.setattr(lib.app.frame, "BUNDLED_NAME", "gaps.txt")
-    shown = metrics(run_app())
+    shown = metrics(run_app("pages/review.py"))
+    assert metrics(run_app())["工作事项"] == "7"
     assert (
-        shown["工作事项"],
+        "7",
         shown["无责任单位的事项"],
         shown["编号问题"],
         shown["未能识别的字符"],

@@ -30,6 +30,50 @@ def overview_kpis(selection: Selection) -> dict[str, float]:
     }
 
 
+def headline_facts(selection: Selection) -> dict[str, object]:
+    """What the landing page says in one sentence: the items, the named units that carry
+    them, the unit carrying most and the one leading most (by distinct items; ties by name),
+    and the chosen items several named units share. ``unit`` is set when the filter holds one
+    unit: then its items by role and how many units it shares them with.
+
+    >>> from lib.analyse.filters import select
+    >>> from lib.parse.pipeline import parse_path
+    >>> facts = headline_facts(select(parse_path("data/zhuji-2023-key-work-list.txt")))
+    >>> facts["top_unit"], facts["top_items"], facts["top_lead_unit"], facts["top_leads"]
+    ('财政局', 21, '发改局', 6)
+    """
+    whole_items = named_roles(selection.item_assignments)  # every named unit of the items
+    ranking = unit_ranking(selection)
+    by_leads = ranking.sort_values(["lead", "items", "unit"], ascending=[False, False, True])
+    shared = whole_items.groupby("item_no")["unit"].nunique()
+    top = ranking.iloc[0] if len(ranking) else None
+    lead = by_leads.iloc[0] if len(by_leads) and by_leads["lead"].iloc[0] > 0 else None
+    units = selection.filters.units
+    one = ranking[ranking["unit"] == units[0]] if len(units) == 1 else ranking.iloc[:0]
+    return {
+        "items": len(selection.items),
+        "units": len(ranking),
+        "led_items": int(
+            selection.item_assignments.loc[
+                selection.item_assignments["role"] == "lead", "item_no"
+            ].nunique()
+        ),
+        "shared_items": int((shared > 1).sum()),
+        "top_unit": top["unit"] if top is not None else "",
+        "top_items": int(top["items"]) if top is not None else 0,
+        "top_lead_unit": lead["unit"] if lead is not None else "",
+        "top_leads": int(lead["lead"]) if lead is not None else 0,
+        "unit": units[0] if len(one) else "",
+        "unit_roles": {
+            role: int(one[role].iloc[0]) if len(one) else 0
+            for role in ("items", "lead", "sole", "co")
+        },
+        "partners": int(whole_items.loc[whole_items["unit"] != units[0], "unit"].nunique())
+        if len(one)
+        else 0,
+    }
+
+
 def unit_ranking(selection: Selection, include_collectives: bool = False) -> pd.DataFrame:
     """Units by distinct items: 牵头, 独立承担 (sole owner, no marked lead), 配合, and mentions.
 

@@ -16,6 +16,7 @@ from lib.parse.pipeline import ParsedDocument
 from lib.write.charts import units_from_selection
 from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
 from lib.write.present import present
+from lib.write.report import display_title
 
 # the session key of each filter's widget
 WIDGET_KEYS = {
@@ -101,10 +102,12 @@ def link_to_page(page: str, label: str, icon: str | None = None) -> None:
 
 
 def document_header(doc: ParsedDocument) -> None:
-    st.title(escape_markdown(doc.meta.get("title") or doc.meta.get("notice_title") or "责任清单"))
+    """The list's title (with its place) and its issuer, number, date and file, in one compact
+    block (heading sizes in .streamlit/config.toml: a long title fits a laptop's width)."""
+    st.title(escape_markdown(display_title(doc.meta)))
     facts = [doc.meta.get(k, "") for k in ("issuer", "doc_number", "date")]
-    if any(facts):
-        st.caption(escape_markdown(" · ".join(f for f in facts if f)))
+    facts.append(f"文件：{doc.report.source_name}")
+    st.caption(escape_markdown(" · ".join(f for f in facts if f)))
 
 
 def _export_bytes(

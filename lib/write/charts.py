@@ -47,11 +47,25 @@ def unit_bars_figure(ranking: pd.DataFrame, top: int = 15) -> go.Figure:
         }
         for column, name in (("lead", "牵头"), ("sole", "独立承担"), ("co", "配合"))
     ]
+    # each bar's total at its end: the number a leader reads first
+    totals = [
+        {
+            "x": items,
+            "y": label,
+            "text": str(items),
+            "xanchor": "left",
+            "xshift": 4,
+            "showarrow": False,
+            "font": {"size": 13},
+        }
+        for label, items in zip(labels, shown["items"].tolist())
+    ]
     layout = {
         "barmode": "stack",
         "font": {"family": FONT, "size": 14},
         "height": max(320, 28 * len(shown) + 120),
-        "margin": {"l": 10, "r": 10, "t": 30, "b": 40},
+        "margin": {"l": 10, "r": 30, "t": 30, "b": 40},
+        "annotations": totals,
         "legend": {
             "orientation": "h",
             "y": 1.02,

@@ -17,6 +17,46 @@ _META_LABELS = {
 }
 
 
+def headline_sentence(facts: dict[str, object], filtered: bool = False) -> str:
+    """The landing page's answer in one sentence (``headline_facts``), in plain words.
+
+    >>> headline_sentence({"items": 97, "units": 59, "top_unit": "财政局", "top_items": 21,
+    ...     "top_lead_unit": "发改局", "top_leads": 6, "unit": ""})
+    '97 项工作，59 个单位承担；财政局承担最多（21 项），发改局牵头最多（6 项）。'
+    """
+    if not facts["items"]:
+        return "当前筛选条件下没有工作事项。"
+    if facts["unit"]:
+        roles = facts["unit_roles"]
+        return (
+            f"{facts['unit']}承担 {roles['items']} 项工作：牵头 {roles['lead']} 项，"
+            f"独立承担 {roles['sole']} 项，配合 {roles['co']} 项。"
+        )
+    sentence = f"{facts['items']} 项工作，{facts['units']} 个单位承担"
+    if facts["top_unit"]:
+        sentence += f"；{facts['top_unit']}承担最多（{facts['top_items']} 项）"
+    if facts["top_lead_unit"]:
+        sentence += f"，{facts['top_lead_unit']}牵头最多（{facts['top_leads']} 项）"
+    return ("按当前筛选：" if filtered else "") + sentence + "。"
+
+
+def display_title(meta: dict[str, str]) -> str:
+    """The list's title with its place in front when the title lacks it (诸暨市 · 2023年…), the
+    place written as the notice or issuer writes it (诸暨 → 诸暨市).
+
+    >>> display_title({"title": "2023年重点工作清单", "place": "诸暨",
+    ...     "notice_title": "诸暨市人民政府办公室关于印发…的通知"})
+    '诸暨市 · 2023年重点工作清单'
+    """
+    title = meta.get("title") or meta.get("notice_title") or "责任清单"
+    place = meta.get("place") or ""
+    if not place or place in title:
+        return title
+    written = " ".join(meta.get(key) or "" for key in ("notice_title", "issuer"))
+    level = next((place + end for end in "市县区州盟旗省" if place + end in written), place)
+    return f"{level} · {title}"
+
+
 def document_report(selection: Selection) -> str:
     """A view: ``report_text`` of the selection's whole document."""
     return report_text(selection.doc)
@@ -101,7 +141,22 @@ def report_text(doc: ParsedDocument) -> str:
     return "\n".join(lines)
 
 
-# What each of the overview's quality counts means, for a leader who hovers over the number.
+def quality_line(doc: ParsedDocument) -> str:
+    """The landing page's one quiet line on the reading: all counted, what was corrected, what
+    waits for a person (the review page has each of them)."""
+    report = doc.report
+    if report.conservation_failures:
+        return "解析：部分责任单位原文没有全部计入（守恒检查未通过），请到“解析校对”页核对。"
+    corrected = sum(corrected_counts(doc).values())
+    waiting = sum(unresolved_counts(doc).values())
+    return (
+        f"解析：{report.item_count} 项、{report.mention_count} 次单位提及全部读入；"
+        + (f"自动校正 {corrected} 处；" if corrected else "")
+        + (f"{waiting} 处待核对。" if waiting else "没有待核对的问题。")
+    )
+
+
+# What each of the review's quality counts means, for a leader who hovers over the number.
 QUALITY_HELP: dict[str, str] = {
     "名称已校正": "简称、别称、漏字或颠倒的单位名称，已归并到标准名称。",
     "连写已拆分": "原文中连写、缺少分隔符的单位，已按单位名称拆开。",

@@ -108,3 +108,21 @@ def test_targets_page_shows_targets_and_their_units(server, page) -> None:
     expect(page.get_by_test_id("stDataFrame").first).to_be_visible()
     expect(page.get_by_test_id("stMetricValue").first).not_to_have_text("0")
     screenshot(page, "targets")
+
+
+def test_the_overview_answers_and_its_bars_filter_every_page(server, page) -> None:
+    page.goto(server)
+    app_ready(page)
+    headline = page.get_by_role("heading").filter(has_text="项工作")
+    expect(headline).to_contain_text("财政局承担最多（21 项）")
+    expect(headline).to_contain_text("发改局牵头最多（6 项）")
+    co_bars = page.locator(".js-plotly-plot .barlayer .trace").nth(2).locator("path")
+    expect(co_bars.last).to_be_visible()
+    click_center(page, co_bars.last)  # the top bar: the unit carrying most
+    expect(page.get_by_role("button", name="✕ 单位：财政局")).to_be_visible()
+    app_ready(page)
+    expect(page.get_by_role("heading").filter(has_text="财政局承担 21 项工作")).to_be_visible()
+    screenshot(page, "overview-clicked")
+    page.get_by_test_id("stSidebarNav").get_by_role("link", name="数据明细与下载").click()
+    app_ready(page)
+    expect(page.get_by_role("button", name="✕ 单位：财政局")).to_be_visible()
