@@ -113,7 +113,9 @@ def test_a_filter_changes_every_number_consistently() -> None:
     shown = metrics(app)
     assert shown["承担事项"] == "21"  # 财政局 is named in 21 items: its own numbers
     assert (shown["牵头"], shown["独立承担"]) == ("2", "3")
-    assert app.markdown[0].value == "## 财政局承担 21 项工作：牵头 2 项，独立承担 3 项，配合 16 项。"
+    assert (
+        app.markdown[0].value == "## 财政局承担 21 项工作：牵头 2 项，独立承担 3 项，配合 16 项。"
+    )
     assert "写明牵头单位的事项" not in shown  # list-wide numbers are not shown for one unit
     app.sidebar.multiselect(key="f_units").set_value(["财政局", "发改局"]).run()
     app.sidebar.radio(key="f_role").set_value("lead").run()

@@ -179,5 +179,17 @@ def test_no_raw_html_is_ever_rendered() -> None:
         *sorted((ROOT / "pages").glob("*.py")),
         *sorted((ROOT / "lib").rglob("*.py")),
     ]
-    raw_html = re.compile(r"unsafe_allow_html|st\.html\(|components\.v1|components\.html")
+    raw_html = re.compile(
+        r"unsafe_allow_html|st\.html\((?!STYLE_SHEET\))|components\.v1|components\.html"
+    )
     assert [p.name for p in sources if raw_html.search(p.read_text(encoding="utf-8"))] == []
+
+
+def test_the_one_style_sheet_is_a_static_css_file() -> None:
+    """``st.html(STYLE_SHEET)``, the one exception above, draws a file of the project: CSS only,
+    no markup, nothing from a document."""
+    from lib.app.frame import STYLE_SHEET
+
+    assert STYLE_SHEET.suffix == ".css" and STYLE_SHEET.parent == ROOT / "assets"
+    text = STYLE_SHEET.read_text(encoding="utf-8")
+    assert "<" not in text and "url(" not in text and "@import" not in text

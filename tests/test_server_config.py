@@ -21,7 +21,7 @@ README = (ROOT / "README.md").read_text(encoding="utf-8")
         ("server.enableCORS", True),
         ("browser.gatherUsageStats", False),
         ("server.maxUploadSize", 20),
-        ("client.toolbarMode", "viewer"),
+        ("client.toolbarMode", "minimal"),
         ("server.headless", True),
     ],
 )

@@ -22,6 +22,8 @@ from lib.parse.reference import DATA_DIR
 from lib.parse.schema import KINDS, ROLES
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
+# Chinese for the few words of Streamlit's own that no option changes (the uploader's)
+STYLE_SHEET = Path(__file__).resolve().parents[2] / "assets" / "zh.css"
 DEFAULT_LIST_VARIABLE = "ZRQD_DEFAULT_LIST"  # a deployment's own default list, any format
 LINK_NOT_LOADED = "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
 # what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
@@ -90,6 +92,7 @@ def _read_default(path: str, mtime_ns: int, size: int) -> Source:
 def _source_picker() -> Source:
     """Sidebar: the default list, or an uploaded file (its digest computed once per upload)."""
     custom = bool(os.environ.get(DEFAULT_LIST_VARIABLE, "").strip())
+    st.html(STYLE_SHEET)  # a static file of CSS only: drawn in no container, takes no room
     with st.sidebar:
         st.caption(
             (
@@ -121,7 +124,11 @@ def frame(header: bool = True) -> None:
     try:
         loaded = _load(source)
     except ListError as error:
-        set_state(AppState(None, None, problem=f"无法读取《{source.name}》：{error.message}"))
+        uploaded = st.session_state.get("upload") is not None
+        advice = "（移除侧栏中上传的文件，即回到默认清单。）" if uploaded else ""
+        set_state(
+            AppState(None, None, problem=f"无法读取《{source.name}》：{error.message}{advice}")
+        )
         return
     doc = loaded.doc
     mismatch = _seed_from_url(loaded)

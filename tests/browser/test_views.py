@@ -42,7 +42,13 @@ def test_a_bad_upload_gets_a_chinese_message(server, page, tmp_path) -> None:
     alert = page.get_by_test_id("stAlert").filter(has_text="无法读取《清单.xlsx》")
     expect(alert).to_be_visible()
     expect(alert).to_contain_text("无法打开这个 Excel 文件")
+    expect(alert).to_contain_text("移除侧栏中上传的文件，即回到默认清单")
     expect(page.get_by_text("Traceback")).to_have_count(0)
+    # the run is over (no filters to wait for: there is no list): nothing of the list shown
+    # before stays under the message
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    expect(page.get_by_test_id("stMetric")).to_have_count(0)
+    expect(page.locator(".js-plotly-plot")).to_have_count(0)
     screenshot(page, "bad-upload")
 
 
