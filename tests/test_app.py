@@ -132,10 +132,16 @@ def test_a_url_with_unit_and_role_opens_that_view(bundled) -> None:
     assert len(rows) == len(a[(a["unit"] == "发改局") & (a["role"] == "lead")])
 
 
-def test_a_link_to_a_document_not_loaded_keeps_its_filters() -> None:
+def test_a_link_to_a_document_not_loaded_keeps_its_filters_and_shows_no_data() -> None:
     app = run_app(doc="000000000000", unit="某某局")
-    assert any("链接对应的文件未加载" in w.value for w in app.warning)
+    assert [w.value for w in app.warning] == [
+        "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
+    ]
     assert app.query_params["doc"] == "000000000000"
+    assert not app.metric and not app.get("plotly_chart") and not app.error
+    app.button(key="drop_link").click().run()  # 改为查看当前清单
+    assert metrics(app)["工作事项"] == "97"
+    assert app.query_params["doc"] != "000000000000"
 
 
 def test_chips_remove_one_filter_and_clear_all() -> None:

@@ -98,6 +98,24 @@ class Filters:
             chips.append(("keyword", self.keyword, f"关键词：{self.keyword}"))
         return chips
 
+    def file_label(self) -> str:
+        """The filters in a file name, so that two downloads of one table never overwrite
+        each other: units (two, then how many more), role, kinds, section, leader, words.
+
+        >>> Filters(units=("财政局",), role="lead").file_label()
+        '财政局-牵头'
+        >>> Filters(units=("甲局", "乙局", "丙局"), keyword="营商").file_label()
+        '甲局-乙局-等3个单位-营商'
+        """
+        parts = list(self.units[:2])
+        if len(self.units) > 2:
+            parts.append(f"等{len(self.units)}个单位")
+        if self.role != "all":
+            parts.append(ROLES[self.role])
+        parts += [KINDS.get(k, k) for k in self.kinds[:2]]
+        parts += [*self.sections[:1], *self.leaders[:1], self.text, self.keyword]
+        return "-".join(part for part in parts if part)
+
     def describe(self) -> list[tuple[str, str]]:
         """(condition, value) rows for the 筛选条件 sheet of a download."""
         rows = [

@@ -131,14 +131,24 @@ def frame(header: bool = True) -> None:
         )
         return
     doc = loaded.doc
-    mismatch = _seed_from_url(loaded)
-    filters = _filters_sidebar(loaded, mismatch)
-    set_state(AppState(loaded, filters, link_mismatch=mismatch))
+    if _seed_from_url(loaded):
+        # a link to another list: one message and no data (another list's numbers under the
+        # link's filters would answer a question nobody asked); the link's filters wait
+        set_state(AppState(None, None, link_mismatch=True))
+        st.warning(LINK_NOT_LOADED)
+        st.button("改为查看当前清单", on_click=_drop_link, key="drop_link")
+        return
+    filters = _filters_sidebar(loaded)
+    set_state(AppState(loaded, filters))
     if header:
         document_header(doc)
         filter_chips(filters)
-    if mismatch:  # once per run, above the page (pages ask for the state many times)
-        st.warning(LINK_NOT_LOADED)
+
+
+def _drop_link() -> None:
+    """Callback: forget the link's list and filters; show the list that is loaded."""
+    st.session_state["_url_filters"] = None
+    st.query_params.clear()
 
 
 def _load(source: Source) -> Loaded:
@@ -171,7 +181,7 @@ def _loaded(
 # --- filters: widgets, URL ---
 
 
-def _filters_sidebar(loaded: Loaded, link_mismatch: bool) -> Filters:
+def _filters_sidebar(loaded: Loaded) -> Filters:
     choices = loaded.choices
     items_per_unit = choices.items_per_unit
     sections, leaders = choices.sections, choices.leaders
@@ -217,8 +227,7 @@ def _filters_sidebar(loaded: Loaded, link_mismatch: bool) -> Filters:
         text=st.session_state[WIDGET_KEYS["text"]].strip(),
         keyword=st.session_state[WIDGET_KEYS["keyword"]].strip(),
     )
-    if not link_mismatch:
-        st.query_params.from_dict({"doc": loaded.doc.doc_id, **filters.to_query()})
+    st.query_params.from_dict({"doc": loaded.doc.doc_id, **filters.to_query()})
     return filters
 
 

@@ -154,6 +154,8 @@ def current() -> AppState:
         runpy.run_path(str(APP_PATH), run_name="__main__")
         st.stop()
     state = st.session_state.get(_STATE_KEY) or AppState(None, None, problem=_NOT_LOADED)
+    if state.link_mismatch:
+        st.stop()  # the frame said why, once, above the page
     if state.problem or state.doc is None:
         st.error(escape_markdown(state.problem or _NOT_LOADED))
         st.stop()

@@ -130,7 +130,8 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
         ("行数", str(len(frame))),
         *filters.describe(),
     ]
-    name = f"{doc.meta.get('title') or '责任清单'}-{stem}"
+    label = filters.file_label()
+    name = f"{doc.meta.get('title') or '责任清单'}-{stem}" + (f"-{label}" if label else "")
     columns = st.columns(3)
     for column, (fmt, label, suffix, mime) in zip(
         columns,

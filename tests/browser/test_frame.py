@@ -50,11 +50,12 @@ def test_a_link_with_filters_reproduces_the_view_after_reload(server, page) -> N
     screenshot(page, "explorer-filtered")
 
 
-def _download(page, tab: str, label: str) -> bytes:
+def _download(page, tab: str, label: str, name_ends: str = "") -> bytes:
     page.get_by_role("tab", name=tab).click()
     button = page.get_by_test_id("stDownloadButton").filter(has_text=label).locator("visible=true")
     with page.expect_download() as waiting:
         button.click()
+    assert waiting.value.suggested_filename.endswith(name_ends), waiting.value.suggested_filename
     return open(waiting.value.path(), "rb").read()
 
 
@@ -72,7 +73,7 @@ def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page) -> N
 def test_xlsx_download_opens_and_records_the_filters(server, page) -> None:
     page.goto(f"{server}/explorer?{LINK}")
     app_ready(page)
-    data = _download(page, "按责任分工", "下载 Excel")
+    data = _download(page, "按责任分工", "下载 Excel", name_ends="-责任分工-发改局-牵头.xlsx")
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["清单", "筛选条件"]
     conditions = {row[0].value: row[1].value for row in book["筛选条件"].iter_rows(min_row=2)}
