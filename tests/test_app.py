@@ -276,7 +276,9 @@ def test_a_list_with_gaps_shows_them_on_the_review(monkeypatch) -> None:
         shown["未收录的单位提及"],
     ) == ("7", "5", "2", "3", "2", "1")
     review = run_app("pages/review.py")
-    without_units = review.dataframe[3].value  # corrections, unresolved, splits, then these
+    # the table of items without units: the one with a 责任单位原文 column (an empty table
+    # before it is a line of words, not a grid)
+    without_units = next(t.value for t in review.dataframe if "责任单位原文" in t.value.columns)
     assert without_units["主要工作"].tolist() == [
         "完善养老服务体系",
         "新增城镇就业2万人",

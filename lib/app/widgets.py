@@ -235,7 +235,11 @@ def batch_downloads() -> None:
 
 
 def show_table(frame: pd.DataFrame, key: str | None = None, headers: str = "zh") -> None:
-    """An analysis table on screen, presented as every export presents it (once per table)."""
+    """An analysis table on screen, presented as every export presents it (once per table);
+    an empty one as a line of words (Streamlit would draw an empty grid saying ``empty``)."""
+    if frame.empty:
+        st.caption("（没有符合条件的行。）")
+        return
     shown = current().loaded.derived(frame, ("present", headers), lambda: present(frame, headers))
     st.dataframe(shown, width="stretch", hide_index=True, key=key)
 
