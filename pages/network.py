@@ -23,6 +23,15 @@ net = view(network, filters.include_collectives, min_weight, resolution)
 if net.nodes.empty:
     st.info("当前筛选条件下没有可显示的单位。")
     st.stop()
+if net.edges.empty and min_weight > 1:  # nothing to draw: show every shared item instead
+    net = view(network, filters.include_collectives, 1, resolution)
+    if not net.edges.empty:
+        st.info(
+            f"没有两个单位共同承担 {min_weight} 项及以上的事项，已改为显示共同承担 1 项及以上的协同。"
+        )
+if net.edges.empty:
+    st.info("当前筛选条件下没有两个具体单位共同承担的事项，协同网络为空。")
+    st.stop()
 key, on_select = click_to_filter("network")
 st.plotly_chart(
     network_figure(net.nodes, net.edges, color_by),

@@ -323,3 +323,29 @@ def test_a_default_list_that_cannot_be_read_is_named(
     assert [e.value for e in app.error] == [
         "默认清单文件 不存在\\.xlsx 无法读取：请检查环境变量 ZRQD\\_DEFAULT\\_LIST 设定的路径。"
     ]
+
+
+def test_the_network_lowers_its_threshold_when_nothing_would_be_drawn(monkeypatch) -> None:
+    app = run_on_fixture(
+        "pages/network.py", "samples/01_neimenggu_2023_minshengshishi.txt", monkeypatch
+    )
+    assert [i.value for i in app.info] == [
+        "没有两个单位共同承担 2 项及以上的事项，已改为显示共同承担 1 项及以上的协同。"
+    ]
+    assert app.get("plotly_chart")
+
+
+def test_a_network_without_shared_items_says_so(monkeypatch, tmp_path) -> None:
+    import lib.app.frame
+
+    (tmp_path / "alone.txt").write_text(
+        "序号\n主要工作\n责任单位\n1\n建成口袋公园5个\n建设局\n2\n新增就业2万人\n人力社保局\n",
+        encoding="utf-8",
+    )
+    monkeypatch.setattr(lib.app.frame, "DATA_DIR", tmp_path)
+    monkeypatch.setattr(lib.app.frame, "BUNDLED_NAME", "alone.txt")
+    app = run_app("pages/network.py")
+    assert [i.value for i in app.info] == [
+        "当前筛选条件下没有两个具体单位共同承担的事项，协同网络为空。"
+    ]
+    assert not app.get("plotly_chart")
