@@ -15,8 +15,16 @@ cols[0].metric("标注的牵头（事项×单位）", concentration["marked"])
 cols[1].metric("前 5 个单位所占份额", f"{concentration['top_share']:.0%}")
 cols[2].metric("集中度 HHI", f"{concentration['hhi']:.3f}")
 cols[3].metric("未标注牵头的事项", len(exceptions["unmarked"]))
-top = st.slider("显示前 N 个单位", 5, 80, 20, key="leads_top")
-ranking = view(unit_ranking, filters.include_collectives)
+left, right = st.columns(2)
+order = left.radio(
+    "排序",
+    ["lead", "items"],
+    horizontal=True,
+    key="leads_order",
+    format_func={"lead": "按牵头事项", "items": "按承担总数"}.get,
+)
+top = right.slider("显示前 N 个单位", 5, 80, 20, key="leads_top")
+ranking = view(unit_ranking, filters.include_collectives, order)
 if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:

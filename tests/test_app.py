@@ -349,3 +349,11 @@ def test_a_network_without_shared_items_says_so(monkeypatch, tmp_path) -> None:
         "当前筛选条件下没有两个具体单位共同承担的事项，协同网络为空。"
     ]
     assert not app.get("plotly_chart")
+
+
+def test_the_leads_page_ranks_by_leads_or_by_all_items() -> None:
+    app = run_app("pages/leads.py")
+    assert app.radio(key="leads_order").value == "lead"
+    assert app.selectbox(key="leads_sheet_发改局").options[:1] == ["发改局"]  # 6 leads
+    app.radio(key="leads_order").set_value("items").run()
+    assert app.selectbox(key="leads_sheet_财政局").options[:1] == ["财政局"]  # 21 items

@@ -44,7 +44,7 @@ def headline_facts(selection: Selection) -> dict[str, object]:
     """
     whole_items = named_roles(selection.item_assignments)  # every named unit of the items
     ranking = unit_ranking(selection)
-    by_leads = ranking.sort_values(["lead", "items", "unit"], ascending=[False, False, True])
+    by_leads = unit_ranking(selection, by="lead")
     shared = whole_items.groupby("item_no")["unit"].nunique()
     top = ranking.iloc[0] if len(ranking) else None
     lead = by_leads.iloc[0] if len(by_leads) and by_leads["lead"].iloc[0] > 0 else None
@@ -74,10 +74,13 @@ def headline_facts(selection: Selection) -> dict[str, object]:
     }
 
 
-def unit_ranking(selection: Selection, include_collectives: bool = False) -> pd.DataFrame:
+def unit_ranking(
+    selection: Selection, include_collectives: bool = False, by: str = "items"
+) -> pd.DataFrame:
     """Units by distinct items: 牵头, 独立承担 (sole owner, no marked lead), 配合, and mentions.
 
-    Sorted by items, then leads, then name, so ties never reorder between runs.
+    Sorted by items, then leads (``by="lead"``: by leads, then items), then name, so ties
+    never reorder between runs.
     """
     assignments = selection.assignments
     per_item = named_roles(assignments, include_collectives)
@@ -89,9 +92,8 @@ def unit_ranking(selection: Selection, include_collectives: bool = False) -> pd.
         mentions=mentions.reindex(counts.index).to_numpy(),
     ).reset_index()
     ranking = ranking[["unit", "kind", "items", "lead", "sole", "co", "mentions"]]
-    return ranking.sort_values(
-        ["items", "lead", "unit"], ascending=[False, False, True], ignore_index=True
-    )
+    order = ["lead", "items", "unit"] if by == "lead" else ["items", "lead", "unit"]
+    return ranking.sort_values(order, ascending=[False, False, True], ignore_index=True)
 
 
 def items_with_units(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
