@@ -10,11 +10,26 @@ from lib.write.charts import chart_config, unit_bars_figure
 filters = current().filters
 concentration = view(lead_concentration)
 exceptions = view(lead_exceptions)
-cols = st.columns(4)
-cols[0].metric("标注的牵头（事项×单位）", concentration["marked"])
-cols[1].metric("前 5 个单位所占份额", f"{concentration['top_share']:.0%}")
-cols[2].metric("集中度 HHI", f"{concentration['hhi']:.3f}")
-cols[3].metric("未标注牵头的事项", len(exceptions["unmarked"]))
+cols = st.columns(3)
+cols[0].metric(
+    "写明的牵头（单位次）",
+    concentration["marked"],
+    help="每个事项写明的每个牵头单位各计一次。",
+)
+cols[1].metric(
+    "未写明牵头的事项", len(exceptions["unmarked"]), help="没有任何单位被写明为牵头的事项。"
+)
+if len(filters.units) != 1:  # how concentrated the leads are means nothing for one unit
+    cols[2].metric(
+        "牵头最多的 5 个单位所占比例",
+        f"{concentration['top_share']:.0%}",
+        help="写明的牵头中，牵头最多的 5 个单位合计所占的比例。",
+    )
+    with st.expander("专业指标"):
+        st.caption(
+            f"赫芬达尔指数（HHI）：{concentration['hhi']:.3f}。各单位牵头份额的平方和，"
+            "越接近 1 越集中于少数单位，越接近 0 越分散。"
+        )
 left, right = st.columns(2)
 order = left.radio(
     "排序",

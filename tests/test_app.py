@@ -156,9 +156,12 @@ def test_chips_remove_one_filter_and_clear_all() -> None:
 
 def test_leads_page_numbers_follow_the_filters() -> None:
     app = run_app("pages/leads.py")
-    assert metrics(app)["标注的牵头（事项×单位）"] == "41"
+    assert metrics(app)["写明的牵头（单位次）"] == "41"
+    assert "牵头最多的 5 个单位所占比例" in metrics(app)
     app.sidebar.radio(key="f_role").set_value("co").run()
-    assert metrics(app)["标注的牵头（事项×单位）"] == "0"
+    assert metrics(app)["写明的牵头（单位次）"] == "0"
+    app.sidebar.multiselect(key="f_units").set_value(["财政局"]).run()
+    assert "牵头最多的 5 个单位所占比例" not in metrics(app)  # meaningless for one unit
 
 
 def test_workload_page_switches_its_measure() -> None:

@@ -289,8 +289,7 @@ def brief_docx(brief: Brief) -> bytes:
     c = brief.concentration
     _paragraph(
         document,
-        f"标注的牵头共 {c['marked']} 处，前 5 个单位占 {c['top_share']:.0%}，"
-        f"集中度 HHI {c['hhi']:.3f}。",
+        f"写明的牵头共 {c['marked']} 处，牵头最多的 5 个单位占 {c['top_share']:.0%}。",
         size=9,
     )
 
