@@ -95,6 +95,7 @@ if __name__ == "__main__":
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--lists", type=int, default=20)
     arguments = parser.parse_args()
-    logging.getLogger("streamlit").setLevel(logging.ERROR)
+    # AppTest in this process: Streamlit's "missing ScriptRunContext" warning is expected
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
     memory_table(arguments.lists)
     export_table()

@@ -13,6 +13,7 @@ Run: .venv/bin/python bench/bench_pages.py [--no-browser] [--no-large]
 
 from __future__ import annotations
 
+import logging
 import os
 import statistics
 import sys
@@ -193,6 +194,8 @@ def browser_table() -> None:
 
 
 if __name__ == "__main__":
+    # AppTest in this process: Streamlit's "missing ScriptRunContext" warning is expected
+    logging.getLogger("streamlit.runtime.scriptrunner_utils.script_run_context").disabled = True
     apptest_table("内置清单（97 条）", 1.5)
     if "--no-large" not in sys.argv:
         large_table()
