@@ -25,6 +25,7 @@ sys.path.insert(0, str(ROOT))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
+from bench.bench_pages import _page_harness  # noqa: E402
 from bench.bench_parse import synthetic_list  # noqa: E402
 
 PAGES = ("overview", "workload", "leads", "network", "keywords", "targets", "explorer", "review")
@@ -38,15 +39,11 @@ def resident_mb() -> float:
     raise RuntimeError("no VmRSS")
 
 
-def _page(page: str) -> None:
-    from app import main
-
-    main(default=page, position="hidden")
-
-
 def open_every_page() -> None:
     for page in PAGES:
-        app = AppTest.from_function(_page, kwargs={"page": f"{page}.py"}, default_timeout=300)
+        app = AppTest.from_function(
+            _page_harness, kwargs={"page": f"{page}.py"}, default_timeout=300
+        )
         app.run()
         assert not app.exception, (page, app.exception)
 

@@ -5,8 +5,8 @@ import streamlit as st
 from lib.analyse.keywords import keyword_item_table, keyword_table, unit_keyword_table
 from lib.analyse.tables import units_by_items
 from lib.app.state import view
-from lib.app.widgets import click_to_filter, downloads, set_filter, show_table
-from lib.write.charts import chart_config, keyword_bars_figure
+from lib.app.widgets import clickable_chart, downloads, set_filter, show_table
+from lib.write.charts import keyword_bars_figure
 
 left, right = st.columns(2)
 method = left.radio(
@@ -22,15 +22,7 @@ with st.spinner("正在分词……"):
 if table.empty:
     st.info("当前筛选条件下没有关键词。")
     st.stop()
-key, on_select = click_to_filter("keyword_bars", field="keyword")
-st.plotly_chart(
-    keyword_bars_figure(table),
-    on_select=on_select,
-    selection_mode="points",
-    key=key,
-    config=chart_config("关键词"),
-    width="stretch",
-)
+clickable_chart(keyword_bars_figure(table), "keyword_bars", "关键词", field="keyword")
 st.caption(
     "已去除数字、单位名称、地名和“推进、加快、以上”等套话。点击条形即按该关键词筛选全部页面。"
 )

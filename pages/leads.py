@@ -4,8 +4,8 @@ import streamlit as st
 
 from lib.analyse.tables import lead_concentration, lead_exceptions, unit_ranking
 from lib.app.state import current, view
-from lib.app.widgets import click_to_filter, show_table, unit_sheet_downloads
-from lib.write.charts import chart_config, unit_bars_figure
+from lib.app.widgets import clickable_chart, show_table, unit_sheet_downloads
+from lib.write.charts import unit_bars_figure
 
 filters = current().filters
 concentration = view(lead_concentration)
@@ -43,15 +43,7 @@ ranking = view(unit_ranking, filters.include_collectives, order)
 if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:
-    key, on_select = click_to_filter("lead_bars")
-    st.plotly_chart(
-        unit_bars_figure(ranking, top),
-        on_select=on_select,
-        selection_mode="points",
-        key=key,
-        config=chart_config("牵头单位"),
-        width="stretch",
-    )
+    clickable_chart(unit_bars_figure(ranking, top), "lead_bars", "牵头单位")
     st.caption("点击条形即按该单位筛选全部页面。独立承担：事项只列一个单位且未标注牵头。")
 st.subheader("该单位任务清单")
 if not ranking.empty:

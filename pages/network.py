@@ -4,8 +4,8 @@ import streamlit as st
 
 from lib.analyse.network import network, partners
 from lib.app.state import current, escape_markdown, view
-from lib.app.widgets import click_to_filter, downloads, show_table, unit_sheet_downloads
-from lib.write.charts import chart_config, network_figure
+from lib.app.widgets import clickable_chart, downloads, show_table, unit_sheet_downloads
+from lib.write.charts import network_figure
 
 filters = current().filters
 left, middle, right = st.columns(3)
@@ -32,15 +32,7 @@ if net.edges.empty and min_weight > 1:  # nothing to draw: show every shared ite
 if net.edges.empty:
     st.info("当前筛选条件下没有两个具体单位共同承担的事项，协同网络为空。")
     st.stop()
-key, on_select = click_to_filter("network")
-st.plotly_chart(
-    network_figure(net.nodes, net.edges, color_by),
-    on_select=on_select,
-    selection_mode="points",
-    key=key,
-    config=chart_config("协同网络"),
-    width="stretch",
-)
+clickable_chart(network_figure(net.nodes, net.edges, color_by), "network", "协同网络")
 hidden = net.hidden
 st.caption(
     "圆的大小为承担事项数，连线越粗共担事项越多；悬停连线中点可看共担的事项；点击单位即按该单位筛选。"

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from lib.analyse.tables import headline_facts, overview_kpis, unit_ranking
+from lib.analyse.tables import headline_facts, unit_ranking
 from lib.app.state import current, escape_markdown, view
-from lib.app.widgets import click_to_filter, link_to_page
-from lib.write.charts import chart_config, unit_bars_figure
+from lib.app.widgets import clickable_chart, link_to_page
+from lib.write.charts import unit_bars_figure
 from lib.write.report import headline_sentence, quality_line
 
 state = current()
@@ -13,7 +13,6 @@ doc, filters = state.doc, state.filters
 facts = view(headline_facts)
 st.markdown("## " + escape_markdown(headline_sentence(facts, filtered=bool(filters.chips()))))
 
-k = view(overview_kpis)
 cols = st.columns(4)
 if facts["unit"]:  # one unit: its own numbers; list-wide ones would mean nothing here
     roles = facts["unit_roles"]
@@ -23,7 +22,7 @@ if facts["unit"]:  # one unit: its own numbers; list-wide ones would mean nothin
     cols[3].metric("协同单位", facts["partners"], help="与该单位共同承担事项的其他具体单位。")
     link_to_page("leads.py", "下载该单位任务清单", ":material/download:")
 else:
-    cols[0].metric("工作事项", k["items"], help="清单中编号的工作事项。")
+    cols[0].metric("工作事项", facts["items"], help="清单中编号的工作事项。")
     cols[1].metric(
         "责任单位",
         facts["units"],
@@ -32,7 +31,7 @@ else:
     cols[2].metric(
         "写明牵头单位的事项",
         facts["led_items"],
-        help=f"以▲、★、“牵头”等写明牵头单位的事项；其余 {k['items'] - facts['led_items']} 项未写明。",
+        help=f"以▲、★、“牵头”等写明牵头单位的事项；其余 {facts['items'] - facts['led_items']} 项未写明。",
     )
     cols[3].metric(
         "多个单位共同承担的事项",
@@ -44,15 +43,7 @@ else:
     if ranking.empty:
         st.info("当前筛选条件下没有责任单位。")
     else:
-        key, on_select = click_to_filter("overview_bars")
-        st.plotly_chart(
-            unit_bars_figure(ranking),
-            on_select=on_select,
-            selection_mode="points",
-            key=key,
-            config=chart_config("承担事项最多的单位"),
-            width="stretch",
-        )
+        clickable_chart(unit_bars_figure(ranking), "overview_bars", "承担事项最多的单位")
         st.caption(
             "条形末端为承担事项总数；点击条形即按该单位筛选全部页面。"
             "牵头：写明牵头；独立承担：事项只写了这一个单位；配合：其余。"

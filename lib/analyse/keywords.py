@@ -15,7 +15,8 @@ import math
 import re
 import threading
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
+from typing import TypeVar
 
 import pandas as pd
 
@@ -28,6 +29,7 @@ TEXTRANK_MAX_CHARS = 200_000  # TextRank is quadratic-ish; beyond this the text 
 TEXTRANK_POS = ("n", "nz", "vn", "ns", "nt", "l", "an")  # the parts of speech it ranks
 TEXTRANK_SPAN = 5  # words within this distance are linked, as in jieba's TextRank
 _TOKENS = TableMemo()
+Value = TypeVar("Value")
 _NOT_A_WORD = re.compile(r"[\d０-９.%％]|^[\W_]+$|^[a-zA-Z]{1,2}$")
 
 
@@ -112,11 +114,9 @@ def document_tokens(
 
 def _tokens(items: pd.DataFrame, units: frozenset[str], place: str) -> list[tuple[str, ...]]:
     extra = _document_stop(units, place)
-    seen: dict[str, tuple[str, ...]] = {}  # a list repeats tasks: each is cut once
-    for task in items["task"].tolist():
-        if task not in seen:
-            seen[task] = tuple(w for w in task_tokens(task) if is_keyword(w, extra))
-    return [seen[task] for task in items["task"].tolist()]
+    return _per_task(
+        items, lambda task: tuple(w for w in task_tokens(task) if is_keyword(w, extra))
+    )
 
 
 def _pos_tokens(items: pd.DataFrame) -> list[tuple[tuple[str, str], ...]]:
@@ -124,13 +124,19 @@ def _pos_tokens(items: pd.DataFrame) -> list[tuple[tuple[str, str], ...]]:
 
     def make() -> list[tuple[tuple[str, str], ...]]:
         tagger = _textrank().postokenizer
-        seen: dict[str, tuple[tuple[str, str], ...]] = {}
-        for task in items["task"].tolist():
-            if task not in seen:
-                seen[task] = tuple((p.word, p.flag) for p in tagger.cut(task))
-        return [seen[task] for task in items["task"].tolist()]
+        return _per_task(items, lambda task: tuple((p.word, p.flag) for p in tagger.cut(task)))
 
     return _TOKENS.along(items, "pos", make)
+
+
+def _per_task(items: pd.DataFrame, cut: Callable[[str], Value]) -> list[Value]:
+    """``cut(task)`` for every task of ``items``; a list repeats tasks: each is cut once."""
+    tasks = items["task"].tolist()
+    seen: dict[str, Value] = {}
+    for task in tasks:
+        if task not in seen:
+            seen[task] = cut(task)
+    return [seen[task] for task in tasks]
 
 
 def _document_stop(units: Iterable[str], place: str) -> frozenset[str]:

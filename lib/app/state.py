@@ -79,10 +79,8 @@ class Loaded:
         if found is not None and found[0]() is source:
             return found[1]
         value = make()
-        with self._lock:  # apart from the views: a table made afresh each run never evicts them
-            self._derived[memo_key] = (weakref.ref(source), value)  # replaces a stale entry
-            while len(self._derived) > self.MAX_DERIVED:
-                self._derived.popitem(last=False)
+        # apart from the views: a table made afresh each run never evicts them
+        self._store(self._derived, memo_key, (weakref.ref(source), value), self.MAX_DERIVED)
         return value
 
     def _remembered(
@@ -93,11 +91,17 @@ class Loaded:
                 memo.move_to_end(key)
                 return memo[key]
         value = make(*args)  # outside the lock: two sessions may both compute, one result stays
+        self._store(memo, key, value, limit)
+        return value
+
+    def _store(self, memo: OrderedDict, key: Hashable, value: object, limit: int) -> None:
+        """``value`` under ``key`` (replacing what was there), the oldest entries over
+        ``limit`` dropped."""
         with self._lock:
             memo[key] = value
+            memo.move_to_end(key)
             while len(memo) > limit:
                 memo.popitem(last=False)
-        return value
 
 
 @dataclass(frozen=True, eq=False)

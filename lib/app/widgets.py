@@ -13,7 +13,7 @@ import streamlit as st
 from lib.analyse.filters import Filters
 from lib.app.state import Loaded, current, document_view, escape_markdown
 from lib.parse.pipeline import ParsedDocument
-from lib.write.charts import units_from_selection
+from lib.write.charts import chart_config, units_from_selection
 from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
 from lib.write.present import present
 from lib.write.report import display_title
@@ -86,6 +86,20 @@ def click_to_filter(name: str, field: str = "units") -> tuple[str, Callable[[], 
             st.session_state[f"_{name}_clicks"] = clicks + 1
 
     return key, on_select
+
+
+def clickable_chart(figure, name: str, title: str, field: str = "units") -> None:
+    """A chart whose clicked bars (or nodes) set a filter on every page (``click_to_filter``);
+    its PNG export is named ``title``."""
+    key, on_select = click_to_filter(name, field)
+    st.plotly_chart(
+        figure,
+        on_select=on_select,
+        selection_mode="points",
+        key=key,
+        config=chart_config(title),
+        width="stretch",
+    )
 
 
 def set_filter(field: str, value: object) -> None:
