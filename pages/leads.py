@@ -5,6 +5,7 @@ import streamlit as st
 from lib.analyse.tables import lead_concentration, lead_exceptions, unit_ranking
 from lib.app.state import current, view
 from lib.app.widgets import clickable_chart, show_table, unit_sheet_downloads
+from lib.parse.schema import DUTY_MEANING
 from lib.write.charts import unit_bars_figure
 
 filters = current().filters
@@ -44,7 +45,7 @@ if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")
 else:
     clickable_chart(unit_bars_figure(ranking, top), "lead_bars", "牵头单位")
-    st.caption("点击条形即按该单位筛选全部页面。独立承担：事项只列一个单位且未标注牵头。")
+    st.caption("点击条形即按该单位筛选全部页面。" + DUTY_MEANING)
 st.subheader("该单位任务清单")
 if not ranking.empty:
     units = ranking["unit"].tolist()

@@ -5,6 +5,7 @@ import streamlit as st
 from lib.analyse.tables import headline_facts, unit_ranking
 from lib.app.state import current, escape_markdown, view
 from lib.app.widgets import clickable_chart, link_to_page
+from lib.parse.schema import DUTY_MEANING
 from lib.write.charts import unit_bars_figure
 from lib.write.report import headline_sentence, quality_line
 
@@ -18,7 +19,7 @@ if facts["unit"]:  # one unit: its own numbers; list-wide ones would mean nothin
     roles = facts["unit_roles"]
     cols[0].metric("承担事项", roles["items"], help="写有该单位的事项（同一事项只计一次）。")
     cols[1].metric("牵头", roles["lead"], help="该单位被写明为牵头单位的事项。")
-    cols[2].metric("独立承担", roles["sole"], help="只写了该单位一个单位的事项。")
+    cols[2].metric("独立承担", roles["sole"], help="只写了该单位一个具体单位、且未写明牵头的事项。")
     cols[3].metric("协同单位", facts["partners"], help="与该单位共同承担事项的其他具体单位。")
     link_to_page("leads.py", "下载该单位任务清单", ":material/download:")
 else:
@@ -46,7 +47,7 @@ else:
         clickable_chart(unit_bars_figure(ranking), "overview_bars", "承担事项最多的单位")
         st.caption(
             "条形末端为承担事项总数；点击条形即按该单位筛选全部页面。"
-            "牵头：写明牵头；独立承担：事项只写了这一个单位；配合：其余。"
+            + DUTY_MEANING
             + (
                 ""
                 if filters.include_collectives

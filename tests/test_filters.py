@@ -112,7 +112,9 @@ def test_kpis_are_counts_over_the_tables(bundled) -> None:
     assert k["items"] == 97 and k["mentions"] == len(a)
     assert k["led_items"] + k["unmarked_items"] == 97
     assert k["led_items"] == a.loc[a["role"] == "lead", "item_no"].nunique()
-    assert k["sole_items"] == a.loc[a["sole"], "item_no"].nunique()
+    # 独立承担: the only named unit and no lead marked (45 items name one unit, 12 mark it lead)
+    led = set(a.loc[a["role"] == "lead", "item_no"])
+    assert k["sole_items"] == a.loc[a["sole"] & ~a["item_no"].isin(led), "item_no"].nunique() == 33
     assert k["max_units"] == a.groupby("item_no")["unit"].nunique().max()
 
 

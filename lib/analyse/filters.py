@@ -9,10 +9,11 @@ from dataclasses import dataclass, fields, replace
 
 import pandas as pd
 
+from lib.analyse.roles import mention_duties
 from lib.parse.pipeline import ParsedDocument
-from lib.parse.schema import KINDS, ROLES
+from lib.parse.schema import DUTIES, KINDS
 
-ROLE_CHOICES = ("all", "lead", "co")
+ROLE_CHOICES = ("all", "lead", "sole", "co")  # a unit's duty in an item (DUTIES)
 # URL key for each field; lists repeat the key (?unit=发改局&unit=财政局)
 _KEYS = {
     "units": "unit",
@@ -89,7 +90,7 @@ class Filters:
         chips = [("units", u, f"单位：{u}") for u in self.units]
         chips += [("kinds", k, f"类型：{KINDS.get(k, k)}") for k in self.kinds]
         if self.role != "all":
-            chips.append(("role", self.role, f"角色：{ROLES[self.role]}"))
+            chips.append(("role", self.role, f"职责：{DUTIES[self.role]}"))
         chips += [("sections", s, f"分块/主题：{s}") for s in self.sections]
         chips += [("leaders", name, f"分管领导：{name}") for name in self.leaders]
         if self.text:
@@ -111,7 +112,7 @@ class Filters:
         if len(self.units) > 2:
             parts.append(f"等{len(self.units)}个单位")
         if self.role != "all":
-            parts.append(ROLES[self.role])
+            parts.append(DUTIES[self.role])
         parts += [KINDS.get(k, k) for k in self.kinds[:2]]
         parts += [*self.sections[:1], *self.leaders[:1], self.text, self.keyword]
         return "-".join(part for part in parts if part)
@@ -119,7 +120,7 @@ class Filters:
     def describe(self) -> list[tuple[str, str]]:
         """(condition, value) rows for the 筛选条件 sheet of a download."""
         rows = [
-            ("角色", {"all": "全部", **ROLES}[self.role]),
+            ("职责", {"all": "全部", **DUTIES}[self.role]),
             ("排名含泛指单位", "是" if self.include_collectives else "否"),
         ]
         rows += [
@@ -139,7 +140,8 @@ def apply_filters(
     """The items and assignments a view shows under ``filters``.
 
     Item conditions (section or theme, leader, text, keyword) pick items; mention
-    conditions (unit, kind, role) pick rows; an item stays when one of its rows stays.
+    conditions (unit, kind, duty) pick rows; an item stays when one of its rows stays. The
+    duty of a mention is its unit's duty in the item (``mention_duties``).
     """
     keep = pd.Series(True, index=items.index)
     if filters.sections:
@@ -158,7 +160,7 @@ def apply_filters(
     if filters.kinds:
         rows = rows[rows["kind"].isin(filters.kinds)]
     if filters.role != "all":
-        rows = rows[rows["role"] == filters.role]
+        rows = rows[mention_duties(rows) == filters.role]
     if filters.units or filters.kinds or filters.role != "all":
         chosen = chosen[chosen["item_no"].isin(rows["item_no"])]
     return chosen.reset_index(drop=True), rows.reset_index(drop=True)

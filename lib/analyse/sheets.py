@@ -24,6 +24,7 @@ from lib.analyse.tables import lead_concentration, overview_kpis, unit_ranking
 from lib.analyse.targets import targets_table
 from lib.parse.pipeline import ParsedDocument
 from lib.parse.reference import read_data_csv
+from lib.parse.schema import DUTIES
 
 GROUPS: tuple[str, ...] = ("牵头", "独立承担", "配合", "共同责任")
 SHEET_COLUMNS: tuple[str, ...] = (
@@ -188,12 +189,8 @@ def _sheet_rows(doc: ParsedDocument, roster_units: pd.DataFrame | None):
 
 
 def _named_rows(named: pd.DataFrame) -> pd.DataFrame:
-    """A row per item × named unit, grouped by its role (lead wins; sole owners apart)."""
-    group = (
-        named["role"]
-        .map({"lead": "牵头"})
-        .fillna(named["sole"].map({True: "独立承担", False: "配合"}))
-    )
+    """A row per item × named unit, grouped by its duty (``DUTIES``)."""
+    group = named["duty"].map(DUTIES)
     return pd.DataFrame(
         {
             "unit": named["unit"],

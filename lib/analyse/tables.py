@@ -24,7 +24,7 @@ def overview_kpis(selection: Selection) -> dict[str, float]:
         "mentions": len(assignments),
         "led_items": len(led),
         "unmarked_items": int((~items["item_no"].isin(led)).sum()),
-        "sole_items": int(per_item.loc[per_item["sole"], "item_no"].nunique()),
+        "sole_items": int(per_item.loc[per_item["duty"] == "sole", "item_no"].nunique()),
         "mean_units": float(units_per_item.mean()) if len(items) else 0.0,
         "max_units": int(units_per_item.max()) if len(items) else 0,
     }
@@ -77,7 +77,7 @@ def headline_facts(selection: Selection) -> dict[str, object]:
 def unit_ranking(
     selection: Selection, include_collectives: bool = False, by: str = "items"
 ) -> pd.DataFrame:
-    """Units by distinct items: 牵头, 独立承担 (sole owner, no marked lead), 配合, and mentions.
+    """Units by distinct items: by duty 牵头, 独立承担, 配合 (``DUTIES``), and mentions.
 
     Sorted by items, then leads (``by="lead"``: by leads, then items), then name, so ties
     never reorder between runs.

@@ -27,6 +27,7 @@ TARGET_COLUMNS = (
     "qualifier",
     "span",
     "lead_units",
+    "sole_units",
     "co_units",
 )
 UNITS = (
@@ -290,7 +291,7 @@ def _metric(task: str, match: re.Match[str]) -> str:
 
 def targets_table(selection: Selection, measure_units: tuple[str, ...] = ()) -> pd.DataFrame:
     """One row per target of the chosen items (only those in ``measure_units`` when given), with
-    each item's lead and co units as tuples, all of them whatever the unit filter."""
+    each item's units by duty (lead, sole, co) as tuples, all of them whatever the unit filter."""
     items = selection.items
     units = units_of_items(selection.item_assignments, items["item_no"]).set_index(items["item_no"])
     rows = []
@@ -311,6 +312,7 @@ def targets_table(selection: Selection, measure_units: tuple[str, ...] = ()) -> 
                     target.qualifier,
                     target.span,
                     units.at[item.item_no, "lead_units"],
+                    units.at[item.item_no, "sole_units"],
                     units.at[item.item_no, "co_units"],
                 )
             )
@@ -323,7 +325,8 @@ def targets_table(selection: Selection, measure_units: tuple[str, ...] = ()) -> 
 def targets_per_unit(
     selection: Selection, measure_units: tuple[str, ...] = (), include_collectives: bool = True
 ) -> pd.DataFrame:
-    """How many targets each unit owes, as lead and as co-responsible unit; collectives left
+    """How many targets each unit owes, as lead, as sole owner and as co-responsible unit
+    (the duties of ``DUTIES``); collectives left
     out unless ``include_collectives``. A collective whose name holds 、 is one unit."""
     targets = targets_table(selection, measure_units)
     whole = selection.doc.assignments
@@ -332,17 +335,18 @@ def targets_per_unit(
     )
     rows = [
         (unit, role)
-        for column, role in (("lead_units", "lead"), ("co_units", "co"))
+        for role in ("lead", "sole", "co")
+        for column in (f"{role}_units",)
         for units in targets[column]
         for unit in units
         if unit not in leave_out
     ]
-    columns = ["unit", "lead_targets", "co_targets", "total_targets"]
+    columns = ["unit", "lead_targets", "sole_targets", "co_targets", "total_targets"]
     if not rows:
         return pd.DataFrame(columns=columns)
     counts = pd.DataFrame(rows, columns=["unit", "role"]).value_counts().unstack(fill_value=0)
-    counts = counts.reindex(columns=["lead", "co"], fill_value=0)
-    counts = counts.assign(total=counts["lead"] + counts["co"]).reset_index()
+    counts = counts.reindex(columns=["lead", "sole", "co"], fill_value=0)
+    counts = counts.assign(total=counts["lead"] + counts["sole"] + counts["co"]).reset_index()
     counts = counts.sort_values(
         ["total", "lead", "unit"], ascending=[False, False, True], ignore_index=True
     )
@@ -350,6 +354,7 @@ def targets_per_unit(
         {
             "unit": counts["unit"],
             "lead_targets": counts["lead"],
+            "sole_targets": counts["sole"],
             "co_targets": counts["co"],
             "total_targets": counts["total"],
         }

@@ -19,7 +19,7 @@ from lib.app.widgets import DEFAULT_FILTERS, WIDGET_KEYS, document_header, filte
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, parse_bytes
 from lib.parse.reference import DATA_DIR
-from lib.parse.schema import KINDS, ROLES
+from lib.parse.schema import DUTIES, DUTY_MEANING, KINDS
 
 BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
 # Chinese for the few words of Streamlit's own that no option changes (the uploader's)
@@ -202,11 +202,12 @@ def _filters_sidebar(loaded: Loaded) -> Filters:
             placeholder="全部类型",
         )
         st.radio(
-            "角色",
+            "职责",
             ROLE_CHOICES,
             key=WIDGET_KEYS["role"],
             horizontal=True,
-            format_func=lambda r: {"all": "全部", **ROLES}[r],
+            format_func=lambda r: {"all": "全部", **DUTIES}[r],
+            help=DUTY_MEANING,
         )
         if sections:
             st.multiselect("分块/主题", sections, key=WIDGET_KEYS["sections"], placeholder="全部")

@@ -50,6 +50,7 @@ ZH_HEADERS: dict[str, str] = {
     "unit": "责任单位",
     "sub_office": "内设机构",
     "role": "牵头/配合",
+    "duty": "职责",
     "sole": "独立承担",
     "kind": "单位类型",
     "flags": "校正说明",
@@ -62,8 +63,10 @@ ZH_HEADERS: dict[str, str] = {
     "span": "目标原文",
     "lead_units": "牵头单位",
     "co_units": "配合单位",
+    "sole_units": "独立承担单位",
     # the tables of the analyses
     "lead_targets": "牵头的目标",
+    "sole_targets": "独立承担的目标",
     "co_targets": "配合的目标",
     "total_targets": "合计",
     "partner": "协同单位",
@@ -85,6 +88,13 @@ ZH_HEADERS: dict[str, str] = {
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 ROLES: dict[str, str] = {"lead": "牵头", "co": "配合"}
+
+# A unit's duty in an item, one meaning on every page, export and sheet: 牵头 (marked lead in
+# any clause of the item), 独立承担 (the item's only named unit, no lead marked for it), 配合.
+DUTIES: dict[str, str] = {"lead": "牵头", "sole": "独立承担", "co": "配合"}
+DUTY_MEANING = (
+    "牵头：写明为牵头单位；独立承担：事项只写了这一个具体单位，且未写明牵头；配合：其余。"
+)
 
 KINDS: dict[str, str] = {
     "department": "政府部门",
