@@ -20,7 +20,7 @@ if targets.empty:
 left, right = st.columns([3, 2])
 with left:
     st.subheader("目标明细")
-    show_table(targets.drop(columns="doc_id"), key="tg_table")
+    show_table(targets, key="tg_table")
     downloads(targets, "targets", "量化目标")
 with right:
     st.subheader("各单位承担的目标")

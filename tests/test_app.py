@@ -127,7 +127,7 @@ def test_a_url_with_unit_and_role_opens_that_view(bundled) -> None:
     app = run_app("pages/explorer.py", doc=bundled.doc_id, unit="发改局", role="lead")
     assert app.sidebar.multiselect(key="f_units").value == ["发改局"]
     rows = app.dataframe[1].value
-    assert set(rows["责任单位"]) == {"发改局"} and set(rows["牵头/配合"]) == {"牵头"}
+    assert set(rows["责任单位"]) == {"发改局"} and set(rows["职责"]) == {"牵头"}
     a = bundled.assignments
     assert len(rows) == len(a[(a["unit"] == "发改局") & (a["role"] == "lead")])
 

@@ -6,7 +6,13 @@ from __future__ import annotations
 import pandas as pd
 
 from lib.analyse.filters import Selection
-from lib.analyse.roles import item_roles, named_roles, role_counts, units_of_items
+from lib.analyse.roles import (
+    item_roles,
+    mention_duties,
+    named_roles,
+    role_counts,
+    units_of_items,
+)
 
 
 def overview_kpis(selection: Selection) -> dict[str, float]:
@@ -97,16 +103,18 @@ def unit_ranking(
 
 
 def items_with_units(items: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
-    """One row per item of ``items``: its lead units and co units (tuples, from
-    ``assignments``), leaders and deadline."""
+    """One row per item of ``items``: its number, section, theme and task, its units by duty
+    (tuples, from ``assignments``), leaders and deadline."""
     units = units_of_items(assignments, items["item_no"])
     return pd.DataFrame(
         {
             "item_no": items["item_no"].to_numpy(),
             "item_label": items["item_label"].to_numpy(),
             "section": items["section"].to_numpy(),
+            "theme": items["theme"].to_numpy(),
             "task": items["task"].to_numpy(),
             "lead_units": units["lead_units"].to_numpy(),
+            "sole_units": units["sole_units"].to_numpy(),
             "co_units": units["co_units"].to_numpy(),
             "leaders": items["leaders"].to_numpy(),
             "deadline": items["deadline"].to_numpy(),
@@ -119,9 +127,37 @@ def item_table(selection: Selection) -> pd.DataFrame:
     return items_with_units(selection.items, selection.item_assignments)
 
 
+# the columns of the 责任分工 table an analyst downloads, in order: the item, the unit and
+# its duty, then how the list wrote it
+ASSIGNMENT_VIEW_COLUMNS: tuple[str, ...] = (
+    "item_no",
+    "item_label",
+    "section",
+    "theme",
+    "task",
+    "unit",
+    "duty",
+    "sub_office",
+    "kind",
+    "leaders",
+    "deadline",
+    "raw",
+    "position",
+    "flags",
+)
+
+
 def assignment_table(selection: Selection) -> pd.DataFrame:
-    """The chosen mentions, as the data contract has them."""
-    return selection.assignments
+    """The chosen mentions, each with its item's number, section, theme and task and its
+    unit's duty in the item (``DUTIES``): a table an analyst filters and sums as it comes."""
+    rows = selection.assignments
+    items = selection.items.set_index("item_no")
+    details = {
+        column: items[column].reindex(rows["item_no"]).to_numpy()
+        for column in ("section", "theme", "task", "leaders", "deadline")
+    }
+    table = rows.assign(**details, duty=mention_duties(rows).to_numpy())
+    return table[list(ASSIGNMENT_VIEW_COLUMNS)].reset_index(drop=True)
 
 
 WORKLOAD_MODES = {"all": "全部角色", "lead": "仅牵头", "weighted": "牵头加权（牵头 1，配合 0.5）"}

@@ -15,7 +15,7 @@ from lib.app.state import Loaded, current, document_view, escape_markdown
 from lib.parse.pipeline import ParsedDocument
 from lib.write.charts import chart_config, units_from_selection
 from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
-from lib.write.present import present
+from lib.write.present import present, without_empty_columns
 from lib.write.report import display_title
 
 # the session key of each filter's widget
@@ -137,6 +137,7 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
     presented as on screen (``lib.write.present``); each file is written when clicked."""
     state = current()
     doc, filters = state.doc, state.filters
+    frame = without_empty_columns(frame)
     conditions = [
         ("来源文件", doc.report.source_name),
         ("文档编号", doc.doc_id),
@@ -254,7 +255,9 @@ def show_table(frame: pd.DataFrame, key: str | None = None, headers: str = "zh")
     if frame.empty:
         st.caption("（没有符合条件的行。）")
         return
-    shown = current().loaded.derived(frame, ("present", headers), lambda: present(frame, headers))
+    shown = current().loaded.derived(
+        frame, ("present", headers), lambda: present(without_empty_columns(frame), headers)
+    )
     st.dataframe(shown, width="stretch", hide_index=True, key=key)
 
 

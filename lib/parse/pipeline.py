@@ -156,7 +156,7 @@ def _parse_read(read: Read, data: bytes, name: str, convention: str | None) -> P
     blocks, encoding, ignored = read
     exported = exported_table(blocks)
     if exported:
-        return _document_from_export(exported, name, encoding, ignored)
+        return _document_from_export(exported, name, encoding, ignored, document_id(data))
     doc_id = document_id(data)
     written_blocks = blocks
     blocks, traditional = simplified_blocks(blocks)
@@ -192,15 +192,18 @@ def _parse_read(read: Read, data: bytes, name: str, convention: str | None) -> P
 
 
 def _document_from_export(
-    exported: Export, name: str, encoding: str, ignored: tuple[str, ...] = ()
+    exported: Export, name: str, encoding: str, ignored: tuple[str, ...], file_id: str
 ) -> ParsedDocument:
-    """Our own export read back: the same table, under the document id it was exported with."""
+    """Our own export read back: the same table, under the document id it was exported with
+    (the file's own id when the export does not carry one: the app's downloads)."""
     kind, frame = exported.kind, exported.frame
     if frame.empty:
         raise ListError("这个导出文件没有数据行。", EXIT_NO_ITEMS)
+    if not frame.get("doc_id", pd.Series([""])).iloc[0]:
+        frame = frame.assign(doc_id=file_id)
     if kind == "assignments":
         assignments = assignments_from_export(frame)
-        items = items_of_assignments(assignments)
+        items = items_of_assignments(assignments, frame)
     else:
         items = items_from_export(frame)
         records = tuple(_record_of_exported_item(row) for row in items.itertuples())

@@ -23,13 +23,18 @@ def to_csv_bytes(table: pd.DataFrame, headers: str = "zh", bom: bool = True) -> 
     return text.encode("utf-8-sig" if bom else "utf-8")
 
 
+WRAP_ABOVE = 30  # characters: a longer column is wrapped
+WIDE = 60  # the width of a wrapped column, in Excel's character widths
+
+
 def to_xlsx_bytes(
     table: pd.DataFrame,
     headers: str = "zh",
     sheet: str = "清单",
     conditions: list[tuple[str, str]] | None = None,
 ) -> bytes:
-    """An .xlsx workbook; text cells are written as strings, never formulas.
+    """An .xlsx workbook; text cells are written as strings, never formulas. Each sheet has
+    its header in bold, frozen, with a filter; long text columns wrap.
 
     ``conditions`` (source and filters) go to a second sheet, 筛选条件.
     """
@@ -43,6 +48,8 @@ def to_xlsx_bytes(
     # written as a string, never as a formula or a link, whatever it starts with
     options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
     with xlsxwriter.Workbook(buffer, options) as workbook:
+        bold = workbook.add_format({"bold": True, "valign": "top"})
+        wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
         for name, frame in sheets.items():
             worksheet = workbook.add_worksheet(name)
             columns = [str(column) for column in frame.columns]
@@ -50,9 +57,16 @@ def to_xlsx_bytes(
             for index, column in enumerate(values):
                 shown = [columns[index], *("" if _missing(v) else str(v) for v in column[:199])]
                 width = max(len(text) for text in shown)
-                worksheet.set_column(index, index, min(60, max(8, width * 2)))
-            worksheet.write_row(0, 0, columns)
+                # long text (the task) wraps in a wide column instead of running off the row
+                long = width > WRAP_ABOVE
+                worksheet.set_column(
+                    index, index, WIDE if long else max(8, width * 2), wrapped if long else None
+                )
+            worksheet.write_row(0, 0, columns, bold)
             _write_rows(worksheet, zip(*values))
+            worksheet.freeze_panes(1, 0)  # the header stays in view
+            if columns:
+                worksheet.autofilter(0, 0, len(frame), len(columns) - 1)
     return stable_zip(buffer.getvalue())
 
 

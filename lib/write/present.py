@@ -13,7 +13,15 @@ from collections.abc import Mapping
 
 import pandas as pd
 
-from lib.parse.schema import FLAG_LABELS, FORMULA_STARTS, KINDS, ROLES, ZH_HEADERS, flag_codes
+from lib.parse.schema import (
+    DUTIES,
+    FLAG_LABELS,
+    FORMULA_STARTS,
+    KINDS,
+    ROLES,
+    ZH_HEADERS,
+    flag_codes,
+)
 
 _TRUE_FALSE_ZH = {True: "是", False: "否"}
 LIST_JOINER = "、"
@@ -95,10 +103,12 @@ def _joined(value: object, joiner: str) -> object:
 
 
 def translate_codes(table: pd.DataFrame) -> pd.DataFrame:
-    """Role, kind, sole and flag codes as the words of the Chinese headers."""
+    """Role, duty, kind, sole and flag codes as the words of the Chinese headers."""
     words = {}
     if "role" in table:
         words["role"] = table["role"].map(ROLES).fillna(table["role"])
+    if "duty" in table:
+        words["duty"] = table["duty"].map(DUTIES).fillna(table["duty"])
     if "kind" in table:
         words["kind"] = table["kind"].map(KINDS).fillna(table["kind"])
     if "sole" in table:
@@ -112,6 +122,29 @@ def translate_codes(table: pd.DataFrame) -> pd.DataFrame:
             }
         )
     return table.assign(**words)
+
+
+def without_empty_columns(table: pd.DataFrame) -> pd.DataFrame:
+    """``table`` as an analyst downloads it: no ``doc_id`` (the document is named in the
+    筛选条件 sheet) and no column without a single value (a list without 分管领导).
+
+    >>> table = pd.DataFrame({"doc_id": ["ab"], "unit": ["财政局"], "sub_office": [""]})
+    >>> list(without_empty_columns(table).columns)
+    ['unit']
+    """
+    empty = [
+        column
+        for column in table.columns
+        # stops at the first value: only a column that is empty is read whole
+        if column == "doc_id" or (len(table) and not any(map(_has_value, table[column])))
+    ]
+    return table.drop(columns=empty)
+
+
+def _has_value(value: object) -> bool:
+    if isinstance(value, (str, list, tuple)):
+        return len(value) > 0
+    return value is not None and value == value  # NaN is no value
 
 
 def present(table: pd.DataFrame, headers: str | Mapping[str, str] = "zh") -> pd.DataFrame:
