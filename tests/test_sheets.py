@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 import subprocess
 import sys
 import zipfile
@@ -12,6 +13,7 @@ import openpyxl
 import pandas as pd
 import pytest
 from docx import Document
+from docx.oxml.ns import qn
 
 from lib.analyse.filters import select
 from lib.analyse.roles import item_roles
@@ -208,6 +210,24 @@ def test_brief_has_the_headline_numbers(bundled: ParsedDocument) -> None:
     cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
     assert "97" in cells and brief.top_items.iloc[0]["unit"] in cells
     assert any("待核" in p.text for p in document.paragraphs)
+
+
+def test_brief_says_what_the_overview_says_in_plain_words(bundled: ParsedDocument) -> None:
+    from lib.analyse.filters import select
+    from lib.analyse.tables import headline_facts
+    from lib.write.report import headline_sentence, quality_line
+
+    document = Document(io.BytesIO(brief_docx(build_brief(bundled, made="2026-11-30"))))
+    text = "\n".join(p.text for p in document.paragraphs)
+    cells = [c.text for t in document.tables for r in t.rows for c in r.cells]
+    assert headline_sentence(headline_facts(select(bundled)), filtered=False) in text
+    waiting = re.search(r"(\d+) 处待核对", quality_line(bundled)).group(1)
+    assert f"{waiting} 处待核对" in text  # the overview's count, not another one
+    assert "制作日期：2026年11月30日" in text
+    assert "HHI" not in text + "".join(cells) and "提及次数" not in cells
+    assert cells.count("单位") == 0  # no 单位 | 单位 header
+    fonts = document.styles["Normal"].element.rPr.rFonts
+    assert fonts.get(qn("w:eastAsia")) == "仿宋"
 
 
 def cli(*args: str) -> subprocess.CompletedProcess[bytes]:

@@ -13,14 +13,16 @@ says which. Pure pandas; the files are written by lib.write.sheet_files.
 
 from __future__ import annotations
 
+import datetime
 import functools
 from dataclasses import dataclass
 
 import pandas as pd
 
 from lib.analyse.filters import Selection, select
+from lib.analyse.review import corrected_counts, unresolved_counts
 from lib.analyse.roles import item_roles
-from lib.analyse.tables import lead_concentration, overview_kpis, unit_ranking
+from lib.analyse.tables import headline_facts, lead_concentration, overview_kpis, unit_ranking
 from lib.analyse.targets import targets_table
 from lib.parse.pipeline import ParsedDocument
 from lib.parse.reference import read_data_csv
@@ -284,10 +286,13 @@ class Brief:
     pairs: pd.DataFrame  # a, b, weight
     themes: pd.DataFrame  # theme, items
     concentration: dict[str, float]
-    flagged: int  # mentions corrected or not recognized, items without units, numbering problems
+    corrected: int  # what the reader corrected on its own (as the overview's parse line)
+    waiting: int  # what waits for a person to check (as the overview's parse line)
+    made: str  # the day the brief was made, ISO
+    facts: dict[str, object]  # the overview's headline facts of the whole list
 
 
-def build_brief(doc: ParsedDocument, top: int = 8) -> Brief:
+def build_brief(doc: ParsedDocument, top: int = 8, made: str = "") -> Brief:
     """The whole list on one page: headline numbers, who carries it, who works together."""
     from lib.analyse.network import shared_items  # networkx only when a brief is asked for
 
@@ -304,14 +309,6 @@ def build_brief(doc: ParsedDocument, top: int = 8) -> Brief:
         .rename_axis("theme")
         .reset_index(name="items")
     )
-    report = doc.report
-    flagged = (
-        len(report.corrections)
-        + len(report.flagged)
-        + len(report.items_without_units)
-        + len(report.numbering_problems)
-        + len(report.incomplete_items)
-    )
     return Brief(
         meta=dict(doc.meta),
         kpis=overview_kpis(whole),
@@ -320,5 +317,8 @@ def build_brief(doc: ParsedDocument, top: int = 8) -> Brief:
         pairs=shared_items(items, assignments).head(top)[["a", "b", "weight"]],
         themes=themes,
         concentration=lead_concentration(whole),
-        flagged=flagged,
+        corrected=sum(corrected_counts(doc).values()),
+        waiting=sum(unresolved_counts(doc).values()),
+        made=made or datetime.date.today().isoformat(),
+        facts=headline_facts(whole),
     )

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from lib.analyse.filters import Selection
+from lib.analyse.review import corrected_counts, unresolved_counts
 from lib.parse.conventions import CONVENTION_NAMES
 from lib.parse.pipeline import ParsedDocument
 from lib.parse.schema import FLAGS, flag_codes
@@ -166,33 +167,6 @@ QUALITY_HELP: dict[str, str] = {
     "未能识别的字符": "责任单位原文中既不是单位、也不是分隔符的文字。",
     "可能不完整的事项": "看起来被截断的事项。",
 }
-
-
-def corrected_counts(doc: ParsedDocument) -> dict[str, int]:
-    """Mentions the parser corrected on its own (listed on the review page and in
-    ``report_text``): names read as a canonical name, and runs written without separators."""
-    return {"名称已校正": len(doc.report.corrections), "连写已拆分": len(doc.report.splits)}
-
-
-def unresolved_counts(doc: ParsedDocument) -> dict[str, int]:
-    """What the parser could not resolve, for someone to check: nothing is dropped silently.
-
-    Item 3's units cell is ``/`` (none written): the item counts as one without units, and
-    number 2 is missing.
-
-    >>> from lib.parse.pipeline import parse_bytes
-    >>> text = "序号\\n主要工作\\n责任单位\\n1\\n任务一\\n发改局\\n3\\n任务二\\n/\\n4\\n任务三\\n财政局"
-    >>> unresolved_counts(parse_bytes(text.encode()))
-    {'未收录的单位提及': 0, '无责任单位的事项': 1, '编号问题': 1, '未能识别的字符': 0, '可能不完整的事项': 0}
-    """
-    report = doc.report
-    return {
-        "未收录的单位提及": len(report.flagged),
-        "无责任单位的事项": len(report.items_without_units),
-        "编号问题": len(report.numbering_problems),
-        "未能识别的字符": len(report.leftovers),
-        "可能不完整的事项": len(report.incomplete_items),
-    }
 
 
 def _flag_text(flags: str) -> str:

@@ -23,9 +23,10 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
-from lib.parse.schema import KINDS
+from lib.parse.schema import DUTY_MEANING, KINDS
 from lib.write.export import safe_filename
 from lib.write.present import guard_formula, present, printable
+from lib.write.report import headline_sentence
 from lib.write.stable import document_time, stable_zip
 
 CONTENTS = "目录"
@@ -42,6 +43,7 @@ WIDTHS: dict[str, float] = {
     "via": 12,
 }
 CJK_FONT = "宋体"
+BRIEF_FONT = "仿宋"  # the body of an office's brief
 _SHEET_NAME_BAD = re.compile(r"[\[\]:*?/\\\x00-\x1f]")
 XLSX_MIME = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 DOCX_MIME = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -253,27 +255,32 @@ def sheets_zip(book: SheetBook) -> bytes:
 
 
 def brief_docx(brief: Brief) -> bytes:
-    """The whole list on one A4 page for leaders."""
-    document = _document(landscape=False)
-    _paragraph(document, title_of(brief.meta), size=15, bold=True, center=True)
-    _paragraph(document, "责任分工一页简报", size=12, bold=True, center=True)
-    if facts_of(brief.meta):
-        _paragraph(document, facts_of(brief.meta), size=9, center=True)
-    k = brief.kpis
+    """The whole list on one A4 page for leaders, in 仿宋 (titles in 宋体), with the numbers
+    and words of the overview and the day it was made."""
+    document = _document(landscape=False, font=BRIEF_FONT)
+    _paragraph(document, title_of(brief.meta), size=15, bold=True, center=True, font=CJK_FONT)
+    _paragraph(document, "责任分工一页简报", size=12, bold=True, center=True, font=CJK_FONT)
+    facts = "  ".join(
+        filter(None, [facts_of(brief.meta), f"制作日期：{_chinese_date(brief.made)}"])
+    )
+    _paragraph(document, facts, size=9, center=True)
+    _paragraph(document, headline_sentence(brief.facts, filtered=False), size=11, bold=True)
+    f, k, c = brief.facts, brief.kpis, brief.concentration
     kpis = [
-        ("工作事项", k["items"]),
-        ("责任单位（不含泛指）", k["units"]),
-        ("提及次数", k["mentions"]),
-        ("标注牵头的事项", k["led_items"]),
-        ("未标注牵头", k["unmarked_items"]),
+        ("工作事项", f["items"]),
+        ("责任单位", f["units"]),
+        ("写明牵头单位的事项", f["led_items"]),
+        ("多个单位共同承担的事项", f["shared_items"]),
+        ("未写明牵头的事项", k["unmarked_items"]),
         ("独立承担的事项", k["sole_items"]),
-        ("平均每项单位数", f"{k['mean_units']:.1f}"),
-        ("单项最多单位数", k["max_units"]),
+        ("写明的牵头（单位次）", c["marked"]),
+        ("牵头最多的 5 个单位所占比例", f"{c['top_share']:.0%}"),
     ]
     table = _docx_table(document, [label for label, _ in kpis[:4]], [1, 1, 1, 1])
     _row(table, [str(value) for _, value in kpis[:4]])
     _row(table, [label for label, _ in kpis[4:]], bold=True)
     _row(table, [str(value) for _, value in kpis[4:]])
+    _paragraph(document, "责任单位不含“各部门”“相关单位”等泛指。" + DUTY_MEANING, size=8)
 
     _paragraph(document, "谁承担得最多", size=11, bold=True)
     ranks = max(len(brief.top_items), len(brief.top_leads))
@@ -286,30 +293,32 @@ def brief_docx(brief: Brief) -> bytes:
         left = brief.top_items.iloc[rank].tolist() if rank < len(brief.top_items) else ["", "", ""]
         right = brief.top_leads.iloc[rank].tolist() if rank < len(brief.top_leads) else ["", "", ""]
         _row(table, [str(rank + 1), *map(str, left), *map(str, right)])
-    c = brief.concentration
-    _paragraph(
-        document,
-        f"写明的牵头共 {c['marked']} 处，牵头最多的 5 个单位占 {c['top_share']:.0%}。",
-        size=9,
-    )
 
     _paragraph(document, "协同最紧密的单位", size=11, bold=True)
-    table = _docx_table(document, ["单位", "单位", "共担事项"], [3, 3, 1])
+    table = _docx_table(document, ["共同承担事项的两个单位", "共担事项"], [6, 1])
     for a, b, weight in brief.pairs.values.tolist():
-        _row(table, [a, b, str(weight)])
+        _row(table, [f"{a}、{b}", str(weight)])
 
     _paragraph(document, "主题分布", size=11, bold=True)
     _paragraph(document, "；".join(f"{t} {n} 项" for t, n in brief.themes.values.tolist()), size=9)
     _paragraph(
         document,
-        f"解析中标记待核的问题：{brief.flagged} 处"
-        "（校正或未识别的单位、缺单位的事项、编号问题），详见看板“解析校对”页。",
+        "解析："
+        + (f"自动校正 {brief.corrected} 处；" if brief.corrected else "")
+        + (f"{brief.waiting} 处待核对" if brief.waiting else "没有待核对的问题")
+        + "，详见看板“解析校对”页。",
         size=9,
     )
     return _save(document, brief.meta)
 
 
-def _document(landscape: bool) -> Document:
+def _chinese_date(iso: str) -> str:
+    """2026-11-30 as 2026年11月30日."""
+    year, month, day = (int(part) for part in iso.split("-"))
+    return f"{year}年{month}月{day}日"
+
+
+def _document(landscape: bool, font: str = CJK_FONT) -> Document:
     document = Document()
     section = document.sections[0]
     section.page_width, section.page_height = Cm(21.0), Cm(29.7)
@@ -319,17 +328,22 @@ def _document(landscape: bool) -> Document:
     for side in ("left_margin", "right_margin", "top_margin", "bottom_margin"):
         setattr(section, side, Cm(1.6))
     normal = document.styles["Normal"]
-    normal.font.name = CJK_FONT
+    normal.font.name = font
     normal.font.size = Pt(10)
-    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), CJK_FONT)
+    normal.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
     normal.paragraph_format.space_after = Pt(2)
     return document
 
 
-def _paragraph(document, text: str, size: float, bold: bool = False, center: bool = False) -> None:
+def _paragraph(
+    document, text: str, size: float, bold: bool = False, center: bool = False, font: str = ""
+) -> None:
     paragraph = document.add_paragraph()
     run = paragraph.add_run(printable(text))
     run.font.size, run.font.bold = Pt(size), bold
+    if font:
+        run.font.name = font
+        run.element.get_or_add_rPr().get_or_add_rFonts().set(qn("w:eastAsia"), font)
     if bold:
         run.font.color.rgb = RGBColor(0, 0, 0)
     if center:
