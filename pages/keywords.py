@@ -14,7 +14,9 @@ method = left.radio(
     ["tfidf", "textrank"],
     horizontal=True,
     key="kw_method",
-    format_func={"tfidf": "TF-IDF（按本清单计算 IDF）", "textrank": "TextRank"}.get,
+    format_func={"tfidf": "特色词", "textrank": "核心词"}.get,
+    help="特色词：在所选事项中常见、在清单其他事项中少见的词；"
+    "核心词：在所选事项中与其他词语关联最多的词。",
 )
 top = right.slider("显示前 K 个关键词", 5, 50, 20, key="kw_top")
 with st.spinner("正在分词……"):

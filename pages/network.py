@@ -8,9 +8,16 @@ from lib.app.widgets import clickable_chart, downloads, show_table, unit_sheet_d
 from lib.write.charts import network_figure
 
 filters = current().filters
-left, middle, right = st.columns(3)
-min_weight = left.slider("连线至少共担事项数", 1, 5, 2, key="net_min_weight")
-resolution = middle.slider("分组细度（Louvain 分辨率）", 0.5, 2.0, 1.0, 0.1, key="net_resolution")
+left, right = st.columns(2)
+min_weight = left.slider(
+    "连线至少共担事项数",
+    1,
+    5,
+    1,
+    key="net_min_weight",
+    help="两个单位共同承担的事项达到这个数才画连线；调高可只看协同最紧密的单位。",
+)
+resolution = st.session_state.get("net_resolution", 1.0)  # set under 专业指标
 color_by = right.radio(
     "颜色",
     ["community", "kind"],
@@ -32,16 +39,33 @@ if net.edges.empty and min_weight > 1:  # nothing to draw: show every shared ite
 if net.edges.empty:
     st.info("当前筛选条件下没有两个具体单位共同承担的事项，协同网络为空。")
     st.stop()
-clickable_chart(network_figure(net.nodes, net.edges, color_by), "network", "协同网络")
+drawn = len(net.nodes) - net.hidden
+most = net.centrality.iloc[0]
+stats = st.columns(3)
+stats[0].metric("画出的单位", drawn, help="在当前门槛下至少有一个协同伙伴的具体单位。")
+stats[1].metric(
+    "协同伙伴最多",
+    str(most["unit"]),
+    f"{int(most['partner_count'])} 个协同单位",
+    delta_color="off",
+    help="与最多其他单位共同承担事项的单位。",
+)
+stats[2].metric(
+    "协同群组", len(net.communities), help="彼此协同更紧密的单位组，按组内核心单位命名。"
+)
+clickable_chart(
+    network_figure(net.nodes, net.edges, color_by, net.group_names), "network", "协同网络"
+)
 hidden = net.hidden
 st.caption(
-    "圆的大小为承担事项数，连线越粗共担事项越多；悬停连线中点可看共担的事项；点击单位即按该单位筛选。"
-    + (f"另有 {hidden} 个单位在此门槛下没有协同伙伴，未画出（见下方中心度表）。" if hidden else "")
+    "圆的大小为承担事项数，连线越粗共担事项越多；标出协同最多的 15 个单位的名称，其余悬停可见；"
+    "悬停连线中点可看共担的事项；点击单位即按该单位筛选。"
+    + (
+        f"另有 {hidden} 个单位在此门槛下没有协同伙伴，未画出（见下方协同情况表）。"
+        if hidden
+        else ""
+    )
 )
-stats = st.columns(3)
-stats[0].metric("网络密度", f"{net.density:.3f}")
-stats[1].metric("连通分量", net.components)
-stats[2].metric("协同群组", len(net.communities))
 
 st.subheader("单位的协同伙伴")
 units = net.ranked_units
@@ -54,10 +78,31 @@ focus = st.selectbox(
 show_table(view(partners, focus, filters.include_collectives), key="net_partners")
 unit_sheet_downloads(focus, "net")
 
-st.subheader("中心度")
+st.subheader("各单位协同情况")
 table = net.centrality
 show_table(table, key="net_centrality")
-downloads(table, "centrality", "协同中心度")
+st.caption(
+    "协同单位数：与之共同承担事项的其他单位；共担事项数：与各单位共担事项的合计；"
+    "桥梁作用：0 到 1，越大表示越多单位之间的协同要经过它。"
+)
+downloads(table, "centrality", "协同情况")
 with st.expander("协同群组成员"):
     for number, members in enumerate(net.communities, start=1):
-        st.write(escape_markdown(f"群组 {number}（{len(members)} 个）：" + "、".join(members)))
+        st.write(escape_markdown(f"{net.group_names[number]}：" + "、".join(members)))
+with st.expander("专业指标"):
+    st.slider(
+        "分组细度",
+        0.5,
+        2.0,
+        1.0,
+        0.1,
+        key="net_resolution",
+        help="越大分出的群组越多、越小（社区发现算法的分辨率参数）。",
+    )
+    st.write(
+        escape_markdown(
+            f"网络密度 {net.density:.3f}（实际连线占所有可能连线的比例）；"
+            f"连通分量 {net.components} 个（彼此无协同的单位群数，含无伙伴的单独单位）。"
+            "桥梁作用即中介中心度，按共担事项越多距离越近计算。"
+        )
+    )

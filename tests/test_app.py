@@ -332,6 +332,8 @@ def test_the_network_lowers_its_threshold_when_nothing_would_be_drawn(monkeypatc
     app = run_on_fixture(
         "pages/network.py", "samples/01_neimenggu_2023_minshengshishi.txt", monkeypatch
     )
+    assert not app.info  # the default threshold (1) draws every unit with a partner
+    app.slider(key="net_min_weight").set_value(2).run()
     assert [i.value for i in app.info] == [
         "没有两个单位共同承担 2 项及以上的事项，已改为显示共同承担 1 项及以上的协同。"
     ]

@@ -73,6 +73,7 @@ def _figures() -> dict[str, object]:
             "items": 2,
             "community": 1,
             "kind": "department",
+            "weighted_degree": 2,
         }
     )
     edges = pd.DataFrame(
@@ -87,7 +88,7 @@ def _figures() -> dict[str, object]:
     return {
         "bars": unit_bars_figure(ranking),
         "heatmap": workload_figure(cells),
-        "network": network_figure(nodes, edges),
+        "network": network_figure(nodes, edges, group_names={1: names[0] + "等 3 个单位"}),
         "keywords": keyword_bars_figure(keywords),
     }
 

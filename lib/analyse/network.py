@@ -8,6 +8,7 @@ random step is seeded, so results never depend on hash order (PYTHONHASHSEED).
 from __future__ import annotations
 
 import functools
+import math
 from dataclasses import dataclass
 from itertools import combinations
 
@@ -43,6 +44,20 @@ class Network:
         return self.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])[
             "unit"
         ].tolist()
+
+    @functools.cached_property
+    def group_names(self) -> dict[int, str]:
+        """Each community by its most central unit (most shared items, ties by name) and its
+        size: ``财政局等 12 个单位``; a group of two names both."""
+        names = {}
+        order = self.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])
+        central = order.drop_duplicates("community").set_index("community")["unit"]
+        for number, members in enumerate(self.communities, start=1):
+            if len(members) == 2:
+                names[number] = "、".join(members)
+            else:
+                names[number] = f"{central[number]}等 {len(members)} 个单位"
+        return names
 
     @functools.cached_property
     def centrality(self) -> pd.DataFrame:
@@ -112,12 +127,60 @@ def communities(graph: nx.Graph, resolution: float = 1.0) -> tuple[tuple[str, ..
 
 
 def layout(graph: nx.Graph) -> dict[str, tuple[float, float]]:
-    """A fixed-seed spring layout: the same graph is always drawn the same way."""
+    """A fixed-seed spring layout: the same graph is always drawn the same way. The largest
+    connected part fills the square [-1, 1]²; the small parts (two or three units sharing an
+    item among themselves) sit in rows under it, instead of being flung to the corners and
+    shrinking the part a reader looks at to a knot."""
     if graph.number_of_nodes() == 0:
         return {}
-    spread = 2.0 / graph.number_of_nodes() ** 0.5  # looser than the default: labels need room
-    positions = nx.spring_layout(graph, weight="weight", seed=LAYOUT_SEED, iterations=200, k=spread)
+    parts = sorted(nx.connected_components(graph), key=lambda part: (-len(part), min(part)))
+    positions = _spread_core(_spring(_ordered(graph, parts[0]), scale=1.0))
+    per_row = 4
+    for index, part in enumerate(parts[1:]):
+        row, column = divmod(index, per_row)
+        centre = (-0.75 + column * 0.5, -1.3 - row * 0.35)
+        for node, (x, y) in _spring(_ordered(graph, part), scale=0.12).items():
+            positions[node] = (centre[0] + x, centre[1] + y)
     return {node: (round(float(x), 6), round(float(y), 6)) for node, (x, y) in positions.items()}
+
+
+def _ordered(graph: nx.Graph, nodes) -> nx.Graph:
+    """The subgraph on ``nodes`` built in sorted order (``graph.subgraph`` iterates a set of
+    names, whose order follows PYTHONHASHSEED, and the layout follows that order)."""
+    part = nx.Graph()
+    part.add_nodes_from((node, graph.nodes[node]) for node in sorted(nodes))
+    edges = sorted((min(a, b), max(a, b)) for a, b in graph.edges(nodes))
+    part.add_edges_from((a, b, graph.edges[a, b]) for a, b in edges)
+    return part
+
+
+def _spread_core(positions: dict, power: float = 0.5) -> dict[str, tuple[float, float]]:
+    """Push the crowded middle of a spring layout outwards (radius r → r^power, then back to
+    the unit disc): the most connected units sit close together there and their names would
+    pile up, while the units on the rim had room to spare."""
+    if len(positions) < 3:
+        return positions
+    xs = [x for x, _ in positions.values()]
+    ys = [y for _, y in positions.values()]
+    cx, cy = sum(xs) / len(xs), sum(ys) / len(ys)
+    polar = {
+        node: (math.hypot(x - cx, y - cy), math.atan2(y - cy, x - cx))
+        for node, (x, y) in positions.items()
+    }
+    largest = max(r for r, _ in polar.values()) or 1.0
+    return {
+        node: ((r / largest) ** power * math.cos(a), (r / largest) ** power * math.sin(a))
+        for node, (r, a) in polar.items()
+    }
+
+
+def _spring(graph: nx.Graph, scale: float) -> dict[str, tuple[float, float]]:
+    if graph.number_of_nodes() == 1:
+        return {next(iter(graph)): (0.0, 0.0)}
+    spread = 2.0 / graph.number_of_nodes() ** 0.5  # looser than the default: labels need room
+    return nx.spring_layout(
+        graph, weight="weight", seed=LAYOUT_SEED, iterations=200, k=spread, scale=scale
+    )
 
 
 def network(
@@ -183,8 +246,8 @@ def network(
 
 
 def centrality_table(net: Network) -> pd.DataFrame:
-    """Units by weighted degree: partners, shared items (weighted degree), betweenness, items led
-    and carried, and the unit's group."""
+    """Units by weighted degree: partners, shared items (weighted degree), betweenness (桥梁作用),
+    items led and carried, and the unit's group by name (empty: no partner at the threshold)."""
     table = net.nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])
     return pd.DataFrame(
         {
@@ -194,7 +257,7 @@ def centrality_table(net: Network) -> pd.DataFrame:
             "betweenness": table["betweenness"].round(4),
             "led": table["led"],
             "item_count": table["items"],
-            "community": table["community"],
+            "community": table["community"].map(net.group_names).fillna(""),
         }
     ).reset_index(drop=True)
 

@@ -127,10 +127,8 @@ def roster(place: str) -> pd.DataFrame:
 def scope_note(source: str) -> str:
     """How the sheets expand 各… collectives: by the place's roster or by the list's units."""
     if source == "roster":
-        return "“各…”类泛指单位按 data/roster.csv 中本地单位名册展开为共同责任。"
-    return (
-        "未提供本地单位名册（data/roster.csv），“各…”类泛指单位按本清单中出现的单位展开为共同责任。"
-    )
+        return "“各…”类泛指单位按本地单位名册展开为共同责任。"
+    return "未收录本地单位名册，“各…”类泛指单位按本清单中出现的单位展开为共同责任。"
 
 
 def build_sheets(doc: ParsedDocument, roster_units: pd.DataFrame | None = None) -> SheetBook:

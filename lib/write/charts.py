@@ -16,10 +16,22 @@ NO_TEMPLATE = {"template": "none"}
 ROLE_COLORS = {"牵头": "#c0392b", "独立承担": "#e67e22", "配合": "#7f8c8d"}
 
 
+# plotly's own words for its one kept button, in Chinese (plotly.js config ``locales``)
+_PLOTLY_ZH = {
+    "Download plot as a PNG": "下载图片",
+    "Download plot as a png": "下载图片",
+    "Download plot": "下载图片",
+}
+
+
 def chart_config(name: str) -> dict[str, object]:
-    """``st.plotly_chart(config=…)``: no plotly logo; PNG export named after the chart."""
+    """``st.plotly_chart(config=…)``: no plotly logo; of plotly's toolbar only 下载图片 (a PNG
+    named after the chart), its tooltip in Chinese: zoom and pan are not for a leader."""
     return {
         "displaylogo": False,
+        "modeBarButtons": [["toImage"]],
+        "locale": "zh-CN",
+        "locales": {"zh-CN": {"dictionary": _PLOTLY_ZH, "format": {}}},
         "toImageButtonOptions": {"format": "png", "filename": name, "scale": 2},
     }
 
@@ -217,12 +229,23 @@ PALETTE = [
 
 
 def network_figure(
-    nodes: pd.DataFrame, edges: pd.DataFrame, color_by: str = "community"
+    nodes: pd.DataFrame,
+    edges: pd.DataFrame,
+    color_by: str = "community",
+    group_names: dict[int, str] | None = None,
+    labelled: int = 15,
 ) -> go.Figure:
-    """Units as circles (size = items) coloured by community or kind, edges by shared items;
-    hover on an edge's midpoint lists the shared items. Node ``customdata`` is the unit.
-    Nodes without a position (no partner at this threshold) are not drawn."""
+    """Units as circles (size = items) coloured by group (named by ``group_names``) or kind,
+    edges by shared items; hover on an edge's midpoint lists the shared items. The ``labelled``
+    units with most shared items carry their name (so that names do not pile up in the dense
+    core); every unit names itself on hover. Node ``customdata`` is the unit. Nodes without a
+    position (no partner at this threshold) are not drawn."""
     nodes = nodes.dropna(subset=["x", "y"])
+    named = set(
+        nodes.sort_values(["weighted_degree", "unit"], ascending=[False, True])["unit"].head(
+            labelled
+        )
+    )
     where = {row.unit: (row.x, row.y) for row in nodes.itertuples()}
     data: list[dict] = []
     for low, high, width in ((1, 1, 0.6), (2, 2, 1.5), (3, 4, 3.0), (5, 10**6, 5.0)):
@@ -265,15 +288,18 @@ def network_figure(
         )
     groups = nodes.groupby(color_by, sort=True)
     for index, (group, members) in enumerate(groups):
-        label = f"群组 {group}" if color_by == "community" else KIND_LABELS.get(group, group)
+        if color_by == "community":
+            label = (group_names or {}).get(group, f"群组 {group}")
+        else:
+            label = KIND_LABELS.get(group, group)
         data.append(
             {
                 "type": "scatter",
                 "mode": "markers+text",
-                "name": label,
+                "name": plain(label),
                 "x": members["x"].tolist(),
                 "y": members["y"].tolist(),
-                "text": [plain(u) for u in members["unit"]],
+                "text": [plain(u) if u in named else "" for u in members["unit"]],
                 "textposition": "top center",
                 "textfont": {"size": 12},
                 "marker": {
@@ -286,14 +312,16 @@ def network_figure(
             }
         )
     axis = {"visible": False, "showgrid": False, "zeroline": False}
+    low, high = (nodes["y"].min(), nodes["y"].max()) if len(nodes) else (-1.0, 1.0)
     layout = {
         "font": {"family": FONT, "size": 13},
-        "height": 720,
+        # the picture keeps its proportions: a row of small groups under it adds height
+        "height": int(min(1100, max(420, 330 * (high - low + 0.3)))),
         "showlegend": True,
         "legend": {"orientation": "h", "y": -0.02},
         "margin": {"l": 10, "r": 10, "t": 10, "b": 10},
         "xaxis": axis,
-        "yaxis": axis,
+        "yaxis": {**axis, "range": [low - 0.12, high + 0.12]},  # room for the top labels
         "plot_bgcolor": "white",
         "clickmode": "event+select",
         "dragmode": "pan",
