@@ -8,6 +8,18 @@ from lib.app.widgets import show_table
 from lib.write.charts import cell_from_selection, chart_config, workload_figure
 
 filters = current().filters
+
+
+def clear_selection() -> None:
+    st.session_state["heat_clear"] = st.session_state.get("heat_clear", 0) + 1
+
+
+@st.dialog("格子对应的事项", width="large")
+def cell_dialog(name: str, unit: str | None, theme: str | None, mode: str) -> None:
+    st.subheader(escape_markdown(name))
+    show_table(view(cell_items, unit, theme, mode), key="heat_items")
+
+
 left, right = st.columns([3, 2])
 mode = left.radio(
     "口径", list(WORKLOAD_MODES), format_func=WORKLOAD_MODES.get, horizontal=True, key="heat_mode"
@@ -17,19 +29,29 @@ cells = view(workload_cells, mode, filters.include_collectives)
 if cells.empty:
     st.info("当前筛选条件下没有可显示的单位。")
     st.stop()
-st.caption("每格为该单位在该主题下承担的事项数（同一事项只计一次）；点击格子或合计查看对应事项。")
+st.caption(
+    "每格为该单位在该主题下承担的事项数（同一事项只计一次）；点击格子或合计，即列出对应事项。"
+)
+# a new key clears the chart's selection (清除选择)
 event = st.plotly_chart(
     workload_figure(cells, top),
     on_select="rerun",
     selection_mode="points",
-    key="heatmap",
+    key=f"heatmap_{st.session_state.get('heat_clear', 0)}",
     config=chart_config("工作量热力图"),
     width="stretch",
 )
 picked = cell_from_selection(event)
 if picked is None:
-    st.info("点击热力图中的格子，查看其背后的事项。")
+    st.session_state.pop("heat_shown", None)
 else:
     unit, theme = picked
-    st.subheader(escape_markdown(f"{unit or '全部单位'} · {theme or '全部主题'}"))
-    show_table(view(cell_items, unit, theme, mode), key="heat_items")
+    name = f"{unit or '全部单位'} · {theme or '全部主题'}"
+    left, middle, right = st.columns([4, 1, 1], vertical_alignment="center")
+    left.markdown(escape_markdown(f"已选：{name}"))
+    again = middle.button("查看事项", key="heat_again", width="stretch")
+    right.button("清除选择", on_click=clear_selection, key="heat_clear_button", width="stretch")
+    # opened once per click (a rerun for another reason does not open it again)
+    if again or st.session_state.get("heat_shown") != picked:
+        st.session_state["heat_shown"] = picked
+        cell_dialog(name, unit, theme, mode)

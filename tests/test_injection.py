@@ -63,7 +63,15 @@ def _figures() -> dict[str, object]:
         }
     )
     cells = pd.DataFrame(
-        {"unit": names, "theme": names[::-1], "items": 1, "lead": 1, "co": 0, "value": 1.0}
+        {
+            "unit": names,
+            "theme": names[::-1],
+            "items": 1,
+            "lead": 1,
+            "sole": 0,
+            "co": 0,
+            "value": 1.0,
+        }
     )
     nodes = pd.DataFrame(
         {

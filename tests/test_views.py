@@ -58,10 +58,12 @@ def test_heatmap_cells_equal_distinct_item_counts(bundled, mode: str) -> None:
         mine = roles[(roles["unit"] == unit) & (roles["theme"] == theme)]
         assert cell["items"] == mine["item_no"].nunique()
         assert cell["lead"] == (mine["role"] == "lead").sum()
+        sole = (mine["role"] != "lead") & mine["sole"]
+        assert cell["sole"] == sole.sum() and cell["co"] == len(mine) - cell["lead"] - sole.sum()
         expected = {
             "all": cell["items"],
             "lead": cell["lead"],
-            "weighted": cell["lead"] + 0.5 * cell["co"],
+            "weighted": cell["lead"] + cell["sole"] + 0.5 * cell["co"],  # a sole owner carries it
         }[mode]
         assert cell["value"] == expected
     assert (

@@ -160,25 +160,35 @@ def assignment_table(selection: Selection) -> pd.DataFrame:
     return table[list(ASSIGNMENT_VIEW_COLUMNS)].reset_index(drop=True)
 
 
-WORKLOAD_MODES = {"all": "全部角色", "lead": "仅牵头", "weighted": "牵头加权（牵头 1，配合 0.5）"}
+WORKLOAD_MODES = {
+    "all": "全部职责",
+    "lead": "仅牵头",
+    "weighted": "按职责加权（牵头、独立承担 1，配合 0.5）",
+}
 
 
 def workload_cells(
     selection: Selection, mode: str = "all", include_collectives: bool = False
 ) -> pd.DataFrame:
-    """Units × themes: one row per (unit, theme) with distinct items by role and the value
-    the heatmap shows for ``mode`` (all roles, lead only, or lead-weighted)."""
+    """Units × themes: one row per (unit, theme) with distinct items by duty and the value
+    the heatmap shows for ``mode`` (all duties, lead only, or weighted: lead and sole 1, co
+    0.5)."""
     per_item = named_roles(selection.assignments, include_collectives)
     themes = selection.items.set_index("item_no")["theme"]
     per_item = per_item.assign(theme=themes.reindex(per_item["item_no"]).to_numpy())
     counts = role_counts(per_item, ["unit", "theme"])
     cells = pd.DataFrame(
-        {"items": counts["items"], "lead": counts["lead"], "co": counts["sole"] + counts["co"]}
+        {
+            "items": counts["items"],
+            "lead": counts["lead"],
+            "sole": counts["sole"],
+            "co": counts["co"],
+        }
     ).reset_index()
     value = {
         "all": cells["items"],
         "lead": cells["lead"],
-        "weighted": cells["lead"] + 0.5 * cells["co"],
+        "weighted": cells["lead"] + cells["sole"] + 0.5 * cells["co"],
     }[mode]
     return cells.assign(value=value.astype(float))[lambda t: t["value"] > 0].reset_index(drop=True)
 

@@ -132,13 +132,23 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
                     "color": ["white" if v > peak / 2 else "#2c3e50" for v in values],
                 },
                 "customdata": [
-                    [plain(u), plain(t), int(i), int(lead), int(co)]
-                    for u, t, i, lead, co in zip(
-                        shown["unit"], shown["theme"], shown["items"], shown["lead"], shown["co"]
+                    [plain(u), plain(t), int(i), int(lead), int(sole), int(co)]
+                    for u, t, i, lead, sole, co in zip(
+                        shown["unit"],
+                        shown["theme"],
+                        shown["items"],
+                        shown["lead"],
+                        shown["sole"],
+                        shown["co"],
                     )
                 ],
                 "hovertemplate": "%{customdata[0]} · %{customdata[1]}<br>事项 %{customdata[2]} 项"
-                "（牵头 %{customdata[3]}，配合 %{customdata[4]}）<extra></extra>",
+                "（牵头 %{customdata[3]}，独立承担 %{customdata[4]}，配合 %{customdata[5]}）"
+                "<extra></extra>",
+                # a clicked cell keeps its colour; the others fade only a little, so that
+                # their numbers stay readable
+                "selected": {"marker": {"opacity": 1}},
+                "unselected": {"marker": {"opacity": 0.45}, "textfont": {"color": "#2c3e50"}},
             }
         )
         row_totals = shown.groupby("unit")["value"].sum().reindex(units)
@@ -156,12 +166,14 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
                 "customdata": [[plain(u), TOTAL] for u in units]
                 + [[TOTAL, plain(t)] for t in themes],
                 "hovertemplate": "%{customdata[0]} · %{customdata[1]}：%{text}<extra></extra>",
+                "selected": {"marker": {"opacity": 1}},
+                "unselected": {"marker": {"opacity": 0.6}, "textfont": {"color": "#2c3e50"}},
             }
         )
     layout = {
         "font": {"family": FONT, "size": 13},
         "height": max(360, 34 * len(y_order) + 160),
-        "margin": {"l": 10, "r": 10, "t": 40, "b": 10},
+        "margin": {"l": 10, "r": 10, "t": 60, "b": 10},
         "clickmode": "event+select",
         "dragmode": False,
         "xaxis": {
@@ -169,7 +181,12 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
             "categoryarray": [plain(t) for t in x_order],
             "side": "top",
             "showgrid": False,
-            "tickangle": -30,
+            # theme names level and wrapped (城乡建设 / 与交通), never tilted
+            "tickangle": 0,
+            "tickmode": "array",
+            "tickvals": [plain(t) for t in x_order],
+            "ticktext": [wrapped(t) for t in x_order],
+            "tickfont": {"size": 12},
         },
         "yaxis": {
             "categoryorder": "array",
@@ -180,6 +197,22 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
         "plot_bgcolor": "white",
     }
     return go.Figure({"data": data, "layout": {**layout, **NO_TEMPLATE}})
+
+
+def wrapped(text: str, width: int = 4) -> str:
+    """A label in lines of ``width`` characters (plotly's <br>), escaped: a short last line
+    joins the one before.
+
+    >>> wrapped("城乡建设与交通"), wrapped("民生事业"), wrapped("<i>")
+    ('城乡建设<br>与交通', '民生事业', '&lt;i&gt;')
+    """
+    text = str(text)
+    if len(text) <= width + 1:
+        return plain(text)
+    lines = [text[i : i + width] for i in range(0, len(text), width)]
+    if len(lines) > 1 and len(lines[-1]) == 1:
+        lines[-2:] = [lines[-2] + lines[-1]]
+    return "<br>".join(plain(line) for line in lines)
 
 
 def _number(value: float) -> str:

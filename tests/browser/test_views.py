@@ -28,9 +28,17 @@ def test_a_heatmap_cell_opens_its_items(server, page) -> None:
     expect(cells.first).to_be_visible()
     screenshot(page, "workload")
     click_center(page, cells.first)
-    expect(page.get_by_test_id("stHeading").filter(has_text=" · ")).to_be_visible()
-    expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+    dialog = page.get_by_role("dialog")
+    expect(dialog.get_by_test_id("stHeading").filter(has_text=" · ")).to_be_visible()
+    expect(dialog.get_by_test_id("stDataFrame")).to_be_visible()
     screenshot(page, "workload-drilldown")
+    page.keyboard.press("Escape")
+    expect(dialog).to_have_count(0)
+    expect(page.get_by_text("已选：")).to_be_visible()  # the choice stays, with a way out
+    page.get_by_role("button", name="清除选择").click()
+    expect(page.get_by_text("已选：")).to_have_count(0)
+    app_ready(page)
+    expect(page.get_by_role("dialog")).to_have_count(0)  # a clear does not reopen it
 
 
 def test_a_bad_upload_gets_a_chinese_message(server, page, tmp_path) -> None:
