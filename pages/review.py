@@ -41,6 +41,7 @@ show_table(document_view(review_table, "corrections"), key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
 show_table(document_view(review_table, "flagged"), key="flagged")
 mapping = aliases(doc.doc_id)
+ALIAS_HEADERS = {"canonical": "标准名称", "kind": "单位类型", "aliases": "归并的名称"}
 unknown, targets = document_view(review_choices)
 if unknown:
     with st.form("map_unit", clear_on_submit=True):
@@ -52,9 +53,9 @@ if unknown:
 if mapping:
     st.subheader("本次会话的归并")
     table = alias_table(mapping, doc.assignments)
-    show_table(table, key="aliases", headers="en")
+    show_table(table, key="aliases", headers=ALIAS_HEADERS)
     st.download_button(
-        "下载别名表（可追加到 data/units.csv）",
+        "下载别名表（CSV，供维护人员并入单位名称表）",
         to_csv_bytes(table, "en", bom=False),
         file_name="units-aliases.csv",
         mime="text/csv",

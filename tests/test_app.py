@@ -178,7 +178,7 @@ def test_review_maps_an_unknown_name_for_the_session() -> None:
     app.selectbox(key="map_target").set_value("发改局")
     app.button[0].click().run()  # the form's submit button
     assert len(app.dataframe[1].value) == before - 2
-    assert app.dataframe[2].value["canonical"].tolist() == ["发改局"]
+    assert app.dataframe[2].value["标准名称"].tolist() == ["发改局"]
 
 
 def test_network_page_follows_the_filters() -> None:
@@ -362,3 +362,18 @@ def test_the_leads_page_ranks_by_leads_or_by_all_items() -> None:
     assert app.selectbox(key="leads_sheet_发改局").options[:1] == ["发改局"]  # 6 leads
     app.radio(key="leads_order").set_value("items").run()
     assert app.selectbox(key="leads_sheet_财政局").options[:1] == ["财政局"]  # 21 items
+
+
+def test_one_unit_gets_its_profile_instead_of_list_wide_numbers() -> None:
+    app = run_app(unit="财政局")
+    shown = metrics(app)
+    assert shown == {"承担事项": "21", "牵头": "2", "独立承担": "3", "协同单位": "23"}
+    headings = [h.value for h in app.subheader]
+    assert headings[:2] == ["该单位的事项", "协同单位与共担的事项"]
+    assert {"量化目标", "特色关键词", "该单位任务清单"} <= set(headings)
+    items = app.dataframe[0].value
+    assert items["职责"].value_counts().to_dict() == {"配合": 16, "独立承担": 3, "牵头": 2}
+    partners = app.dataframe[1].value.set_index("协同单位")
+    assert partners.loc["公管办", "共担事项数"] == 7
+    assert "交通畅达安行工程" in partners.loc["公管办", "共担的事项"]  # the task, not a number
+    assert not app.exception

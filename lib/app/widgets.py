@@ -15,7 +15,7 @@ from lib.app.state import Loaded, current, document_view, escape_markdown
 from lib.parse.pipeline import ParsedDocument
 from lib.write.charts import chart_config, units_from_selection
 from lib.write.export import safe_filename, to_csv_bytes, to_xlsx_bytes
-from lib.write.present import present, without_empty_columns
+from lib.write.present import for_screen, present, without_empty_columns
 from lib.write.report import display_title
 
 # the session key of each filter's widget
@@ -249,14 +249,17 @@ def batch_downloads() -> None:
     st.caption(escape_markdown(f"共 {count} 个单位，按全文生成（不受筛选影响）。{note}"))
 
 
-def show_table(frame: pd.DataFrame, key: str | None = None, headers: str = "zh") -> None:
+def show_table(
+    frame: pd.DataFrame, key: str | None = None, headers: str | dict[str, str] = "zh"
+) -> None:
     """An analysis table on screen, presented as every export presents it (once per table);
     an empty one as a line of words (Streamlit would draw an empty grid saying ``empty``)."""
     if frame.empty:
         st.caption("（没有符合条件的行。）")
         return
+    words = headers if isinstance(headers, str) else tuple(sorted(headers.items()))
     shown = current().loaded.derived(
-        frame, ("present", headers), lambda: present(without_empty_columns(frame), headers)
+        frame, ("present", words), lambda: present(for_screen(frame), headers)
     )
     st.dataframe(shown, width="stretch", hide_index=True, key=key)
 

@@ -72,6 +72,7 @@ ZH_HEADERS: dict[str, str] = {
     "partner": "协同单位",
     "shared": "共担事项数",
     "shared_labels": "共担事项（原编号）",
+    "shared_tasks": "共担的事项",
     "partner_count": "协同单位数",
     "weighted_degree": "共担事项数（与各单位合计）",
     "betweenness": "桥梁作用",

@@ -29,7 +29,7 @@ LIST_JOINER = "、"
 _CONTROLS_PATTERN = r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]"  # escapes: pyarrow's RE2 reads it too
 _CONTROLS = re.compile(_CONTROLS_PATTERN)
 # columns whose items hold 、 and commas themselves: targets as written (增长6%、8%)
-JOINERS = {"targets": "；"}
+JOINERS = {"targets": "；", "shared_tasks": "；"}
 
 
 def guard_formula(value: object) -> object:
@@ -141,6 +141,20 @@ def without_empty_columns(table: pd.DataFrame) -> pd.DataFrame:
     return table.drop(columns=empty)
 
 
+def for_screen(table: pd.DataFrame) -> pd.DataFrame:
+    """``without_empty_columns``, and no 原编号 where it only repeats 序号 (a download keeps
+    it: it tells our export from a list's own columns when the file is read back)."""
+    table = without_empty_columns(table)
+    columns = {"item_no", "item_label"}
+    if columns <= set(table.columns) and len(table) and _repeats(table):
+        return table.drop(columns="item_label")
+    return table
+
+
+def _repeats(table: pd.DataFrame) -> bool:
+    return bool((table["item_label"].astype(str) == table["item_no"].astype(str)).all())
+
+
 def _has_value(value: object) -> bool:
     if isinstance(value, (str, list, tuple)):
         return len(value) > 0
@@ -149,7 +163,8 @@ def _has_value(value: object) -> bool:
 
 def present(table: pd.DataFrame, headers: str | Mapping[str, str] = "zh") -> pd.DataFrame:
     """``table`` as people see it: with ``headers="zh"`` Chinese headers and code words, with
-    ``"en"`` the columns and codes of the data contract, or with a mapping of its own headers;
+    ``"en"`` the columns and codes of the data contract, or with a mapping of its own headers
+    (codes in words);
     lists joined with 、 and formula-like text guarded in every case.
 
     >>> present(pd.DataFrame({"unit": ["=A1"], "role": ["lead"]})).to_dict("records")
@@ -158,6 +173,6 @@ def present(table: pd.DataFrame, headers: str | Mapping[str, str] = "zh") -> pd.
     shown = join_lists(table)
     if headers == "zh":
         shown = translate_codes(shown).rename(columns=ZH_HEADERS)
-    elif not isinstance(headers, str):
-        shown = shown.rename(columns=headers)
+    elif not isinstance(headers, str):  # headers of its own, codes in words all the same
+        shown = translate_codes(shown).rename(columns=headers)
     return neutralize_formulas(shown)
