@@ -5,10 +5,12 @@ import streamlit as st
 from lib.analyse.keywords import keyword_item_table, keyword_table, unit_keyword_table
 from lib.analyse.tables import units_by_items
 from lib.app.state import view
-from lib.app.widgets import clickable_chart, downloads, set_filter, show_table
+from lib.app.widgets import clickable_chart, downloads, page_control, set_filter, show_table
 from lib.write.charts import keyword_bars_figure
 
 left, right = st.columns(2)
+page_control("kw_method", "tfidf", ("tfidf", "textrank"))
+page_control("kw_top", 20, bounds=(5, 50))
 method = left.radio(
     "方法",
     ["tfidf", "textrank"],
@@ -18,7 +20,7 @@ method = left.radio(
     help="特色词：在所选事项中常见、在清单其他事项中少见的词；"
     "核心词：在所选事项中与其他词语关联最多的词。",
 )
-top = right.slider("显示前 K 个关键词", 5, 50, 20, key="kw_top")
+top = right.slider("显示前 K 个关键词", 5, 50, key="kw_top")
 with st.spinner("正在分词……"):
     table = view(keyword_table, method, top)
 if table.empty:

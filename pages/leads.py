@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.analyse.tables import lead_concentration, lead_exceptions, unit_ranking
 from lib.app.state import current, view
-from lib.app.widgets import clickable_chart, show_table, unit_sheet_downloads
+from lib.app.widgets import clickable_chart, page_control, show_table, unit_sheet_downloads
 from lib.parse.schema import DUTY_MEANING
 from lib.write.charts import unit_bars_figure
 
@@ -32,6 +32,8 @@ if len(filters.units) != 1:  # how concentrated the leads are means nothing for 
             "越接近 1 越集中于少数单位，越接近 0 越分散。"
         )
 left, right = st.columns(2)
+page_control("leads_order", "lead", ("lead", "items"))
+page_control("leads_top", 20, bounds=(5, 80))
 order = left.radio(
     "排序",
     ["lead", "items"],
@@ -39,7 +41,7 @@ order = left.radio(
     key="leads_order",
     format_func={"lead": "按牵头事项", "items": "按承担总数"}.get,
 )
-top = right.slider("显示前 N 个单位", 5, 80, 20, key="leads_top")
+top = right.slider("显示前 N 个单位", 5, 80, key="leads_top")
 ranking = view(unit_ranking, filters.include_collectives, order)
 if ranking.empty:
     st.info("当前筛选条件下没有责任单位。")

@@ -4,20 +4,28 @@ import streamlit as st
 
 from lib.analyse.network import network, partners
 from lib.app.state import current, escape_markdown, view
-from lib.app.widgets import clickable_chart, downloads, show_table, unit_sheet_downloads
+from lib.app.widgets import (
+    clickable_chart,
+    downloads,
+    page_control,
+    show_table,
+    unit_sheet_downloads,
+)
 from lib.write.charts import network_figure
 
 filters = current().filters
 left, right = st.columns(2)
+page_control("net_min_weight", 1, bounds=(1, 5))
+page_control("net_color", "community", ("community", "kind"))
+page_control("net_resolution", 1.0, bounds=(0.5, 2.0))
 min_weight = left.slider(
     "连线至少共担事项数",
     1,
     5,
-    1,
     key="net_min_weight",
     help="两个单位共同承担的事项达到这个数才画连线；调高可只看协同最紧密的单位。",
 )
-resolution = st.session_state.get("net_resolution", 1.0)  # set under 专业指标
+resolution = st.session_state["net_resolution"]  # its slider is under 专业指标
 color_by = right.radio(
     "颜色",
     ["community", "kind"],
@@ -94,8 +102,7 @@ with st.expander("专业指标"):
         "分组细度",
         0.5,
         2.0,
-        1.0,
-        0.1,
+        step=0.1,
         key="net_resolution",
         help="越大分出的群组越多、越小（社区发现算法的分辨率参数）。",
     )

@@ -4,7 +4,7 @@ import streamlit as st
 
 from lib.analyse.tables import WORKLOAD_MODES, cell_items, workload_cells
 from lib.app.state import current, escape_markdown, view
-from lib.app.widgets import show_table
+from lib.app.widgets import page_control, show_table
 from lib.write.charts import cell_from_selection, chart_config, workload_figure
 
 filters = current().filters
@@ -21,10 +21,12 @@ def cell_dialog(name: str, unit: str | None, theme: str | None, mode: str) -> No
 
 
 left, right = st.columns([3, 2])
+page_control("heat_mode", "all", tuple(WORKLOAD_MODES))
+page_control("heat_top", 25, bounds=(5, 80))
 mode = left.radio(
     "口径", list(WORKLOAD_MODES), format_func=WORKLOAD_MODES.get, horizontal=True, key="heat_mode"
 )
-top = right.slider("显示前 N 个单位", 5, 80, 25, key="heat_top")
+top = right.slider("显示前 N 个单位", 5, 80, key="heat_top")
 cells = view(workload_cells, mode, filters.include_collectives)
 if cells.empty:
     st.info("当前筛选条件下没有可显示的单位。")

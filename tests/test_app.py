@@ -377,3 +377,31 @@ def test_one_unit_gets_its_profile_instead_of_list_wide_numbers() -> None:
     assert partners.loc["公管办", "共担事项数"] == 7
     assert "交通畅达安行工程" in partners.loc["公管办", "共担的事项"]  # the task, not a number
     assert not app.exception
+
+
+def test_page_controls_come_from_the_link_and_go_back_into_it() -> None:
+    app = run_app("pages/workload.py", heat_mode="lead", heat_top="10", unit="财政局")
+    assert app.radio(key="heat_mode").value == "lead"
+    assert app.slider(key="heat_top").value == 10
+    assert app.query_params["heat_mode"] == "lead" and app.query_params["heat_top"] == "10"
+    assert app.query_params["unit"] == "财政局"  # the filters stay beside them
+    app.radio(key="heat_mode").set_value("all").run()
+    assert "heat_mode" not in app.query_params  # the default is not written
+    app = run_app("pages/network.py", net_min_weight="3", net_color="kind", net_resolution="1.5")
+    assert app.slider(key="net_min_weight").value == 3
+    assert app.radio(key="net_color").value == "kind"
+    assert app.slider(key="net_resolution").value == 1.5
+    app = run_app("pages/keywords.py", kw_method="textrank", kw_top="9")
+    assert (app.radio(key="kw_method").value, app.slider(key="kw_top").value) == ("textrank", 9)
+    app = run_app("pages/leads.py", leads_order="items")
+    assert app.radio(key="leads_order").value == "items"
+
+
+def test_a_link_with_impossible_page_controls_opens_the_defaults() -> None:
+    app = run_app("pages/workload.py", heat_mode="<script>", heat_top="999")
+    assert app.radio(key="heat_mode").value == "all"
+    assert app.slider(key="heat_top").value == 25
+    app = run_app("pages/network.py", net_min_weight="x", net_resolution="nan")
+    assert app.slider(key="net_min_weight").value == 1
+    assert app.slider(key="net_resolution").value == 1.0
+    assert not app.exception

@@ -240,6 +240,8 @@ def _seed_from_url(loaded: Loaded) -> bool:
     if "_url_filters" not in state:
         query = {key: st.query_params.get_all(key) for key in st.query_params}
         state["_url_filters"] = (query.get("doc", [""])[0], Filters.from_query(query))
+        # the pages' own controls: each takes its value when its page first draws it
+        state["_url_controls"] = {key: values[0] for key, values in query.items() if values}
     pending = state["_url_filters"]
     mismatch = False
     if pending:

@@ -33,6 +33,42 @@ DEFAULT_FILTERS = Filters()
 PAGES_DIR = Path(__file__).resolve().parents[2] / "pages"
 
 
+def page_control(
+    key: str,
+    default: str | int | float,
+    options: tuple | list | None = None,
+    bounds: tuple[float, float] | None = None,
+) -> None:
+    """A page's own control (口径, 前 N 个, 门槛, 方法 …) in the URL beside the filters, so a
+    copied link shows the same view: call it before drawing the widget ``key`` without a
+    value of its own. The first visit takes the link's value (checked against ``options``
+    or ``bounds``, else ``default``); the URL then carries the value while it is not the
+    default."""
+    state = st.session_state
+    if key not in state:
+        wanted = state.get("_url_controls", {}).pop(key, None)
+        state[key] = _control_value(wanted, default, options, bounds)
+    if state[key] == default:
+        st.query_params.pop(key, None)
+    else:
+        st.query_params[key] = str(state[key])
+
+
+def _control_value(text: str | None, default, options, bounds):
+    """``text`` from the URL as a value of the control's type, or ``default``."""
+    if text is None:
+        return default
+    try:
+        value = type(default)(text)
+    except ValueError:
+        return default
+    if options is not None and value not in options:
+        return default
+    if bounds is not None and not bounds[0] <= value <= bounds[1]:
+        return default
+    return value
+
+
 def set_widgets(filters: Filters) -> None:
     """Every filter widget set to ``filters`` (a callback, or before the widgets are drawn)."""
     for field, key in WIDGET_KEYS.items():
