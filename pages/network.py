@@ -53,7 +53,7 @@ stats = st.columns(3)
 stats[0].metric("画出的单位", drawn, help="在当前门槛下至少有一个协同伙伴的具体单位。")
 stats[1].metric(
     "协同伙伴最多",
-    str(most["unit"]),
+    escape_markdown(str(most["unit"])),  # a metric value is markdown
     f"{int(most['partner_count'])} 个协同单位",
     delta_color="off",
     help="与最多其他单位共同承担事项的单位。",

@@ -180,5 +180,6 @@ def click_center(page, locator) -> None:
     from playwright.sync_api import expect
 
     expect(locator).to_be_visible()
+    locator.scroll_into_view_if_needed()  # a mouse click outside the viewport reaches nothing
     box = locator.bounding_box()
     page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)

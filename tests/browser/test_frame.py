@@ -67,7 +67,7 @@ def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page) -> N
     assert data.startswith(b"\xef\xbb\xbf")
     lines = data.decode("utf-8-sig").strip().splitlines()
     assert len(lines) - 1 == len(rows)
-    assert lines[0].startswith("文档,序号,原编号")
+    assert lines[0].startswith("序号,原编号,主题,主要工作,责任单位,职责")  # no hash column
 
 
 def test_xlsx_download_opens_and_records_the_filters(server, page) -> None:
@@ -77,7 +77,7 @@ def test_xlsx_download_opens_and_records_the_filters(server, page) -> None:
     book = openpyxl.load_workbook(io.BytesIO(data))
     assert book.sheetnames == ["清单", "筛选条件"]
     conditions = {row[0].value: row[1].value for row in book["筛选条件"].iter_rows(min_row=2)}
-    assert conditions["单位"] == "发改局" and conditions["角色"] == "牵头"
+    assert conditions["单位"] == "发改局" and conditions["职责"] == "牵头"
 
 
 def test_a_deep_link_works_as_the_first_visit_to_a_fresh_server(fresh_server, page) -> None:
