@@ -8,7 +8,9 @@ from lib.app.widgets import downloads, show_table
 
 filters = current().filters
 units = sorted(set(view(targets_table)["measure_unit"]))
-chosen = tuple(st.multiselect("计量单位", units, key="tg_units", placeholder="全部计量单位"))
+chosen = tuple(
+    st.multiselect("计量单位", units, key="tg_units", placeholder="全部计量单位", select_all=False)
+)
 targets = view(targets_table, chosen)
 cols = st.columns(3)
 cols[0].metric("量化目标", len(targets))

@@ -193,6 +193,7 @@ def _filters_sidebar(loaded: Loaded) -> Filters:
             key=WIDGET_KEYS["units"],
             format_func=lambda u: f"{u}（{items_per_unit.get(u, 0)}项）",
             placeholder="全部单位",
+            select_all=False,  # Streamlit's option is English (Select all)
         )
         st.multiselect(
             "单位类型",
@@ -200,6 +201,7 @@ def _filters_sidebar(loaded: Loaded) -> Filters:
             key=WIDGET_KEYS["kinds"],
             format_func=KINDS.get,
             placeholder="全部类型",
+            select_all=False,
         )
         st.radio(
             "职责",
@@ -210,9 +212,21 @@ def _filters_sidebar(loaded: Loaded) -> Filters:
             help=DUTY_MEANING,
         )
         if sections:
-            st.multiselect("分块/主题", sections, key=WIDGET_KEYS["sections"], placeholder="全部")
+            st.multiselect(
+                "分块/主题",
+                sections,
+                key=WIDGET_KEYS["sections"],
+                placeholder="全部",
+                select_all=False,
+            )
         if leaders:
-            st.multiselect("分管领导", leaders, key=WIDGET_KEYS["leaders"], placeholder="全部")
+            st.multiselect(
+                "分管领导",
+                leaders,
+                key=WIDGET_KEYS["leaders"],
+                placeholder="全部",
+                select_all=False,
+            )
         st.text_input("主要工作包含", key=WIDGET_KEYS["text"], placeholder="如：养老")
         st.text_input("关键词", key=WIDGET_KEYS["keyword"], placeholder="如：营商环境")
         st.checkbox(

@@ -75,3 +75,16 @@ def test_every_page_is_in_plain_chinese_at_laptop_sizes(server, browser, width, 
                 assert not [t for t in texts if bad in t], (name, bad)
     finally:
         context.close()
+
+
+def test_the_sidebar_lists_offer_chinese_only(server, page) -> None:
+    page.goto(server)
+    app_ready(page)
+    box = (
+        page.get_by_test_id("stSidebar").get_by_test_id("stMultiSelect").filter(has_text="责任单位")
+    )
+    box.locator("input").click()
+    options = page.get_by_role("option")
+    expect(options.first).to_be_visible()
+    texts = options.all_inner_texts()
+    assert texts[0].startswith("财政局") and not [t for t in texts if "Select" in t]
