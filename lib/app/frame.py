@@ -26,21 +26,6 @@ BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
 STYLE_SHEET = Path(__file__).resolve().parents[2] / "assets" / "zh.css"
 DEFAULT_LIST_VARIABLE = "ZRQD_DEFAULT_LIST"  # a deployment's own default list, any format
 LINK_NOT_LOADED = "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
-# what the pipeline reads, plus the formats it explains how to re-save (.doc, .wps, .ofd)
-UPLOAD_TYPES = [
-    "txt",
-    "md",
-    "csv",
-    "xlsx",
-    "xls",
-    "docx",
-    "html",
-    "htm",
-    "pdf",
-    "doc",
-    "wps",
-    "ofd",
-]
 
 
 @dataclass(frozen=True)
@@ -102,7 +87,9 @@ def _source_picker() -> Source:
             )
             + "也可上传其他清单：Word、Excel、PDF（带文字层）、网页、CSV 或文本文件，任意常见编码。"
         )
-        upload = st.file_uploader("上传责任清单", type=UPLOAD_TYPES, key="upload")
+        # any file is taken: the reader names what it cannot read in Chinese (the uploader's
+        # own type check refuses with an English tooltip and leaves the old list on screen)
+        upload = st.file_uploader("上传责任清单", key="upload")
     if upload is None:
         return default_source()
     digests = st.session_state.setdefault("_upload_digests", {})

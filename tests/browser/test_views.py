@@ -140,3 +140,15 @@ def test_the_overview_answers_and_its_bars_filter_every_page(server, page) -> No
     page.get_by_test_id("stSidebarNav").get_by_role("link", name="数据明细与下载").click()
     app_ready(page)
     expect(page.get_by_role("button", name="✕ 单位：财政局")).to_be_visible()
+
+
+def test_a_file_of_another_kind_is_refused_in_chinese(server, page, tmp_path) -> None:
+    picture = tmp_path / "截图.png"
+    picture.write_bytes(b"\x89PNG\r\n\x1a\n" + b"\x00" * 64)
+    page.goto(server)
+    app_ready(page)
+    page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(picture))
+    alert = page.get_by_test_id("stAlert").filter(has_text="无法读取《截图.png》")
+    expect(alert).to_contain_text("暂不支持 .png 格式的文件")
+    page.wait_for_selector("[data-testid='stApp'][data-test-script-state='notRunning']")
+    expect(page.get_by_test_id("stMetric")).to_have_count(0)  # not the old list under it
