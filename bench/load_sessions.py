@@ -463,7 +463,7 @@ async def _check_own_view(page, session: Session, on_overview: bool) -> list[str
     else:
         await expect(files).to_have_count(0)
     await expect(main.get_by_test_id("stException")).to_have_count(0)
-    await expect(main.get_by_text("链接对应的文件未加载")).to_have_count(0)
+    await expect(main.get_by_text("链接对应的清单不在清单库中")).to_have_count(0)
     await page.wait_for_function(
         "id => new URLSearchParams(location.search).get('doc') === id", arg=document.doc.doc_id
     )
@@ -518,12 +518,12 @@ async def _open(browser, base: str, session: Session) -> SessionResult:
         chart = page.locator(".js-plotly-plot .main-svg, [data-testid='stMetricValue']").first
         if session.document.upload:
             # the link names the session's own list, not loaded yet: one message, no data
-            await expect(page.get_by_text("链接对应的文件未加载")).to_be_visible()
+            await expect(page.get_by_text("链接对应的清单不在清单库中")).to_be_visible()
             await page.wait_for_selector(
                 "[data-testid='stApp'][data-test-script-state='notRunning']"
             )
             if await page.locator(".js-plotly-plot").count():
-                result.problems.append("链接对应的文件未加载时仍显示了图表")
+                result.problems.append("链接对应的清单不在清单库中时仍显示了图表")
             await page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(
                 str(session.document.upload)
             )

@@ -75,6 +75,15 @@ def build_parser() -> argparse.ArgumentParser:
     brief = commands.add_parser("brief", help="全清单一页简报（DOCX）")
     brief.add_argument("source", help="清单文件")
     brief.add_argument("-o", "--output", required=True, help="输出文件（.docx）")
+    shelf = commands.add_parser(
+        "library", help="清单库（与看板共用：ZRQD_DATABASE_URL 或 ZRQD_DATA_DIR）"
+    )
+    actions = shelf.add_subparsers(dest="action", required=True, parser_class=_Parser)
+    add = actions.add_parser("add", help="存入一份或多份清单")
+    add.add_argument("sources", nargs="+", help="清单文件")
+    actions.add_parser("list", help="列出清单库中的清单（每行：编号<TAB>名称<TAB>事项<TAB>单位）")
+    remove = actions.add_parser("remove", help="删除一份清单及由它得到的全部数据")
+    remove.add_argument("doc_id", help="清单编号（library list 的第一列）")
     for command in (export, report, keywords, sheets, brief):
         command.add_argument(
             "--convention",
@@ -87,6 +96,8 @@ def build_parser() -> argparse.ArgumentParser:
 
 def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
+    if args.command == "library":
+        return _library(args)
     doc = parse_path(args.source, args.convention)
     if args.command == "report":
         sys.stdout.write(report_text(doc) + "\n")
@@ -181,6 +192,37 @@ def _format_from_suffix(output: str | None) -> str:
     if output and Path(output).suffix.lower() == ".xlsx":
         return "xlsx"
     return "csv"
+
+
+def _library(args) -> int:
+    """library add / list / remove on the app's library (the same variables)."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from lib.store import library
+    from lib.store.db import URL_VARIABLE, library_engine
+
+    try:
+        engine = library_engine()
+    except (SQLAlchemyError, OSError):
+        raise ListError(f"无法打开清单库：请检查 {URL_VARIABLE} 或数据目录。", 3) from None
+    if args.action == "add":
+        for source in args.sources:
+            path = Path(source)
+            try:
+                data = path.read_bytes()
+            except OSError:
+                raise ListError(f"无法读取文件 {source}。", 3) from None
+            doc, new = library.add(engine, data, path.name)
+            state = "已存入" if new else "已在库中"
+            sys.stdout.write(f"{doc.doc_id}\t{state}\t{path.name}\n")
+    elif args.action == "list":
+        for entry in library.entries(engine):
+            sys.stdout.write(
+                f"{entry.doc_id}\t{entry.display_name}\t{entry.item_count}\t{entry.unit_count}\n"
+            )
+    elif not library.remove(engine, args.doc_id):
+        raise ListError(f"清单库中没有编号为 {args.doc_id} 的清单。", 2)
+    return 0
 
 
 def main(argv: list[str] | None = None) -> int:

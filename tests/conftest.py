@@ -1,6 +1,7 @@
 from __future__ import annotations
 
 import os
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,11 @@ from hypothesis import settings
 
 from lib.parse.pipeline import ParsedDocument, parse_path
 from lib.parse.units import Lexicon, document_lexicon
+
+# The app's list library during the tests: a fresh SQLite file of their own, never the
+# project's var/ (servers the browser tests start inherit it)
+os.environ["ZRQD_DATA_DIR"] = tempfile.mkdtemp(prefix="zrqd-test-library-")
+os.environ.pop("ZRQD_DATABASE_URL", None)
 
 ROOT = Path(__file__).resolve().parent.parent
 BUNDLED = ROOT / "data" / "zhuji-2023-key-work-list.txt"

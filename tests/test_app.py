@@ -9,6 +9,7 @@ from streamlit.testing.v1 import AppTest
 from app import PAGES as APP_PAGES
 from lib.analyse.filters import select
 from lib.analyse.tables import overview_kpis
+from lib.app.frame import LINK_NOT_LOADED
 from tests.conftest import FIXTURES, ROOT
 
 PAGES = [f"pages/{name}" for name, _, _ in APP_PAGES]
@@ -134,9 +135,7 @@ def test_a_url_with_unit_and_role_opens_that_view(bundled) -> None:
 
 def test_a_link_to_a_document_not_loaded_keeps_its_filters_and_shows_no_data() -> None:
     app = run_app(doc="000000000000", unit="某某局")
-    assert [w.value for w in app.warning] == [
-        "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
-    ]
+    assert [w.value for w in app.warning] == [LINK_NOT_LOADED]
     assert app.query_params["doc"] == "000000000000"
     assert not app.metric and not app.get("plotly_chart") and not app.error
     app.button(key="drop_link").click().run()  # 改为查看当前清单
@@ -303,9 +302,7 @@ def test_the_review_says_how_items_were_read_and_which_numbered_lines_are_headin
 
 def test_the_link_warning_is_shown_once_whatever_the_page_computes() -> None:
     app = run_app("pages/leads.py", doc="000000000000", unit="某某局")
-    assert [w.value for w in app.warning].count(
-        "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
-    ) == 1
+    assert [w.value for w in app.warning].count(LINK_NOT_LOADED) == 1
 
 
 def test_a_deployment_chooses_its_default_list(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -405,3 +402,44 @@ def test_a_link_with_impossible_page_controls_opens_the_defaults() -> None:
     assert app.slider(key="net_min_weight").value == 1
     assert app.slider(key="net_resolution").value == 1.0
     assert not app.exception
+
+
+def _stored(path) -> str:
+    """``path`` stored in the test library (the one the app opens); its document id."""
+    from lib.store import library
+    from lib.store.db import library_engine
+
+    return library.add(library_engine(), path.read_bytes(), path.name)[0].doc_id
+
+
+def test_a_link_to_a_stored_list_opens_it_in_a_new_session() -> None:
+    sample = FIXTURES / "samples" / "02_chengdu_2020_minshengshishi.txt"
+    doc_id = _stored(sample)
+    app = run_app(doc=doc_id, unit="市教育局")
+    assert "成都市2020年民生实事工作目标" in app.title[0].value
+    assert app.sidebar.selectbox(key="library_pick").value == doc_id
+    assert app.sidebar.multiselect(key="f_units").value == ["市教育局"]
+    assert app.query_params["doc"] == doc_id
+
+
+def test_the_library_page_lists_renames_and_deletes() -> None:
+    sample = FIXTURES / "samples" / "03_kunming_2021_huiminshishi.txt"
+    doc_id = _stored(sample)
+    app = run_app("pages/library.py")
+    table = app.dataframe[0].value
+    assert {"名称", "地区", "年份", "事项", "单位", "存入时间", "原文件名"} <= set(table.columns)
+    assert sample.name in set(table["原文件名"])
+    app.selectbox(key="library_chosen").set_value(doc_id).run()
+    app.text_input(key="library_new_name").set_value("昆明 2021 惠民实事").run()
+    app.button(key="library_rename").click().run()
+    assert "昆明 2021 惠民实事" in set(app.dataframe[0].value["名称"])
+    app.button(key="library_delete").click().run()
+    assert sample.name not in set(app.dataframe[0].value["原文件名"])
+    assert [s.value for s in app.success] == ["已删除。"]
+
+
+def test_the_default_list_cannot_be_deleted() -> None:
+    app = run_app("pages/library.py")
+    default_id = app.session_state["_default_doc_id"]
+    app.selectbox(key="library_chosen").set_value(default_id).run()
+    assert "默认清单始终保留在清单库中，不能删除。" in [c.value for c in app.caption]

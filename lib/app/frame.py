@@ -14,6 +14,7 @@ import streamlit as st
 from lib import PARSER_VERSION
 from lib.analyse.filters import ROLE_CHOICES, Filters
 from lib.analyse.review import apply_aliases
+from lib.app import shelf
 from lib.app.state import AppState, Loaded, aliases, set_state
 from lib.app.widgets import DEFAULT_FILTERS, WIDGET_KEYS, document_header, filter_chips, set_widgets
 from lib.parse.errors import ListError
@@ -25,7 +26,11 @@ BUNDLED_NAME = "zhuji-2023-key-work-list.txt"
 # Chinese for the few words of Streamlit's own that no option changes (the uploader's)
 STYLE_SHEET = Path(__file__).resolve().parents[2] / "assets" / "zh.css"
 DEFAULT_LIST_VARIABLE = "ZRQD_DEFAULT_LIST"  # a deployment's own default list, any format
-LINK_NOT_LOADED = "链接对应的文件未加载，请重新上传。链接中的筛选条件已保留，上传该文件后即可恢复。"
+LINK_NOT_LOADED = (
+    "链接对应的清单不在清单库中（可能已被删除），请重新上传。链接中的筛选条件已保留，"
+    "上传该文件后即可恢复。"
+)
+PICK_KEY = "library_pick"  # the sidebar's 当前清单
 
 
 @dataclass(frozen=True)
@@ -75,9 +80,12 @@ def _read_default(path: str, mtime_ns: int, size: int) -> Source:
 
 
 def _source_picker() -> Source:
-    """Sidebar: the default list, or an uploaded file (its digest computed once per upload)."""
+    """Sidebar: the list shown, picked from the library (the default list is always there; an
+    upload is stored and shown), or, without a library, the default list or the upload."""
     custom = bool(os.environ.get(DEFAULT_LIST_VARIABLE, "").strip())
     st.html(STYLE_SHEET)  # a static file of CSS only: drawn in no container, takes no room
+    default = default_source()
+    engine = shelf.engine()
     with st.sidebar:
         st.caption(
             (
@@ -86,17 +94,58 @@ def _source_picker() -> Source:
                 else "默认显示内置的《诸暨市2023年政府重点工作责任清单》。"
             )
             + "也可上传其他清单：Word、Excel、PDF（带文字层）、网页、CSV 或文本文件，任意常见编码。"
+            + ("上传的清单存入清单库，换浏览器、重启后仍在。" if engine is not None else "")
         )
         # any file is taken: the reader names what it cannot read in Chinese (the uploader's
         # own type check refuses with an English tooltip and leaves the old list on screen)
         upload = st.file_uploader("上传责任清单", key="upload")
-    if upload is None:
-        return default_source()
+    if engine is None:
+        return _upload_source(upload) if upload is not None else default
+    return _stored_source(engine, default, upload)
+
+
+def _upload_source(upload) -> Source:
+    """An uploaded file as a source (its digest computed once per upload)."""
     digests = st.session_state.setdefault("_upload_digests", {})
     if upload.file_id not in digests:
         digests.clear()  # one upload at a time: the old one's digest goes with it
         digests[upload.file_id] = hashlib.sha256(upload.getvalue()).hexdigest()
     return Source(upload.name, upload.getvalue(), digests[upload.file_id])
+
+
+def _stored_source(engine, default: Source, upload) -> Source:
+    """The list picked in the sidebar from the library. A new upload is stored and picked (a
+    file the reader refuses is returned as it is, so that the page says why); a link's list is
+    picked once per session when the library holds it."""
+    state = st.session_state
+    default_id = shelf.ensure_stored(engine, default.content_key(), default.data, default.name)
+    state["_default_doc_id"] = default_id  # the library page keeps it from being deleted
+    if upload is not None and state.get("_stored_upload") != upload.file_id:
+        try:
+            state[PICK_KEY] = shelf.store(engine, upload.getvalue(), upload.name)
+        except ListError:
+            return _upload_source(upload)
+        state["_stored_upload"] = upload.file_id
+    entries = {entry.doc_id: entry for entry in shelf.entries(engine)}
+    if "_link_checked" not in state:  # a link to a stored list opens it, in any browser
+        state["_link_checked"] = True
+        linked = st.query_params.get("doc", "")
+        if linked in entries:
+            state[PICK_KEY] = linked
+    if state.get(PICK_KEY) not in entries:
+        state[PICK_KEY] = default_id
+    st.sidebar.selectbox(
+        "当前清单",
+        list(entries),
+        format_func=lambda doc_id: shelf.label(entries[doc_id]),
+        key=PICK_KEY,
+        help="清单库中的全部清单；在“清单库”页可改名或删除。",
+    )
+    picked = state[PICK_KEY]
+    if picked == default_id:
+        return default
+    data = shelf.stored_bytes(engine, picked)
+    return Source(entries[picked].file_name, data) if data is not None else default
 
 
 def frame(header: bool = True) -> None:

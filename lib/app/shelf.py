@@ -1,0 +1,122 @@
+"""The list library in the app: the database opened once per process, the default list always
+stored, uploads stored when they arrive, and the stored lists offered in the sidebar. When the
+database cannot be reached the app goes on without it and says so."""
+
+from __future__ import annotations
+
+import datetime
+import logging
+
+import pandas as pd
+import streamlit as st
+from sqlalchemy import Engine
+from sqlalchemy.exc import SQLAlchemyError
+
+from lib.parse.errors import ListError
+from lib.store import library
+from lib.store.db import database_url, library_engine
+
+UNAVAILABLE = "清单库暂时无法使用，上传的清单只在本次浏览中有效。"
+LOG = logging.getLogger(__name__)
+
+
+@st.cache_resource(show_spinner=False)
+def _engine(url: str) -> Engine | None:
+    try:
+        return library_engine(url)
+    except (SQLAlchemyError, OSError) as error:  # no server, no folder: the app goes on
+        LOG.warning("library unavailable: %s", error)
+        return None
+
+
+def engine() -> Engine | None:
+    """The library, or None (and a line in the sidebar) when it cannot be opened."""
+    found = _engine(database_url())
+    if found is None:
+        st.sidebar.caption(UNAVAILABLE)
+    return found
+
+
+@st.cache_resource(show_spinner="正在把默认清单存入清单库……", max_entries=4)
+def ensure_stored(_engine: Engine, digest: str, data: bytes, name: str) -> str:
+    """Store the default list once per process and content; its document id."""
+    return library.add(_engine, data, name)[0].doc_id
+
+
+def store(engine: Engine, data: bytes, name: str) -> str:
+    """Store an upload (the same bytes again are the stored list); its document id. A file the
+    reader refuses raises ``ListError``."""
+    return library.add(engine, data, name)[0].doc_id
+
+
+def entries(engine: Engine) -> list[library.Entry]:
+    try:
+        return library.entries(engine)
+    except SQLAlchemyError as error:
+        LOG.warning("library unreadable: %s", error)
+        return []
+
+
+def stored_bytes(engine: Engine, doc_id: str) -> bytes | None:
+    """A stored list's bytes, held by the session while it shows that list (one database
+    read per list opened, not per rerun); re-parsed rows first when an older parser stored
+    them, with a note to the user."""
+    held = st.session_state.get("_stored_bytes")
+    if held and held[0] == doc_id:
+        return held[1]
+    data = library.source_bytes(engine, doc_id)
+    if data is not None:
+        st.session_state["_stored_bytes"] = (doc_id, data)
+        try:
+            if library.refresh(engine, doc_id):
+                st.toast("该清单由旧版解析程序存入，已按新版重新读取。")
+        except ListError:  # the new parser refuses it: the page says so when it parses
+            pass
+    return data
+
+
+def label(entry: library.Entry) -> str:
+    """A stored list as the sidebar and the library page name it."""
+    facts = " · ".join(part for part in (entry.place, entry.year) if part)
+    return f"{entry.display_name}（{facts}）" if facts else entry.display_name
+
+
+def local_time(moment: datetime.datetime) -> str:
+    """An upload time in the server's time zone (SQLite gives it back without a zone: UTC)."""
+    if moment.tzinfo is None:
+        moment = moment.replace(tzinfo=datetime.UTC)
+    return moment.astimezone().strftime("%Y-%m-%d %H:%M")
+
+
+def library_table(entries: list[library.Entry]) -> pd.DataFrame:
+    """The library page's table, in the words it shows."""
+    return pd.DataFrame(
+        [
+            (
+                e.display_name,
+                e.place,
+                e.year,
+                e.item_count,
+                e.unit_count,
+                local_time(e.uploaded_at),
+                e.file_name,
+            )
+            for e in entries
+        ],
+        columns=["名称", "地区", "年份", "事项", "单位", "存入时间", "原文件名"],
+    )
+
+
+def rename(engine: Engine, doc_id: str, name: str) -> str:
+    """Rename a stored list; the sentence to show."""
+    try:
+        library.rename(engine, doc_id, name)
+    except ListError as error:
+        return error.message
+    return "已改名。"
+
+
+def remove(engine: Engine, doc_id: str) -> str:
+    """Delete a stored list and everything made from it; the sentence to show."""
+    library.remove(engine, doc_id)
+    return "已删除。"

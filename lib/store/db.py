@@ -1,0 +1,64 @@
+"""Where the library lives and how it is opened: ``ZRQD_DATABASE_URL`` (PostgreSQL for several
+app servers, ``postgresql+psycopg://…``), else an SQLite file in ``ZRQD_DATA_DIR`` (default
+``./var/``, made on first use). Opening migrates the schema to the newest Alembic revision."""
+
+from __future__ import annotations
+
+import functools
+import os
+from pathlib import Path
+
+from sqlalchemy import Engine, create_engine, event
+
+URL_VARIABLE = "ZRQD_DATABASE_URL"
+DATA_DIR_VARIABLE = "ZRQD_DATA_DIR"
+ROOT = Path(__file__).resolve().parents[2]
+MIGRATIONS = Path(__file__).resolve().parent / "migrations"
+
+
+def database_url() -> str:
+    """The library's URL from the environment; the SQLite file's folder is made if missing."""
+    url = os.environ.get(URL_VARIABLE, "").strip()
+    if url:
+        return url
+    folder = Path(os.environ.get(DATA_DIR_VARIABLE, "").strip() or ROOT / "var")
+    folder.mkdir(parents=True, exist_ok=True)
+    return f"sqlite:///{folder.resolve() / 'library.sqlite3'}"
+
+
+def library_engine(url: str | None = None) -> Engine:
+    """The engine of the library at ``url`` (default: ``database_url()``), migrated; one per
+    URL and process."""
+    return _engine(url or database_url())
+
+
+@functools.cache
+def _engine(url: str) -> Engine:
+    if url.startswith("sqlite"):
+        engine = create_engine(url, connect_args={"timeout": 30})
+        event.listen(engine, "connect", _sqlite_pragmas)
+    else:
+        engine = create_engine(url, pool_pre_ping=True)
+    migrate(engine)
+    return engine
+
+
+def _sqlite_pragmas(connection, _record) -> None:
+    """Foreign keys on (a deleted document takes its rows); WAL lets readers go on while one
+    session writes."""
+    cursor = connection.cursor()
+    cursor.execute("PRAGMA foreign_keys=ON")
+    cursor.execute("PRAGMA journal_mode=WAL")
+    cursor.close()
+
+
+def migrate(engine: Engine, revision: str = "head") -> None:
+    """Bring the schema to ``revision`` with Alembic (from an empty database or any older one)."""
+    from alembic import command
+    from alembic.config import Config
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    with engine.begin() as connection:
+        config.attributes["connection"] = connection
+        command.upgrade(config, revision)

@@ -1,0 +1,67 @@
+"""清单库: every stored list; open, rename or delete one (deleting asks first)."""
+
+import streamlit as st
+
+from lib.app import shelf
+from lib.app.frame import PICK_KEY
+from lib.app.state import escape_markdown
+from lib.app.widgets import show_table
+
+st.title("清单库")
+engine = shelf.engine()
+if engine is None:
+    st.info(shelf.UNAVAILABLE)
+    st.stop()
+entries = {entry.doc_id: entry for entry in shelf.entries(engine)}
+default_id = st.session_state.get("_default_doc_id", "")
+st.caption(
+    f"共 {len(entries)} 份清单。上传的清单自动存入；同一文件只存一份。"
+    "复制页面链接发给同事，对方打开即看到同一份清单和同样的筛选。"
+)
+table = shelf.library_table(list(entries.values()))
+show_table(table, key="library_table", headers={})
+
+
+def open_list(doc_id: str) -> None:
+    st.session_state[PICK_KEY] = doc_id
+    st.session_state["_library_opened"] = True
+
+
+def rename_list(doc_id: str) -> None:
+    name = st.session_state.get("library_new_name", "")
+    st.session_state["_library_note"] = shelf.rename(engine, doc_id, name)
+
+
+def delete_list(doc_id: str) -> None:
+    st.session_state["_library_note"] = shelf.remove(engine, doc_id)
+    if st.session_state.get(PICK_KEY) == doc_id:
+        st.session_state.pop(PICK_KEY, None)  # the sidebar falls back to the default list
+
+
+if st.session_state.pop("_library_opened", False):
+    st.switch_page("pages/overview.py")
+note = st.session_state.pop("_library_note", "")
+if note:
+    st.success(escape_markdown(note))
+st.subheader("管理")
+chosen = st.selectbox(
+    "选择清单",
+    list(entries),
+    format_func=lambda doc_id: shelf.label(entries[doc_id]),
+    key="library_chosen",
+)
+if chosen:
+    left, middle, right = st.columns(3)
+    left.button("打开", on_click=open_list, args=(chosen,), key="library_open", width="stretch")
+    with middle.popover("改名", width="stretch"):
+        st.text_input("新名称", value=entries[chosen].display_name, key="library_new_name")
+        st.button("保存名称", on_click=rename_list, args=(chosen,), key="library_rename")
+    with right.popover("删除", width="stretch", disabled=chosen == default_id):
+        st.write(
+            escape_markdown(
+                f"删除《{entries[chosen].display_name}》：原文件和由它得到的全部数据都将删除，不能恢复。"
+            )
+        )
+        st.button("确认删除", on_click=delete_list, args=(chosen,), key="library_delete")
+    if chosen == default_id:
+        st.caption("默认清单始终保留在清单库中，不能删除。")

@@ -1,0 +1,71 @@
+"""The list library as colleagues use it: an upload's link opened in another browser shows the
+same view, and after a restart of the server the list and the link are still there."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import app_ready, running_app, screenshot
+from tests.conftest import FIXTURES
+
+SAMPLE = FIXTURES / "samples" / "05_guowuyuan_2018_nongjizhuangbei.txt"
+
+
+def _new_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    return context, page
+
+
+def _shows_the_sample_filtered(page, unit: str) -> None:
+    app_ready(page)
+    expect(page.locator("h1").first).to_contain_text("农业机械化")
+    expect(page.get_by_role("button", name=f"✕ 单位：{unit}")).to_be_visible()
+
+
+def test_an_uploads_link_works_in_another_browser_and_after_a_restart(browser) -> None:
+    with running_app() as base:
+        context, page = _new_page(browser)
+        page.goto(base)
+        app_ready(page)
+        page.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(SAMPLE))
+        expect(page.locator("h1").first).to_contain_text("农业机械化")
+        app_ready(page)
+        bars = page.locator(".js-plotly-plot .barlayer .trace").nth(2).locator("path")
+        expect(bars.last).to_be_visible()
+        box = bars.last.bounding_box()
+        page.mouse.click(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+        chip = page.get_by_role("button", name="✕ 单位：")
+        expect(chip).to_be_visible()
+        app_ready(page)
+        unit = chip.inner_text().split("：", 1)[1].replace("\u2060", "")
+        link = page.url
+        assert "doc=" in link
+        context.close()
+
+        context, page = _new_page(browser)  # a colleague: no upload, no session
+        page.goto(link)
+        _shows_the_sample_filtered(page, unit)
+        screenshot(page, "library-link-other-browser")
+        context.close()
+
+    with running_app() as base:  # the server restarted: the library is on disk
+        context, page = _new_page(browser)
+        page.goto(base + "/" + link.split("/", 3)[3])
+        _shows_the_sample_filtered(page, unit)
+        page.goto(base + "/library")
+        app_ready(page)
+        expect(page.get_by_test_id("stDataFrame")).to_be_visible()
+        expect(page.get_by_test_id("stMain")).to_contain_text("份清单")
+        screenshot(page, "library")
+        context.close()
+
+
+def test_a_link_to_a_deleted_list_says_so_once(server, browser) -> None:
+    context, page = _new_page(browser)
+    page.goto(f"{server}/?doc=000000000000&unit=发改局")
+    app_ready_or_warning = page.get_by_test_id("stAlert").filter(has_text="不在清单库中")
+    expect(app_ready_or_warning).to_have_count(1)
+    expect(page.get_by_test_id("stMetric")).to_have_count(0)
+    context.close()

@@ -1,0 +1,209 @@
+"""The list library on SQLite and, when ``ZRQD_TEST_POSTGRES_URL`` names one (``.ci/run``
+starts a throw-away cluster), on PostgreSQL: migrations, storing, reading back, renaming,
+removing, re-parsing, and writes that are all or nothing."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import uuid
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from sqlalchemy import create_engine, inspect, text, update
+
+from lib.parse.errors import ListError
+from lib.store import library
+from lib.store.db import _engine, library_engine, migrate
+from lib.store.models import Base, Document
+from tests.conftest import BUNDLED, FIXTURES, ROOT
+
+POSTGRES = os.environ.get("ZRQD_TEST_POSTGRES_URL", "")
+REQUIRED = os.environ.get("REQUIRE_POSTGRES") == "1"
+SAMPLE = sorted((FIXTURES / "samples").glob("0*.txt"))[0]
+
+
+def _fresh_postgres() -> str:
+    """A new, empty database in the test cluster, so that tests never see each other's rows."""
+    name = "t" + uuid.uuid4().hex[:12]
+    admin = create_engine(POSTGRES, isolation_level="AUTOCOMMIT")
+    with admin.connect() as connection:
+        connection.execute(text(f'CREATE DATABASE "{name}"'))
+    admin.dispose()
+    return POSTGRES.replace("/postgres?", f"/{name}?")
+
+
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path) -> str:
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'library.sqlite3'}"
+    if not POSTGRES:
+        if REQUIRED:
+            pytest.fail("ZRQD_TEST_POSTGRES_URL is not set although REQUIRE_POSTGRES=1")
+        pytest.skip("no PostgreSQL for the tests (ZRQD_TEST_POSTGRES_URL)")
+    return _fresh_postgres()
+
+
+def test_the_migrations_make_the_schema_the_models_describe(url) -> None:
+    engine = create_engine(url)
+    migrate(engine)
+    found = inspect(engine)
+    for table in Base.metadata.sorted_tables:
+        columns = {column["name"] for column in found.get_columns(table.name)}
+        assert columns == {column.name for column in table.columns}, table.name
+    migrate(engine)  # again: nothing to do, nothing breaks
+    with engine.connect() as connection:
+        assert (
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+        )
+    engine.dispose()
+
+
+def test_a_list_is_stored_once_and_reads_back_as_parsed(url) -> None:
+    engine = library_engine(url)
+    data = BUNDLED.read_bytes()
+    doc, new = library.add(engine, data, "清单.txt")
+    assert new and library.add(engine, data, "同一文件.txt")[1] is False
+    [entry] = library.entries(engine)
+    assert (entry.doc_id, entry.place, entry.year) == (doc.doc_id, "诸暨", "2023")
+    assert (entry.item_count, entry.unit_count, entry.file_name) == (97, 59, "清单.txt")
+    assert library.source_bytes(engine, doc.doc_id) == data
+    items, assignments = library.stored_tables(engine, doc.doc_id)
+    pd.testing.assert_frame_equal(items, doc.items, check_dtype=False)
+    pd.testing.assert_frame_equal(assignments, doc.assignments, check_dtype=False)
+    with engine.connect() as connection:
+        targets = connection.execute(text("SELECT count(*) FROM targets")).scalar()
+    assert targets == 76  # the bundled list's measurable targets (README)
+
+
+def test_rename_and_remove(url) -> None:
+    engine = library_engine(url)
+    doc, _ = library.add(engine, BUNDLED.read_bytes(), "清单.txt")
+    other, _ = library.add(engine, SAMPLE.read_bytes(), SAMPLE.name)
+    library.rename(engine, doc.doc_id, "  诸暨 2023  年 ")
+    assert library.entry(engine, doc.doc_id).display_name == "诸暨 2023 年"
+    with pytest.raises(ListError):
+        library.rename(engine, doc.doc_id, "   ")
+    assert library.remove(engine, doc.doc_id) and not library.remove(engine, doc.doc_id)
+    assert [e.doc_id for e in library.entries(engine)] == [other.doc_id]
+    assert library.source_bytes(engine, doc.doc_id) is None
+    with engine.connect() as connection:  # every row made from it went with it
+        for table in ("items", "assignments", "targets", "source_files"):
+            rows = connection.execute(
+                text(f"SELECT count(*) FROM {table} WHERE doc_id = :d"), {"d": doc.doc_id}
+            ).scalar()
+            assert rows == 0, table
+
+
+def test_a_refused_file_stores_nothing(url) -> None:
+    engine = library_engine(url)
+    with pytest.raises(ListError):
+        library.add(engine, "这不是一份清单。".encode(), "随笔.txt")
+    assert library.count(engine) == 0
+
+
+def test_a_list_stored_by_an_older_parser_is_read_again(url) -> None:
+    engine = library_engine(url)
+    doc, _ = library.add(engine, BUNDLED.read_bytes(), "清单.txt")
+    with engine.begin() as connection:
+        connection.execute(update(Document).values(parser_version="0", item_count=1))
+        connection.execute(text("DELETE FROM assignments"))
+    assert library.refresh(engine, doc.doc_id)
+    assert not library.refresh(engine, doc.doc_id)  # now current: nothing to do
+    entry = library.entry(engine, doc.doc_id)
+    assert entry.item_count == 97 and entry.file_name == "清单.txt"
+    assert len(library.stored_tables(engine, doc.doc_id)[1]) == len(doc.assignments)
+
+
+def test_the_same_file_added_at_once_is_stored_once_and_both_land(url) -> None:
+    engine = library_engine(url)
+    results: list[bool] = []
+    files = [BUNDLED.read_bytes(), BUNDLED.read_bytes(), SAMPLE.read_bytes()]
+    threads = [
+        threading.Thread(target=lambda data=data: results.append(library.add(engine, data, "x")[1]))
+        for data in files
+    ]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert sorted(results) == [False, True, True]
+    assert library.count(engine) == 2
+
+
+KILLED_WRITER = """
+import os, sys, time
+import lib.store.library as library
+from lib.store.db import library_engine
+original = library._insert_rows
+def slow(connection, doc):
+    original(connection, doc)
+    print("rows written", flush=True)
+    time.sleep(60)  # killed here: the transaction never commits
+library._insert_rows = slow
+library.add(library_engine(sys.argv[1]), open(sys.argv[2], "rb").read(), "清单.txt")
+"""
+
+
+def test_a_writer_killed_mid_upload_leaves_the_library_as_it_was(url) -> None:
+    engine = library_engine(url)
+    library.add(engine, SAMPLE.read_bytes(), SAMPLE.name)
+    writer = subprocess.Popen(
+        [sys.executable, "-c", KILLED_WRITER, url, str(BUNDLED)],
+        cwd=ROOT,
+        stdout=subprocess.PIPE,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(ROOT)},
+    )
+    try:
+        assert writer.stdout.readline().strip() == "rows written"
+    finally:
+        writer.kill()
+        writer.wait(timeout=60)
+    _engine.cache_clear()  # a new process's view of the library
+    engine = library_engine(url)
+    assert [e.file_name for e in library.entries(engine)] == [SAMPLE.name]
+    with engine.connect() as connection:
+        assert connection.execute(text("SELECT count(*) FROM items")).scalar() == len(
+            library.stored_tables(engine, library.entries(engine)[0].doc_id)[0]
+        )
+    doc, new = library.add(engine, BUNDLED.read_bytes(), "清单.txt")  # and it takes the list now
+    assert new and library.count(engine) == 2
+
+
+def test_the_default_library_is_a_file_in_the_data_folder(monkeypatch, tmp_path) -> None:
+    from lib.store.db import database_url
+
+    monkeypatch.delenv("ZRQD_DATABASE_URL", raising=False)
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path / "库"))
+    assert database_url() == f"sqlite:///{tmp_path / '库' / 'library.sqlite3'}"
+    assert (tmp_path / "库").is_dir()
+    monkeypatch.setenv("ZRQD_DATABASE_URL", "postgresql+psycopg://u@/db?host=/tmp")
+    assert database_url() == "postgresql+psycopg://u@/db?host=/tmp"
+
+
+def test_nothing_in_the_library_uses_the_uploaded_file_name_as_a_path() -> None:
+    source = (Path(ROOT) / "lib" / "store" / "library.py").read_text(encoding="utf-8")
+    assert "open(" not in source and "Path(" not in source
+
+
+def test_the_command_line_adds_lists_and_removes(monkeypatch, tmp_path, capsys) -> None:
+    from lib.cli import main
+
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path))
+    assert main(["library", "add", str(BUNDLED), str(SAMPLE), str(BUNDLED)]) == 0
+    added = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert [state for _, state, _ in added] == ["已存入", "已存入", "已在库中"]
+    assert main(["library", "list"]) == 0
+    listed = [line.split("\t") for line in capsys.readouterr().out.splitlines()]
+    assert sorted(row[0] for row in listed) == sorted({added[0][0], added[1][0]})
+    assert main(["library", "remove", added[0][0]]) == 0
+    assert main(["library", "remove", added[0][0]]) == 2
+    assert capsys.readouterr().err.strip() == f"清单库中没有编号为 {added[0][0]} 的清单。"
+    assert main(["library", "add", str(tmp_path / "没有.txt")]) == 3
+    monkeypatch.setenv("ZRQD_DATABASE_URL", "postgresql+psycopg://u@/db?host=/nonexistent")
+    assert main(["library", "list"]) == 3
+    assert "无法打开清单库" in capsys.readouterr().err
