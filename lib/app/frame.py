@@ -118,13 +118,18 @@ def _stored_source(engine, default: Source, upload) -> Source:
     file the reader refuses is returned as it is, so that the page says why); a link's list is
     picked once per session when the library holds it."""
     state = st.session_state
-    default_id = shelf.ensure_stored(engine, default.content_key(), default.data, default.name)
+    try:
+        default_doc = parse_source(default)
+    except ListError:  # a deployment's default list the reader refuses: the page says why
+        return default
+    default_id = shelf.ensure_stored(engine, default.content_key(), default_doc, default.data)
     state["_default_doc_id"] = default_id  # the library page keeps it from being deleted
     if upload is not None and state.get("_stored_upload") != upload.file_id:
-        try:
-            state[PICK_KEY] = shelf.store(engine, upload.getvalue(), upload.name)
-        except ListError:
-            return _upload_source(upload)
+        source = _upload_source(upload)
+        try:  # parsed through the app's cache: showing it next costs nothing more
+            state[PICK_KEY] = shelf.store(engine, source.data, parse_source(source))
+        except ListError:  # the page says why, as for any upload
+            return source
         state["_stored_upload"] = upload.file_id
     entries = {entry.doc_id: entry for entry in shelf.entries(engine)}
     if "_link_checked" not in state:  # a link to a stored list opens it, in any browser
@@ -144,8 +149,8 @@ def _stored_source(engine, default: Source, upload) -> Source:
     picked = state[PICK_KEY]
     if picked == default_id:
         return default
-    data = shelf.stored_bytes(engine, picked)
-    return Source(entries[picked].file_name, data) if data is not None else default
+    stored = shelf.stored_bytes(engine, picked)
+    return Source(entries[picked].file_name, *stored) if stored is not None else default
 
 
 def frame(header: bool = True) -> None:

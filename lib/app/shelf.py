@@ -5,6 +5,7 @@ database cannot be reached the app goes on without it and says so."""
 from __future__ import annotations
 
 import datetime
+import hashlib
 import logging
 
 import pandas as pd
@@ -13,6 +14,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from lib.parse.errors import ListError
+from lib.parse.pipeline import ParsedDocument
 from lib.store import library
 from lib.store.db import database_url, library_engine
 
@@ -38,15 +40,16 @@ def engine() -> Engine | None:
 
 
 @st.cache_resource(show_spinner="正在把默认清单存入清单库……", max_entries=4)
-def ensure_stored(_engine: Engine, digest: str, data: bytes, name: str) -> str:
-    """Store the default list once per process and content; its document id."""
-    return library.add(_engine, data, name)[0].doc_id
+def ensure_stored(_engine: Engine, content_key: str, _doc: ParsedDocument, _data: bytes) -> str:
+    """Store the default list (``_doc``, parsed by the app's cache) once per process and
+    content; its document id."""
+    return library.add(_engine, _data, _doc.report.source_name, _doc)[0].doc_id
 
 
-def store(engine: Engine, data: bytes, name: str) -> str:
-    """Store an upload (the same bytes again are the stored list); its document id. A file the
-    reader refuses raises ``ListError``."""
-    return library.add(engine, data, name)[0].doc_id
+def store(engine: Engine, data: bytes, doc: ParsedDocument) -> str:
+    """Store an upload (the same bytes again are the stored list) from its parse; its
+    document id."""
+    return library.add(engine, data, doc.report.source_name, doc)[0].doc_id
 
 
 def entries(engine: Engine) -> list[library.Entry]:
@@ -57,22 +60,24 @@ def entries(engine: Engine) -> list[library.Entry]:
         return []
 
 
-def stored_bytes(engine: Engine, doc_id: str) -> bytes | None:
-    """A stored list's bytes, held by the session while it shows that list (one database
-    read per list opened, not per rerun); re-parsed rows first when an older parser stored
-    them, with a note to the user."""
+def stored_bytes(engine: Engine, doc_id: str) -> tuple[bytes, str] | None:
+    """A stored list's bytes and their SHA-256, held by the session while it shows that list
+    (one database read per list opened, not per rerun); re-parsed rows first when an older
+    parser stored them, with a note to the user."""
     held = st.session_state.get("_stored_bytes")
     if held and held[0] == doc_id:
-        return held[1]
+        return held[1], held[2]
     data = library.source_bytes(engine, doc_id)
     if data is not None:
-        st.session_state["_stored_bytes"] = (doc_id, data)
+        digest = hashlib.sha256(data).hexdigest()
+        st.session_state["_stored_bytes"] = (doc_id, data, digest)
         try:
             if library.refresh(engine, doc_id):
                 st.toast("该清单由旧版解析程序存入，已按新版重新读取。")
         except ListError:  # the new parser refuses it: the page says so when it parses
             pass
-    return data
+        return data, digest
+    return None
 
 
 def label(entry: library.Entry) -> str:

@@ -39,13 +39,16 @@ class Entry:
     parser_version: str
 
 
-def add(engine: Engine, data: bytes, file_name: str) -> tuple[ParsedDocument, bool]:
-    """Parse ``data`` and store it; the same bytes again are the stored document (nothing is
-    written twice, also when two sessions add them at once). Returns the parsed document and
-    whether it was new. A file the reader refuses raises ``ListError`` and stores nothing."""
+def add(
+    engine: Engine, data: bytes, file_name: str, parsed: ParsedDocument | None = None
+) -> tuple[ParsedDocument, bool]:
+    """Parse ``data`` (unless ``parsed`` is its parse already) and store it; the same bytes
+    again are the stored document (nothing is written twice, also when two sessions add them
+    at once). Returns the parsed document and whether it was new. A file the reader refuses
+    raises ``ListError`` and stores nothing."""
     if len(data) > MAX_BYTES:
         raise ListError(f"文件超过 {MAX_BYTES // 1024 // 1024} MB，未存入清单库。")
-    doc = _keyed(parse_bytes(data, file_name), document_id(data))
+    doc = _keyed(parsed or parse_bytes(data, file_name), document_id(data))
     if _exists(engine, doc.doc_id):
         return doc, False
     try:
