@@ -137,9 +137,10 @@ def test_the_overview_answers_and_its_bars_filter_every_page(server, page) -> No
     app_ready(page)
     expect(page.get_by_role("heading").filter(has_text="财政局承担 21 项工作")).to_be_visible()
     screenshot(page, "overview-clicked")
-    page.get_by_test_id("stSidebarNav").get_by_role("link", name="数据明细与下载").click()
-    app_ready(page)
-    expect(page.get_by_role("button", name="✕ 单位：财政局")).to_be_visible()
+    for title in ("工作量热力图", "牵头单位", "协同网络", "关键词", "量化目标", "数据明细与下载"):
+        page.get_by_test_id("stSidebarNav").get_by_role("link", name=title).click()
+        app_ready(page)
+        expect(page.get_by_role("button", name="✕ 单位：财政局")).to_be_visible()
 
 
 def test_a_file_of_another_kind_is_refused_in_chinese(server, page, tmp_path) -> None:
