@@ -3,6 +3,7 @@
 import streamlit as st
 
 from lib.analyse.review import alias_table, review_choices, review_table
+from lib.app import shelf
 from lib.app.state import aliases, current, document_view, escape_markdown
 from lib.app.widgets import show_table
 from lib.parse.conventions import CONVENTION_NAMES
@@ -40,18 +41,52 @@ st.subheader(f"名称已自动校正（{len(report.corrections)} 处）")
 show_table(document_view(review_table, "corrections"), key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
 show_table(document_view(review_table, "flagged"), key="flagged")
-mapping = aliases(doc.doc_id)
 ALIAS_HEADERS = {"canonical": "标准名称", "kind": "单位类型", "aliases": "归并的名称"}
 unknown, targets = document_view(review_choices)
-if unknown:
-    with st.form("map_unit", clear_on_submit=True):
-        name = st.selectbox("把这个名称", unknown, key="map_name")
-        target = st.selectbox("归并到单位", [t for t in targets if t != name], key="map_target")
-        if st.form_submit_button("归并（本次会话有效）"):
-            mapping[name] = target
-            st.rerun()
+engine = shelf.open_engine()
+if engine is None:  # without a library: for this session only
+    mapping = aliases(doc.doc_id)
+    if unknown:
+        with st.form("map_unit", clear_on_submit=True):
+            name = st.selectbox("把这个名称", unknown, key="map_name")
+            target = st.selectbox("归并到单位", [t for t in targets if t != name], key="map_target")
+            if st.form_submit_button("归并（本次会话有效）"):
+                mapping[name] = target
+                st.rerun()
+else:  # kept in the library for every list of the place, with who and when
+    place = doc.meta.get("place", "")
+    note = st.session_state.pop("_review_note", "")
+    if note:
+        st.info(escape_markdown(note))
+    if unknown:
+        with st.form("map_unit", clear_on_submit=True):
+            st.text_input("您的姓名（记入修改记录）", key="review_author")
+            name = st.selectbox("把这个名称", unknown, key="map_name")
+            target = st.selectbox("归并到单位", [t for t in targets if t != name], key="map_target")
+            where = f"{place}的全部清单" if place else "这份清单"
+            if st.form_submit_button(escape_markdown(f"归并（保存，适用于{where}）")):
+                author = st.session_state.get("review_author", "")
+                st.session_state["_review_note"] = shelf.map_name(engine, doc, name, target, author)
+                st.rerun()
+    history = shelf.correction_history(engine, doc)
+    mapping = {made.name: made.target for made in history if made.undone_at is None}
+    if history:
+        st.subheader("修改记录")
+        show_table(shelf.history_table(history), key="corrections_history", headers={})
+        active = [made for made in history if made.undone_at is None]
+        if active:
+            left, right = st.columns([3, 1], vertical_alignment="bottom")
+            chosen = left.selectbox(
+                "撤销一条归并",
+                [made.id for made in active],
+                format_func=lambda i: next(f"{m.name} → {m.target}" for m in active if m.id == i),
+                key="undo_pick",
+            )
+            if right.button("撤销", key="undo_button", width="stretch"):
+                st.session_state["_review_note"] = shelf.undo(engine, chosen)
+                st.rerun()
 if mapping:
-    st.subheader("本次会话的归并")
+    st.subheader("归并的名称" if engine is not None else "本次会话的归并")
     table = alias_table(mapping, doc.assignments)
     show_table(table, key="aliases", headers=ALIAS_HEADERS)
     st.download_button(
@@ -61,7 +96,8 @@ if mapping:
         mime="text/csv",
         on_click="ignore",
     )
-    st.button("撤销全部归并", on_click=mapping.clear)
+    if engine is None:
+        st.button("撤销全部归并", on_click=mapping.clear)
 st.subheader(f"连写已拆分（{len(report.splits)} 处）")
 st.caption("原文在这些单位之间没有分隔符，已按已知单位名称或单位名称结尾拆开，请核对。")
 show_table(document_view(review_table, "splits"), key="splits")

@@ -170,14 +170,59 @@ def test_workload_page_switches_its_measure() -> None:
     assert not app.exception and app.get("plotly_chart")
 
 
-def test_review_maps_an_unknown_name_for_the_session() -> None:
+def test_review_keeps_a_mapping_for_the_place_with_who_and_when(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path))  # a library of this test's own
     app = run_app("pages/review.py")
     before = len(app.dataframe[1].value)  # 0: corrections, 1: unresolved names
     app.selectbox(key="map_name").set_value("开发委")
     app.selectbox(key="map_target").set_value("发改局")
-    app.button[0].click().run()  # the form's submit button
+    app.button[0].click().run()  # the form's submit button, without a name: refused
+    assert [i.value for i in app.info] == ["请先填写您的姓名：每条修改都记下是谁做的。"]
+    assert len(app.dataframe[1].value) == before
+    app.text_input(key="review_author").set_value("王科员")
+    app.selectbox(key="map_name").set_value("开发委")
+    app.selectbox(key="map_target").set_value("发改局")
+    app.button[0].click().run()
+    assert [i.value for i in app.info] == ["已保存：诸暨的全部清单都按此归并。"]
     assert len(app.dataframe[1].value) == before - 2
-    assert app.dataframe[2].value["标准名称"].tolist() == ["发改局"]
+    history = app.dataframe[2].value
+    assert history[["名称", "归并到", "修改人", "状态"]].values.tolist() == [
+        ["开发委", "发改局", "王科员", "有效"]
+    ]
+    assert app.dataframe[3].value["标准名称"].tolist() == ["发改局"]
+
+    again = run_app("pages/review.py")  # another session, or after a restart: still there
+    assert len(again.dataframe[1].value) == before - 2
+    again.button(key="undo_button").click().run()
+    assert [i.value for i in again.info] == ["已撤销。"]
+    assert len(again.dataframe[1].value) == before
+    assert again.dataframe[2].value["状态"].iloc[0].startswith("已撤销")
+
+
+def test_a_kept_mapping_applies_to_another_list_of_the_place(monkeypatch, tmp_path) -> None:
+    from lib.analyse.filters import select as pick
+    from lib.app.frame import _mapping
+    from lib.parse.pipeline import parse_bytes
+    from lib.store import corrections
+    from lib.store.db import library_engine
+
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path))
+    corrections.add_mapping(library_engine(), "诸暨", "开发委", "发改局", "王科员")
+    later = parse_bytes(
+        "诸暨市人民政府办公室关于印发2024年诸暨市政府重点工作责任清单的通知\n序号\n主要工作\n"
+        "责任单位\n1\n推进开发区建设\n开发委\n2\n新建公园5个\n建设局\n".encode(),
+        "2024.txt",
+    )
+    assert _mapping(later) == {"开发委": "发改局"}
+    elsewhere = parse_bytes(
+        "序号\n主要工作\n责任单位\n1\n推进开发区建设\n开发委\n".encode(), "无地区.txt"
+    )
+    assert _mapping(elsewhere) == {}  # a list of no place takes no place's corrections
+    from lib.analyse.review import apply_aliases
+
+    rows = pick(apply_aliases(later, _mapping(later))).assignments
+    assert rows["unit"].tolist() == ["发改局", "建设局"]
+    assert "mapped_by_user" in rows["flags"].iloc[0]
 
 
 def test_network_page_follows_the_filters() -> None:

@@ -57,7 +57,7 @@ def test_the_migrations_make_the_schema_the_models_describe(url) -> None:
     migrate(engine)  # again: nothing to do, nothing breaks
     with engine.connect() as connection:
         assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0001"
+            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
         )
     engine.dispose()
 
@@ -207,3 +207,38 @@ def test_the_command_line_adds_lists_and_removes(monkeypatch, tmp_path, capsys) 
     monkeypatch.setenv("ZRQD_DATABASE_URL", "postgresql+psycopg://u@/db?host=/nonexistent")
     assert main(["library", "list"]) == 3
     assert "无法打开清单库" in capsys.readouterr().err
+
+
+def test_an_older_library_is_upgraded_with_its_lists_kept(url) -> None:
+    engine = create_engine(url)
+    migrate(engine, "0001")  # the library as the previous version left it
+    doc, _ = library.add(engine, BUNDLED.read_bytes(), "清单.txt")
+    assert "corrections" not in inspect(engine).get_table_names()
+    migrate(engine)
+    assert "corrections" in inspect(engine).get_table_names()
+    assert [e.doc_id for e in library.entries(engine)] == [doc.doc_id]
+    assert len(library.stored_tables(engine, doc.doc_id)[1]) == len(doc.assignments)
+    engine.dispose()
+
+
+def test_corrections_are_kept_per_place_replaced_and_undone(url) -> None:
+    from lib.store import corrections
+
+    engine = library_engine(url)
+    with pytest.raises(ListError):
+        corrections.add_mapping(engine, "诸暨", "开发委", "发改局", "  ")  # who made it?
+    corrections.add_mapping(engine, "诸暨", "开发委", "发改局", "王科员")
+    corrections.add_mapping(engine, "诸暨", "人行", "人民银行", "王科员")
+    corrections.add_mapping(engine, "诸暨", "开发委", "开发区管委会", "李科长")  # replaces
+    corrections.add_mapping(engine, "柯桥", "开发委", "经信局", "赵科员")
+    assert corrections.mappings(engine, "诸暨") == {"人行": "人民银行", "开发委": "开发区管委会"}
+    assert corrections.mappings(engine, "柯桥") == {"开发委": "经信局"}
+    history = corrections.history(engine, "诸暨")
+    assert [(m.name, m.author, m.undone_at is None) for m in history] == [
+        ("开发委", "李科长", True),
+        ("人行", "王科员", True),
+        ("开发委", "王科员", False),
+    ]
+    corrections.undo(engine, history[0].id)
+    assert corrections.mappings(engine, "诸暨") == {"人行": "人民银行"}
+    assert len(corrections.history(engine, "诸暨")) == 3  # undone, not forgotten

@@ -193,19 +193,25 @@ def _drop_link() -> None:
 
 
 def _load(source: Source) -> Loaded:
-    """The source's document with this session's mappings: the one the session already holds
+    """The source's document with its mappings (``_mapping``): the one the session already holds
     when nothing changed, else from the shared caches (parsing only what no session has)."""
     held = st.session_state.get("_loaded")
     content_key = source.content_key()
     if held is not None and held.content_key == content_key:
-        mapping = aliases(held.doc.doc_id)
+        mapping = _mapping(held.doc)
         if held.key == _doc_key(content_key, mapping):
             return held
     doc = parse_source(source)
-    mapping = aliases(doc.doc_id)
+    mapping = _mapping(doc)
     loaded = _loaded(_doc_key(content_key, mapping), content_key, doc, tuple(mapping.items()))
     st.session_state["_loaded"] = loaded
     return loaded
+
+
+def _mapping(doc: ParsedDocument) -> dict[str, str]:
+    """The names mapped onto units for ``doc``: those kept in the library for its place (or
+    for it alone when it names no place), then this session's own (without a library)."""
+    return {**shelf.stored_mappings(doc), **aliases(doc.doc_id)}
 
 
 def _doc_key(content_key: str, mapping: dict[str, str]) -> str:

@@ -15,7 +15,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument
-from lib.store import library
+from lib.store import corrections, library
 from lib.store.db import database_url, library_engine
 
 UNAVAILABLE = "清单库暂时无法使用，上传的清单只在本次浏览中有效。"
@@ -29,6 +29,11 @@ def _engine(url: str) -> Engine | None:
     except (SQLAlchemyError, OSError) as error:  # no server, no folder: the app goes on
         LOG.warning("library unavailable: %s", error)
         return None
+
+
+def open_engine() -> Engine | None:
+    """The library, or None when it cannot be opened (quietly: ``engine`` says so)."""
+    return _engine(database_url())
 
 
 def engine() -> Engine | None:
@@ -125,3 +130,55 @@ def remove(engine: Engine, doc_id: str) -> str:
     """Delete a stored list and everything made from it; the sentence to show."""
     library.remove(engine, doc_id)
     return "已删除。"
+
+
+def scope(doc: ParsedDocument) -> str:
+    return corrections.scope_of(doc.meta.get("place", ""), doc.doc_id)
+
+
+def stored_mappings(doc: ParsedDocument) -> dict[str, str]:
+    """The corrections kept for ``doc``'s place: name → unit (empty without a library)."""
+    found = open_engine()
+    if found is None:
+        return {}
+    try:
+        return corrections.mappings(found, scope(doc))
+    except SQLAlchemyError as error:
+        LOG.warning("corrections unreadable: %s", error)
+        return {}
+
+
+def correction_history(engine: Engine, doc: ParsedDocument) -> list[corrections.Made]:
+    return corrections.history(engine, scope(doc))
+
+
+def history_table(history: list[corrections.Made]) -> pd.DataFrame:
+    """The corrections as the review page lists them, the newest first."""
+    return pd.DataFrame(
+        [
+            (
+                made.name,
+                made.target,
+                made.author,
+                local_time(made.made_at),
+                "有效" if made.undone_at is None else f"已撤销（{local_time(made.undone_at)}）",
+            )
+            for made in history
+        ],
+        columns=["名称", "归并到", "修改人", "时间", "状态"],
+    )
+
+
+def map_name(engine: Engine, doc: ParsedDocument, name: str, target: str, author: str) -> str:
+    """Keep a mapping for ``doc``'s place; the sentence to show."""
+    try:
+        corrections.add_mapping(engine, scope(doc), name, target, author)
+    except ListError as error:
+        return error.message
+    place = doc.meta.get("place", "")
+    return f"已保存：{place}的全部清单都按此归并。" if place else "已保存：这份清单按此归并。"
+
+
+def undo(engine: Engine, correction_id: int) -> str:
+    corrections.undo(engine, correction_id)
+    return "已撤销。"

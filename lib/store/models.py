@@ -103,3 +103,21 @@ class TargetRow(Base):
     measure_unit: Mapped[str] = mapped_column(Text)
     qualifier: Mapped[str] = mapped_column(Text)
     span: Mapped[str] = mapped_column(Text)
+
+
+class Correction(Base):
+    """A person's correction of the reading, kept for every list of its scope (a place, or
+    ``doc:<doc_id>`` for a list that names none) until it is undone."""
+
+    __tablename__ = "corrections"
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
+    scope: Mapped[str] = mapped_column(Text, index=True)
+    action: Mapped[str] = mapped_column(String(16))  # "map": name → an existing unit
+    name: Mapped[str] = mapped_column(Text)
+    target: Mapped[str] = mapped_column(Text)
+    author: Mapped[str] = mapped_column(Text)
+    made_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
+    undone_at: Mapped[datetime.datetime | None] = mapped_column(
+        DateTime(timezone=True), nullable=True
+    )
