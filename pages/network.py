@@ -61,9 +61,12 @@ stats[1].metric(
 stats[2].metric(
     "协同群组", len(net.communities), help="彼此协同更紧密的单位组，按组内核心单位命名。"
 )
-clickable_chart(
-    network_figure(net.nodes, net.edges, color_by, net.group_names), "network", "协同网络"
+figure = current().loaded.derived(  # drawn once per network, not on every rerun
+    net.nodes,
+    ("network_figure", color_by),
+    lambda: network_figure(net.nodes, net.edges, color_by, net.group_names),
 )
+clickable_chart(figure, "network", "协同网络")
 hidden = net.hidden
 st.caption(
     "圆的大小为承担事项数，连线越粗共担事项越多；标出协同最多的 15 个单位的名称，其余悬停可见；"
