@@ -242,3 +242,14 @@ def test_corrections_are_kept_per_place_replaced_and_undone(url) -> None:
     corrections.undo(engine, history[0].id)
     assert corrections.mappings(engine, "诸暨") == {"人行": "人民银行"}
     assert len(corrections.history(engine, "诸暨")) == 3  # undone, not forgotten
+
+
+def test_the_library_knows_the_newest_migration() -> None:
+    from alembic.config import Config
+    from alembic.script import ScriptDirectory
+
+    from lib.store.db import HEAD, MIGRATIONS
+
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    assert ScriptDirectory.from_config(config).get_current_head() == HEAD
