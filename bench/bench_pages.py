@@ -23,6 +23,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+# a list library of the run's own (the app stores every list it shows), never the project's var/
+os.environ.setdefault("ZRQD_DATA_DIR", tempfile.mkdtemp(prefix="zrqd-bench-library-"))
 
 from streamlit.testing.v1 import AppTest  # noqa: E402
 
