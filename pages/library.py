@@ -8,7 +8,7 @@ from lib.app.state import escape_markdown
 from lib.app.widgets import show_table
 
 st.title("清单库")
-engine = shelf.engine()
+engine = shelf.open_engine()  # the sidebar already says when it is unavailable
 if engine is None:
     st.info(shelf.UNAVAILABLE)
     st.stop()

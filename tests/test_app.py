@@ -488,3 +488,18 @@ def test_the_default_list_cannot_be_deleted() -> None:
     default_id = app.session_state["_default_doc_id"]
     app.selectbox(key="library_chosen").set_value(default_id).run()
     assert "默认清单始终保留在清单库中，不能删除。" in [c.value for c in app.caption]
+
+
+def test_without_a_reachable_library_the_app_goes_on_and_says_so(monkeypatch) -> None:
+    monkeypatch.setenv("ZRQD_DATABASE_URL", "postgresql+psycopg://u@/db?host=/nonexistent")
+    app = run_app()
+    assert metrics(app)["工作事项"] == "97"
+    assert "清单库暂时无法使用，上传的清单只在本次浏览中有效。" in [
+        c.value for c in app.sidebar.caption
+    ]
+    review = run_app("pages/review.py")  # mappings for the session, as before the library
+    assert [b.label for b in review.button][:1] == ["归并（本次会话有效）"]
+    library_page = run_app("pages/library.py")
+    assert [i.value for i in library_page.info] == [
+        "清单库暂时无法使用，上传的清单只在本次浏览中有效。"
+    ]

@@ -7,6 +7,7 @@ from __future__ import annotations
 import datetime
 import hashlib
 import logging
+import time
 
 import pandas as pd
 import streamlit as st
@@ -22,23 +23,32 @@ UNAVAILABLE = "清单库暂时无法使用，上传的清单只在本次浏览�
 LOG = logging.getLogger(__name__)
 
 
+RETRY_AFTER = 30.0  # seconds: a library that could not be opened is tried again after this
+_failed: dict[str, float] = {}  # URL → when opening it last failed
+
+
 @st.cache_resource(show_spinner=False)
-def _engine(url: str) -> Engine | None:
-    try:
-        return library_engine(url)
-    except (SQLAlchemyError, OSError) as error:  # no server, no folder: the app goes on
-        LOG.warning("library unavailable: %s", error)
-        return None
+def _engine(url: str) -> Engine:
+    return library_engine(url)  # a failure raises and is not cached
 
 
 def open_engine() -> Engine | None:
-    """The library, or None when it cannot be opened (quietly: ``engine`` says so)."""
-    return _engine(database_url())
+    """The library, or None when it cannot be opened (quietly: ``engine`` says so). A failed
+    opening is tried again after ``RETRY_AFTER`` seconds, not on every rerun."""
+    url = database_url()
+    if time.monotonic() - _failed.get(url, -RETRY_AFTER) < RETRY_AFTER:
+        return None
+    try:
+        return _engine(url)
+    except (SQLAlchemyError, OSError) as error:  # no server, no folder: the app goes on
+        LOG.warning("library unavailable: %s", error)
+        _failed[url] = time.monotonic()
+        return None
 
 
 def engine() -> Engine | None:
     """The library, or None (and a line in the sidebar) when it cannot be opened."""
-    found = _engine(database_url())
+    found = open_engine()
     if found is None:
         st.sidebar.caption(UNAVAILABLE)
     return found

@@ -40,7 +40,8 @@ def _engine(url: str) -> Engine:
         engine = create_engine(url, connect_args={"timeout": 30})
         event.listen(engine, "connect", _sqlite_pragmas)
     else:
-        engine = create_engine(url, pool_pre_ping=True)
+        # a server that does not answer is given up after 5 s, not the system's minutes
+        engine = create_engine(url, pool_pre_ping=True, connect_args={"connect_timeout": 5})
     if _revision(engine) != HEAD:  # Alembic (a third of a second to import) only when needed
         migrate(engine)
     return engine
