@@ -22,9 +22,10 @@ PAGES = (
     ("explorer.py", "数据明细与下载", ":material/table_view:"),
     ("review.py", "解析校对", ":material/fact_check:"),
     ("library.py", "清单库", ":material/folder_open:"),
+    ("compare.py", "对比", ":material/compare_arrows:"),
 )
 # pages (by title) that draw their own heading instead of the document's header and chips
-OWN_HEADING = {"解析校对", "清单库"}
+OWN_HEADING = {"解析校对", "清单库", "对比"}
 
 
 def main(default: str = "overview.py", position: str = "sidebar") -> None:

@@ -75,6 +75,12 @@ def build_parser() -> argparse.ArgumentParser:
     brief = commands.add_parser("brief", help="全清单一页简报（DOCX）")
     brief.add_argument("source", help="清单文件")
     brief.add_argument("-o", "--output", required=True, help="输出文件（.docx）")
+    compare = commands.add_parser(
+        "compare", help="对比两份清单（甲、乙）：各单位事项与牵头的增减、事项延续/新增/不再列出"
+    )
+    compare.add_argument("first", help="清单甲（如上一年）")
+    compare.add_argument("second", help="清单乙（如本年）")
+    compare.add_argument("-o", "--output", help="输出 Excel 文件（三张表）；不给则打印各单位增减")
     shelf = commands.add_parser(
         "library", help="清单库（与看板共用：ZRQD_DATABASE_URL 或 ZRQD_DATA_DIR）"
     )
@@ -98,6 +104,8 @@ def run(argv: list[str]) -> int:
     args = build_parser().parse_args(argv)
     if args.command == "library":
         return _library(args)
+    if args.command == "compare":
+        return _compare(args)
     doc = parse_path(args.source, args.convention)
     if args.command == "report":
         sys.stdout.write(report_text(doc) + "\n")
@@ -192,6 +200,28 @@ def _format_from_suffix(output: str | None) -> str:
     if output and Path(output).suffix.lower() == ".xlsx":
         return "xlsx"
     return "csv"
+
+
+def _compare(args) -> int:
+    """compare A B: per unit items and leads in each; with -o, a workbook of three sheets."""
+    from lib.analyse.compare import item_matches, theme_changes, unit_changes
+    from lib.write.export import to_xlsx_sheets
+
+    first, second = parse_path(args.first), parse_path(args.second)
+    units = unit_changes(first, second)
+    if not args.output:
+        sys.stdout.write("单位\t事项（甲）\t事项（乙）\t增减\t牵头（甲）\t牵头（乙）\t增减\n")
+        for row in units.itertuples(index=False):
+            sys.stdout.write("\t".join(str(v) for v in row) + "\n")
+        return 0
+    sheets = {
+        "单位变化": units,
+        "事项对应": item_matches(first, second),
+        "主题变化": theme_changes(first, second),
+    }
+    conditions = [("清单甲", Path(args.first).name), ("清单乙", Path(args.second).name)]
+    _write(args.output, to_xlsx_sheets(sheets, conditions))
+    return 0
 
 
 def _library(args) -> int:

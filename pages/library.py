@@ -4,9 +4,10 @@ import streamlit as st
 
 from lib.app import shelf
 from lib.app.frame import PICK_KEY
-from lib.app.state import escape_markdown
+from lib.app.state import current, escape_markdown
 from lib.app.widgets import show_table
 
+current()  # first: a deep link to a fresh server runs the page alone (see current)
 st.title("清单库")
 engine = shelf.open_engine()  # the sidebar already says when it is unavailable
 if engine is None:

@@ -81,6 +81,8 @@ def test_every_page_is_listed_in_the_navigation() -> None:
 
 @pytest.mark.parametrize("page", PAGES)
 def test_each_page_shows_a_chart_or_a_table_with_rows(page: str) -> None:
+    if page.endswith("compare.py"):  # a comparison needs a second list in the library
+        _stored(FIXTURES / "samples" / "03_kunming_2021_huiminshishi.txt")
     app = run_app(page)
     charts = app.get("plotly_chart")
     tables = [t for t in app.dataframe if len(t.value)]
@@ -503,3 +505,24 @@ def test_without_a_reachable_library_the_app_goes_on_and_says_so(monkeypatch) ->
     assert [i.value for i in library_page.info] == [
         "清单库暂时无法使用，上传的清单只在本次浏览中有效。"
     ]
+
+
+def test_the_compare_page_shows_two_stored_lists_side_by_side(monkeypatch, tmp_path) -> None:
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path))
+    corpus = ROOT / "tests" / "corpus"
+    first = _stored(corpus / "kunming_2020_huiminshishi" / "source.txt")
+    second = _stored(corpus / "kunming_2021_huiminshishi" / "source.txt")
+    app = run_app("pages/compare.py")
+    app.selectbox(key="cmp_a").set_value(first).run()
+    app.selectbox(key="cmp_b").set_value(second).run()
+    assert app.markdown[0].value == (
+        "#### 清单乙 10 项：延续 2 项，新增 8 项；清单甲中 8 项不再列出。"
+    )
+    units = app.dataframe[0].value.set_index("责任单位")
+    assert units.loc["市人力资源社会保障局", ["事项（甲）", "事项（乙）", "事项增减"]].tolist() == [
+        1,
+        3,
+        2,
+    ]
+    assert app.get("plotly_chart")
+    assert not app.exception

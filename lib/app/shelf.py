@@ -15,7 +15,7 @@ from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
 from lib.parse.errors import ListError
-from lib.parse.pipeline import ParsedDocument
+from lib.parse.pipeline import ParsedDocument, parse_bytes
 from lib.store import corrections, library
 from lib.store.db import database_url, library_engine
 
@@ -192,3 +192,28 @@ def map_name(engine: Engine, doc: ParsedDocument, name: str, target: str, author
 def undo(engine: Engine, correction_id: int) -> str:
     corrections.undo(engine, correction_id)
     return "已撤销。"
+
+
+@st.cache_resource(max_entries=8, show_spinner="正在读取清单……")
+def stored_document(_engine: Engine, doc_id: str) -> ParsedDocument | None:
+    """A stored list, parsed (once per process and list), for the comparison page."""
+    data = library.source_bytes(_engine, doc_id)
+    stored = library.entry(_engine, doc_id)
+    if data is None or stored is None:
+        return None
+    return parse_bytes(data, stored.file_name)
+
+
+def default_pair(entries: list[library.Entry]) -> tuple[str, str]:
+    """The two lists the comparison opens on: the two latest years of the place with the
+    latest year among places stored twice or more (older first), else the two latest stored."""
+    by_place: dict[str, list[library.Entry]] = {}
+    for entry in entries:
+        if entry.place and entry.year:
+            by_place.setdefault(entry.place, []).append(entry)
+    pairs = [sorted(found, key=lambda e: e.year)[-2:] for found in by_place.values()]
+    pairs = [pair for pair in pairs if len(pair) == 2 and pair[0].year != pair[1].year]
+    if pairs:
+        older, newer = max(pairs, key=lambda pair: pair[1].year)
+        return older.doc_id, newer.doc_id
+    return entries[1].doc_id, entries[0].doc_id

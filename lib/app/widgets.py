@@ -198,7 +198,7 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
         ),
     ):
         data = functools.partial(_export_bytes, frame, fmt, headers, conditions)
-        _file_button(column, label, data, safe_filename(name, suffix), mime, f"dl_{table}_{fmt}")
+        file_button(column, label, data, safe_filename(name, suffix), mime, f"dl_{table}_{fmt}")
 
 
 # --- unit sheets and the brief ---
@@ -231,7 +231,7 @@ def unit_sheet_downloads(unit: str, key: str) -> None:
             ("xlsx", "Excel", XLSX_MIME, lambda: sheets_xlsx(_book(loaded), [unit])),
         ),
     ):
-        _file_button(
+        file_button(
             column,
             f"该单位任务清单（{label}）",
             write,
@@ -280,7 +280,7 @@ def batch_downloads() -> None:
         ),
     )
     for column, (label, build, stem, suffix, mime, key) in zip(st.columns(3), files):
-        _file_button(column, label, build, safe_filename(f"{title}-{stem}", suffix), mime, key)
+        file_button(column, label, build, safe_filename(f"{title}-{stem}", suffix), mime, key)
     count, note = document_view(sheet_scope)
     st.caption(escape_markdown(f"共 {count} 个单位，按全文生成（不受筛选影响）。{note}"))
 
@@ -300,7 +300,7 @@ def show_table(
     st.dataframe(shown, width="stretch", hide_index=True, key=key)
 
 
-def _file_button(column, label: str, data, file_name: str, mime: str, key: str) -> None:
+def file_button(column, label: str, data, file_name: str, mime: str, key: str) -> None:
     """A download button filling its column; ``data`` is bytes, or a function that builds
     them when clicked. The page does not rerun on a download."""
     column.download_button(

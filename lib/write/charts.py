@@ -41,6 +41,55 @@ def plain(text: str) -> str:
     return html.escape(str(text), quote=False)
 
 
+def compare_figure(changes: pd.DataFrame, top: int = 20) -> go.Figure:
+    """A dumbbell per unit: its items in list 甲 (grey) and 乙 (red) joined by a line, the
+    units with most items in either first (``top`` of them)."""
+    shown = changes.assign(most=changes[["items_a", "items_b"]].max(axis=1))
+    shown = shown.sort_values(["most", "unit"], ascending=[False, True]).head(top).iloc[::-1]
+    units = [plain(u) for u in shown["unit"]]
+    lines_x: list[float | None] = []
+    lines_y: list[str | None] = []
+    for unit, a, b in zip(units, shown["items_a"], shown["items_b"]):
+        lines_x += [a, b, None]
+        lines_y += [unit, unit, None]
+    data = [
+        {
+            "type": "scatter",
+            "mode": "lines",
+            "x": lines_x,
+            "y": lines_y,
+            "line": {"color": "#bdc3c7", "width": 3},
+            "hoverinfo": "skip",
+            "showlegend": False,
+        },
+        *(
+            {
+                "type": "scatter",
+                "mode": "markers",
+                "name": name,
+                "x": shown[column].tolist(),
+                "y": units,
+                "marker": {"size": 12, "color": color},
+                "hovertemplate": "%{y}：%{x} 项<extra>" + name + "</extra>",
+            }
+            for column, name, color in (
+                ("items_a", "清单甲", "#7f8c8d"),
+                ("items_b", "清单乙", "#c0392b"),
+            )
+        ),
+    ]
+    layout = {
+        "font": {"family": FONT, "size": 13},
+        "height": max(320, 28 * len(units) + 120),
+        "margin": {"l": 10, "r": 10, "t": 30, "b": 10},
+        "legend": {"orientation": "h", "y": 1.04},
+        "xaxis": {"title": {"text": "承担事项"}, "rangemode": "tozero", "gridcolor": "#ecf0f1"},
+        "yaxis": {"automargin": True},
+        "plot_bgcolor": "white",
+    }
+    return go.Figure({"data": data, "layout": {**layout, **NO_TEMPLATE}})
+
+
 def unit_bars_figure(ranking: pd.DataFrame, top: int = 15) -> go.Figure:
     """Horizontal stacked bars per unit: 牵头 / 独立承担 / 配合 items, largest on top."""
     shown = ranking.head(top).iloc[::-1]

@@ -27,6 +27,14 @@ WRAP_ABOVE = 30  # characters: a longer column is wrapped
 WIDE = 60  # the width of a wrapped column, in Excel's character widths
 
 
+def to_xlsx_sheets(
+    tables: dict[str, pd.DataFrame], conditions: list[tuple[str, str]] | None = None
+) -> bytes:
+    """Several tables in one workbook, a sheet each (Chinese headers), and 筛选条件."""
+    sheets = {name: present(table, "zh") for name, table in tables.items()}
+    return _workbook(sheets, conditions)
+
+
 def to_xlsx_bytes(
     table: pd.DataFrame,
     headers: str = "zh",
@@ -38,7 +46,11 @@ def to_xlsx_bytes(
 
     ``conditions`` (source and filters) go to a second sheet, 筛选条件.
     """
-    sheets = {sheet: present(table, headers)}
+    return _workbook({sheet: present(table, headers)}, conditions)
+
+
+def _workbook(sheets: dict[str, pd.DataFrame], conditions: list[tuple[str, str]] | None) -> bytes:
+    """The sheets (presented already), then 筛选条件 when ``conditions`` are given."""
     if conditions is not None:
         sheets["筛选条件"] = neutralize_formulas(pd.DataFrame(conditions, columns=["条件", "取值"]))
     import xlsxwriter  # imported when a workbook is asked for, not with every page

@@ -19,6 +19,7 @@ PAGES = (
     ("targets", "targets"),
     ("explorer", "explorer"),
     ("review", "review"),
+    ("library", "library"),
     ("?unit=财政局", "unit-profile"),
 )
 # the only ASCII words a page may show: file formats and the loaded file's own name
