@@ -69,3 +69,15 @@ def test_a_link_to_a_deleted_list_says_so_once(server, browser) -> None:
     expect(app_ready_or_warning).to_have_count(1)
     expect(page.get_by_test_id("stMetric")).to_have_count(0)
     context.close()
+
+
+def test_the_library_and_compare_pages_open_from_a_deep_link_to_a_fresh_server(
+    fresh_server, browser
+) -> None:
+    for path, title in (("library", "清单库"), ("compare", "两份清单对比")):
+        context, page = _new_page(browser)
+        page.goto(f"{fresh_server}/{path}")
+        app_ready(page)
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        expect(page.locator("h1").filter(has_text=title)).to_have_count(1)  # drawn once
+        context.close()
