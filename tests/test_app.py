@@ -526,3 +526,18 @@ def test_the_compare_page_shows_two_stored_lists_side_by_side(monkeypatch, tmp_p
     ]
     assert app.get("plotly_chart")
     assert not app.exception
+
+
+def test_the_default_list_comes_back_when_removed_from_the_library(monkeypatch, tmp_path) -> None:
+    from lib.store import library
+    from lib.store.db import library_engine
+
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path))
+    app = run_app()
+    default_id = app.session_state["_default_doc_id"]
+    assert library.remove(library_engine(), default_id)  # e.g. `lib.cli library remove`
+    app = run_app()
+    assert metrics(app)["工作事项"] == "97" and library.entry(library_engine(), default_id)
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path / "另一个库"))  # another library
+    app = run_app()
+    assert library.entry(library_engine(), default_id) is not None

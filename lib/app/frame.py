@@ -122,7 +122,9 @@ def _stored_source(engine, default: Source, upload) -> Source:
         default_doc = parse_source(default)
     except ListError:  # a deployment's default list the reader refuses: the page says why
         return default
-    default_id = shelf.ensure_stored(engine, default.content_key(), default_doc, default.data)
+    default_id = shelf.ensure_stored(
+        engine, str(engine.url), default.content_key(), default_doc, default.data
+    )
     state["_default_doc_id"] = default_id  # the library page keeps it from being deleted
     if upload is not None and state.get("_stored_upload") != upload.file_id:
         source = _upload_source(upload)
@@ -132,6 +134,11 @@ def _stored_source(engine, default: Source, upload) -> Source:
             return source
         state["_stored_upload"] = upload.file_id
     entries = {entry.doc_id: entry for entry in shelf.entries(engine)}
+    if default_id not in entries:  # removed behind the app's back (library remove): again
+        shelf.store(engine, default.data, default_doc)
+        entries = {entry.doc_id: entry for entry in shelf.entries(engine)}
+        if default_id not in entries:  # the library cannot be read: show the default list
+            return default
     if "_link_checked" not in state:  # a link to a stored list opens it, in any browser
         state["_link_checked"] = True
         linked = st.query_params.get("doc", "")

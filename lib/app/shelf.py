@@ -55,9 +55,11 @@ def engine() -> Engine | None:
 
 
 @st.cache_resource(show_spinner="正在把默认清单存入清单库……", max_entries=4)
-def ensure_stored(_engine: Engine, content_key: str, _doc: ParsedDocument, _data: bytes) -> str:
-    """Store the default list (``_doc``, parsed by the app's cache) once per process and
-    content; its document id."""
+def ensure_stored(
+    _engine: Engine, url: str, content_key: str, _doc: ParsedDocument, _data: bytes
+) -> str:
+    """Store the default list (``_doc``, parsed by the app's cache) once per process, library
+    (``url``) and content; its document id."""
     return library.add(_engine, _data, _doc.report.source_name, _doc)[0].doc_id
 
 
