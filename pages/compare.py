@@ -19,21 +19,20 @@ if len(entries) < 2:
     st.info("清单库中至少要有两份清单才能对比：请先上传另一份清单（如上一年的）。")
     st.stop()
 ids = list(entries)
-older, newer = shelf.default_pair(list(entries.values()))
-left, right = st.columns(2)
-first = left.selectbox(
-    "清单甲（如上一年）",
-    ids,
-    index=ids.index(older),
-    format_func=lambda i: shelf.label(entries[i]),
-    key="cmp_a",
-)
-second = right.selectbox(
-    "清单乙（如本年）",
-    ids,
-    index=ids.index(newer),
-    format_func=lambda i: shelf.label(entries[i]),
-    key="cmp_b",
+first, second = (
+    column.selectbox(
+        label,
+        ids,
+        index=ids.index(default),
+        format_func=lambda i: shelf.label(entries[i]),
+        key=key,
+    )
+    for column, label, default, key in zip(
+        st.columns(2),
+        ("清单甲（如上一年）", "清单乙（如本年）"),
+        shelf.default_pair(list(entries.values())),
+        ("cmp_a", "cmp_b"),
+    )
 )
 if first == second:
     st.info("请选择两份不同的清单。")
@@ -42,8 +41,7 @@ a, b = shelf.stored_document(engine, first), shelf.stored_document(engine, secon
 if a is None or b is None:
     st.warning("所选清单已不在清单库中。")
     st.stop()
-units = unit_changes(a, b)
-matches = item_matches(a, b)
+units, matches, themes = unit_changes(a, b), item_matches(a, b), theme_changes(a, b)
 counts = matches["change"].value_counts()
 st.markdown(
     "#### "
@@ -60,14 +58,12 @@ st.subheader("事项对应")
 show_table(matches, key="cmp_items")
 st.caption("按主要工作的文字相似度（不计数字和标点）一一对应，相似度达 50 即视为延续。")
 st.subheader("主题变化")
-show_table(theme_changes(a, b), key="cmp_themes")
+show_table(themes, key="cmp_themes")
 names = [("清单甲", entries[first].display_name), ("清单乙", entries[second].display_name)]
 file_button(
     st,
     "下载对比结果（Excel）",
-    lambda: to_xlsx_sheets(
-        {"单位变化": units, "事项对应": matches, "主题变化": theme_changes(a, b)}, names
-    ),
+    lambda: to_xlsx_sheets({"单位变化": units, "事项对应": matches, "主题变化": themes}, names),
     safe_filename(f"对比-{entries[first].display_name}-{entries[second].display_name}", ".xlsx"),
     XLSX_MIME,
     "cmp_download",

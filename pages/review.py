@@ -43,37 +43,35 @@ st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
 show_table(document_view(review_table, "flagged"), key="flagged")
 ALIAS_HEADERS = {"canonical": "标准名称", "kind": "单位类型", "aliases": "归并的名称"}
 unknown, targets = document_view(review_choices)
-engine = shelf.open_engine()
-if engine is None:  # without a library: for this session only
-    mapping = aliases(doc.doc_id)
-    if unknown:
-        with st.form("map_unit", clear_on_submit=True):
-            name = st.selectbox("把这个名称", unknown, key="map_name")
-            target = st.selectbox("归并到单位", [t for t in targets if t != name], key="map_target")
-            if st.form_submit_button("归并（本次会话有效）"):
-                mapping[name] = target
-                st.rerun()
-else:  # kept in the library for every list of the place, with who and when
-    place = doc.meta.get("place", "")
-    note = st.session_state.pop("_review_note", "")
-    if note:
-        st.info(escape_markdown(note))
-    if unknown:
-        with st.form("map_unit", clear_on_submit=True):
+engine = shelf.open_engine()  # None: mappings hold for this session only
+note = st.session_state.pop("_review_note", "")
+if note:
+    st.info(escape_markdown(note))
+if unknown:
+    with st.form("map_unit", clear_on_submit=True):
+        if engine is not None:
             st.text_input("您的姓名（记入修改记录）", key="review_author")
-            name = st.selectbox("把这个名称", unknown, key="map_name")
-            target = st.selectbox("归并到单位", [t for t in targets if t != name], key="map_target")
-            where = f"{place}的全部清单" if place else "这份清单"
-            if st.form_submit_button(escape_markdown(f"归并（保存，适用于{where}）")):
+        name = st.selectbox("把这个名称", unknown, key="map_name")
+        target = st.selectbox("归并到单位", [t for t in targets if t != name], key="map_target")
+        place = doc.meta.get("place", "")
+        where = f"{place}的全部清单" if place else "这份清单"
+        label = "归并（本次会话有效）" if engine is None else f"归并（保存，适用于{where}）"
+        if st.form_submit_button(escape_markdown(label)):
+            if engine is None:
+                aliases(doc.doc_id)[name] = target
+            else:  # kept in the library for every list of the place, with who and when
                 author = st.session_state.get("review_author", "")
                 st.session_state["_review_note"] = shelf.map_name(engine, doc, name, target, author)
-                st.rerun()
+            st.rerun()
+if engine is None:
+    mapping = aliases(doc.doc_id)
+else:
     history = shelf.correction_history(engine, doc)
-    mapping = {made.name: made.target for made in history if made.undone_at is None}
+    active = [made for made in history if made.undone_at is None]
+    mapping = {made.name: made.target for made in active}
     if history:
         st.subheader("修改记录")
         show_table(shelf.history_table(history), key="corrections_history", headers={})
-        active = [made for made in history if made.undone_at is None]
         if active:
             left, right = st.columns([3, 1], vertical_alignment="bottom")
             chosen = left.selectbox(

@@ -63,18 +63,21 @@ def add(
     return doc, True
 
 
-def entries(engine: Engine) -> list[Entry]:
-    """Every stored list, the newest upload first."""
-    columns = [getattr(Document, name) for name in Entry.__dataclass_fields__]
+def entries(engine: Engine, doc_id: str | None = None) -> list[Entry]:
+    """Every stored list (or only ``doc_id``), the newest upload first."""
+    query = select(*(getattr(Document, name) for name in Entry.__dataclass_fields__))
+    if doc_id is not None:
+        query = query.where(Document.doc_id == doc_id)
     with engine.connect() as connection:
         rows = connection.execute(
-            select(*columns).order_by(Document.uploaded_at.desc(), Document.doc_id)
+            query.order_by(Document.uploaded_at.desc(), Document.doc_id)
         ).all()
     return [Entry(*row) for row in rows]
 
 
 def entry(engine: Engine, doc_id: str) -> Entry | None:
-    return next((e for e in entries(engine) if e.doc_id == doc_id), None)
+    found = entries(engine, doc_id)
+    return found[0] if found else None
 
 
 def source_bytes(engine: Engine, doc_id: str) -> bytes | None:
