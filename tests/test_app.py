@@ -10,6 +10,7 @@ from app import PAGES as APP_PAGES
 from lib.analyse.filters import select
 from lib.analyse.tables import overview_kpis
 from lib.app.frame import LINK_NOT_LOADED
+from lib.parse.errors import ListError
 from tests.conftest import FIXTURES, ROOT
 
 PAGES = [f"pages/{name}" for name, _, _ in APP_PAGES]
@@ -185,11 +186,11 @@ def test_review_keeps_a_mapping_for_the_place_with_who_and_when(monkeypatch, tmp
     app.selectbox(key="map_name").set_value("开发委")
     app.selectbox(key="map_target").set_value("发改局")
     app.button[0].click().run()
-    assert [i.value for i in app.info] == ["已保存：诸暨的全部清单都按此归并。"]
+    assert [i.value for i in app.info] == ["已保存：诸暨的全部清单都按此修改。"]
     assert len(app.dataframe[1].value) == before - 2
     history = app.dataframe[2].value
-    assert history[["名称", "归并到", "修改人", "状态"]].values.tolist() == [
-        ["开发委", "发改局", "王科员", "有效"]
+    assert history[["修改", "修改人", "状态"]].values.tolist() == [
+        ["开发委 → 发改局（归并到已有单位）", "王科员", "有效"]
     ]
     assert app.dataframe[3].value["标准名称"].tolist() == ["发改局"]
 
@@ -203,7 +204,8 @@ def test_review_keeps_a_mapping_for_the_place_with_who_and_when(monkeypatch, tmp
 
 def test_a_kept_mapping_applies_to_another_list_of_the_place(monkeypatch, tmp_path) -> None:
     from lib.analyse.filters import select as pick
-    from lib.app.frame import _mapping
+    from lib.analyse.review import Rule, apply_corrections
+    from lib.app.frame import _corrections
     from lib.parse.pipeline import parse_bytes
     from lib.store import corrections
     from lib.store.db import library_engine
@@ -215,16 +217,79 @@ def test_a_kept_mapping_applies_to_another_list_of_the_place(monkeypatch, tmp_pa
         "责任单位\n1\n推进开发区建设\n开发委\n2\n新建公园5个\n建设局\n".encode(),
         "2024.txt",
     )
-    assert _mapping(later) == {"开发委": "发改局"}
+    assert _corrections(later) == (Rule("map", "开发委", "发改局", ""),)
     elsewhere = parse_bytes(
         "序号\n主要工作\n责任单位\n1\n推进开发区建设\n开发委\n".encode(), "无地区.txt"
     )
-    assert _mapping(elsewhere) == {}  # a list of no place takes no place's corrections
-    from lib.analyse.review import apply_aliases
-
-    rows = pick(apply_aliases(later, _mapping(later))).assignments
+    assert _corrections(elsewhere) == ()  # a list of no place takes no place's corrections
+    rows = pick(apply_corrections(later, _corrections(later))).assignments
     assert rows["unit"].tolist() == ["发改局", "建设局"]
     assert "mapped_by_user" in rows["flags"].iloc[0]
+
+
+def _review_as(monkeypatch, tmp_path, author: str = "王科员"):
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path))  # a library of this test's own
+    app = run_app("pages/review.py")
+    app.text_input(key="review_author").set_value(author).run()
+    return app
+
+
+def _submit(app, label: str):
+    next(b for b in app.button if b.label == label).click().run()
+    assert not app.exception
+    return app
+
+
+def test_review_accepts_a_name_as_a_collective_and_renames_a_unit(monkeypatch, tmp_path) -> None:
+    app = _review_as(monkeypatch, tmp_path)
+    unresolved = len(app.dataframe[1].value)
+    app.selectbox(key="accept_name").set_value("开发委")
+    app.selectbox(key="accept_kind").set_value("collective")
+    _submit(app, "确认为单位")
+    assert [i.value for i in app.info] == ["已保存：诸暨的全部清单都按此修改。"]
+    assert len(app.dataframe[1].value) == unresolved - 2  # both mentions of 开发委
+    assert app.dataframe[2].value["修改"].iloc[0] == "开发委：标为泛指（不计为具体单位）"
+    app.selectbox(key="rename_name").set_value("财政局")
+    app.text_input(key="rename_target").set_value("市财政局")
+    _submit(app, "改名")
+    aliases = app.dataframe[3].value  # the alias table, as data/units.csv has it
+    assert aliases.set_index("标准名称").loc["市财政局", "归并的名称"] == "财政局"
+    app.selectbox(key="rename_name").set_value("建设局")
+    _submit(app, "改名")  # no new name: one sentence, nothing kept
+    assert [i.value for i in app.info] == ["请填写单位名称。"]
+
+
+def test_review_merges_a_wrongly_split_name_and_imports_an_alias_table(
+    monkeypatch, tmp_path
+) -> None:
+    from lib.app import shelf
+
+    app = _review_as(monkeypatch, tmp_path)
+    splits = len(app.dataframe[2].value)  # no history yet: 2 is the splits table
+    assert "经信局 + 各相关单位" in app.selectbox(key="merge_run").options
+    app.selectbox(key="merge_run").set_value("经信局各相关单位")
+    app.text_input(key="merge_target").set_value("经信局等相关单位")
+    _submit(app, "合并")
+    assert app.dataframe[2].value["修改"].tolist() == [
+        "经信局各相关单位 → 经信局等相关单位（合并误拆的名称）"
+    ]
+    assert len(app.dataframe[4].value) == splits - 2  # the two split names are one again
+    assert app.dataframe[3].value.values.tolist() == [
+        ["经信局等相关单位", "其他", "经信局各相关单位"]
+    ]
+    csv = (
+        "canonical,kind,aliases\n发改局,department,开发委|科技城建管办\n暨阳学院,other,\n".encode()
+    )
+
+    rules = shelf.import_rules(csv)
+    assert [(r.action, r.name, r.target) for r in rules] == [
+        ("map", "开发委", "发改局"),
+        ("map", "科技城建管办", "发改局"),
+        ("accept", "暨阳学院", "暨阳学院"),
+    ]
+    for bad in (b"name,kind\n", "canonical,kind,aliases\n发改局,县局,\n".encode(), b"\x00\x01"):
+        with pytest.raises(ListError):
+            shelf.import_rules(bad)
 
 
 def test_network_page_follows_the_filters() -> None:
@@ -499,8 +564,15 @@ def test_without_a_reachable_library_the_app_goes_on_and_says_so(monkeypatch) ->
     assert "清单库暂时无法使用，上传的清单只在本次浏览中有效。" in [
         c.value for c in app.sidebar.caption
     ]
-    review = run_app("pages/review.py")  # mappings for the session, as before the library
-    assert [b.label for b in review.button][:1] == ["归并（本次会话有效）"]
+    review = run_app("pages/review.py")  # corrections for the session, as before the library
+    assert "这里的修改只在本次浏览中有效。" in [c.value for c in review.caption]
+    unresolved = len(review.dataframe[1].value)
+    review.selectbox(key="accept_name").set_value("开发委")
+    _submit(review, "确认为单位")
+    assert [i.value for i in review.info] == ["已修改 1 处（本次会话有效）。"]
+    assert len(review.dataframe[1].value) == unresolved - 2
+    _submit(review, "撤销全部修改")
+    assert len(review.dataframe[1].value) == unresolved
     library_page = run_app("pages/library.py")
     assert [i.value for i in library_page.info] == [
         "清单库暂时无法使用，上传的清单只在本次浏览中有效。"

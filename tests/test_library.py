@@ -15,9 +15,10 @@ import pandas as pd
 import pytest
 from sqlalchemy import create_engine, inspect, text, update
 
+from lib.analyse.review import Rule
 from lib.parse.errors import ListError
 from lib.store import library
-from lib.store.db import _engine, library_engine, migrate
+from lib.store.db import HEAD, _engine, library_engine, migrate
 from lib.store.models import Base, Document
 from tests.conftest import BUNDLED, FIXTURES, ROOT
 
@@ -56,9 +57,7 @@ def test_the_migrations_make_the_schema_the_models_describe(url) -> None:
         assert columns == {column.name for column in table.columns}, table.name
     migrate(engine)  # again: nothing to do, nothing breaks
     with engine.connect() as connection:
-        assert (
-            connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == "0002"
-        )
+        assert connection.execute(text("SELECT version_num FROM alembic_version")).scalar() == HEAD
     engine.dispose()
 
 
@@ -234,7 +233,7 @@ def test_corrections_are_kept_per_place_replaced_and_undone(url) -> None:
     assert corrections.mappings(engine, "诸暨") == {"人行": "人民银行", "开发委": "开发区管委会"}
     assert corrections.mappings(engine, "柯桥") == {"开发委": "经信局"}
     history = corrections.history(engine, "诸暨")
-    assert [(m.name, m.author, m.undone_at is None) for m in history] == [
+    assert [(m.rule.name, m.author, m.undone_at is None) for m in history] == [
         ("开发委", "李科长", True),
         ("人行", "王科员", True),
         ("开发委", "王科员", False),
@@ -253,3 +252,50 @@ def test_the_library_knows_the_newest_migration() -> None:
     config = Config()
     config.set_main_option("script_location", str(MIGRATIONS))
     assert ScriptDirectory.from_config(config).get_current_head() == HEAD
+
+
+def test_corrections_made_before_kinds_were_kept_survive_the_upgrade(url) -> None:
+    from lib.store import corrections
+
+    engine = create_engine(url)
+    migrate(engine, "0002")  # corrections were mappings only
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO corrections (scope, action, name, target, author, made_at)"
+                " VALUES ('诸暨', 'map', '开发委', '发改局', '王科员', CURRENT_TIMESTAMP)"
+            )
+        )
+    migrate(engine)
+    assert corrections.rules(engine, "诸暨") == (Rule("map", "开发委", "发改局", ""),)
+    engine.dispose()
+
+
+def test_every_kind_of_correction_is_kept_and_a_merge_replaces_only_a_merge(url) -> None:
+    from lib.store import corrections
+
+    engine = library_engine(url)
+    kept = [
+        Rule("accept", "开发委", "开发委", "department"),
+        Rule("accept", "各有关方面", "各有关方面", "collective"),
+        Rule("rename", "财政局", "市财政局"),
+        Rule("merge", "经信局各相关单位", "经信局各相关单位", "collective"),
+    ]
+    assert corrections.add_all(engine, "诸暨", kept, "王科员") == 4
+    corrections.add(engine, "诸暨", Rule("merge", "财政局", "财政局"), "王科员")
+    assert corrections.rules(engine, "诸暨") == (*kept, Rule("merge", "财政局", "财政局"))
+    corrections.add(engine, "诸暨", Rule("map", "开发委", "发改局"), "李科长")  # replaces it
+    assert kept[0] not in corrections.rules(engine, "诸暨")
+    for bad in (
+        Rule("accept", "开发委", "开发委", "县政府"),  # no such kind
+        Rule("rename", "财政局", " 财政局 "),  # the same name
+        Rule("rename", "财政局", "局" * 61),  # no unit is that long
+    ):
+        with pytest.raises(ListError):
+            corrections.add(engine, "诸暨", bad, "王科员")
+    with pytest.raises(ListError):  # all or none: the good rule before the bad one is not kept
+        corrections.add_all(engine, "柯桥", [kept[0], Rule("map", "甲", "甲")], "王科员")
+    assert corrections.rules(engine, "柯桥") == ()
+    history = corrections.history(engine, "诸暨")
+    assert [made.rule.action for made in history][:2] == ["map", "merge"]
+    assert [made.undone_at is None for made in history].count(False) == 1

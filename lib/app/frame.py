@@ -13,9 +13,9 @@ import streamlit as st
 
 from lib import PARSER_VERSION
 from lib.analyse.filters import ROLE_CHOICES, Filters
-from lib.analyse.review import apply_aliases
+from lib.analyse.review import Rule, apply_corrections
 from lib.app import shelf
-from lib.app.state import AppState, Loaded, aliases, set_state
+from lib.app.state import AppState, Loaded, session_rules, set_state
 from lib.app.widgets import DEFAULT_FILTERS, WIDGET_KEYS, document_header, filter_chips, set_widgets
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, parse_bytes
@@ -200,36 +200,40 @@ def _drop_link() -> None:
 
 
 def _load(source: Source) -> Loaded:
-    """The source's document with its mappings (``_mapping``): the one the session already holds
-    when nothing changed, else from the shared caches (parsing only what no session has)."""
+    """The source's document with its corrections (``_corrections``): the one the session
+    already holds when nothing changed, else from the shared caches (parsing only what no
+    session has)."""
     held = st.session_state.get("_loaded")
     content_key = source.content_key()
-    if held is not None and held.content_key == content_key:
-        mapping = _mapping(held.doc)
-        if held.key == _doc_key(content_key, mapping):
-            return held
+    if (
+        held is not None
+        and held.content_key == content_key
+        and held.key == _doc_key(content_key, _corrections(held.doc))
+    ):
+        return held
     doc = parse_source(source)
-    mapping = _mapping(doc)
-    loaded = _loaded(_doc_key(content_key, mapping), content_key, doc, tuple(mapping.items()))
+    rules = _corrections(doc)
+    loaded = _loaded(_doc_key(content_key, rules), content_key, doc, rules)
     st.session_state["_loaded"] = loaded
     return loaded
 
 
-def _mapping(doc: ParsedDocument) -> dict[str, str]:
-    """The names mapped onto units for ``doc``: those kept in the library for its place (or
-    for it alone when it names no place), then this session's own (without a library)."""
-    return {**shelf.stored_mappings(doc), **aliases(doc.doc_id)}
+def _corrections(doc: ParsedDocument) -> tuple[Rule, ...]:
+    """The corrections of ``doc``: those kept in the library for its place (or for it alone
+    when it names no place), then this session's own (without a library)."""
+    return (*shelf.stored_rules(doc), *session_rules(doc.doc_id))
 
 
-def _doc_key(content_key: str, mapping: dict[str, str]) -> str:
-    return f"{content_key}:{sorted(mapping.items())}"
+def _doc_key(content_key: str, rules: tuple[Rule, ...]) -> str:
+    return f"{content_key}:{rules}"
 
 
 @st.cache_resource(max_entries=8, ttl=3600, show_spinner=False)
 def _loaded(
-    doc_key: str, content_key: str, _doc: ParsedDocument, mapping: tuple[tuple[str, str], ...]
+    doc_key: str, content_key: str, _doc: ParsedDocument, _rules: tuple[Rule, ...]
 ) -> Loaded:
-    return Loaded(apply_aliases(_doc, dict(mapping)), doc_key, content_key)
+    """(``doc_key`` holds the content and the rules: the unhashed arguments are its parts.)"""
+    return Loaded(apply_corrections(_doc, _rules), doc_key, content_key)
 
 
 # --- filters: widgets, URL ---

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import datetime
 import hashlib
+import io
 import logging
 import time
 
@@ -14,6 +15,9 @@ import streamlit as st
 from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from lib.analyse.review import Rule, checked, describe, rules_from_table
+from lib.app.state import session_rules
+from lib.parse.decode import decode_bytes
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, parse_bytes
 from lib.store import corrections, library
@@ -148,16 +152,16 @@ def scope(doc: ParsedDocument) -> str:
     return corrections.scope_of(doc.meta.get("place", ""), doc.doc_id)
 
 
-def stored_mappings(doc: ParsedDocument) -> dict[str, str]:
-    """The corrections kept for ``doc``'s place: name → unit (empty without a library)."""
+def stored_rules(doc: ParsedDocument) -> tuple[Rule, ...]:
+    """The corrections kept for ``doc``'s place (none without a library)."""
     found = open_engine()
     if found is None:
-        return {}
+        return ()
     try:
-        return corrections.mappings(found, scope(doc))
+        return corrections.rules(found, scope(doc))
     except SQLAlchemyError as error:
         LOG.warning("corrections unreadable: %s", error)
-        return {}
+        return ()
 
 
 def correction_history(engine: Engine, doc: ParsedDocument) -> list[corrections.Made]:
@@ -169,26 +173,47 @@ def history_table(history: list[corrections.Made]) -> pd.DataFrame:
     return pd.DataFrame(
         [
             (
-                made.name,
-                made.target,
+                describe(made.rule),
                 made.author,
                 local_time(made.made_at),
                 "有效" if made.undone_at is None else f"已撤销（{local_time(made.undone_at)}）",
             )
             for made in history
         ],
-        columns=["名称", "归并到", "修改人", "时间", "状态"],
+        columns=["修改", "修改人", "时间", "状态"],
     )
 
 
-def map_name(engine: Engine, doc: ParsedDocument, name: str, target: str, author: str) -> str:
-    """Keep a mapping for ``doc``'s place; the sentence to show."""
+def correct(engine: Engine | None, doc: ParsedDocument, rules: list[Rule], author: str) -> str:
+    """Keep corrections of ``doc``: in the library for its place, or for this session when
+    there is no library (``engine`` None); the sentence to show."""
     try:
-        corrections.add_mapping(engine, scope(doc), name, target, author)
+        if engine is None:
+            session_rules(doc.doc_id).extend(checked(rule) for rule in rules)
+            return f"已修改 {len(rules)} 处（本次会话有效）。"
+        corrections.add_all(engine, scope(doc), rules, author)
     except ListError as error:
         return error.message
     place = doc.meta.get("place", "")
-    return f"已保存：{place}的全部清单都按此归并。" if place else "已保存：这份清单按此归并。"
+    where = f"{place}的全部清单" if place else "这份清单"
+    count = "" if len(rules) == 1 else f" {len(rules)} 处修改"
+    return f"已保存{count}：{where}都按此修改。"
+
+
+def import_rules(data: bytes) -> list[Rule]:
+    """Corrections from an alias table in the ``data/units.csv`` format (any encoding);
+    ``ListError`` naming what is wrong."""
+    if len(data) > IMPORT_LIMIT:
+        raise ListError("别名表过大（超过 1 MB）。")
+    text = decode_bytes(data)[0]
+    try:
+        table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
+        raise ListError("别名表无法读取：请上传 CSV 文件（canonical,kind,aliases 三列）。") from None
+    return rules_from_table(table)
+
+
+IMPORT_LIMIT = 1_000_000  # bytes of an alias table
 
 
 def undo(engine: Engine, correction_id: int) -> str:

@@ -19,6 +19,7 @@ from pathlib import Path
 import streamlit as st
 
 from lib.analyse.filters import FilterChoices, Filters, Selection, filter_choices, select
+from lib.analyse.review import Rule
 from lib.parse.pipeline import ParsedDocument
 
 APP_PATH = Path(__file__).resolve().parents[2] / "app.py"
@@ -187,6 +188,6 @@ def document_view(fn: Callable[..., object], *args: object) -> object:
     return loaded.view(fn, Filters(), args)
 
 
-def aliases(doc_id: str) -> dict[str, str]:
-    """The user's mappings of names onto units for this document, this session."""
-    return st.session_state.setdefault("_aliases", {}).setdefault(doc_id, {})
+def session_rules(doc_id: str) -> list[Rule]:
+    """The user's corrections of this document, this session (when there is no library)."""
+    return st.session_state.setdefault("_corrections", {}).setdefault(doc_id, [])

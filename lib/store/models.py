@@ -113,9 +113,10 @@ class Correction(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
     scope: Mapped[str] = mapped_column(Text, index=True)
-    action: Mapped[str] = mapped_column(String(16))  # "map": name → an existing unit
+    action: Mapped[str] = mapped_column(String(16))  # a Rule's: map, rename, accept, merge
     name: Mapped[str] = mapped_column(Text)
     target: Mapped[str] = mapped_column(Text)
+    kind: Mapped[str] = mapped_column(String(16), default="")  # chosen; "": the unit's own
     author: Mapped[str] = mapped_column(Text)
     made_at: Mapped[datetime.datetime] = mapped_column(DateTime(timezone=True))
     undone_at: Mapped[datetime.datetime | None] = mapped_column(
