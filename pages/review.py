@@ -56,7 +56,8 @@ show_table(document_view(review_table, "corrections"), key="corrections")
 st.subheader(f"未收录的单位（{len(report.flagged)} 处）")
 show_table(document_view(review_table, "flagged"), key="flagged")
 ALIAS_HEADERS = {"canonical": "标准名称", "kind": "单位类型", "aliases": "归并的名称"}
-KIND_CHOICES = list(KINDS)
+KIND_LABELS = {"": "按名称判断", **KINDS}
+KIND_CHOICES = list(KIND_LABELS)
 unknown, targets = document_view(review_choices)
 runs = dict(document_view(review_splits))
 units = sorted(set(doc.assignments["unit"]))
@@ -95,7 +96,7 @@ with accept_tab, st.form("accept_unit", clear_on_submit=True, border=False):
         kind = st.selectbox(
             "单位类型（泛指：如“各有关单位”，不计为具体单位）",
             KIND_CHOICES,
-            format_func=KINDS.get,
+            format_func=KIND_LABELS.get,
             key="accept_kind",
         )
         if st.form_submit_button("确认为单位"):
@@ -114,12 +115,7 @@ with merge_tab, st.form("merge_split", clear_on_submit=True, border=False):
         merged = st.text_input(
             "合并后的单位名称（不填则按原文）", key="merge_target", max_chars=LONGEST_NAME
         )
-        kind = st.selectbox(
-            "单位类型",
-            ["", *KIND_CHOICES],
-            format_func=lambda k: KINDS.get(k, "按名称判断"),
-            key="merge_kind",
-        )
+        kind = st.selectbox("单位类型", KIND_CHOICES, format_func=KIND_LABELS.get, key="merge_kind")
         if st.form_submit_button("合并"):
             made = [Rule(MERGE, joined, merged.strip() or joined, kind)]
     else:

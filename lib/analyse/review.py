@@ -104,7 +104,8 @@ def describe(rule: Rule) -> str:
     if rule.action == ACCEPT:
         if rule.kind == "collective":
             return f"{rule.name}：标为泛指（不计为具体单位）"
-        return f"{rule.name}：确认为单位（{KINDS.get(rule.kind, rule.kind)}）"
+        kind = f"（{KINDS[rule.kind]}）" if rule.kind in KINDS else ""
+        return f"{rule.name}：确认为单位{kind}"
     if rule.action == MERGE and rule.name == rule.target:
         return f"{rule.name}：合并误拆的名称"
     return f"{rule.name} → {rule.target}（{ACTIONS.get(rule.action, rule.action)}）"

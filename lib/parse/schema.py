@@ -130,7 +130,7 @@ FLAGS: dict[str, str] = {
     "unknown_unit": "未收录的单位，按原文保留",
     "sub_office": "括号内为内设机构或挂牌机构",
     "repeated": "同一事项中重复出现",
-    "mapped_by_user": "校对时由用户归并到所选单位",
+    "mapped_by_user": "校对时由用户修改（归并、改名、确认类型或合并误拆的名称）",
 }
 
 # Short Chinese labels of the flags, for Chinese headers (the 校正说明 column).
@@ -143,7 +143,7 @@ FLAG_LABELS: dict[str, str] = {
     "unknown_unit": "未收录单位",
     "sub_office": "内设机构",
     "repeated": "重复提及",
-    "mapped_by_user": "人工归并",
+    "mapped_by_user": "人工校对",
 }
 
 

@@ -1,5 +1,6 @@
 """The list library as colleagues use it: an upload's link opened in another browser shows the
-same view, and after a restart of the server the list and the link are still there."""
+same view, and after a restart of the server the list, the link and the corrections are still
+there."""
 
 from __future__ import annotations
 
@@ -42,6 +43,14 @@ def test_an_uploads_link_works_in_another_browser_and_after_a_restart(browser) -
         unit = chip.inner_text().split("：", 1)[1].replace("\u2060", "")
         link = page.url
         assert "doc=" in link
+        page.goto(base + "/review")  # a correction of the bundled list, kept for its place
+        app_ready(page)
+        page.get_by_label("您的姓名（记入修改记录）").fill("王科员")
+        page.get_by_role("tab", name="确认为新单位").click()
+        page.get_by_role("button", name="确认为单位").click()
+        expect(page.get_by_text("已保存：诸暨的全部清单都按此修改。")).to_be_visible()
+        corrected = page.get_by_test_id("stDataFrame").filter(has_text="修改人")
+        expect(corrected).to_have_count(1)
         context.close()
 
         context, page = _new_page(browser)  # a colleague: no upload, no session
@@ -59,6 +68,9 @@ def test_an_uploads_link_works_in_another_browser_and_after_a_restart(browser) -
         expect(page.get_by_test_id("stDataFrame")).to_be_visible()
         expect(page.get_by_test_id("stMain")).to_contain_text("份清单")
         screenshot(page, "library")
+        page.goto(base + "/review")  # the correction too
+        app_ready(page)
+        expect(page.get_by_role("heading", name="修改记录")).to_be_visible()
         context.close()
 
 
