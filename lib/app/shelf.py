@@ -209,7 +209,9 @@ def import_rules(data: bytes) -> list[Rule]:
     try:
         table = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False)
     except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError):
-        raise ListError("别名表无法读取：请上传 CSV 文件（canonical,kind,aliases 三列）。") from None
+        raise ListError(
+            "别名表无法读取：请上传 CSV 文件（canonical,kind,aliases 三列）。"
+        ) from None
     return rules_from_table(table)
 
 
