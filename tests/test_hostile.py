@@ -80,6 +80,25 @@ def many_pages_pdf(folder: Path, pages: int = 500) -> Path:
     return path
 
 
+def dense_pdf(folder: Path, pages: int = 200) -> Path:
+    """200 large pages of 12,000 characters each: under the page limit, over the text limit."""
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    path = folder / "dense.pdf"
+    sheet = canvas.Canvas(str(path), pagesize=(2000, 2000))
+    line = "推进重点工作落实责任单位发改局财政局" * 6
+    for _ in range(pages):
+        sheet.setFont("STSong-Light", 12)
+        for row in range(105):
+            sheet.drawString(10, 1990 - row * 18.5, line)
+        sheet.showPage()
+    sheet.save()
+    return path
+
+
 def lying_zip(folder: Path, suffix: str) -> Path:
     """A zip whose central directory declares 1 KB for a part that inflates to 256 MB.
 
@@ -146,6 +165,7 @@ CASES: dict[str, Case] = {
     "xlsx without a units column": Case(lambda _: BAD / "no-units.xlsx", "没有一条写明责任单位"),
     "100,000 nested <div>": Case(deep_html, f"嵌套过深（超过 {MAX_HTML_DEPTH} 层）"),
     "PDF of 500 pages": Case(many_pages_pdf, f"有 500 页，超过 {MAX_PDF_PAGES} 页"),
+    "PDF of 200 dense pages": Case(dense_pdf, "PDF 文件内容过长"),
 }
 
 
@@ -299,3 +319,16 @@ def test_password_protection_is_named_whatever_the_office_suffix() -> None:
     for suffix in (".xlsx", ".xlsm", ".docx"):
         with pytest.raises(ListError, match="密码保护"):
             parse_bytes(data, "清单" + suffix)
+
+
+def test_a_pdf_far_over_the_text_limit_is_refused_before_any_page_is_laid_out(
+    hostile, monkeypatch
+) -> None:
+    from lib.parse import sources
+
+    def laid_out(page):
+        raise AssertionError("a page was laid out")
+
+    monkeypatch.setattr(sources, "_page_rows", laid_out)
+    with pytest.raises(ListError, match="PDF 文件内容过长"):
+        parse_bytes(hostile("PDF of 200 dense pages").read_bytes(), "dense.pdf")
