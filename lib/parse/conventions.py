@@ -175,6 +175,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     preamble = "\n".join(b.text for b in layout.preamble)
     legends: list[str] = ["通知"] if legend_pattern().search(preamble) else []
     chosen = convention or detect_convention(layout, lexicon)
+    by_part = {} if convention else _conventions_by_part(layout, lexicon, chosen)
     columns = layout.header
     cleaned = [_without_legend(raw.lines) for raw in layout.items]
     legends += [f"第{raw.label}项" for raw, (_, found) in zip(layout.items, cleaned) if found]
@@ -200,13 +201,18 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             group_lead
             and raw.label.startswith("(")
             and _short_title(raw)
-            and not _read(raw, chosen, columns, lexicon, legend_on)[0].fields
+            and not _read(raw, by_part.get(raw.part, chosen), columns, lexicon, legend_on)[0].fields
         ):
             group_lead = ""  # (三)其他工作: the next heading, which names no unit
             headings.append(f"{raw.label}{raw.lines[0][:20]}")
             continue
         record, carried, how = _read(
-            raw, chosen, columns, lexicon, legend_on, group_lead if raw.heads is None else ""
+            raw,
+            by_part.get(raw.part, chosen),
+            columns,
+            lexicon,
+            legend_on,
+            group_lead if raw.heads is None else "",
         )
         section_cell = carried or section_cell  # a section cell holds until the next one
         if raw.heads is not None and not record.fields:
@@ -314,6 +320,21 @@ READER_NAMES = {
 }
 
 DETECTION_SAMPLE = 400
+
+
+def _conventions_by_part(layout: Layout, lexicon: Lexicon, chosen: str) -> dict[int, str]:
+    """Each list's own convention when the file holds several (附件1 and 附件2 written in
+    different styles), where it differs from the one most items follow (``chosen``)."""
+    parts: dict[int, list[RawItem]] = {}
+    for raw in layout.items:
+        parts.setdefault(raw.part, []).append(raw)
+    if len(parts) < 2:
+        return {}
+    found = {
+        part: detect_convention(replace(layout, items=tuple(raws)), lexicon)
+        for part, raws in parts.items()
+    }
+    return {part: own for part, own in found.items() if own != chosen}
 
 
 def detect_convention(layout: Layout, lexicon: Lexicon) -> str:
