@@ -66,8 +66,9 @@ def fresh_server() -> Iterator[str]:
 
 
 @contextlib.contextmanager
-def running_app(script: Path | None = None) -> Iterator[str]:
-    """Start the app (or ``script``) headless on a free port; wait for its health endpoint."""
+def running_app(script: Path | None = None, data_dir: Path | None = None) -> Iterator[str]:
+    """Start the app (or ``script``) headless on a free port; wait for its health endpoint.
+    ``data_dir``: a library of its own (else the test run's, shared with the other tests)."""
     assert not _missing(), _missing()
     port = _free_port()
     log = open(ROOT / "tests" / "browser" / f"server-{port}.log", "w")  # noqa: SIM115 - closed below
@@ -92,6 +93,7 @@ def running_app(script: Path | None = None) -> Iterator[str]:
         cwd=ROOT,
         stdout=log,
         stderr=subprocess.STDOUT,
+        env={**os.environ, "ZRQD_DATA_DIR": str(data_dir)} if data_dir else None,
     )
     base = f"http://127.0.0.1:{port}"
     deadline = time.monotonic() + 90

@@ -25,8 +25,9 @@ def _shows_the_sample_filtered(page, unit: str) -> None:
     expect(page.get_by_role("button", name=f"✕ 单位：{unit}")).to_be_visible()
 
 
-def test_an_uploads_link_works_in_another_browser_and_after_a_restart(browser) -> None:
-    with running_app() as base:
+def test_an_uploads_link_works_in_another_browser_and_after_a_restart(browser, tmp_path) -> None:
+    # a library of its own: the correction made here must not reach the other tests' lists
+    with running_app(data_dir=tmp_path) as base:
         context, page = _new_page(browser)
         page.goto(base)
         app_ready(page)
@@ -59,7 +60,7 @@ def test_an_uploads_link_works_in_another_browser_and_after_a_restart(browser) -
         screenshot(page, "library-link-other-browser")
         context.close()
 
-    with running_app() as base:  # the server restarted: the library is on disk
+    with running_app(data_dir=tmp_path) as base:  # the server restarted: the library is on disk
         context, page = _new_page(browser)
         page.goto(base + "/" + link.split("/", 3)[3])
         _shows_the_sample_filtered(page, unit)
