@@ -4,10 +4,11 @@ import streamlit as st
 
 from lib.analyse.keywords import keyword_item_table, keyword_table, unit_keyword_table
 from lib.analyse.tables import units_by_items
-from lib.app.state import view
+from lib.app.state import current, view
 from lib.app.widgets import clickable_chart, downloads, page_control, set_filter, show_table
 from lib.write.charts import keyword_bars_figure
 
+current()  # first: a deep link to a fresh server runs the page alone (see current)
 left, right = st.columns(2)
 page_control("kw_method", "tfidf", ("tfidf", "textrank"))
 page_control("kw_top", 20, bounds=(5, 50))
@@ -17,8 +18,8 @@ method = left.radio(
     horizontal=True,
     key="kw_method",
     format_func={"tfidf": "特色词", "textrank": "核心词"}.get,
-    help="特色词：在所选事项中常见、在清单其他事项中少见的词；"
-    "核心词：在所选事项中与其他词语关联最多的词。",
+    help="特色词：所选事项中常写、而一般政府文件少见的词语，以及清单用引号标出的名称"
+    "（与近两千份政府工作报告和清单对比）；核心词：在所选事项中与其他词语关联最多的词。",
 )
 top = right.slider("显示前 K 个关键词", 5, 50, key="kw_top")
 with st.spinner("正在分词……"):
@@ -28,7 +29,9 @@ if table.empty:
     st.stop()
 clickable_chart(keyword_bars_figure(table), "keyword_bars", "关键词", field="keyword")
 st.caption(
-    "已去除数字、单位名称、地名和“推进、加快、以上”等套话。点击条形即按该关键词筛选全部页面。"
+    "引号中的名称（如“揭榜挂帅”）按原文保留；已去除数字、单位名称、地名、"
+    "“推进、加快、以上”等套话和一般政府文件都常用的词（如“企业、创新”）。"
+    "鼠标移到条形上可看到关键词出自哪些事项，点击条形即按该关键词筛选全部页面。"
 )
 downloads(table, "keywords", "关键词")
 

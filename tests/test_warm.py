@@ -23,6 +23,7 @@ thread.join(120)
 assert not thread.is_alive()
 assert keywords._tokenizer.cache_info().currsize == 1  # the first keyword view finds it built
 assert keywords._textrank.cache_info().currsize == 1
+assert keywords.load_vocabulary.cache_info().currsize == 1  # and the background corpus
 print("ok")
 """
 

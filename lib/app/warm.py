@@ -58,7 +58,9 @@ def _warm_charts() -> None:
 
 
 def _warm_keywords() -> None:
-    from lib.analyse.keywords import _textrank, tokenizer
+    from lib.analyse.keywords import _textrank, load_vocabulary, tokenizer, word_tags
 
     tokenizer()
     _textrank()
+    word_tags()
+    load_vocabulary()

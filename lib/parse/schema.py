@@ -94,7 +94,8 @@ ZH_HEADERS: dict[str, str] = {
     "community": "协同群组",
     "keyword": "关键词",
     "weight": "权重",
-    "count": "出现次数",
+    "count": "事项数",
+    "sources": "出自事项（原编号）",
 }
 
 # Text a spreadsheet would read as a formula starts with one of these; exports guard such a

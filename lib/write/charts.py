@@ -413,17 +413,20 @@ def network_figure(
 
 
 def keyword_bars_figure(table: pd.DataFrame) -> go.Figure:
-    """Keywords as horizontal bars, heaviest on top; ``customdata`` is the keyword."""
+    """Keywords as horizontal bars, heaviest on top; ``customdata`` is the keyword; hovering
+    names the items it comes from (``sources``, when the table has them)."""
     shown = table.iloc[::-1]
     words = [plain(w) for w in shown["keyword"]]
+    sources = shown["sources"].tolist() if "sources" in shown else [""] * len(shown)
     bar = {
         "type": "bar",
         "orientation": "h",
         "y": words,
         "x": shown["weight"].tolist(),
         "customdata": words,
+        "hovertext": [f"出自{plain(s)}" if s else "" for s in sources],
         "marker": {"color": "#c0392b"},
-        "hovertemplate": "%{customdata}：%{x:.2f}<extra></extra>",
+        "hovertemplate": "%{customdata}：%{hovertext}<extra></extra>",
     }
     layout = {
         "font": {"family": FONT, "size": 14},

@@ -94,3 +94,14 @@ def test_the_library_and_compare_pages_open_from_a_deep_link_to_a_fresh_server(
         expect(page.get_by_test_id("stException")).to_have_count(0)
         expect(page.locator("h1").filter(has_text=title)).to_have_count(1)  # drawn once
         context.close()
+
+
+def test_the_keywords_page_opens_from_a_deep_link_to_a_fresh_server(fresh_server, browser) -> None:
+    """It drew its controls before the frame had run: a duplicate-key error, seen by hand."""
+    context, page = _new_page(browser)
+    page.goto(f"{fresh_server}/keywords")
+    app_ready(page)
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    expect(page.get_by_text("显示前 K 个关键词")).to_have_count(1)
+    expect(page.locator(".js-plotly-plot")).to_have_count(1)
+    context.close()
