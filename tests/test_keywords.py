@@ -287,3 +287,15 @@ def test_textrank_ranks_as_jiebas_own_textrank(bundled) -> None:
         ][:20]
         assert list(ours.itertuples(index=False, name=None)) == theirs
         assert len(theirs) >= 5
+
+
+def test_a_units_keywords_are_its_own_programmes(bundled) -> None:
+    """经信局's items (by reading the list): “小升规” with 市场监管局, “链主” alone, “揭榜挂帅”
+    with 科技局 — programme names, before any word every government text uses."""
+    from lib.analyse.keywords import unit_keywords
+
+    words = unit_keywords(bundled.items, bundled.assignments, "经信局", "诸暨", top=10)[
+        "keyword"
+    ].tolist()
+    assert {"小升规", "链主", "揭榜挂帅"} <= set(words)
+    assert not set(words) & {"最多", "进入", "一号", "三年", "企业", "创新"}

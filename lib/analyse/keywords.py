@@ -418,15 +418,22 @@ def tfidf(
         tf.update(tokens[i])
         items.update(set(tokens[i]))
     scores = {
-        w: (1 + math.log(c))
-        * vocabulary.idf(_bare(w))
-        * (1 + 0.1 * min(len(_bare(w)) - 2, 4))
-        * (QUOTED_WEIGHT if w in quoted else 1.0)
-        * (1 + 0.1 * math.log10(1 + vocabulary.df.get(_bare(w), 0)))
+        w: (1 + math.log(c)) * _specificity(w, vocabulary, quoted)
         for w, c in tf.items()
         if w in quoted or not vocabulary.generic(w)
     }
     return _top(scores, items, top)
+
+
+def _specificity(term: str, vocabulary: Vocabulary, quoted: frozenset[str]) -> float:
+    """How much a term says of a list, its frequency aside (see ``tfidf``)."""
+    bare = _bare(term)
+    return (
+        vocabulary.idf(bare)
+        * (1 + 0.1 * min(len(bare) - 2, 4))
+        * (QUOTED_WEIGHT if term in quoted else 1.0)
+        * (1 + 0.1 * math.log10(1 + vocabulary.df.get(bare, 0)))
+    )
 
 
 def _bare(term: str) -> str:
@@ -441,8 +448,10 @@ def distinctive(
     vocabulary: Vocabulary | None = None,
     quoted: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
-    """Terms that set the chosen items apart from the rest (smoothed log-odds ratio), without
-    the words most government texts use (``Vocabulary.generic``; quoted names stay)."""
+    """Terms that set the chosen items apart from the rest: the smoothed log-odds ratio of
+    their frequency inside and outside, times what the term says of any list (``tfidf``'s
+    weights without the frequency: a quoted name or a rare policy term before a common word),
+    without the words most government texts use (``Vocabulary.generic``; quoted names stay)."""
     vocabulary = vocabulary or load_vocabulary()
     mine = set(mine)
     inside: Counter[str] = Counter()
@@ -456,7 +465,8 @@ def distinctive(
             outside.update(words)
     a_total, b_total = sum(inside.values()) + 1, sum(outside.values()) + 1
     scores = {
-        w: math.log((c + 0.5) / a_total) - math.log((outside[w] + 0.5) / b_total)
+        w: (math.log((c + 0.5) / a_total) - math.log((outside[w] + 0.5) / b_total))
+        * _specificity(w, vocabulary, quoted)
         for w, c in inside.items()
         if w in quoted or not vocabulary.generic(w)
     }
