@@ -393,8 +393,10 @@ def _read(
         reader = None
     carried = extra.pop("carried", "")
     rest = extra.pop("rest", "")  # text after a label's value (a progress note): kept in the task
+    notes = tuple(extra.pop("notes", ()))
     if rest:
         task = f"{task.strip()} {rest}"
+        notes += (("", rest),)
     fields = _duty_runs(fields, lexicon)
     if group_lead and not any(f.text == group_lead for f in fields):
         fields = [UnitField(group_lead, "lead", "牵头单位"), *fields]
@@ -409,6 +411,7 @@ def _read(
         deadline=extra.get("deadline", ""),
         fields=tuple(f for f in fields if f.text),
         part=raw.part,
+        notes=notes,
     )
     return record, carried, READER_NAMES.get(getattr(reader, "__name__", ""), "")
 
@@ -549,7 +552,9 @@ def _read_role_groups(text: str, lexicon: Lexicon):
         task, fields = _duty_sentence(text, lexicon)
         return task, fields, {}
     kept.append(text[last:])
-    return "".join(kept), fields, {}
+    tail = text[last:].strip(" 。.;；,，")
+    # what follows the last duty clause (a progress report's 开工新建…90所) is a note too
+    return "".join(kept), fields, ({"notes": [("", tail)]} if tail else {})
 
 
 def _fields_by_verbs(body: str, lexicon: Lexicon) -> list[UnitField]:
@@ -613,8 +618,11 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         cells.pop()  # empty last cells: a web table's row end, or columns left blank
     extra: dict[str, str] = {}
     carries_section = "section" in _before_label(columns)
+    names = _after_label_names(columns)
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
-        after = _fit_columns(after, tuple(cells), lexicon) or after
+        kept = _fit_columns(after, tuple(cells), lexicon)
+        if kept is not None:
+            after, names = tuple(after[i] for i in kept), tuple(names[i] for i in kept)
     carried = (
         len(cells) == len(after) + 1
         and carries_section
@@ -630,6 +638,13 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         cells = cells[: len(after)]
         task_parts: list[str] = []
         fields: list[UnitField] = []
+        notes = [
+            (name, cell)
+            for name, role, cell in zip(names, after, cells)
+            if role == "note" and cell.strip()
+        ]
+        if notes:
+            extra["notes"] = notes
         for role, cell in zip(after, cells):
             if role == "task":
                 task_parts.append(cell)
@@ -699,9 +714,10 @@ _MERGEABLE = ("leader", "section", "note", "deadline")
 
 def _fit_columns(
     roles: tuple[str, ...], cells: tuple[str, ...], lexicon: Lexicon
-) -> tuple[str, ...] | None:
-    """The header's roles without the columns a shorter row lacks, chosen by what its cells
-    hold: unit columns should read as units, task columns not. None when nothing fits."""
+) -> tuple[int, ...] | None:
+    """The indexes of the header's columns a shorter row has (the others it lacks), chosen by
+    what its cells hold: unit columns should read as units, task columns not. None when
+    nothing fits."""
     missing = len(roles) - len(cells)
     tasks = [i for i, role in enumerate(roles) if role == "task"]
     droppable = [
@@ -713,7 +729,8 @@ def _fit_columns(
         return None
     best, best_score = None, -1  # ties (nothing reads either way) drop the last columns: a row's
     for dropped in reversed(list(itertools.combinations(droppable, missing))):  # blank tail
-        fitted = tuple(role for i, role in enumerate(roles) if i not in dropped)
+        kept = tuple(i for i in range(len(roles)) if i not in dropped)
+        fitted = tuple(roles[i] for i in kept)
         score = sum(
             (1 if looks_like_units(cell, lexicon) else -1)
             if role in UNIT_ROLES
@@ -724,7 +741,7 @@ def _fit_columns(
             if cell
         )
         if score > best_score:
-            best, best_score = fitted, score
+            best, best_score = kept, score
     return best
 
 
@@ -759,6 +776,13 @@ def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
 def _after_label(columns: tuple[str, ...]) -> tuple[str, ...]:
     roles = _roles(columns)
     return roles[roles.index("label") + 1 :] if "label" in roles else roles
+
+
+@functools.lru_cache(maxsize=64)
+def _after_label_names(columns: tuple[str, ...]) -> tuple[str, ...]:
+    """The header cells as written, after the label's column (as ``_after_label``)."""
+    roles = _roles(columns)
+    return columns[roles.index("label") + 1 :] if "label" in roles else columns
 
 
 @functools.lru_cache(maxsize=64)

@@ -81,6 +81,9 @@ class ParseReport:
     )
 
 
+NOTE_COLUMNS = ("item_no", "header", "text")
+
+
 @dataclass(frozen=True)
 class ParsedDocument:
     doc_id: str
@@ -88,6 +91,9 @@ class ParsedDocument:
     items: pd.DataFrame
     assignments: pd.DataFrame
     report: ParseReport
+    # what each item's row says beside its task and units: (item_no, header as written, text),
+    # from columns such as 1-11月推进情况, 是否达序, 说明 (header "" for text after the units)
+    notes: pd.DataFrame = field(default_factory=lambda: pd.DataFrame(columns=list(NOTE_COLUMNS)))
 
 
 def document_id(data: bytes) -> str:
@@ -188,7 +194,11 @@ def _parse_read(read: Read, data: bytes, name: str, convention: str | None) -> P
         )
     report = _report(name, encoding, reading, layout, tokens, assignments, items)
     report = replace(report, traditional=traditional, ignored=ignored)
-    return ParsedDocument(doc_id, meta, items, assignments, report)
+    notes = pd.DataFrame(
+        [(no, header, text) for no, r in enumerate(records, start=1) for header, text in r.notes],
+        columns=list(NOTE_COLUMNS),
+    ).astype({"item_no": "int64"})
+    return ParsedDocument(doc_id, meta, items, assignments, report, notes)
 
 
 def _document_from_export(

@@ -101,6 +101,10 @@ class ItemRecord:
     fields: tuple[UnitField, ...] = ()
     incomplete: bool = False
     part: int = 0  # which list of the file it belongs to
+    # cells of the columns that are neither task, units, leaders nor deadline, by their header
+    # as written (1-11月推进情况, 是否达序, 说明); a progress report's progress is here; "" for
+    # the text written after an item's units (a progress note in running text)
+    notes: tuple[tuple[str, str], ...] = ()
 
     @property
     def units_text(self) -> str:
