@@ -6,6 +6,9 @@
     python -m lib.cli keywords SOURCE [--method tfidf|textrank] [--top K] [--unit NAME]
     python -m lib.cli sheets SOURCE [--unit NAME] [--format xlsx|docx] -o OUT
     python -m lib.cli brief SOURCE -o OUT.docx
+    python -m lib.cli compare A B [-o OUT.xlsx]
+    python -m lib.cli progress REPORT [--base DOC_ID|SOURCE] [--headers zh|en] [-o OUT]
+    python -m lib.cli library add SOURCE… | list | remove DOC_ID
     (all take --convention marker|inline-label|label-lines|columns|legend-first|state-council|flattened)
 
 Exit codes: 0 done, 2 usage, 3 unreadable source, 4 no items found. Errors are one
@@ -23,7 +26,7 @@ from typing import NoReturn
 
 from lib.parse.conventions import CONVENTIONS
 from lib.parse.errors import EXIT_NO_ITEMS, EXIT_USAGE, ListError
-from lib.parse.pipeline import parse_path
+from lib.parse.pipeline import parse_bytes, parse_path, read_path
 from lib.write.export import to_csv_bytes, to_xlsx_bytes
 from lib.write.report import report_text
 
@@ -81,6 +84,20 @@ def build_parser() -> argparse.ArgumentParser:
     compare.add_argument("first", help="清单甲（如上一年）")
     compare.add_argument("second", help="清单乙（如本年）")
     compare.add_argument("-o", "--output", help="输出 Excel 文件（三张表）；不给则打印各单位增减")
+    progress = commands.add_parser(
+        "progress", help="读取进度报告：各事项各期的进度状态（已完成/序时推进/滞后/未启动）与依据"
+    )
+    progress.add_argument("report", help="进度报告文件（进展情况表、完成情况汇总表等）")
+    progress.add_argument(
+        "--base", default=None, help="基准清单：清单库中的编号，或清单文件；给出时按事项对应"
+    )
+    progress.add_argument("--headers", choices=("zh", "en"), default="zh")
+    progress.add_argument(
+        "-o",
+        "--output",
+        default=None,
+        help="输出文件（.csv 或 .xlsx；Excel 另有未对应的事项）；省略时以 CSV 写到标准输出",
+    )
     shelf = commands.add_parser(
         "library", help="清单库（与看板共用：ZRQD_DATABASE_URL 或 ZRQD_DATA_DIR）"
     )
@@ -106,6 +123,8 @@ def run(argv: list[str]) -> int:
         return _library(args)
     if args.command == "compare":
         return _compare(args)
+    if args.command == "progress":
+        return _progress(args)
     doc = parse_path(args.source, args.convention)
     if args.command == "report":
         sys.stdout.write(report_text(doc) + "\n")
@@ -222,6 +241,47 @@ def _compare(args) -> int:
     conditions = [("清单甲", Path(args.first).name), ("清单乙", Path(args.second).name)]
     _write(args.output, to_xlsx_sheets(sheets, conditions))
     return 0
+
+
+def _progress(args) -> int:
+    """progress REPORT [--base …]: one row per item and period, with its status and why."""
+    from lib.analyse.progress import match_to_base, read_progress
+    from lib.write.export import to_xlsx_sheets
+
+    path = Path(args.report)
+    report, rows = read_progress(read_path(path), path.name)
+    sheets = {}
+    if args.base:
+        base = _base_document(args.base)
+        rows, uncovered = match_to_base(rows, report, base)
+        sheets["进度表中未对应的事项"] = rows[rows["item_no"].isna()]
+        sheets["基准清单中未报进度的事项"] = uncovered
+    fmt = _format_from_suffix(args.output)
+    if fmt == "xlsx":
+        conditions = [("进度报告", path.name), ("基准清单", args.base or "（未指定）")]
+        _write(args.output, to_xlsx_sheets({"进度": rows, **sheets}, conditions))
+        return 0
+    payload = to_csv_bytes(rows, args.headers)
+    if args.output:
+        _write(args.output, payload)
+    else:
+        sys.stdout.buffer.write(payload)
+        sys.stdout.buffer.flush()
+    return 0
+
+
+def _base_document(base: str):
+    """The base list: a file, else a list stored in the library by its number."""
+    path = Path(base)
+    if path.exists():
+        return parse_path(path)
+    from lib.store import library
+    from lib.store.db import library_engine
+
+    data = library.source_bytes(library_engine(), base)
+    if data is None:
+        raise ListError(f"基准清单“{base[:40]}”既不是文件，也不在清单库中。", EXIT_USAGE)
+    return parse_bytes(data, library.entry(library_engine(), base).file_name)
 
 
 def _library(args) -> int:

@@ -55,22 +55,7 @@ def item_matches(a: ParsedDocument, b: ParsedDocument, cutoff: float = MATCH_SCO
     with the score (a whole number; empty for the others), or 新增; then A's unmatched items
     as 不再列出. Tasks are compared without
     their numbers and punctuation."""
-    tasks_a = [_NOT_WORDS.sub("", task) for task in a.items["task"]]
-    tasks_b = [_NOT_WORDS.sub("", task) for task in b.items["task"]]
-    pairs: dict[int, tuple[int, float]] = {}
-    if tasks_a and tasks_b:
-        scores = process.cdist(tasks_b, tasks_a, scorer=fuzz.partial_ratio, workers=1)
-        ranked = sorted(
-            ((float(scores[i, j]), i, j) for i in range(len(tasks_b)) for j in range(len(tasks_a))),
-            key=lambda found: (-found[0], found[1], found[2]),
-        )
-        used_a: set[int] = set()
-        for score, i, j in ranked:
-            if score < cutoff:
-                break
-            if i not in pairs and j not in used_a:
-                pairs[i] = (j, score)
-                used_a.add(j)
+    pairs = task_pairs(b.items["task"].tolist(), a.items["task"].tolist(), cutoff)
     rows = []
     for i, item in enumerate(b.items.itertuples()):
         if i in pairs:
@@ -95,6 +80,34 @@ def item_matches(a: ParsedDocument, b: ParsedDocument, cutoff: float = MATCH_SCO
     return pd.DataFrame(
         rows, columns=["change", "item_label_a", "task_a", "item_label_b", "task_b", "score"]
     )
+
+
+def task_pairs(
+    tasks_b: list[str], tasks_a: list[str], cutoff: float = MATCH_SCORE
+) -> dict[int, tuple[int, float]]:
+    """Each task of B (by index) with its best unused task of A and the score (0–100), best
+    pairs first, one to one, none under ``cutoff``; compared without numbers and punctuation.
+
+    >>> task_pairs(["新建城市公园5个", "修建道路", "植树"], ["修建道路10公里", "新建城市公园3个"])
+    {0: (1, 100.0), 1: (0, 100.0)}
+    """
+    plain_a = [_NOT_WORDS.sub("", task) for task in tasks_a]
+    plain_b = [_NOT_WORDS.sub("", task) for task in tasks_b]
+    pairs: dict[int, tuple[int, float]] = {}
+    if plain_a and plain_b:
+        scores = process.cdist(plain_b, plain_a, scorer=fuzz.partial_ratio, workers=1)
+        ranked = sorted(
+            ((float(scores[i, j]), i, j) for i in range(len(plain_b)) for j in range(len(plain_a))),
+            key=lambda found: (-found[0], found[1], found[2]),
+        )
+        used_a: set[int] = set()
+        for score, i, j in ranked:
+            if score < cutoff:
+                break
+            if i not in pairs and j not in used_a:
+                pairs[i] = (j, score)
+                used_a.add(j)
+    return pairs
 
 
 def theme_changes(a: ParsedDocument, b: ParsedDocument) -> pd.DataFrame:

@@ -103,6 +103,11 @@ def document_id(data: bytes) -> str:
 
 def parse_path(path: str | Path, convention: str | None = None) -> ParsedDocument:
     """Parse a file on disk; unreadable paths raise ``ListError``."""
+    return parse_bytes(read_path(path), Path(path).name, convention)
+
+
+def read_path(path: str | Path) -> bytes:
+    """A file's bytes, within ``MAX_SOURCE_BYTES``; ``ListError`` when it cannot be read."""
     path = Path(path)
     if path.exists() and not path.is_file() and not path.is_dir():  # /dev/zero, a pipe: no end
         raise ListError(f"无法读取 {path.name}：这不是一个普通文件。")
@@ -110,10 +115,9 @@ def parse_path(path: str | Path, convention: str | None = None) -> ParsedDocumen
         size = path.stat().st_size
         if size > MAX_SOURCE_BYTES:  # refused before a byte of it is read into memory
             raise ListError(too_big(size))
-        data = path.read_bytes()
+        return path.read_bytes()
     except (FileNotFoundError, IsADirectoryError, PermissionError, OSError) as exc:
         raise ListError(f"无法读取文件 {path.name}：{_os_reason(exc)}。") from None
-    return parse_bytes(data, path.name, convention)
 
 
 def _os_reason(exc: OSError) -> str:

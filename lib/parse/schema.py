@@ -96,6 +96,33 @@ ZH_HEADERS: dict[str, str] = {
     "weight": "权重",
     "count": "事项数",
     "sources": "出自事项（原编号）",
+    # progress reports
+    "base_doc_id": "基准清单",
+    "period_start": "起始日期",
+    "period_end": "截止日期",
+    "status": "进度状态",
+    "status_source": "判断来源",
+    "evidence": "判断依据",
+    "progress_text": "进展情况",
+    "match_score": "与基准清单事项的相似度",
+    "report_label": "进度表编号",
+}
+
+# An item's progress as a supervision office records it (lib/analyse/progress.py)
+STATUSES: dict[str, str] = {
+    "done": "已完成",
+    "on_track": "序时推进",
+    "behind": "滞后",
+    "not_started": "未启动",
+    "unknown": "无法判断",
+}
+# Where a status came from
+STATUS_SOURCES: dict[str, str] = {
+    "column": "状态列（如是否达序）",
+    "phrase": "进展表述中的词语",
+    "year_end": "年度完成情况，未写明差距",
+    "reported": "写有进展，未写明滞后",
+    "none": "未写进展",
 }
 
 # Text a spreadsheet would read as a formula starts with one of these; exports guard such a

@@ -19,6 +19,8 @@ from lib.parse.schema import (
     FORMULA_STARTS,
     KINDS,
     ROLES,
+    STATUS_SOURCES,
+    STATUSES,
     ZH_HEADERS,
     flag_codes,
 )
@@ -113,6 +115,10 @@ def translate_codes(table: pd.DataFrame) -> pd.DataFrame:
         words["kind"] = table["kind"].map(KINDS).fillna(table["kind"])
     if "sole" in table:
         words["sole"] = table["sole"].map(_TRUE_FALSE_ZH)
+    if "status" in table:
+        words["status"] = table["status"].map(STATUSES).fillna(table["status"])
+    if "status_source" in table:
+        words["status_source"] = table["status_source"].map(STATUS_SOURCES)
     if "flags" in table:
         cells = table["flags"]  # a few dozen distinct cells: each worded once
         words["flags"] = cells.map(

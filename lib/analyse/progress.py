@@ -1,0 +1,321 @@
+"""Progress reports: what each item's row says of its progress, for which period, and the
+status a supervision office records (done, on_track, behind, not_started, unknown), each with
+where it came from, so that a person can check it.
+
+A progress report is read as any list (``parse_bytes``): its items and units, and beside them
+the row's other columns (``ParsedDocument.notes``: 1-11月推进情况, 是否达序, 说明 …; text after
+an item's units in running text). Which of them hold progress, an explicit status or a remark is
+decided by the header's ending (``data/progress_headers.csv``); the words that decide a status
+are in ``data/progress_phrases.csv``.
+
+Status, in this order:
+1. an explicit status column (是否达序: 是 → on_track, 否 → behind; 已完成 → done);
+2. words in the progress or remark text, behind first (滞后, 未达序, 较大差距, 未完成), then
+   not_started (尚未启动), done (全面完成, 完成全年目标), on_track (序时推进, 正在推进); the
+   task's own words only for behind and not_started (a report that writes its progress into
+   the item's sentence), since a list's task says what is to be done (确保完成全年目标);
+3. with progress written and none of those words: done when the period is a whole year (a
+   year-end report lists what was done and names what fell short), else on_track (reported
+   progressing, no delay named);
+4. no progress written: unknown.
+Figures are not yet compared with the targets (target 增长6%, reported 1-6月 增长5.1%).
+"""
+
+from __future__ import annotations
+
+import calendar
+import csv
+import datetime
+import functools
+import re
+from dataclasses import dataclass
+
+import pandas as pd
+
+from lib.parse.pipeline import ParsedDocument, parse_bytes
+from lib.parse.reference import DATA_DIR, read_data_csv
+from lib.parse.sources import read_blocks
+
+PROGRESS_COLUMNS = (
+    "doc_id",
+    "base_doc_id",
+    "item_no",
+    "item_label",
+    "period_start",
+    "period_end",
+    "status",
+    "status_source",
+    "evidence",
+    "progress_text",
+    "match_score",
+)
+_TEXT_ORDER = ("behind", "not_started", "done", "on_track")
+
+
+@dataclass(frozen=True)
+class Period:
+    """A reporting period as written (1-11月, 上半年, 二季度, 2016年) and its dates."""
+
+    label: str
+    start: datetime.date | None
+    end: datetime.date | None
+
+    @property
+    def whole_year(self) -> bool:
+        return self.start is not None and (self.start.month, self.end.month) == (1, 12)
+
+
+_CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
+_MONTHS = re.compile(r"(?P<a>\d{1,2})\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(?P<b>\d{1,2})\s*月")
+_UNTIL = re.compile(r"截至\s*(?:\d{4}年)?(?P<b>\d{1,2})月")
+_QUARTER = re.compile(r"(?P<first>前三季度)|第?(?P<q>[一二三四1-4])季度")
+_HALF = re.compile(r"(?P<h>上半年|下半年)")
+_MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
+_YEAR = re.compile(r"(?P<y>20\d{2})\s*年")
+_WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况")
+
+
+def reporting_period(texts: list[str], year: str = "") -> Period:
+    """The period a report covers, from its column headers and title (``texts``, the most
+    telling first), with the year written there or ``year``.
+
+    >>> reporting_period(["1-11月推进情况", "2023年区政府重点民生实事项目推进情况(1-11月)"])
+    Period(label='1-11月', start=datetime.date(2023, 1, 1), end=datetime.date(2023, 11, 30))
+    >>> [reporting_period([t], "2024").label for t in ("上半年落实情况", "二季度执行情况", "前三季度")]
+    ['上半年', '二季度', '前三季度']
+    >>> reporting_period(["2016年为民办实事完成情况"]).end
+    datetime.date(2016, 12, 31)
+    """
+    found_year = next((m["y"] for t in texts if (m := _YEAR.search(t))), year)
+    y = int(found_year) if found_year else None
+    for text in texts:  # the most telling text that names a period decides
+        if m := _MONTHS.search(text):
+            return _dates(m.group(0).replace(" ", ""), y, int(m["a"]), int(m["b"]))
+        if m := _UNTIL.search(text):
+            return _dates(m.group(0), y, 1, int(m["b"]))
+        if m := _QUARTER.search(text):
+            if m["first"]:
+                return _dates(m.group(0), y, 1, 9)
+            q = _CN[m["q"]]
+            return _dates(m.group(0).removeprefix("第"), y, 3 * q - 2, 3 * q)
+        if m := _HALF.search(text):
+            return _dates(m["h"], y, 1, 6) if m["h"] == "上半年" else _dates(m["h"], y, 7, 12)
+        if m := _MONTH.search(text):
+            return _dates(m.group(0), y, 1, int(m["b"]))
+        if (m := _YEAR.search(text)) and _WHOLE_YEAR.search(text):  # 2016年…完成情况
+            return _dates(f"{m['y']}年", int(m["y"]), 1, 12)
+    return Period("", None, None)
+
+
+def _dates(label: str, year: int | None, first: int, last: int) -> Period:
+    if year is None or not 1 <= first <= last <= 12:
+        return Period(label, None, None)
+    end = calendar.monthrange(year, last)[1]
+    return Period(label, datetime.date(year, first, 1), datetime.date(year, last, end))
+
+
+@functools.lru_cache(maxsize=1)
+def _header_roles() -> tuple[tuple[str, str], ...]:
+    rows = read_data_csv("progress_headers.csv")
+    return tuple(sorted(((r["ending"], r["role"]) for r in rows), key=lambda p: -len(p[0])))
+
+
+def column_role(header: str) -> str:
+    """progress, status, remark or "" (a column of something else), by the header's ending.
+
+    >>> [column_role(h) for h in ("1-11月推进情况", "是否达序", "说明", "", "工作任务安排")]
+    ['progress', 'status', 'remark', 'progress', '']
+    """
+    text = re.sub(r"\s+", "", header)
+    if not text:
+        return "progress"  # text written after the units: a running-text report's progress
+    return next((role for ending, role in _header_roles() if text.endswith(ending)), "")
+
+
+@functools.lru_cache(maxsize=1)
+def _phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
+    """(status column value → status, status → text phrases, longest first)."""
+    with open(DATA_DIR / "progress_phrases.csv", encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    cells: dict[str, str] = {}
+    texts: dict[str, list[str]] = {s: [] for s in _TEXT_ORDER}
+    for row in csv.DictReader(lines):
+        if row["where"] == "cell":
+            cells[row["words"]] = row["status"]
+        else:
+            texts[row["status"]].append(row["words"])
+    return cells, {s: tuple(sorted(w, key=len, reverse=True)) for s, w in texts.items()}
+
+
+@dataclass(frozen=True)
+class Judged:
+    status: str
+    source: str  # a key of STATUS_SOURCES
+    evidence: str  # the words or the column value used
+
+
+def judge(
+    progress: list[str],
+    status_cells: list[tuple[str, str]],
+    remarks: list[str],
+    period: Period,
+    task: str = "",
+) -> Judged:
+    """An item's status from its row (see the module's docstring for the order).
+
+    >>> p = reporting_period(["1-11月"], "2023")
+    >>> judge(["完成60%"], [("是否达序", "是")], [], p)
+    Judged(status='on_track', source='column', evidence='是否达序：是')
+    >>> judge(["在46个小区建成38个厢房"], [], ["项目于9月28才签订合同,滞后了2个月"], p).status
+    'behind'
+    >>> judge(["开工新建中小学校90所"], [], [], reporting_period(["2016年完成情况"])).source
+    'year_end'
+    >>> judge([], [], [], p).status
+    'unknown'
+    """
+    cells, phrases = _phrases()
+    for header, value in status_cells:
+        clean = re.sub(r"[\s。.]", "", value)
+        if clean in cells:
+            return Judged(cells[clean], "column", f"{header}：{clean}")
+    texts = [t for t in (*progress, *remarks) if t.strip()]
+    for status in _TEXT_ORDER:
+        # the task's own words count only for a shortfall (a report that writes its progress
+        # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
+        # says 确保完成全年目标 of what is to be done
+        for text in (*texts, task) if status in ("behind", "not_started") else texts:
+            for phrase in phrases[status]:
+                at = text.find(phrase)
+                if at >= 0 and not (status == "done" and _negated(text, at)):
+                    return Judged(status, "phrase", _around(text, at, len(phrase)))
+    if any(t.strip() for t in progress):
+        if period.whole_year:
+            return Judged("done", "year_end", "")
+        return Judged("on_track", "reported", "")
+    return Judged("unknown", "none", "")
+
+
+def _negated(text: str, at: int) -> bool:
+    """未/尚未/没有 right before a phrase (未全部完成 is no completion)."""
+    return bool(re.search(r"(?:未|没有|尚未|不能|难以)\S{0,2}$", text[max(0, at - 4) : at]))
+
+
+def _around(text: str, at: int, length: int, margin: int = 12) -> str:
+    """The phrase with a few characters either side, within its clause."""
+    start = max(0, at - margin)
+    end = min(len(text), at + length + margin)
+    piece = text[start:end]
+    return ("…" if start else "") + piece + ("…" if end < len(text) else "")
+
+
+def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFrame:
+    """One row per item and period of a progress report (``PROGRESS_COLUMNS``; base_doc_id,
+    item_no of the report itself and no score until the report is matched to its base list).
+
+    Several progress columns with periods (1-10月推进情况, 1-11月推进情况) give a row each; an
+    explicit status column and the remarks count for the latest period only.
+    """
+    notes = doc.notes
+    roles = {h: column_role(h) for h in set(notes["header"])}
+    progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == "progress"]
+    if not progress_headers:  # no header says progress: the columns nobody named (第二季度)
+        progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == ""][-1:]
+    titles = [doc.meta.get("title", ""), *title_lines]
+    year = doc.meta.get("year", "")
+    periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
+    latest = progress_headers[-1] if progress_headers else None
+    by_item = {no: rows for no, rows in notes.groupby("item_no")}
+    out = []
+    for item in doc.items.itertuples(index=False):
+        rows = by_item.get(item.item_no)
+        cells = [] if rows is None else list(zip(rows["header"], rows["text"]))
+        status_cells = [(h, t) for h, t in cells if roles.get(h) == "status"]
+        remarks = [t for h, t in cells if roles.get(h) == "remark"]
+        for header in progress_headers or [None]:
+            period = periods.get(header) or reporting_period(titles, year)
+            text = [t for h, t in cells if h == header]
+            last = header == latest
+            judged = judge(
+                text,
+                status_cells if last else [],
+                remarks if last else [],
+                period,
+                item.task if not cells else "",
+            )
+            out.append(
+                (
+                    doc.doc_id,
+                    "",
+                    item.item_no,
+                    item.item_label,
+                    period.start,
+                    period.end,
+                    judged.status,
+                    judged.source,
+                    judged.evidence,
+                    " ".join(text),
+                    float("nan"),
+                )
+            )
+    return pd.DataFrame(out, columns=list(PROGRESS_COLUMNS))
+
+
+def latest_status(progress: pd.DataFrame) -> pd.DataFrame:
+    """Each item's row of its latest period."""
+    ordered = progress.assign(_end=pd.to_datetime(progress["period_end"])).sort_values(
+        ["item_no", "_end"], na_position="first", kind="stable"
+    )
+    return ordered.groupby("item_no").tail(1).drop(columns="_end").sort_values("item_no")
+
+
+TITLE_LINES = 8  # the first lines of a report, where its title and period are written
+
+
+def read_progress(data: bytes, name: str) -> tuple[ParsedDocument, pd.DataFrame]:
+    """A progress report's document and its ``progress_rows``; ``ListError`` as for a list."""
+    doc = parse_bytes(data, name)
+    blocks = read_blocks(data, name)[0]
+    lines = [b.text.strip() for b in blocks if b.text.strip()][:TITLE_LINES]
+    return doc, progress_rows(doc, lines)
+
+
+NUMBER_SCORE = 30.0
+
+
+def match_to_base(
+    progress: pd.DataFrame, report: ParsedDocument, base: ParsedDocument
+) -> tuple[pd.DataFrame, pd.DataFrame]:
+    """The report's rows on the items of its base list: each report item to a base item by
+    task-text similarity (``task_pairs``, one to one, with the score), else by the same number
+    as written when that base item is still free and the texts share something (a score of
+    ``NUMBER_SCORE`` at least: a report may reword a task, not replace it). Returns the progress
+    rows with ``base_doc_id``, the base's ``item_no`` (missing when nothing matched) and
+    ``match_score``, and the base items no report row covers."""
+    from rapidfuzz import fuzz
+
+    from lib.analyse.compare import MATCH_SCORE, task_pairs
+
+    report_tasks = report.items["task"].tolist()
+    base_tasks = base.items["task"].tolist()
+    pairs = task_pairs(report_tasks, base_tasks, MATCH_SCORE)
+    used = {j for j, _ in pairs.values()}
+    base_labels = {str(label): j for j, label in enumerate(base.items["item_label"])}
+    for i, label in enumerate(report.items["item_label"].astype(str)):
+        j = base_labels.get(label)
+        if i not in pairs and j is not None and j not in used:
+            score = float(fuzz.partial_ratio(report_tasks[i], base_tasks[j]))
+            if score >= NUMBER_SCORE:
+                pairs[i] = (j, score)
+                used.add(j)
+    position = {no: i for i, no in enumerate(report.items["item_no"])}
+    base_numbers = base.items["item_no"].tolist()
+    matched = [pairs.get(position[no]) for no in progress["item_no"]]
+    rows = progress.assign(
+        base_doc_id=base.doc_id,
+        item_no=pd.array([base_numbers[m[0]] if m else None for m in matched], dtype="Int64"),
+        match_score=[round(m[1]) if m else float("nan") for m in matched],
+        report_label=progress["item_label"],
+        item_label=[str(base.items["item_label"].iloc[m[0]]) if m else "" for m in matched],
+    )
+    uncovered = base.items[~base.items.index.isin([base.items.index[j] for j in used])]
+    return rows, uncovered[["item_no", "item_label", "task", "units_text"]].reset_index(drop=True)

@@ -1,0 +1,228 @@
+"""Progress reports: read in every table format, each item's status with where it came from,
+the period, matched to the base list, and the corpus's reports against statuses written by
+reading them."""
+
+from __future__ import annotations
+
+import random
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from lib.analyse.progress import (
+    column_role,
+    judge,
+    latest_status,
+    match_to_base,
+    progress_rows,
+    read_progress,
+    reporting_period,
+)
+from lib.parse.pipeline import parse_bytes
+from tests import builders
+from tests.conftest import BUNDLED, ROOT
+
+# (status as written in 是否达序 or not at all, progress text, remark, expected status)
+ROWS = [
+    ("是", "已进场施工,完成60%。", "", "on_track"),
+    ("否", "在46个小区建成38个厢房。", "项目9月才签订合同,滞后2个月", "behind"),
+    ("", "项目已全面完成并投入使用。", "", "done"),
+    ("", "受资金影响,尚未开工。", "", "not_started"),
+    ("", "完成投资3000万元,进度滞后。", "", "behind"),
+    ("", "正在推进前期手续。", "", "on_track"),
+    ("", "", "", "unknown"),
+    ("已完成", "建成3座。", "", "done"),
+]
+UNITS = ["发改局", "财政局", "建设局", "民政局", "教育局", "交通运输局", "水利局", "商务局"]
+
+
+def _report_rows(picked: list[int]) -> list[list[str]]:
+    rows = []
+    for n, k in enumerate(picked, start=1):
+        mark, text, remark, _ = ROWS[k]
+        rows.append([str(n), f"第{n}项民生实事建设任务", UNITS[k], text, mark, remark])
+    return rows
+
+
+HEADER = ["序号", "主要任务", "牵头单位", "1-6月推进情况", "是否达序", "说明"]
+TITLE = "2024年民生实事项目上半年推进情况"
+
+
+@pytest.mark.parametrize("render", ["xlsx", "csv_bytes", "html"])
+@pytest.mark.parametrize("seed", [1, 2, 3])
+def test_a_progress_table_reads_back_its_statuses(render: str, seed: int) -> None:
+    picked = random.Random(seed).choices(range(len(ROWS)), k=6)
+    data = getattr(builders, render)(title=TITLE, header=HEADER, rows=_report_rows(picked))
+    name = {"xlsx": "进度.xlsx", "csv_bytes": "进度.csv", "html": "进度.html"}[render]
+    doc, rows = read_progress(data, name)
+    assert rows["status"].tolist() == [ROWS[k][3] for k in picked]
+    assert rows["period_end"].astype(str).unique().tolist() == ["2024-06-30"]
+    sources = dict(zip(rows["status"], rows["status_source"]))
+    if "behind" in sources and any(ROWS[k][0] == "否" for k in picked):
+        assert "column" in set(rows["status_source"])
+    assert set(doc.assignments["unit"]) == {UNITS[k] for k in picked}  # units read as a list's
+
+
+def test_each_status_says_where_it_came_from() -> None:
+    period = reporting_period(["1-6月"], "2024")
+    assert judge(["完成60%"], [("是否达序", "否")], [], period).evidence == "是否达序：否"
+    found = judge(["已完成年度任务的80%,未达到序时进度"], [], [], period)
+    assert (found.status, found.source) == ("behind", "phrase")
+    assert "未达到序时进度" in found.evidence
+    assert judge(["未全面完成"], [], [], period).status != "done"  # 未 before the phrase
+    year = reporting_period(["2023年民生实事完成情况"])
+    assert judge(["建成公园5个"], [], [], year).source == "year_end"
+    assert judge(["建成公园5个"], [], [], period).source == "reported"
+
+
+@pytest.mark.parametrize(
+    ("texts", "label", "start", "end"),
+    [
+        (["1-11月推进情况", "2023年推进情况"], "1-11月", "2023-01-01", "2023-11-30"),
+        (["1至9月份实施进度", "2021年民生工程"], "1至9月", "2021-01-01", "2021-09-30"),
+        (["截至10月底", "2022年"], "截至10月", "2022-01-01", "2022-10-31"),
+        (["一季度完成情况", "2024年"], "一季度", "2024-01-01", "2024-03-31"),
+        (["第三季度"], "三季度", "2025-07-01", "2025-09-30"),
+        (["下半年"], "下半年", "2025-07-01", "2025-12-31"),
+        (
+            ["——2022年1月8日在人民代表大会上", "2021年十件实事完成情况汇总表"],
+            "2021年",
+            "2021-01-01",
+            "2021-12-31",
+        ),
+        (["推进情况"], "", None, None),
+    ],
+)
+def test_the_period_is_read_from_headers_and_titles(texts, label, start, end) -> None:
+    period = reporting_period(texts, "2025")
+    assert period.label == label
+    assert (
+        str(period.start) if period.start else None,
+        str(period.end) if period.end else None,
+    ) == (start, end)
+
+
+def test_columns_are_told_apart_by_their_header() -> None:
+    assert [
+        column_role(h) for h in ("3月底进展情况", "备注", "完成时限要求", "是否达到序时进度")
+    ] == [
+        "progress",
+        "remark",
+        "",
+        "status",
+    ]
+
+
+def test_two_periods_give_two_rows_and_the_status_column_counts_for_the_latest() -> None:
+    header = ["序号", "主要任务", "牵头单位", "1-10月推进情况", "1-11月推进情况", "是否达序"]
+    rows = [["1", "建设公园", "建设局", "已完成30%。", "已完成60%。", "否"]]
+    doc, progress = read_progress(
+        builders.xlsx(title="2023年推进情况", header=header, rows=rows), "x.xlsx"
+    )
+    assert progress["period_end"].astype(str).tolist() == ["2023-10-31", "2023-11-30"]
+    assert progress["status"].tolist() == ["on_track", "behind"]
+    assert latest_status(progress)["status"].tolist() == ["behind"]
+
+
+def test_a_report_is_matched_to_its_base_list_by_task_and_number() -> None:
+    base = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
+    chosen = base.items.sample(12, random_state=7)
+    rows = []
+    for n, item in enumerate(chosen.itertuples(), start=1):
+        task = item.task[: max(12, len(item.task) * 2 // 3)]  # the report shortens the task
+        rows.append(
+            [
+                str(n),
+                task,
+                item.units_text.split(",")[0].lstrip("▲") or "发改局",
+                "正在推进。",
+                "是",
+                "",
+            ]
+        )
+    rows.append(["13", "一项基准清单里没有的临时任务安排", "发改局", "已完成。", "", ""])
+    report_bytes = builders.xlsx(title="2023年1-6月推进情况", header=HEADER, rows=rows)
+    report, progress = read_progress(report_bytes, "进度.xlsx")
+    matched, uncovered = match_to_base(progress, report, base)
+    assert matched["item_no"].iloc[:12].tolist() == chosen["item_no"].tolist()
+    assert (matched["match_score"].iloc[:12] >= 80).all()
+    assert pd.isna(matched["item_no"].iloc[12])  # nothing in the base: listed, not forced
+    assert len(uncovered) == len(base.items) - 12
+    assert not set(uncovered["item_no"]) & set(chosen["item_no"])
+
+
+@pytest.mark.parametrize(
+    "folder", sorted(p.parent.name for p in (ROOT / "tests" / "corpus").glob("*/progress_gold.csv"))
+)
+def test_corpus_reports_read_with_the_statuses_a_reader_wrote(folder: str) -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_progress import score
+
+    right, total, period, misses = score(ROOT / "tests" / "corpus" / folder)
+    assert period and "None" not in period
+    assert right >= total - 1, misses  # one judgement call may differ per report
+
+
+def test_the_corpus_reports_reach_the_accuracy_goal() -> None:
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_progress import score
+
+    results = [score(p.parent) for p in (ROOT / "tests" / "corpus").glob("*/progress_gold.csv")]
+    assert len(results) >= 7
+    assert sum(r[0] for r in results) / sum(r[1] for r in results) >= 0.9
+
+
+def test_a_plain_list_has_no_progress_to_report() -> None:
+    doc = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
+    rows = progress_rows(doc)
+    assert (
+        set(rows["status"]) == {"unknown"} or rows["status_source"].isin(["none", "phrase"]).all()
+    )
+
+
+@pytest.mark.slow  # subprocesses
+def test_the_command_line_writes_the_progress_table(tmp_path) -> None:
+    report = ROOT / "tests" / "corpus" / "chongchuan_2023_minshi_jinzhan" / "source.txt"
+    done = subprocess.run(
+        [sys.executable, "-m", "lib.cli", "progress", str(report), "--headers", "en"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0
+    table = done.stdout.decode("utf-8-sig").splitlines()
+    assert table[0].startswith(
+        "doc_id,base_doc_id,item_no,item_label,period_start,period_end,status"
+    )
+    assert len(table) == 1 + 6  # three items, two periods
+    out = tmp_path / "进度.xlsx"
+    done = subprocess.run(
+        [
+            sys.executable,
+            "-m",
+            "lib.cli",
+            "progress",
+            str(report),
+            "--base",
+            str(report),
+            "-o",
+            str(out),
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+    )
+    assert done.returncode == 0 and out.stat().st_size > 0
+    sheets = pd.read_excel(out, sheet_name=None)
+    assert "进度" in sheets and "基准清单中未报进度的事项" in sheets
+    bad = subprocess.run(
+        [sys.executable, "-m", "lib.cli", "progress", str(report), "--base", "000000000000"],
+        cwd=ROOT,
+        capture_output=True,
+        timeout=120,
+        env={**__import__("os").environ, "ZRQD_DATA_DIR": str(tmp_path)},
+    )
+    assert bad.returncode == 2
+    assert bad.stderr.decode().strip() == "基准清单“000000000000”既不是文件，也不在清单库中。"
