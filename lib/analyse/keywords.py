@@ -405,7 +405,8 @@ def tfidf(
     quoted: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """The chosen items' (indexes into ``tokens``) terms ranked against the background:
-    Words most government texts use (``Vocabulary.generic``) are left out, quoted names never.
+    Words most government texts use (``Vocabulary.generic``) come only after all the others
+    (quoted names never count as such).
     (1 + log tf) × IDF over the background's texts (``Vocabulary.idf``) × a tenth more for
     each character past two, up to six (营商环境 over 企业) × ``QUOTED_WEIGHT`` for a name the
     document quotes (``quoted``) × up to a third more for a term other government texts use
@@ -417,12 +418,8 @@ def tfidf(
     for i in chosen:
         tf.update(tokens[i])
         items.update(set(tokens[i]))
-    scores = {
-        w: (1 + math.log(c)) * _specificity(w, vocabulary, quoted)
-        for w, c in tf.items()
-        if w in quoted or not vocabulary.generic(w)
-    }
-    return _top(scores, items, top)
+    scores = {w: (1 + math.log(c)) * _specificity(w, vocabulary, quoted) for w, c in tf.items()}
+    return _top(scores, items, top, _generic(scores, vocabulary, quoted))
 
 
 def _specificity(term: str, vocabulary: Vocabulary, quoted: frozenset[str]) -> float:
@@ -451,7 +448,7 @@ def distinctive(
     """Terms that set the chosen items apart from the rest: the smoothed log-odds ratio of
     their frequency inside and outside, times what the term says of any list (``tfidf``'s
     weights without the frequency: a quoted name or a rare policy term before a common word),
-    without the words most government texts use (``Vocabulary.generic``; quoted names stay)."""
+    the words most government texts use (``Vocabulary.generic``) after all the others."""
     vocabulary = vocabulary or load_vocabulary()
     mine = set(mine)
     inside: Counter[str] = Counter()
@@ -468,9 +465,8 @@ def distinctive(
         w: (math.log((c + 0.5) / a_total) - math.log((outside[w] + 0.5) / b_total))
         * _specificity(w, vocabulary, quoted)
         for w, c in inside.items()
-        if w in quoted or not vocabulary.generic(w)
     }
-    return _top(scores, items, top)
+    return _top(scores, items, top, _generic(scores, vocabulary, quoted))
 
 
 def textrank(
@@ -529,8 +525,19 @@ def textrank(
     return pd.DataFrame(found, columns=["keyword", "weight"])
 
 
-def _top(scores: dict[str, float], counts: Counter, top: int) -> pd.DataFrame:
-    ranked = sorted(scores.items(), key=lambda kv: (-kv[1], -counts[kv[0]], kv[0]))[:top]
+def _generic(scores, vocabulary: Vocabulary, quoted: frozenset[str]) -> frozenset[str]:
+    """The scored words most government texts use (``Vocabulary.generic``), quoted names not."""
+    return frozenset(w for w in scores if w not in quoted and vocabulary.generic(w))
+
+
+def _top(
+    scores: dict[str, float], counts: Counter, top: int, generic: frozenset[str] = frozenset()
+) -> pd.DataFrame:
+    """The ``top`` terms by score; ``generic`` ones only after all the others, to fill a list
+    that has too few of its own (six tasks of 老旧小区改造, 养老服务 …)."""
+    ranked = sorted(
+        scores.items(), key=lambda kv: (kv[0] in generic, -kv[1], -counts[kv[0]], kv[0])
+    )[:top]
     return pd.DataFrame(
         [(w, round(s, 4), counts[w]) for w, s in ranked], columns=["keyword", "weight", "count"]
     )
