@@ -19,6 +19,7 @@ PAGES = (
     ("network.py", "协同网络", ":material/hub:"),
     ("keywords.py", "关键词", ":material/label:"),
     ("targets.py", "量化目标", ":material/target:"),
+    ("progress.py", "进度督查", ":material/trending_up:"),
     ("explorer.py", "数据明细与下载", ":material/table_view:"),
     ("review.py", "解析校对", ":material/fact_check:"),
     ("library.py", "清单库", ":material/folder_open:"),

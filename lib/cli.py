@@ -93,6 +93,12 @@ def build_parser() -> argparse.ArgumentParser:
     )
     progress.add_argument("--headers", choices=("zh", "en"), default="zh")
     progress.add_argument(
+        "--units",
+        action="store_true",
+        help="改为打印各单位承担事项按进度状态的件数（需 --base；每行：单位<TAB>滞后<TAB>未启动"
+        "<TAB>序时推进<TAB>已完成<TAB>无法判断<TAB>合计）",
+    )
+    progress.add_argument(
         "-o",
         "--output",
         default=None,
@@ -245,9 +251,16 @@ def _compare(args) -> int:
 
 def _progress(args) -> int:
     """progress REPORT [--base …]: one row per item and period, with its status and why."""
-    from lib.analyse.progress import match_to_base, read_progress
+    from lib.analyse.progress import (
+        base_statuses,
+        match_to_base,
+        read_progress,
+        unit_status_counts,
+    )
     from lib.write.export import to_xlsx_sheets
 
+    if args.units and not args.base:
+        raise ListError("--units 需要用 --base 指定基准清单。", EXIT_USAGE)
     path = Path(args.report)
     report, rows = read_progress(read_path(path), path.name)
     sheets = {}
@@ -256,6 +269,11 @@ def _progress(args) -> int:
         rows, uncovered = match_to_base(rows, report, base)
         sheets["进度表中未对应的事项"] = rows[rows["item_no"].isna()]
         sheets["基准清单中未报进度的事项"] = uncovered
+        if args.units:
+            counts = unit_status_counts(base.assignments, base_statuses(rows))
+            for row in counts.itertuples(index=False):
+                sys.stdout.write("\t".join(str(v) for v in row) + "\n")
+            return 0
     fmt = _format_from_suffix(args.output)
     if fmt == "xlsx":
         conditions = [("进度报告", path.name), ("基准清单", args.base or "（未指定）")]

@@ -84,7 +84,15 @@ def test_every_page_is_listed_in_the_navigation() -> None:
 def test_each_page_shows_a_chart_or_a_table_with_rows(page: str) -> None:
     if page.endswith("compare.py"):  # a comparison needs a second list in the library
         _stored(FIXTURES / "samples" / "03_kunming_2021_huiminshishi.txt")
-    app = run_app(page)
+    if page.endswith("progress.py"):  # progress needs a report
+        from tests.test_progress import bundled_report, seeded
+
+        app = AppTest.from_function(
+            _frame_and_page, default_timeout=60, kwargs={"page": "progress.py"}
+        )
+        seeded(app, bundled_report()[1]).run()
+    else:
+        app = run_app(page)
     charts = app.get("plotly_chart")
     tables = [t for t in app.dataframe if len(t.value)]
     assert charts or tables

@@ -226,3 +226,86 @@ def test_the_command_line_writes_the_progress_table(tmp_path) -> None:
     )
     assert bad.returncode == 2
     assert bad.stderr.decode().strip() == "基准清单“000000000000”既不是文件，也不在清单库中。"
+
+
+def bundled_report() -> tuple:
+    """(the bundled list, a progress report on eight of its items: statuses of every kind)."""
+    base = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
+    chosen = base.items.iloc[[2, 5, 9, 14, 20, 33, 41, 60]]
+    marks = ["否", "是", "", "", "否", "是", "", ""]
+    texts = [
+        "进度滞后。",
+        "正在推进。",
+        "尚未开工。",
+        "已全面完成。",
+        "完成40%。",
+        "序时推进。",
+        "",
+        "有序推进。",
+    ]
+    rows = [
+        [item.item_label, item.task, "", text, mark, ""]
+        for item, text, mark in zip(chosen.itertuples(), texts, marks)
+    ]
+    return base, builders.xlsx(title="2023年1-6月重点工作推进情况", header=HEADER, rows=rows)
+
+
+def seeded(app, data: bytes, name: str = "进度.xlsx"):
+    """``app`` (an AppTest) with a progress report uploaded in its session."""
+    import hashlib
+
+    app.session_state["_progress_reports"] = {hashlib.sha256(data).hexdigest(): (name, data)}
+    return app
+
+
+def test_page_command_line_and_supervision_sheet_agree(tmp_path, monkeypatch) -> None:
+    """The counts per unit and status are the same on 进度督查, in ``progress --units`` and in
+    each unit's 督办单."""
+    import io
+
+    import docx
+    from streamlit.testing.v1 import AppTest
+
+    from lib.analyse.progress import base_statuses, unit_lagging_items, unit_status_counts
+    from lib.cli import main
+    from lib.write.sheet_files import supervision_docx
+    from tests.test_app import _frame_and_page
+
+    base, data = bundled_report()
+    path = tmp_path / "进度.xlsx"
+    path.write_bytes(data)
+    report, rows = read_progress(path.read_bytes(), path.name)
+    matched, _ = match_to_base(rows, report, base)
+    statuses = base_statuses(matched)
+    counts = unit_status_counts(base.assignments, statuses)
+    assert set(statuses["status"]) == {"behind", "on_track", "not_started", "done", "unknown"}
+
+    monkeypatch.setattr(sys, "stdout", io.TextIOWrapper(io.BytesIO(), encoding="utf-8"))
+    assert main(["progress", str(path), "--base", str(BUNDLED), "--units"]) == 0
+    sys.stdout.seek(0)
+    printed = [line.split("\t") for line in sys.stdout.read().splitlines()]
+    monkeypatch.undo()
+    assert printed == [[str(v) for v in row] for row in counts.itertuples(index=False)]
+
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "progress.py"})
+    seeded(app, data).run()
+    assert not app.exception, app.exception
+    headline = app.markdown[0].value
+    assert "滞后 2 项" in headline and "未启动 1 项" in headline and "已完成 1 项" in headline
+    chart = app.get("plotly_chart")[0].proto.spec
+    assert chart  # the per-unit bars are drawn from the same counts
+    behind_units = counts[counts["behind"] > 0]
+    for unit in behind_units["unit"]:
+        sheet = unit_lagging_items(unit, base.items, base.assignments, statuses)
+        row = counts.set_index("unit").loc[unit]
+        assert (sheet["status"] == "behind").sum() == row["behind"]
+        assert (sheet["status"] == "not_started").sum() == row["not_started"]
+        text = "\n".join(
+            c.text
+            for t in docx.Document(
+                io.BytesIO(supervision_docx(unit, sheet, base.meta, "2023-06-30"))
+            ).tables
+            for r in t.rows
+            for c in r.cells
+        )
+        assert text.count("滞后") >= row["behind"]

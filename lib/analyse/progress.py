@@ -32,6 +32,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from lib.analyse.roles import item_roles
 from lib.parse.pipeline import ParsedDocument, parse_bytes
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.sources import read_blocks
@@ -273,7 +274,7 @@ TITLE_LINES = 8  # the first lines of a report, where its title and period are w
 
 def read_progress(data: bytes, name: str) -> tuple[ParsedDocument, pd.DataFrame]:
     """A progress report's document and its ``progress_rows``; ``ListError`` as for a list."""
-    doc = parse_bytes(data, name)
+    doc = parse_bytes(data, name, units=False)  # a report may name no unit
     blocks = read_blocks(data, name)[0]
     lines = [b.text.strip() for b in blocks if b.text.strip()][:TITLE_LINES]
     return doc, progress_rows(doc, lines)
@@ -319,3 +320,92 @@ def match_to_base(
     )
     uncovered = base.items[~base.items.index.isin([base.items.index[j] for j in used])]
     return rows, uncovered[["item_no", "item_label", "task", "units_text"]].reset_index(drop=True)
+
+
+STATUS_ORDER = ("behind", "not_started", "on_track", "done", "unknown")
+
+
+def base_statuses(matched: pd.DataFrame) -> pd.DataFrame:
+    """Each base item's status in its latest period (rows matched to a base item only)."""
+    rows = matched[matched["item_no"].notna()]
+    latest = latest_status(rows.assign(item_no=rows["item_no"].astype("int64")))
+    return latest.reset_index(drop=True)
+
+
+def unit_status_counts(assignments: pd.DataFrame, statuses: pd.DataFrame) -> pd.DataFrame:
+    """Per named unit (collectives aside) its items, each once whatever its duty, by status;
+    an item no report row covers counts as ``unknown``. Units with most items behind first,
+    then not started, then with most items reported.
+
+    >>> a = pd.DataFrame({"item_no": [1, 1, 2], "unit": ["发改局", "财政局", "发改局"],
+    ...     "kind": ["department"] * 3, "role": ["lead", "co", "lead"], "sole": [False, False, True]})
+    >>> s = pd.DataFrame({"item_no": [1], "status": ["behind"]})
+    >>> unit_status_counts(a, s).to_dict("records")[0]
+    {'unit': '发改局', 'behind': 1, 'not_started': 0, 'on_track': 0, 'done': 0, 'unknown': 1, 'total': 2}
+    """
+    roles = item_roles(assignments)
+    roles = roles[roles["kind"] != "collective"]
+    status = roles["item_no"].map(dict(zip(statuses["item_no"], statuses["status"])))
+    counted = roles.assign(status=status.fillna("unknown"))
+    table = (
+        counted.groupby(["unit", "status"])["item_no"]
+        .nunique()
+        .unstack(fill_value=0)
+        .reindex(columns=list(STATUS_ORDER), fill_value=0)
+    )
+    table["total"] = table.sum(axis=1)
+    reported = table["total"] - table["unknown"]
+    table = table.assign(_reported=reported).sort_values(
+        ["behind", "not_started", "_reported", "total"], ascending=False, kind="stable"
+    )
+    return table.drop(columns="_reported").reset_index().rename_axis(columns=None)
+
+
+def lagging_items(
+    items: pd.DataFrame,
+    assignments: pd.DataFrame,
+    statuses: pd.DataFrame,
+    wanted: tuple[str, ...] = ("behind", "not_started"),
+) -> pd.DataFrame:
+    """The items of ``items`` whose status is one of ``wanted``, with their units by duty,
+    leaders, status, where it came from and the evidence."""
+    from lib.analyse.tables import items_with_units
+
+    chosen = statuses[statuses["status"].isin(wanted)]
+    shown = items_with_units(items[items["item_no"].isin(chosen["item_no"])], assignments)
+    columns = ["item_no", "status", "status_source", "evidence", "progress_text", "period_end"]
+    return shown.merge(chosen[columns], on="item_no", how="left")[
+        [
+            "item_no",
+            "item_label",
+            "task",
+            "lead_units",
+            "sole_units",
+            "co_units",
+            "leaders",
+            "status",
+            "evidence",
+            "progress_text",
+            "period_end",
+        ]
+    ]
+
+
+def unit_lagging_items(
+    unit: str, items: pd.DataFrame, assignments: pd.DataFrame, statuses: pd.DataFrame
+) -> pd.DataFrame:
+    """A unit's 督办单 rows: its items behind or not started, with the evidence."""
+    mine = assignments.loc[assignments["unit"] == unit, "item_no"]
+    return lagging_items(items[items["item_no"].isin(mine)], assignments, statuses)
+
+
+def status_over_time(matched: pd.DataFrame) -> pd.DataFrame:
+    """Each base item's status per period (columns: the periods' end dates, oldest first)."""
+    rows = matched[matched["item_no"].notna()]
+    if rows.empty:
+        return pd.DataFrame()
+    table = rows.pivot_table(
+        index=["item_no", "item_label"], columns="period_end", values="status", aggfunc="last"
+    )
+    table.columns = [str(c) for c in table.columns]
+    return table.reset_index()

@@ -146,12 +146,13 @@ def _collector_paused() -> Iterator[None]:
 
 
 def parse_bytes(
-    data: bytes, name: str = "清单.txt", convention: str | None = None
+    data: bytes, name: str = "清单.txt", convention: str | None = None, units: bool = True
 ) -> ParsedDocument:
     """Parse the bytes of a list named ``name`` (its suffix picks the reader).
 
     ``convention`` (one of ``CONVENTIONS``) overrides the detected one. Raises ``ListError``
-    with a Chinese message for anything the user can fix.
+    with a Chinese message for anything the user can fix; with ``units`` False, also a file of
+    numbered items that names no unit (a progress report may not) is read.
     """
     if convention is not None and convention not in CONVENTIONS:
         raise ListError(f"未知的格式约定 {convention}：可选 {'、'.join(CONVENTIONS)}。", 2)
@@ -159,10 +160,12 @@ def parse_bytes(
     # collector runs while they read (paused, a 200-page PDF held 3.4 GB), and pauses after
     read = read_blocks(data, name)
     with _collector_paused():
-        return _parse_read(read, data, name, convention)
+        return _parse_read(read, data, name, convention, units)
 
 
-def _parse_read(read: Read, data: bytes, name: str, convention: str | None) -> ParsedDocument:
+def _parse_read(
+    read: Read, data: bytes, name: str, convention: str | None, units: bool = True
+) -> ParsedDocument:
     blocks, encoding, ignored = read
     exported = exported_table(blocks)
     if exported:
@@ -179,7 +182,7 @@ def _parse_read(read: Read, data: bytes, name: str, convention: str | None) -> P
         # what was not read may be why: numbers made by formulas never saved with their results
         also = f"（另：{'；'.join(ignored)}。）" if ignored else ""
         raise ListError(f"没有找到编号的工作事项：请确认文件是一份责任清单。{also}", EXIT_NO_ITEMS)
-    if not any(r.fields for r in records):
+    if units and not any(r.fields for r in records):
         raise ListError(
             f"找到 {len(records)} 条编号的事项，但没有一条写明责任单位：请确认表格有"
             "“责任单位”或“牵头单位”一列，或在每条事项后写明责任单位。",

@@ -8,6 +8,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from lib.parse.schema import KINDS as KIND_LABELS
+from lib.parse.schema import STATUSES
 
 FONT = '"Microsoft YaHei","PingFang SC","Noto Sans CJK SC","Noto Sans SC",sans-serif'
 # No plotly template: Streamlit's own theme styles the chart, and a figure that carries
@@ -437,3 +438,49 @@ def keyword_bars_figure(table: pd.DataFrame) -> go.Figure:
         "showlegend": False,
     }
     return go.Figure({"data": [bar], "layout": {**layout, **NO_TEMPLATE}})
+
+
+STATUS_COLORS = {  # green done, blue on track, red behind, greys for not started and unknown
+    "done": "#2e7d32",
+    "on_track": "#1f6fb2",
+    "behind": "#c0392b",
+    "not_started": "#8d8d8d",
+    "unknown": "#d5d9de",
+}
+
+
+def progress_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
+    """Horizontal stacked bars per unit of its items by progress status (``counts`` from
+    ``unit_status_counts``), the units with most items behind on top; clicking a bar's
+    ``customdata`` is the unit."""
+    shown = counts.head(top).iloc[::-1]
+    units = [plain(u) for u in shown["unit"]]
+    bars = [
+        {
+            "type": "bar",
+            "y": units,
+            "x": shown[status].tolist(),
+            "name": STATUSES[status],
+            "orientation": "h",
+            "marker": {"color": STATUS_COLORS[status]},
+            "customdata": units,
+            "hovertemplate": "%{customdata}<br>" + STATUSES[status] + "：%{x} 项<extra></extra>",
+        }
+        for status in ("behind", "not_started", "on_track", "done", "unknown")
+    ]
+    layout = {
+        "barmode": "stack",
+        "font": {"family": FONT, "size": 14},
+        "height": max(320, 28 * len(shown) + 120),
+        "margin": {"l": 10, "r": 30, "t": 30, "b": 40},
+        "legend": {
+            "orientation": "h",
+            "y": 1.02,
+            "x": 0,
+            "yanchor": "bottom",
+            "traceorder": "normal",
+        },
+        "xaxis": {"title": {"text": "事项数（同一事项只计一次；未报进度的计为无法判断）"}},
+        "yaxis": {"automargin": True},
+    }
+    return go.Figure({"data": bars, "layout": {**layout, **NO_TEMPLATE}})

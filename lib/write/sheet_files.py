@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
-from lib.parse.schema import DUTY_MEANING, KINDS
+from lib.parse.schema import DUTY_MEANING, KINDS, STATUSES
 from lib.write.export import safe_filename
 from lib.write.present import guard_formula, present, printable
 from lib.write.report import headline_sentence
@@ -409,3 +409,42 @@ def _save(document, meta: dict[str, str]) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return stable_zip(buffer.getvalue(), document_time(meta.get("date")))
+
+
+SUPERVISION_COLUMNS = {  # the 督办单's columns: (header, width)
+    "item_label": ("编号", 0.6),
+    "task": ("主要工作", 4.0),
+    "lead_units": ("牵头单位", 1.4),
+    "co_units": ("配合单位", 1.6),
+    "status": ("进度状态", 0.8),
+    "evidence": ("判断依据", 2.0),
+    "progress_text": ("报告的进展情况", 3.2),
+}
+
+
+def supervision_docx(unit: str, rows, meta: dict[str, str], period: str) -> bytes:
+    """A unit's 督办单: its items behind or not started in a progress report, with the words
+    that say so and the progress reported, ready to send (A4 landscape)."""
+    document = _document(landscape=True)
+    _paragraph(document, title_of(meta), size=14, bold=True, center=True)
+    _paragraph(document, f"{unit}督办单", size=16, bold=True, center=True)
+    counts = rows["status"].value_counts()
+    summary = "、".join(
+        f"{STATUSES[s]} {counts[s]} 项" for s in ("behind", "not_started") if s in counts
+    )
+    _paragraph(
+        document,
+        f"进度报告所载期间：{period or '未写明'}。"
+        + (f"{summary}，请抓紧推进并报告。" if summary else "无滞后或未启动的事项。"),
+        size=10,
+    )
+    columns = list(SUPERVISION_COLUMNS)
+    table = _docx_table(
+        document,
+        [SUPERVISION_COLUMNS[c][0] for c in columns],
+        [SUPERVISION_COLUMNS[c][1] for c in columns],
+    )
+    shown = rows.assign(co_units=rows["sole_units"] + rows["co_units"]) if len(rows) else rows
+    for values in present(shown[columns], "zh").astype(str).values.tolist():
+        _row(table, values)
+    return _save(document, meta)

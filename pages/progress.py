@@ -1,0 +1,131 @@
+"""进度督查: the progress reports of the current list, item by item and unit by unit."""
+
+import streamlit as st
+
+from lib.analyse.progress import (
+    base_statuses,
+    lagging_items,
+    status_over_time,
+    unit_lagging_items,
+    unit_status_counts,
+)
+from lib.app import reports
+from lib.app.state import current, escape_markdown
+from lib.app.widgets import clickable_chart, file_button, show_table
+from lib.parse.schema import STATUSES
+from lib.write.charts import progress_figure
+from lib.write.export import safe_filename, to_xlsx_sheets
+from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, supervision_docx
+
+state = current()  # first: a deep link to a fresh server runs the page alone (see current)
+doc, selection = state.doc, state.selection
+st.caption(
+    escape_markdown(
+        "进度督查的基准清单即上方这份清单（侧栏“当前清单”，可在侧栏更换）。"
+        "上传这份清单的进展情况表或完成情况汇总表（每月、每季度各一份均可），"
+        "按事项文字和编号对应到清单的事项。"
+    )
+)
+upload = st.file_uploader("上传进度报告", key="progress_upload")
+if upload is not None:
+    reports.add(upload.name, upload.getvalue())
+if not reports.held():
+    st.info("尚未上传进度报告。")
+    st.stop()
+for digest, (name, _) in list(reports.held().items()):
+    left, right = st.columns([5, 1], vertical_alignment="center")
+    left.caption(escape_markdown(f"已上传：{name}"))
+    right.button(
+        "移除", key=f"progress_remove_{digest[:12]}", on_click=reports.remove, args=(digest,)
+    )
+matched, uncovered, problems = reports.matched(doc)
+for problem in problems:
+    st.error(escape_markdown(problem))
+if matched.empty:
+    st.stop()
+statuses = base_statuses(matched)
+mine = statuses[statuses["item_no"].isin(selection.items["item_no"])]
+counts = mine["status"].value_counts()
+not_reported = len(selection.items) - len(mine)
+periods = sorted({str(p) for p in matched["period_end"].dropna()})
+st.markdown(
+    "#### "
+    + escape_markdown(
+        f"截至 {periods[-1] if periods else '（报告未写明期间）'}：所选 {len(selection.items)} 项中，"
+        + "，".join(
+            f"{STATUSES[s]} {counts.get(s, 0)} 项"
+            for s in ("done", "on_track", "behind", "not_started")
+        )
+        + (
+            f"，未报进度或无法判断 {not_reported + counts.get('unknown', 0)} 项"
+            if not_reported + counts.get("unknown", 0)
+            else ""
+        )
+        + "。"
+    )
+)
+unmatched = matched[matched["item_no"].isna()]
+if len(unmatched):
+    st.warning(
+        escape_markdown(
+            f"进度报告中有 {unmatched['report_label'].nunique()} 项没有对应到清单的事项"
+            "（见页末），请确认侧栏选的是这份报告的基准清单。"
+        )
+    )
+units = unit_status_counts(selection.assignments, mine)
+st.subheader("各单位承担事项的进度")
+clickable_chart(progress_figure(units), "progress_bars", "各单位进度")
+st.caption(
+    "每个单位承担的事项（牵头、独立承担和配合都计，同一事项只计一次）按最近一期的进度状态着色。点击条形即按该单位筛选全部页面。"
+)
+st.subheader("滞后和未启动的事项")
+behind = lagging_items(selection.items, selection.assignments, mine)
+if behind.empty:
+    st.caption("所选事项中没有滞后或未启动的事项。")
+else:
+    show_table(behind, key="progress_behind")
+if len(periods) > 1:
+    st.subheader("各期进度")
+    over_time = status_over_time(matched[matched["item_no"].isin(selection.items["item_no"])])
+    show_table(
+        over_time.replace(STATUSES),
+        key="progress_over_time",
+        headers={"item_no": "序号", "item_label": "原编号"},
+    )
+st.subheader("督办单")
+named = units["unit"].tolist()
+if named:
+    unit = st.selectbox("单位", named, key="progress_unit")
+    rows = unit_lagging_items(unit, doc.items, doc.assignments, statuses)
+    st.caption(
+        escape_markdown(
+            f"{unit}：滞后 {int((rows['status'] == 'behind').sum())} 项，未启动 {int((rows['status'] == 'not_started').sum())} 项。"
+        )
+    )
+    period = periods[-1] if periods else ""
+    left, right = st.columns(2)
+    file_button(
+        left,
+        "下载督办单（Word）",
+        lambda: supervision_docx(unit, rows, doc.meta, period),
+        safe_filename(f"{unit}-督办单", ".docx"),
+        DOCX_MIME,
+        "progress_docx",
+    )
+    file_button(
+        right,
+        "下载督办单（Excel）",
+        lambda: to_xlsx_sheets({"督办单": rows}, [("单位", unit), ("截至", period)]),
+        safe_filename(f"{unit}-督办单", ".xlsx"),
+        XLSX_MIME,
+        "progress_xlsx",
+    )
+with st.expander(
+    f"对应情况：报告中未对应的 {unmatched['report_label'].nunique()} 项，清单中未报进度的 {len(uncovered)} 项"
+):
+    show_table(
+        unmatched[["report_label", "progress_text", "status"]],
+        key="progress_unmatched",
+        headers={"report_label": "进度表编号", "progress_text": "进展情况", "status": "进度状态"},
+    )
+    show_table(uncovered, key="progress_uncovered")

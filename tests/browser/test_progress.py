@@ -1,0 +1,28 @@
+"""进度督查 as a supervision office uses it: upload a progress report of the list on the page,
+read who is behind, download a unit's 督办单."""
+
+from __future__ import annotations
+
+from playwright.sync_api import expect
+
+from tests.browser.conftest import app_ready, screenshot
+from tests.test_progress import bundled_report
+
+
+def test_a_progress_report_shows_who_is_behind(server, page, tmp_path) -> None:
+    report = tmp_path / "上半年进度.xlsx"
+    report.write_bytes(bundled_report()[1])
+    page.goto(f"{server}/progress")
+    app_ready(page)
+    expect(page.get_by_text("尚未上传进度报告。")).to_be_visible()
+    main = page.get_by_test_id("stMain")
+    main.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
+    expect(main).to_contain_text("滞后 2 项")
+    app_ready(page)
+    expect(page.locator(".js-plotly-plot").first).to_be_visible()
+    expect(main.get_by_text("滞后和未启动的事项")).to_be_visible()
+    expect(page.get_by_test_id("stException")).to_have_count(0)
+    with page.expect_download() as download:
+        main.get_by_role("button", name="下载督办单（Word）").click()
+    assert download.value.suggested_filename.endswith("督办单.docx")
+    screenshot(page, "progress")
