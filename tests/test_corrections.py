@@ -83,6 +83,8 @@ def test_a_merge_joins_every_run_written_so_whatever_the_order_of_rules(doc) -> 
     assert rows(fixed, 4)[0][2] is True  # one unit alone now
     assert fixed.report.splits.empty and split_runs(fixed) == []
     assert len(fixed.assignments) == len(doc.assignments) - 2
+    positions = fixed.assignments.groupby("item_no")["position"].apply(list)
+    assert positions.loc[5] == [1, 2]  # numbered again in the item
     untouched = apply_corrections(doc, [Rule("merge", "经信局发改局", "x局")])  # not so written
     assert untouched.assignments.equals(doc.assignments)
 

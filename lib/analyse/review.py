@@ -1,5 +1,7 @@
-"""Parse review: what the parser corrected or could not resolve, in context, and the
-user's own mappings of unknown names onto units (for the session, and as an alias table)."""
+"""Parse review: what the parser corrected or could not resolve, in context, and a person's
+corrections of the reading (``Rule``: a name mapped onto a unit, renamed, accepted as a unit
+of a kind or as a collective, a wrongly split name merged), applied to a document and written
+as, or read from, rows of ``data/units.csv``."""
 
 from __future__ import annotations
 
@@ -197,7 +199,8 @@ def _merged(a: pd.DataFrame, rule: Rule) -> pd.DataFrame:
         a.loc[keep, ["raw", "unit", "sub_office"]] = [rule.name, rule.target, ""]
         a.loc[keep, "kind"] = kind or guess_kind(rule.target)
         a.loc[keep, "flags"] = join_flags([*sorted(codes), "mapped_by_user"])
-    return a.drop(index=drop)
+    a = a.drop(index=drop)
+    return a.assign(position=a.groupby("item_no").cumcount() + 1)  # 1, 2 … in each item again
 
 
 def _kind_of(a: pd.DataFrame, unit: str, otherwise: str) -> str:
