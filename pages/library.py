@@ -13,13 +13,15 @@ engine = shelf.open_engine()  # the sidebar already says when it is unavailable
 if engine is None:
     st.info(shelf.UNAVAILABLE)
     st.stop()
-entries = {entry.doc_id: entry for entry in shelf.entries(engine)}
+entries = {entry.doc_id: entry for entry in shelf.entries(engine, lists_only=False)}
+periods = shelf.report_periods(engine)
 default_id = st.session_state.get("_default_doc_id", "")
+reports_note = f"、{len(periods)} 份进度报告" if periods else ""
 st.caption(
-    f"共 {len(entries)} 份清单。上传的清单自动存入；同一文件只存一份。"
+    f"共 {len(entries) - len(periods)} 份清单{reports_note}。上传的清单和进度报告自动存入；同一文件只存一份。"
     "复制页面链接发给同事，对方打开即看到同一份清单和同样的筛选。"
 )
-table = shelf.library_table(list(entries.values()))
+table = shelf.library_table(list(entries.values()), periods)
 show_table(table, key="library_table", headers={})
 
 
@@ -34,7 +36,8 @@ def rename_list(doc_id: str) -> None:
 
 
 def delete_list(doc_id: str) -> None:
-    st.session_state["_library_note"] = shelf.remove(engine, doc_id)
+    with_reports = st.session_state.get("library_delete_reports", False)
+    st.session_state["_library_note"] = shelf.remove(engine, doc_id, with_reports)
     if st.session_state.get(PICK_KEY) == doc_id:
         st.session_state.pop(PICK_KEY, None)  # the sidebar falls back to the default list
 
@@ -63,6 +66,12 @@ if chosen:
                 f"删除《{entries[chosen].display_name}》：原文件和由它得到的全部数据都将删除，不能恢复。"
             )
         )
+        reports = shelf.report_count(engine, chosen)
+        if reports:
+            st.checkbox(
+                f"同时删除它的 {reports} 份进度报告（不勾选则保留报告，只是不再对应这份清单）",
+                key="library_delete_reports",
+            )
         st.button("确认删除", on_click=delete_list, args=(chosen,), key="library_delete")
     if chosen == default_id:
         st.caption("默认清单始终保留在清单库中，不能删除。")

@@ -26,9 +26,12 @@ st.caption(
         "按事项文字和编号对应到清单的事项。"
     )
 )
+reports.load_stored(doc)
 upload = st.file_uploader("上传进度报告", key="progress_upload")
 if upload is not None:
-    reports.add(upload.name, upload.getvalue())
+    stored = reports.add(upload.name, upload.getvalue(), doc)
+    if stored:
+        st.warning(stored)
 if not reports.held():
     st.info("尚未上传进度报告。")
     st.stop()

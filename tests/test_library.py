@@ -299,3 +299,30 @@ def test_every_kind_of_correction_is_kept_and_a_merge_replaces_only_a_merge(url)
     history = corrections.history(engine, "诸暨")
     assert [made.rule.action for made in history][:2] == ["map", "merge"]
     assert [made.undone_at is None for made in history].count(False) == 1
+
+
+def test_progress_reports_are_kept_with_their_base_and_period(url) -> None:
+    import datetime
+
+    from lib.analyse.progress import read_progress
+    from lib.store import reports
+    from tests.test_progress import bundled_report
+
+    engine = library_engine(url)
+    base, data = bundled_report()
+    stored_base, _ = library.add(engine, BUNDLED.read_bytes(), "清单.txt")
+    report, rows = read_progress(data, "进度.xlsx")  # a report naming no unit
+    period = ("1-6月", datetime.date(2023, 1, 1), datetime.date(2023, 6, 30))
+    doc_id = reports.add(engine, data, "进度.xlsx", report, stored_base.doc_id, period)
+    assert reports.add(engine, data, "又一次.xlsx", report, stored_base.doc_id, period) == doc_id
+    [kept] = reports.of_base(engine, stored_base.doc_id)
+    assert (kept.doc_id, kept.period_label, kept.period_end) == (doc_id, "1-6月", period[2])
+    assert reports.report_ids(engine) == {doc_id}
+    assert library.source_bytes(engine, doc_id) == data
+    library.remove(engine, stored_base.doc_id)  # the base goes; its report stays, without one
+    assert [r.base_doc_id for r in reports.every(engine)] == [None]
+    library.add(engine, BUNDLED.read_bytes(), "清单.txt")
+    reports.add(engine, data, "进度.xlsx", report, stored_base.doc_id, period)
+    assert reports.remove_of_base(engine, stored_base.doc_id) == 1
+    assert reports.every(engine) == [] and library.source_bytes(engine, doc_id) is None
+    engine.dispose()

@@ -1,5 +1,7 @@
-"""Progress reports in the app: the reports a user uploads on 进度督查 stay for the session
-(several, one per period), each read once per process and content."""
+"""Progress reports in the app: the reports a user uploads on 进度督查 are held for the session
+(several, one per period) and kept in the library as reports of the list they were uploaded
+for, so that they are there again after a reload or for a colleague; each is read once per
+process and content."""
 
 from __future__ import annotations
 
@@ -9,8 +11,9 @@ import pandas as pd
 import streamlit as st
 
 from lib.analyse.progress import match_to_base, read_progress
+from lib.app import shelf
 from lib.parse.errors import ListError
-from lib.parse.pipeline import ParsedDocument
+from lib.parse.pipeline import ParsedDocument, document_id
 
 _KEY = "_progress_reports"  # session: digest → (file name, bytes)
 
@@ -19,15 +22,43 @@ def held() -> dict[str, tuple[str, bytes]]:
     return st.session_state.setdefault(_KEY, {})
 
 
-def add(name: str, data: bytes) -> str:
-    """Keep an uploaded report for the session; its digest."""
+def load_stored(base: ParsedDocument) -> None:
+    """The base list's reports kept in the library, held for this session too (once)."""
+    engine = shelf.open_engine()
+    loaded = st.session_state.setdefault("_progress_loaded", set())
+    if engine is None or base.doc_id in loaded:
+        return
+    loaded.add(base.doc_id)
+    for _, name, data in shelf.stored_reports(engine, base.doc_id):
+        held()[hashlib.sha256(data).hexdigest()] = (name, data)
+
+
+def add(name: str, data: bytes, base: ParsedDocument) -> str:
+    """Keep an uploaded report for the session and, when it can be read, in the library as a
+    report of ``base`` with its period; a sentence when it could not be stored, else ""."""
     digest = hashlib.sha256(data).hexdigest()
     held()[digest] = (name, data)
-    return digest
+    engine = shelf.open_engine()
+    if engine is None:
+        return ""
+    try:
+        report, rows = read(digest)
+    except ListError:
+        return ""  # the page says why it cannot be read
+    ends = rows["period_end"].dropna()
+    starts = rows["period_start"].dropna()
+    end = ends.max() if len(ends) else None
+    label = f"截至 {end}" if end is not None else ""
+    period = (label, starts.min() if len(starts) else None, end)
+    return shelf.store_report(engine, name, data, report, base.doc_id, period)
 
 
 def remove(digest: str) -> None:
-    held().pop(digest, None)
+    """Drop a report from the session and from the library."""
+    found = held().pop(digest, None)
+    engine = shelf.open_engine()
+    if found is not None and engine is not None:
+        shelf.remove_report(engine, document_id(found[1]))
 
 
 @st.cache_data(max_entries=16, show_spinner="正在读取进度报告……")

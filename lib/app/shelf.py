@@ -20,7 +20,7 @@ from lib.app.state import session_rules
 from lib.parse.decode import decode_bytes
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, parse_bytes
-from lib.store import corrections, library
+from lib.store import corrections, library, reports
 from lib.store.db import database_url, library_engine
 
 UNAVAILABLE = "清单库暂时无法使用，上传的清单只在本次浏览中有效。"
@@ -73,12 +73,57 @@ def store(engine: Engine, data: bytes, doc: ParsedDocument) -> str:
     return library.add(engine, data, doc.report.source_name, doc)[0].doc_id
 
 
-def entries(engine: Engine) -> list[library.Entry]:
+def entries(engine: Engine, lists_only: bool = True) -> list[library.Entry]:
+    """The stored lists (with ``lists_only`` False, the progress reports too)."""
     try:
-        return library.entries(engine)
+        found = library.entries(engine)
+        if lists_only:
+            skipped = reports.report_ids(engine)
+            found = [e for e in found if e.doc_id not in skipped]
+        return found
     except SQLAlchemyError as error:
         LOG.warning("library unreadable: %s", error)
         return []
+
+
+def report_periods(engine: Engine) -> dict[str, str]:
+    """Each stored progress report's period, as the library page names it (进度报告 · 1-6月)."""
+    try:
+        return {r.doc_id: r.period_label for r in reports.every(engine)}
+    except SQLAlchemyError as error:
+        LOG.warning("reports unreadable: %s", error)
+        return {}
+
+
+def store_report(engine: Engine, name: str, data: bytes, report, base_doc_id: str, period) -> str:
+    """Keep a progress report of ``base_doc_id`` in the library; the sentence to show."""
+    try:
+        reports.add(engine, data, name, report, base_doc_id, period)
+    except (ListError, SQLAlchemyError) as error:
+        LOG.warning("report not stored: %s", error)
+        return "进度报告未能存入清单库，只在本次浏览中有效。"
+    return ""
+
+
+def stored_reports(engine: Engine, base_doc_id: str) -> list[tuple[str, str, bytes]]:
+    """(doc_id, file name, bytes) of the base list's stored reports (none when the library
+    cannot be read)."""
+    found = []
+    try:
+        for report in reports.of_base(engine, base_doc_id):
+            data = library.source_bytes(engine, report.doc_id)
+            if data is not None:
+                found.append((report.doc_id, report.file_name, data))
+    except SQLAlchemyError as error:
+        LOG.warning("reports unreadable: %s", error)
+    return found
+
+
+def remove_report(engine: Engine, doc_id: str) -> None:
+    try:
+        library.remove(engine, doc_id)
+    except SQLAlchemyError as error:
+        LOG.warning("report not removed: %s", error)
 
 
 def stored_bytes(engine: Engine, doc_id: str) -> tuple[bytes, str] | None:
@@ -114,12 +159,19 @@ def local_time(moment: datetime.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
-def library_table(entries: list[library.Entry]) -> pd.DataFrame:
-    """The library page's table, in the words it shows."""
+def library_table(
+    entries: list[library.Entry], periods: dict[str, str] | None = None
+) -> pd.DataFrame:
+    """The library page's table, in the words it shows (``periods``: the progress reports'
+    periods, by document id)."""
+    periods = periods or {}
     return pd.DataFrame(
         [
             (
                 e.display_name,
+                f"进度报告 · {periods[e.doc_id] or '期间未写明'}"
+                if e.doc_id in periods
+                else "清单",
                 e.place,
                 e.year,
                 e.item_count,
@@ -129,7 +181,7 @@ def library_table(entries: list[library.Entry]) -> pd.DataFrame:
             )
             for e in entries
         ],
-        columns=["名称", "地区", "年份", "事项", "单位", "存入时间", "原文件名"],
+        columns=["名称", "类型", "地区", "年份", "事项", "单位", "存入时间", "原文件名"],
     )
 
 
@@ -142,10 +194,19 @@ def rename(engine: Engine, doc_id: str, name: str) -> str:
     return "已改名。"
 
 
-def remove(engine: Engine, doc_id: str) -> str:
-    """Delete a stored list and everything made from it; the sentence to show."""
+def remove(engine: Engine, doc_id: str, with_reports: bool = False) -> str:
+    """Delete a stored list and everything made from it (and, ``with_reports``, its progress
+    reports; else they stay without a base); the sentence to show."""
+    removed = reports.remove_of_base(engine, doc_id) if with_reports else 0
     library.remove(engine, doc_id)
-    return "已删除。"
+    return f"已删除，连同 {removed} 份进度报告。" if removed else "已删除。"
+
+
+def report_count(engine: Engine, doc_id: str) -> int:
+    try:
+        return len(reports.of_base(engine, doc_id))
+    except SQLAlchemyError:
+        return 0
 
 
 def scope(doc: ParsedDocument) -> str:

@@ -17,7 +17,14 @@ from lib import PARSER_VERSION
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, document_id, parse_bytes
 from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
-from lib.store.models import AssignmentRow, Document, ItemRow, SourceFile, TargetRow
+from lib.store.models import (
+    AssignmentRow,
+    Document,
+    ItemRow,
+    ProgressReport,
+    SourceFile,
+    TargetRow,
+)
 
 MAX_BYTES = 20 * 1024 * 1024  # as the uploader
 _YEAR = re.compile(r"(?:19|20)\d{2}")
@@ -101,8 +108,13 @@ def rename(engine: Engine, doc_id: str, display_name: str) -> None:
 def remove(engine: Engine, doc_id: str) -> bool:
     """Delete a stored list: its bytes and every row made from it. False if it was not there."""
     with engine.begin() as connection:
-        for table in (TargetRow, AssignmentRow, ItemRow, SourceFile):  # also without cascades
-            connection.execute(delete(table).where(table.doc_id == doc_id))
+        for table in (TargetRow, AssignmentRow, ItemRow, SourceFile, ProgressReport):
+            connection.execute(delete(table).where(table.doc_id == doc_id))  # also without cascades
+        connection.execute(  # its progress reports stay, without a base
+            update(ProgressReport)
+            .where(ProgressReport.base_doc_id == doc_id)
+            .values(base_doc_id=None)
+        )
         gone = connection.execute(delete(Document).where(Document.doc_id == doc_id))
     return gone.rowcount > 0
 

@@ -8,6 +8,7 @@ import datetime
 from sqlalchemy import (
     JSON,
     Boolean,
+    Date,
     DateTime,
     Float,
     ForeignKey,
@@ -122,3 +123,19 @@ class Correction(Base):
     undone_at: Mapped[datetime.datetime | None] = mapped_column(
         DateTime(timezone=True), nullable=True
     )
+
+
+class ProgressReport(Base):
+    """A stored document that is a progress report of a base list, for a period."""
+
+    __tablename__ = "progress_reports"
+
+    doc_id: Mapped[str] = mapped_column(
+        String(12), ForeignKey("documents.doc_id", ondelete="CASCADE"), primary_key=True
+    )
+    base_doc_id: Mapped[str | None] = mapped_column(
+        String(12), ForeignKey("documents.doc_id", ondelete="SET NULL"), nullable=True, index=True
+    )
+    period_label: Mapped[str] = mapped_column(Text, default="")
+    period_start: Mapped[datetime.date | None] = mapped_column(Date, nullable=True)
+    period_end: Mapped[datetime.date | None] = mapped_column(Date, nullable=True)

@@ -1,28 +1,48 @@
 """进度督查 as a supervision office uses it: upload a progress report of the list on the page,
-read who is behind, download a unit's 督办单."""
+read who is behind, download a unit's 督办单; the report is still there in another browser."""
 
 from __future__ import annotations
 
 from playwright.sync_api import expect
 
-from tests.browser.conftest import app_ready, screenshot
+from tests.browser.conftest import app_ready, running_app, screenshot
 from tests.test_progress import bundled_report
 
 
-def test_a_progress_report_shows_who_is_behind(server, page, tmp_path) -> None:
+def _new_page(browser):
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="zh-CN")
+    page = context.new_page()
+    page.set_default_timeout(120_000)
+    return context, page
+
+
+def test_a_progress_report_shows_who_is_behind_and_stays(browser, tmp_path) -> None:
     report = tmp_path / "上半年进度.xlsx"
     report.write_bytes(bundled_report()[1])
-    page.goto(f"{server}/progress")
-    app_ready(page)
-    expect(page.get_by_text("尚未上传进度报告。")).to_be_visible()
-    main = page.get_by_test_id("stMain")
-    main.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
-    expect(main).to_contain_text("滞后 2 项")
-    app_ready(page)
-    expect(page.locator(".js-plotly-plot").first).to_be_visible()
-    expect(main.get_by_text("滞后和未启动的事项")).to_be_visible()
-    expect(page.get_by_test_id("stException")).to_have_count(0)
-    with page.expect_download() as download:
-        main.get_by_role("button", name="下载督办单（Word）").click()
-    assert download.value.suggested_filename.endswith("督办单.docx")
-    screenshot(page, "progress")
+    with running_app(data_dir=tmp_path / "library") as base:  # a library of its own
+        context, page = _new_page(browser)
+        page.goto(f"{base}/progress")
+        app_ready(page)
+        expect(page.get_by_text("尚未上传进度报告。")).to_be_visible()
+        main = page.get_by_test_id("stMain")
+        main.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
+        expect(main).to_contain_text("滞后 2 项")
+        app_ready(page)
+        expect(page.locator(".js-plotly-plot").first).to_be_visible()
+        expect(main.get_by_text("滞后和未启动的事项")).to_be_visible()
+        expect(page.get_by_test_id("stException")).to_have_count(0)
+        with page.expect_download() as download:
+            main.get_by_role("button", name="下载督办单（Word）").click()
+        assert download.value.suggested_filename.endswith("督办单.docx")
+        screenshot(page, "progress")
+        context.close()
+
+        context, page = _new_page(browser)  # a colleague: the report is in the library
+        page.goto(f"{base}/progress")
+        app_ready(page)
+        expect(page.get_by_test_id("stMain")).to_contain_text("滞后 2 项")
+        expect(page.get_by_test_id("stMain")).to_contain_text("已上传：上半年进度.xlsx")
+        page.goto(f"{base}/library")
+        app_ready(page)
+        expect(page.get_by_test_id("stMain")).to_contain_text("、1 份进度报告")
+        context.close()
