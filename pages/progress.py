@@ -41,6 +41,18 @@ for digest, (name, _) in list(reports.held().items()):
     right.button(
         "移除", key=f"progress_remove_{digest[:12]}", on_click=reports.remove, args=(digest,)
     )
+better = reports.better_base(doc)
+if better is not None:
+    doc_id, name, theirs, ours = better
+    st.info(
+        escape_markdown(
+            f"这份报告与清单库中的《{name}》更对得上（{theirs:.0%} 的事项对应，"
+            f"当前清单只有 {ours:.0%}）。"
+        )
+    )
+    st.button(
+        "改用这份清单作为基准", key="progress_switch_base", on_click=reports.rebase, args=(doc_id,)
+    )
 matched, uncovered, problems = reports.matched(doc)
 for problem in problems:
     st.error(escape_markdown(problem))

@@ -309,3 +309,41 @@ def test_page_command_line_and_supervision_sheet_agree(tmp_path, monkeypatch) ->
             for c in r.cells
         )
         assert text.count("滞后") >= row["behind"]
+
+
+def test_a_report_of_another_stored_list_suggests_that_list(monkeypatch, tmp_path) -> None:
+    """The sidebar shows the bundled list; the report is of 昆明 2020, stored in the library:
+    the page says so and offers to switch."""
+    from streamlit.testing.v1 import AppTest
+
+    from lib.analyse.progress import likely_bases, matched_share
+    from lib.store import library
+    from lib.store.db import library_engine
+    from tests.test_app import _frame_and_page
+
+    monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path))
+    source = ROOT / "tests" / "corpus" / "kunming_2020_huiminshishi" / "source.txt"
+    kunming, _ = library.add(library_engine(), source.read_bytes(), "昆明2020.txt")
+    rows = [
+        [str(n), item.task, "", "正在推进。", "是", ""]
+        for n, item in enumerate(kunming.items.head(6).itertuples(), start=1)
+    ]
+    data = builders.xlsx(title="2020年惠民实事上半年推进情况", header=HEADER, rows=rows)
+    report, progress = read_progress(data, "昆明进度.xlsx")
+    bundled = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
+    assert matched_share(report, progress, kunming) == 1.0
+    assert matched_share(report, progress, bundled) < 0.5
+    candidates = [("a", "昆明", "2020"), ("b", "昆明", "2019"), ("c", "", "")]
+    assert likely_bases(report, 2020, candidates) == ["a", "c"]  # the year rules b out
+
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "progress.py"})
+    seeded(app, data).run()
+    assert not app.exception, app.exception
+    assert any("更对得上" in i.value for i in app.info)
+    app.button(key="progress_switch_base").click().run()
+    assert not app.exception
+    assert app.session_state["library_pick"] == kunming.doc_id
+    from lib.store import reports
+
+    [stored] = reports.of_base(library_engine(), kunming.doc_id)  # kept as 昆明's report
+    assert stored.period_end is not None and str(stored.period_end) == "2020-06-30"

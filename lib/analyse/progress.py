@@ -409,3 +409,25 @@ def status_over_time(matched: pd.DataFrame) -> pd.DataFrame:
     )
     table.columns = [str(c) for c in table.columns]
     return table.reset_index()
+
+
+def matched_share(report: ParsedDocument, rows: pd.DataFrame, base: ParsedDocument) -> float:
+    """The share of the report's items that ``match_to_base`` puts on an item of ``base``."""
+    if report.items.empty:
+        return 0.0
+    on_base, _ = match_to_base(rows, report, base)
+    return on_base.drop_duplicates("report_label")["item_no"].notna().mean()
+
+
+def likely_bases(
+    report: ParsedDocument, year: int | None, candidates: list[tuple[str, str, str]]
+) -> list[str]:
+    """The ids of the ``candidates`` (doc_id, place, year) a report probably belongs to: its
+    place (when both name one) and its period's year (when both have one), in their order."""
+    place = report.meta.get("place", "")
+    return [
+        doc_id
+        for doc_id, their_place, their_year in candidates
+        if (not place or not their_place or place == their_place)
+        and (year is None or not their_year or str(year) == their_year)
+    ]

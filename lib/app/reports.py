@@ -10,8 +10,9 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from lib.analyse.progress import match_to_base, read_progress
+from lib.analyse.progress import likely_bases, match_to_base, matched_share, read_progress
 from lib.app import shelf
+from lib.app.frame import PICK_KEY
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, document_id
 
@@ -38,6 +39,17 @@ def add(name: str, data: bytes, base: ParsedDocument) -> str:
     report of ``base`` with its period; a sentence when it could not be stored, else ""."""
     digest = hashlib.sha256(data).hexdigest()
     held()[digest] = (name, data)
+    return _store(digest, base.doc_id)
+
+
+def rebase(base_doc_id: str) -> None:
+    """Callback: make ``base_doc_id`` the current list and the base of every held report."""
+    st.session_state[PICK_KEY] = base_doc_id
+    for digest in list(held()):
+        _store(digest, base_doc_id)
+
+
+def _store(digest: str, base_doc_id: str) -> str:
     engine = shelf.open_engine()
     if engine is None:
         return ""
@@ -45,12 +57,11 @@ def add(name: str, data: bytes, base: ParsedDocument) -> str:
         report, rows = read(digest)
     except ListError:
         return ""  # the page says why it cannot be read
-    ends = rows["period_end"].dropna()
-    starts = rows["period_start"].dropna()
+    ends, starts = rows["period_end"].dropna(), rows["period_start"].dropna()
     end = ends.max() if len(ends) else None
-    label = f"截至 {end}" if end is not None else ""
-    period = (label, starts.min() if len(starts) else None, end)
-    return shelf.store_report(engine, name, data, report, base.doc_id, period)
+    period = (f"截至 {end}" if end is not None else "", starts.min() if len(starts) else None, end)
+    name, data = held()[digest]
+    return shelf.store_report(engine, name, data, report, base_doc_id, period)
 
 
 def remove(digest: str) -> None:
@@ -91,3 +102,50 @@ def matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str]
             latest_end, uncovered = end, left
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     return table, uncovered, problems
+
+
+CANDIDATES = 5  # stored lists a report is tried against for a better base
+
+
+def better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
+    """A stored list the held reports fit better than ``base``: (doc_id, its name, the share
+    of the reports' items it matches, the share ``base`` matches), or None. Tried on the
+    lists of the reports' place and year, when ``base`` matches fewer than all of them;
+    worked out once per session, reports and base."""
+    key = (tuple(held()), base.doc_id)
+    found = st.session_state.get("_progress_better")
+    if found is None or found[0] != key:
+        found = (key, _better_base(base))
+        st.session_state["_progress_better"] = found
+    return found[1]
+
+
+def _better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
+    engine = shelf.open_engine()
+    if engine is None or not held():
+        return None
+    readable = []
+    for digest in list(held()):
+        try:
+            readable.append(read(digest))
+        except ListError:
+            continue
+    if not readable:
+        return None
+    share = sum(matched_share(r, rows, base) for r, rows in readable) / len(readable)
+    if share >= 0.999:
+        return None
+    report, rows = readable[-1]
+    ends = rows["period_end"].dropna()
+    year = ends.max().year if len(ends) else None
+    entries = {e.doc_id: e for e in shelf.entries(engine) if e.doc_id != base.doc_id}
+    candidates = [(e.doc_id, e.place, e.year) for e in entries.values()]
+    best = None
+    for doc_id in likely_bases(report, year, candidates)[:CANDIDATES]:
+        other = shelf.stored_document(engine, doc_id)
+        if other is None:
+            continue
+        theirs = sum(matched_share(r, rws, other) for r, rws in readable) / len(readable)
+        if theirs > share and (best is None or theirs > best[2]):
+            best = (doc_id, shelf.label(entries[doc_id]), theirs, share)
+    return best
