@@ -347,3 +347,24 @@ def test_a_report_of_another_stored_list_suggests_that_list(monkeypatch, tmp_pat
 
     [stored] = reports.of_base(library_engine(), kunming.doc_id)  # kept as 昆明's report
     assert stored.period_end is not None and str(stored.period_end) == "2020-06-30"
+
+
+@pytest.mark.parametrize(
+    ("task", "progress", "period", "status"),
+    [
+        ("新建公园8个", "已建成公园3个", "1-6月", "behind"),  # 4 expected by June
+        ("新建公园8个", "已建成公园5个", "1-6月", "on_track"),
+        ("新建公园8个", "已建成公园8个", "1-6月", "done"),
+        ("地区生产总值增长6%", "地区生产总值增长5.1%", "1-6月", "behind"),  # a rate as it is
+        ("地区生产总值增长6%", "地区生产总值增长6.3%", "1-6月", "on_track"),
+        ("改造老旧小区30个", "改造老旧小区28个", "2023年完成情况", "behind"),  # the year is over
+        ("改造老旧小区30个", "新增停车位200个", "1-6月", "on_track"),  # nothing alike: words
+    ],
+)
+def test_reported_figures_are_compared_with_the_target_pro_rata(task, progress, period, status):
+    found = judge([progress], [], [], reporting_period([period], "2023"), targets=task)
+    assert found.status == status
+    if found.source == "figures":
+        assert "目标" in found.evidence
+    else:
+        assert found.source == "reported"

@@ -14,11 +14,13 @@ Status, in this order:
    not_started (尚未启动), done (全面完成, 完成全年目标), on_track (序时推进, 正在推进); the
    task's own words only for behind and not_started (a report that writes its progress into
    the item's sentence), since a list's task says what is to be done (确保完成全年目标);
-3. with progress written and none of those words: done when the period is a whole year (a
-   year-end report lists what was done and names what fell short), else on_track (reported
+3. a reported figure against the task's target of the same measure and like words: a rate or
+   share as it is (target 增长6%, 1-6月 增长5.1%: behind), a quantity pro rata for the months
+   the period covers (target 8个, 1-6月 3个: behind, 4 expected; 8个: done);
+4. with progress written and none of those: done when the period is a whole year (a year-end
+   report lists what was done and names what fell short), else on_track (reported
    progressing, no delay named);
-4. no progress written: unknown.
-Figures are not yet compared with the targets (target 增长6%, reported 1-6月 增长5.1%).
+5. no progress written: unknown.
 """
 
 from __future__ import annotations
@@ -161,6 +163,7 @@ def judge(
     remarks: list[str],
     period: Period,
     task: str = "",
+    targets: str = "",
 ) -> Judged:
     """An item's status from its row (see the module's docstring for the order).
 
@@ -189,11 +192,62 @@ def judge(
                 at = text.find(phrase)
                 if at >= 0 and not (status == "done" and _negated(text, at)):
                     return Judged(status, "phrase", _around(text, at, len(phrase)))
+    by_figures = _by_figures(" ".join(progress), targets, period)
+    if by_figures is not None:
+        return by_figures
     if any(t.strip() for t in progress):
         if period.whole_year:
             return Judged("done", "year_end", "")
         return Judged("on_track", "reported", "")
     return Judged("unknown", "none", "")
+
+
+_DONE_VERBS = re.compile(
+    r"^(?:已|累计|共|新)?(?:完成|建成|新建|建设|实现|开工|改造|新增|提升|优化)+"
+)
+METRIC_MATCH = 60.0  # how alike a target's and a reported figure's words must be
+
+
+def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
+    """A reported figure against the task's target of the same measure and words: a growth
+    rate or a share (%) against the target itself, a quantity against the target pro rata for
+    the months the period covers (target 8个, 1-6月 reported 3个: behind, 4 expected). None
+    when no figure of the progress matches a target, or the period is unknown."""
+    if not progress.strip() or not targets or period.end is None:
+        return None
+    from rapidfuzz import fuzz
+
+    from lib.analyse.targets import extract_targets
+
+    wanted = extract_targets(targets)
+    reported = extract_targets(progress)
+    best = None
+    for goal in wanted:
+        for got in reported:
+            if got.measure_unit != goal.measure_unit or goal.value <= 0:
+                continue
+            score = fuzz.partial_ratio(
+                _DONE_VERBS.sub("", goal.metric), _DONE_VERBS.sub("", got.metric)
+            )
+            if score >= METRIC_MATCH and (best is None or score > best[0]):
+                best = (score, goal, got)
+    if best is None:
+        return None
+    _, goal, got = best
+    expected = goal.value * period.end.month / 12  # a quantity is counted up over the year
+    if goal.measure_unit == "%":  # a rate or a share is compared as it is
+        expected, status = goal.value, "on_track" if got.value >= goal.value else "behind"
+    elif got.value >= goal.value:
+        status = "done"
+    elif period.whole_year or got.value < expected:
+        status = "behind"
+    else:
+        status = "on_track"
+    pro_rata = goal.measure_unit != "%" and status != "done"
+    evidence = f"目标 {goal.span}，{period.label or '报告'}为 {got.span}" + (
+        f"（序时应达 {expected:.3g}{goal.measure_unit}）" if pro_rata else ""
+    )
+    return Judged(status, "figures", evidence)
 
 
 def _negated(text: str, at: int) -> bool:
@@ -242,6 +296,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFr
                 remarks if last else [],
                 period,
                 item.task if not cells else "",
+                _without(item.task, [t for h, t in cells if h == ""]),
             )
             out.append(
                 (
@@ -259,6 +314,14 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFr
                 )
             )
     return pd.DataFrame(out, columns=list(PROGRESS_COLUMNS))
+
+
+def _without(task: str, parts: list[str]) -> str:
+    """The task without the progress written into it (a running-text report's text after the
+    units, which the reader keeps in the task as well): what is left is the target."""
+    for part in parts:
+        task = task.replace(part, "")
+    return task
 
 
 def latest_status(progress: pd.DataFrame) -> pd.DataFrame:
