@@ -4,10 +4,12 @@ import streamlit as st
 
 from lib.analyse.progress import (
     base_statuses,
+    behind_per_period,
     lagging_items,
     status_over_time,
     unit_lagging_items,
     unit_status_counts,
+    unit_trend,
 )
 from lib.app import reports
 from lib.app.state import current, escape_markdown
@@ -102,6 +104,9 @@ else:
 if len(periods) > 1:
     st.subheader("各期进度")
     over_time = status_over_time(matched[matched["item_no"].isin(selection.items["item_no"])])
+    trend = behind_per_period(unit_trend(matched, selection.assignments))
+    st.caption("各单位各期滞后的事项数（列为各期截止日期）：")
+    show_table(trend, key="progress_trend", headers={"unit": "责任单位"})
     show_table(
         over_time.replace(STATUSES),
         key="progress_over_time",

@@ -368,3 +368,26 @@ def test_reported_figures_are_compared_with_the_target_pro_rata(task, progress, 
         assert "目标" in found.evidence
     else:
         assert found.source == "reported"
+
+
+def test_with_two_periods_each_unit_has_a_trend() -> None:
+    from lib.analyse.progress import behind_per_period, unit_trend
+
+    base = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
+    chosen = base.items.iloc[[2, 5]]
+    header = ["序号", "主要任务", "牵头单位", "1-5月推进情况", "1-6月推进情况", "是否达序"]
+    rows = [
+        [str(n), item.task, "", "正在推进。", "进度滞后。", ""]
+        for n, item in enumerate(chosen.itertuples(), start=1)
+    ]
+    data = builders.xlsx(title="2023年推进情况", header=header, rows=rows)
+    report, progress = read_progress(data, "进度.xlsx")
+    matched, _ = match_to_base(progress, report, base)
+    trend = unit_trend(matched, base.assignments)
+    assert sorted(set(trend["period_end"].astype(str))) == ["2023-05-31", "2023-06-30"]
+    wide = behind_per_period(trend)
+    assert list(wide.columns) == ["unit", "2023-05-31", "2023-06-30"]
+    a = base.assignments
+    named = a[a["item_no"].isin(chosen["item_no"]) & (a["kind"] != "collective")]
+    assert set(wide["unit"]) == set(named["unit"])  # every named unit of the two items
+    assert (wide["2023-05-31"] == 0).all() and (wide["2023-06-30"] >= 1).all()

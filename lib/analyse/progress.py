@@ -494,3 +494,38 @@ def likely_bases(
         if (not place or not their_place or place == their_place)
         and (year is None or not their_year or str(year) == their_year)
     ]
+
+
+def unit_trend(matched: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
+    """Per named unit and period (end date), its items by status: unit, period_end and one
+    column per status; items a period's report does not cover are left out of that period."""
+    rows = matched[matched["item_no"].notna() & matched["period_end"].notna()]
+    if rows.empty:
+        return pd.DataFrame(columns=["unit", "period_end", *STATUS_ORDER])
+    roles = item_roles(assignments)
+    roles = roles.loc[roles["kind"] != "collective", ["item_no", "unit"]]
+    per_item = rows.assign(item_no=rows["item_no"].astype("int64"))[
+        ["item_no", "period_end", "status"]
+    ].drop_duplicates(["item_no", "period_end"], keep="last")
+    joined = roles.merge(per_item, on="item_no")
+    table = (
+        joined.groupby(["unit", "period_end", "status"])["item_no"]
+        .nunique()
+        .unstack(fill_value=0)
+        .reindex(columns=list(STATUS_ORDER), fill_value=0)
+        .reset_index()
+        .rename_axis(columns=None)
+    )
+    return table.sort_values(["unit", "period_end"], kind="stable").reset_index(drop=True)
+
+
+def behind_per_period(trend: pd.DataFrame) -> pd.DataFrame:
+    """``unit_trend`` as one row per unit: its items behind in each period (columns: the
+    periods' end dates as text, oldest first), units most behind in the latest period first."""
+    if trend.empty:
+        return pd.DataFrame(columns=["unit"])
+    wide = trend.pivot_table(
+        index="unit", columns="period_end", values="behind", aggfunc="sum", fill_value=0
+    )
+    wide.columns = [str(c) for c in wide.columns]
+    return wide.sort_values(wide.columns[-1], ascending=False, kind="stable").reset_index()
