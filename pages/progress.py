@@ -29,11 +29,9 @@ st.caption(
     )
 )
 reports.load_stored(doc)
-upload = st.file_uploader("上传进度报告", key="progress_upload")
-if upload is not None:
-    stored = reports.add(upload.name, upload.getvalue(), doc)
-    if stored:
-        st.warning(stored)
+st.file_uploader("上传进度报告", key="progress_upload", on_change=reports.take_upload, args=(doc,))
+if note := st.session_state.pop("_progress_note", ""):
+    st.warning(escape_markdown(note))
 if not reports.held():
     st.info("尚未上传进度报告。")
     st.stop()

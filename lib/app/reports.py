@@ -42,6 +42,14 @@ def add(name: str, data: bytes, base: ParsedDocument) -> str:
     return _store(digest, base.doc_id)
 
 
+def take_upload(base: ParsedDocument) -> None:
+    """Callback of the page's uploader: hold (and store) the file just uploaded, once; a
+    report removed on the page is not taken again while the uploader still shows it."""
+    upload = st.session_state.get("progress_upload")
+    if upload is not None:
+        st.session_state["_progress_note"] = add(upload.name, upload.getvalue(), base)
+
+
 def rebase(base_doc_id: str) -> None:
     """Callback: make ``base_doc_id`` the current list and the base of every held report."""
     st.session_state[PICK_KEY] = base_doc_id

@@ -157,14 +157,18 @@ def test_hover_chips_and_options_show_hostile_names_literally(server, page) -> N
         widget = sidebar.get_by_test_id("stMultiSelect").filter(has_text=box)
         widget.scroll_into_view_if_needed()
         choice = page.get_by_role("option", name=option, exact=True)
-        for _ in range(12):  # a click landing while the sidebar redraws only focuses the box
+        # a click landing while the sidebar redraws only focuses the box, or finds the option
+        # list redrawn under it (detached): open it again, after the app is ready, and retry
+        for attempt in range(12):
+            app_ready(page)
             widget.locator("input").click()
             try:
-                choice.wait_for(state="visible", timeout=5_000)
+                choice.click(timeout=10_000)
                 break
             except PlaywrightTimeout:
                 page.keyboard.press("Escape")
-        choice.click()
+                if attempt == 11:
+                    raise
         page.keyboard.press("Escape")
         app_ready(page)
     chips = page.get_by_test_id("stMain").get_by_role("button").filter(has_text="✕")

@@ -45,4 +45,11 @@ def test_a_progress_report_shows_who_is_behind_and_stays(browser, tmp_path) -> N
         page.goto(f"{base}/library")
         app_ready(page)
         expect(page.get_by_test_id("stMain")).to_contain_text("、1 份进度报告")
+        page.goto(f"{base}/progress")
+        app_ready(page)
+        page.get_by_role("button", name="移除").click()  # removed: from the library too
+        expect(page.get_by_text("尚未上传进度报告。")).to_be_visible()
+        page.goto(f"{base}/library")
+        app_ready(page)
+        expect(page.get_by_test_id("stMain")).not_to_contain_text("份进度报告")
         context.close()
