@@ -6,6 +6,7 @@ from lib.analyse.progress import (
     base_statuses,
     behind_per_period,
     lagging_items,
+    progress_sentence,
     status_over_time,
     unit_lagging_items,
     unit_status_counts,
@@ -60,25 +61,8 @@ if matched.empty:
     st.stop()
 statuses = base_statuses(matched)
 mine = statuses[statuses["item_no"].isin(selection.items["item_no"])]
-counts = mine["status"].value_counts()
-not_reported = len(selection.items) - len(mine)
 periods = sorted({str(p) for p in matched["period_end"].dropna()})
-st.markdown(
-    "#### "
-    + escape_markdown(
-        f"截至 {periods[-1] if periods else '（报告未写明期间）'}：所选 {len(selection.items)} 项中，"
-        + "，".join(
-            f"{STATUSES[s]} {counts.get(s, 0)} 项"
-            for s in ("done", "on_track", "behind", "not_started")
-        )
-        + (
-            f"，未报进度或无法判断 {not_reported + counts.get('unknown', 0)} 项"
-            if not_reported + counts.get("unknown", 0)
-            else ""
-        )
-        + "。"
-    )
-)
+st.markdown("#### " + escape_markdown(progress_sentence(mine, len(selection.items), periods)))
 unmatched = matched[matched["item_no"].isna()]
 if len(unmatched):
     st.warning(

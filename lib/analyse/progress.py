@@ -37,6 +37,7 @@ import pandas as pd
 from lib.analyse.roles import item_roles
 from lib.parse.pipeline import ParsedDocument, parse_bytes
 from lib.parse.reference import DATA_DIR, read_data_csv
+from lib.parse.schema import STATUSES
 from lib.parse.sources import read_blocks
 
 PROGRESS_COLUMNS = (
@@ -529,3 +530,23 @@ def behind_per_period(trend: pd.DataFrame) -> pd.DataFrame:
     )
     wide.columns = [str(c) for c in wide.columns]
     return wide.sort_values(wide.columns[-1], ascending=False, kind="stable").reset_index()
+
+
+def progress_sentence(statuses: pd.DataFrame, items: int, periods: list[str]) -> str:
+    """The page's one sentence: the latest period, then how many of the ``items`` chosen are
+    done, on track, behind, not started, and not reported or unknown.
+
+    >>> s = pd.DataFrame({"item_no": [1, 2], "status": ["done", "behind"]})
+    >>> progress_sentence(s, 5, ["2023-06-30"])
+    '截至 2023-06-30：所选 5 项中，已完成 1 项，序时推进 0 项，滞后 1 项，未启动 0 项，未报进度或无法判断 3 项。'
+    """
+    counts = statuses["status"].value_counts()
+    rest = items - len(statuses) + int(counts.get("unknown", 0))
+    known = "，".join(
+        f"{STATUSES[s]} {counts.get(s, 0)} 项"
+        for s in ("done", "on_track", "behind", "not_started")
+    )
+    when = periods[-1] if periods else "（报告未写明期间）"
+    return f"截至 {when}：所选 {items} 项中，{known}" + (
+        f"，未报进度或无法判断 {rest} 项。" if rest else "。"
+    )
