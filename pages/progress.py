@@ -33,14 +33,17 @@ reports.load_stored(doc)
 st.file_uploader("上传进度报告", key="progress_upload", on_change=reports.take_upload, args=(doc,))
 if note := st.session_state.pop("_progress_note", ""):
     st.warning(escape_markdown(note))
-if not reports.held():
+if not reports.held(doc.doc_id):
     st.info("尚未上传进度报告。")
     st.stop()
-for digest, (name, _) in list(reports.held().items()):
+for digest, (name, _) in list(reports.held(doc.doc_id).items()):
     left, right = st.columns([5, 1], vertical_alignment="center")
     left.caption(escape_markdown(f"已上传：{name}"))
     right.button(
-        "移除", key=f"progress_remove_{digest[:12]}", on_click=reports.remove, args=(digest,)
+        "移除",
+        key=f"progress_remove_{digest[:12]}",
+        on_click=reports.remove,
+        args=(doc.doc_id, digest),
     )
 better = reports.better_base(doc)
 if better is not None:
@@ -52,7 +55,10 @@ if better is not None:
         )
     )
     st.button(
-        "改用这份清单作为基准", key="progress_switch_base", on_click=reports.rebase, args=(doc_id,)
+        "改用这份清单作为基准",
+        key="progress_switch_base",
+        on_click=reports.rebase,
+        args=(doc.doc_id, doc_id),
     )
 matched, uncovered, problems = reports.matched(doc)
 for problem in problems:

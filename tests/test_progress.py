@@ -251,10 +251,14 @@ def bundled_report() -> tuple:
 
 
 def seeded(app, data: bytes, name: str = "进度.xlsx"):
-    """``app`` (an AppTest) with a progress report uploaded in its session."""
+    """``app`` (an AppTest) with a progress report uploaded in its session, for the bundled
+    list (the list it opens on)."""
     import hashlib
 
-    app.session_state["_progress_reports"] = {hashlib.sha256(data).hexdigest(): (name, data)}
+    from lib.parse.pipeline import document_id
+
+    held = {hashlib.sha256(data).hexdigest(): (name, data)}
+    app.session_state["_progress_reports"] = {document_id(BUNDLED.read_bytes()): held}
     return app
 
 
@@ -343,6 +347,8 @@ def test_a_report_of_another_stored_list_suggests_that_list(monkeypatch, tmp_pat
     app.button(key="progress_switch_base").click().run()
     assert not app.exception
     assert app.session_state["library_pick"] == kunming.doc_id
+    assert not any("更对得上" in i.value for i in app.info)  # now on 昆明 2020 itself
+    assert "序时推进 6 项" in app.markdown[0].value
     from lib.store import reports
 
     [stored] = reports.of_base(library_engine(), kunming.doc_id)  # kept as 昆明's report

@@ -16,11 +16,12 @@ from lib.app.frame import PICK_KEY
 from lib.parse.errors import ListError
 from lib.parse.pipeline import ParsedDocument, document_id
 
-_KEY = "_progress_reports"  # session: digest → (file name, bytes)
+_KEY = "_progress_reports"  # session: base doc_id → digest → (file name, bytes)
 
 
-def held() -> dict[str, tuple[str, bytes]]:
-    return st.session_state.setdefault(_KEY, {})
+def held(base_doc_id: str) -> dict[str, tuple[str, bytes]]:
+    """The reports this session holds for one base list."""
+    return st.session_state.setdefault(_KEY, {}).setdefault(base_doc_id, {})
 
 
 def load_stored(base: ParsedDocument) -> None:
@@ -31,15 +32,15 @@ def load_stored(base: ParsedDocument) -> None:
         return
     loaded.add(base.doc_id)
     for _, name, data in shelf.stored_reports(engine, base.doc_id):
-        held()[hashlib.sha256(data).hexdigest()] = (name, data)
+        held(base.doc_id)[hashlib.sha256(data).hexdigest()] = (name, data)
 
 
 def add(name: str, data: bytes, base: ParsedDocument) -> str:
     """Keep an uploaded report for the session and, when it can be read, in the library as a
     report of ``base`` with its period; a sentence when it could not be stored, else ""."""
     digest = hashlib.sha256(data).hexdigest()
-    held()[digest] = (name, data)
-    return _store(digest, base.doc_id)
+    held(base.doc_id)[digest] = (name, data)
+    return _store(base.doc_id, digest, base.doc_id)
 
 
 def take_upload(base: ParsedDocument) -> None:
@@ -50,31 +51,35 @@ def take_upload(base: ParsedDocument) -> None:
         st.session_state["_progress_note"] = add(upload.name, upload.getvalue(), base)
 
 
-def rebase(base_doc_id: str) -> None:
-    """Callback: make ``base_doc_id`` the current list and the base of every held report."""
+def rebase(old_doc_id: str, base_doc_id: str) -> None:
+    """Callback: make ``base_doc_id`` the current list and the base of the reports held for
+    ``old_doc_id``."""
     st.session_state[PICK_KEY] = base_doc_id
-    for digest in list(held()):
-        _store(digest, base_doc_id)
+    moved = held(old_doc_id)
+    held(base_doc_id).update(moved)
+    for digest in list(moved):
+        _store(base_doc_id, digest, base_doc_id)
+    moved.clear()
 
 
-def _store(digest: str, base_doc_id: str) -> str:
+def _store(holder: str, digest: str, base_doc_id: str) -> str:
     engine = shelf.open_engine()
     if engine is None:
         return ""
     try:
-        report, rows = read(digest)
+        report, rows = read(holder, digest)
     except ListError:
         return ""  # the page says why it cannot be read
     ends, starts = rows["period_end"].dropna(), rows["period_start"].dropna()
     end = ends.max() if len(ends) else None
     period = (f"截至 {end}" if end is not None else "", starts.min() if len(starts) else None, end)
-    name, data = held()[digest]
+    name, data = held(holder)[digest]
     return shelf.store_report(engine, name, data, report, base_doc_id, period)
 
 
-def remove(digest: str) -> None:
+def remove(base_doc_id: str, digest: str) -> None:
     """Drop a report from the session and from the library."""
-    found = held().pop(digest, None)
+    found = held(base_doc_id).pop(digest, None)
     engine = shelf.open_engine()
     if found is not None and engine is not None:
         shelf.remove_report(engine, document_id(found[1]))
@@ -86,9 +91,9 @@ def _read(digest: str, _data: bytes, name: str) -> tuple[ParsedDocument, pd.Data
     return read_progress(_data, name)
 
 
-def read(digest: str) -> tuple[ParsedDocument, pd.DataFrame]:
+def read(base_doc_id: str, digest: str) -> tuple[ParsedDocument, pd.DataFrame]:
     """A held report, read; ``ListError`` (its Chinese sentence) when it cannot be."""
-    name, data = held()[digest]
+    name, data = held(base_doc_id)[digest]
     return _read(digest, data, name)
 
 
@@ -97,9 +102,9 @@ def matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str]
     report leaves uncovered, and one sentence per report that could not be read."""
     frames, uncovered, problems = [], pd.DataFrame(), []
     latest_end = None
-    for digest, (name, _) in list(held().items()):
+    for digest, (name, _) in list(held(base.doc_id).items()):
         try:
-            report, rows = read(digest)
+            report, rows = read(base.doc_id, digest)
         except ListError as error:
             problems.append(f"{name}：{error.message}")
             continue
@@ -120,7 +125,7 @@ def better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
     of the reports' items it matches, the share ``base`` matches), or None. Tried on the
     lists of the reports' place and year, when ``base`` matches fewer than all of them;
     worked out once per session, reports and base."""
-    key = (tuple(held()), base.doc_id)
+    key = (tuple(held(base.doc_id)), base.doc_id)
     found = st.session_state.get("_progress_better")
     if found is None or found[0] != key:
         found = (key, _better_base(base))
@@ -130,12 +135,12 @@ def better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
 
 def _better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
     engine = shelf.open_engine()
-    if engine is None or not held():
+    if engine is None or not held(base.doc_id):
         return None
     readable = []
-    for digest in list(held()):
+    for digest in list(held(base.doc_id)):
         try:
-            readable.append(read(digest))
+            readable.append(read(base.doc_id, digest))
         except ListError:
             continue
     if not readable:
