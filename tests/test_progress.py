@@ -397,3 +397,24 @@ def test_with_two_periods_each_unit_has_a_trend() -> None:
     named = a[a["item_no"].isin(chosen["item_no"]) & (a["kind"] != "collective")]
     assert set(wide["unit"]) == set(named["unit"])  # every named unit of the two items
     assert (wide["2023-05-31"] == 0).all() and (wide["2023-06-30"] >= 1).all()
+
+
+def test_a_remark_after_the_units_in_a_table_report_is_no_period_of_its_own() -> None:
+    from lib.parse.pipeline import NOTE_COLUMNS
+
+    doc = parse_bytes(
+        builders.xlsx(title="2024年1-6月推进情况", header=HEADER, rows=_report_rows([0, 2])),
+        "x.xlsx",
+    )
+    extra = pd.DataFrame([(1, "", "另需市财政支持")], columns=list(NOTE_COLUMNS))
+    doc = doc.__class__(
+        doc.doc_id,
+        doc.meta,
+        doc.items,
+        doc.assignments,
+        doc.report,
+        pd.concat([extra, doc.notes], ignore_index=True),
+    )
+    rows = progress_rows(doc)
+    assert len(rows) == 2  # one period, each item once
+    assert rows["status"].tolist() == ["on_track", "done"]

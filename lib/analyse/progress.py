@@ -274,6 +274,9 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFr
     notes = doc.notes
     roles = {h: column_role(h) for h in set(notes["header"])}
     progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == "progress"]
+    if any(progress_headers) and "" in progress_headers:  # a table's progress columns: text
+        progress_headers.remove("")  # after an item's units is a remark there
+        roles[""] = "remark"
     if not progress_headers:  # no header says progress: the columns nobody named (第二季度)
         progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == ""][-1:]
     titles = [doc.meta.get("title", ""), *title_lines]
