@@ -156,12 +156,17 @@ def run(argv: list[str]) -> int:
     payload = (
         to_xlsx_bytes(table, args.headers) if fmt == "xlsx" else to_csv_bytes(table, args.headers)
     )
-    if args.output:
-        _write(args.output, payload)
+    _emit(args.output, payload)
+    return 0
+
+
+def _emit(output: str | None, payload: bytes) -> None:
+    """Write ``payload`` to ``output``, or to standard output without one."""
+    if output:
+        _write(output, payload)
     else:
         sys.stdout.buffer.write(payload)
         sys.stdout.buffer.flush()
-    return 0
 
 
 def _write(output: str, payload: bytes) -> None:
@@ -279,12 +284,7 @@ def _progress(args) -> int:
         conditions = [("进度报告", path.name), ("基准清单", args.base or "（未指定）")]
         _write(args.output, to_xlsx_sheets({"进度": rows, **sheets}, conditions))
         return 0
-    payload = to_csv_bytes(rows, args.headers)
-    if args.output:
-        _write(args.output, payload)
-    else:
-        sys.stdout.buffer.write(payload)
-        sys.stdout.buffer.flush()
+    _emit(args.output, to_csv_bytes(rows, args.headers))
     return 0
 
 

@@ -405,13 +405,12 @@ def tfidf(
     quoted: frozenset[str] = frozenset(),
 ) -> pd.DataFrame:
     """The chosen items' (indexes into ``tokens``) terms ranked against the background:
-    Words most government texts use (``Vocabulary.generic``) come only after all the others
-    (quoted names never count as such).
     (1 + log tf) × IDF over the background's texts (``Vocabulary.idf``) × a tenth more for
     each character past two, up to six (营商环境 over 企业) × ``QUOTED_WEIGHT`` for a name the
     document quotes (``quoted``) × up to a third more for a term other government texts use
-    too (0.1 × log10(1 + df): a known policy term, 揭榜挂帅, before a one-off phrase).
-    ``count`` is the items a term comes from."""
+    too (0.1 × log10(1 + df): a known policy term, 揭榜挂帅, before a one-off phrase). Words
+    most government texts use (``Vocabulary.generic``) come only after all the others (quoted
+    names never count as such). ``count`` is the items a term comes from."""
     vocabulary = vocabulary or load_vocabulary()
     tf: Counter[str] = Counter()
     items: Counter[str] = Counter()

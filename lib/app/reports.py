@@ -85,9 +85,10 @@ def remove(base_doc_id: str, digest: str) -> None:
         shelf.remove_report(engine, document_id(found[1]))
 
 
-@st.cache_data(max_entries=16, show_spinner="正在读取进度报告……")
+@st.cache_resource(max_entries=16, show_spinner="正在读取进度报告……")
 def _read(digest: str, _data: bytes, name: str) -> tuple[ParsedDocument, pd.DataFrame]:
-    """(keyed by the content's digest: the bytes themselves are not hashed again)"""
+    """(keyed by the content's digest: the bytes themselves are not hashed again; shared
+    read-only by the sessions, never copied)"""
     return read_progress(_data, name)
 
 
@@ -97,9 +98,24 @@ def read(base_doc_id: str, digest: str) -> tuple[ParsedDocument, pd.DataFrame]:
     return _read(digest, data, name)
 
 
+def _per_session(name: str, base: ParsedDocument, make):
+    """``make()``, worked out once per session for the reports held and the base list (its
+    items, which corrections of units do not change): a rerun for a filter costs nothing."""
+    key = (tuple(held(base.doc_id)), base.doc_id)
+    found = st.session_state.get(name)
+    if found is None or found[0] != key:
+        found = (key, make())
+        st.session_state[name] = found
+    return found[1]
+
+
 def matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     """Every held report's rows on ``base`` (all periods together), the base items the latest
     report leaves uncovered, and one sentence per report that could not be read."""
+    return _per_session("_progress_matched", base, lambda: _matched(base))
+
+
+def _matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
     frames, uncovered, problems = [], pd.DataFrame(), []
     latest_end = None
     for digest, (name, _) in list(held(base.doc_id).items()):
@@ -123,14 +139,8 @@ CANDIDATES = 5  # stored lists a report is tried against for a better base
 def better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
     """A stored list the held reports fit better than ``base``: (doc_id, its name, the share
     of the reports' items it matches, the share ``base`` matches), or None. Tried on the
-    lists of the reports' place and year, when ``base`` matches fewer than all of them;
-    worked out once per session, reports and base."""
-    key = (tuple(held(base.doc_id)), base.doc_id)
-    found = st.session_state.get("_progress_better")
-    if found is None or found[0] != key:
-        found = (key, _better_base(base))
-        st.session_state["_progress_better"] = found
-    return found[1]
+    lists of the reports' place and year, when ``base`` matches fewer than all of them."""
+    return _per_session("_progress_better", base, lambda: _better_base(base))
 
 
 def _better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
