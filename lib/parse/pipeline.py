@@ -37,7 +37,7 @@ from lib.parse.roundtrip import (
     items_from_export,
     items_of_assignments,
 )
-from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS, has_flag, join_flags
+from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS, columns_frame, has_flag, join_flags
 from lib.parse.side_by_side import split_side_by_side
 from lib.parse.simplify import originals, simplified_blocks, written_as
 from lib.parse.sources import MAX_SOURCE_BYTES, Read, read_blocks, too_big
@@ -279,31 +279,29 @@ def _record_of_exported_item(row) -> ItemRecord:
 
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
-    rows = [
-        (
-            doc_id,
-            number,
-            r.item_label,
-            r.section,
-            "",
-            r.task,
-            r.units_text,
-            r.leaders,
-            r.deadline,
-            r.source_ref,
-        )
-        for number, r in enumerate(records, start=1)
-    ]
-    items = pd.DataFrame(rows, columns=list(ITEM_COLUMNS)).astype({"item_no": "int64"})
+    count = len(records)
+    columns = {
+        "doc_id": [doc_id] * count,
+        "item_no": list(range(1, count + 1)),
+        "theme": [""] * count,  # assigned below, from the tasks
+        "units_text": [r.units_text for r in records],
+        **{name: [getattr(r, name) for r in records] for name in _RECORD_COLUMNS},
+    }
+    items = columns_frame({name: columns[name] for name in ITEM_COLUMNS}, ints=["item_no"])
     return items.assign(theme=assign_themes(items))
+
+
+# the items table's columns an ItemRecord holds as they are
+_RECORD_COLUMNS = ("item_label", "section", "task", "leaders", "deadline", "source_ref")
 
 
 def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
     """lead/co for each mention of one run, by the run's lead rule; ``市发改委(牵头)`` leads
     whatever the run's rule, and the others of its run are co (like ▲)."""
-    noted = [is_lead_note(t.sub_office) for t in mentions]
-    if any(noted) and field.rule != "lead":
-        return ["lead" if n else "co" for n in noted]
+    if field.rule != "lead" and any(t.sub_office for t in mentions):
+        noted = [is_lead_note(t.sub_office) for t in mentions]
+        if any(noted):
+            return ["lead" if n else "co" for n in noted]
     if field.rule == "marker":
         return ["lead" if t.marked else "co" for t in mentions]
     if field.rule == "lead":
@@ -333,7 +331,8 @@ def _assignments_table(
     def read(token: Token) -> tuple[str, str, str, str, str]:
         """Unit, kind, flags (as written, and with ``repeated``) and sub-office (a bracketed
         牵头 marks a lead, not an office)."""
-        if token not in readings:
+        reading = readings.get(token)
+        if reading is None:
             resolution = lexicon.resolve(token.name)
             unit = display.get(resolution.unit, resolution.unit)
             flags = [f for f in resolution.flags if f != "alias"]
@@ -347,8 +346,8 @@ def _assignments_table(
             if sub_office:
                 flags.append("sub_office")
             codes, repeated = join_flags(flags), join_flags([*flags, "repeated"])
-            readings[token] = (unit, resolution.kind, codes, repeated, sub_office)
-        return readings[token]
+            reading = readings[token] = (unit, resolution.kind, codes, repeated, sub_office)
+        return reading
 
     rows: list[tuple[object, ...]] = []
     add = rows.append
@@ -376,8 +375,11 @@ def _assignments_table(
                 )
             )
             seen.add(unit)
-    return pd.DataFrame(rows, columns=list(ASSIGNMENT_COLUMNS)).astype(
-        {"item_no": "int64", "position": "int64", "sole": "bool"}
+    columns = zip(*rows) if rows else [[]] * len(ASSIGNMENT_COLUMNS)
+    return columns_frame(
+        dict(zip(ASSIGNMENT_COLUMNS, map(list, columns))),
+        ints=["item_no", "position"],
+        bools=["sole"],
     )
 
 
@@ -429,25 +431,24 @@ def _report(
     records = reading.records
     corrected = has_flag(assignments["flags"], *NAME_FLAGS)
     unknown = has_flag(assignments["flags"], "unknown_unit")
-    leftovers = tuple(
-        (record.item_label, token.text)
-        for record, field_tokens in zip(records, tokens)
-        for item_tokens in field_tokens
-        for token in item_tokens
-        if token.kind == "leftover"
-    )
-    conserved: dict[str, bool] = {}  # the same text splits the same: checked once
-
-    def lost(text: str, found: list[Token]) -> bool:
-        if text not in conserved:
-            conserved[text] = "".join(t.text for t in found) == text
-        return not conserved[text]
-
-    failures = tuple(
-        record.item_label
-        for record, field_tokens in zip(records, tokens)
-        if any(lost(f.text, ts) for f, ts in zip(record.fields, field_tokens))
-    )
+    # what each units text left unread, and whether its tokens still spell it: the same text
+    # splits the same, so each is checked once
+    checked: dict[str, tuple[bool, tuple[str, ...]]] = {}
+    leftovers: list[tuple[str, str]] = []
+    failures: list[str] = []
+    for record, field_tokens in zip(records, tokens):
+        lost = False
+        for f, found in zip(record.fields, field_tokens):
+            check = checked.get(f.text)
+            if check is None:
+                check = checked[f.text] = (
+                    "".join(t.text for t in found) != f.text,
+                    tuple(t.text for t in found if t.kind == "leftover"),
+                )
+            lost = lost or check[0]
+            leftovers += [(record.item_label, text) for text in check[1]]
+        if lost:
+            failures.append(record.item_label)
     return ParseReport(
         source_name=name,
         encoding=encoding,
@@ -460,9 +461,9 @@ def _report(
         numbering_problems=numbering_problems(
             [r.item_label for r in records], [f"{r.part}|{r.section}" for r in records]
         ),
-        leftovers=leftovers,
+        leftovers=tuple(leftovers),
         unplaced_lines=tuple(b.text for b in layout.unplaced),
-        conservation_failures=failures,
+        conservation_failures=tuple(failures),
         legends=reading.legends,
         not_items=reading.not_items,
         headings=reading.headings,

@@ -82,6 +82,18 @@ class Reference:
         return dict(self.suffixes)
 
     @functools.cached_property
+    def suffix_ends(self) -> frozenset[str]:
+        """Last characters of the suffixes: where a unit's name may end."""
+        return frozenset(suffix[-1] for suffix, _ in self.suffixes)
+
+    @functools.cached_property
+    def strong_pattern(self) -> re.Pattern[str]:
+        """Every strong ending, overlapping ones included (a lookahead finds each start)."""
+        if not self.strong_suffixes:
+            return re.compile(r"(?!)")  # matches nowhere
+        return re.compile("(?=(" + "|".join(map(re.escape, self.strong_suffixes)) + "))")
+
+    @functools.cached_property
     def suffix_lengths(self) -> tuple[int, ...]:
         return tuple(sorted({len(suffix) for suffix, _ in self.suffixes}, reverse=True))
 

@@ -9,6 +9,7 @@ inside brackets, and never leave a piece under two characters.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -19,6 +20,7 @@ from lib.parse.units import Lexicon, per_lexicon
 MARKERS = "▲★"
 SEPARATORS = ",、;。/& \t"  # / as in 发改局/财政局, & as in 建设局&住建集团 (／ ＆ normalized)
 _MAX_NAME = 30  # no unit name is longer; bounds the work per run
+_NOT_SCORED = object()  # a piece's cost not worked out yet (None: it cannot be a piece)
 _TRAILING_BRACKET = re.compile(r"^(?P<name>.+?)\((?P<sub>[^()]*)\)$")
 
 
@@ -309,38 +311,46 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         if cuts[j] and (j == n or ends_like_unit[j] or core[j - 1] == ")")
     ]
     spaced = " " in core
+    reference = lexicon.reference
+    costs = lexicon.memo.setdefault("_piece_cost", {})  # the runs of one list share their pieces
     best: list[tuple[float, int, int, str] | None] = [None] * (n + 1)
     best[0] = (0.0, 0, -1, "")
     for i in range(n):
-        if best[i] is None or not cuts[i]:
+        entry = best[i]
+        if entry is None or not cuts[i]:
             continue
-        base_cost, base_pieces = best[i][0], best[i][1]
+        base_cost, base_pieces = entry[0], entry[1]
+        if best[n] is not None and base_cost >= best[n][0]:
+            continue  # every piece costs at least 1: no path on from here beats the best reading
         limit = min(n, i + _MAX_NAME)
-        if spaced or lexicon.reference.may_start_collective(
-            core, i
-        ):  # wrapped names and collectives: try every end
-            ends = range(i + 1, limit + 1)
+        if spaced or reference.may_start_collective(core, i):
+            ends: Iterable[int] = range(i + 1, limit + 1)  # wrapped names, collectives: every end
         else:
             ends = sorted(
                 {
                     i + 1,
-                    *(e for e in plain_ends if i < e <= limit),
+                    *plain_ends[
+                        bisect.bisect_right(plain_ends, i) : bisect.bisect_right(plain_ends, limit)
+                    ],
                     *(i + k for k in lexicon.name_lengths(core[i]) if i + k <= n),
                 }
             )
         for j in ends:
             if not cuts[j]:
                 continue
-            scored = _piece_costs(core[i:j], j == n, lexicon)
+            key = (core[i:j], j == n)
+            scored = costs.get(key, _NOT_SCORED)
+            if scored is _NOT_SCORED:
+                scored = costs[key] = _piece_cost(key[0], key[1], lexicon)
             if scored is None:
                 continue
             cost, how = scored
             if how == "ending" and inner:
                 cost += 2 * sum(1 for start, end in inner if start > i and end <= j - 2)
-            candidate = (base_cost + cost, base_pieces + 1, i, how)
+            total, pieces = base_cost + cost, base_pieces + 1
             current = best[j]
-            if current is None or candidate[:2] < current[:2]:
-                best[j] = candidate
+            if current is None or (total, pieces) < (current[0], current[1]):
+                best[j] = (total, pieces, i, how)
     if best[n] is None:  # nested brackets and the like: no reading, so all of it is reported
         return (Token("leftover", core),)
     pieces: list[tuple[int, int, str]] = []
@@ -385,11 +395,12 @@ def _join_owners(
 
 def _unit_ends(core: str, lexicon: Lexicon) -> list[bool]:
     """For each position j: does ``core[:j]`` end like a unit (局, 集团, 街道 …)?"""
-    kinds = lexicon.reference.suffix_kinds
-    lengths = lexicon.reference.suffix_lengths
+    reference = lexicon.reference
+    kinds, lengths, last = reference.suffix_kinds, reference.suffix_lengths, reference.suffix_ends
     ends = [False] * (len(core) + 1)
     for j in range(2, len(core) + 1):
-        ends[j] = any(j > k and core[j - k : j] in kinds for k in lengths)
+        if core[j - 1] in last:  # most characters end no suffix
+            ends[j] = any(j > k and core[j - k : j] in kinds for k in lengths)
     return ends
 
 
@@ -397,15 +408,12 @@ def _inner_ending_spans(core: str, lexicon: Lexicon) -> list[tuple[int, int]]:
     """(start, end) of every strong ending (局, 集团 …) in the run.
 
     A piece that holds one with two or more characters after it is likely two units
-    (``水务集团暨阳街道``), so it costs more.
+    (``水务集团暨阳街道``), so it costs more. (No strong ending holds another, so at most one
+    starts at a place.)
     """
-    spans = []
-    for suffix in lexicon.reference.strong_suffixes:
-        start = core.find(suffix)
-        while start != -1:
-            spans.append((start, start + len(suffix)))
-            start = core.find(suffix, start + 1)
-    return spans
+    return [
+        (m.start(), m.start() + len(m[1])) for m in lexicon.reference.strong_pattern.finditer(core)
+    ]
 
 
 def _cut_points(core: str) -> list[bool]:
@@ -433,16 +441,6 @@ def _name_and_sub(piece: str) -> tuple[str, str]:
     if match:
         return match["name"], match["sub"]
     return piece, ""
-
-
-def _piece_costs(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:
-    """``_piece_cost``, remembered: the runs of one list share most of their pieces."""
-    return _piece_cost_of((piece, is_last), lexicon)
-
-
-@per_lexicon
-def _piece_cost_of(key: tuple[str, bool], lexicon: Lexicon) -> tuple[float, str] | None:
-    return _piece_cost(*key, lexicon)
 
 
 def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str] | None:

@@ -108,6 +108,7 @@ class Lexicon:
 
 
 Key = TypeVar("Key")
+_MISSING = object()
 Value = TypeVar("Value")
 
 
@@ -119,12 +120,13 @@ def per_lexicon(function: Callable[[Key, Lexicon], Value]) -> Callable[[Key, Lex
 
     @functools.wraps(function)
     def remembered(key: Key, lexicon: Lexicon) -> Value:
-        memo = lexicon.memo.setdefault(name, {})
-        try:
-            return memo[key]
-        except KeyError:
+        memo = lexicon.memo.get(name)
+        if memo is None:
+            memo = lexicon.memo[name] = {}
+        value = memo.get(key, _MISSING)  # a miss is common: no exception for it
+        if value is _MISSING:
             value = memo[key] = function(key, lexicon)
-            return value
+        return value
 
     return remembered
 
