@@ -1,7 +1,10 @@
 """Progress reports of the corpus: the status read for each item against the status written by
-reading the report (``tests/corpus/*/progress_gold.csv``), with the period found.
+reading the report (``tests/corpus/*/progress_gold.csv``), with the period found; then, for
+the reports whose base list is in the corpus too (``match_gold.csv``: each row's base item,
+or none, written by reading both), the base item each row was matched to.
 
-Prints one line per report and the accuracy over all items; the goal is 0.9 or more.
+Prints one line per report and the accuracy over all items (goal 0.9 or more), then one line
+per matched report and the rows matched right (goal: every one).
 Run: .venv/bin/python bench/bench_progress.py
 """
 
@@ -11,10 +14,13 @@ import csv
 import sys
 from pathlib import Path
 
+import pandas as pd
+
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib.analyse.progress import latest_status, read_progress  # noqa: E402
+from lib.analyse.progress import latest_status, match_to_base, read_progress  # noqa: E402
+from lib.parse.pipeline import parse_bytes  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
 
@@ -36,6 +42,27 @@ def score(folder: Path) -> tuple[int, int, str, list[str]]:
     return len(gold) - len(misses), len(gold), period, misses
 
 
+def matching(folder: Path) -> tuple[int, int, str, list[str]]:
+    """(rows matched right, rows, base folder, misses) of one report with a base list."""
+    with open(folder / "match_gold.csv", encoding="utf-8") as handle:
+        gold = list(csv.DictReader(handle))
+    base_folder = CORPUS / gold[0]["base_folder"]
+    source, base_source = next(folder.glob("source.*")), next(base_folder.glob("source.*"))
+    report, rows = read_progress(source.read_bytes(), source.name)
+    base = parse_bytes(base_source.read_bytes(), base_source.name)
+    matched, _ = match_to_base(rows, report, base)
+    found = {
+        label: "" if pd.isna(no) else str(no)
+        for label, no in zip(matched["report_label"].astype(str), matched["item_no"])
+    }
+    misses = [
+        f"{g['item_label']}: {g['base_item_no'] or '无'} → {found.get(g['item_label'], '（未读出）') or '无'}"
+        for g in gold
+        if found.get(g["item_label"]) != g["base_item_no"]
+    ]
+    return len(gold) - len(misses), len(gold), base_folder.name, misses
+
+
 def main() -> None:
     right = total = 0
     for gold in sorted(CORPUS.glob("*/progress_gold.csv")):
@@ -45,6 +72,15 @@ def main() -> None:
     print(
         f"\n{len(list(CORPUS.glob('*/progress_gold.csv')))} reports: status accuracy "
         f"{right}/{total} = {right / total:.3f}"
+    )
+    print()
+    right = total = 0
+    for gold in sorted(CORPUS.glob("*/match_gold.csv")):
+        ok, n, base, misses = matching(gold.parent)
+        right, total = right + ok, total + n
+        print(f"{gold.parent.name:40s} → {base:32s} {ok:3d}/{n:3d}  {'; '.join(misses)}")
+    print(
+        f"\n{len(list(CORPUS.glob('*/match_gold.csv')))} reports on a base list: rows matched to the right base item (or to none) {right}/{total}"
     )
 
 

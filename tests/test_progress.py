@@ -165,6 +165,20 @@ def test_corpus_reports_read_with_the_statuses_a_reader_wrote(folder: str) -> No
     assert right >= total - 1, misses  # one judgement call may differ per report
 
 
+@pytest.mark.parametrize(
+    "folder", sorted(p.parent.name for p in (ROOT / "tests" / "corpus").glob("*/match_gold.csv"))
+)
+def test_corpus_reports_match_the_base_items_a_reader_wrote(folder: str) -> None:
+    """Every row on the base item written by reading both documents, or on none: a row of a
+    part of the base the corpus lacks (沙坪坝), a report numbered afresh, a figure of another
+    indicator (数字经济增加值增长7% beside 工业增加值增长7%) are not forced onto an item."""
+    sys.path.insert(0, str(ROOT / "bench"))
+    from bench_progress import matching
+
+    right, total, _, misses = matching(ROOT / "tests" / "corpus" / folder)
+    assert right == total, misses
+
+
 def test_the_corpus_reports_reach_the_accuracy_goal() -> None:
     sys.path.insert(0, str(ROOT / "bench"))
     from bench_progress import score

@@ -5,6 +5,7 @@ text (延续, 新增) and the first list's items no longer listed (不再列出)
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 
 import pandas as pd
 from rapidfuzz import fuzz, process
@@ -83,10 +84,14 @@ def item_matches(a: ParsedDocument, b: ParsedDocument, cutoff: float = MATCH_SCO
 
 
 def task_pairs(
-    tasks_b: list[str], tasks_a: list[str], cutoff: float = MATCH_SCORE
+    tasks_b: list[str],
+    tasks_a: list[str],
+    cutoff: float = MATCH_SCORE,
+    allowed: Callable[[int, int], bool] | None = None,
 ) -> dict[int, tuple[int, float]]:
     """Each task of B (by index) with its best unused task of A and the score (0–100), best
     pairs first, one to one, none under ``cutoff``; compared without numbers and punctuation.
+    ``allowed(i, j)``, when given, may refuse a pair (then the next best is tried).
 
     >>> task_pairs(["新建城市公园5个", "修建道路", "植树"], ["修建道路10公里", "新建城市公园3个"])
     {0: (1, 100.0), 1: (0, 100.0)}
@@ -104,7 +109,7 @@ def task_pairs(
         for score, i, j in ranked:
             if score < cutoff:
                 break
-            if i not in pairs and j not in used_a:
+            if i not in pairs and j not in used_a and (allowed is None or allowed(i, j)):
                 pairs[i] = (j, score)
                 used_a.add(j)
     return pairs

@@ -36,6 +36,7 @@ import pandas as pd
 
 from lib.analyse.roles import item_roles
 from lib.parse.pipeline import ParsedDocument, parse_bytes
+from lib.parse.records import label_number
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.schema import STATUSES
 from lib.parse.sources import read_blocks
@@ -76,7 +77,7 @@ _QUARTER = re.compile(r"(?P<first>前三季度)|第?(?P<q>[一二三四1-4])季�
 _HALF = re.compile(r"(?P<h>上半年|下半年)")
 _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
 _YEAR = re.compile(r"(?P<y>20\d{2})\s*年")
-_WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况")
+_WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况|全部完成|全面完成|全完成")
 
 
 def reporting_period(texts: list[str], year: str = "") -> Period:
@@ -348,16 +349,49 @@ def read_progress(data: bytes, name: str) -> tuple[ParsedDocument, pd.DataFrame]
 
 
 NUMBER_SCORE = 30.0
+SAME_MEASURE = 60.0  # the same figure in the same measure, but indicators less alike than this
+SAME_NUMBERING = 0.8  # share of the pairs found by text whose numbers agree
+
+
+def _other_indicator(report_task: str, base_task: str) -> bool:
+    """Do the two tasks state the same figure of different indicators? (数字经济增加值增长7%
+    is not 工业增加值增长7%: the shared figure and words make the texts look alike, so the
+    names of what they measure must agree.)
+
+    >>> _other_indicator("实现数字经济增加值增长7%", "工业增加值增长7%左右")
+    True
+    >>> _other_indicator("新建城市公园5个", "新建城市公园3个"), _other_indicator("工业增加值增长7%", "全市工业增加值增长7%")
+    (False, False)
+    """
+    from rapidfuzz import fuzz
+
+    from lib.analyse.targets import extract_targets
+
+    report, base = extract_targets(report_task)[:1], extract_targets(base_task)[:1]
+    return (
+        bool(report and base)
+        and (report[0].value, report[0].measure_unit) == (base[0].value, base[0].measure_unit)
+        and fuzz.ratio(report[0].metric, base[0].metric) < SAME_MEASURE
+    )
+
+
+def _numbered_alike(pairs: dict[int, tuple[int, float]], report_numbers, base_numbers) -> bool:
+    """Does the report number its items as the base list does? Only then is the same number
+    evidence: a report of the items behind numbers them 1, 2, 3 afresh."""
+    agree = sum(1 for i, (j, _) in pairs.items() if report_numbers[i] == base_numbers[j])
+    return len(pairs) >= 2 and agree >= SAME_NUMBERING * len(pairs)
 
 
 def match_to_base(
     progress: pd.DataFrame, report: ParsedDocument, base: ParsedDocument
 ) -> tuple[pd.DataFrame, pd.DataFrame]:
     """The report's rows on the items of its base list: each report item to a base item by
-    task-text similarity (``task_pairs``, one to one, with the score), else by the same number
-    as written when that base item is still free and the texts share something (a score of
-    ``NUMBER_SCORE`` at least: a report may reword a task, not replace it). Returns the progress
-    rows with ``base_doc_id``, the base's ``item_no`` (missing when nothing matched) and
+    task-text similarity (``task_pairs``, one to one, with the score), never two that state the
+    same figure of different indicators (``_other_indicator``); then, when the report numbers
+    its items as the base does (``_numbered_alike``), by the same number (``(二)`` is 二) if
+    that base item is still free and the texts share something (a score of ``NUMBER_SCORE``
+    at least: a report may reword a task, not replace it). Returns the progress rows with
+    ``base_doc_id``, the base's ``item_no`` (missing when nothing matched) and
     ``match_score``, and the base items no report row covers."""
     from rapidfuzz import fuzz
 
@@ -365,16 +399,25 @@ def match_to_base(
 
     report_tasks = report.items["task"].tolist()
     base_tasks = base.items["task"].tolist()
-    pairs = task_pairs(report_tasks, base_tasks, MATCH_SCORE)
+
+    def allowed(i: int, j: int) -> bool:
+        return not _other_indicator(report_tasks[i], base_tasks[j])
+
+    pairs = task_pairs(report_tasks, base_tasks, MATCH_SCORE, allowed)
     used = {j for j, _ in pairs.values()}
-    base_labels = {str(label): j for j, label in enumerate(base.items["item_label"])}
-    for i, label in enumerate(report.items["item_label"].astype(str)):
-        j = base_labels.get(label)
-        if i not in pairs and j is not None and j not in used:
-            score = float(fuzz.partial_ratio(report_tasks[i], base_tasks[j]))
-            if score >= NUMBER_SCORE:
-                pairs[i] = (j, score)
-                used.add(j)
+    report_numbers = [label_number(label) for label in report.items["item_label"].astype(str)]
+    base_numbers_written = [label_number(label) for label in base.items["item_label"].astype(str)]
+    if _numbered_alike(pairs, report_numbers, base_numbers_written):
+        numbered: dict[int, list[int]] = {}
+        for j, number in enumerate(base_numbers_written):
+            numbered.setdefault(number, []).append(j)
+        for i, number in enumerate(report_numbers):
+            for j in numbered.get(number, []) if number is not None and i not in pairs else []:
+                score = float(fuzz.partial_ratio(report_tasks[i], base_tasks[j]))
+                if j not in used and score >= NUMBER_SCORE and allowed(i, j):
+                    pairs[i] = (j, score)
+                    used.add(j)
+                    break
     position = {no: i for i, no in enumerate(report.items["item_no"])}
     base_numbers = base.items["item_no"].tolist()
     matched = [pairs.get(position[no]) for no in progress["item_no"]]
