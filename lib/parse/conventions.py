@@ -462,13 +462,16 @@ def _with_rule(field: UnitField, rule: str) -> UnitField:
     return field if field.rule == rule else UnitField(field.text, rule, field.label)
 
 
+_MARKER = re.compile(f"[{MARKERS}]")
+
+
 def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:
     """The lead rule for one run (README, Data model): markers, then lead labels, then legends.
 
     Readers leave ``pending`` where the run itself does not say: it becomes ``co`` beside
     a run of leads, ``first`` under a legend, else ``co``.
     """
-    if any(m in field.text for m in MARKERS):
+    if _MARKER.search(field.text):
         return "marker"
     if field.rule != "pending":
         return field.rule
@@ -638,17 +641,21 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         cells = cells[: len(after)]
         task_parts: list[str] = []
         fields: list[UnitField] = []
-        notes = [
-            (name, cell)
-            for name, role, cell in zip(names, after, cells)
-            if role == "note" and cell.strip()
-        ]
+        notes = (
+            [
+                (name, cell)
+                for name, role, cell in zip(names, after, cells)
+                if role == "note" and cell.strip()
+            ]
+            if "note" in after
+            else []
+        )
         if notes:
             extra["notes"] = notes
         for role, cell in zip(after, cells):
             if role == "task":
                 task_parts.append(cell)
-            elif role in UNIT_ROLES and cell and _CELL_LABELS.search(cell):
+            elif role in UNIT_ROLES and cell and ":" in cell and _CELL_LABELS.search(cell):
                 found, more = _fields_from_labelled(_CELL_LABELS.sub(r" \g<0>", cell).strip())
                 fields += found  # one cell holding 牵头单位:X 责任单位:Y
                 extra.update(more)
@@ -825,7 +832,7 @@ def _sub_items_folded(records: list[ItemRecord]) -> list[ItemRecord]:
             and out[-1].fields
             and out[-1].item_label[:1] != label[:1]
         ):
-            out[-1] = replace(out[-1], task=f"{out[-1].task} {label}{record.task}")
+            out[-1] = out[-1]._replace(task=f"{out[-1].task} {label}{record.task}")
             continue
         out.append(record)
     return out
@@ -847,7 +854,7 @@ def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]
         if record.item_label.startswith("("):
             section = record.task.rstrip("。")
         else:
-            out.append(replace(record, section=section or record.section))
+            out.append(record._replace(section=section or record.section))
     return out
 
 
@@ -868,5 +875,5 @@ def _mark_incomplete(records: list[ItemRecord]) -> list[ItemRecord]:
     with_units = sum(1 for r in records[:-1] if r.fields) / (len(records) - 1)
     cut = (not last.fields and with_units >= 0.8) or last.task.count("(") > last.task.count(")")
     if cut:
-        records = [*records[:-1], replace(last, incomplete=True)]
+        records = [*records[:-1], last._replace(incomplete=True)]
     return records

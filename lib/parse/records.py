@@ -57,8 +57,7 @@ _DECIMAL_LIKE_LABEL = re.compile(r"^(?P<num>\d{1,4})[.](?P<paren>)(?=\d)(?P<rest
 _TRAILING_PIPES = re.compile(r"\s*\|+\s*$")
 
 
-@dataclass(frozen=True)
-class UnitField:
+class UnitField(NamedTuple):  # a named tuple: made for every run of every item
     """One run of units in an item and the lead rule that applies to it.
 
     ``rule``: ``marker`` (▲/★ mark the leads), ``lead`` (every unit leads: a 牵头单位 label),
@@ -90,8 +89,7 @@ def run_rule(role: str, *, label: bool) -> str:
     return _RUN_RULES.get(role, ("pending", "pending"))[1 if label else 0]
 
 
-@dataclass(frozen=True)
-class ItemRecord:
+class ItemRecord(NamedTuple):  # a named tuple: quicker to make than a frozen dataclass
     item_label: str
     task: str
     source_ref: str
@@ -109,6 +107,9 @@ class ItemRecord:
     @property
     def units_text(self) -> str:
         """The responsible-units text as written; labelled runs keep their label."""
+        if len(self.fields) == 1:  # most items: one run, no generator for it
+            only = self.fields[0]
+            return f"{only.label}:{only.text}" if only.label else only.text
         return "；".join(f"{f.label}:{f.text}" if f.label else f.text for f in self.fields)
 
 

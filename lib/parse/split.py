@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import NamedTuple
 
 from lib.parse.reference import LEVEL_PREFIXES
-from lib.parse.units import Lexicon, per_lexicon
+from lib.parse.units import Lexicon, per_lexicon, remembered_in
 
 MARKERS = "▲★"
 SEPARATORS = ",、;。/& \t"  # / as in 发改局/财政局, & as in 建设局&住建集团 (／ ＆ normalized)
@@ -55,13 +55,20 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     tokens: list[Token] = []
     pending_mark = False
     parts = _chunks(text, lexicon.base or lexicon)
+    known_chunks = remembered_in(lexicon, _chunk_tokens)  # most chunks were split before
     for part in _join_wrapped(parts, lexicon) if " " in text else parts:
         punctuation = _PUNCTUATION.get(part)
         if punctuation is not None:
             pending_mark = pending_mark or punctuation.kind == "marker"
             tokens.append(punctuation)
             continue
-        for token in _chunk_tokens(part, lexicon):
+        found = known_chunks.get(part)
+        if found is None:
+            found = _chunk_tokens(part, lexicon)
+        if not pending_mark:
+            tokens.extend(found)
+            continue
+        for token in found:
             if token.kind == "mention" and pending_mark:
                 token = _marked(token, lexicon)
                 pending_mark = False
