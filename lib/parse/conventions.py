@@ -400,8 +400,8 @@ def _read(
     fields = _duty_runs(fields, lexicon)
     if group_lead and not any(f.text == group_lead for f in fields):
         fields = [UnitField(group_lead, "lead", "牵头单位"), *fields]
-    has_lead_field = any(f.rule == "lead" for f in fields)
-    fields = [_with_rule(f, _rule(f, has_lead_field, legend_on)) for f in fields]
+    has_lead_field = "lead" in [f.rule for f in fields]
+    fields = [_with_rule(f, _rule(f, has_lead_field, legend_on)) for f in fields if f.text]
     record = ItemRecord(
         item_label=raw.label,
         task=task.strip(),
@@ -409,7 +409,7 @@ def _read(
         section=raw.section,
         leaders=extra.get("leaders", "") or raw.leaders,
         deadline=extra.get("deadline", ""),
-        fields=tuple(f for f in fields if f.text),
+        fields=tuple(fields),
         part=raw.part,
         notes=notes,
     )

@@ -144,7 +144,6 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
 
 _CUTTING = re.escape(SEPARATORS + MARKERS)
 _PLAIN_CUT = re.compile(f"([{_CUTTING}])")  # split() keeps each separator or marker
-_CUT_OR_BRACKET = re.compile(f"[{_CUTTING}()]")
 
 
 @per_lexicon
@@ -162,24 +161,22 @@ def _chunks(text: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _cut(text: str) -> list[str]:
-    if "(" not in text:  # the common case: one split in C
-        return [part for part in _PLAIN_CUT.split(text) if part]
-    out: list[str] = []
+    parts = [part for part in _PLAIN_CUT.split(text) if part]  # one split in C
+    if "(" not in text:
+        return parts
+    out: list[str] = []  # a separator or marker inside brackets cuts nothing: parts rejoin
     depth = 0
-    begin = 0
-    for match in _CUT_OR_BRACKET.finditer(text):  # only the characters that matter
-        ch, i = match.group(), match.start()
-        if ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1 if depth else 0
-        elif depth == 0:
-            if begin < i:
-                out.append(text[begin:i])
-            out.append(ch)
-            begin = i + 1
-    if begin < len(text):
-        out.append(text[begin:])
+    for part in parts:
+        if depth > 0:
+            out[-1] += part
+        else:
+            out.append(part)
+        if "(" in part or ")" in part:
+            for ch in part:
+                if ch == "(":
+                    depth += 1
+                elif ch == ")" and depth:
+                    depth -= 1
     return out
 
 
