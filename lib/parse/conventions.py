@@ -266,15 +266,22 @@ def plain_labels(line: str) -> str:
     return line
 
 
-_LABEL_HINT = re.compile(r"[【\[]|[\u4e00-\u9fff] [\u4e00-\u9fff] [\u4e00-\u9fff]")
+# three Chinese characters spaced out (牵 头 单 位), found from the space: a literal first is
+# scanned for quickly, a character class first is tried at every character
+_SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff] [\u4e00-\u9fff])")
+
+
+def _label_hint(text: str) -> bool:
+    """Might ``text`` hold a label ``plain_labels`` rewrites (【…】, […], 牵 头 单 位)?"""
+    return "【" in text or "[" in text or _SPACED_OUT.search(text) is not None
 
 
 def _with_plain_labels(layout: Layout) -> Layout:
-    if not _LABEL_HINT.search("\n".join(line for raw in layout.items for line in raw.lines)):
+    if not _label_hint("\n".join(line for raw in layout.items for line in raw.lines)):
         return layout
     items = tuple(
         raw._replace(lines=tuple(map(plain_labels, raw.lines)))
-        if any(_LABEL_HINT.search(line) for line in raw.lines)
+        if any(_label_hint(line) for line in raw.lines)
         else raw
         for raw in layout.items
     )
