@@ -352,13 +352,14 @@ def _assignments_table(
     rows: list[tuple[object, ...]] = []
     add = rows.append
     for number, (record, (mentions, roles)) in enumerate(zip(records, per_item), start=1):
-        read_mentions = [read(t) for t in mentions]
-        sole_item = len({r[0] for r in read_mentions if r[1] != "collective"}) == 1
+        if not mentions:
+            continue
+        found = [readings.get(t) or read(t) for t in mentions]
+        sole_item = len({r[0] for r in found if r[1] != "collective"}) == 1
         label = record.item_label
         seen: set[str] = set()
-        for position, (token, (unit, kind, codes, repeated, sub_office), role) in enumerate(
-            zip(mentions, read_mentions, roles), start=1
-        ):
+        for position, token, reading, role in zip(range(1, len(found) + 1), mentions, found, roles):
+            unit, kind = reading[0], reading[1]
             add(
                 (
                     doc_id,
@@ -367,11 +368,11 @@ def _assignments_table(
                     position,
                     token.text,
                     unit,
-                    sub_office,
+                    reading[4],
                     role,
                     sole_item and kind != "collective",
                     kind,
-                    repeated if unit in seen else codes,
+                    reading[3] if unit in seen else reading[2],
                 )
             )
             seen.add(unit)

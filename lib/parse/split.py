@@ -50,7 +50,9 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     ...  if t.kind == "mention"]
     ['发改局', '建设集团', '交通运输局']
     """
-    if lexicon.base is not None and not lexicon.may_use_document_names(text):
+    if lexicon.base is not None and " " in text and not lexicon.may_use_document_names(text):
+        # only rejoining wrapped names looks at the whole text; each chunk below takes the
+        # lexicon without the document's names itself when none of them is in it
         return _split(text, lexicon.base)
     tokens: list[Token] = []
     pending_mark = False
