@@ -302,13 +302,15 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         )
     n = len(core)
     cuts = _cut_points(core)
-    for index, ch in enumerate(core):
-        if ch == " ":  # a space left inside a run by _join_wrapped stays inside one name
-            cuts[index] = cuts[index + 1] = False
+    spaced = " " in core
+    if spaced:
+        for index, ch in enumerate(core):
+            if ch == " ":  # a space left inside a run by _join_wrapped stays inside one name
+                cuts[index] = cuts[index + 1] = False
+        ends_like_unit = [True] * (n + 1)  # positions shift where spaces go: try every end
+    else:
+        ends_like_unit = _unit_ends(core, lexicon)
     inner = _inner_ending_spans(core, lexicon)
-    ends_like_unit = _unit_ends(core.replace(" ", "") if " " in core else core, lexicon)
-    if " " in core:  # positions shift where spaces were dropped: try every end instead
-        ends_like_unit = [True] * (n + 1)
     # Where a piece may end: a unit ending, a closing bracket, the end of the run. Known
     # names and collectives add their own ends below; everything else cannot be a piece.
     plain_ends = [
@@ -316,7 +318,6 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         for j in range(1, n + 1)
         if cuts[j] and (j == n or ends_like_unit[j] or core[j - 1] == ")")
     ]
-    spaced = " " in core
     reference = lexicon.reference
     costs = lexicon.memo.setdefault("_piece_cost", {})  # the runs of one list share their pieces
     best: list[tuple[float, int, int, str] | None] = [None] * (n + 1)
@@ -454,7 +455,7 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
     reference = lexicon.reference
     if " " in piece:
         piece = piece.replace(" ", "")  # a wrapped name reads as one
-    if not any(ch.isalnum() for ch in piece):  # ——, /, …: a placeholder names no unit
+    if not piece.isalnum() and not any(ch.isalnum() for ch in piece):  # ——, /, …: a placeholder
         return 8.0, "leftover"
     bracketed = "(" in piece or ")" in piece
     if bracketed and not _balanced(piece):
