@@ -443,8 +443,8 @@ def _report(
             check = checked.get(f.text)
             if check is None:
                 check = checked[f.text] = (
-                    "".join(t.text for t in found) != f.text,
-                    tuple(t.text for t in found if t.kind == "leftover"),
+                    "".join([t.text for t in found]) != f.text,
+                    tuple([t.text for t in found if t.kind == "leftover"]),
                 )
             lost = lost or check[0]
             leftovers += [(record.item_label, text) for text in check[1]]
