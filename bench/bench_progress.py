@@ -51,6 +51,7 @@ def matching(folder: Path) -> tuple[int, int, str, list[str]]:
     report, rows = read_progress(source.read_bytes(), source.name)
     base = parse_bytes(base_source.read_bytes(), base_source.name)
     matched, _ = match_to_base(rows, report, base)
+    matched = matched[matched["status_source"] != "parent"]  # a row's own item, not its parts
     found = {
         label: "" if pd.isna(no) else str(no)
         for label, no in zip(matched["report_label"].astype(str), matched["item_no"])

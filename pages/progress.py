@@ -11,12 +11,13 @@ from lib.analyse.progress import (
     unit_lagging_items,
     unit_status_counts,
     unit_trend,
+    with_unreported,
 )
 from lib.app import reports
 from lib.app.state import current, escape_markdown
 from lib.app.widgets import clickable_chart, file_button, show_table
-from lib.parse.schema import STATUSES
-from lib.write.charts import progress_figure
+from lib.parse.schema import CHASED, STATUSES
+from lib.write.charts import PROGRESS_UNITS, progress_figure
 from lib.write.export import safe_filename, to_xlsx_sheets
 from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, supervision_docx
 
@@ -60,9 +61,11 @@ if better is not None:
         on_click=reports.rebase,
         args=(doc.doc_id, doc_id),
     )
-matched, uncovered, problems = reports.matched(doc)
+matched, uncovered, problems, doubts = reports.matched(doc)
 for problem in problems:
     st.error(escape_markdown(problem))
+for doubt in doubts:
+    st.warning(escape_markdown(doubt))
 if matched.empty:
     st.stop()
 statuses = base_statuses(matched)
@@ -81,7 +84,13 @@ units = unit_status_counts(selection.assignments, mine)
 st.subheader("各单位承担事项的进度")
 clickable_chart(progress_figure(units), "progress_bars", "各单位进度")
 st.caption(
-    "每个单位承担的事项（牵头、独立承担和配合都计，同一事项只计一次）按最近一期的进度状态着色。点击条形即按该单位筛选全部页面。"
+    "每个单位承担的事项（牵头、独立承担和配合都计，同一事项只计一次）按最近一期的进度状态着色，"
+    "有滞后、未启动、未报进度事项的单位排在前面。点击条形即按该单位筛选全部页面。"
+    + (
+        f"图中只画前 {PROGRESS_UNITS} 个单位，另有 {len(units) - PROGRESS_UNITS} 个单位可在下方督办单中选看。"
+        if len(units) > PROGRESS_UNITS
+        else ""
+    )
 )
 st.subheader("滞后和未启动的事项")
 behind = lagging_items(selection.items, selection.assignments, mine)
@@ -96,7 +105,7 @@ if len(periods) > 1:
     st.caption("各单位各期滞后的事项数（列为各期截止日期）：")
     show_table(trend, key="progress_trend", headers={"unit": "责任单位"})
     show_table(
-        over_time.replace(STATUSES),
+        over_time.replace(STATUSES).fillna("未报"),
         key="progress_over_time",
         headers={"item_no": "序号", "item_label": "原编号"},
     )
@@ -105,9 +114,14 @@ named = units["unit"].tolist()
 if named:
     unit = st.selectbox("单位", named, key="progress_unit")
     rows = unit_lagging_items(unit, doc.items, doc.assignments, statuses)
+    counts = rows["status"].value_counts()
     st.caption(
         escape_markdown(
-            f"{unit}：滞后 {int((rows['status'] == 'behind').sum())} 项，未启动 {int((rows['status'] == 'not_started').sum())} 项。"
+            f"{unit}："
+            + "，".join(
+                f"{label} {int(counts.get(status, 0))} 项" for status, label in CHASED.items()
+            )
+            + "。督办单列出这些事项和判断依据。"
         )
     )
     period = periods[-1] if periods else ""
@@ -128,12 +142,32 @@ if named:
         XLSX_MIME,
         "progress_xlsx",
     )
+with st.expander("全部事项的进度"):
+    show_table(
+        lagging_items(
+            selection.items,
+            selection.assignments,
+            with_unreported(mine, selection.items),
+            tuple(STATUSES),
+        ),
+        key="progress_all",
+    )
 with st.expander(
     f"对应情况：报告中未对应的 {unmatched['report_label'].nunique()} 项，清单中未报进度的 {len(uncovered)} 项"
 ):
-    show_table(
-        unmatched[["report_label", "progress_text", "status"]],
-        key="progress_unmatched",
-        headers={"report_label": "进度表编号", "progress_text": "进展情况", "status": "进度状态"},
-    )
-    show_table(uncovered, key="progress_uncovered")
+    if unmatched.empty and uncovered.empty:
+        st.caption("报告的每一项都对应到了清单的事项，清单的每一项都有报告。")
+    if len(unmatched):
+        st.caption("报告中没有对应到清单事项的行：")
+        show_table(
+            unmatched[["report_label", "progress_text", "status"]],
+            key="progress_unmatched",
+            headers={
+                "report_label": "进度表编号",
+                "progress_text": "进展情况",
+                "status": "进度状态",
+            },
+        )
+    if len(uncovered):
+        st.caption("清单中最近一期报告没有写到的事项：")
+        show_table(uncovered, key="progress_uncovered")

@@ -308,25 +308,26 @@ def test_page_command_line_and_supervision_sheet_agree(tmp_path, monkeypatch) ->
     app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "progress.py"})
     seeded(app, data).run()
     assert not app.exception, app.exception
+    assert not any("报告的是" in w.value for w in app.warning)  # a 2023 report, a 2023 list
     headline = app.markdown[0].value
     assert "滞后 2 项" in headline and "未启动 1 项" in headline and "已完成 1 项" in headline
     chart = app.get("plotly_chart")[0].proto.spec
     assert chart  # the per-unit bars are drawn from the same counts
-    behind_units = counts[counts["behind"] > 0]
-    for unit in behind_units["unit"]:
+    for unit in counts["unit"]:
         sheet = unit_lagging_items(unit, base.items, base.assignments, statuses)
         row = counts.set_index("unit").loc[unit]
         assert (sheet["status"] == "behind").sum() == row["behind"]
         assert (sheet["status"] == "not_started").sum() == row["not_started"]
-        text = "\n".join(
-            c.text
-            for t in docx.Document(
-                io.BytesIO(supervision_docx(unit, sheet, base.meta, "2023-06-30"))
-            ).tables
-            for r in t.rows
-            for c in r.cells
-        )
+        # items no report row covers are chased too: 未报进度或无法判断
+        assert (sheet["status"] == "unknown").sum() == row["unknown"]
+        if row["behind"] == 0 and row["unknown"] == 0:
+            continue
+        document = docx.Document(io.BytesIO(supervision_docx(unit, sheet, base.meta, "2023-06-30")))
+        text = "\n".join(c.text for t in document.tables for r in t.rows for c in r.cells)
         assert text.count("滞后") >= row["behind"]
+        said = "\n".join(p.text for p in document.paragraphs)
+        assert "进度报告截至：2023-06-30" in said
+        assert f"未报进度或无法判断 {row['unknown']} 项" in said
 
 
 def test_a_report_of_another_stored_list_suggests_that_list(monkeypatch, tmp_path) -> None:
@@ -432,3 +433,44 @@ def test_a_remark_after_the_units_in_a_table_report_is_no_period_of_its_own() ->
     rows = progress_rows(doc)
     assert len(rows) == 2  # one period, each item once
     assert rows["status"].tolist() == ["on_track", "done"]
+
+
+def test_parts_of_an_item_take_its_reported_status() -> None:
+    """济南 2016's 十三 is written as four numbered parts (1–4) with their own units; the
+    year-end report covers 十三 in one row: the parts take its status, said to come from it,
+    and no base item is left unreported."""
+    from lib.analyse.progress import sub_items
+
+    base_source = ROOT / "tests" / "corpus" / "jinan_2016_shishi" / "source.txt"
+    report_source = ROOT / "tests" / "corpus" / "jinan_2017_wanchengqingkuang" / "source.txt"
+    base = parse_bytes(base_source.read_bytes(), base_source.name)
+    report, rows = read_progress(report_source.read_bytes(), report_source.name)
+    assert sub_items(base.items) == {14: 13, 15: 13, 16: 13, 17: 13}
+    matched, uncovered = match_to_base(rows, report, base)
+    assert uncovered.empty
+    parts = matched[matched["status_source"] == "parent"]
+    assert sorted(parts["item_no"]) == [14, 15, 16, 17]
+    parent = matched.loc[matched["item_no"] == 13, "status"].iloc[0]
+    assert set(parts["status"]) == {parent}
+    assert set(parts["report_label"]) == {"十三"}
+    assert all(e.startswith("随第十三项") for e in parts["evidence"])
+
+
+def test_a_report_of_another_year_is_questioned(tmp_path) -> None:
+    """The bundled list is for 2023; a report on 2022 says so, next to its numbers."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import _frame_and_page
+
+    base, _ = bundled_report()
+    item = base.items.iloc[3]
+    data = builders.xlsx(
+        title="2022年1-6月重点工作推进情况",
+        header=HEADER,
+        rows=[[item.item_label, item.task, "", "正在推进。", "是", ""]],
+    )
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "progress.py"})
+    seeded(app, data).run()
+    assert not app.exception, app.exception
+    warnings = [w.value for w in app.warning]
+    assert any("报告的是 2022 年的进度，当前清单是 2023 年的" in w for w in warnings), warnings

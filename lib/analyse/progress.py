@@ -36,9 +36,9 @@ import pandas as pd
 
 from lib.analyse.roles import item_roles
 from lib.parse.pipeline import ParsedDocument, parse_bytes
-from lib.parse.records import label_number
+from lib.parse.records import CIRCLED, label_number
 from lib.parse.reference import DATA_DIR, read_data_csv
-from lib.parse.schema import STATUSES
+from lib.parse.schema import CHASED, STATUSES
 from lib.parse.sources import read_blocks
 
 PROGRESS_COLUMNS = (
@@ -428,8 +428,67 @@ def match_to_base(
         report_label=progress["item_label"],
         item_label=[str(base.items["item_label"].iloc[m[0]]) if m else "" for m in matched],
     )
+    inherited = _sub_item_rows(rows, base, used)
+    used |= {base_numbers.index(no) for no in inherited["item_no"]}
+    rows = pd.concat([rows, inherited], ignore_index=True) if len(inherited) else rows
     uncovered = base.items[~base.items.index.isin([base.items.index[j] for j in used])]
     return rows, uncovered[["item_no", "item_label", "task", "units_text"]].reset_index(drop=True)
+
+
+_LABEL_MARKS = "().、 "  # around a label's number
+
+
+def _label_style(label: str) -> tuple[bool, str]:
+    """How a label is numbered: bracketed or not, and arabic, circled or Chinese numerals."""
+    core = label.strip(_LABEL_MARKS)
+    kind = "arabic" if core.isdigit() else "circled" if core[:1] in CIRCLED else "chinese"
+    return label.startswith("("), kind
+
+
+def sub_items(items: pd.DataFrame) -> dict[int, int]:
+    """Items numbered in another style right under an item of the list's own style (十三, then
+    1 2 3 4: the four parts of 十三) → that item's number. A report may cover only the item.
+
+    >>> sub_items(pd.DataFrame({"item_no": [1, 2, 3, 4], "item_label": ["十二", "十三", "1", "2"]}))
+    {3: 2, 4: 2}
+    """
+    labels = items["item_label"].astype(str).tolist()
+    if not labels:
+        return {}
+    top = _label_style(labels[0])
+    out: dict[int, int] = {}
+    parent = None
+    for no, label in zip(items["item_no"], labels):
+        if _label_style(label) == top:
+            parent = int(no)
+        elif parent is not None:
+            out[int(no)] = parent
+    return out
+
+
+def _sub_item_rows(rows: pd.DataFrame, base: ParsedDocument, used: set[int]) -> pd.DataFrame:
+    """Rows for the base items no report row covers whose item one does (``sub_items``): the
+    item's status, said to come from it (``parent``)."""
+    parents = sub_items(base.items)
+    if not parents:
+        return rows.iloc[0:0]
+    covered = {int(base.items["item_no"].iloc[j]) for j in used}
+    labels = dict(zip(base.items["item_no"], base.items["item_label"].astype(str)))
+    out = []
+    for sub, parent in parents.items():
+        if sub in covered or parent not in covered:
+            continue
+        for row in rows[rows["item_no"] == parent].itertuples(index=False):
+            out.append(
+                row._replace(
+                    item_no=sub,
+                    item_label=labels[sub],
+                    status_source="parent",
+                    evidence=f"随第{labels[parent]}项：{row.evidence}".rstrip("："),
+                    match_score=float("nan"),
+                )
+            )
+    return pd.DataFrame(out, columns=rows.columns).astype({"item_no": "Int64"})
 
 
 STATUS_ORDER = ("behind", "not_started", "on_track", "done", "unknown")
@@ -445,7 +504,8 @@ def base_statuses(matched: pd.DataFrame) -> pd.DataFrame:
 def unit_status_counts(assignments: pd.DataFrame, statuses: pd.DataFrame) -> pd.DataFrame:
     """Per named unit (collectives aside) its items, each once whatever its duty, by status;
     an item no report row covers counts as ``unknown``. Units with most items behind first,
-    then not started, then with most items reported.
+    then not started, then not reported, then with most items reported: those a supervision
+    office chases come first.
 
     >>> a = pd.DataFrame({"item_no": [1, 1, 2], "unit": ["发改局", "财政局", "发改局"],
     ...     "kind": ["department"] * 3, "role": ["lead", "co", "lead"], "sole": [False, False, True]})
@@ -466,7 +526,7 @@ def unit_status_counts(assignments: pd.DataFrame, statuses: pd.DataFrame) -> pd.
     table["total"] = table.sum(axis=1)
     reported = table["total"] - table["unknown"]
     table = table.assign(_reported=reported).sort_values(
-        ["behind", "not_started", "_reported", "total"], ascending=False, kind="stable"
+        ["behind", "not_started", "unknown", "_reported", "total"], ascending=False, kind="stable"
     )
     return table.drop(columns="_reported").reset_index().rename_axis(columns=None)
 
@@ -504,9 +564,29 @@ def lagging_items(
 def unit_lagging_items(
     unit: str, items: pd.DataFrame, assignments: pd.DataFrame, statuses: pd.DataFrame
 ) -> pd.DataFrame:
-    """A unit's 督办单 rows: its items behind or not started, with the evidence."""
+    """A unit's 督办单 rows: its items behind, not started, or with no progress reported or
+    none that can be judged (items no report row covers among them), with the evidence."""
     mine = assignments.loc[assignments["unit"] == unit, "item_no"]
-    return lagging_items(items[items["item_no"].isin(mine)], assignments, statuses)
+    chosen = items[items["item_no"].isin(mine)]
+    return lagging_items(chosen, assignments, with_unreported(statuses, chosen), tuple(CHASED))
+
+
+def with_unreported(statuses: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame:
+    """``statuses`` with a row for each of ``items`` no report row covers: unknown, no
+    progress written (what ``unit_status_counts`` counts as unknown too)."""
+    missing = items.loc[~items["item_no"].isin(statuses["item_no"]), "item_no"]
+    if missing.empty:
+        return statuses
+    added = pd.DataFrame(
+        {
+            "item_no": missing.astype("int64").tolist(),
+            "status": "unknown",
+            "status_source": "none",
+            "evidence": "进度报告中没有这一项",
+            "progress_text": "",
+        }
+    )
+    return pd.concat([statuses.astype({"item_no": "int64"}), added], ignore_index=True)
 
 
 def status_over_time(matched: pd.DataFrame) -> pd.DataFrame:

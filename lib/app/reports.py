@@ -14,6 +14,7 @@ from lib.analyse.progress import likely_bases, match_to_base, matched_share, rea
 from lib.app import shelf
 from lib.app.frame import PICK_KEY
 from lib.parse.errors import ListError
+from lib.parse.metadata import document_year
 from lib.parse.pipeline import ParsedDocument, document_id
 
 _KEY = "_progress_reports"  # session: base doc_id → digest → (file name, bytes)
@@ -109,15 +110,17 @@ def _per_session(name: str, base: ParsedDocument, make):
     return found[1]
 
 
-def matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
+def matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str], list[str]]:
     """Every held report's rows on ``base`` (all periods together), the base items the latest
-    report leaves uncovered, and one sentence per report that could not be read."""
+    report leaves uncovered, one sentence per report that could not be read, and one per
+    report that reports on another year than the list's."""
     return _per_session("_progress_matched", base, lambda: _matched(base))
 
 
-def _matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str]]:
-    frames, uncovered, problems = [], pd.DataFrame(), []
+def _matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str], list[str]]:
+    frames, uncovered, problems, doubts = [], pd.DataFrame(), [], []
     latest_end = None
+    list_year = document_year(base.meta)
     for digest, (name, _) in list(held(base.doc_id).items()):
         try:
             report, rows = read(base.doc_id, digest)
@@ -127,10 +130,15 @@ def _matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str
         on_base, left = match_to_base(rows, report, base)
         frames.append(on_base.assign(report=name))
         end = rows["period_end"].dropna().max() if rows["period_end"].notna().any() else None
+        if end is not None and list_year and str(end.year) != list_year:
+            doubts.append(
+                f"《{name}》报告的是 {end.year} 年的进度，当前清单是 {list_year} 年的："
+                "请确认基准清单，不是这份清单的报告请移除。"
+            )
         if latest_end is None or (end is not None and end >= latest_end):
             latest_end, uncovered = end, left
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
-    return table, uncovered, problems
+    return table, uncovered, problems, doubts
 
 
 CANDIDATES = 5  # stored lists a report is tried against for a better base

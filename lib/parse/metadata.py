@@ -117,3 +117,17 @@ def detect_place(lines: list[str]) -> str:
         if match:
             return match["place"]
     return ""
+
+
+_YEAR = re.compile(r"(?:19|20)\d{2}")
+
+
+def document_year(meta: dict[str, str]) -> str:
+    """The year a list is for: the first year in its title (or notice title), else in its date.
+
+    >>> document_year({"title": "2016年为民办15件实事"}), document_year({"title": "重点工作"})
+    ('2016', '')
+    """
+    title = meta.get("title") or meta.get("notice_title") or ""
+    found = _YEAR.search(f"{title} {meta.get('date', '')}")
+    return found.group(0) if found else ""

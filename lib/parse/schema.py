@@ -117,6 +117,12 @@ STATUSES: dict[str, str] = {
     "not_started": "未启动",
     "unknown": "无法判断",
 }
+# What a 督办单 chases, as it names them (an item no report row covers is unknown too)
+CHASED: dict[str, str] = {
+    "behind": "滞后",
+    "not_started": "未启动",
+    "unknown": "未报进度或无法判断",
+}
 # Where a status came from
 STATUS_SOURCES: dict[str, str] = {
     "column": "状态列（如是否达序）",
@@ -125,6 +131,7 @@ STATUS_SOURCES: dict[str, str] = {
     "year_end": "年度完成情况，未写明差距",
     "reported": "写有进展，未写明滞后",
     "none": "未写进展",
+    "parent": "随所属事项（报告只写了上级事项）",
 }
 
 # Text a spreadsheet would read as a formula starts with one of these; exports guard such a

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import dataclasses
 import datetime
-import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -15,6 +14,7 @@ from sqlalchemy.exc import IntegrityError
 
 from lib import PARSER_VERSION
 from lib.parse.errors import ListError
+from lib.parse.metadata import document_year
 from lib.parse.pipeline import ParsedDocument, document_id, parse_bytes
 from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS
 from lib.store.models import (
@@ -27,7 +27,6 @@ from lib.store.models import (
 )
 
 MAX_BYTES = 20 * 1024 * 1024  # as the uploader
-_YEAR = re.compile(r"(?:19|20)\d{2}")
 
 
 @dataclass(frozen=True)
@@ -175,7 +174,6 @@ def _exists(engine: Engine, doc_id: str) -> bool:
 def _document_row(doc: ParsedDocument, data: bytes, file_name: str) -> dict:
     meta = {key: str(value) for key, value in doc.meta.items()}
     title = meta.get("title") or meta.get("notice_title") or ""
-    year = _YEAR.search(title + " " + meta.get("date", ""))
     named = doc.assignments[doc.assignments["kind"] != "collective"]
     return {
         "doc_id": doc.doc_id,
@@ -186,7 +184,7 @@ def _document_row(doc: ParsedDocument, data: bytes, file_name: str) -> dict:
         "parser_version": PARSER_VERSION,
         "title": title,
         "place": meta.get("place", ""),
-        "year": year.group(0) if year else "",
+        "year": document_year(meta),
         "item_count": len(doc.items),
         "unit_count": int(named["unit"].nunique()),
         "meta": meta,

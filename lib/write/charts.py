@@ -123,15 +123,19 @@ def unit_bars_figure(ranking: pd.DataFrame, top: int = 15) -> go.Figure:
         for label, items in zip(labels, shown["items"].tolist())
     ]
     layout = {
-        **_stacked_layout(len(shown), "事项数（同一事项只计一次）"),
+        **_stacked_layout(
+            len(shown), "事项数（同一事项只计一次）", int(shown["items"].max()) if len(shown) else 0
+        ),
         "annotations": totals,
     }
     # a figure from a plain spec validates once, ten times faster than add_bar/update_layout
     return go.Figure({"data": bars, "layout": {**layout, **NO_TEMPLATE}})
 
 
-def _stacked_layout(rows: int, x_title: str) -> dict:
-    """The layout of horizontal stacked bars, one per unit, the legend on top."""
+def _stacked_layout(rows: int, x_title: str, most: int = 0) -> dict:
+    """The layout of horizontal stacked bars, one per unit, the legend on top; counts up to
+    ``most`` get a tick at every whole number (never 0.5 of an item)."""
+    ticks = {"dtick": 1} if 0 < most <= 10 else {"tickformat": ",d"}
     return {
         "barmode": "stack",
         "font": {"family": FONT, "size": 14},
@@ -144,7 +148,7 @@ def _stacked_layout(rows: int, x_title: str) -> dict:
             "yanchor": "bottom",
             "traceorder": "normal",
         },
-        "xaxis": {"title": {"text": x_title}},
+        "xaxis": {"title": {"text": x_title}, **ticks},
         "yaxis": {"automargin": True},
     }
 
@@ -456,7 +460,10 @@ STATUS_COLORS = {  # green done, blue on track, red behind, greys for not starte
 }
 
 
-def progress_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
+PROGRESS_UNITS = 40  # units drawn in the progress chart (the page says when there are more)
+
+
+def progress_figure(counts: pd.DataFrame, top: int = PROGRESS_UNITS) -> go.Figure:
     """Horizontal stacked bars per unit of its items by progress status (``counts`` from
     ``unit_status_counts``), the units with most items behind on top; clicking a bar's
     ``customdata`` is the unit."""
@@ -475,5 +482,9 @@ def progress_figure(counts: pd.DataFrame, top: int = 20) -> go.Figure:
         }
         for status in ("behind", "not_started", "on_track", "done", "unknown")
     ]
-    layout = _stacked_layout(len(shown), "事项数（同一事项只计一次；未报进度的计为无法判断）")
+    layout = _stacked_layout(
+        len(shown),
+        "事项数（同一事项只计一次；未报进度的计为无法判断）",
+        int(shown["total"].max()) if len(shown) else 0,
+    )
     return go.Figure({"data": bars, "layout": {**layout, **NO_TEMPLATE}})

@@ -23,7 +23,7 @@ from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
 from openpyxl.utils import get_column_letter
 
 from lib.analyse.sheets import GROUPS, SHEET_HEADERS, Brief, SheetBook, UnitSheet
-from lib.parse.schema import DUTY_MEANING, KINDS, STATUSES
+from lib.parse.schema import CHASED, DUTY_MEANING, KINDS
 from lib.write.export import safe_filename
 from lib.write.present import guard_formula, present, printable
 from lib.write.report import headline_sentence
@@ -423,19 +423,17 @@ SUPERVISION_COLUMNS = {  # the 督办单's columns: (header, width)
 
 
 def supervision_docx(unit: str, rows, meta: dict[str, str], period: str) -> bytes:
-    """A unit's 督办单: its items behind or not started in a progress report, with the words
-    that say so and the progress reported, ready to send (A4 landscape)."""
+    """A unit's 督办单: its items behind, not started or not reported in a progress report,
+    with the words that say so and the progress reported, ready to send (A4 landscape)."""
     document = _document(landscape=True)
     _paragraph(document, title_of(meta), size=14, bold=True, center=True)
     _paragraph(document, f"{unit}督办单", size=16, bold=True, center=True)
     counts = rows["status"].value_counts()
-    summary = "、".join(
-        f"{STATUSES[s]} {counts[s]} 项" for s in ("behind", "not_started") if s in counts
-    )
+    summary = "、".join(f"{CHASED[s]} {counts[s]} 项" for s in CHASED if s in counts)
     _paragraph(
         document,
-        f"进度报告所载期间：{period or '未写明'}。"
-        + (f"{summary}，请抓紧推进并报告。" if summary else "无滞后或未启动的事项。"),
+        f"进度报告截至：{period or '未写明'}。"
+        + (f"{summary}，请抓紧推进并报告。" if summary else "无滞后、未启动或未报进度的事项。"),
         size=10,
     )
     columns = list(SUPERVISION_COLUMNS)
