@@ -429,7 +429,8 @@ def match_to_base(
         item_label=[str(base.items["item_label"].iloc[m[0]]) if m else "" for m in matched],
     )
     inherited = _sub_item_rows(rows, base, used)
-    used |= {base_numbers.index(no) for no in inherited["item_no"]}
+    index_of = {no: j for j, no in enumerate(base_numbers)}
+    used |= {index_of[no] for no in inherited["item_no"]}
     rows = pd.concat([rows, inherited], ignore_index=True) if len(inherited) else rows
     uncovered = base.items[~base.items.index.isin([base.items.index[j] for j in used])]
     return rows, uncovered[["item_no", "item_label", "task", "units_text"]].reset_index(drop=True)
@@ -446,23 +447,27 @@ def _label_style(label: str) -> tuple[bool, str]:
 
 
 def sub_items(items: pd.DataFrame) -> dict[int, int]:
-    """Items numbered in another style right under an item of the list's own style (十三, then
-    1 2 3 4: the four parts of 十三) → that item's number. A report may cover only the item.
+    """Items numbered in another style between two items of the list's own style (十三, then
+    1 2 3 4, then 十四: the four parts of 十三) → that item's number. A report may cover only
+    the item. A run at the end is not taken (a second attachment numbered 1, 2, 3).
 
-    >>> sub_items(pd.DataFrame({"item_no": [1, 2, 3, 4], "item_label": ["十二", "十三", "1", "2"]}))
+    >>> sub_items(pd.DataFrame({"item_no": [1, 2, 3, 4, 5], "item_label": ["十二", "十三", "1", "2", "十四"]}))
     {3: 2, 4: 2}
+    >>> sub_items(pd.DataFrame({"item_no": [1, 2, 3], "item_label": ["一", "二", "1"]}))
+    {}
     """
     labels = items["item_label"].astype(str).tolist()
     if not labels:
         return {}
     top = _label_style(labels[0])
     out: dict[int, int] = {}
-    parent = None
+    parent, parts = None, []
     for no, label in zip(items["item_no"], labels):
         if _label_style(label) == top:
-            parent = int(no)
+            out.update(dict.fromkeys(parts, parent))
+            parent, parts = int(no), []
         elif parent is not None:
-            out[int(no)] = parent
+            parts.append(int(no))
     return out
 
 
