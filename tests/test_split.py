@@ -188,3 +188,32 @@ def test_tokens_cover_the_text_exactly(text: str) -> None:
     for token in tokens:
         if token.kind == "mention":
             assert token.name and token.name in token.text.replace(" ", "")
+
+
+def test_a_run_of_two_known_names_is_cut_as_the_full_search_would(monkeypatch) -> None:
+    """Two known names run together, cut at the one place where both halves are known, skip
+    the cheapest-cut search: the tokens are the ones the search gives (random runs of the
+    reference's names, some cut short or with an ending or a connector added)."""
+    import random
+
+    from lib.parse import split
+
+    search = split._segment.__wrapped__
+    shortcut = split._one_cut_into_known_names
+    rng = random.Random(17)
+    for place in ("诸暨", ""):
+        lexicon = document_lexicon(place)
+        names = [n for n in lexicon.surfaces if len(n) <= 9][:4000]
+        taken = 0
+        for _ in range(3000):
+            core = "".join(rng.choice(names) for _ in range(rng.choice([2, 2, 3])))
+            core = core[:-1] if rng.random() < 0.2 else core
+            core += rng.choice(["", "", "", "局", "集团", "等单位"])
+            lexicon.memo.clear()
+            quick = search(core, lexicon)
+            taken += bool(shortcut(core, lexicon))
+            with monkeypatch.context() as patched:
+                patched.setattr(split, "_one_cut_into_known_names", lambda core, lexicon: 0)
+                lexicon.memo.clear()
+                assert search(core, lexicon) == quick, core
+        assert taken > 300  # the shortcut is taken, not just never wrong

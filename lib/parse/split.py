@@ -301,6 +301,9 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
             _piece_token(core, "known" if lexicon.is_known(core) else "collective", False, lexicon),
         )
     n = len(core)
+    cut = _one_cut_into_known_names(core, lexicon)
+    if cut:
+        return _tokens_of_pieces(core, [(0, cut, "known"), (cut, n, "known")], lexicon)
     cuts = _cut_points(core)
     spaced = " " in core
     if spaced:
@@ -368,9 +371,34 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         pieces.append((entry[2], j, entry[3]))
         j = entry[2]
     pieces.reverse()
+    return _tokens_of_pieces(core, pieces, lexicon)
+
+
+def _tokens_of_pieces(
+    core: str, pieces: list[tuple[int, int, str]], lexicon: Lexicon
+) -> tuple[Token, ...]:
+    """The tokens of the pieces a run was cut into (start, end, how), owners joined first."""
     pieces = _join_owners(core, pieces, lexicon)
     glued = sum(1 for _, _, how in pieces if how != "leftover") > 1
     return tuple(_piece_token(core[i:j], how, glued, lexicon) for i, j, how in pieces)
+
+
+def _one_cut_into_known_names(core: str, lexicon: Lexicon) -> int:
+    """Where ``core`` splits into two known names, if it does at exactly one place (else 0).
+
+    That is the cheapest cut: no reading of one piece costs under 2 once the run itself is
+    neither known nor a collective (a piece cut at an ending costs 1 + len/2, an unknown tail
+    2 + len, a bracket would be needed for the other readings of one piece), and any other
+    reading of two pieces at cost 2 would be another such place. So the search is skipped.
+    """
+    if len(core) < 3 or "(" in core or ")" in core or " " in core:
+        return 0  # (two characters read as one piece cut at an ending: 1 + 2/2, fewer pieces)
+    found = [
+        k
+        for k in lexicon.name_lengths(core[0])
+        if k < len(core) and lexicon.is_known(core[:k]) and lexicon.is_known(core[k:])
+    ]
+    return found[0] if len(found) == 1 else 0
 
 
 def _join_owners(
