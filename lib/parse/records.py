@@ -381,8 +381,19 @@ class _Cutter:
 
     def close(self) -> None:
         if self.open:
-            self.open["lines"] = tuple(self.open["lines"])
-            self.items.append(RawItem(**self.open))
+            item = self.open
+            self.items.append(
+                RawItem(
+                    item["label"],
+                    item["source_ref"],
+                    item["section"],
+                    tuple(item["lines"]),
+                    item["leaders"],
+                    item["cells"],
+                    item.get("heads"),
+                    item["part"],
+                )
+            )
         self.open = None
 
     def _start(
