@@ -15,6 +15,7 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from lib.parse.conventions import CONVENTIONS, Reading, read_items
@@ -314,16 +315,17 @@ def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
 def _assignments_table(
     doc_id: str, records: tuple[ItemRecord, ...], tokens: list[list[list[Token]]], lexicon: Lexicon
 ) -> pd.DataFrame:
-    per_item: list[tuple[list[Token], list[str]]] = []
+    mentions: list[Token] = []  # every item's mentions, one after another
+    roles: list[str] = []
+    counts: list[int] = []  # mentions per item
     for record, field_tokens in zip(records, tokens):
-        mentions: list[Token] = []
-        roles: list[str] = []
+        before = len(mentions)
         for f, item_tokens in zip(record.fields, field_tokens):
             found = [t for t in item_tokens if t.kind == "mention"]
             mentions += found
             roles += _mention_roles(f, found)
-        per_item.append((mentions, roles))
-    written = Counter(t.name for mentions, _ in per_item for t in mentions)  # in first order
+        counts.append(len(mentions) - before)
+    written = Counter(t.name for t in mentions)  # in first order
     display = display_names((name, lexicon.resolve(name), times) for name, times in written.items())
     # the same mention reads the same: unit, kind, flags (and with "repeated"), sub-office
     readings: dict[Token, tuple[str, str, str, str, str]] = {}
@@ -331,54 +333,49 @@ def _assignments_table(
     def read(token: Token) -> tuple[str, str, str, str, str]:
         """Unit, kind, flags (as written, and with ``repeated``) and sub-office (a bracketed
         牵头 marks a lead, not an office)."""
-        reading = readings.get(token)
-        if reading is None:
-            resolution = lexicon.resolve(token.name)
-            unit = display.get(resolution.unit, resolution.unit)
-            flags = [f for f in resolution.flags if f != "alias"]
-            if not flags and _is_variant(token.name, unit):
-                flags.append("alias")
-            if token.glued:
-                flags.append(
-                    "split_by_ending" if token.how in ("ending", "unknown") else "separator_missing"
-                )
-            sub_office = "" if is_lead_note(token.sub_office) else token.sub_office
-            if sub_office:
-                flags.append("sub_office")
-            codes, repeated = join_flags(flags), join_flags([*flags, "repeated"])
-            reading = readings[token] = (unit, resolution.kind, codes, repeated, sub_office)
+        resolution = lexicon.resolve(token.name)
+        unit = display.get(resolution.unit, resolution.unit)
+        flags = [f for f in resolution.flags if f != "alias"]
+        if not flags and _is_variant(token.name, unit):
+            flags.append("alias")
+        if token.glued:
+            flags.append(
+                "split_by_ending" if token.how in ("ending", "unknown") else "separator_missing"
+            )
+        sub_office = "" if is_lead_note(token.sub_office) else token.sub_office
+        if sub_office:
+            flags.append("sub_office")
+        codes, repeated = join_flags(flags), join_flags([*flags, "repeated"])
+        reading = readings[token] = (unit, resolution.kind, codes, repeated, sub_office)
         return reading
 
-    rows: list[tuple[object, ...]] = []
-    add = rows.append
-    for number, (record, (mentions, roles)) in enumerate(zip(records, per_item), start=1):
-        if not mentions:
-            continue
-        found = [readings.get(t) or read(t) for t in mentions]
-        sole_item = len({r[0] for r in found if r[1] != "collective"}) == 1
-        label = record.item_label
-        seen: set[str] = set()
-        for position, token, reading, role in zip(range(1, len(found) + 1), mentions, found, roles):
-            unit, kind = reading[0], reading[1]
-            add(
-                (
-                    doc_id,
-                    number,
-                    label,
-                    position,
-                    token.text,
-                    unit,
-                    reading[4],
-                    role,
-                    sole_item and kind != "collective",
-                    kind,
-                    reading[3] if unit in seen else reading[2],
-                )
-            )
-            seen.add(unit)
-    columns = zip(*rows) if rows else [[]] * len(ASSIGNMENT_COLUMNS)
+    found = [readings.get(t) or read(t) for t in mentions]
+    units = [r[0] for r in found]
+    kinds = [r[1] for r in found]
+    item_no = np.repeat(np.arange(1, len(records) + 1, dtype="int64"), counts)
+    starts = np.repeat(np.cumsum(counts) - counts, counts)
+    named = np.array([k != "collective" for k in kinds], dtype=bool)
+    frame = pd.DataFrame({"item_no": item_no, "unit": pd.Series(units, dtype=object)})
+    # a unit written again in the same item: "repeated"; an item whose one named unit it is: sole
+    again = frame.duplicated(["item_no", "unit"]).to_numpy()
+    one_named = frame.loc[named].groupby("item_no")["unit"].nunique() == 1
+    sole = frame["item_no"].isin(one_named.index[one_named]).to_numpy() & named
+    labels = [r.item_label for r in records]
+    columns = {
+        "doc_id": [doc_id] * len(mentions),
+        "item_no": item_no,
+        "item_label": [labels[i - 1] for i in item_no.tolist()],
+        "position": np.arange(len(mentions), dtype="int64") - starts + 1,
+        "raw": [t.text for t in mentions],
+        "unit": units,
+        "sub_office": [r[4] for r in found],
+        "role": roles,
+        "sole": sole,
+        "kind": kinds,
+        "flags": [r[3] if a else r[2] for r, a in zip(found, again.tolist())],
+    }
     return columns_frame(
-        dict(zip(ASSIGNMENT_COLUMNS, map(list, columns))),
+        {name: columns[name] for name in ASSIGNMENT_COLUMNS},
         ints=["item_no", "position"],
         bools=["sole"],
     )
