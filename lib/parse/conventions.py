@@ -268,12 +268,12 @@ def plain_labels(line: str) -> str:
 
 # three Chinese characters spaced out (牵 头 单 位), found from the space: a literal first is
 # scanned for quickly, a character class first is tried at every character
-_SPACED_OUT = re.compile(r"(?<=[\u4e00-\u9fff]) (?=[\u4e00-\u9fff] [\u4e00-\u9fff])")
+_SPACED_OUT = re.compile(r" (?<=[\u4e00-\u9fff] )(?=[\u4e00-\u9fff] [\u4e00-\u9fff])")
 
 
 def _label_hint(text: str) -> bool:
     """Might ``text`` hold a label ``plain_labels`` rewrites (【…】, […], 牵 头 单 位)?"""
-    return "【" in text or "[" in text or _SPACED_OUT.search(text) is not None
+    return "【" in text or "[" in text or (" " in text and _SPACED_OUT.search(text) is not None)
 
 
 def _with_plain_labels(layout: Layout) -> Layout:
