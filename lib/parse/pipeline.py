@@ -42,7 +42,7 @@ from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS, columns_frame, ha
 from lib.parse.side_by_side import split_side_by_side
 from lib.parse.simplify import originals, simplified_blocks, written_as
 from lib.parse.sources import MAX_SOURCE_BYTES, Read, read_blocks, too_big
-from lib.parse.split import Token, document_names, split_units
+from lib.parse.split import Token, document_names, split_many
 from lib.parse.themes import assign_themes
 from lib.parse.units import Lexicon, Resolution, document_lexicon
 
@@ -192,7 +192,7 @@ def _parse_read(
     lexicon = lexicon.with_document_names(
         document_names((f.text for r in records for f in r.fields), lexicon)
     )
-    tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
+    tokens = _tokens_per_field(records, lexicon)
     items = _items_table(doc_id, records)
     assignments = _assignments_table(doc_id, records, tokens, lexicon)
     if traditional:  # read in simplified characters, shown as written
@@ -229,7 +229,7 @@ def _document_from_export(
         lexicon = lexicon.with_document_names(
             document_names((f.text for r in records for f in r.fields), lexicon)
         )
-        tokens = [[split_units(f.text, lexicon) for f in r.fields] for r in records]
+        tokens = _tokens_per_field(records, lexicon)
         assignments = _assignments_table(items["doc_id"].iloc[0], records, tokens, lexicon)
         assignments = assignments.assign(
             item_no=assignments["item_no"]
@@ -258,6 +258,14 @@ def _document_from_export(
     return ParsedDocument(
         str(items["doc_id"].iloc[0]), {"title": Path(name).stem}, items, assignments, report
     )
+
+
+def _tokens_per_field(
+    records: tuple[ItemRecord, ...], lexicon: Lexicon
+) -> list[list[tuple[Token, ...]]]:
+    """Each record's runs of units as tokens, field by field."""
+    split = iter(split_many([f.text for r in records for f in r.fields], lexicon))
+    return [[next(split) for _ in r.fields] for r in records]
 
 
 def _record_of_exported_item(row) -> ItemRecord:
@@ -313,7 +321,10 @@ def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
 
 
 def _assignments_table(
-    doc_id: str, records: tuple[ItemRecord, ...], tokens: list[list[list[Token]]], lexicon: Lexicon
+    doc_id: str,
+    records: tuple[ItemRecord, ...],
+    tokens: list[list[tuple[Token, ...]]],
+    lexicon: Lexicon,
 ) -> pd.DataFrame:
     mentions: list[Token] = []  # every item's mentions, one after another
     roles: list[str] = []
@@ -422,7 +433,7 @@ def _report(
     encoding: str,
     reading: Reading,
     layout: Layout,
-    tokens: list[list[list[Token]]],
+    tokens: list[list[tuple[Token, ...]]],
     assignments: pd.DataFrame,
     items: pd.DataFrame,
 ) -> ParseReport:
@@ -457,7 +468,7 @@ def _report(
         flagged=assignments.loc[unknown].reset_index(drop=True),
         items_without_units=_items_without_units(items, assignments),
         numbering_problems=numbering_problems(
-            [r.item_label for r in records], [f"{r.part}|{r.section}" for r in records]
+            [r.item_label for r in records], [(r.part, r.section) for r in records]
         ),
         leftovers=tuple(leftovers),
         unplaced_lines=tuple(b.text for b in layout.unplaced),
@@ -472,7 +483,10 @@ def _report(
     )
 
 
-def numbering_problems(labels: list[str], sections: list[str] | None = None) -> tuple[str, ...]:
+_LABEL_MARKS = "().、 "  # around a label's number
+
+
+def numbering_problems(labels: list[str], sections: list | None = None) -> tuple[str, ...]:
     """Skips, repeats and restarts in the labels as written; nothing is renumbered.
 
     Numbering may run on across sections or start again at 1 in each one.
@@ -485,10 +499,11 @@ def numbering_problems(labels: list[str], sections: list[str] | None = None) -> 
     sections = sections or [""] * len(labels)
     last_section = sections[0] if sections else ""
     for label, section in zip(labels, sections):
-        number = label_number(label)
+        core = label.strip(_LABEL_MARKS)
+        style = core.isdigit()
+        number = int(core) if style and core.isascii() else label_number(label)  # 12: at once
         if number is None:
             continue
-        style = label.strip("().、 ").isdigit()
         if section != last_section and number == 1:
             previous[style] = 0  # a new section starts its own numbering
         last_section = section

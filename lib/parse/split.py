@@ -41,6 +41,12 @@ def split_units(text: str, lexicon: Lexicon) -> list[Token]:
     return list(_split(text, lexicon))
 
 
+def split_many(texts: Iterable[str], lexicon: Lexicon) -> list[tuple[Token, ...]]:
+    """``split_units`` of each text, as the tuples the lexicon remembers (shared: read only)."""
+    known = remembered_in(lexicon, _split)
+    return [known.get(text) or _split(text, lexicon) for text in texts]
+
+
 @per_lexicon
 def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     """Tokens of a units text; remembered, since lists repeat the same units texts.
