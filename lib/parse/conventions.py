@@ -177,7 +177,10 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     chosen = convention or detect_convention(layout, lexicon)
     by_part = {} if convention else _conventions_by_part(layout, lexicon, chosen)
     columns = layout.header
-    cleaned = [_without_legend(raw.lines) for raw in layout.items]
+    if any("牵头" in line for raw in layout.items for line in raw.lines):  # every legend has it
+        cleaned = [_without_legend(raw.lines) for raw in layout.items]
+    else:
+        cleaned = [(raw.lines, False) for raw in layout.items]
     legends += [f"第{raw.label}项" for raw, (_, found) in zip(layout.items, cleaned) if found]
     legend_on = bool(legends)
     records: list[ItemRecord] = []

@@ -455,7 +455,8 @@ def _report(
                     tuple([t.text for t in found if t.kind == "leftover"]),
                 )
             lost = lost or check[0]
-            leftovers += [(record.item_label, text) for text in check[1]]
+            if check[1]:
+                leftovers += [(record.item_label, text) for text in check[1]]
         if lost:
             failures.append(record.item_label)
     return ParseReport(

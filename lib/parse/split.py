@@ -197,7 +197,13 @@ def document_names(texts: Iterable[str], lexicon: Lexicon) -> set[str]:
     to correct ``设集团``.
     """
     root = lexicon.base or lexicon
-    chunks = {part for text in texts for part in _chunks(text, root) if part not in _PUNCTUATION}
+    known = remembered_in(root, _chunks)
+    chunks = {
+        part
+        for text in texts
+        for part in known.get(text) or _chunks(text, root)
+        if part not in _PUNCTUATION
+    }
     reference = lexicon.reference
     names: set[str] = set()
     for chunk in chunks:
