@@ -411,7 +411,11 @@ def _read(
     if group_lead and not any(f.text == group_lead for f in fields):
         fields = [UnitField(group_lead, "lead", "牵头单位"), *fields]
     has_lead_field = "lead" in [f.rule for f in fields]
-    fields = [_with_rule(f, _rule(f, has_lead_field, legend_on)) for f in fields if f.text]
+    ruled = []
+    for f in fields:
+        if f.text:
+            rule = _rule(f, has_lead_field, legend_on)
+            ruled.append(f if f.rule == rule else f._replace(rule=rule))
     record = ItemRecord(
         item_label=raw.label,
         task=task.strip(),
@@ -419,11 +423,11 @@ def _read(
         section=raw.section,
         leaders=extra.get("leaders", "") or raw.leaders,
         deadline=extra.get("deadline", ""),
-        fields=tuple(fields),
+        fields=tuple(ruled),
         part=raw.part,
         notes=notes,
     )
-    return record, carried, READER_NAMES.get(getattr(reader, "__name__", ""), "")
+    return record, carried, _READER_NAME_OF.get(reader, "")
 
 
 @functools.lru_cache(maxsize=16)
@@ -466,10 +470,6 @@ def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
             found = [UnitField(g.text, "co", f.label) for g in found]
         out += [UnitField(g.text, g.rule, f.label) for g in found] if found else [f]
     return out
-
-
-def _with_rule(field: UnitField, rule: str) -> UnitField:
-    return field if field.rule == rule else UnitField(field.text, rule, field.label)
 
 
 _MARKER = re.compile(f"[{MARKERS}]")
@@ -887,3 +887,16 @@ def _mark_incomplete(records: list[ItemRecord]) -> list[ItemRecord]:
     if cut:
         records = [*records[:-1], last._replace(incomplete=True)]
     return records
+
+
+# each reader → how the report names its reading (READER_NAMES, by the reader's name)
+_READER_NAME_OF = {
+    reader: READER_NAMES[reader.__name__]
+    for reader in (
+        _read_inline,
+        _read_label_lines,
+        _read_state_council,
+        _read_columns,
+        _read_flattened,
+    )
+}

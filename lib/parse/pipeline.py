@@ -289,12 +289,16 @@ def _record_of_exported_item(row) -> ItemRecord:
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
     count = len(records)
+    # the records' fields as columns (a record is a named tuple: one transposition in C)
+    by_field = dict(
+        zip(ItemRecord._fields, zip(*records) if records else [()] * len(ItemRecord._fields))
+    )
     columns = {
         "doc_id": [doc_id] * count,
         "item_no": list(range(1, count + 1)),
         "theme": [""] * count,  # assigned below, from the tasks
         "units_text": [r.units_text for r in records],
-        **{name: [getattr(r, name) for r in records] for name in _RECORD_COLUMNS},
+        **{name: list(by_field[name]) for name in _RECORD_COLUMNS},
     }
     items = columns_frame({name: columns[name] for name in ITEM_COLUMNS}, ints=["item_no"])
     return items.assign(theme=assign_themes(items))

@@ -367,6 +367,7 @@ class _Cutter:
         self.section = self.leaders = ""
         self.part = 0  # which list of the file (附件1, 附件2 …) the items belong to
         self.open: dict | None = None  # the item being read: RawItem's fields, lines as a list
+        self.furniture_starts = _furniture_starts()
 
     def take(self, block: Block) -> None:
         cells = block.cells
@@ -467,7 +468,7 @@ class _Cutter:
             self.section = ""
             self.unplaced.append(block)
             return
-        if first in _furniture_starts() and _furniture().match(text):
+        if first in self.furniture_starts and _furniture().match(text):
             self.furniture += 1
             return
         label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
