@@ -253,7 +253,10 @@ def split_run_on_lines(blocks: list[Block]) -> list[Block]:
     >>> [b.text for b in split_run_on_lines([Block("1.建学校 县教育局 2.修路 县交通局 3.植树 县林业局", "L1")])]
     ['1.建学校 县教育局', '2.修路 县交通局', '3.植树 县林业局']
     """
-    if not any(len(b.text) >= _RUN_ON and not b.cells for b in blocks):
+    long = [b.text for b in blocks if len(b.text) >= _RUN_ON and not b.cells]
+    # no line holds a number inside: one search over them all (\x00 between them can neither
+    # start nor be part of a number, so it finds what a search of each line would)
+    if not long or _INNER_NUMBER.search("\x00".join(long)) is None:
         return blocks
     out: list[Block] = []
     for block in blocks:
