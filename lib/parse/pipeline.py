@@ -13,6 +13,7 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field, replace
+from operator import attrgetter, itemgetter
 from pathlib import Path
 
 import numpy as np
@@ -308,10 +309,13 @@ def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
 _RECORD_COLUMNS = ("item_label", "section", "task", "leaders", "deadline", "source_ref")
 
 
+_NAME, _TEXT, _SUB_OFFICE = attrgetter("name"), attrgetter("text"), attrgetter("sub_office")
+
+
 def _mention_roles(field: UnitField, mentions: list[Token]) -> list[str]:
     """lead/co for each mention of one run, by the run's lead rule; ``市发改委(牵头)`` leads
     whatever the run's rule, and the others of its run are co (like ▲)."""
-    if field.rule != "lead" and any(t.sub_office for t in mentions):
+    if field.rule != "lead" and any(map(_SUB_OFFICE, mentions)):
         noted = [is_lead_note(t.sub_office) for t in mentions]
         if any(noted):
             return ["lead" if n else "co" for n in noted]
@@ -340,7 +344,7 @@ def _assignments_table(
             mentions += found
             roles += _mention_roles(f, found)
         counts.append(len(mentions) - before)
-    written = Counter(t.name for t in mentions)  # in first order
+    written = Counter(map(_NAME, mentions))  # in first order
     display = display_names((name, lexicon.resolve(name), times) for name, times in written.items())
     # the same mention reads the same: unit, kind, flags (and with "repeated"), sub-office
     readings: dict[Token, tuple[str, str, str, str, str]] = {}
@@ -365,8 +369,8 @@ def _assignments_table(
         return reading
 
     found = [readings.get(t) or read(t) for t in mentions]
-    units = [r[0] for r in found]
-    kinds = [r[1] for r in found]
+    units = list(map(itemgetter(0), found))
+    kinds = list(map(itemgetter(1), found))
     item_no = np.repeat(np.arange(1, len(records) + 1, dtype="int64"), counts)
     starts = np.repeat(np.cumsum(counts) - counts, counts)
     named = np.array([k != "collective" for k in kinds], dtype=bool)
@@ -381,9 +385,9 @@ def _assignments_table(
         "item_no": item_no,
         "item_label": [labels[i - 1] for i in item_no.tolist()],
         "position": np.arange(len(mentions), dtype="int64") - starts + 1,
-        "raw": [t.text for t in mentions],
+        "raw": list(map(_TEXT, mentions)),
         "unit": units,
-        "sub_office": [r[4] for r in found],
+        "sub_office": list(map(itemgetter(4), found)),
         "role": roles,
         "sole": sole,
         "kind": kinds,
