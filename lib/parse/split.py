@@ -43,8 +43,14 @@ def split_units(text: str, lexicon: Lexicon) -> list[Token]:
 
 def split_many(texts: Iterable[str], lexicon: Lexicon) -> list[tuple[Token, ...]]:
     """``split_units`` of each text, as the tuples the lexicon remembers (shared: read only)."""
-    known = remembered_in(lexicon, _split)
-    return [known.get(text) or _split(text, lexicon) for text in texts]
+    known, split = remembered_in(lexicon, _split), _split.__wrapped__
+    out = []
+    for text in texts:
+        found = known.get(text)
+        if found is None:
+            found = known[text] = split(text, lexicon)
+        out.append(found)
+    return out
 
 
 @per_lexicon
@@ -62,7 +68,8 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
         return _split(text, lexicon.base)
     tokens: list[Token] = []
     pending_mark = False
-    parts = _chunks(text, lexicon.base or lexicon)
+    root = lexicon.base or lexicon
+    parts = remembered_in(root, _chunks).get(text) or _chunks(text, root)  # cut to find names
     known_chunks = remembered_in(lexicon, _chunk_tokens)  # most chunks were split before
     for part in _join_wrapped(parts, lexicon) if " " in text else parts:
         punctuation = _PUNCTUATION.get(part)
