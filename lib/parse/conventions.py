@@ -401,9 +401,9 @@ def _read(
     else:  # no units anywhere: the task is what the first reader saw
         task, fields, extra = first(raw, columns, lexicon)
         reader = None
-    carried = extra.pop("carried", "")
-    rest = extra.pop("rest", "")  # text after a label's value (a progress note): kept in the task
-    notes = tuple(extra.pop("notes", ()))
+    carried = extra.pop("carried", "") if extra else ""
+    rest = extra.pop("rest", "") if extra else ""  # text after a label's value: kept in the task
+    notes = tuple(extra.pop("notes", ())) if extra else ()
     if rest:
         task = f"{task.strip()} {rest}"
         notes += (("", rest),)
@@ -416,16 +416,17 @@ def _read(
         if f.text:
             rule = _rule(f, has_lead_field, legend_on)
             ruled.append(f if f.rule == rule else f._replace(rule=rule))
-    record = ItemRecord(
-        item_label=raw.label,
-        task=task.strip(),
-        source_ref=raw.source_ref,
-        section=raw.section,
-        leaders=extra.get("leaders", "") or raw.leaders,
-        deadline=extra.get("deadline", ""),
-        fields=tuple(ruled),
-        part=raw.part,
-        notes=notes,
+    record = ItemRecord(  # by position: made for every item
+        raw.label,  # item_label
+        task.strip(),  # task
+        raw.source_ref,
+        raw.section,
+        extra.get("leaders", "") or raw.leaders,  # leaders
+        extra.get("deadline", ""),  # deadline
+        tuple(ruled),  # fields
+        False,  # incomplete
+        raw.part,
+        notes,
     )
     return record, carried, _READER_NAME_OF.get(reader, "")
 
@@ -625,13 +626,11 @@ def _read_state_council(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon
 
 def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     """Cells by the header: positionally when every cell is there, else by what each holds."""
-    after = _after_label(columns)
+    after, names, carries_section = _column_plan(columns)
     cells = list(raw.cells) if raw.cells else list(raw.lines)
     while len(cells) > 2 and not cells[-1]:
         cells.pop()  # empty last cells: a web table's row end, or columns left blank
     extra: dict[str, str] = {}
-    carries_section = "section" in _before_label(columns)
-    names = _after_label_names(columns)
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
         kept = _fit_columns(after, tuple(cells), lexicon)
         if kept is not None:
@@ -782,6 +781,13 @@ def _split_flattened(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
 
 
 # --- the header's columns ---
+
+
+@functools.lru_cache(maxsize=64)
+def _column_plan(columns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, ...], bool]:
+    """The roles and the names of the columns after the label's, and whether a section column
+    comes before it: what every row of the table is read by, worked out once."""
+    return _after_label(columns), _after_label_names(columns), "section" in _before_label(columns)
 
 
 @functools.lru_cache(maxsize=64)
