@@ -176,7 +176,7 @@ def _chunks(text: str, lexicon: Lexicon) -> tuple[str, ...]:
 
 
 def _cut(text: str) -> list[str]:
-    parts = [part for part in _PLAIN_CUT.split(text) if part]  # one split in C
+    parts = list(filter(None, _PLAIN_CUT.split(text)))  # one split in C, empty parts dropped
     if "(" not in text:
         return parts
     out: list[str] = []  # a separator or marker inside brackets cuts nothing: parts rejoin
