@@ -39,7 +39,14 @@ from lib.parse.roundtrip import (
     items_from_export,
     items_of_assignments,
 )
-from lib.parse.schema import ASSIGNMENT_COLUMNS, ITEM_COLUMNS, columns_frame, has_flag, join_flags
+from lib.parse.schema import (
+    ASSIGNMENT_COLUMNS,
+    ITEM_COLUMNS,
+    columns_frame,
+    flag_masks,
+    has_flag,
+    join_flags,
+)
 from lib.parse.side_by_side import split_side_by_side
 from lib.parse.simplify import originals, simplified_blocks, written_as
 from lib.parse.sources import MAX_SOURCE_BYTES, Read, read_blocks, too_big
@@ -446,8 +453,9 @@ def _report(
     items: pd.DataFrame,
 ) -> ParseReport:
     records = reading.records
-    corrected = has_flag(assignments["flags"], *NAME_FLAGS)
-    unknown = has_flag(assignments["flags"], "unknown_unit")
+    corrected, unknown, split = flag_masks(
+        assignments["flags"], NAME_FLAGS, ["unknown_unit"], SPLIT_FLAGS
+    )
     # what each units text left unread, and whether its tokens still spell it: the same text
     # splits the same, so each is checked once
     checked: dict[str, tuple[bool, tuple[str, ...]]] = {}
@@ -488,7 +496,7 @@ def _report(
         readings=reading.readings,
         incomplete_items=tuple(r.item_label for r in records if r.incomplete),
         furniture_lines=layout.furniture,
-        splits=assignments.loc[has_flag(assignments["flags"], *SPLIT_FLAGS)].reset_index(drop=True),
+        splits=assignments.loc[split].reset_index(drop=True),
     )
 
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import functools
 import re
+from itertools import compress, count
+from operator import attrgetter
 from typing import NamedTuple
 
 import pandas as pd
@@ -58,6 +60,9 @@ _ANALYST_EXTRA = {
 }
 
 
+_CELLS = attrgetter("cells")
+
+
 def exported_table(blocks: list[Block]) -> Export | None:
     """Our export when the first table row is its header (Chinese or English; columns in any
     order, extra columns such as a 备注 typed beside them allowed), else None: a data-contract
@@ -66,7 +71,7 @@ def exported_table(blocks: list[Block]) -> Export | None:
     Blank rows, summary rows (合计, 总计 …) and extra columns are set aside and listed; a row
     whose 序号 or 位次 is not a whole number is refused in one sentence that names the row.
     """
-    first = next((i for i, b in enumerate(blocks) if b.cells), None)
+    first = next(compress(count(), map(_CELLS, blocks)), None)  # the first table row
     if first is None:
         return None
     header = [_FROM_ZH.get(cell.strip(), cell.strip()) for cell in blocks[first].cells]

@@ -219,10 +219,18 @@ def join_flags(codes: Iterable[str]) -> str:
 
 def has_flag(flags: pd.Series, *codes: str) -> pd.Series:
     """Which ``flags`` cells hold any of ``codes`` (whole codes, never a part of one)."""
-    wanted = set(codes)
+    return flag_masks(flags, codes)[0]
+
+
+def flag_masks(flags: pd.Series, *groups: Iterable[str]) -> list[pd.Series]:
+    """``has_flag`` for each group of codes, the cells read once."""
     positions, cells = pd.factorize(flags)  # a list writes a few dozen distinct cells
-    holds = np.array([not wanted.isdisjoint(flag_codes(cell)) for cell in cells] + [False])
-    return pd.Series(holds[positions], index=flags.index, dtype=bool)  # -1 (missing): False
+    masks = []
+    for codes in groups:
+        wanted = set(codes)
+        holds = np.array([not wanted.isdisjoint(flag_codes(cell)) for cell in cells] + [False])
+        masks.append(pd.Series(holds[positions], index=flags.index, dtype=bool))  # -1: False
+    return masks
 
 
 def flag_table(assignments: pd.DataFrame) -> pd.DataFrame:
