@@ -346,8 +346,12 @@ def find_items(blocks: list[Block]) -> Layout:
         heading = SECTION.match(block.text)
         if heading and header:
             cutter.section = heading["rest"].strip()
+    take, line = cutter.take, cutter._line
     for block in blocks[start:]:
-        cutter.take(block)
+        if block.cells:
+            take(block)
+        else:
+            line(block, block.text)  # what take does with a line of text, without the call
     cutter.close()
     return Layout(
         tuple(cutter.items), tuple(preamble), header, tuple(cutter.unplaced), cutter.furniture
