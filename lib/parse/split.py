@@ -66,11 +66,18 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
         # only rejoining wrapped names looks at the whole text; each chunk below takes the
         # lexicon without the document's names itself when none of them is in it
         return _split(text, lexicon.base)
-    tokens: list[Token] = []
-    pending_mark = False
     root = lexicon.base or lexicon
     parts = remembered_in(root, _chunks).get(text) or _chunks(text, root)  # cut to find names
     known_chunks = remembered_in(lexicon, _chunk_tokens)  # most chunks were split before
+    if " " not in text and _MARKER.search(text) is None:  # nothing to join or mark: looked up
+        pieces = [_PUNCTUATION_ALONE.get(part) or known_chunks.get(part) for part in parts]
+        if None not in pieces:
+            tokens = [token for piece in pieces for token in piece]
+            return tuple(
+                _distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens
+            )
+    tokens: list[Token] = []
+    pending_mark = False
     for part in _join_wrapped(parts, lexicon) if " " in text else parts:
         punctuation = _PUNCTUATION.get(part)
         if punctuation is not None:
@@ -96,6 +103,8 @@ _PUNCTUATION = {
     **{ch: Token("marker", ch) for ch in MARKERS},
     **{ch: Token("separator", ch) for ch in SEPARATORS},
 }
+_PUNCTUATION_ALONE = {ch: (token,) for ch, token in _PUNCTUATION.items()}
+_MARKER = re.compile(f"[{MARKERS}]")
 
 
 @per_lexicon
