@@ -494,6 +494,7 @@ class _Cutter:
             return
         heading = SECTION.match(text) if first in _SECTION_STARTS else None
         numbered = NUMBERED_HEADING.match(text) if first in _SECTION_STARTS else None
+        # its own first test, without a call for every line
         leader = leader_in_heading(text) if "长" in text or "主席" in text else ""
         if numbered:  # a section heading, or an item numbered like one: the units decide
             self.close()
