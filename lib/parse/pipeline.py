@@ -7,11 +7,9 @@ the command line and the benchmark share.
 
 from __future__ import annotations
 
-import contextlib
-import gc
 import hashlib
 from collections import Counter, defaultdict
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from operator import attrgetter, itemgetter
 from pathlib import Path
@@ -19,6 +17,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from lib.parse.collector import collector_paused
 from lib.parse.conventions import CONVENTIONS, Reading, read_items
 from lib.parse.duties import is_lead_note
 from lib.parse.errors import EXIT_NO_ITEMS, ListError
@@ -139,21 +138,6 @@ def _os_reason(exc: OSError) -> str:
     return "读取失败"
 
 
-@contextlib.contextmanager
-def _collector_paused() -> Iterator[None]:
-    """Our parse makes hundreds of thousands of small objects and no reference cycles worth
-    collecting: the cyclic collector, run hundreds of times meanwhile, costs a fifth of the
-    time. Paused for the parse after the source is read (refcounting still frees everything),
-    restored after."""
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was_enabled:
-            gc.enable()
-
-
 def parse_bytes(
     data: bytes, name: str = "清单.txt", convention: str | None = None, units: bool = True
 ) -> ParsedDocument:
@@ -168,7 +152,7 @@ def parse_bytes(
     # the format libraries (pdfminer, openpyxl, BeautifulSoup) make reference cycles: the
     # collector runs while they read (paused, a 200-page PDF held 3.4 GB), and pauses after
     read = read_blocks(data, name)
-    with _collector_paused():
+    with collector_paused():
         return _parse_read(read, data, name, convention, units)
 
 

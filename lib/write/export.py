@@ -12,6 +12,7 @@ import re
 
 import pandas as pd
 
+from lib.parse.collector import collector_paused
 from lib.write.present import neutralize_formulas, present
 from lib.write.stable import stable_zip
 
@@ -59,7 +60,7 @@ def _workbook(sheets: dict[str, pd.DataFrame], conditions: list[tuple[str, str]]
     # XlsxWriter streams rows out (a 35,000-row table in about a second); every string is
     # written as a string, never as a formula or a link, whatever it starts with
     options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
-    with xlsxwriter.Workbook(buffer, options) as workbook:
+    with collector_paused(), xlsxwriter.Workbook(buffer, options) as workbook:
         bold = workbook.add_format({"bold": True, "valign": "top"})
         wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
         for name, frame in sheets.items():
