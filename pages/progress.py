@@ -3,10 +3,12 @@
 import streamlit as st
 
 from lib.analyse.progress import (
+    FEW_MATCHED,
     base_statuses,
     behind_per_period,
     lagging_items,
     progress_sentence,
+    share_on_base,
     status_over_time,
     unit_lagging_items,
     unit_status_counts,
@@ -67,6 +69,15 @@ for problem in problems:
 for doubt in doubts:
     st.warning(escape_markdown(doubt))
 if matched.empty:
+    st.stop()
+if share_on_base(matched) < FEW_MATCHED:  # its numbers would be about another list's work
+    st.error(
+        escape_markdown(
+            f"上传的进度报告只有 {share_on_base(matched):.0%} 的事项对应到当前清单《"
+            f"{doc.meta.get('title') or doc.report.source_name}》的事项：它多半不是这份清单的"
+            "进度报告。请在侧栏把“当前清单”换成它的基准清单（或用上方建议的清单），或移除这份报告。"
+        )
+    )
     st.stop()
 statuses = base_statuses(matched)
 mine = statuses[statuses["item_no"].isin(selection.items["item_no"])]

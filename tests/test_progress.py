@@ -359,11 +359,15 @@ def test_a_report_of_another_stored_list_suggests_that_list(monkeypatch, tmp_pat
     seeded(app, data).run()
     assert not app.exception, app.exception
     assert any("更对得上" in i.value for i in app.info)
+    # on the bundled list its numbers would be about 昆明's work: said, not drawn
+    assert any("多半不是这份清单的进度报告" in e.value for e in app.error)
+    assert not app.get("plotly_chart")
     app.button(key="progress_switch_base").click().run()
     assert not app.exception
     assert app.session_state["library_pick"] == kunming.doc_id
     assert not any("更对得上" in i.value for i in app.info)  # now on 昆明 2020 itself
     assert "序时推进 6 项" in app.markdown[0].value
+    assert not app.error and app.get("plotly_chart")
     from lib.store import reports
 
     [stored] = reports.of_base(library_engine(), kunming.doc_id)  # kept as 昆明's report

@@ -611,7 +611,23 @@ def matched_share(report: ParsedDocument, rows: pd.DataFrame, base: ParsedDocume
     if report.items.empty:
         return 0.0
     on_base, _ = match_to_base(rows, report, base)
-    return on_base.drop_duplicates("report_label")["item_no"].notna().mean()
+    return share_on_base(on_base)
+
+
+FEW_MATCHED = 0.5  # under this share of a report's items on the list, it is not its report
+
+
+def share_on_base(matched: pd.DataFrame) -> float:
+    """The share of the report rows (each report's items once) put on an item of the base
+    list; the items' parts that took their status count with the item.
+
+    >>> share_on_base(pd.DataFrame({"report_label": ["1", "2", "2"], "item_no": [5, None, 7]}))
+    0.5
+    """
+    own = matched[matched.get("status_source", pd.Series("", index=matched.index)) != "parent"]
+    keys = [c for c in ("report", "report_label") if c in own]
+    rows = own.drop_duplicates(keys)
+    return float(rows["item_no"].notna().mean()) if len(rows) else 0.0
 
 
 def likely_bases(
