@@ -69,6 +69,7 @@ def headline_facts(selection: Selection) -> dict[str, object]:
         "top_items": int(top["items"]) if top is not None else 0,
         "top_lead_unit": lead["unit"] if lead is not None else "",
         "top_leads": int(lead["lead"]) if lead is not None else 0,
+        "lead_units": int((by_leads["lead"] > 0).sum()),
         "unit": units[0] if len(one) else "",
         "unit_roles": {
             role: int(one[role].iloc[0]) if len(one) else 0

@@ -22,8 +22,11 @@ def headline_sentence(facts: dict[str, object], filtered: bool = False) -> str:
     """The landing page's answer in one sentence (``headline_facts``), in plain words.
 
     >>> headline_sentence({"items": 97, "units": 59, "top_unit": "财政局", "top_items": 21,
-    ...     "top_lead_unit": "发改局", "top_leads": 6, "unit": ""})
+    ...     "top_lead_unit": "发改局", "top_leads": 6, "lead_units": 30, "unit": ""})
     '97 项工作，59 个单位承担；财政局承担最多（21 项），发改局牵头最多（6 项）。'
+    >>> headline_sentence({"items": 19, "units": 25, "top_unit": "市发改委", "top_items": 2,
+    ...     "top_lead_unit": "市政府办公厅", "top_leads": 1, "lead_units": 1, "unit": ""})
+    '19 项工作，25 个单位承担；市发改委承担最多（2 项），只有市政府办公厅写明牵头（1 项）。'
     """
     if not facts["items"]:
         return "当前筛选条件下没有工作事项。"
@@ -36,7 +39,9 @@ def headline_sentence(facts: dict[str, object], filtered: bool = False) -> str:
     sentence = f"{facts['items']} 项工作，{facts['units']} 个单位承担"
     if facts["top_unit"]:
         sentence += f"；{facts['top_unit']}承担最多（{facts['top_items']} 项）"
-    if facts["top_lead_unit"]:
+    if facts["top_lead_unit"] and facts.get("lead_units") == 1:  # "most" of one says nothing
+        sentence += f"，只有{facts['top_lead_unit']}写明牵头（{facts['top_leads']} 项）"
+    elif facts["top_lead_unit"]:
         sentence += f"，{facts['top_lead_unit']}牵头最多（{facts['top_leads']} 项）"
     return ("按当前筛选：" if filtered else "") + sentence + "。"
 
