@@ -178,6 +178,8 @@ def judge(
     'year_end'
     >>> judge([], [], [], p).status
     'unknown'
+    >>> judge(["50%(马站未开工"], [], [], p).status, judge(["尚未开工"], [], [], p).status
+    ('behind', 'not_started')
     """
     cells, phrases = _phrases()
     for header, value in status_cells:
@@ -193,6 +195,8 @@ def judge(
             for phrase in phrases[status]:
                 at = text.find(phrase)
                 if at >= 0 and not (status == "done" and _negated(text, at)):
+                    if status == "not_started" and _PART_DONE.search(text):
+                        status = "behind"  # 50%(马站未开工): under way, a part not started
                     return Judged(status, "phrase", _around(text, at, len(phrase)))
     by_figures = _by_figures(" ".join(progress), targets, period)
     if by_figures is not None:
@@ -204,6 +208,7 @@ def judge(
     return Judged("unknown", "none", "")
 
 
+_PART_DONE = re.compile(r"(?<![\d.])[1-9]\d*(?:\.\d+)?%")  # a share of the work done, not 0%
 _DONE_VERBS = re.compile(
     r"^(?:已|累计|共|新)?(?:完成|建成|新建|建设|实现|开工|改造|新增|提升|优化)+"
 )
