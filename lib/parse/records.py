@@ -375,6 +375,8 @@ class _Cutter:
         self.part = 0  # which list of the file (附件1, 附件2 …) the items belong to
         self.open: dict | None = None  # the item being read: RawItem's fields, lines as a list
         self.furniture_starts = _furniture_starts()
+        # a line starting otherwise is neither 附件, page furniture, a number nor a heading
+        self.special_starts = {"附", *self.furniture_starts, *_LABEL_STARTS, *_SECTION_STARTS}
 
     def take(self, block: Block) -> None:
         cells = block.cells
@@ -469,6 +471,16 @@ class _Cutter:
         """A line of text: a number opens an item, a heading names a section or a leader, a
         附件 line starts another list."""
         first = text[:1]
+        if (  # most lines: an open item's next line, which none of the tests below can claim
+            self.open is not None
+            and first not in self.special_starts
+            and not first.isdigit()
+            and "长" not in text
+            and "主席" not in text
+            and not text.endswith("|")
+        ):
+            self.open["lines"].append(text)
+            return
         if first == "附" and _ATTACHMENT.match(text.strip("* ")):
             self.close()  # another list: its numbering may start again
             self.part += 1
