@@ -36,7 +36,7 @@ import pandas as pd
 
 from lib.analyse.roles import item_roles
 from lib.parse.pipeline import ParsedDocument, parse_bytes
-from lib.parse.records import CIRCLED, label_number
+from lib.parse.records import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.schema import CHASED, STATUSES
 from lib.parse.sources import read_blocks
@@ -441,12 +441,9 @@ def match_to_base(
     return rows, uncovered[["item_no", "item_label", "task", "units_text"]].reset_index(drop=True)
 
 
-_LABEL_MARKS = "().、 "  # around a label's number
-
-
 def _label_style(label: str) -> tuple[bool, str]:
     """How a label is numbered: bracketed or not, and arabic, circled or Chinese numerals."""
-    core = label.strip(_LABEL_MARKS)
+    core = label.strip(LABEL_MARKS)
     kind = "arabic" if core.isdigit() else "circled" if core[:1] in CIRCLED else "chinese"
     return label.startswith("("), kind
 

@@ -6,6 +6,7 @@ A block is one non-blank line of a text source with its line number. Table sourc
 
 from __future__ import annotations
 
+from operator import attrgetter
 from typing import NamedTuple
 
 
@@ -13,6 +14,9 @@ class Block(NamedTuple):  # a named tuple: documents have tens of thousands of l
     text: str
     source_ref: str  # "L12" for line 12, "Sheet1!B7" or "p3" for other sources
     cells: tuple[str, ...] = ()  # the row's cells when the block is a table row
+
+
+CELLS = attrgetter("cells")  # a block's cells, for map() over many blocks
 
 
 def text_blocks(text: str) -> list[Block]:

@@ -38,7 +38,7 @@ from lib.parse.records import (
     run_rule,
 )
 from lib.parse.reference import DATA_DIR, read_data_csv
-from lib.parse.split import MARKERS
+from lib.parse.split import MARKER, MARKERS
 from lib.parse.units import Lexicon
 
 CONVENTIONS: tuple[str, ...] = (
@@ -473,16 +473,13 @@ def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
     return out
 
 
-_MARKER = re.compile(f"[{MARKERS}]")
-
-
 def _rule(field: UnitField, has_lead_field: bool, legend_on: bool) -> str:
     """The lead rule for one run (README, Data model): markers, then lead labels, then legends.
 
     Readers leave ``pending`` where the run itself does not say: it becomes ``co`` beside
     a run of leads, ``first`` under a legend, else ``co``.
     """
-    if _MARKER.search(field.text):
+    if MARKER.search(field.text):
         return "marker"
     if field.rule != "pending":
         return field.rule

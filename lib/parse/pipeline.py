@@ -23,6 +23,7 @@ from lib.parse.duties import is_lead_note
 from lib.parse.errors import EXIT_NO_ITEMS, ListError
 from lib.parse.metadata import extract_metadata
 from lib.parse.records import (
+    LABEL_MARKS,
     ItemRecord,
     Layout,
     UnitField,
@@ -484,9 +485,6 @@ def _report(
     )
 
 
-_LABEL_MARKS = "().、 "  # around a label's number
-
-
 def numbering_problems(labels: list[str], sections: list | None = None) -> tuple[str, ...]:
     """Skips, repeats and restarts in the labels as written; nothing is renumbered.
 
@@ -500,7 +498,7 @@ def numbering_problems(labels: list[str], sections: list | None = None) -> tuple
     sections = sections or [""] * len(labels)
     last_section = sections[0] if sections else ""
     for label, section in zip(labels, sections):
-        core = label.strip(_LABEL_MARKS)
+        core = label.strip(LABEL_MARKS)
         style = core.isdigit()
         number = int(core) if style and core.isascii() else label_number(label)  # 12: at once
         if number is None:

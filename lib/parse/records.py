@@ -220,11 +220,14 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
+LABEL_MARKS = "().、 "  # around a label's number: (三), 4、, 12.
+
+
 def label_number(label: str) -> int | None:
     """The number a label states: ``12`` → 12, ``(三)`` → 3, ``(4)`` → 4, ``⑤`` → 5."""
     if len(label) == 1 and label in CIRCLED:
         return CIRCLED.index(label) + 1
-    digits = label.strip("().、 ")
+    digits = label.strip(LABEL_MARKS)
     if digits.startswith("第") and digits.endswith("条"):
         digits = digits[1:-1]
     return int(digits) if digits.isdigit() else chinese_number(digits)
@@ -506,8 +509,7 @@ class _Cutter:
             return
         heading = SECTION.match(text) if first in _SECTION_STARTS else None
         numbered = NUMBERED_HEADING.match(text) if first in _SECTION_STARTS else None
-        # its own first test, without a call for every line
-        leader = leader_in_heading(text) if "长" in text or "主席" in text else ""
+        leader = leader_in_heading(text)
         if numbered:  # a section heading, or an item numbered like one: the units decide
             self.close()
             outer = self.section

@@ -6,12 +6,11 @@ from __future__ import annotations
 import functools
 import re
 from itertools import compress, count
-from operator import attrgetter
 from typing import NamedTuple
 
 import pandas as pd
 
-from lib.parse.blocks import Block
+from lib.parse.blocks import CELLS, Block
 from lib.parse.errors import ListError
 from lib.parse.reference import read_data_csv
 from lib.parse.schema import (
@@ -60,9 +59,6 @@ _ANALYST_EXTRA = {
 }
 
 
-_CELLS = attrgetter("cells")
-
-
 def exported_table(blocks: list[Block]) -> Export | None:
     """Our export when the first table row is its header (Chinese or English; columns in any
     order, extra columns such as a 备注 typed beside them allowed), else None: a data-contract
@@ -71,7 +67,7 @@ def exported_table(blocks: list[Block]) -> Export | None:
     Blank rows, summary rows (合计, 总计 …) and extra columns are set aside and listed; a row
     whose 序号 or 位次 is not a whole number is refused in one sentence that names the row.
     """
-    first = next(compress(count(), map(_CELLS, blocks)), None)  # the first table row
+    first = next(compress(count(), map(CELLS, blocks)), None)  # the first table row
     if first is None:
         return None
     header = [_FROM_ZH.get(cell.strip(), cell.strip()) for cell in blocks[first].cells]

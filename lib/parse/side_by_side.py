@@ -3,12 +3,8 @@ read as the left table, then the right one, instead of rows of two items each.""
 
 from __future__ import annotations
 
-from operator import attrgetter
-
-from lib.parse.blocks import Block
+from lib.parse.blocks import CELLS, Block
 from lib.parse.records import header_role
-
-_CELLS = attrgetter("cells")
 
 
 def split_side_by_side(blocks: list[Block]) -> list[Block]:
@@ -23,7 +19,7 @@ def split_side_by_side(blocks: list[Block]) -> list[Block]:
     >>> [b.cells for b in split_side_by_side(rows)]
     [('序号', '主要工作', '责任单位'), ('1', '任务一', '发改局'), ('序号', '主要工作', '责任单位'), ('5', '任务五', '民政局')]
     """
-    if not any(map(_CELLS, blocks)):  # lines of text: no table to cut
+    if not any(map(CELLS, blocks)):  # lines of text: no table to cut
         return blocks
     out: list[Block] = []
     index = 0

@@ -69,7 +69,7 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
     root = lexicon.base or lexicon
     parts = remembered_in(root, _chunks).get(text) or _chunks(text, root)  # cut to find names
     known_chunks = remembered_in(lexicon, _chunk_tokens)  # most chunks were split before
-    if " " not in text and _MARKER.search(text) is None:  # nothing to join or mark: looked up
+    if " " not in text and MARKER.search(text) is None:  # nothing to join or mark: looked up
         pieces = [_PUNCTUATION_ALONE.get(part) or known_chunks.get(part) for part in parts]
         if None not in pieces:
             tokens = [token for piece in pieces for token in piece]
@@ -104,7 +104,7 @@ _PUNCTUATION = {
     **{ch: Token("separator", ch) for ch in SEPARATORS},
 }
 _PUNCTUATION_ALONE = {ch: (token,) for ch, token in _PUNCTUATION.items()}
-_MARKER = re.compile(f"[{MARKERS}]")
+MARKER = re.compile(f"[{MARKERS}]")  # a ▲ or ★ anywhere
 
 
 @per_lexicon
