@@ -183,6 +183,8 @@ for label, found in (
 ):
     if found:
         st.warning(escape_markdown(f"{label}：{'、'.join(found)}"))
+for line in report.read_as:
+    st.info(escape_markdown(line))
 if report.ignored:
     st.info(escape_markdown("有意略过、未读入的内容：" + "；".join(report.ignored)))
 if report.headings:

@@ -66,6 +66,8 @@ def test_collectives_in_the_table_match_the_collective_pattern() -> None:
         "branch_suffixes.csv",
         "header_endings.csv",
         "task_verbs.csv",
+        "column_kinds.csv",
+        "progress_headers.csv",
     ],
 )
 def test_data_files_are_clean_utf8_csv(name: str) -> None:
@@ -88,6 +90,8 @@ def test_flag_codes_are_snake_case_and_explained() -> None:
     [
         ("duty_verbs.csv", "role", {"lead", "co", "pending", "opener", "with", "note"}),
         ("header_endings.csv", "role", {"note", "task"}),
+        ("column_kinds.csv", "kind", {"measure", "rate", "figure"}),
+        ("progress_headers.csv", "role", {"progress", "status", "remark", "rate"}),
         (
             "header_words.csv",
             "role",

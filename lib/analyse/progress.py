@@ -64,10 +64,16 @@ class Period:
     label: str
     start: datetime.date | None
     end: datetime.date | None
+    months: tuple[int, int] | None = None  # first and last month, known even without a year
 
     @property
     def whole_year(self) -> bool:
-        return self.start is not None and (self.start.month, self.end.month) == (1, 12)
+        return self.months == (1, 12)
+
+    @property
+    def last_month(self) -> int | None:
+        """The month the period ends in (11 for 1-11月, also when no year is written)."""
+        return self.months[1] if self.months else None
 
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
@@ -85,7 +91,9 @@ def reporting_period(texts: list[str], year: str = "") -> Period:
     telling first), with the year written there or ``year``.
 
     >>> reporting_period(["1-11月推进情况", "2023年区政府重点民生实事项目推进情况(1-11月)"])
-    Period(label='1-11月', start=datetime.date(2023, 1, 1), end=datetime.date(2023, 11, 30))
+    Period(label='1-11月', start=datetime.date(2023, 1, 1), end=datetime.date(2023, 11, 30), months=(1, 11))
+    >>> reporting_period(["岳阳市1-11月12件重点民生实事工作落实情况"]).last_month
+    11
     >>> [reporting_period([t], "2024").label for t in ("上半年落实情况", "二季度执行情况", "前三季度")]
     ['上半年', '二季度', '前三季度']
     >>> reporting_period(["2016年为民办实事完成情况"]).end
@@ -113,10 +121,14 @@ def reporting_period(texts: list[str], year: str = "") -> Period:
 
 
 def _dates(label: str, year: int | None, first: int, last: int) -> Period:
-    if year is None or not 1 <= first <= last <= 12:
+    if not 1 <= first <= last <= 12:
         return Period(label, None, None)
+    if year is None:  # 1-11月 on a page that names no year: the months still tell the share
+        return Period(label, None, None, (first, last))
     end = calendar.monthrange(year, last)[1]
-    return Period(label, datetime.date(year, first, 1), datetime.date(year, last, end))
+    return Period(
+        label, datetime.date(year, first, 1), datetime.date(year, last, end), (first, last)
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -166,8 +178,10 @@ def judge(
     period: Period,
     task: str = "",
     targets: str = "",
+    rates: list[tuple[str, str]] = (),
 ) -> Judged:
-    """An item's status from its row (see the module's docstring for the order).
+    """An item's status from its row (see the module's docstring for the order); ``rates``
+    are (header, cell) of the row's completion-rate columns (任务完成率, 占年任务之比).
 
     >>> p = reporting_period(["1-11月"], "2023")
     >>> judge(["完成60%"], [("是否达序", "是")], [], p)
@@ -186,7 +200,7 @@ def judge(
         clean = re.sub(r"[\s。.]", "", value)
         if clean in cells:
             return Judged(cells[clean], "column", f"{header}：{clean}")
-    texts = [t for t in (*progress, *remarks) if t.strip()]
+    texts = [t for t in (*progress, *remarks, *(cell for _, cell in rates)) if t.strip()]
     for status in _TEXT_ORDER:
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
@@ -198,10 +212,13 @@ def judge(
                     if status == "not_started" and _PART_DONE.search(text):
                         status = "behind"  # 50%(马站未开工): under way, a part not started
                     return Judged(status, "phrase", _around(text, at, len(phrase)))
+    by_rate = _by_rate(rates, period)
+    if by_rate is not None:
+        return by_rate
     by_figures = _by_figures(" ".join(progress), targets, period)
     if by_figures is not None:
         return by_figures
-    if any(t.strip() for t in progress):
+    if any(t.strip() for t in (*progress, *remarks)):  # a remark on the work is progress too
         if period.whole_year:
             return Judged("done", "year_end", "")
         return Judged("on_track", "reported", "")
@@ -220,7 +237,7 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     rate or a share (%) against the target itself, a quantity against the target pro rata for
     the months the period covers (target 8个, 1-6月 reported 3个: behind, 4 expected). None
     when no figure of the progress matches a target, or the period is unknown."""
-    if not progress.strip() or not targets or period.end is None:
+    if not progress.strip() or not targets or period.last_month is None:
         return None
     from rapidfuzz import fuzz
 
@@ -241,7 +258,7 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     if best is None:
         return None
     _, goal, got = best
-    expected = goal.value * period.end.month / 12  # a quantity is counted up over the year
+    expected = goal.value * period.last_month / 12  # a quantity is counted up over the year
     if goal.measure_unit == "%":  # a rate or a share is compared as it is
         expected, status = goal.value, "on_track" if got.value >= goal.value else "behind"
     elif got.value >= goal.value:
@@ -255,6 +272,36 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
         f"（序时应达 {expected:.3g}{goal.measure_unit}）" if pro_rata else ""
     )
     return Judged(status, "figures", evidence)
+
+
+_RATE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)%")
+
+
+def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
+    """The share of the year's task done (任务完成率 72%) against the share of the year gone
+    (序时进度: 7/12 after 1-7月): every indicator at 100% or more is done, any under the
+    share of the year gone is behind, else on track. None without a percentage or a period.
+
+    >>> p = reporting_period(["1-7月"], "2019")
+    >>> [_by_rate([("任务完成率", r)], p).status for r in ("72%", "29%", "100.1%;102.2%")]
+    ['on_track', 'behind', 'done']
+    >>> _by_rate([("任务完成率", "100%;61.4%")], reporting_period(["1-11月"])).evidence
+    '任务完成率 61.4%，1-11月序时进度 91.7%'
+    """
+    found = [(h, float(m[1]), m[0]) for h, cell in rates for m in _RATE.finditer(cell)]
+    if not found or period.last_month is None:
+        return None
+    expected = 100 * period.last_month / 12
+    header, lowest, written = min(found, key=lambda f: f[1])
+    if lowest >= 100:
+        status = "done"
+    elif period.whole_year or lowest < expected:
+        status = "behind"
+    else:
+        status = "on_track"
+    return Judged(
+        status, "rate", f"{header} {written}，{period.label or '报告期'}序时进度 {expected:.1f}%"
+    )
 
 
 def _negated(text: str, at: int) -> bool:
@@ -296,6 +343,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFr
         cells = [] if rows is None else list(zip(rows["header"], rows["text"]))
         status_cells = [(h, t) for h, t in cells if roles.get(h) == "status"]
         remarks = [t for h, t in cells if roles.get(h) == "remark"]
+        rates = [(h, t) for h, t in cells if roles.get(h) == "rate"]
         for header in progress_headers or [None]:
             period = periods.get(header) or reporting_period(titles, year)
             text = [t for h, t in cells if h == header]
@@ -307,6 +355,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFr
                 period,
                 item.task if not cells else "",
                 _without(item.task, [t for h, t in cells if h == ""]),
+                rates if last else [],
             )
             out.append(
                 (

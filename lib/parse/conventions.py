@@ -25,15 +25,13 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lib.parse.duties import duty_fields, duty_words, looks_like_units
+from lib.parse.headers import header_endings, header_role, header_words
 from lib.parse.records import (
     CIRCLED,
     ItemRecord,
     Layout,
     RawItem,
     UnitField,
-    header_endings,
-    header_role,
-    header_words,
     label_number,
     run_rule,
 )

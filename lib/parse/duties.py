@@ -14,7 +14,8 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lib.parse.records import UnitField, header_role
+from lib.parse.headers import header_role
+from lib.parse.records import UnitField
 from lib.parse.reference import read_data_csv
 from lib.parse.split import split_units
 from lib.parse.units import Lexicon

@@ -84,6 +84,7 @@ class ParseReport:
     furniture_lines: int = 0  # page furniture skipped (发布时间, 分享 …)
     traditional: bool = False  # written in traditional characters, read in simplified ones
     ignored: tuple[str, ...] = ()  # what was set aside on purpose, each with where and why
+    read_as: tuple[str, ...] = ()  # a column read otherwise than its header says, and why
     # assignments rows cut from a run the list wrote without separators
     splits: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS))
@@ -481,6 +482,7 @@ def _report(
         readings=reading.readings,
         incomplete_items=tuple(r.item_label for r in records if r.incomplete),
         furniture_lines=layout.furniture,
+        read_as=layout.read_as,
         splits=assignments.loc[split].reset_index(drop=True),
     )
 

@@ -16,7 +16,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lib.parse.blocks import Block
+from lib.parse.headers import header_role, header_words
 from lib.parse.reference import DATA_DIR
+from lib.parse.spaced import cut_row, spaced_table
 
 _CN_DIGITS = {
     "零": 0,
@@ -133,56 +135,7 @@ class Layout:
     header: tuple[str, ...] = ()
     unplaced: tuple[Block, ...] = field(default_factory=tuple)
     furniture: int = 0  # page furniture lines skipped (发布时间, 分享 …)
-
-
-@functools.lru_cache(maxsize=1)
-def header_words() -> dict[str, str]:
-    """Header cell or field label → role (``责任单位`` → units), from data/header_words.csv."""
-    with open(DATA_DIR / "header_words.csv", encoding="utf-8", newline="") as handle:
-        return {row["text"]: row["role"] for row in csv.DictReader(handle)}
-
-
-# a reporting period before a progress column: 1-10月推进情况, 一季度完成情况, 2023年上半年进展
-_PERIOD = re.compile(
-    r"^(?:\d{4}年度?)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
-    r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)?"
-)
-
-
-@functools.lru_cache(maxsize=4096)
-def header_role(cell: str) -> str | None:
-    """The role of a header cell or field label, or None when it is not one.
-
-    Spaces inside are ignored (``牵 头 部 门``); a reporting period in front of a progress
-    column is too (``1-10月推进情况`` → note); else the ending decides (data/header_endings.csv:
-    …情况/…进度 a note, …任务/…目标 a task).
-
-    >>> header_role("牵 头 部 门"), header_role("1-10月推进情况"), header_role("任务文字")
-    ('lead', 'note', None)
-    """
-    words = header_words()
-    text = re.sub(r"\s+", "", cell)
-    if text in words:
-        return words[text]
-    bare = _PERIOD.sub("", text)
-    if bare in words:
-        return words[bare]
-    endings = header_endings()
-    if 2 <= len(text) <= 16 and text.endswith(endings["note"]):
-        return "note"
-    if 2 <= len(bare) <= 10 and bare.endswith(endings["task"]):
-        return "task"  # 全年目标任务, 2022年预期目标
-    return None
-
-
-@functools.lru_cache(maxsize=1)
-def header_endings() -> dict[str, tuple[str, ...]]:
-    """Endings that name a column's role when the whole cell is not in header_words.csv."""
-    with open(DATA_DIR / "header_endings.csv", encoding="utf-8", newline="") as handle:
-        rows = list(csv.DictReader(handle))
-    return {
-        role: tuple(r["ending"] for r in rows if r["role"] == role) for role in ("note", "task")
-    }
+    read_as: tuple[str, ...] = ()  # how a column was read where its header says otherwise
 
 
 @functools.lru_cache(maxsize=1)
@@ -341,15 +294,19 @@ def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
     blocks = split_run_on_lines(key_value_rows(blocks))
     header_at, start, header = _find_header(blocks)
+    kinds: tuple[str, ...] = ()
+    read_as = ""
+    if not header:  # a table copied with single spaces between its cells, or no table
+        header_at, start, header, kinds, read_as = spaced_table(blocks, _numbered_rest)
     if not header:
         header_at = start = _first_item(blocks)
     preamble = blocks[:header_at]
-    cutter = _Cutter(header)
+    cutter = _Cutter(header, kinds)
     for block in preamble:  # a section heading just above the header heads the first items
         heading = SECTION.match(block.text)
         if heading and header:
             cutter.section = heading["rest"].strip()
-    take, line = cutter.take, cutter._line
+    take, line = cutter.take, cutter.spaced_line if kinds else cutter._line
     for block in blocks[start:]:
         if block.cells:
             take(block)
@@ -357,15 +314,21 @@ def find_items(blocks: list[Block]) -> Layout:
             line(block, block.text)  # what take does with a line of text, without the call
     cutter.close()
     return Layout(
-        tuple(cutter.items), tuple(preamble), header, tuple(cutter.unplaced), cutter.furniture
+        tuple(cutter.items),
+        tuple(preamble),
+        header,
+        tuple(cutter.unplaced),
+        cutter.furniture,
+        (read_as,) if read_as else (),
     )
 
 
 class _Cutter:
     """Walks the blocks after the header, opening an item at each number."""
 
-    def __init__(self, header: tuple[str, ...]) -> None:
+    def __init__(self, header: tuple[str, ...], kinds: tuple[str, ...] = ()) -> None:
         roles = [header_role(c) or "note" for c in header]
+        self.kinds = kinds  # a table copied with single spaces: what each column holds
         self.header_cells = [c for c in header if c]
         self.width = len(header)
         self.label_col = roles.index("label") if "label" in roles else 0
@@ -422,6 +385,21 @@ class _Cutter:
             "cells": cells,
             "part": self.part,
         }
+
+    def spaced_line(self, block: Block, text: str) -> None:
+        """A line of a table copied with single spaces between its cells: a numbered row
+        opens an item with its words laid into the columns; a row without a number (another
+        indicator of the item) adds its cells to the item's, each after a ;."""
+        label = ITEM_LABEL.match(text) if text[:1].isdigit() else None
+        if label and label["num"] and label["rest"].strip():
+            self._start(label, block, [], cut_row(label["rest"], self.kinds))
+        elif self.open and self.open["cells"] and " " in text and text[:1] not in "附":
+            more = cut_row(text, self.kinds)
+            self.open["cells"] = tuple(
+                ";".join(c for c in (old, new) if c) for old, new in zip(self.open["cells"], more)
+            )
+        else:
+            self._line(block, text)
 
     def _next_number(self, text: str) -> re.Match[str] | None:
         """``62.20户以上…`` right after item 61: the next number, not the decimal 62.20."""
@@ -561,6 +539,12 @@ def _first_item(blocks: list[Block]) -> int:
     while heading > begin and SECTION.match(blocks[heading - 1].text):
         heading -= 1
     return heading if heading < first else first
+
+
+def _numbered_rest(text: str) -> str | None:
+    """What follows the number of a line numbered 1, 2, 3 … (None for any other line)."""
+    label = ITEM_LABEL.match(text) if text[:1].isdigit() else None
+    return label["rest"] if label and label["num"] else None
 
 
 def _numbered(text: str) -> bool:

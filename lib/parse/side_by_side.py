@@ -4,7 +4,7 @@ read as the left table, then the right one, instead of rows of two items each.""
 from __future__ import annotations
 
 from lib.parse.blocks import CELLS, Block
-from lib.parse.records import header_role
+from lib.parse.headers import header_role
 
 
 def split_side_by_side(blocks: list[Block]) -> list[Block]:

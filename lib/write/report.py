@@ -130,6 +130,7 @@ def report_text(doc: ParsedDocument) -> str:
             f"未写责任单位的编号标题（按分块处理，未计为事项）{len(report.headings)} 条："
             + "；".join(report.headings)
         )
+    lines += list(report.read_as)
     if report.ignored:
         lines.append(f"未读入 {len(report.ignored)} 处（有意略过，请核对）：")
         lines += [f"  {line}" for line in report.ignored]

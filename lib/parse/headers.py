@@ -1,0 +1,60 @@
+"""Table headers: which column a header cell names (责任单位 → units, 1-10月推进情况 → note),
+from data/header_words.csv and data/header_endings.csv."""
+
+from __future__ import annotations
+
+import csv
+import functools
+import re
+
+from lib.parse.reference import DATA_DIR
+
+
+@functools.lru_cache(maxsize=1)
+def header_words() -> dict[str, str]:
+    """Header cell or field label → role (``责任单位`` → units), from data/header_words.csv."""
+    with open(DATA_DIR / "header_words.csv", encoding="utf-8", newline="") as handle:
+        return {row["text"]: row["role"] for row in csv.DictReader(handle)}
+
+
+# a reporting period before a progress column: 1-10月推进情况, 一季度完成情况, 2023年上半年进展
+PERIOD = re.compile(
+    r"^(?:\d{4}年度?)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"
+    r"[一二三四1-4]季度|前三季度|上半年|下半年|全年|年度|截至\d{1,2}月(?:底)?)?"
+)
+
+
+@functools.lru_cache(maxsize=4096)
+def header_role(cell: str) -> str | None:
+    """The role of a header cell or field label, or None when it is not one.
+
+    Spaces inside are ignored (``牵 头 部 门``); a reporting period in front of a progress
+    column is too (``1-10月推进情况`` → note); else the ending decides (data/header_endings.csv:
+    …情况/…进度 a note, …任务/…目标 a task).
+
+    >>> header_role("牵 头 部 门"), header_role("1-10月推进情况"), header_role("任务文字")
+    ('lead', 'note', None)
+    """
+    words = header_words()
+    text = re.sub(r"\s+", "", cell)
+    if text in words:
+        return words[text]
+    bare = PERIOD.sub("", text)
+    if bare in words:
+        return words[bare]
+    endings = header_endings()
+    if 2 <= len(text) <= 16 and text.endswith(endings["note"]):
+        return "note"
+    if 2 <= len(bare) <= 10 and bare.endswith(endings["task"]):
+        return "task"  # 全年目标任务, 2022年预期目标
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def header_endings() -> dict[str, tuple[str, ...]]:
+    """Endings that name a column's role when the whole cell is not in header_words.csv."""
+    with open(DATA_DIR / "header_endings.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {
+        role: tuple(r["ending"] for r in rows if r["role"] == role) for role in ("note", "task")
+    }

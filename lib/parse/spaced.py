@@ -1,0 +1,243 @@
+"""Tables copied from a web page one row a line, with single spaces between the cells.
+
+``序号 项目名称 责任单位 目标任务 1-7月实际完成情况 任务完成率 备注`` then
+``1 新增城镇就业 区人社局 8950人 6453人 72%``: the spaces are the only cell breaks, an
+empty cell leaves no trace, and a remark may hold spaces of its own. The header gives the
+columns; each row's words are laid into them in order, by what each column holds (a
+percentage under 完成率, a figure under 目标任务, a unit's name under 责任单位), at the least
+cost over all the ways to lay them (``cut_row``). A column the header calls 单位 holds units of
+measure (万人, 公里) when its cells say so; the responsible units then stand in whichever
+column holds names of units (``settle_units``).
+
+Used only when no other header is found, so that lists the reader already reads are read as
+before.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from collections.abc import Callable
+
+from lib.parse.blocks import Block
+from lib.parse.headers import PERIOD, header_role
+from lib.parse.reference import load_reference, read_data_csv
+
+_PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
+_FIGURE = re.compile(r"^(?:[-—/]|[-+]?\d[\d.,]*(?:[\u4e00-\u9fff/]{0,4})?)$")  # 8950人, 5.2, -
+_MAX_HEADER_LINES = 3
+UNITS_NAME = "责任单位"  # the name a column of units is read under when its header says otherwise
+
+
+@functools.lru_cache(maxsize=1)
+def _kinds() -> tuple[tuple[str, str], ...]:
+    """(header ending, kind): what a column holds, from data/column_kinds.csv, longest first."""
+    rows = read_data_csv("column_kinds.csv")
+    return tuple(sorted(((r["ending"], r["kind"]) for r in rows), key=lambda p: -len(p[0])))
+
+
+def _kind_by_words(cell: str) -> str:
+    text = re.sub(r"\s+", "", cell)
+    for ending, kind in _kinds():
+        if text.endswith(ending) and (kind != "measure" or text == ending):
+            return kind
+    return ""
+
+
+def column_kinds(header: tuple[str, ...]) -> tuple[str, ...]:
+    """What each column after the label's holds: task (the first task column), units,
+    measure, rate, figure (a count, or a later task column such as 目标任务), or text."""
+    roles = [header_role(c) for c in header]
+    start = roles.index("label") + 1 if "label" in roles else 0
+    kinds: list[str] = []
+    for cell, role in zip(header[start:], roles[start:]):
+        if role in ("lead", "lead_units", "units", "co"):
+            kinds.append("units")
+        elif kind := _kind_by_words(cell):
+            kinds.append(kind)
+        elif role == "task":
+            kinds.append("figure" if "task" in kinds else "task")
+        else:
+            kinds.append("text")
+    return tuple(kinds)
+
+
+def header_words(line: str) -> list[str]:
+    """A header line's words: ``单 位`` and ``备  注`` are one word each (single characters
+    spaced out), and a period before a word belongs to it (``1-7月 实际完成情况``)."""
+    words: list[str] = []
+    for word in line.replace("|", " ").split():
+        if len(word) == 1 and words and len(words[-1]) == 1 and not word.isdigit():
+            words[-1] += word
+        else:
+            words.append(word)
+    joined: list[str] = []
+    for word in words:
+        if joined and (period := PERIOD.match(joined[-1])[0]) and period == joined[-1]:
+            joined[-1] += word
+        else:
+            joined.append(word)
+    return joined
+
+
+def spaced_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
+    """Where a header of space-separated words starts, the block after it, and its words;
+    (0, 0, ()) if there is none. It starts with a label column (序号) and names a task; it may
+    run over a few lines (a long header cell wraps), and at most one of its words is unknown."""
+    for index, block in enumerate(blocks):
+        if block.cells:
+            continue
+        words = header_words(block.text)
+        if len(words) < 2 or header_role(words[0]) != "label":
+            continue
+        end = index + 1
+        while end < len(blocks) and end - index < _MAX_HEADER_LINES and not blocks[end].cells:
+            more = header_words(blocks[end].text)
+            if not more or header_role(more[0]) == "label" or not all(map(_known, more)):
+                break
+            words = header_words(" ".join([*words, *more]))  # 1-7月 / 实际完成情况: one word
+            end += 1
+        roles = [header_role(w) for w in words]
+        unknown = sum(1 for w in words if not _known(w))
+        if len(words) >= 4 and "task" in roles and unknown <= 1:
+            return index, end, tuple(words)
+    return 0, 0, ()
+
+
+def _known(word: str) -> bool:
+    return bool(header_role(word) or _kind_by_words(word))
+
+
+def _unit_like(text: str) -> bool:
+    """A name of a unit or names of units (人社局, 工信局、通信管理办), by their endings or the
+    reference's names."""
+    reference = load_reference()
+    names = reference.surfaces()
+    parts = [p for p in re.split(r"[、,;/和及\s]", text) if p]
+    return bool(parts) and all(
+        len(p) <= 20 and (p in names or reference.has_unit_ending(p)) for p in parts
+    )
+
+
+def _measure_like(text: str) -> bool:
+    """A unit of measure: 万人, 公里, 元/月/人, 万元 (short, no digits, not a unit's name)."""
+    return bool(re.fullmatch(r"[\u4e00-\u9fff]{1,3}(?:/[\u4e00-\u9fff]{1,2}){0,2}", text))
+
+
+# what laying a word or words into a column costs, by what the column holds; lower fits better
+_EMPTY = {"task": 10.0, "units": 1.0, "measure": 0.3, "rate": 0.5, "figure": 0.5, "text": 0.3}
+_MORE_WORDS = {"task": 0.5, "units": 1.0, "measure": 3.0, "rate": 3.0, "figure": 1.5, "text": 0.1}
+
+
+def _fit(kind: str, text: str) -> float:
+    percent, figure = bool(_PERCENT.match(text)), bool(_FIGURE.match(text))
+    if kind == "rate":
+        return 0.0 if percent else 2.0 if figure else 1.5
+    if kind == "figure":
+        return 0.0 if figure else 1.0 if percent else 0.8
+    if kind == "measure":
+        return 0.0 if _measure_like(text) and not _unit_like(text) else 3.0
+    if kind == "units":
+        return 0.0 if _unit_like(text) else 3.0
+    if kind == "task":
+        return 1.0 if figure or percent else 0.0
+    return 0.5 if figure or percent else 0.2
+
+
+def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """A row's words laid into the columns (``kinds``, after the label's) in order, each
+    column taking none, one or several words, at the least cost.
+
+    >>> cut_row("新增城镇就业 区人社局 8950人 6453人 72%", ("task", "units", "figure", "figure", "rate", "text"))
+    ('新增城镇就业', '区人社局', '8950人', '6453人', '72%', '')
+    >>> cut_row("完成棚改项目 区棚改办 5 因集体土地征收新政策出台滞后,影响签约进度。", ("task", "units", "figure", "figure", "rate", "text"))
+    ('完成棚改项目', '区棚改办', '5', '', '', '因集体土地征收新政策出台滞后,影响签约进度。')
+    """
+    words = text.split()
+    n, m = len(words), len(kinds)
+    inf = float("inf")
+    # best[c][w]: the least cost of laying the first w words into the first c columns
+    best = [[inf] * (n + 1) for _ in range(m + 1)]
+    back = [[0] * (n + 1) for _ in range(m + 1)]
+    best[0][0] = 0.0
+    for c, kind in enumerate(kinds, start=1):
+        last = c == m
+        for w in range(n + 1):
+            if best[c - 1][w] < inf and not last:  # the column left empty
+                cost = best[c - 1][w] + _EMPTY[kind]
+                if cost < best[c][w]:
+                    best[c][w], back[c][w] = cost, w
+            for start in range(w):  # words start … w-1 in this column
+                if best[c - 1][start] == inf:
+                    continue
+                cost = (
+                    best[c - 1][start]
+                    + _fit(kind, " ".join(words[start:w]))
+                    + _MORE_WORDS[kind] * (w - start - 1)
+                )
+                if cost < best[c][w]:
+                    best[c][w], back[c][w] = cost, start
+        if last and best[c - 1][n] < inf:  # the last column empty: every word already laid
+            cost = best[c - 1][n] + _EMPTY[kind]
+            if cost < best[c][n]:
+                best[c][n], back[c][n] = cost, n
+    cells: list[str] = []
+    w = n
+    for c in range(m, 0, -1):
+        start = back[c][w]
+        cells.append(" ".join(words[start:w]))
+        w = start
+    return tuple(reversed(cells))
+
+
+def settle_units(
+    header: tuple[str, ...], kinds: tuple[str, ...], rows: list[tuple[str, ...]]
+) -> tuple[tuple[str, ...], tuple[str, ...], str]:
+    """The header and kinds with the responsible units' column named as such, and a line for
+    the report when a column was renamed; ``kinds`` and ``rows`` start after the label column.
+
+    A column the header calls a units column whose cells are units of measure is read as a
+    measure; without a units column, the column whose cells are mostly names of units (a
+    备注 holding the departments) becomes the units column."""
+    offset = len(header) - len(kinds)
+    names = list(header)
+    kinds = list(kinds)
+    note = ""
+
+    def share(col: int, test) -> float:
+        cells = [r[col] for r in rows if col < len(r) and r[col]]
+        return sum(map(test, cells)) / len(cells) if cells else 0.0
+
+    if "units" not in kinds:
+        candidates = [
+            (share(c, _unit_like), c) for c, k in enumerate(kinds) if k in ("text", "measure")
+        ]
+        found, col = max(candidates, default=(0.0, -1))
+        if found >= 0.6:
+            note = f"“{names[offset + col]}”一栏写的是责任单位，按责任单位读取。"
+            names[offset + col] = UNITS_NAME
+            kinds[col] = "units"
+    return tuple(names), tuple(kinds), note
+
+
+def spaced_table(
+    blocks: list[Block], numbered_rest: Callable[[str], str | None]
+) -> tuple[int, int, tuple[str, ...], tuple[str, ...], str]:
+    """A table copied with single spaces between its cells: where its header starts, the block
+    after it, the header (its units column named as such), the kinds of the columns after the
+    label's, and a line for the report (a renamed column) — or (0, 0, (), (), "") when the
+    blocks hold no such table, or one without a column of units. ``numbered_rest`` gives what
+    follows a row's number (None for a line without one)."""
+    at, start, header = spaced_header(blocks)
+    if not header:
+        return 0, 0, (), (), ""
+    kinds = column_kinds(header)
+    rows = [
+        cut_row(rest, kinds)
+        for block in blocks[start:]
+        if not block.cells and (rest := numbered_rest(block.text))
+    ]
+    header, kinds, note = settle_units(header, kinds, rows)
+    if "units" not in kinds or not rows:
+        return 0, 0, (), (), ""
+    return at, start, header, kinds, note
