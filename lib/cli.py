@@ -262,15 +262,17 @@ def _progress(args) -> int:
         read_progress,
         unit_status_counts,
     )
+    from lib.parse.metadata import document_year
     from lib.write.export import to_xlsx_sheets
 
     if args.units and not args.base:
         raise ListError("--units 需要用 --base 指定基准清单。", EXIT_USAGE)
     path = Path(args.report)
-    report, rows = read_progress(read_path(path), path.name)
+    base = _base_document(args.base) if args.base else None
+    year = document_year(base.meta) if base is not None else ""  # for a report naming none
+    report, rows = read_progress(read_path(path), path.name, year)
     sheets = {}
-    if args.base:
-        base = _base_document(args.base)
+    if base is not None:
         rows, uncovered = match_to_base(rows, report, base)
         sheets["进度表中未对应的事项"] = rows[rows["item_no"].isna()]
         sheets["基准清单中未报进度的事项"] = uncovered

@@ -8,21 +8,21 @@ import pytest
 
 from lib.analyse.progress import progress_rows, reporting_period
 from lib.parse.pipeline import parse_bytes
-from lib.parse.spaced import column_kinds, cut_row, header_words
+from lib.parse.spaced import column_kinds, cut_row, line_words
 from lib.write.report import report_text
 
 KINDS = ("task", "units", "figure", "text", "rate", "text")  # 项目 单位 目标 完成情况 完成率 备注
 
 
 def test_spaced_out_header_words_are_one_word_and_a_period_joins_its_column() -> None:
-    assert header_words("序号 考核指标 单 位 工作目标 备 注") == [
+    assert line_words("序号 考核指标 单 位 工作目标 备 注") == [
         "序号",
         "考核指标",
         "单位",
         "工作目标",
         "备注",
     ]
-    assert header_words("序号 项目名称 1-7月 实际完成情况 任务完成率") == [
+    assert line_words("序号 项目名称 1-7月 实际完成情况 任务完成率") == [
         "序号",
         "项目名称",
         "1-7月实际完成情况",
@@ -124,3 +124,14 @@ def test_without_a_year_the_months_still_set_the_share_of_the_year() -> None:
     # 1-6月: half the year; the road's two indicators: 33.3% is the one that counts
     assert dict(rows["status"]) == {"1": "on_track", "2": "behind", "3": "done"}
     assert reporting_period(["某市1-6月重点民生实事落实情况"]).months == (1, 6)
+
+
+def test_a_period_without_a_year_is_dated_in_the_base_list_s_year() -> None:
+    from lib.analyse.progress import read_progress
+
+    _, rows = read_progress(MEASURES.encode(), "measures.txt")
+    assert rows["period_end"].isna().all()  # 1-6月, no year written anywhere
+    _, rows = read_progress(MEASURES.encode(), "measures.txt", "2019")
+    assert set(rows["period_end"].astype(str)) == {"2019-06-30"}
+    _, rows = read_progress(SPACED.encode(), "spaced.txt", "2019")  # a year written wins
+    assert set(rows["period_end"].astype(str)) == {"2024-09-30"}

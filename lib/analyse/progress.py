@@ -317,7 +317,7 @@ def _around(text: str, at: int, length: int, margin: int = 12) -> str:
     return ("…" if start else "") + piece + ("…" if end < len(text) else "")
 
 
-def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFrame:
+def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = "") -> pd.DataFrame:
     """One row per item and period of a progress report (``PROGRESS_COLUMNS``; base_doc_id,
     item_no of the report itself and no score until the report is matched to its base list).
 
@@ -333,7 +333,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = ()) -> pd.DataFr
     if not progress_headers:  # no header says progress: the columns nobody named (第二季度)
         progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == ""][-1:]
     titles = [doc.meta.get("title", ""), *title_lines]
-    year = doc.meta.get("year", "")
+    year = doc.meta.get("year", "") or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
     latest = progress_headers[-1] if progress_headers else None
     by_item = {no: rows for no, rows in notes.groupby("item_no")}
@@ -394,12 +394,13 @@ def latest_status(progress: pd.DataFrame) -> pd.DataFrame:
 TITLE_LINES = 8  # the first lines of a report, where its title and period are written
 
 
-def read_progress(data: bytes, name: str) -> tuple[ParsedDocument, pd.DataFrame]:
-    """A progress report's document and its ``progress_rows``; ``ListError`` as for a list."""
+def read_progress(data: bytes, name: str, year: str = "") -> tuple[ParsedDocument, pd.DataFrame]:
+    """A progress report's document and its ``progress_rows``; ``ListError`` as for a list.
+    ``year`` (the base list's) dates a period the report writes without one (1-11月)."""
     doc = parse_bytes(data, name, units=False)  # a report may name no unit
     blocks = read_blocks(data, name)[0]
     lines = [b.text.strip() for b in blocks if b.text.strip()][:TITLE_LINES]
-    return doc, progress_rows(doc, lines)
+    return doc, progress_rows(doc, lines, year)
 
 
 NUMBER_SCORE = 30.0

@@ -18,6 +18,7 @@ from lib.parse.metadata import document_year
 from lib.parse.pipeline import ParsedDocument, document_id
 
 _KEY = "_progress_reports"  # session: base doc_id → digest → (file name, bytes)
+_YEARS = "_progress_years"  # session: base doc_id → the list's year, for reports naming none
 
 
 def held(base_doc_id: str) -> dict[str, tuple[str, bytes]]:
@@ -25,8 +26,13 @@ def held(base_doc_id: str) -> dict[str, tuple[str, bytes]]:
     return st.session_state.setdefault(_KEY, {}).setdefault(base_doc_id, {})
 
 
+def _know_year(base: ParsedDocument) -> None:
+    st.session_state.setdefault(_YEARS, {})[base.doc_id] = document_year(base.meta)
+
+
 def load_stored(base: ParsedDocument) -> None:
     """The base list's reports kept in the library, held for this session too (once)."""
+    _know_year(base)
     engine = shelf.open_engine()
     loaded = st.session_state.setdefault("_progress_loaded", set())
     if engine is None or base.doc_id in loaded:
@@ -40,6 +46,7 @@ def add(name: str, data: bytes, base: ParsedDocument) -> str:
     """Keep an uploaded report for the session and, when it can be read, in the library as a
     report of ``base`` with its period; a sentence when it could not be stored, else ""."""
     digest = hashlib.sha256(data).hexdigest()
+    _know_year(base)
     held(base.doc_id)[digest] = (name, data)
     return _store(base.doc_id, digest, base.doc_id)
 
@@ -87,16 +94,17 @@ def remove(base_doc_id: str, digest: str) -> None:
 
 
 @st.cache_resource(max_entries=16, show_spinner="正在读取进度报告……")
-def _read(digest: str, _data: bytes, name: str) -> tuple[ParsedDocument, pd.DataFrame]:
+def _read(digest: str, _data: bytes, name: str, year: str) -> tuple[ParsedDocument, pd.DataFrame]:
     """(keyed by the content's digest: the bytes themselves are not hashed again; shared
     read-only by the sessions, never copied)"""
-    return read_progress(_data, name)
+    return read_progress(_data, name, year)
 
 
 def read(base_doc_id: str, digest: str) -> tuple[ParsedDocument, pd.DataFrame]:
-    """A held report, read; ``ListError`` (its Chinese sentence) when it cannot be."""
+    """A held report, read (a period it writes without a year dated in the list's year);
+    ``ListError`` (its Chinese sentence) when it cannot be."""
     name, data = held(base_doc_id)[digest]
-    return _read(digest, data, name)
+    return _read(digest, data, name, st.session_state.get(_YEARS, {}).get(base_doc_id, ""))
 
 
 def _per_session(name: str, base: ParsedDocument, make):

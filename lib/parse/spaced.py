@@ -20,7 +20,7 @@ import re
 from collections.abc import Callable
 
 from lib.parse.blocks import Block
-from lib.parse.headers import PERIOD, header_role
+from lib.parse.headers import PERIOD, header_role, header_words
 from lib.parse.reference import load_reference, read_data_csv
 
 _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
@@ -62,7 +62,7 @@ def column_kinds(header: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(kinds)
 
 
-def header_words(line: str) -> list[str]:
+def line_words(line: str) -> list[str]:
     """A header line's words: ``单 位`` and ``备  注`` are one word each (single characters
     spaced out), and a period before a word belongs to it (``1-7月 实际完成情况``)."""
     words: list[str] = []
@@ -84,18 +84,19 @@ def spaced_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     """Where a header of space-separated words starts, the block after it, and its words;
     (0, 0, ()) if there is none. It starts with a label column (序号) and names a task; it may
     run over a few lines (a long header cell wraps), and at most one of its words is unknown."""
+    starts = {word[0] for word, role in header_words().items() if role == "label"}
     for index, block in enumerate(blocks):
-        if block.cells:
+        if block.cells or block.text[:1] not in starts:  # a header starts with 序号 or the like
             continue
-        words = header_words(block.text)
+        words = line_words(block.text)
         if len(words) < 2 or header_role(words[0]) != "label":
             continue
         end = index + 1
         while end < len(blocks) and end - index < _MAX_HEADER_LINES and not blocks[end].cells:
-            more = header_words(blocks[end].text)
+            more = line_words(blocks[end].text)
             if not more or header_role(more[0]) == "label" or not all(map(_known, more)):
                 break
-            words = header_words(" ".join([*words, *more]))  # 1-7月 / 实际完成情况: one word
+            words = line_words(" ".join([*words, *more]))  # 1-7月 / 实际完成情况: one word
             end += 1
         roles = [header_role(w) for w in words]
         unknown = sum(1 for w in words if not _known(w))
