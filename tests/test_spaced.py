@@ -135,3 +135,36 @@ def test_a_period_without_a_year_is_dated_in_the_base_list_s_year() -> None:
     assert set(rows["period_end"].astype(str)) == {"2019-06-30"}
     _, rows = read_progress(SPACED.encode(), "spaced.txt", "2019")  # a year written wins
     assert set(rows["period_end"].astype(str)) == {"2024-09-30"}
+
+
+KNOWN_WORDS = """某区2024年1-9月民生实事项目完成情况
+序号 项目名称 责任单位 目标任务 完成情况 备注
+1 新增城镇就业 区人社局 6000人 5200人
+2 改造农贸市场 区商务局 4家 1家 受拆迁影响进度滞后
+3 建设口袋公园 区住建局、区城管局 10个 10个 已全部完成
+"""
+
+
+def test_a_header_of_known_words_has_its_rows_cut_into_cells_too() -> None:
+    """A header the reader knows word by word, rows with the units mid-line: read, not refused;
+    each column's words where they stand (the remark left empty, not the progress)."""
+    doc = parse_bytes(KNOWN_WORDS.encode(), "known.txt")
+    units = doc.assignments.groupby("item_no")["unit"].apply(list).to_dict()
+    assert units == {1: ["区人社局"], 2: ["区商务局"], 3: ["区住建局", "区城管局"]}
+    notes = doc.notes.groupby("item_no").apply(lambda g: dict(zip(g["header"], g["text"])))
+    assert notes[1] == {"完成情况": "5200人"}
+    assert notes[2] == {"完成情况": "1家", "备注": "受拆迁影响进度滞后"}
+
+
+def test_a_list_in_running_text_under_a_spaced_header_is_read_as_before() -> None:
+    """Rows whose units cell would not name units (a sentence with its units in brackets) are
+    not cut: the running-text reader reads them."""
+    text = (
+        "序号 主要工作 责任单位\n"
+        "1 加快推进 城市更新 行动,完成老旧小区改造20个(牵头单位:市住建局;责任单位:各区政府)\n"
+        "2 实施 乡村振兴 示范工程(牵头单位:市农业农村局)\n"
+    )
+    doc = parse_bytes(text.encode(), "running.txt")
+    assert set(doc.assignments["unit"]) >= {"市住建局", "市农业农村局"}
+    assert doc.report.read_as == ()
+    assert "城市更新" in doc.items["task"].iloc[0]

@@ -294,10 +294,11 @@ def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
     blocks = split_run_on_lines(key_value_rows(blocks))
     header_at, start, header = _find_header(blocks)
-    kinds: tuple[str, ...] = ()
-    read_as = ""
-    if not header:  # a table copied with single spaces between its cells, or no table
-        header_at, start, header, kinds, read_as = spaced_table(blocks, _numbered_rest)
+    # a table copied with single spaces between its cells: its rows are cut into cells
+    spaced = spaced_table(blocks, _numbered_rest, (header_at, start, header))
+    kinds, read_as = spaced[3], spaced[4]
+    if kinds:
+        header_at, start, header = spaced[:3]
     if not header:
         header_at = start = _first_item(blocks)
     preamble = blocks[:header_at]

@@ -26,6 +26,8 @@ from lib.parse.reference import load_reference, read_data_csv
 _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
 _FIGURE = re.compile(r"^(?:[-—/]|[-+]?\d[\d.,]*(?:[\u4e00-\u9fff/]{0,4})?)$")  # 8950人, 5.2, -
 _MAX_HEADER_LINES = 3
+_CELL_MARKS = re.compile(r"[|\t]")
+UNITS_SHARE = 0.6  # of the rows whose units cell must name units for a column to be read so
 UNITS_NAME = "责任单位"  # the name a column of units is read under when its header says otherwise
 
 
@@ -66,7 +68,7 @@ def line_words(line: str) -> list[str]:
     """A header line's words: ``单 位`` and ``备  注`` are one word each (single characters
     spaced out), and a period before a word belongs to it (``1-7月 实际完成情况``)."""
     words: list[str] = []
-    for word in line.replace("|", " ").split():
+    for word in line.split():
         if len(word) == 1 and words and len(words[-1]) == 1 and not word.isdigit():
             words[-1] += word
         else:
@@ -86,15 +88,20 @@ def spaced_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     run over a few lines (a long header cell wraps), and at most one of its words is unknown."""
     starts = {word[0] for word, role in header_words().items() if role == "label"}
     for index, block in enumerate(blocks):
-        if block.cells or block.text[:1] not in starts:  # a header starts with 序号 or the like
-            continue
+        if block.cells or block.text[:1] not in starts or _CELL_MARKS.search(block.text):
+            continue  # a header starts with 序号 or the like; | and tabs are cells of their own
         words = line_words(block.text)
         if len(words) < 2 or header_role(words[0]) != "label":
             continue
         end = index + 1
         while end < len(blocks) and end - index < _MAX_HEADER_LINES and not blocks[end].cells:
             more = line_words(blocks[end].text)
-            if not more or header_role(more[0]) == "label" or not all(map(_known, more)):
+            if (
+                not more
+                or header_role(more[0]) == "label"
+                or _CELL_MARKS.search(blocks[end].text)
+                or not all(map(_known, more))
+            ):
                 break
             words = line_words(" ".join([*words, *more]))  # 1-7月 / 实际完成情况: one word
             end += 1
@@ -127,7 +134,8 @@ def _measure_like(text: str) -> bool:
 
 # what laying a word or words into a column costs, by what the column holds; lower fits better
 _EMPTY = {"task": 10.0, "units": 1.0, "measure": 0.3, "rate": 0.5, "figure": 0.5, "text": 0.3}
-_MORE_WORDS = {"task": 0.5, "units": 1.0, "measure": 3.0, "rate": 3.0, "figure": 1.5, "text": 0.1}
+_MORE_WORDS = {"task": 0.5, "units": 1.0, "measure": 3.0, "rate": 3.0, "figure": 1.5, "text": 0.3}
+_TRAILING = 0.5  # the last column left empty costs half: a row leaves its remark out more often
 
 
 def _fit(kind: str, text: str) -> float:
@@ -142,7 +150,7 @@ def _fit(kind: str, text: str) -> float:
         return 0.0 if _unit_like(text) else 3.0
     if kind == "task":
         return 1.0 if figure or percent else 0.0
-    return 0.5 if figure or percent else 0.2
+    return 0.3 if figure or percent else 0.2
 
 
 def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
@@ -179,7 +187,7 @@ def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
                 if cost < best[c][w]:
                     best[c][w], back[c][w] = cost, start
         if last and best[c - 1][n] < inf:  # the last column empty: every word already laid
-            cost = best[c - 1][n] + _EMPTY[kind]
+            cost = best[c - 1][n] + _EMPTY[kind] * _TRAILING
             if cost < best[c][n]:
                 best[c][n], back[c][n] = cost, n
     cells: list[str] = []
@@ -214,7 +222,7 @@ def settle_units(
             (share(c, _unit_like), c) for c, k in enumerate(kinds) if k in ("text", "measure")
         ]
         found, col = max(candidates, default=(0.0, -1))
-        if found >= 0.6:
+        if found >= UNITS_SHARE:
             note = f"“{names[offset + col]}”一栏写的是责任单位，按责任单位读取。"
             names[offset + col] = UNITS_NAME
             kinds[col] = "units"
@@ -222,14 +230,28 @@ def settle_units(
 
 
 def spaced_table(
-    blocks: list[Block], numbered_rest: Callable[[str], str | None]
+    blocks: list[Block],
+    numbered_rest: Callable[[str], str | None],
+    found: tuple[int, int, tuple[str, ...]] = (0, 0, ()),
 ) -> tuple[int, int, tuple[str, ...], tuple[str, ...], str]:
     """A table copied with single spaces between its cells: where its header starts, the block
     after it, the header (its units column named as such), the kinds of the columns after the
     label's, and a line for the report (a renamed column) — or (0, 0, (), (), "") when the
     blocks hold no such table, or one without a column of units. ``numbered_rest`` gives what
-    follows a row's number (None for a line without one)."""
-    at, start, header = spaced_header(blocks)
+    follows a row's number (None for a line without one). ``found``: a header the reader found
+    by its words; its rows are cut into cells when the header is single-spaced words and most
+    rows then hold names of units in the units column."""
+    at, start, header = found
+    if header:
+        written = " ".join(b.text for b in blocks[at:start])
+        if (
+            any(b.cells for b in blocks[at:start])
+            or _CELL_MARKS.search(written)
+            or line_words(written) != list(header)
+        ):
+            return 0, 0, (), (), ""
+    else:
+        at, start, header = spaced_header(blocks)
     if not header:
         return 0, 0, (), (), ""
     kinds = column_kinds(header)
@@ -240,5 +262,8 @@ def spaced_table(
     ]
     header, kinds, note = settle_units(header, kinds, rows)
     if "units" not in kinds or not rows:
+        return 0, 0, (), (), ""
+    named = [r[k] for r in rows for k, kind in enumerate(kinds) if kind == "units" and r[k]]
+    if sum(map(_unit_like, named)) < UNITS_SHARE * len(rows):
         return 0, 0, (), (), ""
     return at, start, header, kinds, note
