@@ -142,10 +142,14 @@ def column_role(header: str) -> str:
 
     >>> [column_role(h) for h in ("1-11月推进情况", "是否达序", "说明", "", "工作任务安排")]
     ['progress', 'status', 'remark', 'progress', '']
+    >>> column_role("形象进度(%)"), column_role("任务完成率")
+    ('rate', 'rate')
     """
     text = re.sub(r"\s+", "", header)
     if not text:
         return "progress"  # text written after the units: a running-text report's progress
+    if text.endswith("(%)"):
+        return "rate"  # 形象进度(%): a share of the year's task done
     return next((role for ending, role in _header_roles() if text.endswith(ending)), "")
 
 

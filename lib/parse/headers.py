@@ -24,6 +24,10 @@ PERIOD = re.compile(
 )
 
 
+# a measure after a header's words: 形象进度(%), 投资额(万元), 数量(个), 金额(单位:元)
+MEASURE_AFTER = re.compile(r"\((?:%|[万亿千百]?[\u4e00-\u9fff]|单位:[^()]{1,6})\)$")
+
+
 @functools.lru_cache(maxsize=4096)
 def header_role(cell: str) -> str | None:
     """The role of a header cell or field label, or None when it is not one.
@@ -34,9 +38,14 @@ def header_role(cell: str) -> str | None:
 
     >>> header_role("牵 头 部 门"), header_role("1-10月推进情况"), header_role("任务文字")
     ('lead', 'note', None)
+    >>> header_role("形象进度(%)")
+    'note'
     """
     words = header_words()
     text = re.sub(r"\s+", "", cell)
+    if text in words:
+        return words[text]
+    text = MEASURE_AFTER.sub("", text) or text  # 形象进度(%), 投资额(万元): the measure aside
     if text in words:
         return words[text]
     bare = PERIOD.sub("", text)

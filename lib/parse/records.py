@@ -557,12 +557,14 @@ def _unknown(parts: list[str]) -> int:
 
 
 def _wrapped_header_cell(parts: list[str], following: str) -> str:
-    """``责任`` then ``领导``, ``攻坚目标`` then ``任务``: one header cell set over two lines, when
-    the first line is not a header word of its own and the second is a short tail."""
+    """``责任`` then ``领导``, ``攻坚目标`` then ``任务``, ``牵头`` then ``市领导``: one header cell
+    set over two lines, when the first line is not a header word of its own and the second is
+    a short tail (of three or four characters only when it is no header word either)."""
     tail = following.strip(" |")
     if (
         len(parts) != 1
-        or not 0 < len(tail) <= 2
+        or not 0 < len(tail) <= 4
+        or (len(tail) > 2 and header_role(tail))
         or parts[0] in header_words()
         or ITEM_LABEL.match(tail)
         or ITEM_LABEL.match(parts[0])
