@@ -791,22 +791,30 @@ def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 @functools.lru_cache(maxsize=64)
-def _after_label(columns: tuple[str, ...]) -> tuple[str, ...]:
+def _label_end(columns: tuple[str, ...]) -> int:
+    """Where the cells after the label start: after the label's column; without one (the
+    number written at the head of the task, 14.改扩建…), after the section columns before it."""
     roles = _roles(columns)
-    return roles[roles.index("label") + 1 :] if "label" in roles else roles
+    if "label" in roles:
+        return roles.index("label") + 1
+    return next((i for i, role in enumerate(roles) if role != "section"), 0)
+
+
+@functools.lru_cache(maxsize=64)
+def _after_label(columns: tuple[str, ...]) -> tuple[str, ...]:
+    return _roles(columns)[_label_end(columns) :]
 
 
 @functools.lru_cache(maxsize=64)
 def _after_label_names(columns: tuple[str, ...]) -> tuple[str, ...]:
     """The header cells as written, after the label's column (as ``_after_label``)."""
-    roles = _roles(columns)
-    return columns[roles.index("label") + 1 :] if "label" in roles else columns
+    return columns[_label_end(columns) :]
 
 
 @functools.lru_cache(maxsize=64)
 def _before_label(columns: tuple[str, ...]) -> tuple[str, ...]:
     roles = _roles(columns)
-    return roles[: roles.index("label")] if "label" in roles else ()
+    return roles[: roles.index("label")] if "label" in roles else roles[: _label_end(columns)]
 
 
 def _leading_cells(layout: Layout, columns: tuple[str, ...]) -> str:

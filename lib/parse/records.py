@@ -402,6 +402,18 @@ class _Cutter:
         else:
             self._line(block, text)
 
+    def _section_cell(self, text: str) -> str:
+        """A row of a table without a number column whose first cell names a section and whose
+        next cell starts with the item's number: the section taken, the rest returned."""
+        cell, mark, rest = text.partition(" | ") if " | " in text else text.partition("\t")
+        heading = SECTION.match(cell.strip()) if mark else None
+        label = ITEM_LABEL.match(rest.strip()) if heading else None
+        if label is None or not label["num"]:
+            return text
+        self.close()
+        self.section = heading["rest"].strip()
+        return rest.strip()
+
     def _next_number(self, text: str) -> re.Match[str] | None:
         """``62.20户以上…`` right after item 61: the next number, not the decimal 62.20."""
         match = _DECIMAL_LIKE_LABEL.match(text)
@@ -472,6 +484,9 @@ class _Cutter:
         if first in self.furniture_starts and _furniture().match(text):
             self.furniture += 1
             return
+        if first in _SECTION_STARTS and self.header_cells:
+            text = self._section_cell(text)  # 四、教育文化 | 14.改扩建…: a section, then the item
+            first = text[:1]
         label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
         if label is None and first.isdigit() and self.open:
             label = self._next_number(text)
