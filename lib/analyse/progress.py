@@ -35,6 +35,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from lib.analyse.roles import item_roles
+from lib.parse.metadata import document_year
 from lib.parse.pipeline import ParsedDocument, parse_bytes
 from lib.parse.records import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.reference import DATA_DIR, read_data_csv
@@ -198,6 +199,8 @@ def judge(
     'unknown'
     >>> judge(["50%(马站未开工"], [], [], p).status, judge(["尚未开工"], [], [], p).status
     ('behind', 'not_started')
+    >>> judge(["整体进度已完成年度目标任务的55%"], [], [], p).status
+    'on_track'
     """
     cells, phrases = _phrases()
     for header, value in status_cells:
@@ -212,7 +215,10 @@ def judge(
         for text in (*texts, task) if status in ("behind", "not_started") else texts:
             for phrase in phrases[status]:
                 at = text.find(phrase)
-                if at >= 0 and not (status == "done" and _negated(text, at)):
+                if at >= 0 and not (
+                    status == "done"
+                    and (_negated(text, at) or _SHARE_OF.match(text, at + len(phrase)))
+                ):
                     if status == "not_started" and _PART_DONE.search(text):
                         status = "behind"  # 50%(马站未开工): under way, a part not started
                     return Judged(status, "phrase", _around(text, at, len(phrase)))
@@ -222,7 +228,7 @@ def judge(
     by_figures = _by_figures(" ".join(progress), targets, period)
     if by_figures is not None:
         return by_figures
-    if any(t.strip() for t in (*progress, *remarks)):  # a remark on the work is progress too
+    if any(t.strip() for t in progress):
         if period.whole_year:
             return Judged("done", "year_end", "")
         return Judged("on_track", "reported", "")
@@ -308,6 +314,9 @@ def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
     )
 
 
+_SHARE_OF = re.compile(r"(?:任务)?的\s*\d")  # 已完成年度目标任务的55%: a share, not completion
+
+
 def _negated(text: str, at: int) -> bool:
     """未/尚未/没有 right before a phrase (未全部完成 is no completion)."""
     return bool(re.search(r"(?:未|没有|尚未|不能|难以)\S{0,2}$", text[max(0, at - 4) : at]))
@@ -337,7 +346,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     if not progress_headers:  # no header says progress: the columns nobody named (第二季度)
         progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == ""][-1:]
     titles = [doc.meta.get("title", ""), *title_lines]
-    year = doc.meta.get("year", "") or year  # a year the report writes comes first
+    year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
     latest = progress_headers[-1] if progress_headers else None
     by_item = {no: rows for no, rows in notes.groupby("item_no")}
@@ -395,7 +404,7 @@ def latest_status(progress: pd.DataFrame) -> pd.DataFrame:
     return ordered.groupby("item_no").tail(1).drop(columns="_end").sort_values("item_no")
 
 
-TITLE_LINES = 8  # the first lines of a report, where its title and period are written
+TITLE_LINES = 20  # the first lines of a report: its title, and a period written in its opening
 
 
 def read_progress(data: bytes, name: str, year: str = "") -> tuple[ParsedDocument, pd.DataFrame]:

@@ -401,10 +401,12 @@ def _read(
         reader = None
     carried = extra.pop("carried", "") if extra else ""
     rest = extra.pop("rest", "") if extra else ""  # text after a label's value: kept in the task
+    labelled = extra.pop("labelled", ()) if extra else ()  # 实际完成情况:…, 备注:…
     notes = tuple(extra.pop("notes", ())) if extra else ()
-    if rest:
-        task = f"{task.strip()} {rest}"
-        notes += (("", rest),)
+    if rest or labelled:
+        task = f"{task.strip()} {''.join(label + value for label, value in labelled)}{rest}"
+        notes += tuple((label.rstrip(": "), value) for label, value in labelled if value)
+        notes += (("", rest),) if rest else ()
     fields = _duty_runs(fields, lexicon)
     if group_lead and not any(f.text == group_lead for f in fields):
         fields = [UnitField(group_lead, "lead", "牵头单位"), *fields]
@@ -499,7 +501,46 @@ def _first_sentence(value: str) -> tuple[str, str]:
     return value, ""
 
 
-def _fields_from_labelled(text: str) -> tuple[list[UnitField], dict[str, str]]:
+def leader_names(text: str) -> str:
+    """Leaders' names joined by 、: ``张三,李四`` and ``张三 李四`` are two, ``吕  乐`` (a two-character
+    name spaced out to the width of three) is one.
+
+    >>> leader_names("吕  乐"), leader_names("张三 李四;王五")
+    ('吕乐', '张三、李四、王五')
+    """
+    names = []
+    for part in re.split(r"[、,;]+", text):
+        words = part.split()
+        names += ["".join(words)] if len(words) > 1 and all(len(w) == 1 for w in words) else words
+    return "、".join(n for n in names if n)
+
+
+def _merge_extra(extra: dict, more: dict) -> None:
+    """``more`` into ``extra``: labelled notes and text after values add up, the rest is
+    replaced (a leader or a deadline named twice: the last)."""
+    for key, value in more.items():
+        if key in ("labelled", "rest") and key in extra:
+            extra[key] = extra[key] + value
+        else:
+            extra[key] = value
+
+
+def _units_part(value: str, lexicon: Lexicon | None) -> tuple[str, str]:
+    """``市公安局、各区政府 鄞州 海曙 合计 新辟线路年度目标 2 5 1`` → the units, and the words
+    after the first space from which the text no longer reads as units (a table glued after
+    the field in a copied page)."""
+    if lexicon is None or " " not in value or looks_like_units(value, lexicon):
+        return value, ""
+    for at in (i for i, ch in enumerate(value) if ch == " "):
+        head, tail = value[:at], value[at + 1 :]
+        if looks_like_units(head, lexicon) and not looks_like_units(tail, lexicon):
+            return head, tail
+    return value, ""
+
+
+def _fields_from_labelled(
+    text: str, lexicon: Lexicon | None = None
+) -> tuple[list[UnitField], dict[str, str]]:
     """``责任领导:张三;牵头单位:X;责任单位:A、B`` → fields and extra (leaders, deadline)."""
     matches = list(_labels().finditer(text))
     fields: list[UnitField] = []
@@ -512,13 +553,16 @@ def _fields_from_labelled(text: str) -> tuple[list[UnitField], dict[str, str]]:
         value, after = _first_sentence(value)
         if after:
             extra["rest"] = extra.get("rest", "") + after
-        if role == "note":
-            extra["rest"] = extra.get("rest", "") + text[match.start() : match.end()] + value
+        if role == "note":  # 实际完成情况:…: kept in the task, and as a note under its label
+            extra.setdefault("labelled", []).append((text[match.start() : match.end()], value))
         elif role == "leader":
-            extra["leaders"] = "、".join(p for p in re.split(r"[、,;\s]+", value) if p)
+            extra["leaders"] = leader_names(value)
         elif role == "deadline":
             extra["deadline"] = value
         elif value:
+            value, after = _units_part(value, lexicon)
+            if after:
+                extra["rest"] = extra.get("rest", "") + after
             # a label names leads only: 牵头单位 and (as a label) 牵头责任单位
             rule = run_rule(role, label=True)
             fields.append(UnitField(value, rule, label))
@@ -532,7 +576,7 @@ def _read_inline(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     for match in _inline_group().finditer(text):
         found, more = _fields_from_labelled(match["body"])
         fields += found
-        extra.update(more)
+        _merge_extra(extra, more)
     if fields or extra:
         return _inline_group().sub("", text), fields, extra
     return _read_role_groups(text, lexicon)
@@ -596,13 +640,13 @@ def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     for index, line in enumerate(raw.lines):
         trailing = None if index else _TRAILING_LABELS.search(line)
         if index and _labels().match(line):
-            found, more = _fields_from_labelled(line)
+            found, more = _fields_from_labelled(line, lexicon)
             fields += found
-            extra.update(more)
+            _merge_extra(extra, more)
         elif trailing:  # 1.任务文字。牵头单位:市发改委;责任单位:市财政局
-            found, more = _fields_from_labelled(line[trailing.end() :])
+            found, more = _fields_from_labelled(line[trailing.end() :], lexicon)
             fields += found
-            extra.update(more)
+            _merge_extra(extra, more)
             task_lines.append(line[: trailing.end()])
         else:
             task_lines.append(line)
@@ -662,12 +706,12 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             elif role in UNIT_ROLES and cell and ":" in cell and _CELL_LABELS.search(cell):
                 found, more = _fields_from_labelled(_CELL_LABELS.sub(r" \g<0>", cell).strip())
                 fields += found  # one cell holding 牵头单位:X 责任单位:Y
-                extra.update(more)
+                _merge_extra(extra, more)
             elif role in UNIT_ROLES and cell:
                 rule = run_rule(role, label=False)
                 fields.append(UnitField(cell, rule))
             elif role == "leader":
-                extra["leaders"] = "、".join(p for p in re.split(r"[、,;\s]+", cell) if p)
+                extra["leaders"] = leader_names(cell)
             elif role == "deadline":
                 extra["deadline"] = cell
         return "".join(task_parts), fields, extra

@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from lib.parse.headers import header_role
 from lib.parse.records import UnitField
-from lib.parse.reference import read_data_csv
+from lib.parse.reference import read_data_csv, task_verbs
 from lib.parse.split import split_units
 from lib.parse.units import Lexicon
 
@@ -64,12 +64,7 @@ def is_lead_note(text: str) -> bool:
 
 def _task_words(name: str) -> bool:
     """``推动…实验室落地``, ``开工建设老年大学``: a name that starts like a task is a task's words."""
-    return name.startswith(_task_verbs())
-
-
-@functools.lru_cache(maxsize=1)
-def _task_verbs() -> tuple[str, ...]:
-    return tuple(row["text"] for row in read_data_csv("task_verbs.csv"))
+    return name.startswith(task_verbs())
 
 
 def looks_like_units(line: str, lexicon: Lexicon) -> bool:

@@ -17,7 +17,7 @@ from typing import NamedTuple
 
 from lib.parse.blocks import Block
 from lib.parse.headers import header_role, header_words
-from lib.parse.reference import DATA_DIR
+from lib.parse.reference import DATA_DIR, task_verbs
 from lib.parse.spaced import cut_row, spaced_table
 
 _CN_DIGITS = {
@@ -55,6 +55,7 @@ _LEADER_HEADING = re.compile(
     r"(?:牵头|分管|负责|联系)"
 )
 _CELL_BREAK = re.compile(r"\t|\s*\|\s*")
+_GLUED_LABEL = re.compile(r"^(?P<num>\d{1,3})(?P<paren>)(?P<rest>[\u4e00-\u9fff].*)$")  # 1优化…
 _DECIMAL_LIKE_LABEL = re.compile(r"^(?P<num>\d{1,4})[.](?P<paren>)(?=\d)(?P<rest>.*)$")
 _TRAILING_PIPES = re.compile(r"\s*\|+\s*$")
 
@@ -414,6 +415,17 @@ class _Cutter:
         self.section = heading["rest"].strip()
         return rest.strip()
 
+    def _glued(self, text: str) -> re.Match[str] | None:
+        """``1优化就业创业服务``: a number glued to a task that starts with a task's verb, when
+        it is the first number or the next one (2022年…, 10千伏… are no numbers of items)."""
+        match = _GLUED_LABEL.match(text)
+        if match is None or not match["rest"].startswith(task_verbs()):
+            return None
+        before = (
+            label_number(self.open["label"]) if self.open and self.open.get("heads") is None else 0
+        )
+        return match if int(match["num"]) in (1, (before or 0) + 1) else None
+
     def _next_number(self, text: str) -> re.Match[str] | None:
         """``62.20户以上…`` right after item 61: the next number, not the decimal 62.20."""
         match = _DECIMAL_LIKE_LABEL.match(text)
@@ -488,8 +500,8 @@ class _Cutter:
             text = self._section_cell(text)  # 四、教育文化 | 14.改扩建…: a section, then the item
             first = text[:1]
         label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
-        if label is None and first.isdigit() and self.open:
-            label = self._next_number(text)
+        if label is None and first.isdigit():
+            label = (self._next_number(text) if self.open else None) or self._glued(text)
         if label and self._a_cell(label):
             label = None  # 2024 |, 300 |: a number in a row of one cell a line, not the next item
         if label:

@@ -24,6 +24,12 @@ def read_data_csv(name: str) -> list[dict[str, str]]:
         return [{k: (v or "").strip() for k, v in row.items()} for row in csv.DictReader(handle)]
 
 
+@functools.lru_cache(maxsize=1)
+def task_verbs() -> tuple[str, ...]:
+    """Words a task starts with and a unit's name never does (推动, 加快, 优化 …)."""
+    return tuple(row["text"] for row in read_data_csv("task_verbs.csv"))
+
+
 @dataclass(frozen=True)
 class UnitEntry:
     canonical: str

@@ -1,0 +1,76 @@
+"""Shapes of real progress reports the reader met on pages it had never seen: a table whose
+number is written at the head of the task after a section cell, a header cell wrapped over two
+lines, a completion column in (%), numbers glued to the task, labelled fields with a table
+glued after them. Each is a rule of the general reader, tested here on made-up text."""
+
+from __future__ import annotations
+
+from lib.analyse.progress import column_role, progress_rows
+from lib.parse.headers import header_role
+from lib.parse.pipeline import parse_bytes
+
+
+def units_of(doc) -> dict[str, list[str]]:
+    labels = dict(zip(doc.items["item_no"], doc.items["item_label"].astype(str)))
+    return {labels[no]: list(group["unit"]) for no, group in doc.assignments.groupby("item_no")}
+
+
+def test_a_section_cell_before_a_numbered_task_is_a_section() -> None:
+    text = (
+        "类别 | 民生事项名称 | 年度任务目标 | 责任单位 | 1-9月份工作完成情况 |\n"
+        "四、教育文化 | 14.改扩建第一中学 | 完成主体建设 | 教育体育局 | 主体完工 |\n"
+        "15.建设塑胶运动场 | 建成13处 | 教育体育局 | 完成基础施工 |\n"
+        "五、卫生健康 | 16.新建社区卫生服务站 | 建成5个 | 卫生健康局 | 已建成3个 |\n"
+    )
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert list(doc.items["item_label"]) == ["14", "15", "16"]
+    assert list(doc.items["section"]) == ["教育文化", "教育文化", "卫生健康"]
+    assert units_of(doc) == {"14": ["教育体育局"], "15": ["教育体育局"], "16": ["卫生健康局"]}
+    assert doc.items["task"].iloc[0].startswith("改扩建第一中学")
+
+
+def test_a_header_cell_wrapped_over_two_lines_and_a_rate_column_in_percent() -> None:
+    assert header_role("牵头市领导") == "leader" and header_role("形象进度(%)") == "note"
+    assert column_role("形象进度(%)") == "rate"
+    cells = ["序号", "目标任务", "牵头", "市领导", "责任单位", "进展情况", "形象进度(%)"]
+    rows = [
+        ["1", "新建充电桩350个", "张 三", "市发改局", "新建99个。", "28%"],
+        ["2", "新建青少年宫13家", "李四", "团市委", "已确定13家。", "45%"],
+    ]
+    text = "2025年民生实事项目进展情况(截至5月15日)\n\n" + "\n\n".join(
+        cells + [c for row in rows for c in row]
+    )
+    doc = parse_bytes(text.encode(), "cells.txt")
+    assert units_of(doc) == {"1": ["市发改局"], "2": ["团市委"]}
+    assert list(doc.items["leaders"]) == ["张三", "李四"]
+    status = dict(zip(*progress_rows(doc)[["item_label", "status"]].T.values))
+    assert status == {"1": "behind", "2": "on_track"}  # 28% and 45% against 5/12 of the year
+
+
+def test_numbers_glued_to_tasks_that_start_with_a_verb() -> None:
+    text = (
+        "一、就业创业工程\n1优化就业服务\n牵头单位:市人社局\n完成情况:达到序时进度\n"
+        "2加快市场主体培育\n牵头单位:市工商局\n完成情况:达到序时进度\n"
+        "二、交通工程\n1新建公交站台\n牵头单位:市交通局\n"
+    )
+    doc = parse_bytes(text.encode(), "glued.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "1"]
+    assert list(doc.assignments["unit"]) == ["市人社局", "市工商局", "市交通局"]
+    # a year or a measure after the number is no item
+    doc = parse_bytes("一、工作\n1优化服务\n牵头单位:市人社局\n2022年完成\n".encode(), "y.txt")
+    assert len(doc.items) == 1
+
+
+def test_a_labelled_units_field_ends_where_a_glued_table_begins() -> None:
+    text = (
+        "1.新辟公交线路10条。 牵头领导:王五 责任单位:市交通委 项目责任人:赵六 "
+        "配合单位:市公安局、各区政府 东区 西区 合计 年度目标 2 5 7 实际完成 1 2 3 "
+        "实际完成情况:已开通6条。\n"
+        "2.新增公共自行车3000辆。 牵头领导:王五 责任单位:市交通委 实际完成情况:已投放1800辆。\n"
+    )
+    doc = parse_bytes(text.encode(), "fields.txt")
+    assert units_of(doc) == {"1": ["市交通委", "市公安局", "各区政府"], "2": ["市交通委"]}
+    notes = doc.notes[doc.notes["header"] == "实际完成情况"]
+    assert list(notes["text"]) == ["已开通6条", "已投放1800辆"]
+    glued = doc.notes[doc.notes["header"] == ""]["text"].iloc[0]
+    assert glued.startswith("东区 西区 合计")  # kept, not lost
