@@ -41,6 +41,8 @@ if report.readings or report.traditional:
             + "；".join(f"{how} {n} 条" for how, n in report.readings)
         )
     )
+for line in report.read_as:  # a column read otherwise than its header says: said first
+    st.info(escape_markdown(line))
 quality = [*corrected_counts(doc).items(), *unresolved_counts(doc).items()]
 for start in range(0, len(quality), 4):  # four to a row, so that the labels fit
     for column, (label, count) in zip(st.columns(4), quality[start : start + 4]):
@@ -183,8 +185,6 @@ for label, found in (
 ):
     if found:
         st.warning(escape_markdown(f"{label}：{'、'.join(found)}"))
-for line in report.read_as:
-    st.info(escape_markdown(line))
 if report.ignored:
     st.info(escape_markdown("有意略过、未读入的内容：" + "；".join(report.ignored)))
 if report.headings:

@@ -621,3 +621,11 @@ def test_the_default_list_comes_back_when_removed_from_the_library(monkeypatch, 
     monkeypatch.setenv("ZRQD_DATA_DIR", str(tmp_path / "另一个库"))  # another library
     app = run_app()
     assert library.entry(library_engine(), default_id) is not None
+
+
+def test_review_says_first_when_a_column_is_read_otherwise_than_its_header(monkeypatch) -> None:
+    """A web table copied with spaces, its departments under 备注: the review page says so
+    above the counts, in plain words."""
+    app = run_on_fixture("pages/review.py", "spaced-measures.txt", monkeypatch)
+    infos = [i.value for i in app.info]
+    assert "“备注”一栏写的是责任单位，按责任单位读取。" in infos

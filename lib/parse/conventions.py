@@ -714,7 +714,7 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
                 extra["leaders"] = leader_names(cell)
             elif role == "deadline":
                 extra["deadline"] = cell
-        return "".join(task_parts), fields, extra
+        return " ".join(p for p in task_parts if p), fields, extra
     if len(cells) < 2:
         return "".join(cells), [], extra
     if not raw.cells and _ends_in_units_bracket("".join(cells), lexicon):
