@@ -20,7 +20,13 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from lib.analyse.progress import latest_status, match_to_base, read_progress  # noqa: E402
+from lib.analyse.progress import (  # noqa: E402
+    PROGRESS_COLUMNS,
+    latest_status,
+    match_to_base,
+    read_progress,
+)
+from lib.parse.errors import ListError  # noqa: E402
 from lib.parse.pipeline import parse_bytes  # noqa: E402
 
 CORPUS = ROOT / "tests" / "corpus"
@@ -29,7 +35,11 @@ CORPUS = ROOT / "tests" / "corpus"
 def score(folder: Path) -> tuple[int, int, str, list[str]]:
     """(items right, items, period, misses) of one report."""
     source = next(folder.glob("source.*"))
-    _, rows = read_progress(source.read_bytes(), source.name)
+    try:
+        _, rows = read_progress(source.read_bytes(), source.name)
+    except ListError as error:  # refused: every status unread
+        rows = pd.DataFrame(columns=list(PROGRESS_COLUMNS))
+        print(f"{folder.name}: {error.message}")
     last = latest_status(rows)
     found = dict(zip(last["item_label"].astype(str), last["status"]))
     period = f"{last['period_start'].iloc[0]}–{last['period_end'].iloc[0]}" if len(last) else ""

@@ -22,6 +22,7 @@ import pandas as pd
 import zhconv
 
 from lib.parse.errors import ListError
+from lib.parse.normalize import normalize_line
 from lib.parse.pipeline import parse_bytes, parse_path
 
 CORPUS = Path(__file__).resolve().parent.parent / "tests" / "corpus"
@@ -66,8 +67,9 @@ def corpus_lists() -> list[Path]:
 
 
 def plain(text: str) -> str:
-    """Compare as a reader would: full-width forms folded, simplified characters, no blanks or ▲★."""
-    text = zhconv.convert(unicodedata.normalize("NFKC", str(text)), "zh-cn")
+    """Compare as a reader would: full-width forms folded (〈〉 as () too, as the reader's
+    normalization does), simplified characters, no blanks or ▲★."""
+    text = zhconv.convert(unicodedata.normalize("NFKC", normalize_line(str(text))), "zh-cn")
     return _BLANKS.sub("", text).replace("▲", "").replace("★", "")
 
 

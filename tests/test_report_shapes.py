@@ -74,3 +74,53 @@ def test_a_labelled_units_field_ends_where_a_glued_table_begins() -> None:
     assert list(notes["text"]) == ["已开通6条", "已投放1800辆"]
     glued = doc.notes[doc.notes["header"] == ""]["text"].iloc[0]
     assert glued.startswith("东区 西区 合计")  # kept, not lost
+
+
+def test_a_table_of_one_cell_a_line_with_units_over_several_lines() -> None:
+    """Units one a line in their cell, a measure wrapped under its header word, circled parts
+    and an amount inside a row: one item each, every unit read."""
+    lines = [
+        "2025年民生实事项目进展情况表(截至5月31日)",
+        "序号", "项目名称", "责任单位", "开工", "时间", "总投资", "(万元)", "项目进展情况",
+        "1", "完整社区建设项目", "市住建局", "甲区政府", "乙区政府", "2025年3月", "23000",
+        "①甲区项目正在施工。②乙区项目已全面完工。",
+        "2", "打通断头路项目", "市城管局", "市城发集团", "2024年7月", "7300",
+        "①南侧道路已通车。②立交工程正在施工。",
+    ]  # fmt: skip
+    doc = parse_bytes("\n\n".join(lines).encode(), "cells.txt")
+    assert list(doc.items["item_label"]) == ["1", "2"]
+    assert units_of(doc) == {
+        "1": ["市住建局", "甲区政府", "乙区政府"],
+        "2": ["市城管局", "市城发集团"],
+    }
+    notes = doc.notes[doc.notes["item_no"] == 1].set_index("header")["text"].to_dict()
+    assert notes["总投资(万元)"] == "23000"
+    assert notes["项目进展情况"].startswith("①甲区项目")
+
+
+def test_a_row_with_more_lines_than_columns_keeps_the_rest_as_a_note() -> None:
+    lines = [
+        "序号 |", "项目名称 |", "牵头 领导 |", "牵头单位 |", "责任单位 |", "进展情况 |",
+        "1 |", "医卫基础设施建设工程 |", "杨 宜 |", "慈化镇 |", "|", "已完工。 |",
+        "逐步提升乡镇卫生院建设水平。 |",
+    ]  # fmt: skip
+    doc = parse_bytes("\n".join(lines).encode(), "rest.txt")
+    assert units_of(doc) == {"1": ["慈化镇"]}
+    assert doc.items["leaders"].iloc[0] == "杨宜"
+    notes = dict(zip(doc.notes["header"], doc.notes["text"]))
+    assert notes["进展情况"] == "已完工。"
+    assert "逐步提升乡镇卫生院建设水平" in notes[""]
+
+
+def test_what_follows_an_items_units_group_is_its_progress() -> None:
+    text = (
+        "截止2019年12月31日,十件实事全面完成。\n"
+        "一、减少农村扶贫对象6.76万人。(责任单位:市扶贫办,各县区政府)该件实事已全面完成\n"
+        "二、解决6万人农村饮水安全问题。(责任单位:市水务局)\n此项工作已完成。解决6.007万人。\n"
+    )
+    doc = parse_bytes(text.encode(), "after.txt")
+    rows = progress_rows(doc, text.splitlines()[:1]).set_index("item_label")
+    assert str(rows.loc["一", "period_end"]) == "2019-12-31"  # 截止 as 截至
+    assert rows.loc["一", "status"] == "done" and rows.loc["一", "status_source"] == "phrase"
+    assert rows.loc["二", "status"] == "done"  # a whole year's report, progress written
+    assert doc.items["task"].iloc[0].startswith("减少农村扶贫对象6.76万人")

@@ -11,7 +11,7 @@ from lib.parse.pipeline import parse_bytes
 from lib.parse.spaced import column_kinds, cut_row, line_words
 from lib.write.report import report_text
 
-KINDS = ("task", "units", "figure", "text", "rate", "text")  # 项目 单位 目标 完成情况 完成率 备注
+KINDS = ("task", "units", "text", "text", "rate", "text")  # 项目 单位 目标 完成情况 完成率 备注
 
 
 def test_spaced_out_header_words_are_one_word_and_a_period_joins_its_column() -> None:

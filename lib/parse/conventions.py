@@ -573,13 +573,24 @@ def _read_inline(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     text = "".join(raw.lines)
     fields: list[UnitField] = []
     extra: dict[str, str] = {}
+    last = None
     for match in _inline_group().finditer(text):
         found, more = _fields_from_labelled(match["body"])
         fields += found
         _merge_extra(extra, more)
+        last = match
     if fields or extra:
+        after = text[last.end() :].strip(" 。.;") if last else ""
+        if after and len(text[: last.start()].strip()) >= _TASK_BEFORE:
+            # …(责任单位:市水务局)该件实事已全面完成: what follows the units is said of the
+            # item (its progress, in a report), kept in the task as before and as a note
+            text = text[: last.end()]
+            _merge_extra(extra, {"rest": after})
         return _inline_group().sub("", text), fields, extra
     return _read_role_groups(text, lexicon)
+
+
+_TASK_BEFORE = 4  # characters of task before an item's units group, for what follows to be a note
 
 
 def _read_role_groups(text: str, lexicon: Lexicon):
@@ -670,6 +681,13 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     while len(cells) > 2 and not cells[-1]:
         cells.pop()  # empty last cells: a web table's row end, or columns left blank
     extra: dict[str, str] = {}
+    if len(cells) > len(after) and not raw.cells:
+        cells = _units_over_lines(after, cells, lexicon)
+        if len(cells) > len(after) and not carries_section and _in_place(after, cells, lexicon):
+            # more lines than columns, the first of them a whole row: the rest (a second
+            # measure of the item, its other cells cut off) kept with the task, as a note
+            extra["rest"] = " ".join(c for c in cells[len(after) :] if c)
+            cells = cells[: len(after)]
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
         kept = _fit_columns(after, tuple(cells), lexicon)
         if kept is not None:
@@ -765,6 +783,42 @@ def _ends_in_units_bracket(text: str, lexicon: Lexicon) -> bool:
 
 
 _MERGEABLE = ("leader", "section", "note", "deadline")
+
+
+def _in_place(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> bool:
+    """Do the first cells sit in the header's columns: a unit's name in every filled units
+    column (one at least), none in a task column, no task ending on a word that goes on in the
+    next line (…会同 / 住建局)?"""
+    placed = list(zip(roles, cells))
+    units = [cell for role, cell in placed if role in UNIT_ROLES and cell]
+    return (
+        bool(units)
+        and not any(role == "task" and cell.endswith(_dangling_words()) for role, cell in placed)
+        and all(looks_like_units(cell, lexicon) for cell in units)
+        and not any(role == "task" and looks_like_units(cell, lexicon) for role, cell in placed)
+    )
+
+
+def _units_over_lines(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> list[str]:
+    """A table of one cell a line whose units cell holds one unit a line (市住建局 / 柴桑区政府 /
+    濂溪区政府): the lines after a units column's that read as units too, joined to its cell
+    while the row has more lines than the header has columns."""
+    for col, role in enumerate(roles):
+        if role not in UNIT_ROLES:
+            continue
+        if (
+            col >= len(cells)
+            or not looks_like_units(cells[col], lexicon)
+            or any(cells[i].endswith(_dangling_words()) for i in range(min(col, len(cells))))
+        ):
+            return cells  # not in place up to here: a task over two lines (…会同 / 住建局)
+        while (
+            len(cells) > len(roles)
+            and col + 1 < len(cells)
+            and looks_like_units(cells[col + 1], lexicon)
+        ):
+            cells[col : col + 2] = [f"{cells[col]}、{cells[col + 1]}"]
+    return cells
 
 
 def _fit_columns(

@@ -16,9 +16,9 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lib.parse.blocks import Block
-from lib.parse.headers import header_role, header_words
+from lib.parse.headers import MEASURE_AFTER, header_role, header_words
 from lib.parse.reference import DATA_DIR, task_verbs
-from lib.parse.spaced import cut_row, spaced_table
+from lib.parse.spaced import cut_row, spaced_table, unfold_table_lines
 
 _CN_DIGITS = {
     "零": 0,
@@ -201,6 +201,10 @@ _INNER_NUMBER = re.compile(
     rf"[\s。;](?P<at>(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{_CN}]{{1,3}})、)"
 )
 _RUN_ON = 30  # a line this long may hold several items
+# a number this far past the open row's and this large is a figure in a cell (23000 after item
+# 1), not an item: a selection of a long list jumps (145, 249) but not to the thousands
+_NUMBER_JUMP = 10
+_AMOUNT = 1000
 
 
 def split_run_on_lines(blocks: list[Block]) -> list[Block]:
@@ -295,6 +299,11 @@ def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
     blocks = split_run_on_lines(key_value_rows(blocks))
     header_at, start, header = _find_header(blocks)
+    if not header:  # a whole table copied onto one line: its header and rows on lines of their own
+        unfolded = unfold_table_lines(blocks)
+        if len(unfolded) != len(blocks):
+            blocks = unfolded
+            header_at, start, header = _find_header(blocks)
     # a table copied with single spaces between its cells: its rows are cut into cells
     spaced = spaced_table(blocks, _numbered_rest, (header_at, start, header))
     kinds, read_as = spaced[3], spaced[4]
@@ -434,16 +443,30 @@ class _Cutter:
 
     def _a_cell(self, label: re.Match[str]) -> bool:
         """A number while the open row of a one-cell-a-line table still lacks cells, and not the
-        number after the open item's."""
+        number after the open item's; a circled number (①…) inside a row numbered 1, 2, 3."""
+        if (
+            label["paren"]
+            and label["paren"][0] in CIRCLED
+            and self.open
+            and self.header_cells
+            and not self.open["cells"]
+            and self.open.get("heads") is None
+            and self.open["label"][:1].isdigit()
+        ):
+            return True  # ①柴桑区…②濂溪区…: the parts of a cell, not items
         if (
             not (self.open and self.header_cells and label["num"])
             or self.open["cells"]
-            or len(self.open["lines"]) >= self.width - self.label_col - 1
             or self.open.get("heads") is not None
         ):
             return False
         before = label_number(self.open["label"])
-        return before is not None and int(label["num"]) != before + 1
+        if before is None:
+            return False
+        if int(label["num"]) >= _AMOUNT and int(label["num"]) > before + _NUMBER_JUMP:
+            return True  # 23000 after item 1: an amount, though a cell ran over several lines
+        full = len(self.open["lines"]) >= self.width - self.label_col - 1
+        return not full and int(label["num"]) != before + 1
 
     def _continues(self, cells: tuple[str, ...]) -> bool:
         """A row without a number under an item read from a table: the rest of that row."""
@@ -623,6 +646,10 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
         known_to = (i, 0)  # after the last line of known cells: unknown ones only between them
         while j < len(blocks):
             parts = [p for p in re.split(r"\t|\s*\|\s*|\s{2,}", blocks[j].text.strip(" |")) if p]
+            if len(parts) == 1 and cells and MEASURE_AFTER.fullmatch(parts[0]):
+                cells[-1] += parts[0]  # 总投资 / (万元): the measure of the cell above
+                j += 1
+                continue
             wrapped = _wrapped_header_cell(parts, blocks[j + 1].text if j + 1 < len(blocks) else "")
             if wrapped:  # 责任 / 领导: a header cell wrapped over two lines
                 parts = [wrapped]

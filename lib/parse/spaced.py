@@ -27,6 +27,7 @@ _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
 _FIGURE = re.compile(r"^(?:[-—/]|[-+]?\d[\d.,]*(?:[\u4e00-\u9fff/]{0,4})?)$")  # 8950人, 5.2, -
 _MAX_HEADER_LINES = 3
 _CELL_MARKS = re.compile(r"[|\t]")
+UNIT_ROLES = ("lead", "lead_units", "units", "co")  # header roles of responsible units
 UNITS_SHARE = 0.6  # of the rows whose units cell must name units for a column to be read so
 UNITS_NAME = "责任单位"  # the name a column of units is read under when its header says otherwise
 
@@ -47,32 +48,40 @@ def _kind_by_words(cell: str) -> str:
 
 
 def column_kinds(header: tuple[str, ...]) -> tuple[str, ...]:
-    """What each column after the label's holds: task (the first task column), units,
-    measure, rate, figure (a count, or a later task column such as 目标任务), or text."""
+    """What each column after the label's holds: task (the first task column), units (a
+    column of responsible units, or any column of departments, such as 支持的州级部门), measure,
+    rate, figure (a count), or text (a later task column such as 目标任务 too)."""
     roles = [header_role(c) for c in header]
     start = roles.index("label") + 1 if "label" in roles else 0
     kinds: list[str] = []
     for cell, role in zip(header[start:], roles[start:]):
-        if role in ("lead", "lead_units", "units", "co"):
+        if role in UNIT_ROLES:
             kinds.append("units")
         elif kind := _kind_by_words(cell):
             kinds.append(kind)
         elif role == "task":
-            kinds.append("figure" if "task" in kinds else "task")
+            kinds.append("text" if "task" in kinds else "task")  # 目标任务 after 项目名称
         else:
             kinds.append("text")
     return tuple(kinds)
 
 
 def line_words(line: str) -> list[str]:
-    """A header line's words: ``单 位`` and ``备  注`` are one word each (single characters
-    spaced out), and a period before a word belongs to it (``1-7月 实际完成情况``)."""
+    """A header line's words: ``单 位`` and ``建 设 内 容`` are one word each (single characters
+    spaced out), and a period before a word belongs to it (``1-7月 实际完成情况``).
+
+    >>> line_words("序号 建 设 内 容 责任单位 1-7月 实际完成情况")
+    ['序号', '建设内容', '责任单位', '1-7月实际完成情况']
+    """
     words: list[str] = []
+    spaced_out = False  # the last word is made of single characters (建 设 内 容)
     for word in line.split():
-        if len(word) == 1 and words and len(words[-1]) == 1 and not word.isdigit():
+        if len(word) == 1 and not word.isdigit() and words and (spaced_out or len(words[-1]) == 1):
             words[-1] += word
+            spaced_out = True
         else:
             words.append(word)
+            spaced_out = False
     joined: list[str] = []
     for word in words:
         if joined and (period := PERIOD.match(joined[-1])[0]) and period == joined[-1]:
@@ -112,6 +121,52 @@ def spaced_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     return 0, 0, ()
 
 
+def unfold_table_lines(blocks: list[Block]) -> list[Block]:
+    """A whole table copied onto one line (a document-sharing site's text): ``标题 序号 项目名称
+    责任单位 进展情况 1 修路 县交通局 已完工 2 建校 县教育局 在建`` → the text before the header,
+    the header, and one line per row, cut before each number that continues 1, 2, 3 … as a word
+    of its own. Only a line that holds such a header (a label word, then header words, then 1)
+    and at least two rows is cut; every other block is kept as it is.
+
+    >>> [b.text for b in unfold_table_lines([Block("进展 序号 项目名称 责任单位 进展情况 1 修路 县交通局 已完工 2 建校 县教育局 在建", "L1")])]
+    ['进展', '序号 项目名称 责任单位 进展情况', '1 修路 县交通局 已完工', '2 建校 县教育局 在建']
+    """
+    labels = [word for word, role in header_words().items() if role == "label"]
+    if not any(f" {w} " in b.text or b.text.startswith(f"{w} ") for b in blocks for w in labels):
+        return blocks
+    out: list[Block] = []
+    for block in blocks:
+        out += _unfolded(block, labels) if not block.cells else [block]
+    return out
+
+
+def _unfolded(block: Block, labels: list[str]) -> list[Block]:
+    words = block.text.split(" ")
+    starts = [i for i, w in enumerate(words) if w in labels]
+    for start in starts:
+        try:
+            first = words.index("1", start + 1)
+        except ValueError:
+            return [block]
+        header = line_words(" ".join(words[start:first]))
+        if len(header) < 4 or sum(1 for w in header if not _known(w)) > 1:
+            continue
+        cuts, expected = [first], 2
+        for i in range(first + 1, len(words)):
+            if words[i] == str(expected) and i + 1 < len(words) and not words[i + 1][:1].isdigit():
+                cuts.append(i)
+                expected += 1
+        if len(cuts) < 2:
+            return [block]
+        bounds = [start, *cuts, len(words)]
+        pieces = [
+            " ".join(words[:start]),
+            *(" ".join(words[a:b]) for a, b in zip(bounds, bounds[1:])),
+        ]
+        return [Block(piece, block.source_ref) for piece in pieces if piece.strip()]
+    return [block]
+
+
 def _known(word: str) -> bool:
     return bool(header_role(word) or _kind_by_words(word))
 
@@ -134,7 +189,7 @@ def _measure_like(text: str) -> bool:
 
 # what laying a word or words into a column costs, by what the column holds; lower fits better
 _EMPTY = {"task": 10.0, "units": 1.0, "measure": 0.3, "rate": 0.5, "figure": 0.5, "text": 0.3}
-_MORE_WORDS = {"task": 0.5, "units": 1.0, "measure": 3.0, "rate": 3.0, "figure": 1.5, "text": 0.3}
+_MORE_WORDS = {"task": 0.5, "units": 0.1, "measure": 3.0, "rate": 3.0, "figure": 1.5, "text": 0.3}
 _TRAILING = 0.5  # the last column left empty costs half: a row leaves its remark out more often
 
 
@@ -217,7 +272,7 @@ def settle_units(
         cells = [r[col] for r in rows if col < len(r) and r[col]]
         return sum(map(test, cells)) / len(cells) if cells else 0.0
 
-    if "units" not in kinds:
+    if not any(header_role(h) in UNIT_ROLES for h in header):
         candidates = [
             (share(c, _unit_like), c) for c, k in enumerate(kinds) if k in ("text", "measure")
         ]
@@ -261,9 +316,11 @@ def spaced_table(
         if not block.cells and (rest := numbered_rest(block.text))
     ]
     header, kinds, note = settle_units(header, kinds, rows)
-    if "units" not in kinds or not rows:
+    offset = len(header) - len(kinds)
+    responsible = [k for k, h in enumerate(header[offset:]) if header_role(h) in UNIT_ROLES]
+    if not responsible or not rows:
         return 0, 0, (), (), ""
-    named = [r[k] for r in rows for k, kind in enumerate(kinds) if kind == "units" and r[k]]
+    named = [r[k] for r in rows for k in responsible if r[k]]
     if sum(map(_unit_like, named)) < UNITS_SHARE * len(rows):
         return 0, 0, (), (), ""
     return at, start, header, kinds, note
