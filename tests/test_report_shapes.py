@@ -124,3 +124,30 @@ def test_what_follows_an_items_units_group_is_its_progress() -> None:
     assert rows.loc["一", "status"] == "done" and rows.loc["一", "status_source"] == "phrase"
     assert rows.loc["二", "status"] == "done"  # a whole year's report, progress written
     assert doc.items["task"].iloc[0].startswith("减少农村扶贫对象6.76万人")
+
+
+def test_several_targets_the_one_furthest_behind_decides_and_wan_is_worked_out() -> None:
+    from lib.analyse.progress import judge, reporting_period
+
+    half = reporting_period(["截至6月20日"], "2018")
+    targets = "新增屋顶光伏装机5万千瓦,家庭屋顶光伏1.2万户"
+    one_reached = judge(
+        ["已新增屋顶光伏装机5.009万千瓦,家庭屋顶光伏6232户"], [], [], half, "", targets
+    )
+    assert one_reached.status == "on_track"  # 6232 of 12000 after six months, not done
+    assert "1.2万户" in one_reached.evidence
+    moved = judge(["已完成搬迁20612人,完成率137%"], [], [], half, "", "完成生态搬迁1.5万人")
+    assert moved.status == "done" and moved.source == "figures"
+    behind = judge(["家庭屋顶光伏3000户"], [], [], half, "", targets)
+    assert behind.status == "behind"
+
+
+def test_a_units_cell_cut_off_inside_a_sentence_is_no_unit() -> None:
+    """The last row of a copy cut inside its progress cell: the words left are no unit."""
+    text = (
+        "序号 | 事项名称 | 任务目标 | 进展情况 | 责任单位 | 完成情况 |\n"
+        "1 | 粮库扩建项目 | 新增1.6万吨储备 | 主体完工 | 发改局 | 已完成二季度任务 |\n"
+        "2 | 城市大脑建设项目 | 建成平台 | 按照城市大脑建设工作领导小组办公\n"
+    )
+    doc = parse_bytes(text.encode(), "cut.txt")
+    assert units_of(doc) == {"1": ["发改局"]}

@@ -201,6 +201,8 @@ def judge(
     ('behind', 'not_started')
     >>> judge(["整体进度已完成年度目标任务的55%"], [], [], p).status
     'on_track'
+    >>> judge(["已完成。"], [], [], p)
+    Judged(status='done', source='phrase', evidence='已完成')
     """
     cells, phrases = _phrases()
     for header, value in status_cells:
@@ -208,6 +210,10 @@ def judge(
         if clean in cells:
             return Judged(cells[clean], "column", f"{header}：{clean}")
     texts = [t for t in (*progress, *remarks, *(cell for _, cell in rates)) if t.strip()]
+    for text in progress:  # a progress cell that says only 已完成 (or 完成, 滞后 …): that status
+        clean = re.sub(r"[\s。.]", "", text)
+        if clean in cells and len(clean) > 1:
+            return Judged(cells[clean], "phrase", clean)
     for status in _TEXT_ORDER:
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
@@ -243,43 +249,66 @@ METRIC_MATCH = 60.0  # how alike a target's and a reported figure's words must b
 
 
 def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
-    """A reported figure against the task's target of the same measure and words: a growth
+    """Reported figures against the task's targets of the same measure and words: a growth
     rate or a share (%) against the target itself, a quantity against the target pro rata for
-    the months the period covers (target 8个, 1-6月 reported 3个: behind, 4 expected). None
-    when no figure of the progress matches a target, or the period is unknown."""
+    the months the period covers (target 8个, 1-6月 reported 3个: behind, 4 expected). With
+    several targets, the one furthest behind decides (5万千瓦 reached, 6232 of 1.2万户 not:
+    not done). None when no figure of the progress matches a target, or the period is unknown."""
     if not progress.strip() or not targets or period.last_month is None:
         return None
     from rapidfuzz import fuzz
 
     from lib.analyse.targets import extract_targets
 
-    wanted = extract_targets(targets)
     reported = extract_targets(progress)
-    best = None
-    for goal in wanted:
+    judged = []
+    for goal in extract_targets(targets):
+        best = None
         for got in reported:
-            if got.measure_unit != goal.measure_unit or goal.value <= 0:
+            if _scaled(got)[1] != _scaled(goal)[1] or goal.value <= 0:
                 continue
             score = fuzz.partial_ratio(
                 _DONE_VERBS.sub("", goal.metric), _DONE_VERBS.sub("", got.metric)
             )
             if score >= METRIC_MATCH and (best is None or score > best[0]):
-                best = (score, goal, got)
-    if best is None:
-        return None
-    _, goal, got = best
-    expected = goal.value * period.last_month / 12  # a quantity is counted up over the year
+                best = (score, got)
+        if best is not None:
+            judged.append(_figure_status(goal, best[1], period))
+    return min(judged, key=lambda j: _FIGURE_ORDER.index(j.status), default=None)
+
+
+_FIGURE_ORDER = ("behind", "on_track", "done")  # the worst of several targets first
+
+
+_SCALES = {
+    "万": 1e4,
+    "亿": 1e8,
+}  # 1.2万户 is 12000户: a measure's own 千 (千瓦, 千米) is not scaled
+
+
+def _scaled(target) -> tuple[float, str]:
+    """(value, measure) with 万 and 亿 worked out: 1.2万户 → (12000, 户)."""
+    unit = target.measure_unit
+    if len(unit) > 1 and unit[0] in _SCALES:
+        return target.value * _SCALES[unit[0]], unit[1:]
+    return target.value, unit
+
+
+def _figure_status(goal, got, period: Period) -> Judged:
+    """One target against the figure reported for it."""
+    (wanted, measure), (value, _) = _scaled(goal), _scaled(got)
+    expected = wanted * period.last_month / 12  # a quantity is counted up over the year
     if goal.measure_unit == "%":  # a rate or a share is compared as it is
-        expected, status = goal.value, "on_track" if got.value >= goal.value else "behind"
-    elif got.value >= goal.value:
+        expected, status = wanted, "on_track" if value >= wanted else "behind"
+    elif value >= wanted:
         status = "done"
-    elif period.whole_year or got.value < expected:
+    elif period.whole_year or value < expected:
         status = "behind"
     else:
         status = "on_track"
     pro_rata = goal.measure_unit != "%" and status != "done"
     evidence = f"目标 {goal.span}，{period.label or '报告'}为 {got.span}" + (
-        f"（序时应达 {expected:.3g}{goal.measure_unit}）" if pro_rata else ""
+        f"（序时应达 {expected:.3g}{measure}）" if pro_rata else ""
     )
     return Judged(status, "figures", evidence)
 

@@ -867,7 +867,7 @@ def _read_flattened(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
 def _split_flattened(line: str, lexicon: Lexicon) -> tuple[str, str] | None:
     """``任务文字. 发改委、经信委`` → (任务文字., 发改委、经信委): the longest units tail."""
     for match in _BOUNDARY.finditer(line):
-        head, tail = line[: match.end()].strip(), line[match.end() :].strip()
+        head, tail = line[: match.end()].strip(), line[match.end() :].strip(" |\t")
         if head and tail and looks_like_units(tail, lexicon):
             return head.rstrip("|—- \t"), tail
     return None
