@@ -4,13 +4,14 @@
 ``1 新增城镇就业 区人社局 8950人 6453人 72%``: the spaces are the only cell breaks, an
 empty cell leaves no trace, and a remark may hold spaces of its own. The header gives the
 columns; each row's words are laid into them in order, by what each column holds (a
-percentage under 完成率, a figure under 目标任务, a unit's name under 责任单位), at the least
-cost over all the ways to lay them (``cut_row``). A column the header calls 单位 holds units of
-measure (万人, 公里) when its cells say so; the responsible units then stand in whichever
-column holds names of units (``settle_units``).
+percentage under 完成率, a count under 已完成数, a unit's name under 责任单位), at the least
+cost over all the ways to lay them (``cut_row``). A column headed 单位 holds units of measure
+(万人, 公里); the responsible units then stand in whichever column holds names of units
+(``settle_units``). A whole table copied onto one line is first cut into its header and rows
+(``unfold_table_lines``).
 
-Used only when no other header is found, so that lists the reader already reads are read as
-before.
+Used when no other header is found, or under a header the reader knows word by word when the
+rows' units cells then name units: lists the reader read before are read as before.
 """
 
 from __future__ import annotations
