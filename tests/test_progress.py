@@ -172,9 +172,13 @@ def test_corpus_reports_read_with_the_statuses_a_reader_wrote(folder: str) -> No
 
 # Tables whose cells the reader cannot yet lay out (README, Progress reports): a header over two
 # rows with sub-columns and a cell dropped from every row (宁海); cells merged across rows and
-# written once, in a table of one cell a line (眉山). Their rows' units are read; their
-# progress columns are not found.
-NOT_LAID_OUT = {"ninghai_2022_minshishi_jindu", "meishan_2017_minshenggongcheng_jindu"}
+# written once, in a table of one cell a line (眉山); three levels of numbering (一, (一), 1.)
+# under merged cells (新建, refused). Their progress columns are not found.
+NOT_LAID_OUT = {
+    "ninghai_2022_minshishi_jindu",
+    "meishan_2017_minshenggongcheng_jindu",
+    "xinjian_2024_piaojueshishi_jindu",
+}
 
 
 def test_the_corpus_reports_reach_the_accuracy_goal() -> None:
@@ -189,7 +193,7 @@ def test_the_corpus_reports_reach_the_accuracy_goal() -> None:
         if p.parent.name not in NOT_LAID_OUT
     ]
     results = [score(folder) for folder in folders]
-    assert len(results) >= 26
+    assert len(results) >= 29
     assert sum(r[0] for r in results) / sum(r[1] for r in results) >= 0.9
 
 

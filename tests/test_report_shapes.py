@@ -151,3 +151,31 @@ def test_a_units_cell_cut_off_inside_a_sentence_is_no_unit() -> None:
     )
     doc = parse_bytes(text.encode(), "cut.txt")
     assert units_of(doc) == {"1": ["发改局"]}
+
+
+def test_a_units_cell_merged_over_rows_is_taken_from_the_row_above() -> None:
+    """A web table's units cell spanning rows is written once: the rows under it are a cell
+    short, their progress standing where the units stood; they take the units above, and the
+    report says so."""
+    text = (
+        "序号 | 项目内容 | 月度工作计划 | 牵头单位 | 落实情况 |\n"
+        "1 | 接种流感疫苗2万人。 | 制定方案。 | 县卫生健康局 | 已制定方案。 |\n"
+        "2 | 开展结直肠癌筛查7400人。 | 完成筛查1480人。 | 完成筛查3495人。 | |\n"
+        "3 | 培训应急救护人员235人。 | 培训65人。 | 县红十字会 | 已培训188人。 |\n"
+    )
+    doc = parse_bytes(text.encode(), "merged.txt")
+    assert units_of(doc) == {"1": ["县卫生健康局"], "2": ["县卫生健康局"], "3": ["县红十字会"]}
+    notes = doc.notes[doc.notes["item_no"] == 2].set_index("header")["text"].to_dict()
+    assert notes["落实情况"] == "完成筛查3495人。"
+    assert any("第2项" in line and "上一行" in line for line in doc.report.read_as)
+
+
+def test_a_header_line_keeps_its_last_columns_though_unknown() -> None:
+    text = (
+        "项 目 内 容 | 8月计划进度 | 实际进度情况 | 完成率 | 责任 单位 | 具体分管领导 |\n"
+        "(1)新建公助园8所。 | 印发文件。 | 新吸收8所。 | 100% | 市教育局 | 王五 |\n"
+        "(2)组建教共体70对。 | 开展活动。 | 完成126节。 | 72% | 王六 |\n"
+    )
+    doc = parse_bytes(text.encode(), "leaders.txt")
+    assert units_of(doc) == {"(1)": ["市教育局"], "(2)": ["市教育局"]}
+    assert list(doc.items["leaders"]) == ["王五", "王六"]

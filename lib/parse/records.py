@@ -18,7 +18,7 @@ from typing import NamedTuple
 from lib.parse.blocks import Block
 from lib.parse.headers import MEASURE_AFTER, header_role, header_words
 from lib.parse.reference import DATA_DIR, task_verbs
-from lib.parse.spaced import cut_row, spaced_table, unfold_table_lines
+from lib.parse.spaced import UNIT_ROLES, cut_row, spaced_table, unfold_table_lines, unit_like
 
 _CN_DIGITS = {
     "零": 0,
@@ -324,8 +324,19 @@ def find_items(blocks: list[Block]) -> Layout:
         else:
             line(block, block.text)  # what take does with a line of text, without the call
     cutter.close()
+    items, merged = _merged_units(cutter.items, header)
+    if merged:
+        read_as = "；".join(
+            filter(
+                None,
+                [
+                    read_as,
+                    f"第{'、'.join(merged)}项的责任单位一格与上一行合并，取上一行的责任单位。",
+                ],
+            )
+        )
     return Layout(
-        tuple(cutter.items),
+        tuple(items),
         tuple(preamble),
         header,
         tuple(cutter.unplaced),
@@ -592,6 +603,41 @@ def _first_item(blocks: list[Block]) -> int:
     return heading if heading < first else first
 
 
+def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[RawItem], list[str]]:
+    """Rows under a units cell merged over several rows, which the copy writes once (in the
+    first row): a row whose units cell names no unit while the row above names one there, and
+    that is a cell short (fewer cells than the header, or an empty last one), takes the units
+    of the row above, its later cells moved right. Returns the items and the labels of the
+    rows that took them."""
+    roles = [header_role(c) or "note" for c in header]
+    start = roles.index("label") + 1 if "label" in roles else 0
+    after = roles[start:]
+    col = next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
+    if col is None:
+        return items, []
+    out: list[RawItem] = []
+    took: list[str] = []
+    above = ""
+    for raw in items:
+        cells = raw.cells
+        if len(cells) > col and cells[col] and unit_like(cells[col]):
+            above = cells[col]
+        elif (
+            above
+            and len(cells) > col
+            and cells[col]
+            and (len(cells) < len(after) or not cells[-1])
+            and not any(unit_like(c) for c in cells if c)
+        ):
+            short = cells[:-1] if len(cells) >= len(after) else cells
+            raw = raw._replace(cells=(*short[:col], above, *short[col:]))
+            took.append(raw.label)
+        else:
+            above = "" if cells else above
+        out.append(raw)
+    return out, took
+
+
 def _numbered_rest(text: str) -> str | None:
     """What follows the number of a line numbered 1, 2, 3 … (None for any other line)."""
     label = ITEM_LABEL.match(text) if text[:1].isdigit() else None
@@ -673,7 +719,7 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
                     break
             cells.extend(parts)
             j += 1
-            if header_role(parts[-1]):
+            if any(map(header_role, parts)):  # a line with known cells: all its cells count
                 known_to = (j, len(cells))
         j, cells = known_to[0], cells[: known_to[1]]
         roles = {header_role(c) for c in cells}

@@ -172,7 +172,7 @@ def _known(word: str) -> bool:
     return bool(header_role(word) or _kind_by_words(word))
 
 
-def _unit_like(text: str) -> bool:
+def unit_like(text: str) -> bool:
     """A name of a unit or names of units (人社局, 工信局、通信管理办), by their endings or the
     reference's names."""
     reference = load_reference()
@@ -201,9 +201,9 @@ def _fit(kind: str, text: str) -> float:
     if kind == "figure":
         return 0.0 if figure else 1.0 if percent else 0.8
     if kind == "measure":
-        return 0.0 if _measure_like(text) and not _unit_like(text) else 3.0
+        return 0.0 if _measure_like(text) and not unit_like(text) else 3.0
     if kind == "units":
-        return 0.0 if _unit_like(text) else 3.0
+        return 0.0 if unit_like(text) else 3.0
     if kind == "task":
         return 1.0 if figure or percent else 0.0
     return 0.3 if figure or percent else 0.2
@@ -275,7 +275,7 @@ def settle_units(
 
     if not any(header_role(h) in UNIT_ROLES for h in header):
         candidates = [
-            (share(c, _unit_like), c) for c, k in enumerate(kinds) if k in ("text", "measure")
+            (share(c, unit_like), c) for c, k in enumerate(kinds) if k in ("text", "measure")
         ]
         found, col = max(candidates, default=(0.0, -1))
         if found >= UNITS_SHARE:
@@ -322,6 +322,6 @@ def spaced_table(
     if not responsible or not rows:
         return 0, 0, (), (), ""
     named = [r[k] for r in rows for k in responsible if r[k]]
-    if sum(map(_unit_like, named)) < UNITS_SHARE * len(rows):
+    if sum(map(unit_like, named)) < UNITS_SHARE * len(rows):
         return 0, 0, (), (), ""
     return at, start, header, kinds, note
