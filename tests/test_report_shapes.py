@@ -179,3 +179,24 @@ def test_a_header_line_keeps_its_last_columns_though_unknown() -> None:
     doc = parse_bytes(text.encode(), "leaders.txt")
     assert units_of(doc) == {"(1)": ["市教育局"], "(2)": ["市教育局"]}
     assert list(doc.items["leaders"]) == ["王五", "王六"]
+
+
+def test_measures_on_rows_without_a_number_join_the_item_and_count() -> None:
+    """An item's further measures on rows of their own (no number, no unit): their targets and
+    progress join the item's, and every measure must be reached for the item to be done; a
+    count reached while the works stand at 85% is not done."""
+    text = (
+        "截至9月底民生实事进展\n"
+        "序号 | 项目内容 | 进展情况 | 责任单位 |\n"
+        "1 | 新建成成长驿站7家。 | 新建13家成长驿站。 | 卫生健康局 |\n"
+        "新增照护托位500个。 | 新增照护托位600个。 | ||\n"
+        "2 | 新建成保障性住房1700套。 | 新建成保障性住房1721套,已完成总工程量的85%。 | 住建局 |\n"
+        "完成公共租赁住房保障家庭800户。 | 完成公共租赁住房保障家庭872户。 | ||\n"
+    )
+    doc = parse_bytes(text.encode(), "measures.txt")
+    assert units_of(doc) == {"1": ["卫生健康局"], "2": ["住建局"]}
+    first = doc.notes[doc.notes["item_no"] == 1]["text"].iloc[0]
+    assert first == "新建13家成长驿站。;新增照护托位600个。"
+    rows = progress_rows(doc, ["截至9月底民生实事进展"], "2022").set_index("item_label")
+    assert rows.loc["1", "status"] == "done"
+    assert rows.loc["2", "status"] == "on_track" and "85%" in rows.loc["2", "evidence"]

@@ -232,6 +232,10 @@ def judge(
     if by_rate is not None:
         return by_rate
     by_figures = _by_figures(" ".join(progress), targets, period)
+    if by_figures is not None and by_figures.status == "done":
+        part = _unfinished_share(" ".join(progress))
+        if part is not None:  # 1721套 reached in number, the works 已完成总工程量的90%
+            return _by_rate([("工程进度", part)], period) or by_figures
     if by_figures is not None:
         return by_figures
     if any(t.strip() for t in progress):
@@ -341,6 +345,16 @@ def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
     return Judged(
         status, "rate", f"{header} {written}，{period.label or '报告期'}序时进度 {expected:.1f}%"
     )
+
+
+_WORKS_DONE = re.compile(r"完成[^,;。,]{0,8}?的?\s*(\d+(?:\.\d+)?)%")  # 已完成总工程量的90%
+
+
+def _unfinished_share(text: str) -> str | None:
+    """The lowest share of the works said done when it is under 100% (已完成总工程量的85%)."""
+    shares = [(float(m[1]), m[0]) for m in _WORKS_DONE.finditer(text)]
+    low = min(shares, default=None)
+    return f"{low[0]:g}%" if low is not None and low[0] < 100 else None
 
 
 _SHARE_OF = re.compile(r"(?:任务)?的\s*\d")  # 已完成年度目标任务的55%: a share, not completion

@@ -423,6 +423,21 @@ class _Cutter:
         else:
             self._line(block, text)
 
+    def _another_row(self, text: str) -> None:
+        """``新增托位500个。 | 新增托位600个。 | ||``: a row without a number under an item read
+        from a row of cells (another measure of the item): its cells join the item's, column by
+        column, each after a ;."""
+        more = [c.strip() for c in _CELL_BREAK.split(text.strip(" |"))]
+        cells = list(self.open["cells"])
+        for i, cell in enumerate(more):
+            if not cell:
+                continue
+            if i < len(cells):
+                cells[i] = f"{cells[i]};{cell}" if cells[i] else cell
+            else:
+                cells.append(cell)
+        self.open["cells"] = tuple(cells)
+
     def _section_cell(self, text: str) -> str:
         """A row of a table without a number column whose first cell names a section and whose
         next cell starts with the item's number: the section taken, the rest returned."""
@@ -518,6 +533,7 @@ class _Cutter:
             and "长" not in text
             and "主席" not in text
             and not text.endswith("|")
+            and not (self.open["cells"] and ("|" in text or "\t" in text))
         ):
             self.open["lines"].append(text)
             return
@@ -579,6 +595,8 @@ class _Cutter:
                 self.section = heading["rest"].strip()
             if leader:
                 self.leaders = leader
+        elif self.open and self.open["cells"] and _CELL_BREAK.search(text.strip(" |")):
+            self._another_row(text)
         elif self.open:
             if text.endswith("|") and self.header_cells:  # one cell a line: "任务文字 |", "||"
                 text = _TRAILING_PIPES.sub("", text)
