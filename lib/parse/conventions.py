@@ -732,7 +732,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
                 extra["leaders"] = leader_names(cell)
             elif role == "deadline":
                 extra["deadline"] = cell
-        return " ".join(p for p in task_parts if p), fields, extra
+        task = task_parts[0] if len(task_parts) == 1 else " ".join(filter(None, task_parts))
+        return task, fields, extra
     if len(cells) < 2:
         return "".join(cells), [], extra
     if not raw.cells and _ends_in_units_bracket("".join(cells), lexicon):

@@ -13,6 +13,7 @@ import csv
 import functools
 import re
 from dataclasses import dataclass, field
+from operator import attrgetter
 from typing import NamedTuple
 
 from lib.parse.blocks import Block
@@ -470,29 +471,24 @@ class _Cutter:
     def _a_cell(self, label: re.Match[str]) -> bool:
         """A number while the open row of a one-cell-a-line table still lacks cells, and not the
         number after the open item's; a circled number (①…) inside a row numbered 1, 2, 3."""
-        if (
-            label["paren"]
-            and label["paren"][0] in CIRCLED
-            and self.open
-            and self.header_cells
-            and not self.open["cells"]
-            and self.open.get("heads") is None
-            and self.open["label"][:1].isdigit()
-        ):
-            return True  # ①柴桑区…②濂溪区…: the parts of a cell, not items
-        if (
-            not (self.open and self.header_cells and label["num"])
-            or self.open["cells"]
-            or self.open.get("heads") is not None
-        ):
+        item = self.open
+        if item is None or not self.header_cells or item["cells"] or item.get("heads") is not None:
             return False
-        before = label_number(self.open["label"])
+        num = label["num"]
+        if num is None:  # ①柴桑区…②濂溪区…: the parts of a cell, not items
+            paren = label["paren"]
+            return bool(paren) and paren[0] in CIRCLED and item["label"][:1].isdigit()
+        number = int(num)
+        full = len(item["lines"]) >= self.width - self.label_col - 1
+        if full and number < _AMOUNT:  # most rows: the next item's number after a whole row
+            return False
+        written = item["label"]
+        before = int(written) if written.isdigit() else label_number(written)
         if before is None:
             return False
-        if int(label["num"]) >= _AMOUNT and int(label["num"]) > before + _NUMBER_JUMP:
+        if number >= _AMOUNT and number > before + _NUMBER_JUMP:
             return True  # 23000 after item 1: an amount, though a cell ran over several lines
-        full = len(self.open["lines"]) >= self.width - self.label_col - 1
-        return not full and int(label["num"]) != before + 1
+        return not full and number != before + 1
 
     def _continues(self, cells: tuple[str, ...]) -> bool:
         """A row without a number under an item read from a table: the rest of that row."""
@@ -621,6 +617,9 @@ def _first_item(blocks: list[Block]) -> int:
     return heading if heading < first else first
 
 
+_RAW_CELLS = attrgetter("cells")
+
+
 def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[RawItem], list[str]]:
     """Rows under a units cell merged over several rows, which the copy writes once (in the
     first row): a row whose units cell names no unit while the row above names one there, and
@@ -631,7 +630,7 @@ def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[R
     start = roles.index("label") + 1 if "label" in roles else 0
     after = roles[start:]
     col = next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
-    if col is None:
+    if col is None or not any(map(_RAW_CELLS, items)):  # a table of one cell a line: no rows
         return items, []
     out: list[RawItem] = []
     took: list[str] = []

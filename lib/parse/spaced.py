@@ -299,6 +299,8 @@ def spaced_table(
     rows then hold names of units in the units column."""
     at, start, header = found
     if header:
+        if " " not in blocks[at].text.strip():
+            return 0, 0, (), (), ""  # one header cell a line: a table of one cell a line
         written = " ".join(b.text for b in blocks[at:start])
         if (
             any(b.cells for b in blocks[at:start])
