@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lib.parse.duties import duty_fields, duty_words, looks_like_units
-from lib.parse.headers import header_endings, header_role, header_words
+from lib.parse.headers import UNIT_ROLES, header_endings, header_role, header_words
 from lib.parse.records import (
     CIRCLED,
     ItemRecord,
@@ -57,7 +57,6 @@ CONVENTION_NAMES: dict[str, str] = {
     "state-council": "国务院文件式（……负责。列第一位者为牵头单位）",
     "flattened": "一行一事项，责任单位在行末",
 }
-UNIT_ROLES = ("lead", "lead_units", "units", "co")
 _NESTED = r"(?:[^()]|\([^()]*\))"
 _FINAL_GROUP = re.compile(rf"\((?P<body>{_NESTED}+)\)[。.;；]?$")
 _DEADLINE = re.compile(

@@ -17,6 +17,8 @@ def header_words() -> dict[str, str]:
         return {row["text"]: row["role"] for row in csv.DictReader(handle)}
 
 
+UNIT_ROLES = ("lead", "lead_units", "units", "co")  # the roles of columns of responsible units
+
 # a reporting period before a progress column: 1-10月推进情况, 一季度完成情况, 2023年上半年进展
 PERIOD = re.compile(
     r"^(?:\d{4}年度?)?(?:\d{1,2}\s*[-—~至]\s*\d{1,2}月(?:份)?|\d{1,2}月(?:份)?(?:底)?|"

@@ -17,9 +17,9 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from lib.parse.blocks import Block
-from lib.parse.headers import MEASURE_AFTER, header_role, header_words
+from lib.parse.headers import MEASURE_AFTER, UNIT_ROLES, header_role, header_words
 from lib.parse.reference import DATA_DIR, task_verbs
-from lib.parse.spaced import UNIT_ROLES, cut_row, spaced_table, unfold_table_lines, unit_like
+from lib.parse.spaced import cut_row, spaced_table, unfold_table_lines, unit_like
 
 _CN_DIGITS = {
     "零": 0,

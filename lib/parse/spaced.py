@@ -21,14 +21,13 @@ import re
 from collections.abc import Callable
 
 from lib.parse.blocks import Block
-from lib.parse.headers import PERIOD, header_role, header_words
+from lib.parse.headers import PERIOD, UNIT_ROLES, header_role, header_words
 from lib.parse.reference import load_reference, read_data_csv
 
 _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
 _FIGURE = re.compile(r"^(?:[-—/]|[-+]?\d[\d.,]*(?:[\u4e00-\u9fff/]{0,4})?)$")  # 8950人, 5.2, -
 _MAX_HEADER_LINES = 3
 _CELL_MARKS = re.compile(r"[|\t]")
-UNIT_ROLES = ("lead", "lead_units", "units", "co")  # header roles of responsible units
 UNITS_SHARE = 0.6  # of the rows whose units cell must name units for a column to be read so
 UNITS_NAME = "责任单位"  # the name a column of units is read under when its header says otherwise
 
