@@ -31,6 +31,7 @@ import datetime
 import functools
 import re
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
@@ -41,6 +42,9 @@ from lib.parse.records import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.schema import CHASED, STATUSES
 from lib.parse.sources import read_blocks
+
+if TYPE_CHECKING:  # targets is imported where a figure is compared (_by_figures), not at load
+    from lib.analyse.targets import Target
 
 PROGRESS_COLUMNS = (
     "doc_id",
@@ -290,7 +294,7 @@ _SCALES = {
 }  # 1.2万户 is 12000户: a measure's own 千 (千瓦, 千米) is not scaled
 
 
-def _scaled(target) -> tuple[float, str]:
+def _scaled(target: Target) -> tuple[float, str]:
     """(value, measure) with 万 and 亿 worked out: 1.2万户 → (12000, 户)."""
     unit = target.measure_unit
     if len(unit) > 1 and unit[0] in _SCALES:
@@ -298,7 +302,7 @@ def _scaled(target) -> tuple[float, str]:
     return target.value, unit
 
 
-def _figure_status(goal, got, period: Period) -> Judged:
+def _figure_status(goal: Target, got: Target, period: Period) -> Judged:
     """One target against the figure reported for it."""
     (wanted, measure), (value, _) = _scaled(goal), _scaled(got)
     expected = wanted * period.last_month / 12  # a quantity is counted up over the year
