@@ -83,7 +83,7 @@ class Period:
 
 _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS = re.compile(r"(?P<a>\d{1,2})\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(?P<b>\d{1,2})\s*月")
-_UNTIL = re.compile(r"截[至止]\s*(?:\d{4}年)?(?P<b>\d{1,2})月")
+_UNTIL = re.compile(r"(?:截[至止]|(?<![\d月])至)\s*(?:\d{4}年)?(?P<b>\d{1,2})月")
 _QUARTER = re.compile(r"(?P<first>前三季度)|第?(?P<q>[一二三四1-4])季度")
 _HALF = re.compile(r"(?P<h>上半年|下半年)")
 _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
