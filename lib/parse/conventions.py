@@ -25,7 +25,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lib.parse.duties import duty_fields, duty_words, looks_like_units
-from lib.parse.headers import UNIT_ROLES, header_endings, header_role, header_words
+from lib.parse.headers import UNIT_ROLES, header_endings, header_role, header_words, label_end
 from lib.parse.records import (
     CIRCLED,
     ItemRecord,
@@ -890,12 +890,7 @@ def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
 
 @functools.lru_cache(maxsize=64)
 def _label_end(columns: tuple[str, ...]) -> int:
-    """Where the cells after the label start: after the label's column; without one (the
-    number written at the head of the task, 14.改扩建…), after the section columns before it."""
-    roles = _roles(columns)
-    if "label" in roles:
-        return roles.index("label") + 1
-    return next((i for i, role in enumerate(roles) if role != "section"), 0)
+    return label_end(_roles(columns))
 
 
 @functools.lru_cache(maxsize=64)

@@ -61,6 +61,19 @@ def header_role(cell: str) -> str | None:
     return None
 
 
+def label_end(roles: list[str | None] | tuple[str | None, ...]) -> int:
+    """Where a row's cells after its number start, by the header's roles: after the label's
+    column; without one (the number written at the head of the task, 14.改扩建…), after the
+    section columns before it.
+
+    >>> label_end(["section", "label", "task"]), label_end(["section", "task", "units"])
+    (2, 1)
+    """
+    if "label" in roles:
+        return roles.index("label") + 1
+    return next((i for i, role in enumerate(roles) if role != "section"), 0)
+
+
 @functools.lru_cache(maxsize=1)
 def header_endings() -> dict[str, tuple[str, ...]]:
     """Endings that name a column's role when the whole cell is not in header_words.csv."""

@@ -17,7 +17,7 @@ from operator import attrgetter
 from typing import NamedTuple
 
 from lib.parse.blocks import Block
-from lib.parse.headers import MEASURE_AFTER, UNIT_ROLES, header_role, header_words
+from lib.parse.headers import MEASURE_AFTER, UNIT_ROLES, header_role, header_words, label_end
 from lib.parse.reference import DATA_DIR, task_verbs
 from lib.parse.spaced import cut_row, spaced_table, unfold_table_lines, unit_like
 
@@ -417,18 +417,17 @@ class _Cutter:
         if label and label["num"] and label["rest"].strip():
             self._start(label, block, [], cut_row(label["rest"], self.kinds))
         elif self.open and self.open["cells"] and " " in text and text[:1] not in "附":
-            more = cut_row(text, self.kinds)
-            self.open["cells"] = tuple(
-                ";".join(c for c in (old, new) if c) for old, new in zip(self.open["cells"], more)
-            )
+            self._join_row(cut_row(text, self.kinds))
         else:
             self._line(block, text)
 
     def _another_row(self, text: str) -> None:
         """``新增托位500个。 | 新增托位600个。 | ||``: a row without a number under an item read
-        from a row of cells (another measure of the item): its cells join the item's, column by
-        column, each after a ;."""
-        more = [c.strip() for c in _CELL_BREAK.split(text.strip(" |"))]
+        from a row of cells (another measure of the item)."""
+        self._join_row([c.strip() for c in _CELL_BREAK.split(text.strip(" |"))])
+
+    def _join_row(self, more: list[str] | tuple[str, ...]) -> None:
+        """A further row's cells join the open item's, column by column, each after a ;."""
         cells = list(self.open["cells"])
         for i, cell in enumerate(more):
             if not cell:
@@ -627,8 +626,7 @@ def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[R
     of the row above, its later cells moved right. Returns the items and the labels of the
     rows that took them."""
     roles = [header_role(c) or "note" for c in header]
-    start = roles.index("label") + 1 if "label" in roles else 0
-    after = roles[start:]
+    after = roles[label_end(roles) :]
     col = next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
     if col is None or not any(map(_RAW_CELLS, items)):  # a table of one cell a line: no rows
         return items, []

@@ -21,7 +21,7 @@ import re
 from collections.abc import Callable
 
 from lib.parse.blocks import Block
-from lib.parse.headers import PERIOD, UNIT_ROLES, header_role, header_words
+from lib.parse.headers import PERIOD, UNIT_ROLES, header_role, header_words, label_end
 from lib.parse.reference import load_reference, read_data_csv
 
 _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
@@ -52,7 +52,7 @@ def column_kinds(header: tuple[str, ...]) -> tuple[str, ...]:
     column of responsible units, or any column of departments, such as 支持的州级部门), measure,
     rate, figure (a count), or text (a later task column such as 目标任务 too)."""
     roles = [header_role(c) for c in header]
-    start = roles.index("label") + 1 if "label" in roles else 0
+    start = label_end(roles)
     kinds: list[str] = []
     for cell, role in zip(header[start:], roles[start:]):
         if role in UNIT_ROLES:
@@ -208,6 +208,7 @@ def _fit(kind: str, text: str) -> float:
     return 0.3 if figure or percent else 0.2
 
 
+@functools.lru_cache(maxsize=4096)  # spaced_table and the cutter cut the same rows
 def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     """A row's words laid into the columns (``kinds``, after the label's) in order, each
     column taking none, one or several words, at the least cost.
