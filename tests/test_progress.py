@@ -174,12 +174,10 @@ def test_corpus_reports_read_with_the_statuses_a_reader_wrote(folder: str) -> No
 
 
 # Tables whose cells the reader cannot yet lay out (README, Progress reports): a header over two
-# rows with sub-columns and a cell dropped from every row (宁海); cells merged across rows and
-# written once, in a table of one cell a line (眉山); three levels of numbering (一, (一), 1.)
-# under merged cells (新建, refused). Their progress columns are not found.
+# rows with sub-columns and a cell dropped from every row (宁海); three levels of numbering (一,
+# (一), 1.) under merged cells (新建, refused). Their progress columns are not found.
 NOT_LAID_OUT = {
     "ninghai_2022_minshishi_jindu",
-    "meishan_2017_minshenggongcheng_jindu",
     "xinjian_2024_piaojueshishi_jindu",
 }
 

@@ -200,3 +200,34 @@ def test_measures_on_rows_without_a_number_join_the_item_and_count() -> None:
     rows = progress_rows(doc, ["截至9月底民生实事进展"], "2022").set_index("item_label")
     assert rows.loc["1", "status"] == "done"
     assert rows.loc["2", "status"] == "on_track" and "85%" in rows.loc["2", "evidence"]
+
+
+def test_a_table_of_one_cell_a_line_with_merged_and_wrapped_cells() -> None:
+    """One cell a line: the units cell spans rows (written once), a unit's name wraps over two
+    lines, a units cell runs on after 、, a number carries a footnote star, and the header's
+    units column is 市级牵头 / 责任单位 over two lines: each row is laid into the columns by
+    what its lines hold."""
+    text = "\n\n".join(
+        [
+            "序号", "项目内容", "目标任务", "市级牵头", "责任单位", "进度", "备注",
+            "1", "城镇新增就业(人)", "26000", "市人力资源", "社会保障局", "32095", "超额完成",
+            "2", "城镇失业人员再就业(人)", "4000", "4934", "超额完成",
+            "3", "给予创业补贴", "应补尽补", "市人力资源社会保障局、市教体局、", "团市委",
+            "发放补贴262万元。", "达到时间进度",
+            "4*", "开展农村青年技能培训(人)", "400", "团市委", "1876", "超额完成",
+            "5", "对贫困家庭发展产业给予贷款",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "one_cell_a_line.txt")
+    assert units_of(doc) == {
+        "1": ["市人力资源社会保障局"],
+        "2": ["市人力资源社会保障局"],
+        "3": ["市人力资源社会保障局", "市教体局", "团市委"],
+        "4*": ["团市委"],  # the number as written, its star kept
+    }
+    leads = doc.assignments[doc.assignments["role"] == "lead"]
+    # 牵头责任单位: the first unit of a cell leads
+    assert list(leads["unit"]) == ["市人力资源社会保障局"] * 3 + ["团市委"]
+    notes = doc.notes[doc.notes["item_no"] == 2].set_index("header")["text"].to_dict()
+    assert notes == {"进度": "4934", "备注": "超额完成"}
+    assert any("第2项" in line and "上一行" in line for line in doc.report.read_as)

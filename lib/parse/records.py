@@ -19,7 +19,14 @@ from typing import NamedTuple
 from lib.parse.blocks import Block
 from lib.parse.headers import MEASURE_AFTER, UNIT_ROLES, header_role, header_words, label_end
 from lib.parse.reference import DATA_DIR, task_verbs
-from lib.parse.spaced import cut_row, spaced_table, unfold_table_lines, unit_like
+from lib.parse.spaced import (
+    column_kinds,
+    cut_row,
+    lay_lines,
+    spaced_table,
+    unfold_table_lines,
+    unit_like,
+)
 
 _CN_DIGITS = {
     "零": 0,
@@ -38,7 +45,7 @@ _CN_DIGITS = {
 _CN = "零〇一二两三四五六七八九十百"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # ① … ⑳ as item labels
 ITEM_LABEL = re.compile(
-    rf"^(?:(?P<num>\d{{1,5}})(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)"
+    rf"^(?:(?P<num>\d{{1,5}})(?P<star>\*?)(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)"
     rf"|(?P<paren>\((?:(?P<cn>[{_CN}]+)|\d{{1,3}})\)|[{CIRCLED}]|第[{_CN}\d]{{1,6}}条)\s*)(?P<rest>.*)$"
 )
 # 三、新建城市公园10个(市园林局负责)。: numbered like a heading; an item when it owns units
@@ -175,7 +182,7 @@ def chinese_number(text: str) -> int | None:
     return total + current
 
 
-LABEL_MARKS = "().、 "  # around a label's number: (三), 4、, 12.
+LABEL_MARKS = "().、 *"  # around a label's number: (三), 4、, 12., 9* (a footnote's star)
 
 
 def label_number(label: str) -> int | None:
@@ -325,7 +332,9 @@ def find_items(blocks: list[Block]) -> Layout:
         else:
             line(block, block.text)  # what take does with a line of text, without the call
     cutter.close()
-    items, merged = _merged_units(cutter.items, header)
+    items, laid = _laid_rows(cutter.items, header, kinds)
+    items, merged = _merged_units(items, header)
+    merged = laid + merged
     if merged:
         read_as = "；".join(
             filter(
@@ -400,7 +409,9 @@ class _Cutter:
     ) -> None:
         self.close()
         self.open = {
-            "label": label["num"] or label["paren"],
+            "label": label["num"] + (label.groupdict().get("star") or "")
+            if label["num"]
+            else label["paren"],
             "source_ref": block.source_ref,
             "section": self.section,
             "lines": lines,
@@ -619,6 +630,47 @@ def _first_item(blocks: list[Block]) -> int:
 _RAW_CELLS = attrgetter("cells")
 
 
+def _laid_rows(
+    items: list[RawItem], header: tuple[str, ...], kinds: tuple[str, ...]
+) -> tuple[list[RawItem], list[str]]:
+    """A table of one cell a line with merged cells (written once, in the first of the rows
+    they span) or cells wrapped over two lines: a row whose lines are not as many as the
+    columns, or whose units line is no unit's name, is laid into the columns by what each line
+    holds (``lay_lines``) when that reads units there; a laid row with nothing in its units
+    column, a cell after it filled, takes the units of the row above (a merged cell), unless
+    it is the table's last row (a copy cut inside it). Returns the items and the labels of the
+    rows that took units so."""
+    roles = [header_role(c) or "note" for c in header]
+    after = roles[label_end(roles) :]
+    col = next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
+    if kinds or col is None or len(after) < 3 or any(map(_RAW_CELLS, items)):
+        return items, []  # no table, or a table of rows of cells (_merged_units)
+    kinds = column_kinds(header)
+    out: list[RawItem] = []
+    took: list[str] = []
+    above = ""
+    for n, raw in enumerate(items):
+        lines = raw.lines
+        # as many lines as columns: each in its column, unless the units cell runs on (、)
+        whole = len(lines) == len(after) and not lines[col].endswith(("、", ",", ";"))
+        if whole or len(lines) < 2 or len(lines) > len(after) and unit_like(lines[col]):
+            above = lines[col] if len(lines) > col and unit_like(lines[col]) else ""
+            out.append(raw)
+            continue
+        cells = list(lay_lines(lines, kinds))
+        if cells[col] and not unit_like(cells[col]):  # no better reading: kept as it was
+            above = ""
+            out.append(raw)
+            continue
+        if cells[col]:
+            above = cells[col]
+        elif above and any(cells[col + 1 :]) and n + 1 < len(items):
+            cells[col] = above
+            took.append(raw.label)
+        out.append(raw._replace(cells=tuple(cells), lines=()))
+    return out, took
+
+
 def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[RawItem], list[str]]:
     """Rows under a units cell merged over several rows, which the copy writes once (in the
     first row): a row whose units cell names no unit while the row above names one there, and
@@ -667,15 +719,20 @@ def _unknown(parts: list[str]) -> int:
     return sum(1 for part in parts if not header_role(part))
 
 
+# a header line ending on one of these words goes on in the next: 市级牵头 / 责任单位
+_ROLE_WORDS = ("牵头", "配合", "协办", "主责")
+
+
 def _wrapped_header_cell(parts: list[str], following: str) -> str:
     """``责任`` then ``领导``, ``攻坚目标`` then ``任务``, ``牵头`` then ``市领导``: one header cell
     set over two lines, when the first line is not a header word of its own and the second is
-    a short tail (of three or four characters only when it is no header word either)."""
+    a short tail (of three or four characters only when it is no header word either, or when
+    the first ends on a word of a unit's role: ``市级牵头`` then ``责任单位``)."""
     tail = following.strip(" |")
     if (
         len(parts) != 1
         or not 0 < len(tail) <= 4
-        or (len(tail) > 2 and header_role(tail))
+        or (len(tail) > 2 and header_role(tail) and not parts[0].endswith(_ROLE_WORDS))
         or parts[0] in header_words()
         or ITEM_LABEL.match(tail)
         or ITEM_LABEL.match(parts[0])

@@ -178,7 +178,8 @@ def unit_like(text: str) -> bool:
     names = reference.surfaces()
     parts = [p for p in re.split(r"[、,;/和及\s]", text) if p]
     return bool(parts) and all(
-        len(p) <= 20 and (p in names or reference.has_unit_ending(p)) for p in parts
+        len(p) <= 20 and not p[0].isdigit() and (p in names or reference.has_unit_ending(p))
+        for p in parts
     )
 
 
@@ -218,7 +219,40 @@ def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     >>> cut_row("完成棚改项目 区棚改办 5 因集体土地征收新政策出台滞后,影响签约进度。", ("task", "units", "figure", "figure", "rate", "text"))
     ('完成棚改项目', '区棚改办', '5', '', '', '因集体土地征收新政策出台滞后,影响签约进度。')
     """
-    words = text.split()
+    return _lay(tuple(text.split()), kinds, lambda kind, pieces: " ".join(pieces))
+
+
+def lay_lines(lines: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str, ...]:
+    """A row of a table copied one cell a line, laid into the columns as ``cut_row`` lays
+    words: a cell merged over several rows leaves its column empty in the rows below, and a
+    cell wrapped over two lines takes both (a unit's name joined whole, names one a line
+    joined with 、).
+
+    >>> lay_lines(("城镇失业人员再就业(人)", "4000", "4934", "超额完成"), ("task", "text", "units", "text", "text"))
+    ('城镇失业人员再就业(人)', '4000', '', '4934', '超额完成')
+    >>> lay_lines(("促进大学生创业(人)", "260", "市人力资源", "社会保障局", "262"), ("task", "text", "units", "text"))
+    ('促进大学生创业(人)', '260', '市人力资源社会保障局', '262')
+    """
+    return _lay(lines, kinds, _joined_lines)
+
+
+def _joined_lines(kind: str, pieces: tuple[str, ...] | list[str]) -> str:
+    if kind != "units":
+        return "".join(pieces)
+    text = pieces[0]
+    for piece in pieces[1:]:  # 市住建局 / 柴桑区政府: two names; 市人力资源 / 社会保障局: one
+        if text.endswith(("、", ",", ";")):
+            text += piece
+            continue
+        wrapped = re.split(r"[、,;]", text)[-1] + re.split(r"[、,;]", piece)[0]
+        # a name wrapped whole only when the reference knows it (并交付使用 / 市教育局: not one)
+        text += piece if wrapped in load_reference().surfaces() else f"、{piece}"
+    return text
+
+
+def _lay(
+    words: tuple[str, ...], kinds: tuple[str, ...], join: Callable[[str, tuple[str, ...]], str]
+) -> tuple[str, ...]:
     n, m = len(words), len(kinds)
     inf = float("inf")
     # best[c][w]: the least cost of laying the first w words into the first c columns
@@ -237,7 +271,7 @@ def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
                     continue
                 cost = (
                     best[c - 1][start]
-                    + _fit(kind, " ".join(words[start:w]))
+                    + _fit(kind, join(kind, words[start:w]))
                     + _MORE_WORDS[kind] * (w - start - 1)
                 )
                 if cost < best[c][w]:
@@ -250,7 +284,7 @@ def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     w = n
     for c in range(m, 0, -1):
         start = back[c][w]
-        cells.append(" ".join(words[start:w]))
+        cells.append(join(kinds[c - 1], words[start:w]) if start < w else "")
         w = start
     return tuple(reversed(cells))
 
