@@ -231,3 +231,48 @@ def test_a_table_of_one_cell_a_line_with_merged_and_wrapped_cells() -> None:
     notes = doc.notes[doc.notes["item_no"] == 2].set_index("header")["text"].to_dict()
     assert notes == {"进度": "4934", "备注": "超额完成"}
     assert any("第2项" in line and "上一行" in line for line in doc.report.read_as)
+
+
+def test_a_units_column_naming_its_heads_and_a_leading_status_sentence() -> None:
+    """牵头单位及主要负责人: the head's name beside the unit is no unit (kept as a note); a
+    progress cell opening with 已完成。 is done, unless a column plans the period's work (then
+    it is that plan done)."""
+    text = (
+        "大类 | 序号 | 工作任务 | 分管 市领导 | 牵头单位及 主要负责人 | 落实进展情况 |\n"
+        "一、民生保障 | 1 | 提高低保标准到609元。 | 陈三 | 市民政局 伍四 | 已完成。 从1月1日起提高到616元。 |\n"
+        "2 | 提高孤儿养育标准。 | 陈三 | 市民政局 伍四 | 正在推进。 |\n"
+    )
+    doc = parse_bytes(text.encode(), "heads.txt")
+    assert units_of(doc) == {"1": ["市民政局"], "2": ["市民政局"]}
+    notes = doc.notes[doc.notes["item_no"] == 1].set_index("header")["text"].to_dict()
+    assert notes["牵头单位及 主要负责人"] == "伍四"
+    rows = progress_rows(doc).set_index("item_label")
+    assert rows.loc["1", "status"] == "done" and rows.loc["2", "status"] == "on_track"
+    planned = text.replace("工作任务 |", "工作任务 | 月度工作计划 |").replace(
+        "元。 | 陈三", "元。 | 制定方案。 | 陈三"
+    )
+    planned = planned.replace("标准。 | 陈三", "标准。 | 印发文件。 | 陈三")
+    rows = progress_rows(parse_bytes(planned.encode(), "planned.txt")).set_index("item_label")
+    assert rows.loc["1", "status"] == "on_track"
+
+
+def test_items_under_a_heading_that_names_their_status() -> None:
+    """A 督查通报 lists the items behind under a line that says so: the items take that status
+    (said to come from the heading), each list its own section, numbering starting again."""
+    text = (
+        "关于2021年重点工作三季度完成情况的通报\n"
+        "现将有关情况通报如下:\n"
+        "2项进展偏慢的重点工作为:\n"
+        "①实现“小升规”60家(责任单位:市经信局);\n"
+        "②完成老旧小区改造9.5万平方米(责任单位:市住建局)。\n"
+        "1项已完成全年目标的民生实事项目为:\n"
+        "①建设智能“阳光厨房”32家(责任单位:市市场监管局)。\n"
+    )
+    doc = parse_bytes(text.encode(), "tongbao.txt")
+    assert list(doc.items["section"]) == ["2项进展偏慢的重点工作为"] * 2 + [
+        "1项已完成全年目标的民生实事项目为"
+    ]
+    assert not doc.report.numbering_problems
+    rows = progress_rows(doc)
+    assert list(rows["status"]) == ["behind", "behind", "done"]
+    assert set(rows["status_source"]) == {"heading"}

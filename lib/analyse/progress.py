@@ -17,10 +17,12 @@ Status, in this order:
 3. a reported figure against the task's target of the same measure and like words: a rate or
    share as it is (target 增长6%, 1-6月 增长5.1%: behind), a quantity pro rata for the months
    the period covers (target 8个, 1-6月 3个: behind, 4 expected; 8个: done);
-4. with progress written and none of those: done when the period is a whole year (a year-end
+4. the heading the items stand under, when it names their status (a 督查通报's
+   ``8项进展偏慢的市政府重点工作为:``, ``已完成的项目``): that status;
+5. with progress written and none of those: done when the period is a whole year (a year-end
    report lists what was done and names what fell short), else on_track (reported
    progressing, no delay named);
-5. no progress written: unknown.
+6. no progress written: unknown.
 """
 
 from __future__ import annotations
@@ -188,9 +190,13 @@ def judge(
     task: str = "",
     targets: str = "",
     rates: list[tuple[str, str]] = (),
+    planned: bool = False,
+    heading: str = "",
 ) -> Judged:
     """An item's status from its row (see the module's docstring for the order); ``rates``
-    are (header, cell) of the row's completion-rate columns (任务完成率, 占年任务之比).
+    are (header, cell) of the row's completion-rate columns (任务完成率, 占年任务之比);
+    ``planned``: a column of the table plans the period's work (月度工作计划); ``heading``:
+    the section the item stands under.
 
     >>> p = reporting_period(["1-11月"], "2023")
     >>> judge(["完成60%"], [("是否达序", "是")], [], p)
@@ -207,6 +213,14 @@ def judge(
     'on_track'
     >>> judge(["已完成。"], [], [], p)
     Judged(status='done', source='phrase', evidence='已完成')
+    >>> judge(["已完成。 从1月1日起,标准提高到616元"], [], [], p).status
+    'done'
+    >>> judge(["已完成。 已制定方案"], [], [], p, planned=True).status
+    'on_track'
+    >>> judge([], [], [], p, heading="8项进展偏慢的市政府重点工作为")
+    Judged(status='behind', source='heading', evidence='8项进展偏慢的市政府重点工作为')
+    >>> judge(["1-5月,收入4亿元,增长4.2%,预计1-6月收入5亿元,增长6.2%。"], [], [], reporting_period([]), "", "收入增长5%").evidence
+    '目标 5%，报告为 6.2%'
     """
     cells, phrases = _phrases()
     for header, value in status_cells:
@@ -214,10 +228,14 @@ def judge(
         if clean in cells:
             return Judged(cells[clean], "column", f"{header}：{clean}")
     texts = [t for t in (*progress, *remarks, *(cell for _, cell in rates)) if t.strip()]
-    for text in progress:  # a progress cell that says only 已完成 (or 完成, 滞后 …): that status
-        clean = re.sub(r"[\s。.]", "", text)
-        if clean in cells and len(clean) > 1:
-            return Judged(cells[clean], "phrase", clean)
+    for text in progress:  # a progress cell that says only 已完成 (or 完成, 滞后 …), or opens
+        # with it as a sentence of its own (已完成。 从1月1日起…) where no column plans the
+        # period's work (月度工作计划: its 已完成。 is the month's plan done): that status
+        whole = re.sub(r"[\s。.]", "", text)
+        opening = "" if planned else re.split(r"[。;!]", text.strip())[0]
+        for clean in (whole, opening):
+            if clean in cells and len(clean) > 1:
+                return Judged(cells[clean], "phrase", clean)
     for status in _TEXT_ORDER:
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
@@ -242,6 +260,9 @@ def judge(
             return _by_rate([("工程进度", part)], period) or by_figures
     if by_figures is not None:
         return by_figures
+    under = _phrase_in(heading, phrases)
+    if under is not None:
+        return Judged(under[0], "heading", heading)
     if any(t.strip() for t in progress):
         if period.whole_year:
             return Judged("done", "year_end", "")
@@ -261,8 +282,9 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     rate or a share (%) against the target itself, a quantity against the target pro rata for
     the months the period covers (target 8个, 1-6月 reported 3个: behind, 4 expected). With
     several targets, the one furthest behind decides (5万千瓦 reached, 6232 of 1.2万户 not:
-    not done). None when no figure of the progress matches a target, or the period is unknown."""
-    if not progress.strip() or not targets or period.last_month is None:
+    not done); of figures of one measure written twice, the later. None when no figure of the
+    progress matches a target (a quantity's only when the period is known)."""
+    if not progress.strip() or not targets:
         return None
     from rapidfuzz import fuzz
 
@@ -271,6 +293,8 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     reported = extract_targets(progress)
     judged = []
     for goal in extract_targets(targets):
+        if period.last_month is None and goal.measure_unit != "%":
+            continue  # a quantity is counted up over the year: without a period, no measure
         best = None
         for got in reported:
             if _scaled(got)[1] != _scaled(goal)[1] or goal.value <= 0:
@@ -278,7 +302,8 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
             score = fuzz.partial_ratio(
                 _DONE_VERBS.sub("", goal.metric), _DONE_VERBS.sub("", got.metric)
             )
-            if score >= METRIC_MATCH and (best is None or score > best[0]):
+            # the same measure written twice (1-5月增长4.2%, 预计1-6月增长6.2%): the later
+            if score >= METRIC_MATCH and (best is None or score >= best[0]):
                 best = (score, got)
         if best is not None:
             judged.append(_figure_status(goal, best[1], period))
@@ -305,15 +330,16 @@ def _scaled(target: Target) -> tuple[float, str]:
 def _figure_status(goal: Target, got: Target, period: Period) -> Judged:
     """One target against the figure reported for it."""
     (wanted, measure), (value, _) = _scaled(goal), _scaled(got)
-    expected = wanted * period.last_month / 12  # a quantity is counted up over the year
-    if goal.measure_unit == "%":  # a rate or a share is compared as it is
+    if goal.measure_unit == "%":  # a rate or a share is compared as it is, in any period
         expected, status = wanted, "on_track" if value >= wanted else "behind"
-    elif value >= wanted:
-        status = "done"
-    elif period.whole_year or value < expected:
-        status = "behind"
     else:
-        status = "on_track"
+        expected = wanted * period.last_month / 12  # a quantity is counted up over the year
+        if value >= wanted:
+            status = "done"
+        elif period.whole_year or value < expected:
+            status = "behind"
+        else:
+            status = "on_track"
     pro_rata = goal.measure_unit != "%" and status != "done"
     evidence = f"目标 {goal.span}，{period.label or '报告'}为 {got.span}" + (
         f"（序时应达 {expected:.3g}{measure}）" if pro_rata else ""
@@ -364,6 +390,19 @@ def _unfinished_share(text: str) -> str | None:
 _SHARE_OF = re.compile(r"(?:任务)?的\s*\d")  # 已完成年度目标任务的55%: a share, not completion
 
 
+def _phrase_in(text: str, phrases: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
+    """(status, phrase) of the first status phrase in a heading, behind first."""
+    for status in _TEXT_ORDER:
+        for phrase in phrases[status]:
+            at = text.find(phrase)
+            if at >= 0 and not (status == "done" and _negated(text, at)):
+                return status, phrase
+    return None
+
+
+_PLAN = "计划"  # a header naming the period's plan: 月度工作计划, 8月计划进度, 四季度计划目标
+
+
 def _negated(text: str, at: int) -> bool:
     """未/尚未/没有 right before a phrase (未全部完成 is no completion)."""
     return bool(re.search(r"(?:未|没有|尚未|不能|难以)\S{0,2}$", text[max(0, at - 4) : at]))
@@ -396,6 +435,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
     latest = progress_headers[-1] if progress_headers else None
+    planned = any(_PLAN in re.sub(r"\s+", "", h) for h in doc.report.header)
     by_item = {no: rows for no, rows in notes.groupby("item_no")}
     out = []
     for item in doc.items.itertuples(index=False):
@@ -416,6 +456,8 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 item.task if not cells else "",
                 _without(item.task, [t for h, t in cells if h == ""]),
                 rates if last else [],
+                planned,
+                item.section,
             )
             out.append(
                 (

@@ -25,7 +25,14 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from lib.parse.duties import duty_fields, duty_words, looks_like_units
-from lib.parse.headers import UNIT_ROLES, header_endings, header_role, header_words, label_end
+from lib.parse.headers import (
+    PERSON_WORDS,
+    UNIT_ROLES,
+    header_endings,
+    header_role,
+    header_words,
+    label_end,
+)
 from lib.parse.records import (
     CIRCLED,
     ItemRecord,
@@ -717,7 +724,11 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         )
         if notes:
             extra["notes"] = notes
-        for role, cell in zip(after, cells):
+        for name, role, cell in zip(names, after, cells):
+            if role in UNIT_ROLES and cell and _names_heads(name):
+                cell, heads = _units_and_heads(cell, lexicon)
+                if heads:
+                    extra.setdefault("notes", []).append((name, heads))
             if role == "task":
                 task_parts.append(cell)
             elif role in UNIT_ROLES and cell and ":" in cell and _CELL_LABELS.search(cell):
@@ -764,6 +775,20 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         else:  # a remark after the units (同步推进…): kept with the task, never dropped
             extra["rest"] = f"{extra.get('rest', '')} {cell}".strip()
     return task, fields, extra
+
+
+def _names_heads(name: str) -> bool:
+    """牵头单位及主要负责人: a column of units whose cells name their heads too."""
+    return re.sub(r"\s+", "", name).endswith(PERSON_WORDS)
+
+
+def _units_and_heads(cell: str, lexicon: Lexicon) -> tuple[str, str]:
+    """``市民政局 伍泽国`` under 牵头单位及主要负责人: the units, and the heads' names (short
+    words set apart by blanks that read as no unit)."""
+    words = cell.split()
+    heads = [w for w in words if 2 <= len(w) <= 4 and not looks_like_units(w, lexicon)]
+    units = [w for w in words if w not in heads]
+    return (" ".join(units), " ".join(heads)) if units and heads else (cell, "")
 
 
 @functools.lru_cache(maxsize=1)

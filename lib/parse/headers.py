@@ -26,6 +26,9 @@ PERIOD = re.compile(
 )
 
 
+# a column of units that names their heads too: 牵头单位及主要负责人, 责任单位及责任人
+PERSON_WORDS = ("负责人", "责任人", "联系人")
+
 # the level of government before a column's name: 市级牵头责任单位, 县级责任单位
 _LEVEL = re.compile(r"^[省市县区镇乡]级")
 
@@ -56,6 +59,9 @@ def header_role(cell: str) -> str | None:
     bare = PERIOD.sub("", text)
     if bare in words:
         return words[bare]
+    head, joined, person = text.partition("及")  # 牵头单位及主要负责人: units, their heads named
+    if joined and person.endswith(PERSON_WORDS) and words.get(head) in UNIT_ROLES:
+        return words[head]
     level = _LEVEL.sub("", text)  # 市级牵头责任单位: the level of government aside
     if level != text and level in words and words[level] != "leader":
         return words[level]

@@ -85,6 +85,7 @@ class ParseReport:
     traditional: bool = False  # written in traditional characters, read in simplified ones
     ignored: tuple[str, ...] = ()  # what was set aside on purpose, each with where and why
     read_as: tuple[str, ...] = ()  # a column read otherwise than its header says, and why
+    header: tuple[str, ...] = ()  # the table's header cells as read (none: not a table)
     # assignments rows cut from a run the list wrote without separators
     splits: pd.DataFrame = field(
         default_factory=lambda: pd.DataFrame(columns=list(ASSIGNMENT_COLUMNS))
@@ -483,6 +484,7 @@ def _report(
         incomplete_items=tuple(r.item_label for r in records if r.incomplete),
         furniture_lines=layout.furniture,
         read_as=layout.read_as,
+        header=layout.header,
         splits=assignments.loc[split].reset_index(drop=True),
     )
 

@@ -213,6 +213,9 @@ _RUN_ON = 30  # a line this long may hold several items
 # 1), not an item: a selection of a long list jumps (145, 249) but not to the thousands
 _NUMBER_JUMP = 10
 _AMOUNT = 1000
+# a line that introduces the items below it (8项进展偏慢的重点工作为:): their section, short
+# and with no sentence before it
+_LIST_INTRO = re.compile(r"^[^:。;,]{4,40}(?:为|如下):$")
 
 
 def split_run_on_lines(blocks: list[Block]) -> list[Block]:
@@ -325,6 +328,8 @@ def find_items(blocks: list[Block]) -> Layout:
         heading = SECTION.match(block.text)
         if heading and header:
             cutter.section = heading["rest"].strip()
+        elif _LIST_INTRO.match(block.text):  # 8项进展偏慢的市政府重点工作为:
+            cutter.section = block.text.rstrip(":")
     take, line = cutter.take, cutter.spaced_line if kinds else cutter._line
     for block in blocks[start:]:
         if block.cells:
@@ -540,8 +545,13 @@ class _Cutter:
             and "主席" not in text
             and not text.endswith("|")
             and not (self.open["cells"] and ("|" in text or "\t" in text))
+            and not text.endswith(":")
         ):
             self.open["lines"].append(text)
+            return
+        if self.open is not None and _LIST_INTRO.match(text):
+            self.close()  # 4项尚未完成年度目标任务的民生实事项目为: the items below are such
+            self.section = text.rstrip(":")
             return
         if first == "附" and _ATTACHMENT.match(text.strip("* ")):
             self.close()  # another list: its numbering may start again
