@@ -109,7 +109,7 @@ def test_flag_codes_are_snake_case_and_explained() -> None:
             },
         ),
         ("connectors.csv", "position", {"end", "mid", "before_collective"}),
-        ("collective_words.csv", "part", {"prefix", "scope", "head", "generic"}),
+        ("collective_words.csv", "part", {"prefix", "scope", "head", "generic", "members"}),
     ],
 )
 def test_vocabularies_use_known_roles_once(name: str, column: str, allowed: set[str]) -> None:

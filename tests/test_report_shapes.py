@@ -276,3 +276,37 @@ def test_items_under_a_heading_that_names_their_status() -> None:
     rows = progress_rows(doc)
     assert list(rows["status"]) == ["behind", "behind", "done"]
     assert set(rows["status_source"]) == {"heading"}
+
+
+def test_a_star_before_a_unit_marks_it_lead_and_collaborating_units_are_co() -> None:
+    """``*区发改局、*区财政局、区商务局``: the starred units lead (as ★); 协同责任单位 is a
+    column of co units and 牵头负责领导 names a person."""
+    text = "\n\n".join(
+        ["序号", "目标任务", "责任单位", "进展情况",
+         "1", "新建停车位1万个", "*区住建局、区城管局", "已建成6000个",
+         "2", "清除淤泥300万立方米", "*区城管局、*区农业农村局", "已完成"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "stars.txt")
+    roles = doc.assignments.set_index(["item_no", "unit"])["role"].to_dict()
+    assert roles == {
+        (1, "区住建局"): "lead",
+        (1, "区城管局"): "co",
+        (2, "区城管局"): "lead",
+        (2, "区农业农村局"): "lead",
+    }
+    labelled = (
+        "1. 地区生产总值增长8%以上。\n牵头负责领导:金力。\n牵头责任单位:市发展改革委。\n"
+        "协同责任单位:市经信局、市商务局,各县、市、区政府。\n"
+        "2. 财政收入增长5%。\n牵头负责领导:金力。\n牵头责任单位:市财政局。\n协同责任单位:市税务局。\n"
+    )
+    doc = parse_bytes(labelled.encode(), "labels.txt")
+    rows = list(doc.assignments[["item_no", "raw", "role"]].itertuples(index=False, name=None))
+    assert rows == [
+        (1, "市发展改革委", "lead"),
+        (1, "市经信局", "co"),
+        (1, "市商务局", "co"),
+        (1, "各县、市、区政府", "co"),
+        (2, "市财政局", "lead"),
+        (2, "市税务局", "co"),
+    ]
+    assert list(doc.items["leaders"]) == ["金力", "金力"]

@@ -217,3 +217,20 @@ def test_a_run_of_two_known_names_is_cut_as_the_full_search_would(monkeypatch) -
                 lexicon.memo.clear()
                 assert search(core, lexicon) == quick, core
         assert taken > 300  # the shortcut is taken, not just never wrong
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # 各县、市、区政府: 各县市区政府 written with 、 between its levels, one collective
+        ("市经信局、各县、市、区政府", ["市经信局", "各县、市、区政府"]),
+        ("各县、市、区", ["各县、市、区"]),
+        ("各县、市发改局", ["各县", "市发改局"]),  # 市发改局 is no level: two names
+        # a body's members: one collective, however the body's name ends
+        ("区疫情防控指挥部成员单位、各街办", ["区疫情防控指挥部成员单位", "各街办"]),
+        ("区创文工作领导小组成员单位", ["区创文工作领导小组成员单位"]),
+    ],
+)
+def test_collectives_written_with_separators_or_members(text: str, expected: list[str]) -> None:
+    found = [t.text for t in split_units(text, LEXICON) if t.kind == "mention"]
+    assert found == expected

@@ -46,6 +46,9 @@ _TABLE = {**_FULL_TO_HALF, **_SPACES, **_INVISIBLE, **_OTHER, **_LINE_BREAKS, **
 # so they are found first (one pass in C) and only they are replaced
 _TRANSLATED = re.compile("[" + re.escape("".join(map(chr, _TABLE))) + "]")
 _RUNS_OF_SPACES = re.compile(r" {2,}")
+# a star before a name, at a line's or cell's start or after a separator (*区发改局、*区财政局):
+# the mark of a leading unit, as ★ (a number's footnote star, 9*, stays)
+_STAR_MARK = re.compile(r"(?:^|(?<=[、,;|\t (]))\*(?=[\u4e00-\u9fff])", re.MULTILINE)
 _LINE_STARTS = re.compile(r"\n[ \t]+")  # two patterns that start with their own character
 _LINE_ENDS = re.compile(r"[ \t]+(?=\n)")  # scan much faster than one ^…|…$ alternation
 _HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)  # a web copy's headings and bold (**) go
@@ -60,8 +63,9 @@ def normalize_text(text: str) -> str:
     Full-width ASCII becomes half-width (``，（）：；`` → ``,():;``), every kind of space
     becomes one space, invisible characters and control characters go (a vertical tab, a form
     feed and the Unicode line separators end a line), runs of spaces shrink to one and lines
-    are stripped, Markdown ``**`` and ``#`` headings of a web copy go. ``、。《》“”〔〕``
-    and the markers ``▲★`` stay as they are.
+    are stripped, Markdown ``**`` and ``#`` headings of a web copy go, a ``*`` before a name
+    (``*区发改局``) is the marker ``★``. ``、。《》“”〔〕`` and the markers ``▲★`` stay as they
+    are.
 
     >>> normalize_text("▲发改局，财政局（国资办）\\u3000\\r\\n")
     '▲发改局,财政局(国资办)\\n'
@@ -76,6 +80,8 @@ def normalize_text(text: str) -> str:
         text = _HEADING.sub("", text)
     if "**" in text:
         text = text.replace("**", "")  # after the headings: as one pass over the text would
+    if "*" in text:
+        text = _STAR_MARK.sub("★", text)
     if "  " in text:
         text = _RUNS_OF_SPACES.sub(" ", text)
     text = _LINE_STARTS.sub("\n", text)
@@ -97,4 +103,6 @@ def _translated(text: str) -> str:
 def normalize_line(line: str) -> str:
     """Normalize one line or cell: see ``normalize_text``; tabs are kept as cell breaks."""
     line = line.translate(_TABLE)
+    if "*" in line:
+        line = _STAR_MARK.sub("★", line)
     return _RUNS_OF_SPACES.sub(" ", line).strip(" \t")

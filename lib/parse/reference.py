@@ -57,6 +57,7 @@ class Reference:
     collective_scopes: tuple[str, ...] = ()  # 市级, 市直: a level before 有关部门
     mid_connectors: tuple[str, ...] = ()  # 等和: A等和各省级人民政府
     collective_joiners: tuple[str, ...] = ()  # 和, 及: only before a collective (A和各地)
+    member_heads: tuple[str, ...] = ()  # 成员单位: 区疫情防控指挥部成员单位, the body's members
 
     def kind_of(self, canonical: str) -> str | None:
         return self.kinds_by_canonical.get(canonical)
@@ -263,6 +264,7 @@ def load_reference() -> Reference:
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
         generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
         collective_scopes=tuple(w["text"] for w in words if w["part"] == "scope"),
+        member_heads=tuple(w["text"] for w in words if w["part"] == "members"),
         owner_prefixes=tuple(r["text"] for r in read_data_csv("owner_prefixes.csv")),
         branch_suffixes=tuple(r["suffix"] for r in read_data_csv("branch_suffixes.csv")),
         prefixes=tuple(

@@ -141,11 +141,18 @@ def _join_wrapped(parts: tuple[str, ...], lexicon: Lexicon) -> list[str]:
 
 
 def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
-    """``各县(市)区人民政府、开发(度假)区管委会`` is one collective: 各 governs both kinds."""
+    """``各县(市)区人民政府、开发(度假)区管委会`` is one collective: 各 governs both kinds;
+    so is ``各县、市、区政府`` (各县市区政府 written with 、 between its levels)."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
         token = tokens[i]
+        levels = _levels_of_each(tokens, i, lexicon)
+        if levels:
+            text = "".join(t.text for t in tokens[i:levels])
+            out.append(Token("mention", text, text, how="collective"))
+            i = levels
+            continue
         if (
             token.kind == "mention"
             and token.how == "collective"
@@ -164,6 +171,26 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         out.append(token)
         i += 1
     return out
+
+
+def _levels_of_each(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
+    """Where ``各县、市、区政府`` starting at ``i`` ends (0 when it does not start there): 各
+    and one character, then one character after each 、, the last maybe with a name (政府),
+    that read without the 、 as a collective (各县市区政府)."""
+    token = tokens[i]
+    if token.kind != "mention" or len(token.text) != 2 or token.text[0] != "各":
+        return 0
+    j = i + 1
+    while j + 1 < len(tokens) and tokens[j].text == "、" and len(tokens[j + 1].text) == 1:
+        j += 2
+    if j == i + 1:
+        return 0
+    if j + 1 < len(tokens) and tokens[j].text == "、" and tokens[j + 1].kind == "mention":
+        whole = "".join(t.text for t in tokens[i : j + 2] if t.text != "、")
+        if lexicon.reference.is_collective(whole):
+            return j + 2
+    whole = "".join(t.text for t in tokens[i:j] if t.text != "、")
+    return j if lexicon.reference.is_collective(whole) else 0
 
 
 _CUTTING = re.escape(SEPARATORS + MARKERS)
@@ -328,6 +355,11 @@ def _segment(core: str, lexicon: Lexicon) -> tuple[Token, ...]:
         return (
             _piece_token(core, "known" if lexicon.is_known(core) else "collective", False, lexicon),
         )
+    members = next((h for h in lexicon.reference.member_heads if core.endswith(h)), "")
+    if members and len(core) > len(members) + 2:  # 区疫情防控指挥部成员单位: one body's members
+        body = _segment(core[: -len(members)], lexicon)
+        if len(body) == 1 and body[0].kind == "mention":
+            return (_piece_token(core, "collective", False, lexicon),)
     n = len(core)
     cut = _one_cut_into_known_names(core, lexicon)
     if cut:
