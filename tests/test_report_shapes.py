@@ -310,3 +310,10 @@ def test_a_star_before_a_unit_marks_it_lead_and_collaborating_units_are_co() -> 
         (2, "市税务局", "co"),
     ]
     assert list(doc.items["leaders"]) == ["金力", "金力"]
+
+
+def test_a_header_naming_the_level_of_its_units_and_leaders() -> None:
+    """区责任单位, 市级牵头责任单位, 区领导: the level of government aside, the column's role."""
+    assert header_role("区责任单位") == "units" and header_role("市牵头单位") == "lead"
+    assert header_role("市级牵头责任单位") == "lead_units" and header_role("区领导") == "leader"
+    assert header_role("区域") is None and header_role("市场") is None

@@ -30,7 +30,7 @@ PERIOD = re.compile(
 PERSON_WORDS = ("负责人", "责任人", "联系人")
 
 # the level of government before a column's name: 市级牵头责任单位, 县级责任单位
-_LEVEL = re.compile(r"^[省市县区镇乡]级")
+_LEVEL = re.compile(r"^[省市县区镇乡]级?")
 
 # a measure after a header's words: 形象进度(%), 投资额(万元), 数量(个), 金额(单位:元)
 MEASURE_AFTER = re.compile(r"\((?:%|[万亿千百]?[\u4e00-\u9fff]|单位:[^()]{1,6})\)$")
@@ -63,7 +63,7 @@ def header_role(cell: str) -> str | None:
     if joined and person.endswith(PERSON_WORDS) and words.get(head) in UNIT_ROLES:
         return words[head]
     level = _LEVEL.sub("", text)  # 市级牵头责任单位: the level of government aside
-    if level != text and level in words and words[level] != "leader":
+    if level != text and level in words:
         return words[level]
     endings = header_endings()
     if 2 <= len(text) <= 16 and text.endswith(endings["note"]):
