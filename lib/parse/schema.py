@@ -133,7 +133,7 @@ STATUS_SOURCES: dict[str, str] = {
     "reported": "写有进展，未写明滞后",
     "none": "未写进展",
     "parent": "随所属事项（报告只写了上级事项）",
-    "heading": "事项所在的标题（如“8项进展偏慢的重点工作为”）",
+    "heading": "事项所在的标题",
 }
 
 # Text a spreadsheet would read as a formula starts with one of these; exports guard such a
