@@ -549,7 +549,7 @@ class _Cutter:
         ):
             self.open["lines"].append(text)
             return
-        if self.open is not None and _LIST_INTRO.match(text):
+        if self.open is not None and _LIST_INTRO.match(text) and not header_role(text[:-2]):
             self.close()  # 4项尚未完成年度目标任务的民生实事项目为: the items below are such
             self.section = text.rstrip(":")
             return
