@@ -218,6 +218,14 @@ _AMOUNT = 1000
 _LIST_INTRO = re.compile(r"^[^:。;,]{4,40}(?:为|如下):$")
 
 
+def _list_intro(text: str) -> str:
+    """The section a line introducing the items below it names (``8项进展偏慢的重点工作为:``),
+    or "" (a field label such as ``牵头单位为:`` is none)."""
+    if not _LIST_INTRO.match(text) or header_role(text[:-2]):
+        return ""
+    return text.rstrip(":")
+
+
 def split_run_on_lines(blocks: list[Block]) -> list[Block]:
     """A web page copied onto one line (``1.新建学校3所 县教育局 2.改造道路 县交通运输局``): cut
     it before each number that continues the numbering begun at the line's start or inside it.
@@ -328,8 +336,8 @@ def find_items(blocks: list[Block]) -> Layout:
         heading = SECTION.match(block.text)
         if heading and header:
             cutter.section = heading["rest"].strip()
-        elif _LIST_INTRO.match(block.text):  # 8项进展偏慢的市政府重点工作为:
-            cutter.section = block.text.rstrip(":")
+        elif _list_intro(block.text):  # 8项进展偏慢的市政府重点工作为:
+            cutter.section = _list_intro(block.text)
     take, line = cutter.take, cutter.spaced_line if kinds else cutter._line
     for block in blocks[start:]:
         if block.cells:
@@ -549,9 +557,10 @@ class _Cutter:
         ):
             self.open["lines"].append(text)
             return
-        if self.open is not None and _LIST_INTRO.match(text) and not header_role(text[:-2]):
-            self.close()  # 4项尚未完成年度目标任务的民生实事项目为: the items below are such
-            self.section = text.rstrip(":")
+        intro = _list_intro(text) if self.open is not None else ""
+        if intro:  # 4项尚未完成年度目标任务的民生实事项目为: the items below are such
+            self.close()
+            self.section = intro
             return
         if first == "附" and _ATTACHMENT.match(text.strip("* ")):
             self.close()  # another list: its numbering may start again
@@ -640,6 +649,13 @@ def _first_item(blocks: list[Block]) -> int:
 _RAW_CELLS = attrgetter("cells")
 
 
+def _units_column(header: tuple[str, ...]) -> tuple[list[str], int | None]:
+    """The roles of the columns after the label's, and which of them first holds units."""
+    roles = [header_role(c) or "note" for c in header]
+    after = roles[label_end(roles) :]
+    return after, next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
+
+
 def _laid_rows(
     items: list[RawItem], header: tuple[str, ...], kinds: tuple[str, ...]
 ) -> tuple[list[RawItem], list[str]]:
@@ -650,9 +666,7 @@ def _laid_rows(
     column, a cell after it filled, takes the units of the row above (a merged cell), unless
     it is the table's last row (a copy cut inside it). Returns the items and the labels of the
     rows that took units so."""
-    roles = [header_role(c) or "note" for c in header]
-    after = roles[label_end(roles) :]
-    col = next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
+    after, col = _units_column(header)
     if kinds or col is None or len(after) < 3 or any(map(_RAW_CELLS, items)):
         return items, []  # no table, or a table of rows of cells (_merged_units)
     kinds = column_kinds(header)
@@ -687,9 +701,7 @@ def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[R
     that is a cell short (fewer cells than the header, or an empty last one), takes the units
     of the row above, its later cells moved right. Returns the items and the labels of the
     rows that took them."""
-    roles = [header_role(c) or "note" for c in header]
-    after = roles[label_end(roles) :]
-    col = next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
+    after, col = _units_column(header)
     if col is None or not any(map(_RAW_CELLS, items)):  # a table of one cell a line: no rows
         return items, []
     out: list[RawItem] = []
