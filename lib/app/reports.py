@@ -51,12 +51,22 @@ def add(name: str, data: bytes, base: ParsedDocument) -> str:
     return _store(base.doc_id, digest, base.doc_id)
 
 
+_LAST = "_progress_last_upload"  # session: (base doc_id, digest) of the file the uploader shows
+
+
 def take_upload(base: ParsedDocument) -> None:
     """Callback of the page's uploader: hold (and store) the file just uploaded, once; a
-    report removed on the page is not taken again while the uploader still shows it."""
+    report removed on the page is not taken again while the uploader still shows it. The
+    uploader's × removes the report it shows, as the page's 移除 does."""
     upload = st.session_state.get("progress_upload")
-    if upload is not None:
-        st.session_state["_progress_note"] = add(upload.name, upload.getvalue(), base)
+    if upload is None:
+        last = st.session_state.pop(_LAST, None)
+        if last is not None:
+            remove(*last)
+        return
+    data = upload.getvalue()
+    st.session_state["_progress_note"] = add(upload.name, data, base)
+    st.session_state[_LAST] = (base.doc_id, hashlib.sha256(data).hexdigest())
 
 
 def rebase(old_doc_id: str, base_doc_id: str) -> None:
@@ -68,6 +78,9 @@ def rebase(old_doc_id: str, base_doc_id: str) -> None:
     for digest in list(moved):
         _store(base_doc_id, digest, base_doc_id)
     moved.clear()
+    last = st.session_state.get(_LAST)
+    if last is not None and last[0] == old_doc_id:
+        st.session_state[_LAST] = (base_doc_id, last[1])
 
 
 def _store(holder: str, digest: str, base_doc_id: str) -> str:

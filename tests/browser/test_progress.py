@@ -52,4 +52,12 @@ def test_a_progress_report_shows_who_is_behind_and_stays(browser, tmp_path) -> N
         page.goto(f"{base}/library")
         app_ready(page)
         expect(page.get_by_test_id("stMain")).not_to_contain_text("份进度报告")
+        page.goto(f"{base}/progress")  # the uploader's × removes the report it shows
+        app_ready(page)
+        main = page.get_by_test_id("stMain")
+        main.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
+        expect(main).to_contain_text("滞后 2 项")
+        app_ready(page)
+        main.get_by_test_id("stFileChipDeleteBtn").get_by_role("button").click()
+        expect(page.get_by_text("尚未上传进度报告。")).to_be_visible()
         context.close()
