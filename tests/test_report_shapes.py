@@ -317,3 +317,24 @@ def test_a_header_naming_the_level_of_its_units_and_leaders() -> None:
     assert header_role("区责任单位") == "units" and header_role("市牵头单位") == "lead"
     assert header_role("市级牵头责任单位") == "lead_units" and header_role("区领导") == "leader"
     assert header_role("区域") is None and header_role("市场") is None
+
+
+def test_numbered_points_inside_a_cell_of_a_table_whose_numbers_stand_alone() -> None:
+    """One cell a line, each row's number alone on its line: ``1.`` ``2.`` points inside the
+    progress cell are no items; a units cell over two lines after 、; a 进展状态 column; a row
+    cut short before its units has none (its points are not units)."""
+    text = "\n\n".join(
+        [
+            "序号", "主要工作任务", "进展情况", "牵头部门", "进展状态",
+            "1", "建设一批交通基础设施项目。", "1.排定85个重点项目,完成投资110亿元。",
+            "2.新区完成工业投入41亿元。", "3.道路完成初步设计。", "某某县政府、", "市发展办",
+            "按时推进",
+            "2", "深化改革试点。", "1.推出首批20项公共服务项目清单。",
+            "2.公共数据平台建设列入全省试点。", "3.推进32项制度成果落地,推出",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "points.txt")
+    assert list(doc.items["item_label"]) == ["1", "2"]
+    assert units_of(doc) == {"1": ["某某县政府", "市发展办"]}
+    rows = progress_rows(doc).set_index("item_label")
+    assert rows.loc["1", "status"] == "on_track" and rows.loc["1", "status_source"] == "column"

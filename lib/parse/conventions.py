@@ -35,6 +35,7 @@ from lib.parse.headers import (
 )
 from lib.parse.records import (
     CIRCLED,
+    ITEM_LABEL,
     ItemRecord,
     Layout,
     RawItem,
@@ -706,7 +707,9 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             looks_like_units(cells[-1], lexicon) and not looks_like_units(cells[-2], lexicon)
         )
     )
-    fits = len(cells) == len(after) or carried or raw.cells
+    fits = (len(cells) == len(after) or carried or raw.cells) and not (
+        not raw.cells and _points_in_units(after, cells, lexicon)
+    )
     if after and len(cells) >= len(after) and fits and (raw.cells or len(cells) > 1):
         if len(cells) > len(after) and not raw.cells:
             extra["carried"] = cells[len(after)]  # the next item's section cell
@@ -775,6 +778,18 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         else:  # a remark after the units (同步推进…): kept with the task, never dropped
             extra["rest"] = f"{extra.get('rest', '')} {cell}".strip()
     return task, fields, extra
+
+
+def _points_in_units(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> bool:
+    """A units column's line that is a numbered point of text (``2.一体化…平台建设``) or a
+    sentence: the lines do not sit in the columns (a row cut short, a cell over lines)."""
+    return any(
+        role in UNIT_ROLES
+        and cell
+        and not looks_like_units(cell, lexicon)
+        and (bool(ITEM_LABEL.match(cell)) or (len(cell) > 40 and "。" in cell))
+        for role, cell in zip(roles, cells)
+    )
 
 
 def _names_heads(name: str) -> bool:

@@ -431,6 +431,7 @@ class _Cutter:
             "leaders": self.leaders,
             "cells": cells,
             "part": self.part,
+            "bare": not lines and not cells,  # its number alone on its line
         }
 
     def spaced_line(self, block: Block, text: str) -> None:
@@ -501,6 +502,8 @@ class _Cutter:
         if num is None:  # ①柴桑区…②濂溪区…: the parts of a cell, not items
             paren = label["paren"]
             return bool(paren) and paren[0] in CIRCLED and item["label"][:1].isdigit()
+        if item.get("bare") and label["rest"].strip():
+            return True  # 1 / 任务 / 1.推进… 2.临沪…: points of a cell, the rows' numbers alone
         number = int(num)
         full = len(item["lines"]) >= self.width - self.label_col - 1
         if full and number < _AMOUNT:  # most rows: the next item's number after a whole row
