@@ -5,7 +5,7 @@ glued after them. Each is a rule of the general reader, tested here on made-up t
 
 from __future__ import annotations
 
-from lib.analyse.progress import column_role, progress_rows
+from lib.analyse.progress import column_role, progress_rows, read_progress
 from lib.parse.headers import header_role
 from lib.parse.pipeline import parse_bytes
 
@@ -338,3 +338,25 @@ def test_numbered_points_inside_a_cell_of_a_table_whose_numbers_stand_alone() ->
     assert units_of(doc) == {"1": ["某某县政府", "市发展办"]}
     rows = progress_rows(doc).set_index("item_label")
     assert rows.loc["1", "status"] == "on_track" and rows.loc["1", "status_source"] == "column"
+
+
+def test_a_cell_listing_points_a_line_and_a_half_year_report() -> None:
+    """One cell a line, a target cell listing its points one a line (全年: / 1. / 2.): the
+    points make one cell, so the next line is the progress; a unit with its other name in
+    brackets (市府办(市大数据局)) is a unit; 半年度完成情况 reports on the first half."""
+    text = "\n\n".join(
+        [
+            "2020年度市政府重点工作任务半年度完成情况",
+            "序号", "任务内容", "责任单位", "半年度目标任务", "半年度完成情况",
+            "1", "做好疫情防控。", "市防控办,各县(区)政府", "全年:", "1.建立常态化防控机制。",
+            "2.全面提升检测能力。", "3.守好海上大门。", "完成半年度目标。",
+            "2", "加快数字城市建设。", "市发改委、市府办(市大数据局)", "1.拟定招标方案。",
+            "2.开通基站900个以上。", "进度滞后。",
+        ]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "points_a_line.txt")
+    assert units_of(doc) == {"1": ["市防控办", "各县(区)政府"], "2": ["市发改委", "市府办"]}
+    rows = rows.set_index("item_label")
+    assert str(rows.loc["1", "period_end"])[:10] == "2020-06-30"
+    assert rows.loc["1", "status"] == "on_track" and rows.loc["2", "status"] == "behind"
+    assert "完成半年度目标" in rows.loc["1", "progress_text"]

@@ -229,6 +229,13 @@ def test_a_run_of_two_known_names_is_cut_as_the_full_search_would(monkeypatch) -
         # a body's members: one collective, however the body's name ends
         ("区疫情防控指挥部成员单位、各街办", ["区疫情防控指挥部成员单位", "各街办"]),
         ("区创文工作领导小组成员单位", ["区创文工作领导小组成员单位"]),
+        # a place's body, then another written bare (an ending alone): one party, the place's
+        (
+            "市林业局,清丰县党委、政府,开发区党工委、管委会",
+            ["市林业局", "清丰县党委、政府", "开发区党工委、管委会"],
+        ),
+        ("各县(区)党委、政府", ["各县(区)党委、政府"]),
+        ("文化局、工商联", ["文化局", "工商联"]),  # 工商联: a unit's whole name
     ],
 )
 def test_collectives_written_with_separators_or_members(text: str, expected: list[str]) -> None:

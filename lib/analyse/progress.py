@@ -87,7 +87,8 @@ _CN = {"一": 1, "二": 2, "三": 3, "四": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 _MONTHS = re.compile(r"(?P<a>\d{1,2})\s*(?:月份?)?\s*(?:-|—|–|~|至|到)\s*(?P<b>\d{1,2})\s*月")
 _UNTIL = re.compile(r"(?:截[至止]|(?<![\d月])至)\s*(?:\d{4}年)?(?P<b>\d{1,2})月")
 _QUARTER = re.compile(r"(?P<first>前三季度)|第?(?P<q>[一二三四1-4])季度")
-_HALF = re.compile(r"(?P<h>上半年|下半年)")
+# 半年度完成情况, 半年工作进展: the first half (not 半年度督导)
+_HALF = re.compile(r"(?P<h>上半年|下半年|半年度?(?=完成|进展|推进|落实|执行|工作|情况|目标|$|\)))")
 _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
 _YEAR = re.compile(r"(?P<y>20\d{2})\s*年")
 _WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况|全部完成|全面完成|全完成")
@@ -103,6 +104,8 @@ def reporting_period(texts: list[str], year: str = "") -> Period:
     11
     >>> [reporting_period([t], "2024").label for t in ("上半年落实情况", "二季度执行情况", "前三季度")]
     ['上半年', '二季度', '前三季度']
+    >>> reporting_period(["半年度完成情况", "2020年度重点工作任务半年度完成情况"]).end
+    datetime.date(2020, 6, 30)
     >>> reporting_period(["2016年为民办实事完成情况"]).end
     datetime.date(2016, 12, 31)
     """
@@ -119,7 +122,7 @@ def reporting_period(texts: list[str], year: str = "") -> Period:
             q = _CN[m["q"]]
             return _dates(m.group(0).removeprefix("第"), y, 3 * q - 2, 3 * q)
         if m := _HALF.search(text):
-            return _dates(m["h"], y, 1, 6) if m["h"] == "上半年" else _dates(m["h"], y, 7, 12)
+            return _dates(m["h"], y, 7, 12) if m["h"] == "下半年" else _dates(m["h"], y, 1, 6)
         if m := _MONTH.search(text):
             return _dates(m.group(0), y, 1, int(m["b"]))
         if (m := _YEAR.search(text)) and _WHOLE_YEAR.search(text):  # 2016年…完成情况

@@ -677,7 +677,9 @@ def _laid_rows(
     took: list[str] = []
     above = ""
     for n, raw in enumerate(items):
-        lines = raw.lines
+        lines = _points_joined(raw.lines, len(after))
+        if lines != raw.lines:
+            raw = raw._replace(lines=lines)
         # as many lines as columns: each in its column, unless the units cell runs on (、)
         whole = len(lines) == len(after) and not lines[col].endswith(("、", ",", ";"))
         if whole or len(lines) < 2 or len(lines) > len(after) and unit_like(lines[col]):
@@ -696,6 +698,27 @@ def _laid_rows(
             took.append(raw.label)
         out.append(raw._replace(cells=tuple(cells), lines=()))
     return out, took
+
+
+def _points_joined(lines: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """A row of more lines than columns whose cell lists points a line (全年: / 1.坚持… /
+    2.从严…): each point joined to the one before it (numbered one less, or the line that
+    introduces them), so that the points make one cell."""
+    out = list(lines)
+    i, last = 1, None  # last: the number of the last point of line i - 1
+    while len(out) > width and i < len(out):
+        point = ITEM_LABEL.match(out[i]) if out[i][:1].isdigit() else None
+        number = int(point["num"]) if point and point["num"] and point["rest"] else None
+        if (
+            number is not None
+            and i > 1
+            and (last == number - 1 or (number == 1 and out[i - 1].endswith(":")))
+        ):
+            out[i - 1 : i + 1] = [out[i - 1] + out[i]]  # the task's line is never a point's
+        else:
+            i += 1
+        last = number
+    return tuple(out)
 
 
 def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[RawItem], list[str]]:

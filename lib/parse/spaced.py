@@ -176,11 +176,15 @@ def unit_like(text: str) -> bool:
     reference's names."""
     reference = load_reference()
     names = reference.surfaces()
-    parts = [p for p in re.split(r"[、,;/和及\s]", text) if p]
+    # 市府办(市大数据局): a unit with its other name in brackets
+    parts = [_BRACKETED_NAME.sub("", p) or p for p in re.split(r"[、,;/和及\s]", text) if p]
     return bool(parts) and all(
         len(p) <= 20 and not p[0].isdigit() and (p in names or reference.has_unit_ending(p))
         for p in parts
     )
+
+
+_BRACKETED_NAME = re.compile(r"\([^()]{2,12}\)$")
 
 
 def _measure_like(text: str) -> bool:

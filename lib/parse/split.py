@@ -73,9 +73,7 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
         pieces = [_PUNCTUATION_ALONE.get(part) or known_chunks.get(part) for part in parts]
         if None not in pieces:
             tokens = [token for piece in pieces for token in piece]
-            return tuple(
-                _distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens
-            )
+            return tuple(_distribute_each(tokens, lexicon) if "、" in text else tokens)
     tokens: list[Token] = []
     pending_mark = False
     for part in _join_wrapped(parts, lexicon) if " " in text else parts:
@@ -95,7 +93,7 @@ def _split(text: str, lexicon: Lexicon) -> tuple[Token, ...]:
                 token = _marked(token, lexicon)
                 pending_mark = False
             tokens.append(token)
-    return tuple(_distribute_each(tokens, lexicon) if "各" in text and "、" in text else tokens)
+    return tuple(_distribute_each(tokens, lexicon) if "、" in text else tokens)
 
 
 # the tokens of a marker or a one-character separator: the same every time, made once
@@ -142,7 +140,8 @@ def _join_wrapped(parts: tuple[str, ...], lexicon: Lexicon) -> list[str]:
 
 def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
     """``各县(市)区人民政府、开发(度假)区管委会`` is one collective: 各 governs both kinds;
-    so is ``各县、市、区政府`` (各县市区政府 written with 、 between its levels)."""
+    so is ``各县、市、区政府`` (各县市区政府 written with 、 between its levels); and a place's
+    body with another written bare (``清丰县党委、政府``) is one party."""
     out: list[Token] = []
     i = 0
     while i < len(tokens):
@@ -168,9 +167,32 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             out.append(token._replace(text=text, name=text, sub_office="", glued=False))
             i += 3
             continue
+        if _bare_body_after(tokens, i, lexicon):  # 清丰县党委、政府: the county's two bodies
+            text = token.text + "、" + tokens[i + 2].text
+            out.append(token._replace(text=text, name=text, sub_office="", glued=False))
+            i += 3
+            continue
         out.append(token)
         i += 1
     return out
+
+
+def _bare_body_after(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """``清丰县党委、政府``, ``开发区党工委、管委会``: after a unit of a place, a body written
+    with no place (an ending alone: 政府, 管委会) is that place's, and the two are one
+    party named together."""
+    suffixes = lexicon.reference.suffix_kinds
+    token = tokens[i]
+    return (
+        token.kind == "mention"
+        and token.name not in suffixes
+        and i + 2 < len(tokens)
+        and tokens[i + 1].text == "、"
+        and tokens[i + 2].kind == "mention"
+        and not tokens[i + 2].marked
+        and tokens[i + 2].text in suffixes
+        and tokens[i + 2].text not in lexicon.surfaces  # 工商联: a unit's whole name
+    )
 
 
 def _levels_of_each(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
