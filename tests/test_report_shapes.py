@@ -360,3 +360,53 @@ def test_a_cell_listing_points_a_line_and_a_half_year_report() -> None:
     assert str(rows.loc["1", "period_end"])[:10] == "2020-06-30"
     assert rows.loc["1", "status"] == "on_track" and rows.loc["2", "status"] == "behind"
     assert "完成半年度目标" in rows.loc["1", "progress_text"]
+
+
+def test_a_row_closed_by_its_bar_whose_cell_breaks_over_lines() -> None:
+    """Rows one a line, each closed by a |: a row line without it goes on in the next lines
+    (its cell's points 2. 3. are no items); the copy ending inside a row leaves that item's
+    status unknown, whatever its figures say; at the year's end a growth target reached is
+    done."""
+    text = (
+        "2023年重点工作完成情况\n"
+        "序号 | 重点工作 | 牵头单位 | 完成情况 |\n"
+        "1 | 实施创新策源工程,推动项目建设。 | 区科技局 | 1.8个项目列入省强基工程。\n"
+        "2.推动大科学计划落户。\n"
+        "3.总部均已建成。 |\n"
+        "2 | 工业投资增长20%以上。 | 区经信委 | 完成工业投资35亿元、同比增长29.7%。 |\n"
+        "3 | 打造示范标杆学校20所。 | 区教育局 | 新增省现代化学校10所,新增"
+    )
+    doc, rows = read_progress(text.encode(), "closed_rows.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "3"]
+    assert units_of(doc) == {"1": ["区科技局"], "2": ["区经信委"], "3": ["区教育局"]}
+    assert doc.report.incomplete_items == ("3",)
+    rows = rows.set_index("item_label")
+    assert "3.总部均已建成" in rows.loc["1", "progress_text"]
+    assert rows.loc["2", "status"] == "done" and rows.loc["2", "status_source"] == "figures"
+    assert rows.loc["3", "status"] == "unknown" and rows.loc["3", "status_source"] == "cut"
+
+
+def test_a_report_naming_no_units_its_header_and_headings() -> None:
+    """A progress table without a units column still has a header (序号 / 工作事项 /
+    进展情况); in a report naming no units, (一) lines each above a run 1、2、 are headings,
+    and a heading that says the items under it are done (完成事项情况) is their status."""
+    table = (
+        "序号 | 工作事项 | 进度安排 | 进展情况 | 完成情况 |\n"
+        "1 | 启动综合体建设。 | 3月底前完成设计。 | 已完成设计招标。 | 达序推进 |\n"
+        "2 | 壮大金融服务业。 | 召开联席会议。 | 已召开会议。 | 进度滞后 |\n"
+    )
+    rows = read_progress(table.encode(), "no_units.txt")[1].set_index("item_label")
+    assert list(rows["status"]) == ["on_track", "behind"]
+    prose = (
+        "关于2017年为民办好10件实事落实情况的调查报告\n"
+        "截止2017年12月底,10件实事大多数已经完成。\n"
+        "(一)完成事项情况\n"
+        "1、创业就业工程:全年新增就业9789人。\n"
+        "2、基础设施建设:投资520万元翻修道路。\n"
+        "(二)未完成事项情况\n"
+        "1、老旧小区改造:完成12个小区。\n"
+    )
+    doc, rows = read_progress(prose.encode(), "headings.txt")
+    assert list(doc.items["section"]) == ["完成事项情况", "完成事项情况", "未完成事项情况"]
+    assert list(rows["status"]) == ["done", "done", "behind"]
+    assert set(rows["status_source"]) == {"heading"}

@@ -74,8 +74,10 @@ class Period:
     months: tuple[int, int] | None = None  # first and last month, known even without a year
 
     @property
-    def whole_year(self) -> bool:
-        return self.months == (1, 12)
+    def year_end(self) -> bool:
+        """The state at the end of the year: 2016年, 1-12月, 四季度, 下半年 (what is not done
+        by then is behind)."""
+        return self.last_month == 12
 
     @property
     def last_month(self) -> int | None:
@@ -166,16 +168,29 @@ def column_role(header: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """(status column value → status, status → text phrases, longest first)."""
+    cells, texts, _ = _all_phrases()
+    return cells, texts
+
+
+@functools.lru_cache(maxsize=1)
+def _all_phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
+    """As ``_phrases``, and status → the phrases that say it in a heading only (完成事项)."""
     with open(DATA_DIR / "progress_phrases.csv", encoding="utf-8") as handle:
         lines = [line for line in handle if not line.startswith("#")]
     cells: dict[str, str] = {}
     texts: dict[str, list[str]] = {s: [] for s in _TEXT_ORDER}
+    headings: dict[str, list[str]] = {s: [] for s in _TEXT_ORDER}
     for row in csv.DictReader(lines):
         if row["where"] == "cell":
             cells[row["words"]] = row["status"]
         else:
-            texts[row["status"]].append(row["words"])
-    return cells, {s: tuple(sorted(w, key=len, reverse=True)) for s, w in texts.items()}
+            (headings if row["where"] == "heading" else texts)[row["status"]].append(row["words"])
+    longest = functools.partial(sorted, key=len, reverse=True)
+    return (
+        cells,
+        {s: tuple(longest(w)) for s, w in texts.items()},
+        {s: tuple(longest([*texts[s], *w])) for s, w in headings.items()},
+    )
 
 
 @dataclass(frozen=True)
@@ -263,11 +278,11 @@ def judge(
             return _by_rate([("工程进度", part)], period) or by_figures
     if by_figures is not None:
         return by_figures
-    under = _phrase_in(heading, phrases)
+    under = _phrase_in(heading, _all_phrases()[2])
     if under is not None:
         return Judged(under[0], "heading", heading)
     if any(t.strip() for t in progress):
-        if period.whole_year:
+        if period.year_end:
             return Judged("done", "year_end", "")
         return Judged("on_track", "reported", "")
     return Judged("unknown", "none", "")
@@ -333,13 +348,15 @@ def _scaled(target: Target) -> tuple[float, str]:
 def _figure_status(goal: Target, got: Target, period: Period) -> Judged:
     """One target against the figure reported for it."""
     (wanted, measure), (value, _) = _scaled(goal), _scaled(got)
-    if goal.measure_unit == "%":  # a rate or a share is compared as it is, in any period
-        expected, status = wanted, "on_track" if value >= wanted else "behind"
+    if goal.measure_unit == "%":  # a rate or a share is compared as it is, in any period;
+        # reached at the year's end, it is done
+        expected = wanted
+        status = ("done" if period.year_end else "on_track") if value >= wanted else "behind"
     else:
         expected = wanted * period.last_month / 12  # a quantity is counted up over the year
         if value >= wanted:
             status = "done"
-        elif period.whole_year or value < expected:
+        elif period.year_end or value < expected:
             status = "behind"
         else:
             status = "on_track"
@@ -371,7 +388,7 @@ def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
     header, lowest, written = min(found, key=lambda f: f[1])
     if lowest >= 100:
         status = "done"
-    elif period.whole_year or lowest < expected:
+    elif period.year_end or lowest < expected:
         status = "behind"
     else:
         status = "on_track"
@@ -437,9 +454,21 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     titles = [doc.meta.get("title", ""), *title_lines]
     year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
-    latest = progress_headers[-1] if progress_headers else None
+    # columns of one period (进展情况 and 完成情况 of the same quarter) make one row together
+    groups: dict[Period, list[str]] = {}
+    for h in progress_headers:
+        groups.setdefault(periods[h], []).append(h)
+    columns = list(groups.values()) or [[None]]
+    latest = columns[-1]
     planned = any(_PLAN in re.sub(r"\s+", "", h) for h in doc.report.header)
     by_item = {no: rows for no, rows in notes.groupby("item_no")}
+    # the last item, when the copy ends inside it: what its text leaves out is not known
+    last_item = doc.items.iloc[-1] if len(doc.items) else None
+    cut_item = (
+        last_item["item_no"]
+        if last_item is not None and last_item["item_label"] in doc.report.incomplete_items
+        else None
+    )
     out = []
     for item in doc.items.itertuples(index=False):
         rows = by_item.get(item.item_no)
@@ -447,10 +476,10 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         status_cells = [(h, t) for h, t in cells if roles.get(h) == "status"]
         remarks = [t for h, t in cells if roles.get(h) == "remark"]
         rates = [(h, t) for h, t in cells if roles.get(h) == "rate"]
-        for header in progress_headers or [None]:
-            period = periods.get(header) or reporting_period(titles, year)
-            text = [t for h, t in cells if h == header]
-            last = header == latest
+        for headers in columns:
+            period = periods.get(headers[0]) or reporting_period(titles, year)
+            text = [t for h, t in cells if h in headers]
+            last = headers is latest
             judged = judge(
                 text,
                 status_cells if last else [],
@@ -462,6 +491,8 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 planned,
                 item.section,
             )
+            if item.item_no == cut_item and judged.source in _FROM_WHOLE_TEXT:
+                judged = Judged("unknown", "cut", "")  # the rest of its text is not there
             out.append(
                 (
                     doc.doc_id,
@@ -478,6 +509,11 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 )
             )
     return pd.DataFrame(out, columns=list(PROGRESS_COLUMNS))
+
+
+# statuses read from the whole of an item's text (figures found in it, no shortfall written):
+# not to be read from a text the copy cuts short
+_FROM_WHOLE_TEXT = ("figures", "rate", "year_end", "reported")
 
 
 def _without(task: str, parts: list[str]) -> str:

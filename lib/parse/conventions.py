@@ -234,7 +234,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             readings[how] = readings.get(how, 0) + 1
     records = _headings_numbered_like_items(records)
     records, not_items = _drop_notice_paragraphs(records)
-    records = _mark_incomplete(records)
+    records = _mark_incomplete(records, layout.cut)
     if (
         chosen in ("columns", "flattened", "marker")
         and legends
@@ -996,8 +996,10 @@ def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]
     records = _sub_items_folded(records)
     paren = [r for r in records if r.item_label.startswith("(")]
     plain = [r for r in records if not r.item_label.startswith("(")]
-    if not paren or not plain or any(r.fields for r in paren) or not any(r.fields for r in plain):
+    if not paren or not plain or any(r.fields for r in paren):
         return records
+    if not any(r.fields for r in plain) and not _each_opens_a_run(records):
+        return records  # without units, only (一) lines each above a run 1. 2. … are headings
     if any(len(r.task) > 30 for r in paren):
         return records
     out: list[ItemRecord] = []
@@ -1010,6 +1012,18 @@ def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]
     return out
 
 
+def _each_opens_a_run(records: list[ItemRecord]) -> bool:
+    """Is every (一)-style record followed by a record numbered 1 (a report naming no units:
+    (一)完成事项情况 / 1、… 2、…)?"""
+    return all(
+        i + 1 < len(records)
+        and not records[i + 1].item_label.startswith("(")
+        and label_number(records[i + 1].item_label) == 1
+        for i, r in enumerate(records)
+        if r.item_label.startswith("(")
+    )
+
+
 def _drop_notice_paragraphs(records: list[ItemRecord]) -> tuple[list[ItemRecord], list[str]]:
     """Numbered paragraphs of the notice before the list are not items: none has units, and
     the numbering starts again where the list begins."""
@@ -1019,13 +1033,18 @@ def _drop_notice_paragraphs(records: list[ItemRecord]) -> tuple[list[ItemRecord]
     return records, []
 
 
-def _mark_incomplete(records: list[ItemRecord]) -> list[ItemRecord]:
-    """The last item, cut off: no units where most items have them, or an open bracket."""
-    if len(records) < 2:
+def _mark_incomplete(records: list[ItemRecord], cut: bool = False) -> list[ItemRecord]:
+    """The last item, cut off: the text ends inside its row (``cut``), no units where most
+    items have them, or an open bracket."""
+    if not records or (len(records) < 2 and not cut):
         return records
     last = records[-1]
-    with_units = sum(1 for r in records[:-1] if r.fields) / (len(records) - 1)
-    cut = (not last.fields and with_units >= 0.8) or last.task.count("(") > last.task.count(")")
+    with_units = sum(1 for r in records[:-1] if r.fields) / max(1, len(records) - 1)
+    cut = (
+        cut
+        or (len(records) >= 2 and not last.fields and with_units >= 0.8)
+        or last.task.count("(") > last.task.count(")")
+    )
     if cut:
         records = [*records[:-1], last._replace(incomplete=True)]
     return records

@@ -145,6 +145,7 @@ class Layout:
     unplaced: tuple[Block, ...] = field(default_factory=tuple)
     furniture: int = 0  # page furniture lines skipped (发布时间, 分享 …)
     read_as: tuple[str, ...] = ()  # how a column was read where its header says otherwise
+    cut: bool = False  # the text ends inside the last row (a row not closed by its |)
 
 
 @functools.lru_cache(maxsize=1)
@@ -331,7 +332,12 @@ def find_items(blocks: list[Block]) -> Layout:
     if not header:
         header_at = start = _first_item(blocks)
     preamble = blocks[:header_at]
-    cutter = _Cutter(header, kinds)
+    # rows written one a line, each closed by a | (``1 | 任务 | 单位 | 进展 |``): a row
+    # line without it goes on in the next lines (a cell with line breaks)
+    closed = (
+        bool(header) and 0 < start <= len(blocks) and blocks[start - 1].text.rstrip().endswith(" |")
+    )
+    cutter = _Cutter(header, kinds, closed)
     for block in preamble:  # a section heading just above the header heads the first items
         heading = SECTION.match(block.text)
         if heading and header:
@@ -365,15 +371,20 @@ def find_items(blocks: list[Block]) -> Layout:
         tuple(cutter.unplaced),
         cutter.furniture,
         (read_as,) if read_as else (),
+        bool(cutter.items) and cutter.cut,
     )
 
 
 class _Cutter:
     """Walks the blocks after the header, opening an item at each number."""
 
-    def __init__(self, header: tuple[str, ...], kinds: tuple[str, ...] = ()) -> None:
+    def __init__(
+        self, header: tuple[str, ...], kinds: tuple[str, ...] = (), closed: bool = False
+    ) -> None:
         roles = [header_role(c) or "note" for c in header]
         self.kinds = kinds  # a table copied with single spaces: what each column holds
+        self.closed = closed  # each row line ends with a |
+        self.cut = False  # the last item closed was a row its | never closed
         self.header_cells = [c for c in header if c]
         self.width = len(header)
         self.label_col = roles.index("label") if "label" in roles else 0
@@ -403,6 +414,7 @@ class _Cutter:
     def close(self) -> None:
         if self.open:
             item = self.open
+            self.cut = bool(item.get("unclosed"))
             self.items.append(
                 RawItem(
                     item["label"],
@@ -445,6 +457,20 @@ class _Cutter:
             self._join_row(cut_row(text, self.kinds))
         else:
             self._line(block, text)
+
+    def _next_row(self, text: str) -> bool:
+        """``2 | 强化… | 区科技局 |``: the next numbered row, which closes an unclosed one."""
+        label = ITEM_LABEL.match(text) if text[:1].isdigit() else None
+        return bool(label and label["num"] and _CELL_BREAK.search(label["rest"].strip(" |")))
+
+    def _cell_goes_on(self, text: str) -> None:
+        """A line of a row not closed by its |: its last cell goes on here (…122%。 / 2.推动…
+        / 3.菜鸟…建成。 |), and any cells after a | follow it."""
+        parts = [c.strip() for c in _CELL_BREAK.split(_TRAILING_PIPES.sub("", text).strip())]
+        cells = list(self.open["cells"])
+        cells[-1] += parts[0]
+        self.open["cells"] = (*cells, *parts[1:])
+        self.open["unclosed"] = not text.rstrip().endswith("|")
 
     def _another_row(self, text: str) -> None:
         """``新增托位500个。 | 新增托位600个。 | ||``: a row without a number under an item read
@@ -499,13 +525,15 @@ class _Cutter:
         if item is None or not self.header_cells or item["cells"] or item.get("heads") is not None:
             return False
         num = label["num"]
+        full = len(item["lines"]) >= self.width - self.label_col - 1
+        if item.get("bare") and label["rest"].strip() and (num or not full):
+            # 1 / 任务 / 1.推进… 2.临沪…: points of a cell, the rows' numbers standing alone;
+            # 1 / (一)经济社会发展主要预期目标 / …: a cell naming the group of rows
+            return True
         if num is None:  # ①柴桑区…②濂溪区…: the parts of a cell, not items
             paren = label["paren"]
             return bool(paren) and paren[0] in CIRCLED and item["label"][:1].isdigit()
-        if item.get("bare") and label["rest"].strip():
-            return True  # 1 / 任务 / 1.推进… 2.临沪…: points of a cell, the rows' numbers alone
         number = int(num)
-        full = len(item["lines"]) >= self.width - self.label_col - 1
         if full and number < _AMOUNT:  # most rows: the next item's number after a whole row
             return False
         written = item["label"]
@@ -547,6 +575,9 @@ class _Cutter:
     def _line(self, block: Block, text: str) -> None:
         """A line of text: a number opens an item, a heading names a section or a leader, a
         附件 line starts another list."""
+        if self.open is not None and self.open.get("unclosed") and not self._next_row(text):
+            self._cell_goes_on(text)
+            return
         first = text[:1]
         if (  # most lines: an open item's next line, which none of the tests below can claim
             self.open is not None
@@ -590,6 +621,8 @@ class _Cutter:
                 else ()
             )
             self._start(label, block, [rest] if rest else [], cells)
+            if cells and self.closed and not text.rstrip().endswith("|"):
+                self.open["unclosed"] = True
             return
         heading = SECTION.match(text) if first in _SECTION_STARTS else None
         numbered = NUMBERED_HEADING.match(text) if first in _SECTION_STARTS else None
@@ -845,5 +878,11 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
         roles = {header_role(c) for c in cells}
         if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
             return i, j, tuple(cells)
+        if len(cells) >= 3 and {"label", "task", "note"} <= roles:
+            return (
+                i,
+                j,
+                tuple(cells),
+            )  # a progress table that names no units: 序号 / 工作事项 / 进展情况
         i = max(j, i + 1)
     return 0, 0, ()

@@ -134,6 +134,7 @@ STATUS_SOURCES: dict[str, str] = {
     "none": "未写进展",
     "parent": "随所属事项（报告只写了上级事项）",
     "heading": "事项所在的标题",
+    "cut": "事项被截断，进展不全",
 }
 
 # Text a spreadsheet would read as a formula starts with one of these; exports guard such a
