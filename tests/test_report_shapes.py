@@ -410,3 +410,29 @@ def test_a_report_naming_no_units_its_header_and_headings() -> None:
     assert list(doc.items["section"]) == ["完成事项情况", "完成事项情况", "未完成事项情况"]
     assert list(rows["status"]) == ["done", "done", "behind"]
     assert set(rows["status_source"]) == {"heading"}
+
+
+def test_a_notice_naming_the_items_by_their_number() -> None:
+    """A 督查通报 in running text naming the list's items by number (第五项): each is read
+    with the words after it as its progress and the sentence introducing it as its section;
+    an item listed under 滞后项目 is behind though its words say 正在推进."""
+    text = (
+        "区政府督查室对2022年为民办实事项目1-8月份进展情况进行跟踪督查。\n"
+        "一、省市两级为民办实事\n"
+        "涉及我区共38项,其中2项已完成,分别是:建设垃圾分类屋(亭)(第二十一项)、"
+        "道路交通安全隐患整治(第三十二项)。\n"
+        "滞后项目:一是实施照明改造工程(第三项)正在开展编制招标文件;二是综合治理海漂垃圾"
+        "(第二十三项)建设2公里未启动;三是城乡福道建设(第二十八项)征迁正在推进。\n"
+    )
+    doc, rows = read_progress(text.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == [
+        "第二十一项",
+        "第三十二项",
+        "第三项",
+        "第二十三项",
+        "第二十八项",
+    ]
+    assert doc.items["task"].iloc[0] == "建设垃圾分类屋(亭)"
+    assert list(rows["status"]) == ["done", "done", "behind", "not_started", "behind"]
+    assert str(rows["period_end"].iloc[0])[:10] == "2022-08-31"
+    assert any("第N项" in line for line in doc.report.read_as)

@@ -254,7 +254,10 @@ def judge(
         for clean in (whole, opening):
             if clean in cells and len(clean) > 1:
                 return Judged(cells[clean], "phrase", clean)
+    under = _phrase_in(heading, _all_phrases()[2])  # the heading the item is listed under
     for status in _TEXT_ORDER:
+        if status == "on_track" and under is not None and under[0] in ("behind", "not_started"):
+            break  # 征迁正在推进 in an item listed under 滞后项目: the heading's word stands
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
         # says 确保完成全年目标 of what is to be done
@@ -278,7 +281,6 @@ def judge(
             return _by_rate([("工程进度", part)], period) or by_figures
     if by_figures is not None:
         return by_figures
-    under = _phrase_in(heading, _all_phrases()[2])
     if under is not None:
         return Judged(under[0], "heading", heading)
     if any(t.strip() for t in progress):

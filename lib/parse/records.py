@@ -19,6 +19,8 @@ from typing import NamedTuple
 from lib.parse.blocks import Block
 from lib.parse.headers import MEASURE_AFTER, UNIT_ROLES, header_role, header_words, label_end
 from lib.parse.reference import DATA_DIR, task_verbs
+from lib.parse.references import HEADER as REFERENCE_HEADER
+from lib.parse.references import referenced_items
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
@@ -191,7 +193,7 @@ def label_number(label: str) -> int | None:
     if len(label) == 1 and label in CIRCLED:
         return CIRCLED.index(label) + 1
     digits = label.strip(LABEL_MARKS)
-    if digits.startswith("第") and digits.endswith("条"):
+    if digits.startswith("第") and digits.endswith(("条", "项")):
         digits = digits[1:-1]
     return int(digits) if digits.isdigit() else chinese_number(digits)
 
@@ -351,6 +353,20 @@ def find_items(blocks: list[Block]) -> Layout:
         else:
             line(block, block.text)  # what take does with a line of text, without the call
     cutter.close()
+    if not header and all(raw.heads is not None for raw in cutter.items):
+        named = referenced_items(blocks)  # no numbered item: a notice naming them (第五项)?
+        if named:
+            return Layout(
+                tuple(
+                    RawItem(label, ref, section, (), cells=(task, progress))
+                    for label, task, progress, section, ref in named
+                ),
+                tuple(blocks[: _first_item(blocks)]) if cutter.items else (),
+                REFERENCE_HEADER,
+                (),
+                cutter.furniture,
+                ("通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",),
+            )
     items, laid = _laid_rows(cutter.items, header, kinds)
     items, merged = _merged_units(items, header)
     merged = laid + merged
