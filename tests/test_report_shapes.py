@@ -436,3 +436,39 @@ def test_a_notice_naming_the_items_by_their_number() -> None:
     assert list(rows["status"]) == ["done", "done", "behind", "not_started", "behind"]
     assert str(rows["period_end"].iloc[0])[:10] == "2022-08-31"
     assert any("第N项" in line for line in doc.report.read_as)
+
+
+def test_rows_without_a_number_under_a_group_in_a_table_of_one_cell_a_line() -> None:
+    """No number column: a group's first row carries (一) and the group's name, the rows under
+    it nothing; each row is found where its units columns fall, and a unit's name broken over
+    two lines that the row writes whole elsewhere is one name. A year written straight before
+    its quarter (2020第四季度) dates the report; 全年数据未出 alone says nothing of the status."""
+    text = "\n\n".join(
+        [
+            "2020第四季度政府工作报告重点任务目标执行情况",
+            "项目名称", "项目内容", "牵头单位", "责任单位", "目前进展情况",
+            "(一)", "经济社会发展主要预期目标", "地区生产总值增长6.5%以上", "区发改局",
+            "区发改局、各街道", "全年数据未出",
+            "财政收入与经济增长基本同步", "区财政局", "区财政局、各街道", "已完成",
+            "环境保护确保完成市下达目标任务", "生态环境", "拱墅分局", "生态环境拱墅分局、区治水办",
+            "1-12月,大气环境优良率91.5%。",
+            "(二)", "支持实体企业发展", "落实减税降费等重大政策", "区发改局", "区发改局、区科技局",
+            "积极进行政策宣传指导。",
+        ]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "groups.txt")
+    assert list(doc.items["item_label"]) == ["(一)", "", "", "(二)"]
+    assert [set(units) for units in units_of_items(doc)] == [
+        {"区发改局", "各街道"},
+        {"区财政局", "各街道"},
+        {"生态环境拱墅分局", "区治水办"},
+        {"区发改局", "区科技局"},
+    ]
+    leads = doc.assignments[doc.assignments["role"] == "lead"]
+    assert set(leads["unit"]) >= {"区财政局", "生态环境拱墅分局"}
+    assert str(rows["period_end"].iloc[0])[:10] == "2020-12-31"
+    assert list(rows["status"])[:2] == ["unknown", "done"]
+
+
+def units_of_items(doc) -> list[list[str]]:
+    return [list(group["unit"]) for _, group in doc.assignments.groupby("item_no")]

@@ -92,7 +92,8 @@ _QUARTER = re.compile(r"(?P<first>前三季度)|第?(?P<q>[一二三四1-4])季�
 # 半年度完成情况, 半年工作进展: the first half (not 半年度督导)
 _HALF = re.compile(r"(?P<h>上半年|下半年|半年度?(?=完成|进展|推进|落实|执行|工作|情况|目标|$|\)))")
 _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
-_YEAR = re.compile(r"(?P<y>20\d{2})\s*年")
+# 2023年; 2020第四季度, 2021上半年: a year written straight before its period
+_YEAR = re.compile(r"(?P<y>20\d{2})\s*(?:年|(?=第?[一二三四1-4]季度|[上下]半年|前三季度))")
 _WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况|全部完成|全面完成|全完成")
 
 
@@ -183,7 +184,7 @@ def _all_phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str
     for row in csv.DictReader(lines):
         if row["where"] == "cell":
             cells[row["words"]] = row["status"]
-        else:
+        elif row["where"] != "pending":  # pending: read by _pending
             (headings if row["where"] == "heading" else texts)[row["status"]].append(row["words"])
     longest = functools.partial(sorted, key=len, reverse=True)
     return (
@@ -258,6 +259,8 @@ def judge(
     for status in _TEXT_ORDER:
         if status == "on_track" and under is not None and under[0] in ("behind", "not_started"):
             break  # 征迁正在推进 in an item listed under 滞后项目: the heading's word stands
+        if status == "on_track" and (waiting := _pending(progress)) is not None:
+            return waiting
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
         # says 确保完成全年目标 of what is to be done
@@ -410,6 +413,30 @@ def _unfinished_share(text: str) -> str | None:
 
 
 _SHARE_OF = re.compile(r"(?:任务)?的\s*\d")  # 已完成年度目标任务的55%: a share, not completion
+
+
+@functools.lru_cache(maxsize=1)
+def _pending_phrases() -> tuple[str, ...]:
+    with open(DATA_DIR / "progress_phrases.csv", encoding="utf-8") as handle:
+        lines = [line for line in handle if not line.startswith("#")]
+    return tuple(r["words"] for r in csv.DictReader(lines) if r["where"] == "pending")
+
+
+def _pending(progress: list[str]) -> Judged | None:
+    """A figure not out yet (全年数据未出): on track when the text reports more (1-11月增长5.8%,
+    1-12月数据尚未出), unknown when that is all it says. None without such words.
+
+    >>> _pending(["全年数据未出"]).status, _pending(["1-11月投资增长5.8%。1-12月数据尚未出。"]).status
+    ('unknown', 'on_track')
+    """
+    for text in progress:
+        for phrase in _pending_phrases():
+            at = text.find(phrase)
+            if at >= 0:
+                rest = re.sub(r"[\W\d_]|月份?|年|全|季度", "", text.replace(phrase, ""))
+                status = "on_track" if len(rest) >= 4 else "unknown"
+                return Judged(status, "phrase", _around(text, at, len(phrase)))
+    return None
 
 
 def _phrase_in(text: str, phrases: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:

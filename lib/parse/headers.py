@@ -33,7 +33,10 @@ PERSON_WORDS = ("负责人", "责任人", "联系人")
 _LEVEL = re.compile(r"^[省市县区镇乡]级?")
 
 # a measure after a header's words: 形象进度(%), 投资额(万元), 数量(个), 金额(单位:元)
-MEASURE_AFTER = re.compile(r"\((?:%|[万亿千百]?[\u4e00-\u9fff]|单位:[^()]{1,6})\)$")
+# (not a number such as the (一) of the first row, glued to the last header cell)
+MEASURE_AFTER = re.compile(
+    r"\((?:%|[万亿千百]?(?![一二三四五六七八九十])[\u4e00-\u9fff]|单位:[^()]{1,6})\)$"
+)
 
 
 @functools.lru_cache(maxsize=4096)

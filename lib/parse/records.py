@@ -722,6 +722,8 @@ def _laid_rows(
     if kinds or col is None or len(after) < 3 or any(map(_RAW_CELLS, items)):
         return items, []  # no table, or a table of rows of cells (_merged_units)
     kinds = column_kinds(header)
+    if "label" not in {header_role(c) for c in header}:  # no number column: rows may have none
+        items = [row for raw in items for row in _unnumbered_rows(raw, after, col)]
     out: list[RawItem] = []
     took: list[str] = []
     above = ""
@@ -729,13 +731,20 @@ def _laid_rows(
         lines = _points_joined(raw.lines, len(after))
         if lines != raw.lines:
             raw = raw._replace(lines=lines)
-        # as many lines as columns: each in its column, unless the units cell runs on (、)
-        whole = len(lines) == len(after) and not lines[col].endswith(("、", ",", ";"))
+        # as many lines as columns: each in its column, unless the units cell runs on (、),
+        # or the row is one without a number under a group's first (its first cell merged)
+        whole = (
+            len(lines) == len(after)
+            and not lines[col].endswith(("、", ",", ";"))
+            and (raw.label or n == 0 or not items[n - 1].lines)
+        )
         if whole or len(lines) < 2 or len(lines) > len(after) and unit_like(lines[col]):
             above = lines[col] if len(lines) > col and unit_like(lines[col]) else ""
             out.append(raw)
             continue
-        cells = list(lay_lines(lines, kinds))
+        names = _names_in(lines)
+        lines = _wrapped_names_joined(lines, names)
+        cells = list(lay_lines(lines, kinds, names))
         if cells[col] and not unit_like(cells[col]):  # no better reading: kept as it was
             above = ""
             out.append(raw)
@@ -747,6 +756,58 @@ def _laid_rows(
             took.append(raw.label)
         out.append(raw._replace(cells=tuple(cells), lines=()))
     return out, took
+
+
+def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
+    """The units' names a row writes in its lines that name units (生态环境拱墅分局、区治水办)."""
+    return frozenset(
+        name for line in lines if unit_like(line) for name in re.split(r"[、,;]", line) if name
+    )
+
+
+def _wrapped_names_joined(lines: tuple[str, ...], names: frozenset[str]) -> tuple[str, ...]:
+    """A unit's name broken over two lines (生态环境 / 拱墅分局) that the row writes whole in
+    another cell (生态环境拱墅分局、区治水办): the two lines joined."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        if out[i] + out[i + 1] in names and not unit_like(out[i]):
+            out[i : i + 2] = [out[i] + out[i + 1]]
+        i += 1
+    return tuple(out)
+
+
+def _unnumbered_rows(raw: RawItem, after: list[str], col: int) -> list[RawItem]:
+    """A table of one cell a line whose rows carry no number (a number, if any, only on the
+    first row of a group: (一) / 经济社会发展主要预期目标 / row / row …): the lines of one
+    numbered item that hold several rows, cut where the units columns fall — each row's task
+    lines, then a line naming units in every units column, then its cells after them. The rows
+    after the first have no number (their label is empty). One row, or rows that do not cut so
+    cleanly, are kept as they were."""
+    units = 0
+    while col + units < len(after) and after[col + units] in UNIT_ROLES:
+        units += 1
+    tail = len(after) - col - units  # the columns after the units ones
+    lines = raw.lines
+    if len(lines) < 2 * (units + tail + 1):
+        return [raw]
+    rows: list[tuple[str, ...]] = []
+    start = 0
+    i = start + 1
+    while i + units <= len(lines):
+        if all(unit_like(line) for line in lines[i : i + units]):
+            end = min(len(lines), i + units + tail)
+            rows.append(lines[start:end])
+            start = end
+            i = start + 1
+        else:
+            i += 1
+    if start < len(lines):  # the text ends inside a row (a copy cut short): a row of its own
+        rows.append(lines[start:])
+    if len(rows) < 2 or any(len(row) < units + 1 for row in rows[:-1]):
+        return [raw]
+    first = raw._replace(lines=rows[0])
+    return [first, *(raw._replace(label="", lines=row) for row in rows[1:])]
 
 
 def _points_joined(lines: tuple[str, ...], width: int) -> tuple[str, ...]:

@@ -226,7 +226,9 @@ def cut_row(text: str, kinds: tuple[str, ...]) -> tuple[str, ...]:
     return _lay(tuple(text.split()), kinds, lambda kind, pieces: " ".join(pieces))
 
 
-def lay_lines(lines: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str, ...]:
+def lay_lines(
+    lines: tuple[str, ...], kinds: tuple[str, ...], names: frozenset[str] = frozenset()
+) -> tuple[str, ...]:
     """A row of a table copied one cell a line, laid into the columns as ``cut_row`` lays
     words: a cell merged over several rows leaves its column empty in the rows below, and a
     cell wrapped over two lines takes both (a unit's name joined whole, names one a line
@@ -237,10 +239,10 @@ def lay_lines(lines: tuple[str, ...], kinds: tuple[str, ...]) -> tuple[str, ...]
     >>> lay_lines(("促进大学生创业(人)", "260", "市人力资源", "社会保障局", "262"), ("task", "text", "units", "text"))
     ('促进大学生创业(人)', '260', '市人力资源社会保障局', '262')
     """
-    return _lay(lines, kinds, _joined_lines)
+    return _lay(lines, kinds, functools.partial(_joined_lines, names=names))
 
 
-def _joined_lines(kind: str, pieces: tuple[str, ...] | list[str]) -> str:
+def _joined_lines(kind: str, pieces: tuple[str, ...] | list[str], names=frozenset()) -> str:
     if kind != "units":
         return "".join(pieces)
     text = pieces[0]
@@ -249,8 +251,10 @@ def _joined_lines(kind: str, pieces: tuple[str, ...] | list[str]) -> str:
             text += piece
             continue
         wrapped = re.split(r"[、,;]", text)[-1] + re.split(r"[、,;]", piece)[0]
-        # a name wrapped whole only when the reference knows it (并交付使用 / 市教育局: not one)
-        text += piece if wrapped in load_reference().surfaces() else f"、{piece}"
+        # a name wrapped whole only when the reference knows it (并交付使用 / 市教育局: not one),
+        # or the row writes it whole in another cell (``names``)
+        known = wrapped in load_reference().surfaces() or wrapped in names
+        text += piece if known else f"、{piece}"
     return text
 
 
