@@ -472,3 +472,30 @@ def test_rows_without_a_number_under_a_group_in_a_table_of_one_cell_a_line() -> 
 
 def units_of_items(doc) -> list[list[str]]:
     return [list(group["unit"]) for _, group in doc.assignments.groupby("item_no")]
+
+
+def test_a_list_with_a_group_column_leaders_one_a_line_and_a_mirrors_pinyin() -> None:
+    """One cell a line under 项目 / 重点工作 / 牵头领导 / 牵头单位 / 主要参与单位: the 项目 cell
+    (written once for its group) is the rows' section, not their task; two leaders one a line;
+    a sub-office wrapped onto its own line; 各平台、镇街 one collective; a mirror's pinyin after
+    rarer characters (區(qū)) is no part of a name; a branch's name broken over two lines."""
+    text = "\n\n".join(
+        [
+            "序号", "项目", "重点工作", "牵头领导", "牵头单位", "主要参与单位",
+            "1", "厚植创新发展源动力", "建设城西科创大走廊核心区。", "梅建胜", "区(qū)科技局",
+            "区(qū)发改局、未来科技城",
+            "2", "深挖名校名院名企资源,构建技术创新中心体系。", "顾国煜", "区(qū)科技局",
+            "各平台、镇(zhèn)街",
+            "3", "新增上市企业7家以上。", "姚文华", "顾 斌", "区发改局", "(区金融办)", "区经信局",
+            "区科技局、区财政局,各平台、镇街",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "groups_and_leaders.txt")
+    assert list(doc.items["section"]) == ["厚植创新发展源动力"] * 3
+    assert doc.items["task"].iloc[0] == "建设城西科创大走廊核心区。"
+    assert units_of(doc) == {
+        "1": ["区科技局", "区发改局", "未来科技城"],
+        "2": ["区科技局", "各平台、镇街"],
+        "3": ["区发改局", "区经信局", "区科技局", "区财政局", "各平台、镇街"],
+    }
+    assert doc.items["leaders"].iloc[2] == "姚文华、顾斌"

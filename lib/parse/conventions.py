@@ -44,6 +44,7 @@ from lib.parse.records import (
     run_rule,
 )
 from lib.parse.reference import DATA_DIR, read_data_csv
+from lib.parse.spaced import column_kinds
 from lib.parse.split import MARKER, MARKERS
 from lib.parse.units import Lexicon
 
@@ -407,6 +408,9 @@ def _read(
         task, fields, extra = first(raw, columns, lexicon)
         reader = None
     carried = extra.pop("carried", "") if extra else ""
+    group = extra.pop("group", "") if extra else ""
+    if group:  # the group cell names this row's section and the rows' below it
+        raw, carried = raw._replace(section=group), group
     rest = extra.pop("rest", "") if extra else ""  # text after a label's value: kept in the task
     labelled = extra.pop("labelled", ()) if extra else ()  # 实际完成情况:…, 备注:…
     notes = tuple(extra.pop("notes", ())) if extra else ()
@@ -727,7 +731,12 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         )
         if notes:
             extra["notes"] = notes
-        for name, role, cell in zip(names, after, cells):
+        group = _group_column(columns) if "task" in after else None
+        for i, (name, role, cell) in enumerate(zip(names, after, cells)):
+            if i == group:  # 项目 before 重点工作: the group the row is in, not its task
+                if cell:
+                    extra["group"] = cell
+                continue
             if role in UNIT_ROLES and cell and _names_heads(name):
                 cell, heads = _units_and_heads(cell, lexicon)
                 if heads:
@@ -921,6 +930,13 @@ def _column_plan(columns: tuple[str, ...]) -> tuple[tuple[str, ...], tuple[str, 
     """The roles and the names of the columns after the label's, and whether a section column
     comes before it: what every row of the table is read by, worked out once."""
     return _after_label(columns), _after_label_names(columns), "section" in _before_label(columns)
+
+
+@functools.lru_cache(maxsize=64)
+def _group_column(columns: tuple[str, ...]) -> int | None:
+    """Which column after the label's names the group of rows (项目 before 重点工作), if any."""
+    kinds = column_kinds(columns)
+    return kinds.index("group") if "group" in kinds else None
 
 
 @functools.lru_cache(maxsize=64)

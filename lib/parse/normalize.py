@@ -49,6 +49,11 @@ _RUNS_OF_SPACES = re.compile(r" {2,}")
 # a star before a name, at a line's or cell's start or after a separator (*区发改局、*区财政局):
 # the mark of a leading unit, as ★ (a number's footnote star, 9*, stays)
 _STAR_MARK = re.compile(r"(?:^|(?<=[、,;|\t (]))\*(?=[\u4e00-\u9fff])", re.MULTILINE)
+# a syllable's pinyin in brackets after its character (區(qū)科技局, 鎮(zhèn)街), which some
+# mirrors of government pages add to rarer characters: a reading aid, not the text
+_TONES = "āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ"
+_PINYIN = re.compile(rf"(?<=[\u4e00-\u9fff])\((?=[a-zü]*[{_TONES}])[a-zü{_TONES}]{{1,7}}\)")
+_HAS_TONE = re.compile(f"[{_TONES}]")
 _LINE_STARTS = re.compile(r"\n[ \t]+")  # two patterns that start with their own character
 _LINE_ENDS = re.compile(r"[ \t]+(?=\n)")  # scan much faster than one ^…|…$ alternation
 _HEADING = re.compile(r"^#{1,6} ", re.MULTILINE)  # a web copy's headings and bold (**) go
@@ -64,8 +69,8 @@ def normalize_text(text: str) -> str:
     becomes one space, invisible characters and control characters go (a vertical tab, a form
     feed and the Unicode line separators end a line), runs of spaces shrink to one and lines
     are stripped, Markdown ``**`` and ``#`` headings of a web copy go, a ``*`` before a name
-    (``*区发改局``) is the marker ``★``. ``、。《》“”〔〕`` and the markers ``▲★`` stay as they
-    are.
+    (``*区发改局``) is the marker ``★``, a mirror's pinyin after a character (``區(qū)``)
+    goes. ``、。《》“”〔〕`` and the markers ``▲★`` stay as they are.
 
     >>> normalize_text("▲发改局，财政局（国资办）\\u3000\\r\\n")
     '▲发改局,财政局(国资办)\\n'
@@ -82,6 +87,8 @@ def normalize_text(text: str) -> str:
         text = text.replace("**", "")  # after the headings: as one pass over the text would
     if "*" in text:
         text = _STAR_MARK.sub("★", text)
+    if _HAS_TONE.search(text):
+        text = _PINYIN.sub("", text)
     if "  " in text:
         text = _RUNS_OF_SPACES.sub(" ", text)
     text = _LINE_STARTS.sub("\n", text)
@@ -105,4 +112,6 @@ def normalize_line(line: str) -> str:
     line = line.translate(_TABLE)
     if "*" in line:
         line = _STAR_MARK.sub("★", line)
+    if _HAS_TONE.search(line):
+        line = _PINYIN.sub("", line)
     return _RUNS_OF_SPACES.sub(" ", line).strip(" \t")

@@ -18,13 +18,14 @@ from typing import NamedTuple
 
 from lib.parse.blocks import Block
 from lib.parse.headers import MEASURE_AFTER, UNIT_ROLES, header_role, header_words, label_end
-from lib.parse.reference import DATA_DIR, task_verbs
+from lib.parse.reference import DATA_DIR, load_reference, task_verbs
 from lib.parse.references import HEADER as REFERENCE_HEADER
 from lib.parse.references import referenced_items
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
     lay_lines,
+    person_like,
     spaced_table,
     unfold_table_lines,
     unit_like,
@@ -737,12 +738,22 @@ def _laid_rows(
             len(lines) == len(after)
             and not lines[col].endswith(("、", ",", ";"))
             and (raw.label or n == 0 or not items[n - 1].lines)
+            and not _branch_wrapped(lines, col)
         )
-        if whole or len(lines) < 2 or len(lines) > len(after) and unit_like(lines[col]):
+        if (
+            whole
+            or len(lines) < 2
+            or len(lines) > 2 * len(after)  # several rows, not one with wrapped cells
+            or (
+                len(lines) > len(after)
+                and unit_like(lines[col])
+                and not _leaders_over_lines(kinds, lines)
+            )
+        ):
             above = lines[col] if len(lines) > col and unit_like(lines[col]) else ""
             out.append(raw)
             continue
-        names = _names_in(lines)
+        names = _names_in(lines) | _branch_wrapped(lines, col)
         lines = _wrapped_names_joined(lines, names)
         cells = list(lay_lines(lines, kinds, names))
         if cells[col] and not unit_like(cells[col]):  # no better reading: kept as it was
@@ -762,6 +773,37 @@ def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
     """The units' names a row writes in its lines that name units (生态环境拱墅分局、区治水办)."""
     return frozenset(
         name for line in lines if unit_like(line) for name in re.split(r"[、,;]", line) if name
+    )
+
+
+def _leaders_over_lines(kinds: tuple[str, ...], lines: tuple[str, ...]) -> bool:
+    """A leaders column, more lines than columns, and two names of people one a line (姚文华
+    / 顾 斌): the units line is not where the columns put it."""
+    return (
+        "leader" in kinds
+        and len(kinds) < len(lines) <= len(kinds) + _FEW_WRAPPED
+        and any(person_like(a) and person_like(b) for a, b in zip(lines, lines[1:]))
+    )
+
+
+_FEW_WRAPPED = 3  # more lines than that over the columns: several rows, not wrapped cells
+
+
+def _branch_wrapped(lines: tuple[str, ...], col: int) -> frozenset[str]:
+    """A branch's name broken over two lines where the units column falls (生态环境 / 拱墅分局:
+    a short line, then a branch named by its place only): the whole name, else none."""
+    if not 0 < col < len(lines):
+        return frozenset()
+    head, branch = lines[col - 1], lines[col]
+    whole = head + branch
+    return (
+        frozenset({whole})
+        if len(head) <= 6
+        and len(branch) <= 8
+        and branch.endswith(load_reference().branch_suffixes)
+        and not unit_like(head)
+        and unit_like(whole)
+        else frozenset()
     )
 
 

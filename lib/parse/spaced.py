@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from lib.parse.blocks import Block
 from lib.parse.headers import PERIOD, UNIT_ROLES, header_role, header_words, label_end
-from lib.parse.reference import load_reference, read_data_csv
+from lib.parse.reference import DATA_DIR, load_reference, read_data_csv
 
 _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
 _FIGURE = re.compile(r"^(?:[-—/]|[-+]?\d[\d.,]*(?:[\u4e00-\u9fff/]{0,4})?)$")  # 8950人, 5.2, -
@@ -42,7 +42,7 @@ def _kinds() -> tuple[tuple[str, str], ...]:
 def _kind_by_words(cell: str) -> str:
     text = re.sub(r"\s+", "", cell)
     for ending, kind in _kinds():
-        if text.endswith(ending) and (kind != "measure" or text == ending):
+        if text.endswith(ending) and (kind not in ("measure", "group") or text == ending):
             return kind
     return ""
 
@@ -54,10 +54,25 @@ def column_kinds(header: tuple[str, ...]) -> tuple[str, ...]:
     roles = [header_role(c) for c in header]
     start = label_end(roles)
     kinds: list[str] = []
-    for cell, role in zip(header[start:], roles[start:]):
+    # a column naming the group of rows (项目 before 重点工作: data/column_kinds.csv), written
+    # once for the group (a merged cell), so it may be empty where the task may not
+    tasks = [i for i, role in enumerate(roles[start:]) if role == "task"]
+    group = (
+        tasks[0]
+        if len(tasks) >= 2
+        and tasks[1] == tasks[0] + 1
+        and _kind_by_words(header[start + tasks[0]]) == "group"
+        else None
+    )
+    for i, (cell, role) in enumerate(zip(header[start:], roles[start:])):
+        if i == group:
+            kinds.append("group")
+            continue
         if role in UNIT_ROLES:
             kinds.append("units")
-        elif kind := _kind_by_words(cell):
+        elif role == "leader":
+            kinds.append("leader")  # 牵头领导: people's names
+        elif (kind := _kind_by_words(cell)) and kind != "group":
             kinds.append(kind)
         elif role == "task":
             kinds.append("text" if "task" in kinds else "task")  # 目标任务 after 项目名称
@@ -179,8 +194,16 @@ def unit_like(text: str) -> bool:
     # 市府办(市大数据局): a unit with its other name in brackets
     parts = [_BRACKETED_NAME.sub("", p) or p for p in re.split(r"[、,;/和及\s]", text) if p]
     return bool(parts) and all(
-        len(p) <= 20 and not p[0].isdigit() and (p in names or reference.has_unit_ending(p))
-        for p in parts
+        len(p) <= 20
+        and not p[0].isdigit()
+        and (
+            p in names
+            or reference.has_unit_ending(p)
+            or reference.is_collective(p)
+            # 各平台、镇街: the 各 before governs both
+            or (i and parts[i - 1].startswith("各") and reference.is_collective("各" + p))
+        )
+        for i, p in enumerate(parts)
     )
 
 
@@ -193,8 +216,49 @@ def _measure_like(text: str) -> bool:
 
 
 # what laying a word or words into a column costs, by what the column holds; lower fits better
-_EMPTY = {"task": 10.0, "units": 1.0, "measure": 0.3, "rate": 0.5, "figure": 0.5, "text": 0.3}
-_MORE_WORDS = {"task": 0.5, "units": 0.1, "measure": 3.0, "rate": 3.0, "figure": 1.5, "text": 0.3}
+_EMPTY = {
+    "task": 10.0,
+    "units": 1.0,
+    "measure": 0.3,
+    "rate": 0.5,
+    "figure": 0.5,
+    "text": 0.3,
+    "leader": 0.3,
+    "group": 0.3,
+}
+_MORE_WORDS = {
+    "task": 0.5,
+    "units": 0.1,
+    "measure": 3.0,
+    "rate": 3.0,
+    "figure": 1.5,
+    "text": 0.3,
+    "leader": 0.1,
+    "group": 0.3,
+}
+_PERSON = re.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}")  # 顾国煜, 顾 斌
+
+
+@functools.lru_cache(maxsize=1)
+def _surnames() -> frozenset[str]:
+    with open(DATA_DIR / "surnames.txt", encoding="utf-8") as handle:
+        return frozenset(w for line in handle if not line.startswith("#") for w in line.split())
+
+
+def person_like(text: str) -> bool:
+    """A person's name: two to four characters (a blank between them allowed: 顾 斌) that
+    start with a surname of data/surnames.txt, and no unit's name.
+
+    >>> [person_like(t) for t in ("顾国煜", "顾 斌", "欧阳明", "增量提质", "区科技局")]
+    [True, True, True, False, False]
+    """
+    if not _PERSON.fullmatch(text) or unit_like(text):
+        return False
+    bare = text.replace(" ", "")
+    surnames = _surnames()
+    return (bare[0] in surnames and len(bare) <= 3) or bare[:2] in surnames
+
+
 _TRAILING = 0.5  # the last column left empty costs half: a row leaves its remark out more often
 
 
@@ -206,8 +270,16 @@ def _fit(kind: str, text: str) -> float:
         return 0.0 if figure else 1.0 if percent else 0.8
     if kind == "measure":
         return 0.0 if _measure_like(text) and not unit_like(text) else 3.0
-    if kind == "units":
-        return 0.0 if unit_like(text) else 3.0
+    if kind == "units":  # some names no reference knows (未来科技城) beside known ones: less
+        if unit_like(text):
+            return 0.0
+        parts = [p for p in re.split(r"[、,;]", text) if p]
+        return 1.0 if len(parts) > 1 and 2 * sum(map(unit_like, parts)) >= len(parts) else 3.0
+    if kind == "group":  # a group's name is a short title, not a sentence
+        return 0.2 if len(text) <= 20 and "。" not in text else 0.6
+    if kind == "leader":  # names of people, one or several
+        names = [n.strip() for n in re.split(r"[、,;]", text) if n.strip()]
+        return 0.0 if names and all(map(person_like, names)) else 2.0
     if kind == "task":
         return 1.0 if figure or percent else 0.0
     return 0.3 if figure or percent else 0.2
@@ -243,11 +315,13 @@ def lay_lines(
 
 
 def _joined_lines(kind: str, pieces: tuple[str, ...] | list[str], names=frozenset()) -> str:
+    if kind == "leader":
+        return "、".join(pieces)  # 姚文华 / 顾 斌: two leaders
     if kind != "units":
         return "".join(pieces)
     text = pieces[0]
     for piece in pieces[1:]:  # 市住建局 / 柴桑区政府: two names; 市人力资源 / 社会保障局: one
-        if text.endswith(("、", ",", ";")):
+        if text.endswith(("、", ",", ";")) or piece.startswith("("):  # 区发改局 / (区金融办)
             text += piece
             continue
         wrapped = re.split(r"[、,;]", text)[-1] + re.split(r"[、,;]", piece)[0]

@@ -160,7 +160,7 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             and tokens[i + 1].text == "、"
             and tokens[i + 2].kind == "mention"
             and not tokens[i + 2].marked
-            and lexicon.reference.is_generic_group(tokens[i + 2].name)
+            and _each_governs(tokens[i + 2].name, lexicon)
         ):
             following = tokens[i + 2]
             text = token.text + "、" + following.text
@@ -175,6 +175,16 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
         out.append(token)
         i += 1
     return out
+
+
+def _each_governs(name: str, lexicon: Lexicon) -> bool:
+    """After 各平台、: a kind the 各 still governs (部门, 镇街), not a unit of its own."""
+    reference = lexicon.reference
+    return reference.is_generic_group(name) or (
+        not reference.has_unit_ending(name)
+        and name not in lexicon.surfaces
+        and reference.is_collective("各" + name)
+    )
 
 
 def _bare_body_after(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
