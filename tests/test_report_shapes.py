@@ -499,3 +499,22 @@ def test_a_list_with_a_group_column_leaders_one_a_line_and_a_mirrors_pinyin() ->
         "3": ["区发改局", "区经信局", "区科技局", "区财政局", "各平台、镇街"],
     }
     assert doc.items["leaders"].iloc[2] == "姚文华、顾斌"
+
+
+def test_the_notices_signature_is_no_units_of_its_last_paragraph() -> None:
+    """The notice's numbered paragraphs, its signature (an office above a date), then the list:
+    the office that signs is no unit of the paragraph above it."""
+    text = (
+        "各街道办事处,区人民政府各部门:\n"
+        "一、各责任单位要高度重视,制订工作方案。\n"
+        "二、各责任单位每季度报送进展情况。\n"
+        "某某区人民政府办公室\n"
+        "2023年1月3日\n"
+        "2023年主要目标任务责任分解方案\n"
+        "(一)地区生产总值增长7%以上\n"
+        "责任单位:区发展和改革局\n"
+        "(二)规上工业增加值增长12%以上\n"
+        "责任单位:区科技和经信局\n"
+    )
+    doc = parse_bytes(text.encode(), "signed.txt")
+    assert units_of(doc) == {"(一)": ["区发展和改革局"], "(二)": ["区科技和经信局"]}

@@ -236,6 +236,10 @@ def test_a_run_of_two_known_names_is_cut_as_the_full_search_would(monkeypatch) -
         ),
         ("各县(区)党委、政府", ["各县(区)党委、政府"]),
         ("文化局、工商联", ["文化局", "工商联"]),  # 工商联: a unit's whole name
+        # a bracket listing more kinds of a collective; 等 before a collective of the list's kind
+        ("区税务局,各镇(街道、园区)", ["区税务局", "各镇(街道、园区)"]),
+        ("区经信局、区科技局等区级有关部门", ["区经信局", "区科技局", "区级有关部门"]),
+        ("区经济运行监测联席会议成员单位", ["区经济运行监测联席会议成员单位"]),
     ],
 )
 def test_collectives_written_with_separators_or_members(text: str, expected: list[str]) -> None:

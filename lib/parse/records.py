@@ -348,7 +348,11 @@ def find_items(blocks: list[Block]) -> Layout:
         elif _list_intro(block.text):  # 8项进展偏慢的市政府重点工作为:
             cutter.section = _list_intro(block.text)
     take, line = cutter.take, cutter.spaced_line if kinds else cutter._line
-    for block in blocks[start:]:
+    signed = _signatures(blocks)
+    for at, block in enumerate(blocks[start:], start):
+        if at in signed:  # 蔡甸区人民政府办公室 / 2023年1月3日: the notice signed, no units
+            cutter.furniture += 1
+            continue
         if block.cells:
             take(block)
         else:
@@ -850,6 +854,26 @@ def _unnumbered_rows(raw: RawItem, after: list[str], col: int) -> list[RawItem]:
         return [raw]
     first = raw._replace(lines=rows[0])
     return [first, *(raw._replace(label="", lines=row) for row in rows[1:])]
+
+
+_DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
+_SIGNER = ("人民政府", "政府", "办公室", "办公厅", "委员会", "督查室", "委", "局")
+
+
+def _signatures(blocks: list[Block]) -> set[int]:
+    """Where a notice is signed: a short line naming the office right above a line that is only
+    a date (蔡甸区人民政府办公室 / 2023年1月3日); the two lines' indexes."""
+    found: set[int] = set()
+    for i in range(len(blocks) - 1):
+        name, date = blocks[i].text.strip(), blocks[i + 1].text.strip()
+        if (
+            not blocks[i].cells
+            and len(name) <= 24
+            and name.endswith(_SIGNER)
+            and _DATE_LINE.fullmatch(date)
+        ):
+            found |= {i, i + 1}
+    return found
 
 
 def _points_joined(lines: tuple[str, ...], width: int) -> tuple[str, ...]:

@@ -30,6 +30,10 @@ def task_verbs() -> tuple[str, ...]:
     return tuple(row["text"] for row in read_data_csv("task_verbs.csv"))
 
 
+# 各镇(街道、园区): a collective whose bracket lists more kinds of it
+_SCOPES_IN_BRACKET = re.compile(r"(?P<head>各[^()、,]+)\((?P<inner>[^()]+[、,][^()]+)\)")
+
+
 @dataclass(frozen=True)
 class UnitEntry:
     canonical: str
@@ -196,6 +200,12 @@ class Reference:
         if len(parts) > 1:  # 各县(市)区人民政府、开发(度假)区管委会
             first, *rest = parts
             return self.is_collective(first) and all(map(self.is_generic_group, rest))
+        scoped = _SCOPES_IN_BRACKET.fullmatch(name)
+        if scoped:  # 各镇(街道、园区): the bracket lists more kinds of the same collective
+            first, *rest = re.split(r"[、,]", scoped["inner"])
+            return self.is_collective(f"{scoped['head']}({first})") and all(
+                self.is_collective("各" + kind) for kind in rest
+            )
         return False
 
     def surfaces(self, place: str = "") -> dict[str, str]:

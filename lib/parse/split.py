@@ -345,7 +345,17 @@ def _chunk_tokens(chunk: str, lexicon: Lexicon) -> tuple[Token, ...]:
             *_chunk_tokens(chunk[match.end() :], lexicon),
         )
     core, connectors = _strip_connectors(chunk, lexicon)
-    tokens = list(_segment(core, lexicon))
+    tokens = []
+    for token in _segment(core, lexicon):
+        if (  # 区科技局等区级有关部门: a list, 等, then a collective of its kind
+            token.kind == "mention"
+            and token.text.startswith("等")
+            and lexicon.reference.is_collective(token.text[1:])
+        ):
+            rest = token.text[1:]
+            tokens += [Token("connector", "等"), _piece_token(rest, "collective", False, lexicon)]
+        else:
+            tokens.append(token)
     for connector in connectors:
         tokens.append(Token("connector", connector))
     return tuple(tokens)
