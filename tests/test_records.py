@@ -5,9 +5,10 @@ import pytest
 from lib.parse.blocks import text_blocks
 from lib.parse.conventions import looks_like_units, read_items
 from lib.parse.errors import ListError
+from lib.parse.labels import chinese_number
 from lib.parse.normalize import normalize_text
 from lib.parse.pipeline import numbering_problems, parse_bytes
-from lib.parse.records import chinese_number, find_items
+from lib.parse.records import find_items
 from lib.parse.units import document_lexicon
 
 LEXICON = document_lexicon()

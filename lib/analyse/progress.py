@@ -38,9 +38,9 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lib.analyse.roles import item_roles
+from lib.parse.labels import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.metadata import document_year
 from lib.parse.pipeline import ParsedDocument, parse_bytes
-from lib.parse.records import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.schema import CHASED, STATUSES
 from lib.parse.sources import read_blocks

@@ -16,6 +16,19 @@ class Block(NamedTuple):  # a named tuple: documents have tens of thousands of l
     cells: tuple[str, ...] = ()  # the row's cells when the block is a table row
 
 
+class RawItem(NamedTuple):
+    """The blocks of one numbered item, before their meaning is read (``find_items``)."""
+
+    label: str
+    source_ref: str
+    section: str
+    lines: tuple[str, ...]
+    leaders: str = ""
+    cells: tuple[str, ...] = ()  # a whole row on the label's line, split at tabs or " | "
+    heads: str | None = None  # numbered like a heading (一、…): the section it opens, if any
+    part: int = 0  # which list of the file it belongs to (a file may hold 附件1 and 附件2)
+
+
 CELLS = attrgetter("cells")  # a block's cells, for map() over many blocks
 
 

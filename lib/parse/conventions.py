@@ -24,6 +24,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
+from lib.parse.blocks import RawItem
 from lib.parse.duties import duty_fields, duty_words, looks_like_units
 from lib.parse.headers import (
     PERSON_WORDS,
@@ -33,14 +34,11 @@ from lib.parse.headers import (
     header_words,
     label_end,
 )
+from lib.parse.labels import CIRCLED, ITEM_LABEL, label_number
 from lib.parse.records import (
-    CIRCLED,
-    ITEM_LABEL,
     ItemRecord,
     Layout,
-    RawItem,
     UnitField,
-    label_number,
     run_rule,
 )
 from lib.parse.reference import DATA_DIR, read_data_csv

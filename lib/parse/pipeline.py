@@ -21,15 +21,14 @@ from lib.parse.collector import collector_paused
 from lib.parse.conventions import CONVENTIONS, Reading, read_items
 from lib.parse.duties import is_lead_note
 from lib.parse.errors import EXIT_NO_ITEMS, ListError
+from lib.parse.labels import LABEL_MARKS, label_number
 from lib.parse.metadata import extract_metadata
 from lib.parse.records import (
-    LABEL_MARKS,
     ItemRecord,
     Layout,
     UnitField,
     find_items,
     header_words,
-    label_number,
     run_rule,
 )
 from lib.parse.roundtrip import (

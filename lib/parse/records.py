@@ -13,53 +13,29 @@ import csv
 import functools
 import re
 from dataclasses import dataclass, field
-from operator import attrgetter
 from typing import NamedTuple
 
-from lib.parse.blocks import Block
-from lib.parse.headers import MEASURE_AFTER, UNIT_ROLES, header_role, header_words, label_end
-from lib.parse.reference import DATA_DIR, load_reference, task_verbs
+from lib.parse.blocks import Block, RawItem
+from lib.parse.headers import MEASURE_AFTER, header_role, header_words
+from lib.parse.labels import (
+    CIRCLED,
+    CN,
+    ITEM_LABEL,
+    NUMBERED_HEADING,
+    SECTION,
+    chinese_number,
+    label_number,
+)
+from lib.parse.laid_rows import laid_rows, merged_units
+from lib.parse.reference import DATA_DIR, task_verbs
 from lib.parse.references import HEADER as REFERENCE_HEADER
 from lib.parse.references import referenced_items
 from lib.parse.spaced import (
-    column_kinds,
     cut_row,
-    lay_lines,
-    person_like,
     spaced_table,
     unfold_table_lines,
-    unit_like,
 )
 
-_CN_DIGITS = {
-    "零": 0,
-    "〇": 0,
-    "一": 1,
-    "二": 2,
-    "两": 2,
-    "三": 3,
-    "四": 4,
-    "五": 5,
-    "六": 6,
-    "七": 7,
-    "八": 8,
-    "九": 9,
-}
-_CN = "零〇一二两三四五六七八九十百"
-CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # ① … ⑳ as item labels
-ITEM_LABEL = re.compile(
-    rf"^(?:(?P<num>\d{{1,5}})(?P<star>\*?)(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)"
-    rf"|(?P<paren>\((?:(?P<cn>[{_CN}]+)|\d{{1,3}})\)|[{CIRCLED}]|第[{_CN}\d]{{1,6}}条)\s*)(?P<rest>.*)$"
-)
-# 三、新建城市公园10个(市园林局负责)。: numbered like a heading; an item when it owns units
-# (a PDF line wrapped inside "(一、二期)" is neither: no ")" before the first "(")
-NUMBERED_HEADING = re.compile(
-    rf"^(?P<cn>[{_CN}]{{1,4}})、\s*(?![{_CN}]{{1,3}}[、期])(?P<rest>(?![^(]*\)).+)$"
-)
-# a section heading is short, and a PDF line wrapped inside "(一、二期)" is not one
-SECTION = re.compile(
-    rf"^(?:第[{_CN}]+部分|(?P<cn>[{_CN}]+)、)\s*(?P<rest>(?![^(]*\))[^。]{{1,40}}。?)$"
-)
 _ATTACHMENT = re.compile(r"^附件\s*\d*$")
 _LEADER_HEADING = re.compile(
     r"(?P<name>[\u4e00-\u9fff]{2,4}?)(?:同志)?(?:常务)?副?(?:市长|县长|区长|州长|省长|主席|秘书长)"
@@ -127,17 +103,6 @@ class ItemRecord(NamedTuple):  # a named tuple: quicker to make than a frozen da
         return "；".join(f"{f.label}:{f.text}" if f.label else f.text for f in self.fields)
 
 
-class RawItem(NamedTuple):
-    label: str
-    source_ref: str
-    section: str
-    lines: tuple[str, ...]
-    leaders: str = ""
-    cells: tuple[str, ...] = ()  # a whole row on the label's line, split at tabs or " | "
-    heads: str | None = None  # numbered like a heading (一、…): the section it opens, if any
-    part: int = 0  # which list of the file it belongs to (a file may hold 附件1 and 附件2)
-
-
 @dataclass(frozen=True)
 class Layout:
     """Where the items are: the header (if any), the raw items, and the text around them."""
@@ -160,43 +125,13 @@ def _furniture() -> re.Pattern[str]:
 
 # First characters that can begin a label or a section heading (cheap tests before a regex)
 _LABEL_STARTS = frozenset("0123456789(第" + CIRCLED)
-_SECTION_STARTS = frozenset(_CN + "第")
+_SECTION_STARTS = frozenset(CN + "第")
 
 
 @functools.lru_cache(maxsize=1)
 def _furniture_starts() -> frozenset[str]:
     with open(DATA_DIR / "page_furniture.csv", encoding="utf-8", newline="") as handle:
         return frozenset(row["text"][:1] for row in csv.DictReader(handle))
-
-
-def chinese_number(text: str) -> int | None:
-    """``十二`` → 12, ``二十`` → 20, ``一百零三`` → 103; None when it is not a numeral."""
-    if not text or any(ch not in _CN for ch in text):
-        return None
-    total, current = 0, 0
-    for ch in text:
-        if ch == "百":
-            total += (current or 1) * 100
-            current = 0
-        elif ch == "十":
-            total += (current or 1) * 10
-            current = 0
-        else:
-            current = current * 10 + _CN_DIGITS[ch] if current else _CN_DIGITS[ch]
-    return total + current
-
-
-LABEL_MARKS = "().、 *"  # around a label's number: (三), 4、, 12., 9* (a footnote's star)
-
-
-def label_number(label: str) -> int | None:
-    """The number a label states: ``12`` → 12, ``(三)`` → 3, ``(4)`` → 4, ``⑤`` → 5."""
-    if len(label) == 1 and label in CIRCLED:
-        return CIRCLED.index(label) + 1
-    digits = label.strip(LABEL_MARKS)
-    if digits.startswith("第") and digits.endswith(("条", "项")):
-        digits = digits[1:-1]
-    return int(digits) if digits.isdigit() else chinese_number(digits)
 
 
 def leader_in_heading(text: str) -> str:
@@ -209,9 +144,7 @@ def leader_in_heading(text: str) -> str:
 
 # a number inside a line, after a blank or a sentence end: where a run-on page starts an item
 # (the blank or mark is matched, not looked behind at: a scan for it is three times quicker)
-_INNER_NUMBER = re.compile(
-    rf"[\s。;](?P<at>(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{_CN}]{{1,3}})、)"
-)
+_INNER_NUMBER = re.compile(rf"[\s。;](?P<at>(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{CN}]{{1,3}})、)")
 _RUN_ON = 30  # a line this long may hold several items
 # a number this far past the open row's and this large is a figure in a cell (23000 after item
 # 1), not an item: a selection of a long list jumps (145, 249) but not to the thousands
@@ -372,8 +305,8 @@ def find_items(blocks: list[Block]) -> Layout:
                 cutter.furniture,
                 ("通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",),
             )
-    items, laid = _laid_rows(cutter.items, header, kinds)
-    items, merged = _merged_units(items, header)
+    items, laid = laid_rows(cutter.items, header, kinds)
+    items, merged = merged_units(items, header)
     merged = laid + merged
     if merged:
         read_as = "；".join(
@@ -703,159 +636,6 @@ def _first_item(blocks: list[Block]) -> int:
     return heading if heading < first else first
 
 
-_RAW_CELLS = attrgetter("cells")
-
-
-def _units_column(header: tuple[str, ...]) -> tuple[list[str], int | None]:
-    """The roles of the columns after the label's, and which of them first holds units."""
-    roles = [header_role(c) or "note" for c in header]
-    after = roles[label_end(roles) :]
-    return after, next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
-
-
-def _laid_rows(
-    items: list[RawItem], header: tuple[str, ...], kinds: tuple[str, ...]
-) -> tuple[list[RawItem], list[str]]:
-    """A table of one cell a line with merged cells (written once, in the first of the rows
-    they span) or cells wrapped over two lines: a row whose lines are not as many as the
-    columns, or whose units line is no unit's name, is laid into the columns by what each line
-    holds (``lay_lines``) when that reads units there; a laid row with nothing in its units
-    column, a cell after it filled, takes the units of the row above (a merged cell), unless
-    it is the table's last row (a copy cut inside it). Returns the items and the labels of the
-    rows that took units so."""
-    after, col = _units_column(header)
-    if kinds or col is None or len(after) < 3 or any(map(_RAW_CELLS, items)):
-        return items, []  # no table, or a table of rows of cells (_merged_units)
-    kinds = column_kinds(header)
-    if "label" not in {header_role(c) for c in header}:  # no number column: rows may have none
-        items = [row for raw in items for row in _unnumbered_rows(raw, after, col)]
-    out: list[RawItem] = []
-    took: list[str] = []
-    above = ""
-    for n, raw in enumerate(items):
-        lines = _points_joined(raw.lines, len(after))
-        if lines != raw.lines:
-            raw = raw._replace(lines=lines)
-        # as many lines as columns: each in its column, unless the units cell runs on (、),
-        # or the row is one without a number under a group's first (its first cell merged)
-        whole = (
-            len(lines) == len(after)
-            and not lines[col].endswith(("、", ",", ";"))
-            and (raw.label or n == 0 or not items[n - 1].lines)
-            and not _branch_wrapped(lines, col)
-        )
-        if (
-            whole
-            or len(lines) < 2
-            or len(lines) > 2 * len(after)  # several rows, not one with wrapped cells
-            or (
-                len(lines) > len(after)
-                and unit_like(lines[col])
-                and not _leaders_over_lines(kinds, lines)
-            )
-        ):
-            above = lines[col] if len(lines) > col and unit_like(lines[col]) else ""
-            out.append(raw)
-            continue
-        names = _names_in(lines) | _branch_wrapped(lines, col)
-        lines = _wrapped_names_joined(lines, names)
-        cells = list(lay_lines(lines, kinds, names))
-        if cells[col] and not unit_like(cells[col]):  # no better reading: kept as it was
-            above = ""
-            out.append(raw)
-            continue
-        if cells[col]:
-            above = cells[col]
-        elif above and any(cells[col + 1 :]) and n + 1 < len(items):
-            cells[col] = above
-            took.append(raw.label)
-        out.append(raw._replace(cells=tuple(cells), lines=()))
-    return out, took
-
-
-def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
-    """The units' names a row writes in its lines that name units (生态环境拱墅分局、区治水办)."""
-    return frozenset(
-        name for line in lines if unit_like(line) for name in re.split(r"[、,;]", line) if name
-    )
-
-
-def _leaders_over_lines(kinds: tuple[str, ...], lines: tuple[str, ...]) -> bool:
-    """A leaders column, more lines than columns, and two names of people one a line (姚文华
-    / 顾 斌): the units line is not where the columns put it."""
-    return (
-        "leader" in kinds
-        and len(kinds) < len(lines) <= len(kinds) + _FEW_WRAPPED
-        and any(person_like(a) and person_like(b) for a, b in zip(lines, lines[1:]))
-    )
-
-
-_FEW_WRAPPED = 3  # more lines than that over the columns: several rows, not wrapped cells
-
-
-def _branch_wrapped(lines: tuple[str, ...], col: int) -> frozenset[str]:
-    """A branch's name broken over two lines where the units column falls (生态环境 / 拱墅分局:
-    a short line, then a branch named by its place only): the whole name, else none."""
-    if not 0 < col < len(lines):
-        return frozenset()
-    head, branch = lines[col - 1], lines[col]
-    whole = head + branch
-    return (
-        frozenset({whole})
-        if len(head) <= 6
-        and len(branch) <= 8
-        and branch.endswith(load_reference().branch_suffixes)
-        and not unit_like(head)
-        and unit_like(whole)
-        else frozenset()
-    )
-
-
-def _wrapped_names_joined(lines: tuple[str, ...], names: frozenset[str]) -> tuple[str, ...]:
-    """A unit's name broken over two lines (生态环境 / 拱墅分局) that the row writes whole in
-    another cell (生态环境拱墅分局、区治水办): the two lines joined."""
-    out = list(lines)
-    i = 0
-    while i + 1 < len(out):
-        if out[i] + out[i + 1] in names and not unit_like(out[i]):
-            out[i : i + 2] = [out[i] + out[i + 1]]
-        i += 1
-    return tuple(out)
-
-
-def _unnumbered_rows(raw: RawItem, after: list[str], col: int) -> list[RawItem]:
-    """A table of one cell a line whose rows carry no number (a number, if any, only on the
-    first row of a group: (一) / 经济社会发展主要预期目标 / row / row …): the lines of one
-    numbered item that hold several rows, cut where the units columns fall — each row's task
-    lines, then a line naming units in every units column, then its cells after them. The rows
-    after the first have no number (their label is empty). One row, or rows that do not cut so
-    cleanly, are kept as they were."""
-    units = 0
-    while col + units < len(after) and after[col + units] in UNIT_ROLES:
-        units += 1
-    tail = len(after) - col - units  # the columns after the units ones
-    lines = raw.lines
-    if len(lines) < 2 * (units + tail + 1):
-        return [raw]
-    rows: list[tuple[str, ...]] = []
-    start = 0
-    i = start + 1
-    while i + units <= len(lines):
-        if all(unit_like(line) for line in lines[i : i + units]):
-            end = min(len(lines), i + units + tail)
-            rows.append(lines[start:end])
-            start = end
-            i = start + 1
-        else:
-            i += 1
-    if start < len(lines):  # the text ends inside a row (a copy cut short): a row of its own
-        rows.append(lines[start:])
-    if len(rows) < 2 or any(len(row) < units + 1 for row in rows[:-1]):
-        return [raw]
-    first = raw._replace(lines=rows[0])
-    return [first, *(raw._replace(label="", lines=row) for row in rows[1:])]
-
-
 _DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
 _SIGNER = ("人民政府", "政府", "办公室", "办公厅", "委员会", "督查室", "委", "局")
 
@@ -874,59 +654,6 @@ def _signatures(blocks: list[Block]) -> set[int]:
         ):
             found |= {i, i + 1}
     return found
-
-
-def _points_joined(lines: tuple[str, ...], width: int) -> tuple[str, ...]:
-    """A row of more lines than columns whose cell lists points a line (全年: / 1.坚持… /
-    2.从严…): each point joined to the one before it (numbered one less, or the line that
-    introduces them), so that the points make one cell."""
-    out = list(lines)
-    i, last = 1, None  # last: the number of the last point of line i - 1
-    while len(out) > width and i < len(out):
-        point = ITEM_LABEL.match(out[i]) if out[i][:1].isdigit() else None
-        number = int(point["num"]) if point and point["num"] and point["rest"] else None
-        if (
-            number is not None
-            and i > 1
-            and (last == number - 1 or (number == 1 and out[i - 1].endswith(":")))
-        ):
-            out[i - 1 : i + 1] = [out[i - 1] + out[i]]  # the task's line is never a point's
-        else:
-            i += 1
-        last = number
-    return tuple(out)
-
-
-def _merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[RawItem], list[str]]:
-    """Rows under a units cell merged over several rows, which the copy writes once (in the
-    first row): a row whose units cell names no unit while the row above names one there, and
-    that is a cell short (fewer cells than the header, or an empty last one), takes the units
-    of the row above, its later cells moved right. Returns the items and the labels of the
-    rows that took them."""
-    after, col = _units_column(header)
-    if col is None or not any(map(_RAW_CELLS, items)):  # a table of one cell a line: no rows
-        return items, []
-    out: list[RawItem] = []
-    took: list[str] = []
-    above = ""
-    for raw in items:
-        cells = raw.cells
-        if len(cells) > col and cells[col] and unit_like(cells[col]):
-            above = cells[col]
-        elif (
-            above
-            and len(cells) > col
-            and cells[col]
-            and (len(cells) < len(after) or not cells[-1])
-            and not any(unit_like(c) for c in cells if c)
-        ):
-            short = cells[:-1] if len(cells) >= len(after) else cells
-            raw = raw._replace(cells=(*short[:col], above, *short[col:]))
-            took.append(raw.label)
-        else:
-            above = "" if cells else above
-        out.append(raw)
-    return out, took
 
 
 def _numbered_rest(text: str) -> str | None:

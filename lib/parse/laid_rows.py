@@ -1,0 +1,220 @@
+"""Rows of a table whose cells the copy merged, wrapped or wrote one a line, laid into the
+header's columns: a units cell merged over rows (written once), a cell or a unit's name wrapped
+over two lines, leaders one a line, points of one cell a line, rows without a number under a
+group's first. Used by ``find_items`` once the raw items are cut."""
+
+from __future__ import annotations
+
+import re
+from operator import attrgetter
+
+from lib.parse.blocks import RawItem
+from lib.parse.headers import UNIT_ROLES, header_role, label_end
+from lib.parse.labels import ITEM_LABEL
+from lib.parse.reference import load_reference
+from lib.parse.spaced import column_kinds, lay_lines, person_like, unit_like
+
+_RAW_CELLS = attrgetter("cells")
+
+
+def _units_column(header: tuple[str, ...]) -> tuple[list[str], int | None]:
+    """The roles of the columns after the label's, and which of them first holds units."""
+    roles = [header_role(c) or "note" for c in header]
+    after = roles[label_end(roles) :]
+    return after, next((i for i, role in enumerate(after) if role in UNIT_ROLES), None)
+
+
+def laid_rows(
+    items: list[RawItem], header: tuple[str, ...], kinds: tuple[str, ...]
+) -> tuple[list[RawItem], list[str]]:
+    """A table of one cell a line with merged cells (written once, in the first of the rows
+    they span) or cells wrapped over two lines: a row whose lines are not as many as the
+    columns, or whose units line is no unit's name, is laid into the columns by what each line
+    holds (``lay_lines``) when that reads units there; a laid row with nothing in its units
+    column, a cell after it filled, takes the units of the row above (a merged cell), unless
+    it is the table's last row (a copy cut inside it). Returns the items and the labels of the
+    rows that took units so."""
+    after, col = _units_column(header)
+    if kinds or col is None or len(after) < 3 or any(map(_RAW_CELLS, items)):
+        return items, []  # no table, or a table of rows of cells (_merged_units)
+    kinds = column_kinds(header)
+    if "label" not in {header_role(c) for c in header}:  # no number column: rows may have none
+        items = [row for raw in items for row in _unnumbered_rows(raw, after, col)]
+    out: list[RawItem] = []
+    took: list[str] = []
+    above = ""
+    for n, raw in enumerate(items):
+        lines = _points_joined(raw.lines, len(after))
+        if lines != raw.lines:
+            raw = raw._replace(lines=lines)
+        # as many lines as columns: each in its column, unless the units cell runs on (、),
+        # or the row is one without a number under a group's first (its first cell merged)
+        whole = (
+            len(lines) == len(after)
+            and not lines[col].endswith(("、", ",", ";"))
+            and (raw.label or n == 0 or not items[n - 1].lines)
+            and not _branch_wrapped(lines, col)
+        )
+        if (
+            whole
+            or len(lines) < 2
+            or len(lines) > 2 * len(after)  # several rows, not one with wrapped cells
+            or (
+                len(lines) > len(after)
+                and unit_like(lines[col])
+                and not _leaders_over_lines(kinds, lines)
+            )
+        ):
+            above = lines[col] if len(lines) > col and unit_like(lines[col]) else ""
+            out.append(raw)
+            continue
+        names = _names_in(lines) | _branch_wrapped(lines, col)
+        lines = _wrapped_names_joined(lines, names)
+        cells = list(lay_lines(lines, kinds, names))
+        if cells[col] and not unit_like(cells[col]):  # no better reading: kept as it was
+            above = ""
+            out.append(raw)
+            continue
+        if cells[col]:
+            above = cells[col]
+        elif above and any(cells[col + 1 :]) and n + 1 < len(items):
+            cells[col] = above
+            took.append(raw.label)
+        out.append(raw._replace(cells=tuple(cells), lines=()))
+    return out, took
+
+
+def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
+    """The units' names a row writes in its lines that name units (生态环境拱墅分局、区治水办)."""
+    return frozenset(
+        name for line in lines if unit_like(line) for name in re.split(r"[、,;]", line) if name
+    )
+
+
+def _leaders_over_lines(kinds: tuple[str, ...], lines: tuple[str, ...]) -> bool:
+    """A leaders column, more lines than columns, and two names of people one a line (姚文华
+    / 顾 斌): the units line is not where the columns put it."""
+    return (
+        "leader" in kinds
+        and len(kinds) < len(lines) <= len(kinds) + _FEW_WRAPPED
+        and any(person_like(a) and person_like(b) for a, b in zip(lines, lines[1:]))
+    )
+
+
+_FEW_WRAPPED = 3  # more lines than that over the columns: several rows, not wrapped cells
+
+
+def _branch_wrapped(lines: tuple[str, ...], col: int) -> frozenset[str]:
+    """A branch's name broken over two lines where the units column falls (生态环境 / 拱墅分局:
+    a short line, then a branch named by its place only): the whole name, else none."""
+    if not 0 < col < len(lines):
+        return frozenset()
+    head, branch = lines[col - 1], lines[col]
+    whole = head + branch
+    return (
+        frozenset({whole})
+        if len(head) <= 6
+        and len(branch) <= 8
+        and branch.endswith(load_reference().branch_suffixes)
+        and not unit_like(head)
+        and unit_like(whole)
+        else frozenset()
+    )
+
+
+def _wrapped_names_joined(lines: tuple[str, ...], names: frozenset[str]) -> tuple[str, ...]:
+    """A unit's name broken over two lines (生态环境 / 拱墅分局) that the row writes whole in
+    another cell (生态环境拱墅分局、区治水办): the two lines joined."""
+    out = list(lines)
+    i = 0
+    while i + 1 < len(out):
+        if out[i] + out[i + 1] in names and not unit_like(out[i]):
+            out[i : i + 2] = [out[i] + out[i + 1]]
+        i += 1
+    return tuple(out)
+
+
+def _unnumbered_rows(raw: RawItem, after: list[str], col: int) -> list[RawItem]:
+    """A table of one cell a line whose rows carry no number (a number, if any, only on the
+    first row of a group: (一) / 经济社会发展主要预期目标 / row / row …): the lines of one
+    numbered item that hold several rows, cut where the units columns fall — each row's task
+    lines, then a line naming units in every units column, then its cells after them. The rows
+    after the first have no number (their label is empty). One row, or rows that do not cut so
+    cleanly, are kept as they were."""
+    units = 0
+    while col + units < len(after) and after[col + units] in UNIT_ROLES:
+        units += 1
+    tail = len(after) - col - units  # the columns after the units ones
+    lines = raw.lines
+    if len(lines) < 2 * (units + tail + 1):
+        return [raw]
+    rows: list[tuple[str, ...]] = []
+    start = 0
+    i = start + 1
+    while i + units <= len(lines):
+        if all(unit_like(line) for line in lines[i : i + units]):
+            end = min(len(lines), i + units + tail)
+            rows.append(lines[start:end])
+            start = end
+            i = start + 1
+        else:
+            i += 1
+    if start < len(lines):  # the text ends inside a row (a copy cut short): a row of its own
+        rows.append(lines[start:])
+    if len(rows) < 2 or any(len(row) < units + 1 for row in rows[:-1]):
+        return [raw]
+    first = raw._replace(lines=rows[0])
+    return [first, *(raw._replace(label="", lines=row) for row in rows[1:])]
+
+
+def _points_joined(lines: tuple[str, ...], width: int) -> tuple[str, ...]:
+    """A row of more lines than columns whose cell lists points a line (全年: / 1.坚持… /
+    2.从严…): each point joined to the one before it (numbered one less, or the line that
+    introduces them), so that the points make one cell."""
+    out = list(lines)
+    i, last = 1, None  # last: the number of the last point of line i - 1
+    while len(out) > width and i < len(out):
+        point = ITEM_LABEL.match(out[i]) if out[i][:1].isdigit() else None
+        number = int(point["num"]) if point and point["num"] and point["rest"] else None
+        if (
+            number is not None
+            and i > 1
+            and (last == number - 1 or (number == 1 and out[i - 1].endswith(":")))
+        ):
+            out[i - 1 : i + 1] = [out[i - 1] + out[i]]  # the task's line is never a point's
+        else:
+            i += 1
+        last = number
+    return tuple(out)
+
+
+def merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[RawItem], list[str]]:
+    """Rows under a units cell merged over several rows, which the copy writes once (in the
+    first row): a row whose units cell names no unit while the row above names one there, and
+    that is a cell short (fewer cells than the header, or an empty last one), takes the units
+    of the row above, its later cells moved right. Returns the items and the labels of the
+    rows that took them."""
+    after, col = _units_column(header)
+    if col is None or not any(map(_RAW_CELLS, items)):  # a table of one cell a line: no rows
+        return items, []
+    out: list[RawItem] = []
+    took: list[str] = []
+    above = ""
+    for raw in items:
+        cells = raw.cells
+        if len(cells) > col and cells[col] and unit_like(cells[col]):
+            above = cells[col]
+        elif (
+            above
+            and len(cells) > col
+            and cells[col]
+            and (len(cells) < len(after) or not cells[-1])
+            and not any(unit_like(c) for c in cells if c)
+        ):
+            short = cells[:-1] if len(cells) >= len(after) else cells
+            raw = raw._replace(cells=(*short[:col], above, *short[col:]))
+            took.append(raw.label)
+        else:
+            above = "" if cells else above
+        out.append(raw)
+    return out, took
