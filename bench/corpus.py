@@ -70,7 +70,12 @@ def plain(text: str) -> str:
     """Compare as a reader would: full-width forms folded (〈〉 as () too, as the reader's
     normalization does), simplified characters, no blanks or ▲★."""
     text = zhconv.convert(unicodedata.normalize("NFKC", normalize_line(str(text))), "zh-cn")
+    text = _CUT_PINYIN.sub("", text)  # a task's first ten characters cut inside 產(chǎn)
     return _BLANKS.sub("", text).replace("▲", "").replace("★", "")
+
+
+# the start of a mirror's pinyin, cut off at the end of a gold task head: 地區(qū)生產(c
+_CUT_PINYIN = re.compile(r"\([a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]*$")
 
 
 def _unit_key(text: str) -> str:

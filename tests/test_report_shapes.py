@@ -518,3 +518,36 @@ def test_the_notices_signature_is_no_units_of_its_last_paragraph() -> None:
     )
     doc = parse_bytes(text.encode(), "signed.txt")
     assert units_of(doc) == {"(一)": ["区发展和改革局"], "(二)": ["区科技和经信局"]}
+
+
+def test_further_rows_of_an_item_a_few_cells_short_and_units_one_a_line() -> None:
+    """A row without a number under an item (another indicator) that leaves out the merged
+    cells is laid by what its cells hold; a 累计进度 column of percentages is a completion
+    rate; a table with single spaces whose units cell goes on one unit a line; a unit's other
+    name in brackets on a line of its own."""
+    table = (
+        "2024年1-9月民生实事实施进展情况\n"
+        "序号 | 项目名称 | 目标任务 | 牵头单位 | 累计完成 | 累计进度 | 备注 | |\n"
+        "1 | 促进重点群体稳定就业 | 城镇新增就业2450人 | 县人社局 | 2712 | 110.69% | ||\n"
+        "充分就业社区6个 | 6 | 100% | |||||\n"
+        "2 | 放心家政行动 | 培训家政服务人员1185人次 | 科商经信局 | 500 | 42% | ||\n"
+    )
+    doc, rows = read_progress(table.encode(), "further_rows.txt")
+    assert units_of(doc) == {"1": ["县人社局"], "2": ["科商经信局"]}
+    rows = rows.set_index("item_label")
+    assert rows.loc["1", "status"] == "done" and rows.loc["2", "status"] == "behind"
+    spaced = (
+        "序号 目标任务 责任单位 上半年推进情况\n"
+        "1 地区生产总值增长6%以上。 区发展改革委 地区生产总值同比增长2.9%。\n"
+        "2 第一产业增加值增长5%。 区农业农村委\n区林业局\n区供销联社\n第一产业增加值同比增长3.4%。\n"
+        "3 规上工业增加值增长3.5%。 区经济信息委 规上工业增加值同比增长0.4%。\n"
+    )
+    doc = parse_bytes(spaced.encode(), "units_a_line.txt")
+    assert units_of(doc)["2"] == ["区农业农村委", "区林业局", "区供销联社"]
+    one_a_line = "\n\n".join(
+        ["序号", "任务内容", "牵头单位", "半年度完成情况",
+         "1", "实施国资国企改革。", "市财政局", "(市国资委)", "一是强化改革赋能。", "二是强化监管。",
+         "2", "强化债务风险监测。", "市财政局", "一是落实偿还责任。"]
+    )  # fmt: skip
+    doc = parse_bytes(one_a_line.encode(), "bracket_line.txt")
+    assert doc.assignments["raw"].iloc[0] == "市财政局(市国资委)"

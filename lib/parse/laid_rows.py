@@ -44,7 +44,7 @@ def laid_rows(
     took: list[str] = []
     above = ""
     for n, raw in enumerate(items):
-        lines = _points_joined(raw.lines, len(after))
+        lines = _points_joined(_brackets_joined(raw.lines), len(after))
         if lines != raw.lines:
             raw = raw._replace(lines=lines)
         # as many lines as columns: each in its column, unless the units cell runs on (、),
@@ -165,6 +165,23 @@ def _unnumbered_rows(raw: RawItem, after: list[str], col: int) -> list[RawItem]:
         return [raw]
     first = raw._replace(lines=rows[0])
     return [first, *(raw._replace(label="", lines=row) for row in rows[1:])]
+
+
+_BRACKET_LINE = re.compile(r"\((?P<name>[^()]{2,16})\)")
+
+
+def _brackets_joined(lines: tuple[str, ...]) -> tuple[str, ...]:
+    """A unit's other name in brackets on a line of its own (市财政局 / (市国资委)): joined to
+    the name above it."""
+    out = list(lines)
+    i = 1
+    while i < len(out):
+        inner = _BRACKET_LINE.fullmatch(out[i])
+        if inner and unit_like(out[i - 1]) and unit_like(inner["name"]):
+            out[i - 1 : i + 1] = [out[i - 1] + out[i]]
+        else:
+            i += 1
+    return tuple(out)
 
 
 def _points_joined(lines: tuple[str, ...], width: int) -> tuple[str, ...]:

@@ -31,9 +31,12 @@ from lib.parse.reference import DATA_DIR, task_verbs
 from lib.parse.references import HEADER as REFERENCE_HEADER
 from lib.parse.references import referenced_items
 from lib.parse.spaced import (
+    column_kinds,
     cut_row,
+    lay_lines,
     spaced_table,
     unfold_table_lines,
+    unit_like,
 )
 
 _ATTACHMENT = re.compile(r"^附件\s*\d*$")
@@ -337,6 +340,12 @@ class _Cutter:
     ) -> None:
         roles = [header_role(c) or "note" for c in header]
         self.kinds = kinds  # a table copied with single spaces: what each column holds
+        # what each column after the label's holds, for rows a cell short: a row's first
+        # column (项目名称) merged over the rows below may be empty there
+        self.row_kinds = tuple(
+            "merged" if i == 0 and kind == "task" else kind
+            for i, kind in enumerate(column_kinds(header) if header else ())
+        )
         self.closed = closed  # each row line ends with a |
         self.cut = False  # the last item closed was a row its | never closed
         self.header_cells = [c for c in header if c]
@@ -409,8 +418,25 @@ class _Cutter:
             self._start(label, block, [], cut_row(label["rest"], self.kinds))
         elif self.open and self.open["cells"] and " " in text and text[:1] not in "附":
             self._join_row(cut_row(text, self.kinds))
-        else:
+        elif not (self.open and self.open["cells"] and self._row_goes_on(text)):
             self._line(block, text)
+
+    def _row_goes_on(self, text: str) -> bool:
+        """A line of one cell under a row whose last cells are empty (2 第一产业… 区农业农村委 /
+        区林业局 / 区供销联社 / 第一产业增加值同比增长3.4%。): a unit's name joins the units
+        cell the row ends in, other text fills the next empty cell. False when it cannot."""
+        cells = list(self.open["cells"])
+        filled = max((i for i, cell in enumerate(cells) if cell), default=-1)
+        if filled < 0 or filled >= len(self.kinds) or "|" in text:
+            return False
+        if self.kinds[filled] == "units" and unit_like(text):
+            cells[filled] += f"、{text}"
+        elif filled + 1 < len(cells) and not _list_intro(text) and not SECTION.match(text):
+            cells[filled + 1] = text
+        else:
+            return False
+        self.open["cells"] = tuple(cells)
+        return True
 
     def _next_row(self, text: str) -> bool:
         """``2 | 强化… | 区科技局 |``: the next numbered row, which closes an unclosed one."""
@@ -429,7 +455,12 @@ class _Cutter:
     def _another_row(self, text: str) -> None:
         """``新增托位500个。 | 新增托位600个。 | ||``: a row without a number under an item read
         from a row of cells (another measure of the item)."""
-        self._join_row([c.strip() for c in _CELL_BREAK.split(text.strip(" |"))])
+        cells = [c.strip() for c in _CELL_BREAK.split(text.strip(" |"))]
+        while len(cells) > 1 and not cells[-1]:
+            cells.pop()
+        if 1 < len(cells) < len(self.row_kinds) - 1:  # merged cells left out: laid by content
+            cells = list(lay_lines(tuple(cells), self.row_kinds))
+        self._join_row(cells)
 
     def _join_row(self, more: list[str] | tuple[str, ...]) -> None:
         """A further row's cells join the open item's, column by column, each after a ;."""

@@ -225,6 +225,7 @@ _EMPTY = {
     "text": 0.3,
     "leader": 0.3,
     "group": 0.3,
+    "merged": 0.0,
 }
 _MORE_WORDS = {
     "task": 0.5,
@@ -235,6 +236,7 @@ _MORE_WORDS = {
     "text": 0.3,
     "leader": 0.1,
     "group": 0.3,
+    "merged": 1.0,
 }
 _PERSON = re.compile(r"[\u4e00-\u9fff](?: ?[\u4e00-\u9fff]){1,3}")  # 顾国煜, 顾 斌
 
@@ -275,6 +277,8 @@ def _fit(kind: str, text: str) -> float:
             return 0.0
         parts = [p for p in re.split(r"[、,;]", text) if p]
         return 1.0 if len(parts) > 1 and 2 * sum(map(unit_like, parts)) >= len(parts) else 3.0
+    if kind == "merged":  # a cell merged over the rows below: empty there
+        return 5.0
     if kind == "group":  # a group's name is a short title, not a sentence
         return 0.2 if len(text) <= 20 and "。" not in text else 0.6
     if kind == "leader":  # names of people, one or several
