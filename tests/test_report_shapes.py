@@ -499,6 +499,8 @@ def test_a_list_with_a_group_column_leaders_one_a_line_and_a_mirrors_pinyin() ->
         "3": ["区发改局", "区经信局", "区科技局", "区财政局", "各平台、镇街"],
     }
     assert doc.items["leaders"].iloc[2] == "姚文华、顾斌"
+    each = doc.assignments[doc.assignments["unit"] == "各平台、镇街"]
+    assert len(each) and (each["kind"] == "collective").all()  # a collective, not a unit
 
 
 def test_the_notices_signature_is_no_units_of_its_last_paragraph() -> None:

@@ -199,7 +199,11 @@ class Reference:
         parts = re.split(r"、(?![^()]*\))", name) if "、" in name else ()
         if len(parts) > 1:  # 各县(市)区人民政府、开发(度假)区管委会
             first, *rest = parts
-            return self.is_collective(first) and all(map(self.is_generic_group, rest))
+            return self.is_collective(first) and all(
+                self.is_generic_group(kind)
+                or (first.startswith("各") and self.is_collective("各" + kind))  # 各平台、镇街
+                for kind in rest
+            )
         scoped = _SCOPES_IN_BRACKET.fullmatch(name)
         if scoped:  # 各镇(街道、园区): the bracket lists more kinds of the same collective
             first, *rest = re.split(r"[、,]", scoped["inner"])
