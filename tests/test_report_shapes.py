@@ -553,3 +553,41 @@ def test_further_rows_of_an_item_a_few_cells_short_and_units_one_a_line() -> Non
     )  # fmt: skip
     doc = parse_bytes(one_a_line.encode(), "bracket_line.txt")
     assert doc.assignments["raw"].iloc[0] == "市财政局(市国资委)"
+
+
+def test_a_table_of_one_cell_a_line_whose_rows_carry_no_number() -> None:
+    """The header names a 序号 column, but no row has a number: the rows are found where the
+    units column falls (the numbered points of a progress cell are no items); where the units
+    are labelled inside the task (…。(牵头单位:市财政局)), each such line starts a row; a
+    copy ending inside a unit's name after others (…、市经) leaves that piece out."""
+    table = "\n\n".join(
+        [
+            "序号", "任务内容", "牵头单位", "半年度进展情况",
+            "一般公共预算收入与经济增长基本同步。", "市财政局", "1-6月,收入增长19.6%。",
+            "深化国资国企改革。", "市财政局", "(市国资委)", "1.完善国资监管体系。",
+            "2.加强国企投资活动管理。", "3.开展总审计师制度试点。",
+            "地区生产总值增长7%以上。", "市发改委", "一季度GDP增长7.1%。",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(table.encode(), "no_numbers.txt")
+    assert list(doc.assignments["raw"]) == ["市财政局", "市财政局(市国资委)", "市发改委"]
+    assert len(doc.items) == 3 and set(doc.items["item_label"]) == {""}
+    labelled = "\n\n".join(
+        [
+            "序号", "工作内容", "完成情况",
+            "一般公共预算收入增长7%。(牵头单位:市财政局)", "上半年收入增长3.5%。",
+            "1.力抓重点税源税收落地。", "2.力抓向上对接争取。",
+            "加强政府投资预算管理。(牵头单位:市财政局)", "1.下达103个项目6.05亿元。",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(labelled.encode(), "labelled_rows.txt")
+    assert len(doc.items) == 2 and list(doc.assignments["unit"]) == ["市财政局", "市财政局"]
+    cut = (
+        "序号 | 重点工作 | 主要责任单位 | 协同配合单位 |\n"
+        "1 | 建设科创平台。 | 市科技局 | 市教育局 |\n"
+        "2 | 健全绩效评价机制。 | 市科技局 | 市教育局、市经"
+    )
+    doc = parse_bytes(cut.encode(), "cut_name.txt")
+    assert list(doc.assignments["unit"]) == ["市科技局", "市教育局", "市科技局", "市教育局"]
+    assert list(doc.assignments["role"]) == ["lead", "co", "lead", "co"]  # 主要责任单位 leads
+    assert any("市经" in line for line in doc.report.read_as)

@@ -17,7 +17,7 @@ from lib.parse.spaced import column_kinds, lay_lines, person_like, unit_like
 _RAW_CELLS = attrgetter("cells")
 
 
-def _units_column(header: tuple[str, ...]) -> tuple[list[str], int | None]:
+def units_column(header: tuple[str, ...]) -> tuple[list[str], int | None]:
     """The roles of the columns after the label's, and which of them first holds units."""
     roles = [header_role(c) or "note" for c in header]
     after = roles[label_end(roles) :]
@@ -34,7 +34,7 @@ def laid_rows(
     column, a cell after it filled, takes the units of the row above (a merged cell), unless
     it is the table's last row (a copy cut inside it). Returns the items and the labels of the
     rows that took units so."""
-    after, col = _units_column(header)
+    after, col = units_column(header)
     if kinds or col is None or len(after) < 3 or any(map(_RAW_CELLS, items)):
         return items, []  # no table, or a table of rows of cells (_merged_units)
     kinds = column_kinds(header)
@@ -134,6 +134,36 @@ def _wrapped_names_joined(lines: tuple[str, ...], names: frozenset[str]) -> tupl
     return tuple(out)
 
 
+def unnumbered_table(raw: RawItem, header: tuple[str, ...]) -> list[RawItem]:
+    """All the lines of a table of one cell a line whose rows carry no number (``raw``), cut
+    into rows where the units columns fall: a unit's other name in brackets and a cell's
+    points a line joined first. One row when it does not cut."""
+    after, col = units_column(header)
+    lines = _points_joined(_brackets_joined(raw.lines), 0)
+    if col is None:  # the units in the task's words: 一般公共预算收入增长7%。(牵头单位:市财政局)
+        return _rows_at_units_labels(raw._replace(lines=lines))
+    return _unnumbered_rows(raw._replace(lines=lines), after, col)
+
+
+# a line that ends with its units labelled in brackets: where a row of such a table starts
+_UNITS_LABEL_END = re.compile(r"\((?:牵头|责任|主责)(?:单位|部门)[:][^()]+\)[。;]?$")
+
+
+def _rows_at_units_labels(raw: RawItem) -> list[RawItem]:
+    """Rows that each start with a line ending in its units label, the lines below it its
+    other cells (joined into one: the progress). One row when fewer than two start so."""
+    starts = [i for i, line in enumerate(raw.lines) if _UNITS_LABEL_END.search(line)]
+    if len(starts) < 2 or starts[0] != 0:
+        return [raw]
+    ends = [*starts[1:], len(raw.lines)]
+    return [
+        raw._replace(
+            lines=(raw.lines[a], "".join(raw.lines[a + 1 : b])) if b > a + 1 else (raw.lines[a],)
+        )
+        for a, b in zip(starts, ends)
+    ]
+
+
 def _unnumbered_rows(raw: RawItem, after: list[str], col: int) -> list[RawItem]:
     """A table of one cell a line whose rows carry no number (a number, if any, only on the
     first row of a group: (一) / 经济社会发展主要预期目标 / row / row …): the lines of one
@@ -211,7 +241,7 @@ def merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[Ra
     that is a cell short (fewer cells than the header, or an empty last one), takes the units
     of the row above, its later cells moved right. Returns the items and the labels of the
     rows that took them."""
-    after, col = _units_column(header)
+    after, col = units_column(header)
     if col is None or not any(map(_RAW_CELLS, items)):  # a table of one cell a line: no rows
         return items, []
     out: list[RawItem] = []

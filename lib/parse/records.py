@@ -26,7 +26,7 @@ from lib.parse.labels import (
     chinese_number,
     label_number,
 )
-from lib.parse.laid_rows import laid_rows, merged_units
+from lib.parse.laid_rows import laid_rows, merged_units, unnumbered_table
 from lib.parse.reference import DATA_DIR, task_verbs
 from lib.parse.references import HEADER as REFERENCE_HEADER
 from lib.parse.references import referenced_items
@@ -308,8 +308,19 @@ def find_items(blocks: list[Block]) -> Layout:
                 cutter.furniture,
                 ("通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",),
             )
-    items, laid = laid_rows(cutter.items, header, kinds)
+    found = cutter.items
+    if _numbers_left_out(blocks, header_at, start, header, kinds):
+        # a table of one cell a line whose rows carry no number at all: its rows are found
+        # where the units column falls (the numbered points in its cells are no items)
+        body = tuple(b.text for at, b in enumerate(blocks[start:], start) if at not in signed)
+        rows = unnumbered_table(RawItem("", blocks[start].source_ref, cutter.section, body), header)
+        if len(rows) >= 2:
+            found, cutter.unplaced = rows, []
+    items, laid = laid_rows(found, header, kinds)
     items, merged = merged_units(items, header)
+    items, cut_off = _cut_name_dropped(items, blocks)
+    if cut_off:  # 区发改局、区科技局、区财政 at the text's end: the copy cut inside a name
+        read_as = "；".join(filter(None, [read_as, f"文末“{cut_off}”是被截断的单位名称，未读入。"]))
     merged = laid + merged
     if merged:
         read_as = "；".join(
@@ -328,7 +339,52 @@ def find_items(blocks: list[Block]) -> Layout:
         tuple(cutter.unplaced),
         cutter.furniture,
         (read_as,) if read_as else (),
-        bool(cutter.items) and cutter.cut,
+        bool(cutter.items) and (cutter.cut or bool(cut_off)),
+    )
+
+
+def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[RawItem], str]:
+    """The text ending inside a unit's name after others (…区科技局、区财政): the last item
+    without that piece, and the piece ("" when the text ends otherwise)."""
+    if not items or not blocks:
+        return items, ""
+    last = items[-1]
+    filled = [i for i, cell in enumerate(last.cells) if cell.strip(" |")]
+    final = (last.cells[filled[-1]] if filled else last.lines[-1] if last.lines else "").rstrip(
+        " |"
+    )
+    if not final or not blocks[-1].text.rstrip(" |").endswith(final):
+        return items, ""  # the item's last words are not the text's
+    head, mark, piece = max(final.rpartition("、"), final.rpartition(","), key=lambda p: len(p[0]))
+    head = re.split(r"\s*\|\s*", head)[-1]
+    if not mark or not 0 < len(piece) <= 4 or unit_like(piece) or not unit_like(head):
+        return items, ""
+    kept = final[: -len(mark + piece)]
+    if filled:
+        cells = list(last.cells)
+        cells[filled[-1]] = kept
+        return [*items[:-1], last._replace(cells=tuple(cells))], piece
+    return [*items[:-1], last._replace(lines=(*last.lines[:-1], kept))], piece
+
+
+_BARE_NUMBER = re.compile(r"\d{1,3}")
+
+
+def _numbers_left_out(
+    blocks: list[Block], header_at: int, start: int, header: tuple[str, ...], kinds: tuple
+) -> bool:
+    """A header of one cell a line, then rows that carry no number: not one line is a number
+    alone, and the first line after the header is no number or heading."""
+    if not header or kinds or start - header_at < 3 or start >= len(blocks):
+        return False
+    first = blocks[start].text
+    body = blocks[start:]
+    return (
+        not any(b.cells for b in body)
+        and not ITEM_LABEL.match(first)
+        and not NUMBERED_HEADING.match(first)
+        and not SECTION.match(first)
+        and not any(_BARE_NUMBER.fullmatch(b.text.strip()) for b in body)
     )
 
 
@@ -560,7 +616,12 @@ class _Cutter:
     def _line(self, block: Block, text: str) -> None:
         """A line of text: a number opens an item, a heading names a section or a leader, a
         附件 line starts another list."""
-        if self.open is not None and self.open.get("unclosed") and not self._next_row(text):
+        if (
+            self.open is not None
+            and self.open.get("unclosed")
+            and not self._next_row(text)
+            and not _furniture().match(text)  # 分享到: after a copy cut inside a row
+        ):
             self._cell_goes_on(text)
             return
         first = text[:1]
