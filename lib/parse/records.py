@@ -483,7 +483,13 @@ class _Cutter:
         cell the row ends in, other text fills the next empty cell. False when it cannot."""
         cells = list(self.open["cells"])
         filled = max((i for i, cell in enumerate(cells) if cell), default=-1)
-        if filled < 0 or filled >= len(self.kinds) or "|" in text:
+        if (
+            filled < 0
+            or filled >= len(self.kinds)
+            or "|" in text
+            or text[:1] == "附"  # 附件2: another list
+            or _furniture().match(text)
+        ):
             return False
         if self.kinds[filled] == "units" and unit_like(text):
             cells[filled] += f"、{text}"
