@@ -591,3 +591,23 @@ def test_a_table_of_one_cell_a_line_whose_rows_carry_no_number() -> None:
     assert list(doc.assignments["unit"]) == ["市科技局", "市教育局", "市科技局", "市教育局"]
     assert list(doc.assignments["role"]) == ["lead", "co", "lead", "co"]  # 主要责任单位 leads
     assert any("市经" in line for line in doc.report.read_as)
+
+
+def test_a_line_labelling_more_units_after_an_items_units() -> None:
+    """A city list whose items also name the province's lead on a line of their own
+    (省牵头单位:省农业农村厅): that unit leads, the city's units stay as written."""
+    text = "\n\n".join(
+        [
+            "(一)王宏副市长牵头重点工作",
+            "1", "加强粮食和重要农产品保障,稳定粮食综合生产能力。",
+            "市农业农村局、市商务局", "省牵头单位:省农业农村厅",
+            "2", "深入实施消费新政,提升传统消费。", "市商务局、市发改委", "省牵头单位:省商务厅",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "province_lead.txt")
+    assert units_of(doc) == {
+        "1": ["市农业农村局", "市商务局", "省农业农村厅"],
+        "2": ["市商务局", "市发改委", "省商务厅"],
+    }
+    leads = doc.assignments[doc.assignments["role"] == "lead"]
+    assert set(leads["unit"]) == {"省农业农村厅", "省商务厅"}

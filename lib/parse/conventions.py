@@ -82,6 +82,13 @@ class Reading:
     readings: tuple[tuple[str, int], ...] = ()  # how the items' units were read, most first
 
 
+@functools.lru_cache(maxsize=1)
+def _unit_label_words() -> str:
+    """The labels of units only (牵头单位, 责任单位, 配合单位 …) as a regex alternation."""
+    words = [w for w, role in header_words().items() if role in UNIT_ROLES and len(w) >= 2]
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+
+
 def _label_words() -> str:
     """The field labels (牵头单位, 责任单位, 责任领导, 完成时限, 适用范围 …) as a regex alternation."""
     words = [
@@ -111,6 +118,9 @@ class _LazyPattern:
     def search(self, text: str) -> re.Match[str] | None:
         return self.pattern.search(text)
 
+    def match(self, text: str) -> re.Match[str] | None:
+        return self.pattern.match(text)
+
     def sub(self, replacement: str, text: str) -> str:
         return self.pattern.sub(replacement, text)
 
@@ -139,6 +149,9 @@ _SC_GROUP = _LazyPattern(
 _TRAILING_LABELS = _LazyPattern(lambda: rf"[。;；.,\s]\s*(?=(?:{_label_words()})\s*:)")
 # field labels anywhere in a table cell (its lines were joined without a break)
 _CELL_LABELS = _LazyPattern(lambda: rf"(?:{_label_words()})\s*:")
+_LEVEL_BEFORE_LABEL = re.compile(r"^[省市县区]级?(?=[^:]{2,8}:)")  # 省 of 省牵头单位:
+# a line that is a label of units and its value: 省牵头单位:省农业农村厅
+_UNITS_LABEL_LINE = _LazyPattern(lambda: rf"^(?:[省市县区]级?)?(?:{_unit_label_words()})\s*:\S")
 
 
 @functools.lru_cache(maxsize=1)
@@ -694,8 +707,13 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         cells = _units_over_lines(after, cells, lexicon)
         if len(cells) > len(after) and not carries_section and _in_place(after, cells, lexicon):
             # more lines than columns, the first of them a whole row: the rest (a second
-            # measure of the item, its other cells cut off) kept with the task, as a note
-            extra["rest"] = " ".join(c for c in cells[len(after) :] if c)
+            # measure of the item, its other cells cut off) kept with the task, as a note;
+            # a line labelling more units (省牵头单位:省农业农村厅) is read as such
+            more = [c for c in cells[len(after) :] if c]
+            labelled = [c for c in more if _UNITS_LABEL_LINE.match(c)]
+            if labelled:
+                extra["labelled_units"] = labelled
+            extra["rest"] = " ".join(c for c in more if c not in labelled)
             cells = cells[: len(after)]
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
         kept = _fit_columns(after, tuple(cells), lexicon)
@@ -752,6 +770,12 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
                 extra["leaders"] = leader_names(cell)
             elif role == "deadline":
                 extra["deadline"] = cell
+        for line in extra.pop("labelled_units", ()):
+            found, more = _fields_from_labelled(_LEVEL_BEFORE_LABEL.sub("", line))
+            fields += found
+            _merge_extra(extra, more)
+        if not extra.get("rest"):
+            extra.pop("rest", None)
         task = task_parts[0] if len(task_parts) == 1 else " ".join(filter(None, task_parts))
         return task, fields, extra
     if len(cells) < 2:
@@ -778,6 +802,10 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         if looks_like_units(cell, lexicon):
             role = unit_roles[min(len(fields), len(unit_roles) - 1)]
             fields.append(UnitField(cell, run_rule(role, label=False)))
+        elif fields and _UNITS_LABEL_LINE.match(cell):  # 省牵头单位:省农业农村厅
+            found, more = _fields_from_labelled(_LEVEL_BEFORE_LABEL.sub("", cell))
+            fields += found
+            _merge_extra(extra, more)
         elif _DEADLINE.search(cell) and len(cell) <= 24:
             extra["deadline"] = cell
         elif not fields:
