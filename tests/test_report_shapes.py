@@ -611,3 +611,37 @@ def test_a_line_labelling_more_units_after_an_items_units() -> None:
     }
     leads = doc.assignments[doc.assignments["role"] == "lead"]
     assert set(leads["unit"]) == {"省农业农村厅", "省商务厅"}
+
+
+def test_a_caption_a_level_before_a_label_and_a_bare_figure_under_a_target_column() -> None:
+    """A table's caption (表1:…完成情况) is no column; a section column's cell, then rows
+    numbered 1、 in the task's cell, their units one a line in the last column; a progress cell
+    that is only a figure (4家) meets the target beside it (3家); a rate written with only a
+    rate's word (…451.27亿元,增幅10.4%) meets the target of what grows; 市级牵头单位: inside a
+    bracket leads."""
+    table = "\n\n".join(
+        [
+            "普陀区2021年上半年计划执行情况",
+            "表1:上半年主要指标完成情况", "类别", "指标名称", "年度目标", "完成情况", "责任部门",
+            "高质量发展", "1、外商直接投资实际到位金额增长率", "3%", "13.01%", "区商务委", "区投促办",
+            "2、新增跨国公司地区总部数", "3家", "4家", "区商务委",
+        ]
+    )  # fmt: skip
+    doc, rows = read_progress(table.encode(), "caption.txt")
+    assert "表1:上半年主要指标完成情况" not in doc.report.header
+    assert units_of(doc) == {"1": ["区商务委", "区投促办"], "2": ["区商务委"]}
+    assert list(doc.items["section"]) == ["高质量发展", "高质量发展"]
+    assert rows.set_index("item_label").loc["2", "status"] == "done"
+    notice = (
+        "武昌区2021年前三季度市政府工作报告重点工作完成情况\n"
+        "3.社会消费品零售总额增长15%。(市级牵头单位:市商务局;区级牵头单位:区商务局)\n"
+        "完成情况:1-9月,武昌区累计完成社会消费品零售总额451.27亿元,增幅10.4%。\n"
+        "4.全社会固定资产投资增长10%。(市级牵头单位:市发展改革委;区级牵头单位:区发改局)\n"
+        "完成情况:1-9月,固定资产投资增幅57.74%,完成全年目标进度92.10%。\n"
+    )
+    doc, rows = read_progress(notice.encode(), "levels.txt")
+    # the city's bureau and the district's: two bodies, though their names differ in level only
+    assert units_of(doc) == {"3": ["市商务局", "区商务局"], "4": ["市发展改革委", "区发改局"]}
+    assert set(doc.assignments["role"]) == {"lead"}
+    rows = rows.set_index("item_label")
+    assert rows.loc["3", "status"] == "behind" and rows.loc["4", "status"] == "on_track"

@@ -32,7 +32,7 @@ import csv
 import datetime
 import functools
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -314,17 +314,24 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     from lib.analyse.targets import extract_targets
 
     reported = extract_targets(progress)
+    goals = extract_targets(targets)
+    bare = _BARE_FIGURE.fullmatch(progress.strip().rstrip("。"))
+    if not reported and bare and len(goals) == 1 and goals[0].measure_unit == bare["unit"]:
+        # a cell that is only a figure (4家) under a target column (3家): the target's figure
+        reported = [replace(goals[0], value=float(bare["value"]), span=bare.group())]
+    named = _rates_named(reported)
     judged = []
-    for goal in extract_targets(targets):
+    for goal in goals:
         if period.last_month is None and goal.measure_unit != "%":
             continue  # a quantity is counted up over the year: without a period, no measure
         best = None
-        for got in reported:
+        wanted = _DONE_VERBS.sub("", goal.metric)
+        for got, alias in zip(reported, named):
             if _scaled(got)[1] != _scaled(goal)[1] or goal.value <= 0:
                 continue
-            score = fuzz.partial_ratio(
-                _DONE_VERBS.sub("", goal.metric), _DONE_VERBS.sub("", got.metric)
-            )
+            score = fuzz.partial_ratio(wanted, _DONE_VERBS.sub("", got.metric))
+            if score < METRIC_MATCH:  # 增幅10.4% alone: as the rate of the figure before it
+                score = fuzz.partial_ratio(wanted, _DONE_VERBS.sub("", alias.metric))
             # the same measure written twice (1-5月增长4.2%, 预计1-6月增长6.2%): the later
             if score >= METRIC_MATCH and (best is None or score >= best[0]):
                 best = (score, got)
@@ -333,6 +340,24 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     return min(judged, key=lambda j: _FIGURE_ORDER.index(j.status), default=None)
 
 
+@functools.lru_cache(maxsize=1)
+def _rate_words() -> frozenset[str]:
+    with open(DATA_DIR / "rate_words.txt", encoding="utf-8") as handle:
+        return frozenset(line.strip() for line in handle if line.strip() and line[0] != "#")
+
+
+def _rates_named(reported: list[Target]) -> list[Target]:
+    """A rate written with only a rate's word (…总额451.27亿元,增幅10.4%) named after the
+    figure before it (总额增幅), so that it meets the target of what grows."""
+    named = list(reported)
+    for i in range(1, len(named)):
+        got = named[i]
+        if got.measure_unit == "%" and got.metric in _rate_words():
+            named[i] = replace(got, metric=named[i - 1].metric + got.metric)
+    return named
+
+
+_BARE_FIGURE = re.compile(r"(?P<value>\d+(?:\.\d+)?)(?P<unit>[万亿]?[\u4e00-\u9fff]{1,2}|%)")
 _FIGURE_ORDER = ("behind", "on_track", "done")  # the worst of several targets first
 
 
@@ -412,7 +437,9 @@ def _unfinished_share(text: str) -> str | None:
     return f"{low[0]:g}%" if low is not None and low[0] < 100 else None
 
 
-_SHARE_OF = re.compile(r"(?:任务)?的\s*\d")  # 已完成年度目标任务的55%: a share, not completion
+_SHARE_OF = re.compile(
+    r"(?:任务)?(?:的|进度)\s*\d"
+)  # 已完成年度目标任务的55%: a share, not completion
 
 
 @functools.lru_cache(maxsize=1)

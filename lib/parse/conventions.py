@@ -96,7 +96,11 @@ def _label_words() -> str:
         for w, role in header_words().items()
         if role in (*UNIT_ROLES, "leader", "deadline", "note") and len(w) >= 2
     ]
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    units = [w for w in words if header_words()[w] in UNIT_ROLES]
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    # a level of government before a units label: 市级牵头单位:, 区级牵头单位:
+    levelled = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
+    return f"[省市县区]级(?:{levelled})|{alternation}"
 
 
 @functools.lru_cache(maxsize=1)
@@ -571,7 +575,7 @@ def _fields_from_labelled(
         end = following.start() if following else len(text)
         value = text[match.end() : end].strip().strip(";,").strip()
         label = match["label"]
-        role = header_words()[label]
+        role = header_words().get(label) or header_role(label)  # 市级牵头单位: lead
         value, after = _first_sentence(value)
         if after:
             extra["rest"] = extra.get("rest", "") + after

@@ -26,6 +26,8 @@ PERIOD = re.compile(
 )
 
 
+_CAPTION = re.compile(r"^(?:附?表\s*\d+|附表)")  # 表1:…, 附表2 …: a caption above a table
+
 # a column of units that names their heads too: 牵头单位及主要负责人, 责任单位及责任人
 PERSON_WORDS = ("负责人", "责任人", "联系人")
 
@@ -56,6 +58,8 @@ def header_role(cell: str) -> str | None:
     text = re.sub(r"\s+", "", cell)
     if text in words:
         return words[text]
+    if _CAPTION.match(text):
+        return None  # 表1:上半年主要指标完成情况: the table's caption, no column
     text = MEASURE_AFTER.sub("", text) or text  # 形象进度(%), 投资额(万元): the measure aside
     if text in words:
         return words[text]

@@ -184,13 +184,17 @@ def _unnumbered_rows(raw: RawItem, after: list[str], col: int) -> list[RawItem]:
     while i + units <= len(lines):
         if all(unit_like(line) for line in lines[i : i + units]):
             end = min(len(lines), i + units + tail)
+            while not tail and end < len(lines) and unit_like(lines[end]):
+                end += 1  # the units column last, its units one a line (区商务委 / 区投促办)
             rows.append(lines[start:end])
             start = end
             i = start + 1
         else:
             i += 1
-    if start < len(lines):  # the text ends inside a row (a copy cut short): a row of its own
+    if start < len(lines) - 1:  # the text ends inside a row (a copy cut short): a row of its own
         rows.append(lines[start:])
+    elif start < len(lines) and rows:  # one line: the next group's section cell, kept as it was
+        rows[-1] = (*rows[-1], *lines[start:])
     if len(rows) < 2 or any(len(row) < units + 1 for row in rows[:-1]):
         return [raw]
     first = raw._replace(lines=rows[0])

@@ -339,6 +339,7 @@ def _assignments_table(
         counts.append(len(mentions) - before)
     written = Counter(map(_NAME, mentions))  # in first order
     display = display_names((name, lexicon.resolve(name), times) for name, times in written.items())
+    two_levels = _units_of_two_levels(written, lexicon)
     # the same mention reads the same: unit, kind, flags (and with "repeated"), sub-office
     readings: dict[Token, tuple[str, str, str, str, str]] = {}
 
@@ -347,6 +348,8 @@ def _assignments_table(
         牵头 marks a lead, not an office)."""
         resolution = lexicon.resolve(token.name)
         unit = display.get(resolution.unit, resolution.unit)
+        if resolution.unit in two_levels:  # 市商务局 and 区商务局 in one list: two bodies
+            unit = token.name
         flags = [f for f in resolution.flags if f != "alias"]
         if not flags and _is_variant(token.name, unit):
             flags.append("alias")
@@ -391,6 +394,19 @@ def _assignments_table(
         ints=["item_no", "position"],
         bools=["sole"],
     )
+
+
+_LEVELS = "省市县区"  # the level of government a unit's name may start with
+
+
+def _units_of_two_levels(written: Counter, lexicon: Lexicon) -> frozenset[str]:
+    """The units a list names at two levels of government (市商务局 and 区商务局: the city's
+    bureau and the district's), which are two bodies, not one name written two ways."""
+    levels: dict[str, set[str]] = {}
+    for name in written:
+        if name[:1] in _LEVELS:
+            levels.setdefault(lexicon.resolve(name).unit, set()).add(name[0])
+    return frozenset(unit for unit, found in levels.items() if len(found) > 1)
 
 
 def display_names(mentions: Iterable[tuple[str, Resolution, int]]) -> dict[str, str]:

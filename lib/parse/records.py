@@ -379,6 +379,9 @@ def _numbers_left_out(
         return False
     first = blocks[start].text
     body = blocks[start:]
+    roles = [header_role(c) for c in header]
+    if "section" in roles[:1] and len(first) <= 12 and "。" not in first:
+        return False  # 高质量发展 / 1、地区生产总值增长率: a section cell, then numbered rows
     return (
         not any(b.cells for b in body)
         and not ITEM_LABEL.match(first)
