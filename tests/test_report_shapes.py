@@ -645,3 +645,26 @@ def test_a_caption_a_level_before_a_label_and_a_bare_figure_under_a_target_colum
     assert set(doc.assignments["role"]) == {"lead"}
     rows = rows.set_index("item_label")
     assert rows.loc["3", "status"] == "behind" and rows.loc["4", "status"] == "on_track"
+
+
+def test_a_notice_listing_its_entries_each_with_units_in_brackets() -> None:
+    """A 通报 listing the items not yet done in one paragraph after a colon, each entry closed
+    by its units in brackets, tasks sharing one bracket: one item each when each starts with a
+    task's verb; the sentence introducing them (…未完成的…具体为) says they are behind."""
+    text = (
+        "2018年10月民生实事项目工作进展通报\n"
+        "截至10月底,7项指标还未完成年度任务。\n"
+        "3项未完成的省市级项目具体为:为残疾人免费提供“一键通”服务(区民政局),改造提升农村厕所、"
+        "改造提升城市厕所(区综合执法局),新增城市书房、百姓书屋(区文广新局)。\n"
+    )
+    doc, rows = read_progress(text.encode(), "entries.txt")
+    assert list(doc.items["task"]) == [
+        "为残疾人免费提供“一键通”服务", "改造提升农村厕所", "改造提升城市厕所", "新增城市书房、百姓书屋",
+    ]  # fmt: skip
+    assert list(doc.assignments["unit"]) == [
+        "区民政局",
+        "区综合执法局",
+        "区综合执法局",
+        "区文广新局",
+    ]
+    assert set(rows["status"]) == {"behind"}

@@ -28,8 +28,8 @@ from lib.parse.labels import (
 )
 from lib.parse.laid_rows import laid_rows, merged_units, unnumbered_table
 from lib.parse.reference import DATA_DIR, task_verbs
+from lib.parse.references import ENTRIES_HEADER, enumerated_items, referenced_items
 from lib.parse.references import HEADER as REFERENCE_HEADER
-from lib.parse.references import referenced_items
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
@@ -296,6 +296,19 @@ def find_items(blocks: list[Block]) -> Layout:
     cutter.close()
     if not header and all(raw.heads is not None for raw in cutter.items):
         named = referenced_items(blocks)  # no numbered item: a notice naming them (第五项)?
+        listed = [] if named else enumerated_items(blocks)  # or listing them: …具体为:A(单位),…
+        if listed:
+            return Layout(
+                tuple(
+                    RawItem("", ref, section, (), cells=(task, units, progress))
+                    for task, units, progress, section, ref in listed
+                ),
+                tuple(blocks[: _first_item(blocks)]) if cutter.items else (),
+                ENTRIES_HEADER,
+                (),
+                cutter.furniture,
+                ("通报在一段文字中逐项列出事项，各项后的括号写明责任单位：按此读出各项。",),
+            )
         if named:
             return Layout(
                 tuple(

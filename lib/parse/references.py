@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 
 from lib.parse.blocks import Block
+from lib.parse.reference import task_verbs
+from lib.parse.spaced import unit_like
 
 _CN = "零〇一二两三四五六七八九十百"
 # (第十一项), （第5项）: a reference to an item of the list by its number
@@ -66,3 +68,66 @@ def _intro(text: str) -> str:
     while len(clauses) > 1 and clauses[-1] in _CONNECTORS:
         clauses.pop()
     return clauses[-1] if clauses else ""
+
+
+# 7项未完成的省市级项目具体为: the sentence introducing the entries after its colon
+_ENTRIES_INTRO = re.compile(
+    r"(?P<intro>[^。:;]{2,60}?(?:具体为|具体是|分别为|分别是|主要是|如下|为)):"
+)
+_TRAILING_UNITS = re.compile(r"\((?P<units>[^()]{2,60})\)$")
+ENTRIES_HEADER = ("序号", "事项", "责任单位", "进展情况")  # the columns entries are read into
+
+
+def enumerated_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]]:
+    """(task, units, progress, section, source_ref) of each entry a running text lists after
+    a sentence ending in a colon, each entry closed by its units in brackets (``…具体为:为残疾人
+    免费提供“一键通”服务(区民政局),改造提升农村厕所、滨水绿道建设(区综合执法局)…``): tasks
+    sharing one bracket are one entry each when each starts with a task's verb; [] when fewer
+    than ``MIN_REFERENCES`` entries are found.
+
+    >>> text = "3项未完成的项目具体为:发放“安心手环”(区公安分局),改造提升农村厕所、新建公厕(区住建局)。"
+    >>> [e[:2] for e in enumerated_items([Block(text, "L1")])]
+    [('发放“安心手环”', '区公安分局'), ('改造提升农村厕所', '区住建局'), ('新建公厕', '区住建局')]
+    """
+    found = []
+    for block in blocks:
+        text = block.text
+        intros = list(_ENTRIES_INTRO.finditer(text))
+        for intro, following in zip(intros, [*intros[1:], None]):
+            body = text[intro.end() : following.start() if following else len(text)]
+            body = body.split("。")[0]
+            section = _intro(intro["intro"])
+            for entry in _top_level(body):
+                units = _TRAILING_UNITS.search(entry)
+                if not units or not unit_like(units["units"].rstrip("等")):
+                    continue
+                for task in _tasks(entry[: units.start()].strip()):
+                    found.append((task, units["units"], "", section, block.source_ref))
+    return found if len(found) >= MIN_REFERENCES else []
+
+
+def _top_level(body: str) -> list[str]:
+    """The text cut at , and ; outside brackets."""
+    parts, depth, start = [], 0, 0
+    for i, ch in enumerate(body):
+        depth += ch == "("
+        depth -= ch == ")" and depth > 0
+        if ch in ",;" and not depth:
+            parts.append(body[start:i].strip())
+            start = i + 1
+    parts.append(body[start:].strip())
+    return [p for p in parts if p]
+
+
+def _tasks(text: str) -> list[str]:
+    """Tasks joined by 、 that share one units bracket, each starting with a task's verb
+    (改造提升农村厕所、改造提升城市厕所); a part that does not start a task goes on the one before
+    (新增城市书房、百姓书屋; 低保、特困、失独老人)."""
+    verbs = task_verbs()
+    tasks: list[str] = []
+    for part in (p for p in text.split("、") if p):
+        if tasks and not (part.startswith(verbs) and len(tasks[-1]) >= 4 and len(part) >= 4):
+            tasks[-1] += f"、{part}"
+        else:
+            tasks.append(part)
+    return tasks
