@@ -41,15 +41,23 @@ def score(folder: Path) -> tuple[int, int, str, list[str]]:
         rows = pd.DataFrame(columns=list(PROGRESS_COLUMNS))
         print(f"{folder.name}: {error.message}")
     last = latest_status(rows)
-    found = dict(zip(last["item_label"].astype(str), last["status"]))
+    # a label written again (numbering restarting under each heading: 1, 2, then 1 …) pairs
+    # with the gold's rows of that label in order
+    found: dict[str, list[str]] = {}
+    for label, status in zip(last["item_label"].astype(str), last["status"]):
+        found.setdefault(label, []).append(status)
     period = f"{last['period_start'].iloc[0]}–{last['period_end'].iloc[0]}" if len(last) else ""
     with open(folder / "progress_gold.csv", encoding="utf-8") as handle:
         gold = list(csv.DictReader(handle))
-    misses = [
-        f"{g['item_label']}: {g['status']} → {found.get(g['item_label'], '（未读出）')}"
-        for g in gold
-        if found.get(g["item_label"]) != g["status"]
-    ]
+    seen: dict[str, int] = {}
+    misses = []
+    for g in gold:
+        label = g["item_label"]
+        n = seen[label] = seen.get(label, -1) + 1
+        read = found.get(label, [])
+        got = read[n] if n < len(read) else read[-1] if read else "（未读出）"
+        if got != g["status"]:
+            misses.append(f"{label}: {g['status']} → {got}")
     return len(gold) - len(misses), len(gold), period, misses
 
 

@@ -44,7 +44,10 @@ def laid_rows(
     took: list[str] = []
     above = ""
     for n, raw in enumerate(items):
-        lines = _points_joined(_brackets_joined(raw.lines), len(after))
+        lines = raw.lines
+        while lines and not lines[-1].strip():  # "|" lines after the row: nothing in them
+            lines = lines[:-1]
+        lines = _points_joined(_brackets_joined(lines), len(after))
         if lines != raw.lines:
             raw = raw._replace(lines=lines)
         # as many lines as columns: each in its column, unless the units cell runs on (、),

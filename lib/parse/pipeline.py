@@ -396,7 +396,7 @@ def _assignments_table(
     )
 
 
-_LEVELS = "省市县区"  # the level of government a unit's name may start with
+_LEVELS = "省市州县区"  # the level of government a unit's name may start with
 
 
 def _units_of_two_levels(written: Counter, lexicon: Lexicon) -> frozenset[str]:
