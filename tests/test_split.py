@@ -240,6 +240,8 @@ def test_a_run_of_two_known_names_is_cut_as_the_full_search_would(monkeypatch) -
         ("区税务局,各镇(街道、园区)", ["区税务局", "各镇(街道、园区)"]),
         ("区经信局、区科技局等区级有关部门", ["区经信局", "区科技局", "区级有关部门"]),
         ("区经济运行监测联席会议成员单位", ["区经济运行监测联席会议成员单位"]),
+        # 州: an autonomous prefecture's level, as 市 (城乡 is no town's name inside it)
+        ("州住房城乡建设局、州自然资源局", ["州住房城乡建设局", "州自然资源局"]),
     ],
 )
 def test_collectives_written_with_separators_or_members(text: str, expected: list[str]) -> None:
