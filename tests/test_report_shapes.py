@@ -668,3 +668,19 @@ def test_a_notice_listing_its_entries_each_with_units_in_brackets() -> None:
         "区文广新局",
     ]
     assert set(rows["status"]) == {"behind"}
+
+
+def test_a_bulleted_article_and_shares_of_the_years_task() -> None:
+    """An article reporting each item as a bulleted paragraph (●…方面:…) names no unit and no
+    number: each bullet is an item, the words before its colon the task; a share of the year's
+    task (完成年度目标任务的41.3%, 占年度目标任务的18.9%) is set against the share of the year
+    gone."""
+    text = (
+        "2021年一季度重点民生实事进展顺利\n"
+        "●实施残疾儿童康复救助方面:8141名残疾儿童接受康复救助服务,完成年度目标任务的41.3%。\n"
+        "●改善农村出行条件方面:全省完成1700个自然村通硬化路,占年度目标任务的18.9%。\n"
+    )
+    doc, rows = read_progress(text.encode(), "bullets.txt")
+    assert list(doc.items["task"]) == ["实施残疾儿童康复救助方面", "改善农村出行条件方面"]
+    assert list(rows["status"]) == ["on_track", "behind"]
+    assert set(rows["status_source"]) == {"rate"}

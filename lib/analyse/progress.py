@@ -274,7 +274,7 @@ def judge(
                     if status == "not_started" and _PART_DONE.search(text):
                         status = "behind"  # 50%(马站未开工): under way, a part not started
                     return Judged(status, "phrase", _around(text, at, len(phrase)))
-    by_rate = _by_rate(rates, period)
+    by_rate = _by_rate(rates, period) or _by_rate(_year_shares(progress), period)
     if by_rate is not None:
         return by_rate
     by_figures = _by_figures(" ".join(progress), targets, period)
@@ -425,6 +425,15 @@ def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
     return Judged(
         status, "rate", f"{header} {written}，{period.label or '报告期'}序时进度 {expected:.1f}%"
     )
+
+
+# 完成年度目标任务的41.3%, 占年度目标任务的18.9%: the share of the year's task done
+_YEAR_SHARE = re.compile(r"(?:完成|占)(?:年度|全年)(?:目标)?任务的\s*(\d+(?:\.\d+)?%)")
+
+
+def _year_shares(progress: list[str]) -> list[tuple[str, str]]:
+    """(words, share) of each share of the year's task a progress text states, as rates."""
+    return [(m.group()[: -len(m[1])], m[1]) for t in progress for m in _YEAR_SHARE.finditer(t)]
 
 
 _WORKS_DONE = re.compile(r"完成[^,;。,]{0,8}?的?\s*(\d+(?:\.\d+)?)%")  # 已完成总工程量的90%

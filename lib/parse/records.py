@@ -28,7 +28,12 @@ from lib.parse.labels import (
 )
 from lib.parse.laid_rows import laid_rows, merged_units, unnumbered_table
 from lib.parse.reference import DATA_DIR, task_verbs
-from lib.parse.references import ENTRIES_HEADER, enumerated_items, referenced_items
+from lib.parse.references import (
+    ENTRIES_HEADER,
+    bulleted_items,
+    enumerated_items,
+    referenced_items,
+)
 from lib.parse.references import HEADER as REFERENCE_HEADER
 from lib.parse.spaced import (
     column_kinds,
@@ -297,6 +302,19 @@ def find_items(blocks: list[Block]) -> Layout:
     if not header and all(raw.heads is not None for raw in cutter.items):
         named = referenced_items(blocks)  # no numbered item: a notice naming them (第五项)?
         listed = [] if named else enumerated_items(blocks)  # or listing them: …具体为:A(单位),…
+        bullets = [] if named or listed else bulleted_items(blocks)  # or bullets: ●…方面:…
+        if bullets:
+            return Layout(
+                tuple(
+                    RawItem("", ref, section, (), cells=(task, progress))
+                    for task, progress, section, ref in bullets
+                ),
+                tuple(blocks[: _first_item(blocks)]) if cutter.items else (),
+                REFERENCE_HEADER,
+                (),
+                cutter.furniture,
+                ("报告以“●”逐段写出各项：冒号前为事项，其后为进展。",),
+            )
         if listed:
             return Layout(
                 tuple(

@@ -131,3 +131,30 @@ def _tasks(text: str) -> list[str]:
         else:
             tasks.append(part)
     return tasks
+
+
+_BULLET = re.compile(r"^[●■◆◇○□•]\s*(?P<rest>.+)$")  # not ▲ or ★: they mark a lead unit
+_TOPIC_END = re.compile(r"(?:方面|工作|项目|工程)?:")
+
+
+def bulleted_items(blocks: list[Block]) -> list[tuple[str, str, str, str]]:
+    """(task, progress, section, source_ref) of each item a report writes as a bulleted
+    paragraph (``●实施残疾儿童康复救助方面:8141名残疾儿童…``): the words before the first colon
+    its task, the rest its progress; [] when fewer than ``MIN_REFERENCES``.
+
+    >>> [b[:2] for b in bulleted_items([Block("●改善农村出行条件方面:完成1700个。", "L1"), Block("●推进老旧小区改造:完成20.3万户。", "L2")])]
+    [('改善农村出行条件方面', '完成1700个。'), ('推进老旧小区改造', '完成20.3万户。')]
+    """
+    found = []
+    for block in blocks:
+        bullet = _BULLET.match(block.text.strip())
+        if not bullet:
+            continue
+        rest = bullet["rest"]
+        topic = _TOPIC_END.search(rest)
+        if topic and topic.start() <= 40:
+            task, progress = rest[: topic.end() - 1], rest[topic.end() :].strip()
+        else:
+            task, progress = rest, ""
+        found.append((task.strip(), progress, "", block.source_ref))
+    return found if len(found) >= MIN_REFERENCES else []
