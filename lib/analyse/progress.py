@@ -228,8 +228,10 @@ def judge(
     'unknown'
     >>> judge(["50%(马站未开工"], [], [], p).status, judge(["尚未开工"], [], [], p).status
     ('behind', 'not_started')
-    >>> judge(["整体进度已完成年度目标任务的55%"], [], [], p).status
+    >>> judge(["整体进度已完成年度目标任务的95%"], [], [], p).status  # a share, not done
     'on_track'
+    >>> judge(["整体进度已完成年度目标任务的55%"], [], [], p).evidence  # under 11 of 12 months
+    '完成年度目标任务的 55%，1-11月序时进度 91.7%'
     >>> judge(["已完成。"], [], [], p)
     Judged(status='done', source='phrase', evidence='已完成')
     >>> judge(["已完成。 从1月1日起,标准提高到616元"], [], [], p).status
@@ -433,7 +435,9 @@ _YEAR_SHARE = re.compile(r"(?:完成|占)(?:年度|全年)(?:目标)?任务的\s
 
 def _year_shares(progress: list[str]) -> list[tuple[str, str]]:
     """(words, share) of each share of the year's task a progress text states, as rates."""
-    return [(m.group()[: -len(m[1])], m[1]) for t in progress for m in _YEAR_SHARE.finditer(t)]
+    return [
+        (m.group()[: -len(m[1])].rstrip(), m[1]) for t in progress for m in _YEAR_SHARE.finditer(t)
+    ]
 
 
 _WORKS_DONE = re.compile(r"完成[^,;。,]{0,8}?的?\s*(\d+(?:\.\d+)?)%")  # 已完成总工程量的90%
