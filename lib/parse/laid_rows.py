@@ -5,11 +5,12 @@ group's first. Used by ``find_items`` once the raw items are cut."""
 
 from __future__ import annotations
 
+import functools
 import re
 from operator import attrgetter
 
 from lib.parse.blocks import RawItem
-from lib.parse.headers import UNIT_ROLES, header_role, label_end
+from lib.parse.headers import UNIT_ROLES, header_role, header_words, label_end
 from lib.parse.labels import ITEM_LABEL
 from lib.parse.reference import load_reference
 from lib.parse.spaced import column_kinds, lay_lines, person_like, unit_like
@@ -148,14 +149,19 @@ def unnumbered_table(raw: RawItem, header: tuple[str, ...]) -> list[RawItem]:
     return _unnumbered_rows(raw._replace(lines=lines), after, col)
 
 
-# a line that ends with its units labelled in brackets: where a row of such a table starts
-_UNITS_LABEL_END = re.compile(r"\((?:牵头|责任|主责)(?:单位|部门)[:][^()]+\)[。;]?$")
+@functools.lru_cache(maxsize=1)
+def _units_label_end() -> re.Pattern[str]:
+    """A line that ends with its units labelled in brackets (…。(牵头单位:市财政局)): where a
+    row of such a table starts; the labels are data/header_words.csv's for units."""
+    words = sorted((w for w, role in header_words().items() if role in UNIT_ROLES), key=len)
+    alternation = "|".join(map(re.escape, reversed(words)))
+    return re.compile(rf"\((?:{alternation})[:][^()]+\)[。;]?$")
 
 
 def _rows_at_units_labels(raw: RawItem) -> list[RawItem]:
     """Rows that each start with a line ending in its units label, the lines below it its
     other cells (joined into one: the progress). One row when fewer than two start so."""
-    starts = [i for i, line in enumerate(raw.lines) if _UNITS_LABEL_END.search(line)]
+    starts = [i for i, line in enumerate(raw.lines) if _units_label_end().search(line)]
     if len(starts) < 2 or starts[0] != 0:
         return [raw]
     ends = [*starts[1:], len(raw.lines)]

@@ -27,7 +27,7 @@ from lib.parse.labels import (
     label_number,
 )
 from lib.parse.laid_rows import laid_rows, merged_units, unnumbered_table
-from lib.parse.reference import DATA_DIR, task_verbs
+from lib.parse.reference import DATA_DIR, load_reference, task_verbs
 from lib.parse.references import (
     ENTRIES_HEADER,
     bulleted_items,
@@ -769,7 +769,6 @@ def _first_item(blocks: list[Block]) -> int:
 
 
 _DATE_LINE = re.compile(r"\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日")
-_SIGNER = ("人民政府", "政府", "办公室", "办公厅", "委员会", "督查室", "委", "局")
 
 
 def _signatures(blocks: list[Block]) -> set[int]:
@@ -781,7 +780,7 @@ def _signatures(blocks: list[Block]) -> set[int]:
         if (
             not blocks[i].cells
             and len(name) <= 24
-            and name.endswith(_SIGNER)
+            and load_reference().has_unit_ending(name)  # an office's name
             and _DATE_LINE.fullmatch(date)
         ):
             found |= {i, i + 1}
