@@ -8,10 +8,11 @@ only the references. Read only when the reader finds no numbered item at all.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from lib.parse.blocks import Block
-from lib.parse.reference import task_verbs
+from lib.parse.reference import read_data_csv, task_verbs
 from lib.parse.spaced import unit_like
 
 _CN = "零〇一二两三四五六七八九十百"
@@ -54,7 +55,10 @@ def referenced_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]
     return found if len(found) >= MIN_REFERENCES else []
 
 
-_CONNECTORS = ("分别是", "分别为", "具体是", "具体为", "主要是", "包括", "如下", "为", "是")
+@functools.lru_cache(maxsize=1)
+def _connectors() -> tuple[str, ...]:
+    """Words before a colon that introduce the items after it (data/list_intros.csv)."""
+    return tuple(row["words"] for row in read_data_csv("list_intros.csv"))
 
 
 def _intro(text: str) -> str:
@@ -65,15 +69,18 @@ def _intro(text: str) -> str:
     '其中5项已完成'
     """
     clauses = [c.strip() for c in re.split(r"[,]", re.split(r"[。;]", text)[-1]) if c.strip()]
-    while len(clauses) > 1 and clauses[-1] in _CONNECTORS:
+    while len(clauses) > 1 and clauses[-1] in _connectors():
         clauses.pop()
     return clauses[-1] if clauses else ""
 
 
-# 7项未完成的省市级项目具体为: the sentence introducing the entries after its colon
-_ENTRIES_INTRO = re.compile(
-    r"(?P<intro>[^。:;]{2,60}?(?:具体为|具体是|分别为|分别是|主要是|如下|为)):"
-)
+@functools.lru_cache(maxsize=1)
+def _entries_intro() -> re.Pattern[str]:
+    """7项未完成的省市级项目具体为: the sentence introducing the entries after its colon."""
+    words = "|".join(map(re.escape, sorted(_connectors(), key=len, reverse=True)))
+    return re.compile(rf"(?P<intro>[^。:;]{{2,60}}?(?:{words})):")
+
+
 _TRAILING_UNITS = re.compile(r"\((?P<units>[^()]{2,60})\)$")
 ENTRIES_HEADER = ("序号", "事项", "责任单位", "进展情况")  # the columns entries are read into
 
@@ -92,7 +99,7 @@ def enumerated_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]
     found = []
     for block in blocks:
         text = block.text
-        intros = list(_ENTRIES_INTRO.finditer(text))
+        intros = list(_entries_intro().finditer(text))
         for intro, following in zip(intros, [*intros[1:], None]):
             body = text[intro.end() : following.start() if following else len(text)]
             body = body.split("。")[0]
