@@ -684,3 +684,22 @@ def test_a_bulleted_article_and_shares_of_the_years_task() -> None:
     assert list(doc.items["task"]) == ["实施残疾儿童康复救助方面", "改善农村出行条件方面"]
     assert list(rows["status"]) == ["on_track", "behind"]
     assert set(rows["status_source"]) == {"rate"}
+
+
+def test_a_header_with_an_instruction_and_a_task_over_two_cells() -> None:
+    """是否达进度(未达进度注明原因): a status column, its instruction to the units aside; the
+    task's header over two cells in each row (美丽乡村 建设 | 创建4个…), so the unit stands a
+    cell to the right; a period broken by a blank in a spaced header (1- 8月)."""
+    text = (
+        "高淳区2020年3月民生重点实事进度表\n"
+        "序号 | 年度任务 | 本月进展 | 是否达进度(未达进度注明原因) | 下月计划 | 责任单位 | ||\n"
+        "1 | 绿道建设 | 全区新改建绿道60公里。 | 部分道路已开工。 | 是 | 计划完成4公里。 | 城建局 | |\n"
+        "2 | 公厕建设 | 新建公厕10座。 | 尚未开工。 | 否 | 完成设计。 | 城管局 | |\n"
+    )
+    doc, rows = read_progress(text.encode(), "instruction.txt")
+    assert units_of(doc) == {"1": ["城建局"], "2": ["城管局"]}
+    assert list(rows["status"]) == ["on_track", "behind"]
+    assert set(rows["status_source"]) == {"column"}
+    from lib.parse.spaced import line_words
+
+    assert line_words("序号 项目名称 责任单位 1- 8月实际完成情况")[-1] == "1-8月实际完成情况"

@@ -38,6 +38,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lib.analyse.roles import item_roles
+from lib.parse.headers import INSTRUCTION_AFTER
 from lib.parse.labels import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.metadata import document_year
 from lib.parse.pipeline import ParsedDocument, parse_bytes
@@ -159,10 +160,11 @@ def column_role(header: str) -> str:
     ('rate', 'rate')
     """
     text = re.sub(r"\s+", "", header)
+    text = INSTRUCTION_AFTER.sub("", text)  # 是否达进度(未达进度注明原因)
     if not text:
         return "progress"  # text written after the units: a running-text report's progress
-    if text.endswith("(%)"):
-        return "rate"  # 形象进度(%): a share of the year's task done
+    if text.endswith(("(%)", "%")):
+        return "rate"  # 形象进度(%), 1-8月实际完成率%: a share of the year's task done
     return next((role for ending, role in _header_roles() if text.endswith(ending)), "")
 
 

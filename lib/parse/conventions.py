@@ -719,6 +719,7 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
                 extra["labelled_units"] = labelled
             extra["rest"] = " ".join(c for c in more if c not in labelled)
             cells = cells[: len(after)]
+    cells = _task_over_cells(after, cells, lexicon) if raw.cells else cells
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
         kept = _fit_columns(after, tuple(cells), lexicon)
         if kept is not None:
@@ -829,6 +830,25 @@ def _points_in_units(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon)
         and (bool(ITEM_LABEL.match(cell)) or (len(cell) > 40 and "。" in cell))
         for role, cell in zip(roles, cells)
     )
+
+
+def _task_over_cells(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> list[str]:
+    """A row with more cells than the header has columns, the task's header over two of them
+    (年度任务 → 美丽乡村建设 | 创建4个市级美丽乡村示范村…): the first cells joined into the task
+    when that brings a unit's name under the units column."""
+    extra = len(cells) - len(roles)
+    col = next((i for i, role in enumerate(roles) if role in UNIT_ROLES), None)
+    if (
+        extra <= 0
+        or col is None
+        or not roles
+        or roles[0] != "task"
+        or col + extra >= len(cells)
+        or looks_like_units(cells[col], lexicon)
+        or not looks_like_units(cells[col + extra], lexicon)
+    ):
+        return cells
+    return [" ".join(filter(None, cells[: extra + 1])), *cells[extra + 1 :]]
 
 
 def _names_heads(name: str) -> bool:

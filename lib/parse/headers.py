@@ -26,6 +26,8 @@ PERIOD = re.compile(
 )
 
 
+# an instruction to the units filling the table, in brackets after a header's words
+INSTRUCTION_AFTER = re.compile(r"\([^()]*(?:注明|说明|填写|填报)[^()]*\)$")
 _CAPTION = re.compile(r"^(?:附?表\s*\d+|附表)")  # 表1:…, 附表2 …: a caption above a table
 
 # a column of units that names their heads too: 牵头单位及主要负责人, 责任单位及责任人
@@ -61,6 +63,8 @@ def header_role(cell: str) -> str | None:
     if _CAPTION.match(text):
         return None  # 表1:上半年主要指标完成情况: the table's caption, no column
     text = MEASURE_AFTER.sub("", text) or text  # 形象进度(%), 投资额(万元): the measure aside
+    text = INSTRUCTION_AFTER.sub("", text) or text  # 是否达进度(未达进度注明原因)
+    text = text.removesuffix("%") or text  # 1-8月实际完成率%
     if text in words:
         return words[text]
     bare = PERIOD.sub("", text)
@@ -75,7 +79,10 @@ def header_role(cell: str) -> str | None:
     endings = header_endings()
     if 2 <= len(text) <= 16 and text.endswith(endings["note"]):
         return "note"
-    if 2 <= len(bare) <= 10 and bare.endswith(endings["task"]):
+    # a longer header for a longer, surer ending: 省重点民生实事项目名称 (项目名称), not
+    # 8项进展偏慢的市政府重点工作 (工作)
+    longest = max((len(e) for e in endings["task"] if bare.endswith(e)), default=0)
+    if 2 <= len(bare) <= (14 if longest >= 4 else 10) and longest:
         return "task"  # 全年目标任务, 2022年预期目标
     return None
 

@@ -863,7 +863,10 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
                     and (j > i or len(parts) >= 3)
                     and unknown + _unknown(parts) <= 2
                     and all(
-                        len(p) <= 14 and not ITEM_LABEL.match(p) and "。" not in p for p in parts
+                        (len(p) <= 14 or header_role(p))
+                        and not ITEM_LABEL.match(p)
+                        and "。" not in p
+                        for p in parts
                     )
                 ):
                     unknown += _unknown(

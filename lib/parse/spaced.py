@@ -99,7 +99,10 @@ def line_words(line: str) -> list[str]:
             spaced_out = False
     joined: list[str] = []
     for word in words:
-        if joined and (period := PERIOD.match(joined[-1])[0]) and period == joined[-1]:
+        if joined and (
+            ((period := PERIOD.match(joined[-1])[0]) and period == joined[-1])
+            or re.fullmatch(r"\d{1,2}\s*[-—~至]", joined[-1])  # 1- 8月: a period broken
+        ):
             joined[-1] += word
         else:
             joined.append(word)
