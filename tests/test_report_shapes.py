@@ -703,3 +703,25 @@ def test_a_header_with_an_instruction_and_a_task_over_two_cells() -> None:
     from lib.parse.spaced import line_words
 
     assert line_words("序号 项目名称 责任单位 1- 8月实际完成情况")[-1] == "1-8月实际完成情况"
+
+
+def test_a_header_cell_naming_a_units_people_over_two_lines() -> None:
+    """区政府办 / 协管责任人: a header cell naming a unit, then one naming people, is one column
+    (the people of that unit), so the columns after it stay in place; 相关单位 are co."""
+    text = "\n\n".join(
+        [
+            "序号", "目标任务", "责任领导", "区政府办", "协管责任人", "牵头单位", "责任人", "相关单位",
+            "完成情况",
+            "1", "地区生产总值增长9.5%", "徐平", "陈曦", "区发改局", "徐铭喜", "区财政局、区商务局",
+            "同比增长8%。",
+            "2", "财政收入增长15%", "徐平", "陈曦", "区财政局", "杨大明", "区税务局", "同比增长42.2%。",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "people_of_a_unit.txt")
+    assert "区政府办协管责任人" in doc.report.header
+    assert units_of(doc) == {
+        "1": ["区发改局", "区财政局", "区商务局"],
+        "2": ["区财政局", "区税务局"],
+    }
+    leads = doc.assignments[doc.assignments["role"] == "lead"]
+    assert list(leads["unit"]) == ["区发改局", "区财政局"]

@@ -824,6 +824,23 @@ def _wrapped_header_cell(parts: list[str], following: str) -> str:
     return joined if header_role(joined) else ""
 
 
+def _qualified_people(cells: list[str]) -> list[str]:
+    """``区政府办`` / ``协管责任人``: a header cell naming a unit, then one naming people — one
+    column, the unit's people."""
+    out: list[str] = []
+    for cell in cells:
+        if (
+            out
+            and header_role(cell) == "leader"
+            and not header_role(out[-1])
+            and unit_like(out[-1])
+        ):
+            out[-1] += cell
+        else:
+            out.append(cell)
+    return out
+
+
 def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     """The table header: a row of header cells, or header cells one or several per line.
 
@@ -878,7 +895,7 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
             j += 1
             if any(map(header_role, parts)):  # a line with known cells: all its cells count
                 known_to = (j, len(cells))
-        j, cells = known_to[0], cells[: known_to[1]]
+        j, cells = known_to[0], _qualified_people(cells[: known_to[1]])
         roles = {header_role(c) for c in cells}
         if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
             return i, j, tuple(cells)
