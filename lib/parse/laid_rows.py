@@ -89,10 +89,26 @@ def laid_rows(
 
 
 def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
-    """The units' names a row writes in its lines that name units (生态环境拱墅分局、区治水办)."""
-    return frozenset(
+    """The units' names a row writes in its lines that name units (生态环境拱墅分局、区治水办),
+    and those it wraps over two lines: a level and words with no unit's ending, then a short
+    unit's name (区新兴产业 / 服务中心, 区综合行政 / 执法局)."""
+    written = {
         name for line in lines if unit_like(line) for name in re.split(r"[、,;]", line) if name
-    )
+    }
+    wrapped = {
+        head + tail
+        for head, tail in zip(lines, lines[1:])
+        if head[:1] in _LEVELS
+        and len(head) <= 8
+        and len(tail) <= 6
+        and not unit_like(head)
+        and unit_like(tail)
+        and unit_like(head + tail)
+    }
+    return frozenset(written | wrapped)
+
+
+_LEVELS = "省市州县区"  # a unit's name may start with its level of government
 
 
 def _leaders_over_lines(kinds: tuple[str, ...], lines: tuple[str, ...]) -> bool:
