@@ -725,3 +725,17 @@ def test_a_header_cell_naming_a_units_people_over_two_lines() -> None:
     }
     leads = doc.assignments[doc.assignments["role"] == "lead"]
     assert list(leads["unit"]) == ["区发改局", "区财政局"]
+
+
+def test_a_units_name_wrapped_after_its_level() -> None:
+    """One cell a line, a unit's name wrapped over two lines, its first line a level and words
+    with no unit's ending (区新兴产业 / 服务中心): one name."""
+    text = "\n\n".join(
+        [
+            "序号", "项目", "责任单位", "建设内容", "目标进度",
+            "1", "完善交通基础设施", "区新兴产业", "服务中心", "实施宏图路提升改造工程。", "一季度开工。",
+            "2", "提升区域防洪能力", "区农业农村局", "实施洋市中心河道整治工程。", "6月开工。",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "wrapped_name.txt")
+    assert units_of(doc) == {"1": ["区新兴产业服务中心"], "2": ["区农业农村局"]}
