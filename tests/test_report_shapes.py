@@ -739,3 +739,22 @@ def test_a_units_name_wrapped_after_its_level() -> None:
     )  # fmt: skip
     doc = parse_bytes(text.encode(), "wrapped_name.txt")
     assert units_of(doc) == {"1": ["区新兴产业服务中心"], "2": ["区农业农村局"]}
+
+
+def test_a_rows_first_cell_numbered_like_a_heading() -> None:
+    """One cell a line, the row's number alone, then its first cell numbered like a heading
+    (1 / 一、60周岁以上老年人…): a cell, not a section; 下步计划 is a column; 完成任务数的
+    108.97% is a share of the task."""
+    text = "\n\n".join(
+        [
+            "序号", "实事名称", "指标任务", "责任单位", "完成时限", "进展情况", "下步计划",
+            "1", "一、老年人群“两慢病”常用药免费服用。", "8000人以上高血压患者", "卫健局", "12月底",
+            "截至6月9日,免费服用8718人,完成任务数的108.97%", "持续开展供给",
+            "2", "二、农村路灯亮化工程", "新增农村路灯1000盏。", "农业农村局", "11月底",
+            "已发布招标公告。", "7月份开展施工",
+        ]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "heading_cell.txt")
+    assert units_of(doc) == {"1": ["卫健局"], "2": ["农业农村局"]}
+    assert "下步计划" in doc.report.header
+    assert rows.set_index("item_label").loc["1", "status"] == "done"

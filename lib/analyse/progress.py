@@ -431,8 +431,8 @@ def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
     )
 
 
-# 完成年度目标任务的41.3%, 占年度目标任务的18.9%: the share of the year's task done
-_YEAR_SHARE = re.compile(r"(?:完成|占)(?:年度|全年)(?:目标)?任务的\s*(\d+(?:\.\d+)?%)")
+# 完成年度目标任务的41.3%, 占年度目标任务的18.9%, 完成任务数的108.97%: the share of the task done
+_YEAR_SHARE = re.compile(r"(?:完成|占)(?:年度|全年)?(?:目标)?任务数?的\s*(\d+(?:\.\d+)?%)")
 
 
 def _year_shares(progress: list[str]) -> list[tuple[str, str]]:

@@ -625,6 +625,18 @@ class _Cutter:
             return True  # 23000 after item 1: an amount, though a cell ran over several lines
         return not full and number != before + 1
 
+    def _first_cells_open(self) -> bool:
+        """Is the open item a row of one cell a line whose number stands alone, its first cell
+        still to come (a line numbered like a heading is then that cell)?"""
+        item = self.open
+        return bool(
+            item is not None
+            and self.header_cells
+            and item.get("bare")
+            and not item["lines"]
+            and not item["cells"]
+        )
+
     def _continues(self, cells: tuple[str, ...]) -> bool:
         """A row without a number under an item read from a table: the rest of that row."""
         col = self.label_col
@@ -712,6 +724,9 @@ class _Cutter:
             return
         heading = SECTION.match(text) if first in _SECTION_STARTS else None
         numbered = NUMBERED_HEADING.match(text) if first in _SECTION_STARTS else None
+        if (heading or numbered) and self._first_cells_open():
+            self.open["lines"].append(text)  # 1 / 一、60周岁以上老年人…: the row's first cell
+            return
         leader = leader_in_heading(text)
         if numbered:  # a section heading, or an item numbered like one: the units decide
             self.close()
