@@ -12,7 +12,7 @@ from operator import attrgetter
 from lib.parse.blocks import RawItem
 from lib.parse.headers import UNIT_ROLES, header_role, header_words, label_end
 from lib.parse.labels import ITEM_LABEL
-from lib.parse.reference import load_reference
+from lib.parse.reference import LEVELS, load_reference
 from lib.parse.spaced import column_kinds, lay_lines, person_like, unit_like
 
 _RAW_CELLS = attrgetter("cells")
@@ -98,7 +98,7 @@ def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
     wrapped = {
         head + tail
         for head, tail in zip(lines, lines[1:])
-        if head[:1] in _LEVELS
+        if head[:1] in LEVELS
         and len(head) <= 8
         and len(tail) <= 6
         and not unit_like(head)
@@ -106,9 +106,6 @@ def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
         and unit_like(head + tail)
     }
     return frozenset(written | wrapped)
-
-
-_LEVELS = "省市州县区"  # a unit's name may start with its level of government
 
 
 def _leaders_over_lines(kinds: tuple[str, ...], lines: tuple[str, ...]) -> bool:

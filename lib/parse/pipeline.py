@@ -31,6 +31,7 @@ from lib.parse.records import (
     header_words,
     run_rule,
 )
+from lib.parse.reference import LEVELS
 from lib.parse.roundtrip import (
     Export,
     assignments_from_export,
@@ -396,15 +397,12 @@ def _assignments_table(
     )
 
 
-_LEVELS = "省市州县区"  # the level of government a unit's name may start with
-
-
 def _units_of_two_levels(written: Counter, lexicon: Lexicon) -> frozenset[str]:
     """The units a list names at two levels of government (市商务局 and 区商务局: the city's
     bureau and the district's), which are two bodies, not one name written two ways."""
     levels: dict[str, set[str]] = {}
     for name in written:
-        if name[:1] in _LEVELS:
+        if name[:1] in LEVELS:
             levels.setdefault(lexicon.resolve(name).unit, set()).add(name[0])
     return frozenset(unit for unit, found in levels.items() if len(found) > 1)
 

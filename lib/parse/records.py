@@ -28,13 +28,7 @@ from lib.parse.labels import (
 )
 from lib.parse.laid_rows import laid_rows, merged_units, unnumbered_table
 from lib.parse.reference import DATA_DIR, load_reference, task_verbs
-from lib.parse.references import (
-    ENTRIES_HEADER,
-    bulleted_items,
-    enumerated_items,
-    referenced_items,
-)
-from lib.parse.references import HEADER as REFERENCE_HEADER
+from lib.parse.references import prose_items
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
@@ -300,45 +294,11 @@ def find_items(blocks: list[Block]) -> Layout:
             line(block, block.text)  # what take does with a line of text, without the call
     cutter.close()
     if not header and all(raw.heads is not None for raw in cutter.items):
-        named = referenced_items(blocks)  # no numbered item: a notice naming them (第五项)?
-        listed = [] if named else enumerated_items(blocks)  # or listing them: …具体为:A(单位),…
-        bullets = [] if named or listed else bulleted_items(blocks)  # or bullets: ●…方面:…
-        if bullets:
-            return Layout(
-                tuple(
-                    RawItem("", ref, section, (), cells=(task, progress))
-                    for task, progress, section, ref in bullets
-                ),
-                tuple(blocks[: _first_item(blocks)]) if cutter.items else (),
-                REFERENCE_HEADER,
-                (),
-                cutter.furniture,
-                ("报告以“●”逐段写出各项：冒号前为事项，其后为进展。",),
-            )
-        if listed:
-            return Layout(
-                tuple(
-                    RawItem("", ref, section, (), cells=(task, units, progress))
-                    for task, units, progress, section, ref in listed
-                ),
-                tuple(blocks[: _first_item(blocks)]) if cutter.items else (),
-                ENTRIES_HEADER,
-                (),
-                cutter.furniture,
-                ("通报在一段文字中逐项列出事项，各项后的括号写明责任单位：按此读出各项。",),
-            )
-        if named:
-            return Layout(
-                tuple(
-                    RawItem(label, ref, section, (), cells=(task, progress))
-                    for label, task, progress, section, ref in named
-                ),
-                tuple(blocks[: _first_item(blocks)]) if cutter.items else (),
-                REFERENCE_HEADER,
-                (),
-                cutter.furniture,
-                ("通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",),
-            )
+        prose = prose_items(blocks)  # no numbered item: a notice naming or listing them?
+        if prose:
+            items, columns, how = prose
+            preamble = tuple(blocks[: _first_item(blocks)]) if cutter.items else ()
+            return Layout(items, preamble, columns, (), cutter.furniture, (how,))
     found = cutter.items
     if _numbers_left_out(blocks, header_at, start, header, kinds):
         # a table of one cell a line whose rows carry no number at all: its rows are found

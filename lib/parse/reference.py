@@ -16,6 +16,7 @@ PLACE_SLOT = "{place}"
 # Prefixes that name the government level or the place, dropped when matching a name:
 # 市公安局, 诸暨市公安局 and 公安局 are one unit (州: an autonomous prefecture's, 州住房城乡建设局).
 LEVEL_PREFIXES: tuple[str, ...] = ("市", "县", "区", "州")
+LEVELS = "省市州县区"  # the levels of government a unit's name may start with (省 too)
 
 
 def read_data_csv(name: str) -> list[dict[str, str]]:

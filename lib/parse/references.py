@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
-from lib.parse.blocks import Block
+from lib.parse.blocks import Block, RawItem
 from lib.parse.reference import read_data_csv, task_verbs
 from lib.parse.spaced import unit_like
 
@@ -165,3 +165,40 @@ def bulleted_items(blocks: list[Block]) -> list[tuple[str, str, str, str]]:
             task, progress = rest, ""
         found.append((task.strip(), progress, "", block.source_ref))
     return found if len(found) >= MIN_REFERENCES else []
+
+
+def prose_items(blocks: list[Block]) -> tuple[tuple[RawItem, ...], tuple[str, ...], str] | None:
+    """The items of a report that numbers none, read from its prose — named by their number
+    (第五项), listed after a colon each with its units, or bulleted — with the columns they are
+    read into and how they were read (for the parse report); None when it is none of these."""
+    named = referenced_items(blocks)
+    if named:
+        return (
+            tuple(
+                RawItem(label, ref, section, (), cells=(task, progress))
+                for label, task, progress, section, ref in named
+            ),
+            HEADER,
+            "通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",
+        )
+    listed = enumerated_items(blocks)
+    if listed:
+        return (
+            tuple(
+                RawItem("", ref, section, (), cells=(task, units, progress))
+                for task, units, progress, section, ref in listed
+            ),
+            ENTRIES_HEADER,
+            "通报在一段文字中逐项列出事项，各项后的括号写明责任单位：按此读出各项。",
+        )
+    bullets = bulleted_items(blocks)
+    if bullets:
+        return (
+            tuple(
+                RawItem("", ref, section, (), cells=(task, progress))
+                for task, progress, section, ref in bullets
+            ),
+            HEADER,
+            "报告以“●”逐段写出各项：冒号前为事项，其后为进展。",
+        )
+    return None
