@@ -758,3 +758,38 @@ def test_a_rows_first_cell_numbered_like_a_heading() -> None:
     assert units_of(doc) == {"1": ["卫健局"], "2": ["农业农村局"]}
     assert "下步计划" in doc.report.header
     assert rows.set_index("item_label").loc["1", "status"] == "done"
+
+
+def test_sub_rows_of_an_item_each_with_its_own_units() -> None:
+    # a table copied one cell a line; item 1 has a second row that leaves out its merged
+    # number and name and starts at its units; a header cell wrapped after its year
+    text = "\n\n".join(
+        [
+            "序号", "项目", "责任单位", "建设内容", "总投资", "(万元)", "2024年", "目标进度",
+            "1", "完善道路设施", "区交通", "运输局", "实施长江路改造工程。", "4800", "年内完工。",
+            "区住建局", "实施振兴桥危桥改造。", "1000", "6月开工,年内完工。",
+            "2", "提升防洪能力", "区水利局", "实施河道整治。", "1900", "6月开工",
+            "区城管局", "实施泵站改造。", "320", "7月完工。",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert units_of(doc) == {"1": ["区交通运输局", "区住建局"], "2": ["区水利局", "区城管局"]}
+    assert doc.items["task"].iloc[0].startswith("完善道路设施")
+
+
+def test_a_group_column_naming_each_item_on_its_own_is_the_items_name() -> None:
+    # 项目 before 省工作目标: one group a numbered row, each over its own sub-rows only
+    text = "\n\n".join(
+        [
+            "序号", "项目", "省工作目标", "牵头单位", "1-9月进展情况",
+            "1", "浙有善育", "新增托育机构3个", "卫生健康局", "已全部完成。",
+            "新增托位525个", "卫生健康局", "已完成400个。",
+            "2", "浙里优学", "新改扩建中小学2所", "教体局", "已全部完成。",
+            "新增学位800个", "教体局", "已完成。",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert units_of(doc) == {"1": ["卫生健康局"], "2": ["教体局"]}
+    assert doc.items["task"].iloc[0].startswith("浙有善育")
+    assert doc.items["task"].iloc[1].startswith("浙里优学")
+    assert list(doc.items["section"]) == ["", ""]

@@ -205,6 +205,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     legends += [f"第{raw.label}项" for raw, (_, found) in zip(layout.items, cleaned) if found]
     legend_on = bool(legends)
     records: list[ItemRecord] = []
+    sections_read: list[str] = []  # each record's section before a group cell of its own
     headings: list[str] = []
     readings: dict[str, int] = {}  # how each item's units were read → items
     group_lead = ""  # the unit the last heading says leads the items under it
@@ -246,8 +247,11 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         if raw.heads:
             outer_of[raw.heads] = raw.section
         records.append(record)
+        sections_read.append(raw.section)
         if how:
             readings[how] = readings.get(how, 0) + 1
+    if _group_column(columns) is not None:
+        records = _groups_of_one(records, sections_read)
     records = _headings_numbered_like_items(records)
     records, not_items = _drop_notice_paragraphs(records)
     records = _mark_incomplete(records, layout.cut)
@@ -266,6 +270,23 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         tuple(headings),
         tuple(sorted(readings.items(), key=lambda pair: -pair[1])),
     )
+
+
+def _groups_of_one(records: list[ItemRecord], sections: list[str]) -> list[ItemRecord]:
+    """A group column (项目 before 省工作目标) that names every item a group of its own
+    (浙有善育 / 浙里优学 …, each over its item's sub-rows only): the item's name, at the head of
+    its task, not a section over items."""
+    groups = [r.section if r.section != s else "" for r, s in zip(records, sections)]
+    if len(records) < 2 or not all(groups) or len(set(groups)) < len(groups):
+        return records
+    outer = list(sections)  # the group cell above carried down as a section: not one
+    for i in range(1, len(outer)):
+        if outer[i] == groups[i - 1]:
+            outer[i] = outer[i - 1]
+    return [
+        r._replace(task=f"{g} {r.task}".strip(), section=s)
+        for r, g, s in zip(records, groups, outer)
+    ]
 
 
 _BRACKETED_LABEL = re.compile(r"[【\[]\s*(?P<label>[\u4e00-\u9fff ]{2,12}?)\s*[】\]]\s*:?")

@@ -59,6 +59,11 @@ def laid_rows(
             and (raw.label or n == 0 or not items[n - 1].lines)
             and not _branch_wrapped(lines, col)
         )
+        shared = _sub_rows_laid(lines, kinds, col)
+        if shared and not whole:  # sub-rows after the first, each with its own units
+            above = shared[col]
+            out.append(raw._replace(cells=shared, lines=()))
+            continue
         if (
             whole
             or len(lines) < 2
@@ -86,6 +91,48 @@ def laid_rows(
             took.append(raw.label)
         out.append(raw._replace(cells=tuple(cells), lines=()))
     return out, took
+
+
+def _sub_rows_laid(
+    lines: tuple[str, ...], kinds: tuple[str, ...], col: int
+) -> tuple[str, ...] | None:
+    """An item of sub-rows, each with its own units (1 / 完善交通基础设施 / 区新兴产业服务中心 /
+    its works / 48414 / its target, then 区住建局 / its works / 1000 / its target): the rows
+    after the first leave out the cells merged over them (the number, the item's name), so
+    each starts with a line naming units where the item's first row has other cells. The
+    first row laid into all the columns, the others into the units column and those after it;
+    the item's cells the first row's, the sub-rows' units added with 、 and their other cells
+    with ;. None when the item has no such rows (or the table more than one units column)."""
+    if kinds.count("units") != 1 or len(lines) <= len(kinds):
+        return None
+    names = _names_in(lines)
+    lines = _wrapped_names_joined(lines, names)
+    width = len(kinds) - col  # the cells of a sub-row
+    starts = [0]
+    for i in range(col + 2, len(lines)):
+        if (
+            unit_like(lines[i])
+            and not unit_like(lines[i - 1])
+            and i - starts[-1] >= min(width, 2) + (col if starts == [0] else 0)
+        ):
+            starts.append(i)
+    if len(starts) < 2 or len(lines) - starts[-1] < 2:
+        return None
+    ends = [*starts[1:], len(lines)]
+    first = list(lay_lines(lines[: ends[0]], kinds, names))
+    if not unit_like(first[col]):
+        return None
+    for a, b in zip(starts[1:], ends[1:]):
+        cells = lay_lines(lines[a:b], kinds[col:], names)
+        if not unit_like(cells[0]):
+            return None
+        for j, cell in enumerate(cells, start=col):
+            if j == col:  # a unit named again in a later sub-row is named once
+                known = re.split(r"[、,;]", first[col])
+                cell = "、".join(n for n in re.split(r"[、,;]", cell) if n not in known)
+            if cell:
+                first[j] = f"{first[j]}{'、' if j == col else ';'}{cell}" if first[j] else cell
+    return tuple(first)
 
 
 def _names_in(lines: tuple[str, ...]) -> frozenset[str]:

@@ -778,6 +778,8 @@ def _unknown(parts: list[str]) -> int:
 
 # a header line ending on one of these words goes on in the next: 市级牵头 / 责任单位
 _ROLE_WORDS = ("牵头", "配合", "协办", "主责")
+# a header line of a year only goes on in the next: 2023年 / 目标进度
+_YEAR_HEAD = re.compile(r"(?:19|20)\d{2}年度?")
 
 
 def _wrapped_header_cell(parts: list[str], following: str) -> str:
@@ -786,6 +788,8 @@ def _wrapped_header_cell(parts: list[str], following: str) -> str:
     a short tail (of three or four characters only when it is no header word either, or when
     the first ends on a word of a unit's role: ``市级牵头`` then ``责任单位``)."""
     tail = following.strip(" |")
+    if len(parts) == 1 and _YEAR_HEAD.fullmatch(parts[0]) and 0 < len(tail) <= 8:
+        return parts[0] + tail if header_role(tail) and not header_role(parts[0]) else ""
     if (
         len(parts) != 1
         or not 0 < len(tail) <= 4
