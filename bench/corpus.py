@@ -154,6 +154,13 @@ def score_list(folder: Path, fmt: str = "txt") -> Score:
         return Score(folder.name, len(gold_items), 0, 0, len(gold_pairs), 0, 0, 0, str(error))
     items = doc.items
     alignment = _align(gold_items["task_head"].tolist(), items["task"].tolist())
+    # items a notice names by number only (县民政局负责的第1件): no task words, their label
+    labels = [plain(str(label)) for label in items["item_label"]]
+    for g, (head, label) in enumerate(zip(gold_items["task_head"], gold_items["item_label"])):
+        if not plain(head) and plain(label) in labels:
+            found = labels.index(plain(label))
+            if found not in alignment.values():
+                alignment[g] = found
     parsed_to_gold = {
         items["item_no"].iloc[p]: gold_items["item_no"].iloc[g] for g, p in alignment.items()
     }

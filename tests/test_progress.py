@@ -97,6 +97,14 @@ def test_each_status_says_where_it_came_from() -> None:
             "2021-12-31",
         ),
         (["推进情况"], "", None, None),
+        # a notice on a meeting's decisions, the day it reports on in its opening
+        (
+            ["2024年第五次常务会议确定事项落实情况的通报", "截止2024年6月10日,已完成16件"],
+            "截止2024年6月",
+            "2024-01-01",
+            "2024-06-30",
+        ),
+        (["2023年度民生实事落实情况", "截至2023年6月底"], "2023年", "2023-01-01", "2023-12-31"),
     ],
 )
 def test_the_period_is_read_from_headers_and_titles(texts, label, start, end) -> None:
@@ -420,6 +428,20 @@ def test_reported_figures_are_compared_with_the_target_pro_rata(task, progress, 
         assert "目标" in found.evidence
     else:
         assert found.source == "reported"
+
+
+@pytest.mark.parametrize(
+    ("task", "progress", "period", "status", "source"),
+    [
+        ("提高低保标准", "100%", "1-8月", "done", "rate"),  # a progress cell of 100% only
+        ("工业增加值增长6%", "28.97%", "1-6月", "on_track", "figures"),  # lower: no share
+        ("开展暗访整改", "暗访发现问题整改不到位的为舒城县。", "1-8月", "behind", "phrase"),
+        ("新建学校3所", "第二校区建设如期推进,将于9月投入使用。", "1-6月", "on_track", "phrase"),
+    ],
+)
+def test_a_bare_share_and_phrases_of_supervision(task, progress, period, status, source):
+    found = judge([progress], [], [], reporting_period([period], "2023"), targets=task)
+    assert (found.status, found.source) == (status, source)
 
 
 def test_with_two_periods_each_unit_has_a_trend() -> None:

@@ -793,3 +793,30 @@ def test_a_group_column_naming_each_item_on_its_own_is_the_items_name() -> None:
     assert doc.items["task"].iloc[0].startswith("浙有善育")
     assert doc.items["task"].iloc[1].startswith("浙里优学")
     assert list(doc.items["section"]) == ["", ""]
+
+
+def test_a_notice_naming_items_after_the_units_responsible_for_them() -> None:
+    text = (
+        "2024年第五次县政府常务会议确定事项落实情况的通报\n"
+        "确定事项43件,截止2024年6月10日,已完成16件。\n"
+        "在督查中发现,需要加快推进落实事项3件,如县发改局负责的“按时完成项目前期工作。”截至目前,"
+        "30个项目已完成前期论证;县自然资源局、县水利局负责的“紧盯国债项目6月底前开工。”截至目前,"
+        "开工2个,未开工3个;县文旅广电局负责的“抓好茶宿项目建设。”截至目前,正在建设11家。\n"
+    )
+    doc, rows = read_progress(text.encode(), "notice.txt")
+    assert list(doc.assignments.groupby("item_no")["unit"].apply(list)) == [
+        ["县发改局"],
+        ["县自然资源局", "县水利局"],
+        ["县文旅广电局"],
+    ]
+    assert doc.items["task"].iloc[1] == "紧盯国债项目6月底前开工。"
+    assert list(rows["status"]) == ["behind"] * 3  # under 需要加快推进; two of five begun
+    assert str(rows["period_end"].iloc[0]) == "2024-06-30"
+    numbered = (
+        "其中,由县民政局负责的第1件、县发改局负责的第4件、县卫健局负责的第17、18件确定事项"
+        "进展滞后,请以上责任单位加快工作节奏。\n"
+    )
+    doc, rows = read_progress(numbered.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == ["第1件", "第4件", "第17件", "第18件"]
+    assert list(doc.assignments["unit"]) == ["县民政局", "县发改局", "县卫健局", "县卫健局"]
+    assert set(rows["status"]) == {"behind"}

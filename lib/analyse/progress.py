@@ -95,6 +95,7 @@ _HALF = re.compile(r"(?P<h>上半年|下半年|半年度?(?=完成|进展|推进
 _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
 # 2023年; 2020第四季度, 2021上半年: a year written straight before its period
 _YEAR = re.compile(r"(?P<y>20\d{2})\s*(?:年|(?=第?[一二三四1-4]季度|[上下]半年|前三季度))")
+_STRONG_YEAR = re.compile(r"全年|年度")  # a whole year's report, whatever date it is written on
 _WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况|全部完成|全面完成|全完成")
 
 
@@ -130,6 +131,12 @@ def reporting_period(texts: list[str], year: str = "") -> Period:
         if m := _MONTH.search(text):
             return _dates(m.group(0), y, 1, int(m["b"]))
         if (m := _YEAR.search(text)) and _WHOLE_YEAR.search(text):  # 2016年…完成情况
+            # unless the opening says the day it reports (截止2024年6月10日): a 落实情况的通报
+            # of a meeting's decisions in June
+            later = texts[texts.index(text) + 1 :]
+            until = next((u for t in later if (u := _UNTIL.search(t))), None)
+            if until and not _STRONG_YEAR.search(text):
+                return _dates(until.group(0), int(m["y"]), 1, int(until["b"]))
             return _dates(f"{m['y']}年", int(m["y"]), 1, 12)
     return Period("", None, None)
 
@@ -297,7 +304,10 @@ def judge(
     return Judged("unknown", "none", "")
 
 
-_PART_DONE = re.compile(r"(?<![\d.])[1-9]\d*(?:\.\d+)?%")  # a share of the work done, not 0%
+# a share of the work done, not 0%, or a count of works begun (开工2个,未开工3个)
+_PART_DONE = re.compile(
+    r"(?<![\d.])[1-9]\d*(?:\.\d+)?%|(?<![未尚没])(?:开工|建成|完工|启动)[1-9]\d*[个项座所处家条]"
+)
 _DONE_VERBS = re.compile(
     r"^(?:已|累计|共|新)?(?:完成|建成|新建|建设|实现|开工|改造|新增|提升|优化)+"
 )
@@ -436,10 +446,20 @@ _YEAR_SHARE = re.compile(r"(?:完成|占)(?:年度|全年)?(?:目标)?任务数?
 
 
 def _year_shares(progress: list[str]) -> list[tuple[str, str]]:
-    """(words, share) of each share of the year's task a progress text states, as rates."""
-    return [
+    """(words, share) of each share of the year's task a progress text states, as rates; a
+    progress cell that is 100% or more only is the task done (a lower one alone may be a
+    growth rate or a works' progress: not read)."""
+    bare = [
+        ("进展", t.strip())
+        for t in progress
+        if _BARE_SHARE.fullmatch(t.strip()) and float(t.strip()[:-1]) >= 100
+    ]
+    return bare + [
         (m.group()[: -len(m[1])].rstrip(), m[1]) for t in progress for m in _YEAR_SHARE.finditer(t)
     ]
+
+
+_BARE_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?%")
 
 
 _WORKS_DONE = re.compile(r"完成[^,;。,]{0,8}?的?\s*(\d+(?:\.\d+)?)%")  # 已完成总工程量的90%

@@ -140,6 +140,57 @@ def _tasks(text: str) -> list[str]:
     return tasks
 
 
+# 县文旅广电局负责的“切实抓好…”, 由县民政局负责的第1件、县卫健局负责的第17、18件: the items a
+# notice names by who is responsible for them, each by its words in quotes or its number
+_NUMBER = rf"[{_CN}\d]{{1,6}}"
+_RESPONSIBLE = re.compile(
+    r"(?P<units>[^,:;。“”()]{2,60}?)负责的"
+    rf"(?:“(?P<task>[^”]{{2,300}})”|第(?P<refs>{_NUMBER}(?:、{_NUMBER})*)(?P<kind>[件项]))"
+)
+_BEFORE_UNITS = re.compile(r"^(?:[、,\s]|其中|例如|比如|即|由|如)+")
+_CLAUSE = re.compile(r"[^,;。]*")
+
+
+def responsible_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]:
+    """(label, task, units, progress, section, source_ref) of each item a notice names after
+    its responsible units (``县发改局负责的“严格落实…”``, ``县民政局负责的第1件``): a numbered
+    reference is labelled by its number and the clause after a run of them (``…第17、18件确定
+    事项进展滞后``) is the progress of each; a quoted task's progress runs to the next item; the
+    clause before the block's first item (``需要加快推进落实事项3件,如``) is their section.
+    [] when fewer than ``MIN_REFERENCES`` are found.
+
+    >>> text = "其中,由县民政局负责的第1件、县卫健局负责的第17、18件确定事项进展滞后,请加快。"
+    >>> [r[:4] for r in responsible_items([Block(text, "L1")])]
+    [('第1件', '第1件', '县民政局', '确定事项进展滞后'), ('第17件', '第17件', '县卫健局', '确定事项进展滞后'), ('第18件', '第18件', '县卫健局', '确定事项进展滞后')]
+    """
+    found = []
+    for block in blocks:
+        text = block.text
+        matches = [
+            (m, units)
+            for m in _RESPONSIBLE.finditer(text)
+            if (units := _BEFORE_UNITS.sub("", m["units"]).strip()) and unit_like(units)
+        ]
+        if not matches:
+            continue
+        section = _intro(text[: matches[0][0].start()].rstrip(",、 如由其中"))
+        run: list[tuple[str, str]] = []  # the numbered references waiting for their clause
+        for (match, units), following in zip(matches, [*matches[1:], (None, "")]):
+            end = following[0].start() if following[0] else len(text)
+            rest = text[match.end() : end]
+            if match["task"]:
+                progress = rest.strip(",;、。 ")
+                found.append(("", match["task"], units, progress, section, block.source_ref))
+                continue
+            run += [(f"第{n}{match['kind']}", units) for n in match["refs"].split("、")]
+            if following[0] and not rest.strip("、 "):
+                continue  # the run goes on: 第1件、县发改局负责的第4件
+            clause = _CLAUSE.match(rest)[0].strip()
+            found += [(label, label, u, clause, section, block.source_ref) for label, u in run]
+            run = []
+    return found if len(found) >= MIN_REFERENCES else []
+
+
 _BULLET = re.compile(r"^[●■◆◇○□•]\s*(?P<rest>.+)$")  # not ▲ or ★: they mark a lead unit
 _TOPIC_END = re.compile(r"(?:方面|工作|项目|工程)?:")
 
@@ -180,6 +231,16 @@ def prose_items(blocks: list[Block]) -> tuple[tuple[RawItem, ...], tuple[str, ..
             ),
             HEADER,
             "通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",
+        )
+    responsible = responsible_items(blocks)
+    if responsible:
+        return (
+            tuple(
+                RawItem(label, ref, section, (), cells=(task, units, progress))
+                for label, task, units, progress, section, ref in responsible
+            ),
+            ENTRIES_HEADER,
+            "通报写明各事项的责任单位（“某单位负责的……”）：按此读出各项及其后的进展。",
         )
     listed = enumerated_items(blocks)
     if listed:

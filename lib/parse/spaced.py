@@ -85,8 +85,8 @@ def line_words(line: str) -> list[str]:
     """A header line's words: ``单 位`` and ``建 设 内 容`` are one word each (single characters
     spaced out), and a period before a word belongs to it (``1-7月 实际完成情况``).
 
-    >>> line_words("序号 建 设 内 容 责任单位 1-7月 实际完成情况")
-    ['序号', '建设内容', '责任单位', '1-7月实际完成情况']
+    >>> line_words("序号 建 设 内 容 责任单位 1-7月 实际完成情况 完成 进度")
+    ['序号', '建设内容', '责任单位', '1-7月实际完成情况', '完成进度']
     """
     words: list[str] = []
     spaced_out = False  # the last word is made of single characters (建 设 内 容)
@@ -106,7 +106,19 @@ def line_words(line: str) -> list[str]:
             joined[-1] += word
         else:
             joined.append(word)
-    return joined
+    out: list[str] = []
+    for word in joined:  # 完成 进度: a header cell broken by a space, known only whole
+        if (
+            out
+            and len(out[-1]) <= 4
+            and len(word) <= 4
+            and not _known(out[-1])
+            and _kind_by_words(out[-1] + word)
+        ):
+            out[-1] += word
+        else:
+            out.append(word)
+    return out
 
 
 def spaced_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
