@@ -820,3 +820,32 @@ def test_a_notice_naming_items_after_the_units_responsible_for_them() -> None:
     assert list(doc.items["item_label"]) == ["第1件", "第4件", "第17件", "第18件"]
     assert list(doc.assignments["unit"]) == ["县民政局", "县发改局", "县卫健局", "县卫健局"]
     assert set(rows["status"]) == {"behind"}
+
+
+def test_lines_each_closed_by_their_units_label_are_items_though_unnumbered() -> None:
+    # a notice's list whose numbers after ⑤ the copy lost (⑥⑦ written as images)
+    text = (
+        "3项进展偏慢的重点工作为:\n"
+        "①实现“小升规”60家(责任单位:市经信局);\n"
+        "②全力推动规上企业发明专利全覆盖(责任单位:市市场监管局);\n"
+        "新增跨境电商产值10亿元以上(责任单位:市商务局);\n"
+        "确保完成固定资产投资50亿元(责任单位:玉环经济开发区)。\n"
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == ["①", "②", "", ""]
+    assert list(doc.assignments["unit"]) == [
+        "市经信局",
+        "市市场监管局",
+        "市商务局",
+        "玉环经济开发区",
+    ]
+
+
+def test_the_group_cell_of_a_tables_only_item_is_its_name() -> None:
+    text = (
+        "序号 | 项目 | 具体内容 | 牵头单位 | 配合单位 | 完成情况 |\n"
+        "1 | 统筹增加中小学学位 | 推动配套学校建设 | 区教育局 | 区财政局、各镇街 | 推进中 |\n"
+    )
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert doc.items["task"].iloc[0].startswith("统筹增加中小学学位")
+    assert list(doc.assignments["unit"]) == ["区教育局", "区财政局", "各镇街"]

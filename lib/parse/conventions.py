@@ -277,7 +277,7 @@ def _groups_of_one(records: list[ItemRecord], sections: list[str]) -> list[ItemR
     (浙有善育 / 浙里优学 …, each over its item's sub-rows only): the item's name, at the head of
     its task, not a section over items."""
     groups = [r.section if r.section != s else "" for r, s in zip(records, sections)]
-    if len(records) < 2 or not all(groups) or len(set(groups)) < len(groups):
+    if not records or not all(groups) or len(set(groups)) < len(groups):
         return records
     outer = list(sections)  # the group cell above carried down as a section: not one
     for i in range(1, len(outer)):

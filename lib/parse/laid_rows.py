@@ -205,7 +205,7 @@ def unnumbered_table(raw: RawItem, header: tuple[str, ...]) -> list[RawItem]:
     after, col = units_column(header)
     lines = _points_joined(_brackets_joined(raw.lines), 0)
     if col is None:  # the units in the task's words: 一般公共预算收入增长7%。(牵头单位:市财政局)
-        return _rows_at_units_labels(raw._replace(lines=lines))
+        return rows_at_units_labels(raw._replace(lines=lines))
     return _unnumbered_rows(raw._replace(lines=lines), after, col)
 
 
@@ -218,16 +218,21 @@ def _units_label_end() -> re.Pattern[str]:
     return re.compile(rf"\((?:{alternation})[:][^()]+\)[。;]?$")
 
 
-def _rows_at_units_labels(raw: RawItem) -> list[RawItem]:
+def rows_at_units_labels(raw: RawItem, unnumbered: bool = False) -> list[RawItem]:
     """Rows that each start with a line ending in its units label, the lines below it its
-    other cells (joined into one: the progress). One row when fewer than two start so."""
+    other cells (joined into one: the progress). One row when fewer than two start so.
+    ``unnumbered``: the rows after the first are items without a number (a list of
+    ``⑤…(责任单位:X);`` lines whose later numbers the copy lost), each a line only."""
     starts = [i for i, line in enumerate(raw.lines) if _units_label_end().search(line)]
     if len(starts) < 2 or starts[0] != 0:
+        return [raw]
+    if unnumbered and starts != list(range(len(starts))):  # one a line (then the rest)
         return [raw]
     ends = [*starts[1:], len(raw.lines)]
     return [
         raw._replace(
-            lines=(raw.lines[a], "".join(raw.lines[a + 1 : b])) if b > a + 1 else (raw.lines[a],)
+            label=raw.label if a == 0 or not unnumbered else "",
+            lines=(raw.lines[a], "".join(raw.lines[a + 1 : b])) if b > a + 1 else (raw.lines[a],),
         )
         for a, b in zip(starts, ends)
     ]

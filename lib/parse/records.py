@@ -26,7 +26,7 @@ from lib.parse.labels import (
     chinese_number,
     label_number,
 )
-from lib.parse.laid_rows import laid_rows, merged_units, unnumbered_table
+from lib.parse.laid_rows import laid_rows, merged_units, rows_at_units_labels, unnumbered_table
 from lib.parse.reference import DATA_DIR, load_reference, task_verbs
 from lib.parse.references import prose_items
 from lib.parse.spaced import (
@@ -300,6 +300,8 @@ def find_items(blocks: list[Block]) -> Layout:
             preamble = tuple(blocks[: _first_item(blocks)]) if cutter.items else ()
             return Layout(items, preamble, columns, (), cutter.furniture, (how,))
     found = cutter.items
+    if not header:  # ⑤…(责任单位:X); then lines of the same kind whose number the copy lost
+        found = [row for raw in found for row in rows_at_units_labels(raw, unnumbered=True)]
     if _numbers_left_out(blocks, header_at, start, header, kinds):
         # a table of one cell a line whose rows carry no number at all: its rows are found
         # where the units column falls (the numbered points in its cells are no items)
