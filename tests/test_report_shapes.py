@@ -849,3 +849,34 @@ def test_the_group_cell_of_a_tables_only_item_is_its_name() -> None:
     doc = parse_bytes(text.encode(), "table.txt")
     assert doc.items["task"].iloc[0].startswith("统筹增加中小学学位")
     assert list(doc.assignments["unit"]) == ["区教育局", "区财政局", "各镇街"]
+
+
+def test_items_labelled_shishi_with_their_leader_and_units_in_a_bracket() -> None:
+    text = (
+        "一、基本情况\n"
+        "实事一:新增城镇就业4万人。(责任领导:闫英姿 责任单位:市人社局,市科技局、各县市区人民政府)\n"
+        "截至目前,全市新增城镇就业2.61万人,完成计划的65%。\n"
+        "实事二:实施“放心餐饮”工程。(责任领导:镇方松 责任单位:市食品药品监管局,市财政局)\n"
+        "已确定餐饮示范店387家。\n"
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == ["实事一", "实事二"]
+    assert units_of(doc) == {
+        "实事一": ["市人社局", "市科技局", "各县市区人民政府"],
+        "实事二": ["市食品药品监管局", "市财政局"],
+    }
+
+
+def test_entries_after_a_colon_closed_by_a_labelled_units_bracket_and_a_semicolon() -> None:
+    text = (
+        "涉及我市的任务有3个,分别为:一是维修改造中小学校13所(责任单位:市教育局);"
+        "二是提高异地就医报销比例,简化临时外出备案流程(责任单位:市医保局);"
+        "三是新改建农村公路380公里(责任单位:市交通局)。\n"
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.items["task"]) == [
+        "维修改造中小学校13所",
+        "提高异地就医报销比例,简化临时外出备案流程",
+        "新改建农村公路380公里",
+    ]
+    assert list(doc.assignments["unit"]) == ["市教育局", "市医保局", "市交通局"]

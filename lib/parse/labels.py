@@ -23,7 +23,8 @@ CN = "零〇一二两三四五六七八九十百"
 CIRCLED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"  # ① … ⑳ as item labels
 ITEM_LABEL = re.compile(
     rf"^(?:(?P<num>\d{{1,5}})(?P<star>\*?)(?:$|[.、)](?!\d)\s*|\s*\|\s*|\s+(?=\D)|\t)"
-    rf"|(?P<paren>\((?:(?P<cn>[{CN}]+)|\d{{1,3}})\)|[{CIRCLED}]|第[{CN}\d]{{1,6}}条)\s*)(?P<rest>.*)$"
+    rf"|(?P<paren>\((?:(?P<cn>[{CN}]+)|\d{{1,3}})\)|[{CIRCLED}]|第[{CN}\d]{{1,6}}条"
+    rf"|实事[{CN}]{{1,3}}(?=:))\s*:?\s*)(?P<rest>.*)$"  # 实事一:新增城镇就业…
 )
 # 三、新建城市公园10个(市园林局负责)。: numbered like a heading; an item when it owns units
 # (a PDF line wrapped inside "(一、二期)" is neither: no ")" before the first "(")
@@ -63,4 +64,5 @@ def label_number(label: str) -> int | None:
     digits = label.strip(LABEL_MARKS)
     if digits.startswith("第") and digits.endswith(("条", "项")):
         digits = digits[1:-1]
+    digits = digits.removeprefix("实事")  # 实事三
     return int(digits) if digits.isdigit() else chinese_number(digits)

@@ -126,7 +126,7 @@ def _furniture() -> re.Pattern[str]:
 
 
 # First characters that can begin a label or a section heading (cheap tests before a regex)
-_LABEL_STARTS = frozenset("0123456789(第" + CIRCLED)
+_LABEL_STARTS = frozenset("0123456789(第实" + CIRCLED)
 _SECTION_STARTS = frozenset(CN + "第")
 
 

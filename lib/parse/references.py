@@ -81,6 +81,7 @@ def _entries_intro() -> re.Pattern[str]:
     return re.compile(rf"(?P<intro>[^。:;]{{2,60}}?(?:{words})):")
 
 
+_UNITS_LABEL = re.compile(r"^(?:责任单位|承办单位|牵头单位|主办单位)[:]\s*")
 _TRAILING_UNITS = re.compile(r"\((?P<units>[^()]{2,60})\)$")
 ENTRIES_HEADER = ("序号", "事项", "责任单位", "进展情况")  # the columns entries are read into
 
@@ -104,22 +105,26 @@ def enumerated_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]
             body = text[intro.end() : following.start() if following else len(text)]
             body = body.split("。")[0]
             section = _intro(intro["intro"])
-            for entry in _top_level(body):
+            # entries closed by ; hold commas of their own (提高报销比例,简化备案流程(…);)
+            entries = _top_level(body, ";")
+            for entry in entries if len(entries) > 1 else _top_level(body):
                 units = _TRAILING_UNITS.search(entry)
-                if not units or not unit_like(units["units"].rstrip("等")):
+                # (责任单位:市教育局): the units labelled inside the bracket
+                names = _UNITS_LABEL.sub("", units["units"]) if units else ""
+                if not units or not unit_like(names.rstrip("等")):
                     continue
-                for task in _tasks(entry[: units.start()].strip()):
-                    found.append((task, units["units"], "", section, block.source_ref))
+                for task in _tasks(_ORDINAL.sub("", entry[: units.start()].strip())):
+                    found.append((task, names, "", section, block.source_ref))
     return found if len(found) >= MIN_REFERENCES else []
 
 
-def _top_level(body: str) -> list[str]:
-    """The text cut at , and ; outside brackets."""
+def _top_level(body: str, marks: str = ",;") -> list[str]:
+    """The text cut at , and ; (``marks``) outside brackets."""
     parts, depth, start = [], 0, 0
     for i, ch in enumerate(body):
         depth += ch == "("
         depth -= ch == ")" and depth > 0
-        if ch in ",;" and not depth:
+        if ch in marks and not depth:
             parts.append(body[start:i].strip())
             start = i + 1
     parts.append(body[start:].strip())
