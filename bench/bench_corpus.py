@@ -14,7 +14,16 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from bench.corpus import CORPUS, FORMATS, corpus_lists, score_corpus, score_list, write_scores
+from bench.corpus import (
+    CORPUS,
+    FORMATS,
+    TABLE_FORMATS,
+    corpus_lists,
+    has_pipe_table,
+    score_corpus,
+    score_list,
+    write_scores,
+)
 
 
 def main() -> None:
@@ -59,17 +68,28 @@ def main() -> None:
 
 
 def print_formats(folders: list[Path]) -> None:
-    means = {fmt: 0.0 for fmt in FORMATS}
-    print("| list | " + " | ".join(FORMATS) + " |")
-    print("|---|" + "---|" * len(FORMATS))
+    _format_table(folders, FORMATS)
+    # the lists whose copy writes its table's rows with |: as the original's real tables
+    print()
+    _format_table([f for f in folders if has_pipe_table(f)], ("txt", *TABLE_FORMATS))
+
+
+def _format_table(folders: list[Path], formats: tuple[str, ...]) -> None:
+    means = {fmt: 0.0 for fmt in formats}
+    print("| list | " + " | ".join(formats) + " |")
+    print("|---|" + "---|" * len(formats))
     for folder in folders:
-        row = {fmt: score_list(folder, fmt).f1 for fmt in FORMATS}
-        for fmt in FORMATS:
+        row = {fmt: score_list(folder, fmt).f1 for fmt in formats}
+        for fmt in formats:
             means[fmt] += row[fmt] / len(folders)
         print(
-            f"| {folder.name} | " + " | ".join(f"{row[f]:.2f}" for f in FORMATS) + " |", flush=True
+            f"| {folder.name} | " + " | ".join(f"{row[f]:.2f}" for f in formats) + " |", flush=True
         )
-    print("| **mean F1** | " + " | ".join(f"**{means[f]:.3f}**" for f in FORMATS) + " |")
+    print(
+        f"| **mean F1** ({len(folders)} lists) | "
+        + " | ".join(f"**{means[f]:.3f}**" for f in formats)
+        + " |"
+    )
 
 
 if __name__ == "__main__":

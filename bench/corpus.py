@@ -116,6 +116,14 @@ def _align(gold_heads: list[str], tasks: list[str]) -> dict[int, int]:
 
 
 FORMATS = ("txt", "gb18030", "html", "docx", "pdf")
+# a copy whose tables are written ``a | b | c |``, as the original's real tables
+TABLE_FORMATS = ("table docx", "table xlsx", "table pdf")
+
+
+def has_pipe_table(folder: Path) -> bool:
+    """Does the copy write at least three table rows as ``a | b | c |``?"""
+    text = (folder / "source.txt").read_text(encoding="utf-8")
+    return sum(1 for line in text.split("\n") if re.search(r" \| .* \| ", line)) >= 3
 
 
 def source_as(folder: Path, fmt: str) -> tuple[str, bytes]:
@@ -137,6 +145,12 @@ def source_as(folder: Path, fmt: str) -> tuple[str, bytes]:
         return "source.docx", builders.docx_lines(lines)
     if fmt == "pdf":
         return "source.pdf", builders.text_pdf(text)
+    if fmt == "table docx":
+        return "source.docx", builders.pipe_table_docx(text)
+    if fmt == "table xlsx":
+        return "source.xlsx", builders.pipe_table_xlsx(text)
+    if fmt == "table pdf":
+        return "source.pdf", builders.pipe_table_pdf(text)
     raise ValueError(fmt)
 
 

@@ -7,6 +7,7 @@ header), so the property tests render their generated lists with the same code.
 from __future__ import annotations
 
 import io
+import re
 from html import escape as _escape
 
 
@@ -387,4 +388,126 @@ def columns_pdf(title: str, columns: list[list[str]], widths: tuple[float, ...] 
             page.drawString(x, A4[1] - 90 - row * 16, line)
         x += widths[number] if number < len(widths) else 270
     page.save()
+    return buffer.getvalue()
+
+
+def _pipe_blocks(text: str) -> list[tuple[str, object]]:
+    """A copy's lines as ('p', line) or ('t', rows): runs of rows written ``a | b | c |``
+    are tables; a Markdown rule row and rows of bars only are left out."""
+    out = []
+    for line in text.split("\n"):
+        if not line.strip() or not line.strip(" |"):
+            continue  # an empty row of the copy's table
+        if line.count("|") >= 2:
+            cells = [c.strip() for c in line.strip().strip("|").split("|")]
+            if all(re.fullmatch(r":?-{3,}:?", c) for c in cells if c):
+                continue  # a Markdown table's rule row
+            if out and out[-1][0] == "t":
+                out[-1][1].append(cells)
+            else:
+                out.append(("t", [cells]))
+        else:
+            out.append(("p", line.strip()))
+    return out
+
+
+def _padded(rows: list[list[str]]) -> list[list[str]]:
+    """Rows a cell short padded at the end, or at the front where the copy lost a merged
+    first cell (a bare number or a numbered task lands in the number's or task's column)."""
+    width = max(len(r) for r in rows)
+    header = rows[0]
+    label_at = next((i for i, h in enumerate(header) if h in ("序号", "编号")), None)
+    out = []
+    for r in rows:
+        short = width - len(r)
+        if short and label_at and re.fullmatch(r"\d{1,3}", r[0]):
+            r = [""] * label_at + r
+        elif short and not label_at and re.match(r"\d{1,3}[.、]", r[0]) and len(r) < width:
+            r = [""] * short + r
+        out.append(r + [""] * (width - len(r)))
+    return out
+
+
+def pipe_table_pdf(text: str) -> bytes:
+    """The copy as a PDF whose tables are ruled tables of wrapped cells (landscape A4), as
+    a table made in Word or Excel and printed to PDF."""
+    from xml.sax.saxutils import escape
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    body = ParagraphStyle("b", fontName="STSong-Light", fontSize=10.5, leading=15, wordWrap="CJK")
+    cell = ParagraphStyle("c", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
+    story = []
+    page_w = landscape(A4)[0] - 72
+    for kind, value in _pipe_blocks(text):
+        if kind == "p":
+            story.append(Paragraph(escape(value), body))
+            continue
+        rows = _padded(value)
+        n = len(rows[0])
+        lengths = [max(1, max(len(r[i]) for r in rows)) for i in range(n)]
+        total = sum(min(size, 60) for size in lengths)
+        widths = [page_w * min(size, 60) / total for size in lengths]
+        widths = [max(w, 28) for w in widths]
+        scale = page_w / sum(widths)
+        widths = [w * scale for w in widths]
+        data = [[Paragraph(escape(c), cell) for c in r] for r in rows]
+        story.append(
+            Table(
+                data,
+                colWidths=widths,
+                repeatRows=1,
+                style=TableStyle(
+                    [
+                        ("GRID", (0, 0), (-1, -1), 0.5, colors.black),
+                        ("VALIGN", (0, 0), (-1, -1), "TOP"),
+                    ]
+                ),
+            )
+        )
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=landscape(A4)).build(story)
+    return buffer.getvalue()
+
+
+def pipe_table_docx(text: str) -> bytes:
+    """The copy as a Word file whose tables are Word tables."""
+    import docx as python_docx
+
+    document = python_docx.Document()
+    for kind, value in _pipe_blocks(text):
+        if kind == "p":
+            document.add_paragraph(value)
+            continue
+        rows = _padded(value)
+        table = document.add_table(rows=0, cols=len(rows[0]))
+        for r in rows:
+            cells = table.add_row().cells
+            for c, v in zip(cells, r):
+                c.text = v
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return buffer.getvalue()
+
+
+def pipe_table_xlsx(text: str) -> bytes:
+    """The copy as a workbook, a table row a sheet row, each paragraph a row of one cell."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for kind, value in _pipe_blocks(text):
+        if kind == "p":
+            sheet.append([value])
+        else:
+            for r in _padded(value):
+                sheet.append([float(v) if re.fullmatch(r"\d+", v) else v for v in r])
+    buffer = io.BytesIO()
+    book.save(buffer)
     return buffer.getvalue()

@@ -880,3 +880,54 @@ def test_entries_after_a_colon_closed_by_a_labelled_units_bracket_and_a_semicolo
         "新改建农村公路380公里",
     ]
     assert list(doc.assignments["unit"]) == ["市教育局", "市医保局", "市交通局"]
+
+
+def test_real_tables_without_a_number_column_number_their_first_cell() -> None:
+    from tests import builders
+
+    text = (
+        "2021年十件民生实事完成情况汇总表\n"
+        "| 重点事项 | 牵头单位 | 实际进度 |\n"
+        "| --- | --- | --- |\n"
+        "| 一、解决中心城区居民用水压力问题 | 市水务局 | 完成改造约8.5万户。 |\n"
+        "| 二、实施中心城区燃气管道普及工作 | 市住建局 | 加装管道燃气1.8万户。 |\n"
+        "| 三、推动既有住宅增设电梯建设 | 市住建局 | 86个梯口建成投入使用。 |\n"
+    )
+    for name, data in (
+        ("a.docx", builders.pipe_table_docx(text)),
+        ("a.xlsx", builders.pipe_table_xlsx(text)),
+        ("a.pdf", builders.pipe_table_pdf(text)),
+    ):
+        doc = parse_bytes(data, name)
+        assert list(doc.items["item_label"]) == ["一", "二", "三"], name
+        assert list(doc.assignments["unit"]) == ["市水务局", "市住建局", "市住建局"], name
+        assert doc.items["task"].iloc[0].startswith("解决中心城区"), name
+
+
+def test_a_pdf_cell_keeps_apart_the_lines_typed_one_a_unit() -> None:
+    import io
+
+    from reportlab.lib import colors
+    from reportlab.lib.pagesizes import A4, landscape
+    from reportlab.lib.styles import ParagraphStyle
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    style = ParagraphStyle("c", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
+    rows = [
+        ["序号", "工作任务", "牵头单位及主要负责人"],
+        ["1", "新建城市公园3个,改造提升口袋公园12个,完善周边配套设施。" * 2, "区住建局<br/>伍泽国"],
+        ["2", "新增城镇就业8000人。", "区人社局<br/>陈宣群"],
+    ]
+    data = [[Paragraph(c, style) for c in r] for r in rows]
+    table = Table(data, colWidths=[40, 300, 150])
+    table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black)]))
+    buffer = io.BytesIO()
+    SimpleDocTemplate(buffer, pagesize=landscape(A4)).build([table])
+    doc = parse_bytes(buffer.getvalue(), "list.pdf")
+    assert units_of(doc) == {"1": ["区住建局"], "2": ["区人社局"]}  # the heads set apart
+    assert (
+        "新建城市公园3个,改造提升口袋公园12个,完善周边配套设施。新建" in doc.items["task"].iloc[0]
+    )

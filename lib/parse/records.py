@@ -402,6 +402,8 @@ class _Cutter:
         self.cut = False  # the last item closed was a row its | never closed
         self.header_cells = [c for c in header if c]
         self.width = len(header)
+        self.roles = roles
+        self.label_column = "label" in roles
         self.label_col = roles.index("label") if "label" in roles else 0
         before = roles[: self.label_col]
         self.section_col = before.index("section") if "section" in before else None
@@ -616,6 +618,8 @@ class _Cutter:
             after = list(cells[col + 1 :])
             after += [""] * max(0, self.width - col - 1 - len(after))
             self._start(label, block, [], tuple(after))
+        elif not self.label_column and col < len(cells) and self._numbered_row(block):
+            pass  # 一、解决居民用水问题 | 市水务局 | …: the number at the head of the task's cell
         elif self._continues(cells):
             merged = list(self.open["cells"])
             for i, cell in enumerate(cells[col + 1 :]):
@@ -626,6 +630,40 @@ class _Cutter:
             self.open["cells"] = tuple(merged)
         else:
             self.unplaced.append(block)
+
+    def _numbered_row(self, block: Block) -> bool:
+        """A row of a table with no number column whose first cell starts with the item's
+        number (``1.新建…``, ``一、解决…``): an item, its first cell without the number. False
+        when the cell is not numbered so."""
+        cells, section = block.cells, ""
+        if self.roles[:1] == ["section"] and len(cells) > 1:  # 类别 | 民生事项名称 | …
+            section, cells = cells[0].strip(), cells[1:]
+        first, later = cells[0].strip(), tuple(cells[1:])
+        label = ITEM_LABEL.match(first) if first[:1] in _LABEL_STARTS else None
+        if label and label["rest"].strip():
+            if section:  # 四、教育文化: the section of this row and the rows below
+                self.close()
+                heading = SECTION.match(section)
+                self.section = heading["rest"].strip() if heading else section
+            self._start(label, block, [], (label["rest"].strip(), *later))
+            return True
+        if self.roles[:1] == ["section"]:
+            return False
+        numbered = NUMBERED_HEADING.match(first) if first[:1] in _SECTION_STARTS else None
+        if not numbered:
+            return False
+        self.close()
+        self.open = {
+            "label": numbered["cn"],
+            "source_ref": block.source_ref,
+            "section": self.section,
+            "lines": [],
+            "leaders": self.leaders,
+            "cells": (numbered["rest"].strip(), *later),
+            "heads": "",  # numbered like a heading: an item when it names units
+            "part": self.part,
+        }
+        return True
 
     def _line(self, block: Block, text: str) -> None:
         """A line of text: a number opens an item, a heading names a section or a leader, a

@@ -698,7 +698,7 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
         raise ListError(
             "这个 PDF 没有文字层（可能是扫描件）：请上传带文字的 PDF、Word 或 Excel 文件。"
         )
-    return _row_blocks(rows, breaks_separate=False), "pdf"
+    return _row_blocks(rows, breaks_separate=True), "pdf"
 
 
 _PDF_SAMPLE_PAGES = 3
@@ -811,13 +811,64 @@ def _column_rows(page) -> list[list[str]]:
     )
     tables = [t for t in tables if len(t.rows) >= 2 and len(t.rows[0].cells) >= 2]
     for table in tables:
-        for order, row in enumerate(table.extract()):
-            placed.append((table.bbox[1] + order * 0.001, 1, [c or "" for c in row]))
+        for order, row in enumerate(_table_cells(page, table)):
+            placed.append((table.bbox[1] + order * 0.001, 1, row))
     boxes = [t.bbox for t in tables]
     for line in page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines():
         placed.append((line["top"], 0, [line["text"]]))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [cells for _, _, cells in placed]
+
+
+def _table_cells(page, table) -> list[list[str]]:
+    """A PDF table's rows of cell texts (as pdfplumber's ``extract``), each cell's lines
+    joined where the text wrapped (the line runs to the cell's right edge) and kept apart
+    by a line break where it was typed (a short line: 市民政局 / 伍泽国, units one a line)."""
+    out = []
+    for row in table.rows:
+        inside = [c for c in page.chars if _in_box(c, row.bbox)]
+        out.append(
+            [
+                "" if cell is None else _cell_text([c for c in inside if _in_box(c, cell)], cell)
+                for cell in row.cells
+            ]
+        )
+    return out
+
+
+def _in_box(char: dict, box: tuple[float, float, float, float]) -> bool:
+    x = (char["x0"] + char["x1"]) / 2
+    y = (char["top"] + char["bottom"]) / 2
+    return box[0] <= x < box[2] and box[1] <= y < box[3]
+
+
+def _cell_text(chars: list[dict], box: tuple[float, float, float, float]) -> str:
+    """A cell's characters as text: lines top to bottom, a wrapped line joined to the next,
+    a line that stops short of the right edge (by more than two characters) followed by a
+    line break."""
+    lines: list[list[dict]] = []
+    for char in sorted(chars, key=lambda c: (c["top"], c["x0"])):
+        if lines and abs(char["top"] - lines[-1][0]["top"]) <= _SAME_LINE:
+            lines[-1].append(char)
+        else:
+            lines.append([char])
+    text = ""
+    for n, line in enumerate(lines):
+        line.sort(key=lambda c: c["x0"])
+        words = line[0]["text"]
+        for before, char in zip(line, line[1:]):
+            gap = char["x0"] - before["x1"]
+            words += (" " if gap > 0.5 * (before["x1"] - before["x0"]) else "") + char["text"]
+        if n:
+            width = max(c["x1"] - c["x0"] for c in lines[n - 1])
+            short = box[2] - max(c["x1"] for c in lines[n - 1]) > _EDGE + 2 * width
+            text += "\n" if short else ""
+        text += words
+    return text
+
+
+_SAME_LINE = 3  # pt between the tops of characters on one line
+_EDGE = 6  # pt of a cell's padding at its right edge
 
 
 def _outside(obj: dict, boxes: list[tuple[float, float, float, float]]) -> bool:
