@@ -105,6 +105,14 @@ def test_each_status_says_where_it_came_from() -> None:
             "2024-06-30",
         ),
         (["2023年度民生实事落实情况", "截至2023年6月底"], "2023年", "2023-01-01", "2023-12-31"),
+        # a report on the year's progress, dated before the year is out: the months before
+        (
+            ["2015年度民生实事项目进展情况", "今日周村 2015-08-21 22:17"],
+            "1-7月",
+            "2015-01-01",
+            "2015-07-31",
+        ),
+        (["2015年为民办实事完成情况", "2016-01-10"], "2015年", "2015-01-01", "2015-12-31"),
     ],
 )
 def test_the_period_is_read_from_headers_and_titles(texts, label, start, end) -> None:

@@ -931,3 +931,48 @@ def test_a_pdf_cell_keeps_apart_the_lines_typed_one_a_unit() -> None:
     assert (
         "新建城市公园3个,改造提升口袋公园12个,完善周边配套设施。新建" in doc.items["task"].iloc[0]
     )
+
+
+def test_a_header_at_a_paragraphs_end_and_a_units_header_with_its_legend() -> None:
+    glued = (
+        "各部门要切实加强组织领导。附件:2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位\n"
+        "1 地区生产总值增长7%以上. 发改委\n"
+        "2 全社会固定资产投资额550亿元. 发改委、经信委、科技局\n"
+    )
+    doc = parse_bytes(glued.encode(), "list.txt")
+    assert list(doc.assignments["role"]) == ["lead", "lead", "co", "co"]  # 牵头责任单位
+    legend = (
+        "序号 | 重点任务 | 完成情况 | 责任单位 (加黑为牵头单位) | 监督电话 |\n"
+        "1 | 打造总部楼宇 | 已开业 | 区投促局、大观园街道办事处 | 51806562 |\n"
+        "2 | 建设科创大厦 | 已封顶 | 区科技局、十六里河街道办事处 | 51806563 |\n"
+    )
+    doc = parse_bytes(legend.encode(), "list.txt")
+    assert units_of(doc) == {
+        "1": ["区投促局", "大观园街道办事处"],
+        "2": ["区科技局", "十六里河街道办事处"],
+    }
+
+
+def test_a_header_word_spaced_out_and_a_column_of_examining_units() -> None:
+    text = "\n".join(
+        ["项 目", "分值", "目标任务", "监考单位", "地区生产总值增长率", "3", "年终考核", "区发改局",
+         "服务业增加值增长率", "3", "年终考核", "区商务局"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert list(doc.assignments["unit"]) == ["区发改局", "区商务局"]
+
+
+def test_an_items_progress_labelled_after_its_units() -> None:
+    text = (
+        "2015年度全区民生实事项目进展情况\n"
+        "1.投资2316万元,对11个社区的老旧小区进行整体改造。\n"
+        "责任单位:区住建局,各街道\n"
+        "项目内容:对11个社区的老旧小区进行道路、路灯整体改造。\n"
+        "项目进展:累计投资1455万元,完成路面开挖79120平方米。\n"
+        "2.新建公园3个。\n"
+        "责任单位:区园林局\n"
+        "项目进展:已建成1个。\n"
+    )
+    doc = parse_bytes(text.encode(), "news.txt")
+    progress = doc.notes[doc.notes["header"] == "项目进展"]
+    assert list(progress["text"]) == ["累计投资1455万元,完成路面开挖79120平方米", "已建成1个"]

@@ -95,6 +95,8 @@ _HALF = re.compile(r"(?P<h>上半年|下半年|半年度?(?=完成|进展|推进
 _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
 # 2023年; 2020第四季度, 2021上半年: a year written straight before its period
 _YEAR = re.compile(r"(?P<y>20\d{2})\s*(?:年|(?=第?[一二三四1-4]季度|[上下]半年|前三季度))")
+_PUBLISHED = re.compile(r"(?P<y>20\d{2})-(?P<m>\d{1,2})-\d{1,2}")  # 2015-08-21 22:17
+_UNDER_WAY = re.compile(r"进展|推进")  # a title on progress, not on what was done
 _STRONG_YEAR = re.compile(r"全年|年度")  # a whole year's report, whatever date it is written on
 _WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况|全部完成|全面完成|全完成")
 
@@ -137,6 +139,12 @@ def reporting_period(texts: list[str], year: str = "") -> Period:
             until = next((u for t in later if (u := _UNTIL.search(t))), None)
             if until and not _STRONG_YEAR.search(text):
                 return _dates(until.group(0), int(m["y"]), 1, int(until["b"]))
+            # a report on the year's progress published before the year is out (2015年度…
+            # 进展情况, dated 2015-08-21): the months before it was published
+            dated = next((d for t in later if (d := _PUBLISHED.search(t))), None)
+            if dated and dated["y"] == m["y"] and int(dated["m"]) < 12 and _UNDER_WAY.search(text):
+                month = max(1, int(dated["m"]) - 1)
+                return _dates(f"1-{month}月", int(m["y"]), 1, month)
             return _dates(f"{m['y']}年", int(m["y"]), 1, 12)
     return Period("", None, None)
 
@@ -406,9 +414,21 @@ def _figure_status(goal: Target, got: Target, period: Period) -> Judged:
             status = "on_track"
     pro_rata = goal.measure_unit != "%" and status != "done"
     evidence = f"目标 {goal.span}，{period.label or '报告'}为 {got.span}" + (
-        f"（序时应达 {expected:.3g}{measure}）" if pro_rata else ""
+        f"（序时应达 {_amount(expected, measure)}）" if pro_rata else ""
     )
     return Judged(status, "figures", evidence)
+
+
+def _amount(value: float, measure: str) -> str:
+    """A figure as a reader writes it: 1544万元, 2.3亿元, 8500人 (never 1.54e+07元).
+
+    >>> _amount(15440000, "元"), _amount(230000000, "元"), _amount(8500, "人"), _amount(2.5, "个")
+    ('1544万元', '2.3亿元', '8500人', '2.5个')
+    """
+    for size, word in ((1e8, "亿"), (1e4, "万")):
+        if value >= size and value >= 1e5:
+            return f"{value / size:.4g}{word}{measure}"
+    return f"{value:.4g}{measure}" if value < 1e4 else f"{value:.0f}{measure}"
 
 
 _RATE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)%")

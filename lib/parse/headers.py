@@ -27,7 +27,7 @@ PERIOD = re.compile(
 
 
 # an instruction to the units filling the table, in brackets after a header's words
-INSTRUCTION_AFTER = re.compile(r"\([^()]*(?:注明|说明|填写|填报)[^()]*\)$")
+INSTRUCTION_AFTER = re.compile(r"\([^()]*(?:注明|说明|填写|填报|为牵头|为主办|为主责)[^()]*\)$")
 _CAPTION = re.compile(r"^(?:附?表\s*\d+|附表)")  # 表1:…, 附表2 …: a caption above a table
 
 # a column of units that names their heads too: 牵头单位及主要负责人, 责任单位及责任人

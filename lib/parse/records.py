@@ -33,6 +33,7 @@ from lib.parse.spaced import (
     column_kinds,
     cut_row,
     lay_lines,
+    line_words,
     spaced_table,
     unfold_table_lines,
     unit_like,
@@ -165,6 +166,27 @@ def _list_intro(text: str) -> str:
     return text.rstrip(":")
 
 
+def header_cut_off(blocks: list[Block]) -> list[Block]:
+    """A table's header written at the end of the notice's last paragraph (``…2018年2月24日
+    常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位``): the header cut onto a
+    line of its own, when its words from 序号 on are header words naming a units column.
+
+    >>> [b.text for b in header_cut_off([Block("附件:分解表 序号 名称 工作任务 牵头责任单位", "L1")])]
+    ['附件:分解表', '序号 名称 工作任务 牵头责任单位']
+    """
+    out: list[Block] = []
+    for block in blocks:
+        at = block.text.rfind(" 序号 ") if not block.cells else -1
+        tail = block.text[at + 1 :] if at > 0 else ""
+        words = line_words(tail) if tail else []
+        roles = [header_role(w) for w in words]
+        if len(words) >= 3 and all(roles) and set(roles) & {"units", "lead", "lead_units"}:
+            out += [Block(block.text[:at].strip(), block.source_ref), Block(tail, block.source_ref)]
+        else:
+            out.append(block)
+    return out
+
+
 def split_run_on_lines(blocks: list[Block]) -> list[Block]:
     """A web page copied onto one line (``1.新建学校3所 县教育局 2.改造道路 县交通运输局``): cut
     it before each number that continues the numbering begun at the line's start or inside it.
@@ -255,7 +277,7 @@ def key_value_rows(blocks: list[Block]) -> list[Block]:
 
 def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
-    blocks = split_run_on_lines(key_value_rows(blocks))
+    blocks = split_run_on_lines(key_value_rows(header_cut_off(blocks)))
     header_at, start, header = _find_header(blocks)
     if not header:  # a whole table copied onto one line: its header and rows on lines of their own
         unfolded = unfold_table_lines(blocks)
@@ -816,6 +838,7 @@ def _unknown(parts: list[str]) -> int:
     return sum(1 for part in parts if not header_role(part))
 
 
+_SPACED_OUT = re.compile(r"(?<=^[\u4e00-\u9fff]) (?=[\u4e00-\u9fff]$)")  # 项 目 → 项目
 # a header line ending on one of these words goes on in the next: 市级牵头 / 责任单位
 _ROLE_WORDS = ("牵头", "配合", "协办", "主责")
 # a header line of a year only goes on in the next: 2023年 / 目标进度
@@ -881,7 +904,11 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
         unknown = 0
         known_to = (i, 0)  # after the last line of known cells: unknown ones only between them
         while j < len(blocks):
-            parts = [p for p in re.split(r"\t|\s*\|\s*|\s{2,}", blocks[j].text.strip(" |")) if p]
+            parts = [
+                _SPACED_OUT.sub("", p)  # 项 目, 单 位: a header word spaced out
+                for p in re.split(r"\t|\s*\|\s*|\s{2,}", blocks[j].text.strip(" |"))
+                if p
+            ]
             if len(parts) == 1 and cells and MEASURE_AFTER.fullmatch(parts[0]):
                 cells[-1] += parts[0]  # 总投资 / (万元): the measure of the cell above
                 j += 1
