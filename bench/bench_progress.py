@@ -5,7 +5,7 @@ or none, written by reading both), the base item each row was matched to.
 
 Prints one line per report and the accuracy over all items (goal 0.9 or more), then one line
 per matched report and the rows matched right (goal: every one).
-Run: .venv/bin/python bench/bench_progress.py [--record]  (--record writes
+Run: .venv/bin/python bench/bench_progress.py [--record] [--markdown]  (--record writes
 tests/corpus/progress_scores.csv, which tests/test_progress.py keeps every report at or above)
 """
 
@@ -39,7 +39,7 @@ def score(folder: Path) -> tuple[int, int, str, list[str]]:
         _, rows = read_progress(source.read_bytes(), source.name)
     except ListError as error:  # refused: every status unread
         rows = pd.DataFrame(columns=list(PROGRESS_COLUMNS))
-        print(f"{folder.name}: {error.message}")
+        print(f"{folder.name}: {error.message}", file=sys.stderr)
     last = latest_status(rows)
     # a label written again (numbering restarting under each heading: 1, 2, then 1 …) pairs
     # with the gold's rows of that label in order
@@ -88,16 +88,25 @@ SCORES = CORPUS / "progress_scores.csv"  # each report's statuses read right, ke
 
 def main() -> None:
     record = "--record" in sys.argv[1:]
+    markdown = "--markdown" in sys.argv[1:]  # the README's table of reports
     right = total = 0
     recorded = []
+    if markdown:
+        print("| report | period read | statuses | read right |\n|---|---|---:|---:|")
     for gold in sorted(CORPUS.glob("*/progress_gold.csv")):
         ok, n, period, misses = score(gold.parent)
         right, total = right + ok, total + n
         recorded.append((gold.parent.name, ok, n))
-        print(f"{gold.parent.name:40s} {ok:3d}/{n:3d}  {period}  {'; '.join(misses)}")
+        if markdown:
+            print(f"| {gold.parent.name} | {period or '（未读出）'} | {n} | {ok} |")
+        else:
+            print(f"{gold.parent.name:40s} {ok:3d}/{n:3d}  {period}  {'; '.join(misses)}")
     if record:
         with open(SCORES, "w", encoding="utf-8", newline="") as handle:
             csv.writer(handle).writerows([("report", "right", "items"), *recorded])
+    if markdown:
+        print(f"| **all** | | **{total}** | **{right} ({right / total:.3f})** |")
+        return
     print(
         f"\n{len(list(CORPUS.glob('*/progress_gold.csv')))} reports: status accuracy "
         f"{right}/{total} = {right / total:.3f}"
