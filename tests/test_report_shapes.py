@@ -976,3 +976,14 @@ def test_an_items_progress_labelled_after_its_units() -> None:
     doc = parse_bytes(text.encode(), "news.txt")
     progress = doc.notes[doc.notes["header"] == "项目进展"]
     assert list(progress["text"]) == ["累计投资1455万元,完成路面开挖79120平方米", "已建成1个"]
+
+
+def test_the_legend_written_in_the_units_columns_header() -> None:
+    text = (
+        "序号 | 重点任务 | 责任单位（排在第一位的为牵头单位） |\n"
+        "1 | 打造总部楼宇 | 区投促局、大观园街道办事处 |\n"
+        "2 | 建设科创大厦 | 区科技局、十六里河街道办事处 |\n"
+    )
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert list(doc.assignments["role"]) == ["lead", "co", "lead", "co"]
+    assert doc.report.legends == ("表头",)

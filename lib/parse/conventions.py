@@ -194,7 +194,14 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     """
     layout = _with_plain_labels(layout)
     preamble = "\n".join(b.text for b in layout.preamble)
-    legends: list[str] = ["通知"] if legend_pattern().search(preamble) else []
+    # the legend in the notice, or in the units column's header (责任单位(排在第一位的为牵头单位))
+    legends: list[str] = (
+        ["通知"]
+        if legend_pattern().search(preamble)
+        else ["表头"]
+        if legend_pattern().search(" ".join(layout.header))
+        else []
+    )
     chosen = convention or detect_convention(layout, lexicon)
     by_part = {} if convention else _conventions_by_part(layout, lexicon, chosen)
     columns = layout.header
