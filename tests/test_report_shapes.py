@@ -987,3 +987,32 @@ def test_the_legend_written_in_the_units_columns_header() -> None:
     doc = parse_bytes(text.encode(), "list.txt")
     assert list(doc.assignments["role"]) == ["lead", "co", "lead", "co"]
     assert doc.report.legends == ("表头",)
+
+
+def test_numbered_lines_that_open_with_the_unit_reporting() -> None:
+    text = (
+        "一、十大重点工作指挥部滞后情况\n"
+        "1.党建引领基层治理工作指挥部:项目7项,均达序时进度。\n"
+        "2.城乡建设工作指挥部:项目23项,未达序时进度2项为:南山片区老旧小区改造、城区污水处理厂扩容项目。\n"
+        "3.工业(产业)园区建设工作指挥部:项目57项,均达序时进度。\n"
+    )
+    doc, rows = read_progress(text.encode(), "bulletin.txt", year="2024")
+    assert list(doc.assignments["unit"]) == [
+        "党建引领基层治理工作指挥部",
+        "城乡建设工作指挥部",
+        "工业(产业)园区建设工作指挥部",
+    ]
+    # the timetable kept outweighs the heading's 滞后; 未达序时进度 is behind
+    assert list(rows["status"]) == ["on_track", "behind", "on_track"]
+
+
+def test_items_enumerated_in_a_sentence_one_two_three() -> None:
+    text = (
+        "关于2020年9月份民生工程实施进度的通报\n"
+        "目前,我县实施进度较慢的项目,一是乡镇污水处理设施建设(八公山乡污水处理站),"
+        "二是基层防汛预报预警体系建设,三是城镇老旧小区改造。县直牵头部门要加快项目进度。\n"
+    )
+    doc, rows = read_progress(text.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == ["一", "二", "三"]
+    assert doc.items["task"].iloc[0] == "乡镇污水处理设施建设(八公山乡污水处理站)"
+    assert set(rows["status"]) == {"behind"}

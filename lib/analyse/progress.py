@@ -276,8 +276,10 @@ def judge(
                 return Judged(cells[clean], "phrase", clean)
     under = _phrase_in(heading, _all_phrases()[2])  # the heading the item is listed under
     for status in _TEXT_ORDER:
-        if status == "on_track" and under is not None and under[0] in ("behind", "not_started"):
-            break  # 征迁正在推进 in an item listed under 滞后项目: the heading's word stands
+        against = status == "on_track" and under is not None and under[0] in _SHORT
+        if against and not any(_TIMETABLE in p for p in phrases[status] for t in texts if p in t):
+            break  # 征迁正在推进 in an item listed under 滞后项目: the heading's word stands,
+            # unless the item says it keeps to the timetable (均达序时进度)
         if status == "on_track" and (waiting := _pending(progress)) is not None:
             return waiting
         # the task's own words count only for a shortfall (a report that writes its progress
@@ -313,6 +315,9 @@ def judge(
 
 
 # a share of the work done, not 0%, or a count of works begun (开工2个,未开工3个)
+_SHORT = ("behind", "not_started")
+_TIMETABLE = "序时"  # an on-track phrase naming the timetable (达到序时进度) outweighs a heading
+
 _PART_DONE = re.compile(
     r"(?<![\d.])[1-9]\d*(?:\.\d+)?%|(?<![未尚没])(?:开工|建成|完工|启动)[1-9]\d*[个项座所处家条]"
 )

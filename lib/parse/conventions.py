@@ -42,7 +42,7 @@ from lib.parse.records import (
     run_rule,
 )
 from lib.parse.reference import DATA_DIR, read_data_csv
-from lib.parse.spaced import column_kinds
+from lib.parse.spaced import column_kinds, unit_like
 from lib.parse.split import MARKER, MARKERS
 from lib.parse.units import Lexicon
 
@@ -279,6 +279,9 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     )
 
 
+_UNIT_HEAD = re.compile(r"^(?P<unit>[^:,。;、(][^:,。;、]{1,19}):")
+
+
 def _groups_of_one(records: list[ItemRecord], sections: list[str]) -> list[ItemRecord]:
     """A group column (项目 before 省工作目标) that names every item a group of its own
     (浙有善育 / 浙里优学 …, each over its item's sub-rows only): the item's name, at the head of
@@ -450,6 +453,11 @@ def _read(
     else:  # no units anywhere: the task is what the first reader saw
         task, fields, extra = first(raw, columns, lexicon)
         reader = None
+        head = _UNIT_HEAD.match(task)  # 2.城乡建设工作指挥部:项目23项,…: a unit reporting
+        if head and unit_like(head["unit"]):
+            fields = [UnitField(head["unit"], "pending", "")]
+            extra = dict(extra or {})  # what the unit reports: the item's progress
+            extra["notes"] = [*extra.get("notes", ()), ("", task[head.end() :].strip())]
     carried = extra.pop("carried", "") if extra else ""
     group = extra.pop("group", "") if extra else ""
     if group:  # the group cell names this row's section and the rows' below it

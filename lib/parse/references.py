@@ -12,6 +12,7 @@ import functools
 import re
 
 from lib.parse.blocks import Block, RawItem
+from lib.parse.labels import chinese_number
 from lib.parse.reference import read_data_csv, task_verbs
 from lib.parse.spaced import unit_like
 
@@ -196,6 +197,46 @@ def responsible_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str
     return found if len(found) >= MIN_REFERENCES else []
 
 
+# 一是乡镇污水处理设施建设,二是基层防汛预报预警体系建设,…: items enumerated in a sentence
+_ORDINAL_ENTRY = re.compile(rf"(?:^|(?<=[,;:。]))\s*(?P<n>[{_CN}]{{1,3}})是")
+
+
+def ordinal_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]:
+    """(label, task, units, progress, section, source_ref) of each item a sentence enumerates
+    as ``一是…,二是…,三是…`` (counted on from one), its units when a bracket closes it with them
+    labelled (``(责任单位:市教育局)``; ``(八公山乡污水处理站)`` is a site), the clause before the first (``实施进度较慢的项目``) their section.
+    [] when fewer than ``MIN_REFERENCES`` are found.
+
+    >>> text = "目前,我县实施进度较慢的项目,一是乡镇污水处理设施建设,二是城镇老旧小区改造。县直部门要加快。"
+    >>> [r[:2] + r[4:5] for r in ordinal_items([Block(text, "L1")])]
+    [('一', '乡镇污水处理设施建设', '我县实施进度较慢的项目'), ('二', '城镇老旧小区改造', '我县实施进度较慢的项目')]
+    """
+    found = []
+    for block in blocks:
+        text = block.text
+        run: list[re.Match[str]] = []
+        for match in _ORDINAL_ENTRY.finditer(text):
+            if chinese_number(match["n"]) == len(run) + 1:
+                run.append(match)
+        if len(run) < 2:
+            continue
+        section = _intro(text[: run[0].start()].rstrip(",;: "))
+        for match, following in zip(run, [*run[1:], None]):
+            entry = text[match.end() : following.start() if following else len(text)]
+            entry = entry if following else entry.split("。")[0]
+            entry = entry.strip(",;。 ")
+            # units only when the bracket labels them: (八公山乡污水处理站) is the works' site
+            units = _TRAILING_UNITS.search(entry)
+            labelled = units and _UNITS_LABEL.match(units["units"])
+            names = _UNITS_LABEL.sub("", units["units"]) if labelled else ""
+            if names and unit_like(names.rstrip("等")):
+                entry = entry[: units.start()].strip()
+            else:
+                names = ""
+            found.append((match["n"], entry, names, "", section, block.source_ref))
+    return found if len(found) >= MIN_REFERENCES else []
+
+
 _BULLET = re.compile(r"^[●■◆◇○□•]\s*(?P<rest>.+)$")  # not ▲ or ★: they mark a lead unit
 _TOPIC_END = re.compile(r"(?:方面|工作|项目|工程)?:")
 
@@ -256,6 +297,16 @@ def prose_items(blocks: list[Block]) -> tuple[tuple[RawItem, ...], tuple[str, ..
             ),
             ENTRIES_HEADER,
             "通报在一段文字中逐项列出事项，各项后的括号写明责任单位：按此读出各项。",
+        )
+    ordinals = ordinal_items(blocks)
+    if ordinals:
+        return (
+            tuple(
+                RawItem(label, ref, section, (), cells=(task, units, progress))
+                for label, task, units, progress, section, ref in ordinals
+            ),
+            ENTRIES_HEADER,
+            "通报在句中以“一是……二是……”逐项列出事项：按此读出各项。",
         )
     bullets = bulleted_items(blocks)
     if bullets:
