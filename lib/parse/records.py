@@ -674,18 +674,32 @@ class _Cutter:
         numbered = NUMBERED_HEADING.match(first) if first[:1] in _SECTION_STARTS else None
         if not numbered:
             return False
-        self.close()
+        self.close()  # numbered like a heading: an item when it names units
+        self._open_numbered(
+            numbered["cn"], block, self.section, [], (numbered["rest"].strip(), *later), ""
+        )
+        return True
+
+    def _open_numbered(
+        self,
+        label: str,
+        block: Block,
+        section: str,
+        lines: list[str],
+        cells: tuple[str, ...],
+        heads: str,
+    ) -> None:
+        """Open an item numbered like a heading (三、…): ``heads`` the section it opens, if any."""
         self.open = {
-            "label": numbered["cn"],
+            "label": label,
             "source_ref": block.source_ref,
-            "section": self.section,
-            "lines": [],
+            "section": section,
+            "lines": lines,
             "leaders": self.leaders,
-            "cells": (numbered["rest"].strip(), *later),
-            "heads": "",  # numbered like a heading: an item when it names units
+            "cells": cells,
+            "heads": heads,
             "part": self.part,
         }
-        return True
 
     def _line(self, block: Block, text: str) -> None:
         """A line of text: a number opens an item, a heading names a section or a leader, a
@@ -761,16 +775,9 @@ class _Cutter:
                 if _CELL_BREAK.search(rest)
                 else ()
             )
-            self.open = {
-                "label": numbered["cn"],
-                "source_ref": block.source_ref,
-                "section": outer,
-                "lines": [rest],
-                "leaders": self.leaders,
-                "cells": cells,
-                "heads": self.section if heading else "",
-                "part": self.part,
-            }
+            self._open_numbered(
+                numbered["cn"], block, outer, [rest], cells, self.section if heading else ""
+            )
             if leader:
                 self.leaders = leader
         elif heading or leader:
