@@ -814,10 +814,60 @@ def _column_rows(page) -> list[list[str]]:
         for order, row in enumerate(_table_cells(page, table)):
             placed.append((table.bbox[1] + order * 0.001, 1, row))
     boxes = [t.bbox for t in tables]
-    for line in page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines():
+    lines = page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines()
+    for line in _paragraph_lines(lines, [t.bbox[1] for t in tables], page.width):
         placed.append((line["top"], 0, [line["text"]]))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [cells for _, _, cells in placed]
+
+
+def _paragraph_lines(lines: list[dict], table_tops: list[float], width: float) -> list[dict]:
+    """The text lines of a page with a paragraph's wrapped lines joined: a line that runs to
+    the right margin goes on in the next when that one starts at the left margin (not
+    indented, as a new paragraph is) and starts no item (1. / (一) / 一、) — a PDF wraps a
+    long item's text, the item goes on. Only where the text is set to a width (three lines or
+    more reach the right margin, and it spans most of the page or column); no line is joined
+    across a table."""
+    if len(lines) < 2:
+        return lines
+    right = max(line["x1"] for line in lines)
+    left = min(line["x0"] for line in lines)
+    at_margin = sum(
+        1 for line in lines if line["x1"] >= right - 1.5 * (line["bottom"] - line["top"])
+    )
+    if at_margin < _MARGIN_LINES or right - left < 0.6 * width:
+        return lines  # short lines, some of them the longest: no text wraps here
+    out: list[dict] = []
+    for line in lines:
+        before = out[-1] if out else None
+        size = (before["bottom"] - before["top"]) if before else 0
+        if (
+            before is not None
+            and before["x1"] >= right - 1.5 * size
+            and line["x0"] <= left + 0.5 * size
+            and line["top"] - before["bottom"] < 1.5 * size
+            and not any(before["top"] < top < line["top"] for top in table_tops)
+            and not before["text"].rstrip().endswith(_SENTENCE_ENDS)  # a paragraph's end
+            and not _LINE_START.match(line["text"])
+            and not _PAGE_NUMBER.fullmatch(line["text"].strip())
+        ):
+            joined = dict(before)
+            joined["text"] = before["text"] + line["text"]
+            joined["bottom"], joined["x1"] = line["bottom"], line["x1"]
+            out[-1] = joined
+        else:
+            out.append(line)
+    return out
+
+
+_MARGIN_LINES = 3  # lines that reach the right margin: the page's text is set to a width
+_SENTENCE_ENDS = ("。", ";", "；", "!", "?")
+# a line that starts an item, a row or a part: never the rest of the line above
+_LINE_START = re.compile(
+    r"\s*(?:\d{1,3}(?:[.、．)]|\s)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+    r"|[①-⑳●■◆▲★]|第[一二三四五六七八九十\d]{1,3}[条项部章]|附件|附表|序号)"
+)
+_PAGE_NUMBER = re.compile(r"[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*")
 
 
 def _table_cells(page, table) -> list[list[str]]:
