@@ -5,7 +5,7 @@ glued after them. Each is a rule of the general reader, tested here on made-up t
 
 from __future__ import annotations
 
-from lib.analyse.progress import column_role, progress_rows, read_progress
+from lib.analyse.progress import column_role, judge, progress_rows, read_progress, reporting_period
 from lib.parse.headers import header_role
 from lib.parse.pipeline import parse_bytes
 
@@ -1016,3 +1016,58 @@ def test_items_enumerated_in_a_sentence_one_two_three() -> None:
     assert list(doc.items["item_label"]) == ["一", "二", "三"]
     assert doc.items["task"].iloc[0] == "乡镇污水处理设施建设(八公山乡污水处理站)"
     assert set(rows["status"]) == {"behind"}
+
+
+def test_a_heading_unit_over_numbered_points_written_inline() -> None:
+    # (三)县农业农村局:1、…2、…3、… on one line: the unit heads the points, each an item;
+    # under 牵头部门实施情况 a unit heading its item leads it
+    text = (
+        "一、牵头部门实施情况\n"
+        "(一)县教育局:学前教育促进工程。幼师培训任务500人,只培训178人,低于全市平均进度。\n"
+        "(二)县农业农村局:1、卫生厕所改造项目。试点工作已完成。2、新型农民培训。正在遴选学员。"
+        "3、秸秆综合利用提升工程。资金已拨付。\n"
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == ["(一)", "1", "2", "3"]
+    assert list(doc.assignments["unit"]) == ["县教育局"] + ["县农业农村局"] * 3
+    assert set(doc.assignments["role"]) == {"lead"}
+
+
+def test_a_garbled_task_header_and_a_column_of_the_tasks_sources() -> None:
+    garbled = (
+        "序号 | 项目?jī)?nèi)容 | 工作进度安排 | 牵头单位 |\n"
+        "1 | 完成县中崛起结对 | 第一季度:举行结对仪式 | 县教育局 |\n"
+        "2 | 新建城市书房2个 | 第二季度:完成选址 | 县文广旅局 |\n"
+    )
+    doc = parse_bytes(garbled.encode(), "table.txt")
+    assert list(doc.items["task"]) == ["完成县中崛起结对", "新建城市书房2个"]
+    sourced = "\n".join(
+        ["序号", "重点工作", "牵头责任单位", "协同责任单位", "任务来源",
+         "1", "全面延伸双招双引。", "市政府办", "市政府各部门、各直属机构", "皖政〔2022〕9号文件",
+         "2", "推进数字政府建设。", "市数据资源局", "市政府各部门", "市政府工作报告"]
+    )  # fmt: skip
+    doc = parse_bytes(sourced.encode(), "list.txt")
+    assert units_of(doc) == {
+        "1": ["市政府办", "市政府各部门", "各直属机构"],
+        "2": ["市数据资源局", "市政府各部门"],
+    }
+
+
+def test_a_spaced_table_of_figures_naming_no_units_and_a_rate_against_last_year() -> None:
+    text = (
+        "1-10月重点民生实事项目进度表\n"
+        "序 号 考核指标 单位 工作目标 已完成数 占比 备  注\n"
+        "1 孕产妇免费产前筛查 人次 2800 2539 90.7%\n"
+        "2 建设联网中小学安防设备 944 944 100%\n"
+        "3 新增蓄水能力 万方 8 6 75% 与除险加固项目同步实施\n"
+    )
+    _, rows = read_progress(text.encode(), "table.txt", year="2022")
+    assert list(rows["status"]) == ["on_track", "done", "behind"]  # 10/12 of the year: 83.3%
+    found = judge(
+        ["1-3月份,全市一般公共预算收入完成56.2亿元,较上年同期增长2.4%。"],
+        [],
+        [],
+        reporting_period(["一季度"], "2024"),
+        targets="一般公共预算收入增长6%以上",
+    )
+    assert (found.status, found.source) == ("behind", "figures")

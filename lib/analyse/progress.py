@@ -96,7 +96,7 @@ _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)"
 # 2023年; 2020第四季度, 2021上半年: a year written straight before its period
 _YEAR = re.compile(r"(?P<y>20\d{2})\s*(?:年|(?=第?[一二三四1-4]季度|[上下]半年|前三季度))")
 _PUBLISHED = re.compile(r"(?P<y>20\d{2})-(?P<m>\d{1,2})-\d{1,2}")  # 2015-08-21 22:17
-_UNDER_WAY = re.compile(r"进展|推进")  # a title on progress, not on what was done
+_UNDER_WAY = re.compile(r"进展|推进|实施情况|督查")  # a title on progress, not on what was done
 _STRONG_YEAR = re.compile(r"全年|年度")  # a whole year's report, whatever date it is written on
 _WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况|全部完成|全面完成|全完成")
 
@@ -379,11 +379,13 @@ def _rates_named(reported: list[Target]) -> list[Target]:
     named = list(reported)
     for i in range(1, len(named)):
         got = named[i]
-        if got.measure_unit == "%" and got.metric in _rate_words():
+        bare = _COMPARED.sub("", got.metric)  # 较上年同期增长2.4%: a rate's word
+        if got.measure_unit == "%" and (got.metric in _rate_words() or bare in _rate_words()):
             named[i] = replace(got, metric=named[i - 1].metric + got.metric)
     return named
 
 
+_COMPARED = re.compile(r"^(?:较|比|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?")
 _BARE_FIGURE = re.compile(r"(?P<value>\d+(?:\.\d+)?)(?P<unit>[万亿]?[\u4e00-\u9fff]{1,2}|%)")
 _FIGURE_ORDER = ("behind", "on_track", "done")  # the worst of several targets first
 
@@ -536,6 +538,7 @@ def _phrase_in(text: str, phrases: dict[str, tuple[str, ...]]) -> tuple[str, str
     return None
 
 
+_MEASURE = re.compile(r"单位$")  # 单位, 计量单位: what the figures count, not progress
 _PLAN = "计划"  # a header naming the period's plan: 月度工作计划, 8月计划进度, 四季度计划目标
 
 
@@ -565,8 +568,13 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     if any(progress_headers) and "" in progress_headers:  # a table's progress columns: text
         progress_headers.remove("")  # after an item's units is a remark there
         roles[""] = "remark"
-    if not progress_headers:  # no header says progress: the columns nobody named (第二季度)
-        progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == ""][-1:]
+    if not progress_headers:  # no header says progress: the columns nobody named (第二季度),
+        # the last in the header's order, never one of units of measure (单位: 人次, 万方)
+        order = {h: i for i, h in enumerate(doc.report.header)}
+        unnamed = [
+            h for h in dict.fromkeys(notes["header"]) if roles[h] == "" and not _MEASURE.search(h)
+        ]
+        progress_headers = sorted(unnamed, key=lambda h: order.get(h, len(order)))[-1:]
     titles = [doc.meta.get("title", ""), *title_lines]
     year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}

@@ -361,7 +361,7 @@ def _heading_lead_pattern() -> re.Pattern[str]:
     count = r"(?:\(共?\d+项\)|共?\d+项)"
     return re.compile(
         rf"^(?P<units>.+?)(?:(?:{alternation(verbs)})的?(?:重点)?(?:{alternation(tasks)})?{count}?"
-        rf"|{count})[。:]?$"
+        rf"|{count}|(?=:$))[。:]?$"  # 县农业农村局: — the unit, then its items
     )
 
 
@@ -454,8 +454,8 @@ def _read(
         task, fields, extra = first(raw, columns, lexicon)
         reader = None
         head = _UNIT_HEAD.match(task)  # 2.城乡建设工作指挥部:项目23项,…: a unit reporting
-        if head and unit_like(head["unit"]):
-            fields = [UnitField(head["unit"], "pending", "")]
+        if head and unit_like(head["unit"]):  # under 牵头部门实施情况: a lead
+            fields = [UnitField(head["unit"], "lead" if "牵头" in raw.section else "pending", "")]
             extra = dict(extra or {})  # what the unit reports: the item's progress
             extra["notes"] = [*extra.get("notes", ()), ("", task[head.end() :].strip())]
     carried = extra.pop("carried", "") if extra else ""
@@ -1027,7 +1027,14 @@ def _group_column(columns: tuple[str, ...]) -> int | None:
 
 @functools.lru_cache(maxsize=64)
 def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
-    return tuple(header_role(c) or "note" for c in columns)
+    """Each column's role; a header naming no task column (its task's header garbled by the
+    copy: 项目?jī)?nèi)容) has its first unknown column after the number's as the task."""
+    roles = [header_role(c) for c in columns]
+    if "task" not in roles and "label" in roles:
+        first = next((i for i in range(roles.index("label") + 1, len(roles)) if not roles[i]), None)
+        if first is not None and first == roles.index("label") + 1:
+            roles[first] = "task"
+    return tuple(role or "note" for role in roles)
 
 
 @functools.lru_cache(maxsize=64)

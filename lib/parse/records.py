@@ -147,7 +147,9 @@ def leader_in_heading(text: str) -> str:
 
 # a number inside a line, after a blank or a sentence end: where a run-on page starts an item
 # (the blank or mark is matched, not looked behind at: a scan for it is three times quicker)
-_INNER_NUMBER = re.compile(rf"[\s。;](?P<at>(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{CN}]{{1,3}})、)")
+_INNER_NUMBER = re.compile(
+    rf"[\s。;:](?P<at>(?P<num>\d{{1,3}})[.、](?!\d)|(?P<cn>[{CN}]{{1,3}})、)"
+)
 _RUN_ON = 30  # a line this long may hold several items
 # a number this far past the open row's and this large is a figure in a cell (23000 after item
 # 1), not an item: a selection of a long list jumps (145, 249) but not to the thousands
@@ -218,11 +220,14 @@ def _run_on_cuts(text: str) -> list[int]:
     """Where consecutive numbers (n, n+1, n+2 …, at least two after the first) start items."""
     if _INNER_NUMBER.search(text) is None:  # most lines: no number inside, nothing to cut
         return []
+    head = ITEM_LABEL.match(text)
+    # after a colon only on a numbered line ((三)县农业农村局:1、…), not after a field's label
+    # (项目进展:1.古商城北片区…: the points of one item's progress)
     found = [
         (m.start("at"), int(m["num"]) if m["num"] else chinese_number(m["cn"]), bool(m["num"]))
         for m in _INNER_NUMBER.finditer(text)
+        if head or text[m.start()] != ":"
     ]
-    head = ITEM_LABEL.match(text)
     first = (
         label_number(head["num"] or head["paren"])
         if head and (head["num"] or head["paren"])
@@ -232,18 +237,20 @@ def _run_on_cuts(text: str) -> list[int]:
     if first is None and numbered:
         first = chinese_number(numbered["cn"])
     best: list[int] = []
+    head_arabic = bool(head and head["num"])
     for arabic in (True, False):
         run: list[int] = []
-        expected = (first + 1) if first is not None else None
+        # the line's own number goes on in numbers of its kind; (三)县农业农村局:1、…2、…
+        # starts a run of the other kind at 1
+        own = first is not None and arabic == head_arabic
+        expected = (first + 1) if own else None
         for at, number, is_arabic in found:
             if is_arabic != arabic or number is None:
                 continue
             if (expected is None and number == 1) or number == expected:
                 run.append(at)
                 expected = number + 1
-        enough = (
-            2 if first is not None else 3
-        )  # a line that starts with no number: 1. 2. 3. at least
+        enough = 2 if own else 3  # a run of its own: 1. 2. 3. at least
         if len(run) >= enough and len(run) > len(best):
             best = run
     return best

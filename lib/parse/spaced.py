@@ -456,8 +456,14 @@ def spaced_table(
     header, kinds, note = settle_units(header, kinds, rows)
     offset = len(header) - len(kinds)
     responsible = [k for k, h in enumerate(header[offset:]) if header_role(h) in UNIT_ROLES]
-    if not responsible or not rows:
+    if not rows:
         return 0, 0, (), (), ""
+    if (
+        not responsible
+    ):  # a progress table of figures naming no units (考核指标 工作目标 已完成数 占比)
+        figures = {"rate", "figure"} & set(kinds)
+        keep = not found[2] and len(rows) >= 2 and "task" in kinds and bool(figures)
+        return (at, start, header, kinds, note) if keep else (0, 0, (), (), "")
     named = [r[k] for r in rows for k in responsible if r[k]]
     if sum(map(unit_like, named)) < UNITS_SHARE * len(rows):
         return 0, 0, (), (), ""
