@@ -53,14 +53,37 @@ def extract_metadata(preamble: list[Block] | tuple[Block, ...]) -> dict[str, str
             meta["doc_number"] = numbers[0]
     notice = next((line for line in lines if _NOTICE.search(line) and len(line) <= 120), "")
     if notice:
-        meta["notice_title"] = notice
+        meta["notice_title"] = without_site(notice)
     title = _list_title(lines, notice)
     if title:
-        meta["title"] = title
+        meta["title"] = without_site(title)
     place = detect_place(lines)
     if place:
         meta["place"] = place
     return meta
+
+
+_SITE_SUFFIX = re.compile(r"\s*[-_|｜—]+\s*(?P<site>[^-_|｜—]{2,20})$")
+
+
+def without_site(title: str) -> str:
+    """A page's title without the site's name a web copy puts after it (…的通知-欧洲杯网络平台,
+    …完成情况_XX市人民政府): the tail after the last dash, when the title before it names the
+    document and the tail names none.
+
+    >>> without_site("六安市人民政府关于2021年重点工作及责任分解的通知-欧洲杯网络平台")
+    '六安市人民政府关于2021年重点工作及责任分解的通知'
+    >>> without_site("2023年民生实事项目进展情况_瑞安市人民政府"), without_site("重点工作-清单")
+    ('2023年民生实事项目进展情况', '重点工作-清单')
+    """
+    match = _SITE_SUFFIX.search(title)
+    if not match:
+        return title
+    head, site = title[: match.start()], match["site"]
+    names = (*_LIST_WORDS, "通知", "情况", "通报", "方案", "意见")
+    if any(w in site for w in names) or not any(w in head for w in names):
+        return title
+    return head
 
 
 def _joined_titles(lines: list[str]) -> list[str]:
