@@ -1071,3 +1071,35 @@ def test_a_spaced_table_of_figures_naming_no_units_and_a_rate_against_last_year(
         targets="一般公共预算收入增长6%以上",
     )
     assert (found.status, found.source) == ("behind", "figures")
+
+
+def test_a_merged_units_cell_where_a_rows_status_falls_and_a_task_header_with_its_benefit() -> None:
+    # one cell a line: rows 2 and 3 leave out the units cell merged over them, their status
+    # line falling where the units would be
+    text = "\n\n".join(
+        ["序号", "项目内容及居民受益面", "牵头单位", "落实情况",
+         "1", "完成县中崛起结对帮扶学校1所。", "教育局", "基本完成。",
+         "2", "新增老年大学3所。", "提前完成年度任务。", "建成罗阳镇老年大学3所。",
+         "3", "开展职业教育培训3350人次。", "提前完成年度任务。", "开展培训4348人次。",
+         "4", "新建ICU床位10张。", "县卫生健康局", "提前完成年度任务。"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert units_of(doc) == {
+        "1": ["教育局"],
+        "2": ["教育局"],
+        "3": ["教育局"],
+        "4": ["县卫生健康局"],
+    }
+    assert doc.items["task"].iloc[0].startswith("完成县中崛起")
+
+
+def test_the_shandong_template_with_its_units_under_a_duties_header() -> None:
+    text = "\n\n".join(
+        ["目标任务", "执行措施、实施步骤", "工作进展、取得成效", "后续举措", "责任分工", "监督方式",
+         "强化招商引资工作机制,全年新签约过亿元项目4个以上。", "优化产业链招商专班工作机制。",
+         "签约项目1个。", "继续跟进对接在谈项目。", "木李镇经济发展办公室", "0533-6715628",
+         "新建及改造提升高标准农田6506亩。", "完成设计单位招标。", "完成勘测。", "抓紧施工。",
+         "木李镇农业农村办公室", "0533-6715629"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert list(doc.assignments["unit"]) == ["木李镇经济发展办公室", "木李镇农业农村办公室"]

@@ -73,6 +73,8 @@ def header_role(cell: str) -> str | None:
     head, joined, person = text.partition("及")  # 牵头单位及主要负责人: units, their heads named
     if joined and person.endswith(PERSON_WORDS) and words.get(head) in UNIT_ROLES:
         return words[head]
+    if joined and words.get(head) == "task":  # 项目内容及居民受益面: the task, and what it brings
+        return "task"
     level = _LEVEL.sub("", text)  # 市级牵头责任单位: the level of government aside
     if level != text and level in words:
         return words[level]

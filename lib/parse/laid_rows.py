@@ -56,6 +56,8 @@ def laid_rows(
         whole = (
             len(lines) == len(after)
             and not lines[col].endswith(("、", ",", ";"))
+            # 提前完成年度任务 where the units fall: the units cell merged, a cell short
+            and (_names_a_unit(lines[col]) or not above or n == 0)
             and (raw.label or n == 0 or not items[n - 1].lines)
             and not _branch_wrapped(lines, col)
         )
@@ -133,6 +135,12 @@ def _sub_rows_laid(
             if cell:
                 first[j] = f"{first[j]}{'、' if j == col else ';'}{cell}" if first[j] else cell
     return tuple(first)
+
+
+def _names_a_unit(text: str) -> bool:
+    """Does a line name a unit among its words (市委社会工作部 市广播电视台 …: some names no
+    ending marks), unlike a status written where the units fall (提前完成年度任务)?"""
+    return any(unit_like(part) for part in re.split(r"[、,;\s]+", text) if part)
 
 
 def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
