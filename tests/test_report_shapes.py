@@ -1103,3 +1103,14 @@ def test_the_shandong_template_with_its_units_under_a_duties_header() -> None:
     )  # fmt: skip
     doc = parse_bytes(text.encode(), "table.txt")
     assert list(doc.assignments["unit"]) == ["木李镇经济发展办公室", "木李镇农业农村办公室"]
+
+
+def test_a_units_collective_in_angle_brackets_is_one_unit() -> None:
+    text = (
+        "1\n\n深化预算管理制度改革。责任单位:市财政局、各区县政府<南太湖新区、长合区管委会>\n\n"
+        "2\n\n推进<b>数字政府建设。责任单位:市大数据局\n"
+    )
+    doc = parse_bytes(text.encode(), "table.txt")
+    first = doc.assignments[doc.assignments["item_no"] == 1]
+    assert list(first["raw"]) == ["市财政局", "各区县政府(南太湖新区、长合区管委会)"]
+    assert "<b>" in doc.items["task"].iloc[1]  # a tag written as text stays as written

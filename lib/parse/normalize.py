@@ -89,6 +89,8 @@ def normalize_text(text: str) -> str:
         text = _STAR_MARK.sub("★", text)
     if _HAS_TONE.search(text):
         text = _PINYIN.sub("", text)
+    if "<" in text or "〈" in text:  # 各区县政府<南太湖新区、长合区管委会>: a copy's brackets
+        text = _ANGLED.sub(r"(\g<inner>)", text)
     if "  " in text:
         text = _RUNS_OF_SPACES.sub(" ", text)
     text = _LINE_STARTS.sub("\n", text)
@@ -114,4 +116,10 @@ def normalize_line(line: str) -> str:
         line = _STAR_MARK.sub("★", line)
     if _HAS_TONE.search(line):
         line = _PINYIN.sub("", line)
+    if "<" in line or "〈" in line:  # 各区县政府<南太湖新区、长合区管委会>: a copy's brackets
+        line = _ANGLED.sub(r"(\g<inner>)", line)
     return _RUNS_OF_SPACES.sub(" ", line).strip(" \t")
+
+
+# angle brackets around Chinese words only (not <b>, a tag written as text)
+_ANGLED = re.compile(r"[<〈](?P<inner>[\u4e00-\u9fff][^<>〈〉]{0,30}?[\u4e00-\u9fff])[>〉]")
