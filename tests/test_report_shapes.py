@@ -1114,3 +1114,17 @@ def test_a_units_collective_in_angle_brackets_is_one_unit() -> None:
     first = doc.assignments[doc.assignments["item_no"] == 1]
     assert list(first["raw"]) == ["市财政局", "各区县政府(南太湖新区、长合区管委会)"]
     assert "<b>" in doc.items["task"].iloc[1]  # a tag written as text stays as written
+
+
+def test_a_months_target_beside_the_task_is_its_plan_not_the_task() -> None:
+    text = (
+        "2022年区政府实事项目8月进展\n"
+        "序号 | 项目内容 | 牵头单位 | 8月份目标 | 进展情况 |\n"
+        "1 | 既有多层住宅加装电梯新增400台 | 区房管局 | 新增30台。 | 新增81台。 |\n"
+        "2 | 新增1个共享充电桩示范小区 | 区发展改革委 | 充电桩安装。 | 正在建设。 |\n"
+    )
+    doc, rows = read_progress(text.encode(), "table.txt")
+    assert list(doc.items["task"]) == ["既有多层住宅加装电梯新增400台", "新增1个共享充电桩示范小区"]
+    assert (
+        rows["period_end"].iloc[0] is not None and str(rows["period_end"].iloc[0]) == "2022-08-31"
+    )

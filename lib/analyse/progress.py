@@ -575,7 +575,8 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
             h for h in dict.fromkeys(notes["header"]) if roles[h] == "" and not _MEASURE.search(h)
         ]
         progress_headers = sorted(unnamed, key=lambda h: order.get(h, len(order)))[-1:]
-    titles = [doc.meta.get("title", ""), *title_lines]
+    # the title and opening lines, then the header's other cells (8月份目标: the month planned)
+    titles = [doc.meta.get("title", ""), *title_lines, *doc.report.header]
     year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
     # columns of one period (进展情况 and 完成情况 of the same quarter) make one row together

@@ -279,6 +279,9 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     )
 
 
+_PERIOD_PLAN = re.compile(
+    r"\s*(?:\d{1,2}\s*[-—~至]\s*)?\d{1,2}月份?|\s*[一二三四1-4]季度|\s*上半年|\s*下半年"
+)
 _UNIT_HEAD = re.compile(r"^(?P<unit>[^:,。;、(][^:,。;、]{1,19}):")
 
 
@@ -1030,6 +1033,11 @@ def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
     """Each column's role; a header naming no task column (its task's header garbled by the
     copy: 项目?jī)?nèi)容) has its first unknown column after the number's as the task."""
     roles = [header_role(c) for c in columns]
+    # 8月份目标, 一季度目标 beside the task's column: the period's plan, a note
+    planned = [i for i, c in enumerate(columns) if roles[i] == "task" and _PERIOD_PLAN.match(c)]
+    if planned and roles.count("task") > len(planned):
+        for i in planned:
+            roles[i] = "note"
     if "task" not in roles and "label" in roles:
         first = next((i for i in range(roles.index("label") + 1, len(roles)) if not roles[i]), None)
         if first is not None and first == roles.index("label") + 1:
