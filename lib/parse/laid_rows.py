@@ -57,7 +57,7 @@ def laid_rows(
             len(lines) == len(after)
             and not lines[col].endswith(("、", ",", ";"))
             # 提前完成年度任务 where the units fall: the units cell merged, a cell short
-            and (_names_a_unit(lines[col]) or not above or n == 0)
+            and not (above and n and _status_not_units(lines[col]))
             and (raw.label or n == 0 or not items[n - 1].lines)
             and not _branch_wrapped(lines, col)
         )
@@ -137,10 +137,16 @@ def _sub_rows_laid(
     return tuple(first)
 
 
-def _names_a_unit(text: str) -> bool:
-    """Does a line name a unit among its words (市委社会工作部 市广播电视台 …: some names no
-    ending marks), unlike a status written where the units fall (提前完成年度任务)?"""
-    return any(unit_like(part) for part in re.split(r"[、,;\s]+", text) if part)
+def _status_not_units(text: str) -> bool:
+    """A status written where the units fall (提前完成年度任务: the units cell merged over the
+    rows above): words of progress and no unit among them (市委社会工作部 市广播电视台 …, 各乡镇
+    (街道)等相关单位 are units, whatever names no ending marks)."""
+    return bool(_STATUS_WORDS.search(text)) and not any(
+        unit_like(part) for part in re.split(r"[、,;\s]+", text) if part
+    )
+
+
+_STATUS_WORDS = re.compile(r"完成|推进|开工|竣工|启动|滞后|达序|序时|进度|销号")
 
 
 def _names_in(lines: tuple[str, ...]) -> frozenset[str]:
