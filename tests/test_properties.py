@@ -565,6 +565,14 @@ def mentions_of(doc: ParsedDocument) -> list[tuple[str, str]]:
             "1.推进数字经济发展。（发改局，财政局负责。列第一位者为牵头单位，下同）",
             [("发改局", "lead"), ("财政局", "co")],
         ),
+        # a unit's office in brackets (推进办) read as a status where a merged units cell
+        # falls: the row's units went into its deadline
+        (
+            "清单.txt",
+            "序号\n主要工作\n牵头责任单位\n完成时限\n1\n推进数字经济发展\n各乡镇(街道)等相关单位\n"
+            "2024年底\n2\n推进数字经济发展\n市中国人民银行(推进办)等相关单位\n2024年底",
+            [("各乡镇(街道)", "lead"), ("市中国人民银行", "lead")],
+        ),
         # a CSV whose lines end in a lone \r (old Mac line ends) raised csv.Error
         (
             "清单.csv",

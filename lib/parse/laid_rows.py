@@ -141,8 +141,11 @@ def _status_not_units(text: str) -> bool:
     """A status written where the units fall (提前完成年度任务: the units cell merged over the
     rows above): words of progress and no unit among them (市委社会工作部 市广播电视台 …, 各乡镇
     (街道)等相关单位 are units, whatever names no ending marks)."""
-    return bool(_STATUS_WORDS.search(text)) and not any(
-        unit_like(part) for part in re.split(r"[、,;\s]+", text) if part
+    bare = re.sub(r"\([^()]*\)", "", text)  # 市中国人民银行(推进办): a unit's office aside
+    return bool(_STATUS_WORDS.search(bare)) and not any(
+        unit_like(re.sub(r"等[^、,;\s]*$", "", part) or part)  # …等相关单位
+        for part in re.split(r"[、,;\s]+", bare)
+        if part
     )
 
 
