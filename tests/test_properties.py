@@ -569,7 +569,7 @@ def mentions_of(doc: ParsedDocument) -> list[tuple[str, str]]:
         # falls: the row's units went into its deadline
         (
             "清单.txt",
-            "序号\n主要工作\n牵头责任单位\n完成时限\n1\n推进数字经济发展\n各乡镇(街道)等相关单位\n"
+            "序号\n主要工作\n牵头责任单位\n完成时限\n1\n推进数字经济发展\n各乡镇(街道)\n"
             "2024年底\n2\n推进数字经济发展\n市中国人民银行(推进办)等相关单位\n2024年底",
             [("各乡镇(街道)", "lead"), ("市中国人民银行", "lead")],
         ),
