@@ -139,19 +139,18 @@ def source_as(folder: Path, fmt: str) -> tuple[str, bytes]:
         return "source.txt", text.encode("utf-8")
     if fmt == "gb18030":
         return "source.txt", text.encode("gb18030", errors="replace")
-    if fmt == "html":
-        return "source.html", builders.html_lines(lines)
-    if fmt == "docx":
-        return "source.docx", builders.docx_lines(lines)
-    if fmt == "pdf":
-        return "source.pdf", builders.text_pdf(text)
-    if fmt == "table docx":
-        return "source.docx", builders.pipe_table_docx(text)
-    if fmt == "table xlsx":
-        return "source.xlsx", builders.pipe_table_xlsx(text)
-    if fmt == "table pdf":
-        return "source.pdf", builders.pipe_table_pdf(text)
-    raise ValueError(fmt)
+    built = {  # format → (file name, how it is made: of the lines or of the whole text)
+        "html": ("source.html", lambda: builders.html_lines(lines)),
+        "docx": ("source.docx", lambda: builders.docx_lines(lines)),
+        "pdf": ("source.pdf", lambda: builders.text_pdf(text)),
+        "table docx": ("source.docx", lambda: builders.pipe_table_docx(text)),
+        "table xlsx": ("source.xlsx", lambda: builders.pipe_table_xlsx(text)),
+        "table pdf": ("source.pdf", lambda: builders.pipe_table_pdf(text)),
+    }
+    if fmt not in built:
+        raise ValueError(fmt)
+    name, make = built[fmt]
+    return name, make()
 
 
 def score_list(folder: Path, fmt: str = "txt") -> Score:

@@ -264,58 +264,60 @@ def bulleted_items(blocks: list[Block]) -> list[tuple[str, str, str, str]]:
     return found if len(found) >= MIN_REFERENCES else []
 
 
+def _numbered(label, task, progress, section, ref) -> RawItem:
+    return RawItem(label, ref, section, (), cells=(task, progress))
+
+
+def _labelled_with_units(label, task, units, progress, section, ref) -> RawItem:
+    return RawItem(label, ref, section, (), cells=(task, units, progress))
+
+
+def _with_units(task, units, progress, section, ref) -> RawItem:
+    return RawItem("", ref, section, (), cells=(task, units, progress))
+
+
+def _bulleted(task, progress, section, ref) -> RawItem:
+    return RawItem("", ref, section, (), cells=(task, progress))
+
+
+# each reading of a report's prose, tried in turn: what finds its items, how an item becomes a
+# raw item, the columns it is read into, and what the parse report says of it
+_PROSE_READINGS = (
+    (
+        referenced_items,
+        _numbered,
+        HEADER,
+        "通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",
+    ),
+    (
+        responsible_items,
+        _labelled_with_units,
+        ENTRIES_HEADER,
+        "通报写明各事项的责任单位（“某单位负责的……”）：按此读出各项及其后的进展。",
+    ),
+    (
+        enumerated_items,
+        _with_units,
+        ENTRIES_HEADER,
+        "通报在一段文字中逐项列出事项，各项后的括号写明责任单位：按此读出各项。",
+    ),
+    (
+        ordinal_items,
+        _labelled_with_units,
+        ENTRIES_HEADER,
+        "通报在句中以“一是……二是……”逐项列出事项：按此读出各项。",
+    ),
+    (bulleted_items, _bulleted, HEADER, "报告以“●”逐段写出各项：冒号前为事项，其后为进展。"),
+)
+
+
 def prose_items(blocks: list[Block]) -> tuple[tuple[RawItem, ...], tuple[str, ...], str] | None:
     """The items of a report that numbers none, read from its prose — named by their number
-    (第五项), listed after a colon each with its units, or bulleted — with the columns they are
-    read into and how they were read (for the parse report); None when it is none of these."""
-    named = referenced_items(blocks)
-    if named:
-        return (
-            tuple(
-                RawItem(label, ref, section, (), cells=(task, progress))
-                for label, task, progress, section, ref in named
-            ),
-            HEADER,
-            "通报以“(第N项)”指明清单的事项：读出所指各项，其后的文字为进展。",
-        )
-    responsible = responsible_items(blocks)
-    if responsible:
-        return (
-            tuple(
-                RawItem(label, ref, section, (), cells=(task, units, progress))
-                for label, task, units, progress, section, ref in responsible
-            ),
-            ENTRIES_HEADER,
-            "通报写明各事项的责任单位（“某单位负责的……”）：按此读出各项及其后的进展。",
-        )
-    listed = enumerated_items(blocks)
-    if listed:
-        return (
-            tuple(
-                RawItem("", ref, section, (), cells=(task, units, progress))
-                for task, units, progress, section, ref in listed
-            ),
-            ENTRIES_HEADER,
-            "通报在一段文字中逐项列出事项，各项后的括号写明责任单位：按此读出各项。",
-        )
-    ordinals = ordinal_items(blocks)
-    if ordinals:
-        return (
-            tuple(
-                RawItem(label, ref, section, (), cells=(task, units, progress))
-                for label, task, units, progress, section, ref in ordinals
-            ),
-            ENTRIES_HEADER,
-            "通报在句中以“一是……二是……”逐项列出事项：按此读出各项。",
-        )
-    bullets = bulleted_items(blocks)
-    if bullets:
-        return (
-            tuple(
-                RawItem("", ref, section, (), cells=(task, progress))
-                for task, progress, section, ref in bullets
-            ),
-            HEADER,
-            "报告以“●”逐段写出各项：冒号前为事项，其后为进展。",
-        )
+    (第五项), after their units (县发改局负责的…), listed after a colon each with its units,
+    enumerated (一是…二是…), or bulleted — with the columns they are read into and how they
+    were read (for the parse report); None when it is none of these."""
+    for find, raw_item, header, how in _PROSE_READINGS:
+        found = find(blocks)
+        if found:
+            return tuple(raw_item(*entry) for entry in found), header, how
     return None
