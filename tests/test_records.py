@@ -74,6 +74,9 @@ def test_header_on_one_line() -> None:
         ("城乡道路亮灯提升工程", False),
         ("生产总值增长7.5%左右", False),
         ("完善基本养老服务体系", False),
+        # a run cut at an ending (一次办) with no unit after it: words, not glued names
+        ("企业职工退休一件事一次办理人次", False),
+        ("区发改局区统计局", True),
     ],
 )
 def test_looks_like_units(line: str, expected: bool) -> None:

@@ -591,6 +591,20 @@ def test_a_table_of_one_cell_a_line_whose_rows_carry_no_number() -> None:
     assert list(doc.assignments["unit"]) == ["市科技局", "市教育局", "市科技局", "市教育局"]
     assert list(doc.assignments["role"]) == ["lead", "co", "lead", "co"]  # 主要责任单位 leads
     assert any("市经" in line for line in doc.report.read_as)
+    alone = "\n\n".join(
+        [
+            "序号", "主要工作", "进展情况", "责任单位",
+            "1", "建设科创平台。", "已签约3个平台。", "市科技局",
+            "2", "推进军民融合。", "4家企业资质在办理。", "市发",
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(alone.encode(), "cut_name_alone.txt")
+    assert list(doc.assignments["unit"]) == ["市科技局"]  # 市发: 市发改委 cut short
+    assert list(doc.report.incomplete_items) == ["2"]
+    assert any("市发" in line for line in doc.report.read_as)
+    rows = progress_rows(doc)
+    assert rows.iloc[1]["progress_text"] == "4家企业资质在办理。"
+    assert rows.iloc[1]["status"] == "on_track"  # its progress written whole, before the cut
 
 
 def test_a_line_labelling_more_units_after_an_items_units() -> None:
@@ -1128,3 +1142,142 @@ def test_a_months_target_beside_the_task_is_its_plan_not_the_task() -> None:
     assert (
         rows["period_end"].iloc[0] is not None and str(rows["period_end"].iloc[0]) == "2022-08-31"
     )
+
+
+def test_a_rectification_list_whose_points_come_before_the_units_of_the_place() -> None:
+    """``1. 市科技馆`` then its problems (1)(2)(3), then ``问题整改责任单位:X 整改时限:3天``: the
+    units and deadline are the numbered place's, its points its task (a label of units may
+    name the work it is for before 责任单位)."""
+    text = "\n\n".join(
+        ["具体问题如下:",
+         "1. 市科技馆", "(1)院内电动车未按指定区域停放;", "(2)灭火器过期未更换;",
+         "问题整改责任单位:市科技馆 整改时限:3天",
+         "2. 市第二人民医院", "(1)院内禁烟标识数量不达标;", "(2)宣传牌内容不规范;",
+         "(3)学雷锋志愿服务岗缺乏志愿者信息台账。",
+         "问题整改责任单位:市卫生健康委员会 整改时限:5天"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert list(doc.items["item_label"]) == ["1", "2"]
+    assert list(doc.assignments["unit"]) == ["市科技馆", "市卫生健康委员会"]
+    assert "灭火器过期未更换" in doc.items["task"].iloc[0]
+    assert list(doc.items["deadline"]) == ["3天", "5天"]
+    assert header_role("问题整改责任单位") == "units" and header_role("整改时限") == "deadline"
+
+
+def test_a_list_run_onto_one_line_numbered_again_under_each_heading() -> None:
+    text = (
+        "重点工作责任分解 一、王丹县长牵头重点工作 1.全县生产总值增长7.5%左右。 责任单位:县发改局"
+        "(首位单位为牵头单位,下同)、县财政局 2.落实过紧日子要求。 责任单位:县财政局 "
+        "二、曹惠明常务副县长牵头重点工作 1.坚持集体学法。 责任单位:县司法局 "
+        "2.深化亩均论英雄改革。 责任单位:县自然资源和规划局"
+    )
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "1", "2"]
+    assert list(doc.assignments["unit"]) == [
+        "县发改局", "县财政局", "县财政局", "县司法局", "县自然资源和规划局"
+    ]  # fmt: skip
+    assert list(doc.assignments["role"])[:2] == ["lead", "co"]  # 首位单位为牵头单位
+
+
+def test_a_table_one_cell_a_line_with_a_bar_line_between_cells() -> None:
+    cells = ["序号", "重点工作任务分解", "责任领导", "责任部门", "完成期限", "监督方式",
+             "1", "主动对接一地六县,共建联动创新区。", "易承志", "经济发展局", "持续推进", "区委、区政府",
+             "2", "探索产业跨地区转移利益共享机制。", "冼进", "科技中心、经济发展局", "持续推进",
+             "区委、区政府"]  # fmt: skip
+    doc = parse_bytes("\n|\n".join(cells).encode(), "table.txt")
+    assert list(doc.assignments["unit"]) == ["经济发展局", "科技中心", "经济发展局"]
+    # cells closed by a bar: a bar alone is an empty cell, kept in its column
+    closed = ["序号 |", "项目名称 |", "牵头单位 |", "责任单位 |", "进展情况 |",
+              "1 |", "乡镇卫生院建设 |", "慈化镇 |", "|", "已完工。 |",
+              "2 |", "村卫生室建设 |", "区卫健委 |", "各乡镇 |", "在建。 |"]  # fmt: skip
+    doc = parse_bytes("\n".join(closed).encode(), "table.txt")
+    assert list(doc.assignments["unit"]) == ["慈化镇", "区卫健委", "各乡镇"]
+
+
+def test_a_spaced_header_with_a_cell_wrapped_and_a_period_in_brackets() -> None:
+    text = (
+        "万州区2025年重点民生实事目标任务及月度推进情况表\n"
+        "序号 项目名称 2025年工作目标任务 2025年投资计划(万元) 责任\n单位\n"
+        "月度进展情况(1-3月) 投资完成情况 备注\n完成额度\n(万元)\n占比(%\n"
+        "1 实施城镇老旧小区改造 新开工改造城镇老旧小区67个。 11604 区住房城乡建委 "
+        "新开工改造城镇老旧小区42个。 3500 30.2\n"
+        "2 农村公路加装护栏 实施农村公路生命安全防护工程201公里。 3417 区交通运输委 "
+        "已完成全部里程的施工图审查工作。 680 19.9\n"
+    )
+    doc, rows = read_progress(text.encode(), "table.txt")
+    assert list(doc.assignments["unit"]) == ["区住房城乡建委", "区交通运输委"]
+    assert len(rows) == 2  # 进展情况(1-3月) and 投资完成情况: one period, one row an item
+    assert rows["progress_text"].iloc[1].startswith("已完成全部里程的施工图审查工作")
+    assert header_role("月度进展情况(1-3月)") == "note" and header_role("完成额度(万元") == "note"
+    assert column_role("月度进展情况(1-3月)") == "progress"
+
+
+def test_a_form_with_each_label_on_a_line_of_its_own_is_one_item() -> None:
+    """A rectification's closing form (整改任务 / 责任单位 / 整改目标 / 整改措施 / 完成情况, each
+    label alone on its line and its value below): one item, its numbered measures no items;
+    a table's header of such words one after another is no form."""
+    text = "\n".join(
+        ["关于第三轮省生态环境保护督察整改任务销号的公示", "具体整改情况表",
+         "整改任务", "河长巡查流于形式。", "责任单位", "成安县水利局、商城镇",
+         "整改目标", "强化基层河长责任落实。",
+         "整改措施", "(一)强化履职监督。加强河长履职能力培训。", "(二)加强排查整治。",
+         "(三)完善长效机制。", "完成情况", "已完成整改,通过验收。"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "form.txt")
+    assert len(doc.items) == 1 and doc.items["item_label"].iloc[0] == ""
+    assert list(doc.assignments["unit"]) == ["成安县水利局", "商城镇"]
+    assert "强化履职监督" in doc.items["task"].iloc[0]
+    assert rows["status"].iloc[0] == "done" and rows["progress_text"].iloc[0].startswith("已完成")
+    empty = text.replace("已完成整改,通过验收。", "")  # its progress not written: not the task's
+    assert read_progress(empty.encode(), "form.txt")[1]["status"].iloc[0] == "unknown"
+    header = "\n".join(["序号", "工作任务", "责任单位", "1", "推进项目建设。", "市发改委"])
+    assert list(parse_bytes(header.encode(), "table.txt").assignments["unit"]) == ["市发改委"]
+
+
+def test_a_meetings_decisions_with_the_duty_opened_by_you_inside_the_first_sentence() -> None:
+    """常务会议 decisions: ``由A、B负责,<task>``, ``关于…问题,由A负责,<task>``, ``由A牵头,B配合,…``
+    under 已落实 / 正在落实 headings; the task is kept as written."""
+    text = "\n".join(
+        ["县政府第4次常务会议议定事项15件,现将有关情况通报如下:", "一、已落实事项(2件)",
+         "1.由县编办、发改局负责,调整充实营商环境工作领导小组。已印发通知。",
+         "2、关于退役士兵安置问题,由县人社局、民政局负责,抓紧做好安置工作。已全部开出介绍信。",
+         "二、正在落实事项(2件)",
+         "1.由县编办、发改局牵头,考评办配合,抓紧制定考核办法。已草拟办法。",
+         "2.由于资金紧张,由县财政局负责,尽快拨付补助资金。正在审核。"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "notice.txt")
+    units = doc.assignments.groupby("item_no")["unit"].apply(list).tolist()
+    assert units == [["县编办", "发改局"], ["县人社局", "民政局"], ["县编办", "发改局", "考评办"],
+                     ["县财政局"]]  # fmt: skip
+    roles = doc.assignments[doc.assignments["item_no"] == 3]["role"].tolist()
+    assert roles == ["lead", "lead", "co"]
+    assert doc.items["task"].iloc[0].startswith("由县编办、发改局负责,调整充实")
+    assert list(rows["status"]) == ["done", "done", "on_track", "on_track"]
+
+
+def test_items_under_a_units_line_with_their_count_are_that_units() -> None:
+    text = "\n".join(
+        ["元宝山区对领导班子认领重点民生项目进行第二次公示:", "区委办公室(2项)",
+         "1.领办项目:下荒村路灯损坏修复项目。工作进展:目前全部更换完毕。",
+         "2.领办项目:锦绣社区外围车位规划项目。工作进展:已完成66个车位划线。",
+         "区政府办公室(1项)", "1.领办项目:星海社区办公电脑更新项目。工作进展:正在采购。"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.assignments["unit"]) == ["区委办公室", "区委办公室", "区政府办公室"]
+    assert set(doc.assignments["role"]) == {"lead"}
+    assert "区政府办公室" not in doc.items["task"].iloc[1]
+
+
+def test_ticked_bullets_with_their_progress_below_under_status_headings() -> None:
+    text = "\n".join(
+        ["2025年街道各民生实事项目总体进展良好", "已完工项目", "☑辖区内老旧路灯改造出新工程项目",
+         "对478盏路灯进行刷漆出新,该项目已于3月完成。", "已启动实施项目",
+         "☑街道社区卫生服务中心改扩建主体工程项目", "该项目已于3月25日开工建设,", "目前正在桩基施工中。"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "notice.txt")
+    assert list(doc.items["task"]) == [
+        "辖区内老旧路灯改造出新工程项目",
+        "街道社区卫生服务中心改扩建主体工程项目",
+    ]
+    assert rows["progress_text"].iloc[1] == "该项目已于3月25日开工建设,目前正在桩基施工中。"
+    assert list(rows["status"]) == ["done", "on_track"]

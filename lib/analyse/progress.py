@@ -38,7 +38,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lib.analyse.roles import item_roles
-from lib.parse.headers import INSTRUCTION_AFTER
+from lib.parse.headers import INSTRUCTION_AFTER, PERIOD_AFTER
 from lib.parse.labels import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.metadata import document_year
 from lib.parse.pipeline import ParsedDocument, parse_bytes
@@ -176,6 +176,7 @@ def column_role(header: str) -> str:
     """
     text = re.sub(r"\s+", "", header)
     text = INSTRUCTION_AFTER.sub("", text)  # 是否达进度(未达进度注明原因)
+    text = PERIOD_AFTER.sub("", text) or text  # 月度进展情况(1-3月)
     if not text:
         return "progress"  # text written after the units: a running-text report's progress
     if text.endswith(("(%)", "%")):
@@ -580,13 +581,18 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
     # columns of one period (进展情况 and 完成情况 of the same quarter) make one row together
-    groups: dict[Period, list[str]] = {}
+    groups: dict[tuple, list[str]] = {}  # by dates (1-3月 and 一季度 are one period), else label
     for h in progress_headers:
-        groups.setdefault(periods[h], []).append(h)
+        period = periods[h]
+        key = (period.start, period.end) if period.start else (period.label, period.months)
+        groups.setdefault(key, []).append(h)
     columns = list(groups.values()) or [[None]]
     latest = columns[-1]
     planned = any(_PLAN in re.sub(r"\s+", "", h) for h in doc.report.header)
     by_item = {no: rows for no, rows in notes.groupby("item_no")}
+    # a table (or form) with a column for progress: an item that leaves it empty reports none,
+    # its task's words are no progress (running text without one writes progress in the task)
+    named_progress = any(column_role(h) == "progress" for h in doc.report.header if h)
     # the last item, when the copy ends inside it: what its text leaves out is not known
     last_item = doc.items.iloc[-1] if len(doc.items) else None
     cut_item = (
@@ -610,13 +616,17 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 status_cells if last else [],
                 remarks if last else [],
                 period,
-                item.task if not cells else "",
+                item.task if not cells and not named_progress else "",
                 _without(item.task, [t for h, t in cells if h == ""]),
                 rates if last else [],
                 planned,
                 item.section,
             )
-            if item.item_no == cut_item and judged.source in _FROM_WHOLE_TEXT:
+            if (
+                item.item_no == cut_item
+                and judged.source in _FROM_WHOLE_TEXT
+                and not "".join(text).rstrip().endswith("。")  # its progress written whole
+            ):
                 judged = Judged("unknown", "cut", "")  # the rest of its text is not there
             out.append(
                 (

@@ -27,6 +27,7 @@ class RawItem(NamedTuple):
     cells: tuple[str, ...] = ()  # a whole row on the label's line, split at tabs or " | "
     heads: str | None = None  # numbered like a heading (一、…): the section it opens, if any
     part: int = 0  # which list of the file it belongs to (a file may hold 附件1 and 附件2)
+    cut: str = ""  # a line of its own the copy cut short (市发): in its column, but not read
 
 
 CELLS = attrgetter("cells")  # a block's cells, for map() over many blocks

@@ -100,7 +100,13 @@ def _label_words() -> str:
     alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     # a level of government before a units label: 市级牵头单位:, 区级牵头单位:
     levelled = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
-    return f"[省市县区]级(?:{levelled})|{alternation}"
+    # the work before a label of units, a leader or a deadline: 问题整改责任单位:, 整改时限:
+    owned = sorted((w for w in words if header_words()[w] != "note"), key=len, reverse=True)
+    owners = sorted((r["text"] for r in read_data_csv("label_owners.csv")), key=len, reverse=True)
+    work = "|".join(map(re.escape, owners))
+    return (
+        f"[省市县区]级(?:{levelled})|{alternation}|(?:{work})(?:{'|'.join(map(re.escape, owned))})"
+    )
 
 
 @functools.lru_cache(maxsize=1)
@@ -215,7 +221,10 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     sections_read: list[str] = []  # each record's section before a group cell of its own
     headings: list[str] = []
     readings: dict[str, int] = {}  # how each item's units were read → items
-    group_lead = ""  # the unit the last heading says leads the items under it
+    # the unit the last heading says leads the items under it; a unit's line with its count
+    # just above the list (区委办公室(8项)) heads the first items
+    last_line = layout.preamble[-1].text if layout.preamble else ""
+    group_lead = _counted_unit_heading(last_line, lexicon)
     outer_of: dict[str, str] = {}  # a heading that proved an item → the section it sits in
     section_cell = _leading_cells(layout, columns)
     for raw, (lines, found) in zip(layout.items, cleaned):
@@ -238,6 +247,13 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             group_lead = ""  # (三)其他工作: the next heading, which names no unit
             headings.append(f"{raw.label}{raw.lines[0][:20]}")
             continue
+        next_lead = (
+            _counted_unit_heading(raw.lines[-1], lexicon)
+            if len(raw.lines) > 1 and not raw.cells
+            else ""
+        )
+        if next_lead:  # 区政府办公室(5项) after the item: a heading over the items below
+            raw = raw._replace(lines=raw.lines[:-1])
         record, carried, how = _read(
             raw,
             by_part.get(raw.part, chosen),
@@ -246,6 +262,9 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             legend_on,
             group_lead if raw.heads is None else "",
         )
+        if next_lead:
+            group_lead = next_lead
+            headings.append(next_lead)
         section_cell = carried or section_cell  # a section cell holds until the next one
         if raw.heads is not None and not record.fields:
             headings.append(f"{raw.label}、{record.task[:20]}")
@@ -366,6 +385,15 @@ def _heading_lead_pattern() -> re.Pattern[str]:
         rf"^(?P<units>.+?)(?:(?:{alternation(verbs)})的?(?:重点)?(?:{alternation(tasks)})?{count}?"
         rf"|{count}|(?=:$))[。:]?$"  # 县农业农村局: — the unit, then its items
     )
+
+
+_COUNTED = re.compile(r"\(共?\d+[项件个]\)$")  # (8项): how many items a heading is over
+
+
+def _counted_unit_heading(text: str, lexicon: Lexicon) -> str:
+    """``区委办公室(8项)``: a unit, the count of the items it leads below; "" if not such."""
+    text = text.strip()
+    return _heading_lead(text, lexicon) if _COUNTED.search(text) else ""
 
 
 def _heading_lead(text: str, lexicon: Lexicon) -> str:
@@ -704,6 +732,34 @@ def _duty_sentence(text: str, lexicon: Lexicon) -> tuple[str, list[UnitField]]:
         if fields:
             kept = "".join(sentences[:index]) + "".join(sentences[index + 1 :])
             return kept, fields
+    return _opened_duty(text, lexicon)
+
+
+_DUTY_CLAUSES = 3  # clauses a duty opened by 由 may run over (由A牵头,B配合,C参与)
+
+
+def _opened_duty(text: str, lexicon: Lexicon) -> tuple[str, list[UnitField]]:
+    """A duty opened by 由 inside the item's first sentence, the task after it (a meeting's
+    decisions: ``由县编办、发改局负责,调整充实…``, ``关于…问题,由县人社局负责,抓紧…``,
+    ``由A牵头,B配合,抓紧制定…``): its units; the task is the text as written, duty and all."""
+    first = _SENTENCE.match(text)
+    sentence = first.group() if first else ""
+    starts = [0] + [m.end() for m in re.finditer(r"[,;]", sentence)]
+    openers = duty_words().openers
+    for at, start in enumerate(starts):
+        if not sentence.startswith(openers, start):
+            continue
+        ends = [*(s - 1 for s in starts[1:]), len(sentence.rstrip("。"))]
+        end = ends[at]
+        if not duty_fields(sentence[start:end], lexicon):
+            continue  # 由于…: no duty
+        # the clauses after it that name a duty of their own (考评办配合), not the task's words
+        for more in range(at + 1, min(at + _DUTY_CLAUSES, len(ends))):
+            if not duty_fields(sentence[starts[more] : ends[more]], lexicon):
+                break
+            end = ends[more]
+        if text[end:].strip(",;。"):  # the task written after it: the text kept whole, as read
+            return text, duty_fields(sentence[start:end], lexicon)
     return text, []
 
 
@@ -745,6 +801,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     cells = list(raw.cells) if raw.cells else list(raw.lines)
     while len(cells) > 2 and not cells[-1]:
         cells.pop()  # empty last cells: a web table's row end, or columns left blank
+    if raw.cut and cells and cells[-1] == raw.cut:
+        cells[-1] = ""  # 市发: a name the copy cut short, in its column but not read
     extra: dict[str, str] = {}
     if len(cells) > len(after) and not raw.cells:
         cells = _units_over_lines(after, cells, lexicon)
@@ -1087,15 +1145,57 @@ def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return tuple(cleaned), found
 
 
+def _is_sub_label(label: str) -> bool:
+    return label[:1] in CIRCLED or (label.startswith("(") and label.strip("()").isdigit())
+
+
+def _points_then_units(records: list[ItemRecord], at: int) -> int:
+    """How many records after ``records[at]`` are its points: ``1. 市科技馆`` with no units,
+    then (1)(2)(3) of which only the last has units, on a labelled line after it
+    (``问题整改责任单位:市科技馆``): the units are the item's. 0 when that is not so."""
+    parent = records[at]
+    if parent.fields or _is_sub_label(parent.item_label) or not parent.item_label:
+        return 0
+    end = at + 1
+    while end < len(records) and _is_sub_label(records[end].item_label):
+        end += 1
+    points = records[at + 1 : end]
+    if len(points) < 2 or label_number(points[0].item_label) != 1:
+        return 0
+    if any(r.fields for r in points[:-1]) or not all(f.label for f in points[-1].fields):
+        return 0
+    return len(points) if points[-1].fields else 0
+
+
 def _sub_items_folded(records: list[ItemRecord]) -> list[ItemRecord]:
     """(1)(2) or ①② lines without units right under an item that has units are its sub-items:
-    their text joins the item's task (they are neither items nor sections)."""
+    their text joins the item's task (they are neither items nor sections); so are an item's
+    points when the units labelled after its last point are the item's (``_points_then_units``)."""
     out: list[ItemRecord] = []
-    for record in records:
+    skip = 0
+    for at, record in enumerate(records):
+        if skip:
+            skip -= 1
+            continue
+        points = _points_then_units(records, at)
+        if points:
+            subs = records[at + 1 : at + 1 + points]
+            last = subs[-1]
+            task = " ".join([record.task, *(f"{r.item_label}{r.task}" for r in subs)])
+            out.append(
+                record._replace(
+                    task=task,
+                    fields=last.fields,
+                    deadline=record.deadline or last.deadline,
+                    leaders=record.leaders or last.leaders,
+                    notes=record.notes + tuple(n for r in subs for n in r.notes),
+                )
+            )
+            skip = points
+            continue
         label = record.item_label
-        sub = label[:1] in CIRCLED or (label.startswith("(") and label.strip("()").isdigit())
         if (
-            sub
+            _is_sub_label(label)
             and not record.fields
             and out
             and out[-1].fields

@@ -14,7 +14,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from lib.parse.headers import header_role
+from lib.parse.headers import header_role, owned_ending
 from lib.parse.records import UnitField
 from lib.parse.reference import read_data_csv, task_verbs
 from lib.parse.split import split_units
@@ -57,9 +57,10 @@ def is_lead_note(text: str) -> bool:
     """``牵头``, ``牵头单位``, ``主办`` in a bracket after a name: that unit leads (市发改委(牵头))."""
     if not text:
         return False
-    return any(verb == text for verb, role in duty_words().verbs if role == "lead") or header_role(
-        text
-    ) in ("lead", "lead_units")
+    if any(verb == text for verb, role in duty_words().verbs if role == "lead"):
+        return True
+    # 牵头单位, 市级牵头单位; not a part it leads (数据统计评估牵头单位: a co-unit's remark)
+    return header_role(text) in ("lead", "lead_units") and not owned_ending(text)
 
 
 def _task_words(name: str) -> bool:
@@ -79,10 +80,14 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     mentions = [t for t in tokens if t.kind == "mention"]
     if not mentions:
         return False
+    # a run cut at an ending with no unit after it (一次办|理人次) is words, not glued names
+    cut_wrong = any(t.glued and t.how == "unknown" for t in mentions)
     named = sum(
         len(t.text)
         for t in mentions
-        if t.how in ("known", "collective", "ending") and not _task_words(t.name)
+        if t.how in ("known", "collective", "ending")
+        and not (cut_wrong and t.glued and t.how == "ending")
+        and not _task_words(t.name)
     )
     other = sum(len(t.text) for t in tokens if t.kind != "mention")
     average = sum(len(t.name) for t in mentions) / len(mentions)

@@ -42,6 +42,35 @@ MEASURE_AFTER = re.compile(
     r"\((?:%|[万亿千百]?(?![一二三四五六七八九十])[\u4e00-\u9fff]|单位:[^()]{1,6})\)$"
 )
 
+# after a header's words, a period in brackets: 进展情况(1-3月), 完成情况(一季度)
+PERIOD_AFTER = re.compile(
+    r"\((?:(?:\d{4}年)?\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|[一二三四]季度|上半年|下半年|全年)\)$"
+)
+_OPEN_MEASURE = re.compile(r"\((?:%|[万亿千百]?[\u4e00-\u9fff])$")  # 占比(%, 投资额(万元
+
+
+def owned_ending(text: str) -> str:
+    """The header word of units, a leader or a deadline that ``text`` ends with after the work
+    it is for (问题整改责任单位 → 责任单位, 整改时限 → 时限); "" if none."""
+    owner = next((w for w in _label_owners() if text.startswith(w)), "")
+    rest = text[len(owner) :]
+    return rest if owner and rest in _owner_words() else ""
+
+
+@functools.lru_cache(maxsize=1)
+def _label_owners() -> tuple[str, ...]:
+    """The work a label may name before it (问题整改, 督办), from data/label_owners.csv."""
+    with open(DATA_DIR / "label_owners.csv", encoding="utf-8", newline="") as handle:
+        words = [row["text"] for row in csv.DictReader(handle)]
+    return tuple(sorted(words, key=len, reverse=True))
+
+
+@functools.lru_cache(maxsize=1)
+def _owner_words() -> tuple[str, ...]:
+    roles = (*UNIT_ROLES, "leader", "deadline")
+    found = [w for w, role in header_words().items() if role in roles and len(w) >= 2]
+    return tuple(sorted(found, key=len, reverse=True))
+
 
 @functools.lru_cache(maxsize=4096)
 def header_role(cell: str) -> str | None:
@@ -63,6 +92,8 @@ def header_role(cell: str) -> str | None:
     if _CAPTION.match(text):
         return None  # 表1:上半年主要指标完成情况: the table's caption, no column
     text = MEASURE_AFTER.sub("", text) or text  # 形象进度(%), 投资额(万元): the measure aside
+    text = PERIOD_AFTER.sub("", text) or text  # 进展情况(1-3月): the period aside
+    text = _OPEN_MEASURE.sub("", text) or text  # 占比(%: the cell wrapped inside its bracket
     text = INSTRUCTION_AFTER.sub("", text) or text  # 是否达进度(未达进度注明原因)
     text = text.removesuffix("%") or text  # 1-8月实际完成率%
     if text in words:
@@ -78,6 +109,9 @@ def header_role(cell: str) -> str | None:
     level = _LEVEL.sub("", text)  # 市级牵头责任单位: the level of government aside
     if level != text and level in words:
         return words[level]
+    owned = owned_ending(text)  # 问题整改责任单位, 整改时限: whose units, whose deadline
+    if owned:
+        return words[owned]
     endings = header_endings()
     if 2 <= len(text) <= 16 and text.endswith(endings["note"]):
         return "note"

@@ -28,7 +28,7 @@ from lib.parse.labels import (
 )
 from lib.parse.laid_rows import laid_rows, merged_units, rows_at_units_labels, unnumbered_table
 from lib.parse.reference import DATA_DIR, load_reference, task_verbs
-from lib.parse.references import prose_items
+from lib.parse.references import form_item_reading, prose_items
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
@@ -168,6 +168,16 @@ def _list_intro(text: str) -> str:
     return text.rstrip(":")
 
 
+def _without_bars(blocks: list[Block]) -> list[Block]:
+    """A table copied one cell a line with a ``|`` line between its cells: the ``|`` lines
+    hold no text, so they are left out (the cells one a line are read as such), unless other
+    lines hold several (``||||``) or close a cell (``慈化镇 |``): there a ``|`` is an empty cell."""
+    bars = {b.text.replace(" ", "") for b in blocks if not b.cells and not b.text.strip(" |")}
+    if bars != {"|"} or any(b.text.endswith(" |") for b in blocks):
+        return blocks  # none; runs of them (||||), or cells closed by one (X |): "|" an empty cell
+    return [b for b in blocks if b.cells or b.text.strip() != "|"]
+
+
 def header_cut_off(blocks: list[Block]) -> list[Block]:
     """A table's header written at the end of the notice's last paragraph (``…2018年2月24日
     常熟市2018年政府工作任务分解表 序号 名称 工作任务 牵头责任单位``): the header cut onto a
@@ -253,7 +263,27 @@ def _run_on_cuts(text: str) -> list[int]:
         enough = 2 if own else 3  # a run of its own: 1. 2. 3. at least
         if len(run) >= enough and len(run) > len(best):
             best = run
-    return best
+    sectioned = _sectioned_run(found, first if numbered else None)
+    return sectioned if len(sectioned) > len(best) else best
+
+
+def _sectioned_run(found: list[tuple[int, int | None, bool]], heading: int | None) -> list[int]:
+    """``一、… 1.… 2.… 二、… 1.…``: headings numbered 一 二 三, the items under each numbered
+    from 1 again; at least two headings and two items (else [])"""
+    cuts: list[int] = []
+    headings = items = 0
+    next_heading = heading + 1 if heading else 1
+    next_item: int | None = 1
+    for at, number, is_arabic in found:
+        if number is None:
+            continue
+        if not is_arabic and number == next_heading:
+            cuts.append(at)
+            headings, next_heading, next_item = headings + 1, number + 1, 1
+        elif is_arabic and number == next_item:
+            cuts.append(at)
+            items, next_item = items + 1, number + 1
+    return cuts if headings + (1 if heading else 0) >= 2 and items >= 2 else []
 
 
 _KEY_VALUE = re.compile(r"^(?P<key>[^|:]{2,24}?)\s*:?\s*\|\s*(?P<value>[^|]*?)\s*\|?$")
@@ -284,7 +314,7 @@ def key_value_rows(blocks: list[Block]) -> list[Block]:
 
 def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
-    blocks = split_run_on_lines(key_value_rows(header_cut_off(blocks)))
+    blocks = split_run_on_lines(key_value_rows(header_cut_off(_without_bars(blocks))))
     header_at, start, header = _find_header(blocks)
     if not header:  # a whole table copied onto one line: its header and rows on lines of their own
         unfolded = unfold_table_lines(blocks)
@@ -322,6 +352,10 @@ def find_items(blocks: list[Block]) -> Layout:
         else:
             line(block, block.text)  # what take does with a line of text, without the call
     cutter.close()
+    form = form_item_reading(blocks) if not kinds else None
+    if form:  # a form, a label on each line (整改任务 / … / 责任单位 / …): its numbers are points
+        items, columns, how = form
+        return Layout(items, tuple(blocks[:1]), columns, (), cutter.furniture, (how,))
     if not header and all(raw.heads is not None for raw in cutter.items):
         prose = prose_items(blocks)  # no numbered item: a notice naming or listing them?
         if prose:
@@ -379,14 +413,30 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
         return items, ""  # the item's last words are not the text's
     head, mark, piece = max(final.rpartition("、"), final.rpartition(","), key=lambda p: len(p[0]))
     head = re.split(r"\s*\|\s*", head)[-1]
-    if not mark or not 0 < len(piece) <= 4 or unit_like(piece) or not unit_like(head):
+    if not mark and len(filled if filled else last.lines) >= 3 and _starts_a_name(final):
+        piece = final  # 市发 on a line or in a cell of its own after the row's other cells
+    elif not mark or not unit_like(head):
+        return items, ""
+    if not 0 < len(piece) <= 4 or unit_like(piece) or piece[-1] in _SENTENCE_END:
         return items, ""
     kept = final[: -len(mark + piece)]
     if filled:
         cells = list(last.cells)
         cells[filled[-1]] = kept
         return [*items[:-1], last._replace(cells=tuple(cells))], piece
+    if not kept:  # a line of its own: it keeps its column, its words are not read
+        return [*items[:-1], last._replace(cut=piece)], piece
     return [*items[:-1], last._replace(lines=(*last.lines[:-1], kept))], piece
+
+
+_SENTENCE_END = "。;!?)”%"
+
+
+def _starts_a_name(text: str) -> bool:
+    """``市发``: the start of a known unit's name (市发改委), not the whole of one."""
+    return 2 <= len(text) <= 4 and any(
+        name.startswith(text) and name != text for name in load_reference().surfaces()
+    )
 
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")

@@ -12,6 +12,7 @@ import functools
 import re
 
 from lib.parse.blocks import Block, RawItem
+from lib.parse.headers import header_role
 from lib.parse.labels import chinese_number
 from lib.parse.reference import read_data_csv, task_verbs
 from lib.parse.spaced import unit_like
@@ -237,7 +238,10 @@ def ordinal_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, st
     return found if len(found) >= MIN_REFERENCES else []
 
 
-_BULLET = re.compile(r"^[●■◆◇○□•]\s*(?P<rest>.+)$")  # not ▲ or ★: they mark a lead unit
+_BULLET = re.compile(r"^[●■◆◇○□•☑✔✓▶►]\s*(?P<rest>.+)$")  # not ▲ or ★: they mark a lead unit
+_HEADING_LENGTH = (
+    12  # 已完工项目 / 已启动实施项目: a short line just above a bullet heads the ones below
+)
 _TOPIC_END = re.compile(r"(?:方面|工作|项目|工程)?:")
 
 
@@ -249,19 +253,91 @@ def bulleted_items(blocks: list[Block]) -> list[tuple[str, str, str, str]]:
     >>> [b[:2] for b in bulleted_items([Block("●改善农村出行条件方面:完成1700个。", "L1"), Block("●推进老旧小区改造:完成20.3万户。", "L2")])]
     [('改善农村出行条件方面', '完成1700个。'), ('推进老旧小区改造', '完成20.3万户。')]
     """
-    found = []
-    for block in blocks:
-        bullet = _BULLET.match(block.text.strip())
+    found: list[list[str]] = []
+    section = ""
+    texts = [b.text.strip() for b in blocks]
+    bullets = [_BULLET.match(t) for t in texts]
+    for at, (block, bullet) in enumerate(zip(blocks, bullets)):
         if not bullet:
+            following = bullets[at + 1] if at + 1 < len(bullets) else None
+            if following and _short_heading(texts[at]):
+                section = texts[at]  # 已完工项目: the bullets below are such
+            elif found and texts[at] and not found[-1][1] and found[-1][4] == "open":
+                found[-1][1] = texts[at]  # the progress written on the line after the bullet
+            elif found and texts[at] and found[-1][4] == "open":
+                found[-1][1] += texts[at]
             continue
         rest = bullet["rest"]
         topic = _TOPIC_END.search(rest)
         if topic and topic.start() <= 40:
             task, progress = rest[: topic.end() - 1], rest[topic.end() :].strip()
+            found.append([task.strip(), progress, section, block.source_ref, "closed"])
+        else:  # the bullet's line is the task; its progress on the lines below
+            found.append([rest.strip(), "", section, block.source_ref, "open"])
+    entries = [(task, progress, section, ref) for task, progress, section, ref, _ in found]
+    return entries if len(entries) >= MIN_REFERENCES else []
+
+
+def _short_heading(text: str) -> bool:
+    return 0 < len(text) <= _HEADING_LENGTH and not re.search(r"[,;。:]", text)
+
+
+_FORM_LABEL_LENGTH = 8  # 整改任务, 责任单位, 完成情况: a form's labels are short
+_UNIT_ROLES = ("lead", "lead_units", "units", "co")
+
+
+def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]]:
+    """(task, units, progress, section, source_ref) of each record of a form: its labels each on
+    a line of their own, the value on the lines below (``整改任务`` / ``河长巡查流于形式。`` /
+    ``责任单位`` / ``县水利局、商城镇`` / ``完成情况`` / ``已完成整改。``), a task label opening
+    each record; the other task labels' values (整改目标, 整改措施) join its task, the notes'
+    (完成情况) are its progress. [] unless a record names its task and its units.
+
+    >>> lines = ["附件", "整改任务", "河长巡查流于形式。", "责任单位", "县水利局、商城镇",
+    ...          "整改措施", "强化履职监督。", "完成情况", "已完成整改。"]
+    >>> form_items([Block(t, f"L{i}") for i, t in enumerate(lines)])
+    [('河长巡查流于形式。 强化履职监督。', '县水利局、商城镇', '已完成整改。', '', 'L1')]
+    """
+    records: list[dict[str, list[str]]] = []
+    opener = ""  # the label that opens each record: the first task label (整改任务)
+    current: list[str] | None = None  # the value being read
+    labelled = False  # the last line was a label: a value must follow before the next
+    if any(block.cells for block in blocks):
+        return []  # a table's rows: no form
+    for block in blocks:
+        text = block.text.strip(" |")
+        if not text:
+            continue
+        if len(text) <= _FORM_LABEL_LENGTH and header_role(text):
+            if labelled:
+                return []  # labels one after another: a table's header, not a form
+            labelled = True
+            role = _form_label(text)
+            if role == "task" and (not opener or text == opener):
+                opener = text
+                records.append({"task": [], "units": [], "note": [], "ref": [block.source_ref]})
+            current = records[-1][role] if records and role else None
+        elif current is not None:
+            labelled = False
+            current.append(text)
         else:
-            task, progress = rest, ""
-        found.append((task.strip(), progress, "", block.source_ref))
-    return found if len(found) >= MIN_REFERENCES else []
+            labelled = False
+    found = [
+        (" ".join(r["task"]), "、".join(r["units"]), " ".join(r["note"]), "", r["ref"][0])
+        for r in records
+        if r["task"] and r["units"]
+    ]
+    return found if found and len(found) == len(records) else []
+
+
+def _form_label(text: str) -> str:
+    """The part of a form a line alone names: task, units or note ("" if it is no label)."""
+    if not text or len(text) > _FORM_LABEL_LENGTH:
+        return ""
+    role = header_role(text)
+    if role in _UNIT_ROLES:
+        return "units"
+    return role if role in ("task", "note") else ""
 
 
 def _numbered(label, task, progress, section, ref) -> RawItem:
@@ -282,6 +358,13 @@ def _bulleted(task, progress, section, ref) -> RawItem:
 
 # each reading of a report's prose, tried in turn: what finds its items, how an item becomes a
 # raw item, the columns it is read into, and what the parse report says of it
+_FORM_READING = (
+    form_items,
+    _with_units,
+    ENTRIES_HEADER,
+    "文件为表单（每栏名称单独一行，其下为内容）：按栏读出事项、责任单位与完成情况。",
+)
+
 _PROSE_READINGS = (
     (
         referenced_items,
@@ -311,13 +394,26 @@ _PROSE_READINGS = (
 )
 
 
+def form_item_reading(
+    blocks: list[Block],
+) -> tuple[tuple[RawItem, ...], tuple[str, ...], str] | None:
+    """The records of a form (``form_items``), as ``prose_items`` gives them; None if none."""
+    return _read_by(blocks, _FORM_READING)
+
+
+def _read_by(
+    blocks: list[Block], *readings
+) -> tuple[tuple[RawItem, ...], tuple[str, ...], str] | None:
+    for find, raw_item, header, how in readings:
+        found = find(blocks)
+        if found:
+            return tuple(raw_item(*entry) for entry in found), header, how
+    return None
+
+
 def prose_items(blocks: list[Block]) -> tuple[tuple[RawItem, ...], tuple[str, ...], str] | None:
     """The items of a report that numbers none, read from its prose — named by their number
     (第五项), after their units (县发改局负责的…), listed after a colon each with its units,
     enumerated (一是…二是…), or bulleted — with the columns they are read into and how they
     were read (for the parse report); None when it is none of these."""
-    for find, raw_item, header, how in _PROSE_READINGS:
-        found = find(blocks)
-        if found:
-            return tuple(raw_item(*entry) for entry in found), header, how
-    return None
+    return _read_by(blocks, *_PROSE_READINGS)

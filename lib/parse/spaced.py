@@ -135,6 +135,8 @@ def spaced_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
         end = index + 1
         while end < len(blocks) and end - index < _MAX_HEADER_LINES and not blocks[end].cells:
             more = line_words(blocks[end].text)
+            if more and not _known(words[-1]) and _known(words[-1] + more[0]):
+                more = [words.pop() + more[0], *more[1:]]  # 责任 / 单位: a cell wrapped
             if (
                 not more
                 or header_role(more[0]) == "label"
