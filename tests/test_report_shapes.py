@@ -5,7 +5,10 @@ glued after them. Each is a rule of the general reader, tested here on made-up t
 
 from __future__ import annotations
 
+import pytest
+
 from lib.analyse.progress import column_role, judge, progress_rows, read_progress, reporting_period
+from lib.parse.errors import ListError
 from lib.parse.headers import header_role
 from lib.parse.pipeline import parse_bytes
 
@@ -1281,3 +1284,21 @@ def test_ticked_bullets_with_their_progress_below_under_status_headings() -> Non
     ]
     assert rows["progress_text"].iloc[1] == "该项目已于3月25日开工建设,目前正在桩基施工中。"
     assert list(rows["status"]) == ["done", "on_track"]
+
+
+def test_items_numbered_like_headings_with_their_progress_in_numbered_points() -> None:
+    """A report naming no units: ``一、<task>`` items, each with ``推进情况:1.…`` and points
+    2. 3. below (the item's points, no items); a short ``一、基本情况`` is a heading still."""
+    text = "\n".join(
+        ["六盘水市2023年1—3月“十件民生实事”进展情况", "分项情况如下:",
+         "一、保障好重点群体就业,开展补贴性职业技能培训2万人次、农业技能技术培训1000人次。",
+         "推进情况:1. 全市统筹开展补贴性职业技能培训5585人次。", "2. 开展农业技能技术培训484人次。",
+         "二、加强教育科技工作,新建、改扩建公办幼儿园7所,遴选培育强校计划项目学校50所。",
+         "推进情况:1. 六枝特区龙河镇林场幼儿园进行基础施工。", "2. 启动遴选义务教育公办强校。"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "report.txt")
+    assert list(doc.items["item_label"]) == ["一", "二"]
+    assert rows["status"].iloc[0] == "on_track"  # 5585 of 2万 by March: ahead of 25%
+    heading = "一、基本情况\n今年以来全市民生实事进展顺利,各项目有序推进,总体进度符合预期。\n二、督查建议\n加快推进。"
+    with pytest.raises(ListError):  # two headings over paragraphs: no items
+        parse_bytes(heading.encode(), "notice.txt")

@@ -227,6 +227,16 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     group_lead = _counted_unit_heading(last_line, lexicon)
     outer_of: dict[str, str] = {}  # a heading that proved an item → the section it sits in
     section_cell = _leading_cells(layout, columns)
+    # a text (no table) whose every item is numbered like a heading (一、…), with its text and
+    # progress under it: a report's items, not headings over none
+    heads_only = (
+        bool(layout.items)
+        and not columns
+        and all(
+            raw.heads is not None and len(raw.lines[0] if raw.lines else "") > _HEADING_TEXT
+            for raw in layout.items
+        )
+    )
     for raw, (lines, found) in zip(layout.items, cleaned):
         section = outer_of.get(raw.section, raw.section)
         if section_cell and section_cell != section:
@@ -266,7 +276,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
             group_lead = next_lead
             headings.append(next_lead)
         section_cell = carried or section_cell  # a section cell holds until the next one
-        if raw.heads is not None and not record.fields:
+        if raw.heads is not None and not record.fields and not heads_only:
             headings.append(f"{raw.label}、{record.task[:20]}")
             group_lead = _heading_lead(record.task, lexicon)
             continue
@@ -297,6 +307,8 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         tuple(sorted(readings.items(), key=lambda pair: -pair[1])),
     )
 
+
+_HEADING_TEXT = 30  # characters a heading's line holds at most (基本情况); an item's task more
 
 _PERIOD_PLAN = re.compile(
     r"\s*(?:\d{1,2}\s*[-—~至]\s*)?\d{1,2}月份?|\s*[一二三四1-4]季度|\s*上半年|\s*下半年"

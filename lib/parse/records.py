@@ -440,6 +440,7 @@ def _starts_a_name(text: str) -> bool:
 
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_LABELLED_FIRST_POINT = re.compile(r"[\u4e00-\u9fff]:\s*1[.、]\s*\S")  # 推进情况:1.全市…
 
 
 def _numbers_left_out(
@@ -668,6 +669,20 @@ class _Cutter:
             return True  # 23000 after item 1: an amount, though a cell ran over several lines
         return not full and number != before + 1
 
+    def _point_goes_on(self, label: re.Match[str]) -> bool:
+        """``2.`` under an item numbered 一、 or (一) whose text labels its first point
+        (``推进情况:1.全市…``): the next point of that text, not an item."""
+        item = self.open
+        if item is None or not label["num"] or item["cells"] or item["label"][:1].isdigit():
+            return False
+        last = item.get("point") or (
+            1 if any(_LABELLED_FIRST_POINT.search(line) for line in item["lines"]) else 0
+        )
+        if not last or int(label["num"]) != last + 1:
+            return False
+        item["point"] = last + 1
+        return True
+
     def _first_cells_open(self) -> bool:
         """Is the open item a row of one cell a line whose number stands alone, its first cell
         still to come (a line numbered like a heading is then that cell)?"""
@@ -804,6 +819,9 @@ class _Cutter:
             label = (self._next_number(text) if self.open else None) or self._glued(text)
         if label and self._a_cell(label):
             label = None  # 2024 |, 300 |: a number in a row of one cell a line, not the next item
+        if label and self._point_goes_on(label):
+            self.open["lines"].append(text)  # 推进情况:1.… / 2.…: the item's points, no items
+            return
         if label:
             rest = label["rest"].strip()
             cells = (
