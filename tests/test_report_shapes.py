@@ -1302,3 +1302,16 @@ def test_items_numbered_like_headings_with_their_progress_in_numbered_points() -
     heading = "一、基本情况\n今年以来全市民生实事进展顺利,各项目有序推进,总体进度符合预期。\n二、督查建议\n加快推进。"
     with pytest.raises(ListError):  # two headings over paragraphs: no items
         parse_bytes(heading.encode(), "notice.txt")
+
+
+def test_a_form_whose_labels_are_numbered_as_headings_and_its_problems_listed() -> None:
+    text = "\n".join(
+        ["突出生态环境问题整改验收销号公示", "一、整改问题", "(一)江东路南延,砂石物料露天未覆盖。",
+         "(二)楚江大道南延,裸土未及时覆盖。", "二、整改实施主体", "园区规建部",
+         "三、重点措施", "(一)路面硬化铺设沥青。", "四、整改完成情况", "经核查,已完成整改。"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "form.txt")
+    assert list(doc.items["item_label"]) == ["(一)", "(二)"]
+    assert list(doc.assignments["unit"]) == ["园区规建部", "园区规建部"]
+    assert all("路面硬化铺设沥青" in task for task in doc.items["task"])  # the measures kept
+    assert list(rows["status"]) == ["done", "done"]

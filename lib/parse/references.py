@@ -286,21 +286,23 @@ _FORM_LABEL_LENGTH = 8  # 整改任务, 责任单位, 完成情况: a form's lab
 _UNIT_ROLES = ("lead", "lead_units", "units", "co")
 
 
-def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]]:
-    """(task, units, progress, section, source_ref) of each record of a form: its labels each on
-    a line of their own, the value on the lines below (``整改任务`` / ``河长巡查流于形式。`` /
-    ``责任单位`` / ``县水利局、商城镇`` / ``完成情况`` / ``已完成整改。``), a task label opening
-    each record; the other task labels' values (整改目标, 整改措施) join its task, the notes'
-    (完成情况) are its progress. [] unless a record names its task and its units.
+def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]:
+    """(label, task, units, progress, section, source_ref) of each record of a form: its labels
+    each on a line of their own (or numbered as headings: ``一、整改问题``), the value on the lines
+    below (``整改任务`` / ``河长巡查流于形式。`` / ``责任单位`` / ``县水利局、商城镇`` / ``完成情况`` /
+    ``已完成整改。``), a task label opening each record; the other task labels' values (整改目标,
+    整改措施) join its task, the notes' (完成情况) are its progress. A record whose opening value
+    lists problems (一)(二) gives an item each, sharing the rest. [] unless each record names
+    its task and its units.
 
     >>> lines = ["附件", "整改任务", "河长巡查流于形式。", "责任单位", "县水利局、商城镇",
     ...          "整改措施", "强化履职监督。", "完成情况", "已完成整改。"]
     >>> form_items([Block(t, f"L{i}") for i, t in enumerate(lines)])
-    [('河长巡查流于形式。 强化履职监督。', '县水利局、商城镇', '已完成整改。', '', 'L1')]
+    [('', '河长巡查流于形式。 强化履职监督。', '县水利局、商城镇', '已完成整改。', '', 'L1')]
     """
-    records: list[dict[str, list[str]]] = []
+    records: list[dict[str, list]] = []
     opener = ""  # the label that opens each record: the first task label (整改任务)
-    current: list[str] | None = None  # the value being read
+    current: list | None = None  # the value being read
     labelled = False  # the last line was a label: a value must follow before the next
     if any(block.cells for block in blocks):
         return []  # a table's rows: no form
@@ -308,26 +310,52 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]]:
         text = block.text.strip(" |")
         if not text:
             continue
-        if len(text) <= _FORM_LABEL_LENGTH and header_role(text):
+        label = _label_text(text)
+        if label:
             if labelled:
                 return []  # labels one after another: a table's header, not a form
             labelled = True
-            role = _form_label(text)
-            if role == "task" and (not opener or text == opener):
-                opener = text
-                records.append({"task": [], "units": [], "note": [], "ref": [block.source_ref]})
+            role = _form_label(label)
+            if role == "task" and (not opener or label == opener):
+                opener = label
+                records.append(
+                    {"opened": [], "task": [], "units": [], "note": [], "ref": block.source_ref}
+                )
+                current = records[-1]["opened"]
+                continue
             current = records[-1][role] if records and role else None
         elif current is not None:
             labelled = False
-            current.append(text)
+            current.append((text, block.source_ref))
         else:
             labelled = False
-    found = [
-        (" ".join(r["task"]), "、".join(r["units"]), " ".join(r["note"]), "", r["ref"][0])
-        for r in records
-        if r["task"] and r["units"]
-    ]
-    return found if found and len(found) == len(records) else []
+    if not records or not all(r["opened"] and r["units"] for r in records):
+        return []
+    found = []
+    for r in records:
+        units = "、".join(t for t, _ in r["units"])
+        progress = " ".join(t for t, _ in r["note"])
+        more = [t for t, _ in r["task"]]
+        problems = [(_SUB_LABEL.match(t), ref) for t, ref in r["opened"]]
+        if len(problems) >= 2 and all(m for m, _ in problems):  # (一)… (二)…: an item each
+            found += [
+                (m["label"], " ".join([m["rest"], *more]), units, progress, "", ref)
+                for m, ref in problems
+            ]
+        else:
+            task = " ".join([*(t for t, _ in r["opened"]), *more])
+            found.append(("", task, units, progress, "", r["ref"]))
+    return found
+
+
+_SUB_LABEL = re.compile(r"^(?P<label>\([一二三四五六七八九十]{1,3}\))\s*(?P<rest>\S.*)$")
+_HEADING_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*")
+
+
+def _label_text(text: str) -> str:
+    """The label a line alone is (``责任单位``, ``二、整改实施主体`` → 整改实施主体), "" if none."""
+    bare = _HEADING_NUMBER.sub("", text)
+    return bare if len(bare) <= _FORM_LABEL_LENGTH and header_role(bare) else ""
 
 
 def _form_label(text: str) -> str:
@@ -360,7 +388,7 @@ def _bulleted(task, progress, section, ref) -> RawItem:
 # raw item, the columns it is read into, and what the parse report says of it
 _FORM_READING = (
     form_items,
-    _with_units,
+    _labelled_with_units,
     ENTRIES_HEADER,
     "文件为表单（每栏名称单独一行，其下为内容）：按栏读出事项、责任单位与完成情况。",
 )
