@@ -1315,3 +1315,16 @@ def test_a_form_whose_labels_are_numbered_as_headings_and_its_problems_listed() 
     assert list(doc.assignments["unit"]) == ["园区规建部", "园区规建部"]
     assert all("路面硬化铺设沥青" in task for task in doc.items["task"])  # the measures kept
     assert list(rows["status"]) == ["done", "done"]
+
+
+def test_units_in_tortoise_shell_brackets_and_a_collectives_bare_kind() -> None:
+    text = "\n".join(
+        ["(一)加强市场体系建设。实施市场准入负面清单制度。〔责任单位:省发展改革委、省市场监管局按职责分工负责。〕",
+         "(二)优化市场准入环境。推进“一网通办”。〔责任单位:省市场监管局〕",
+         "(三)深化政务服务“网上办”。(牵头单位:市行政审批服务局;责任单位:市大数据中心,市直有关部门、单位)"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "plan.txt")
+    units = doc.assignments.groupby("item_no")["raw"].apply(list).tolist()
+    assert units == [["省发展改革委", "省市场监管局"], ["省市场监管局"],
+                     ["市行政审批服务局", "市大数据中心", "市直有关部门、单位"]]  # fmt: skip
+    assert "〔" not in doc.items["task"].iloc[0]

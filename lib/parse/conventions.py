@@ -168,7 +168,7 @@ _UNITS_LABEL_LINE = _LazyPattern(lambda: rf"^(?:[省市县区]级?)?(?:{_unit_la
 def _inline_group() -> re.Pattern[str]:
     """A bracketed group that starts with a field label: ``(牵头单位:X;责任单位:A、B)``."""
     return re.compile(
-        rf"[(\[【](?P<body>(?:{_label_words()})\s*:{_NESTED}*?)(?:[)\]】]|$)"
+        rf"[(\[【〔](?P<body>(?:{_label_words()})\s*:{_NESTED}*?)(?:[)\]】〕]|$)"
     )  # $: cut off
 
 

@@ -167,6 +167,11 @@ def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
             out.append(token._replace(text=text, name=text, sub_office="", glued=False))
             i += 3
             continue
+        if _bare_kind_after(tokens, i, lexicon):  # 市直有关部门、单位: 有关 governs both kinds
+            text = token.text + "、" + tokens[i + 2].text
+            out.append(token._replace(text=text, name=text, sub_office="", glued=False))
+            i += 3
+            continue
         if _bare_body_after(tokens, i, lexicon):  # 清丰县党委、政府: the county's two bodies
             text = token.text + "、" + tokens[i + 2].text
             out.append(token._replace(text=text, name=text, sub_office="", glued=False))
@@ -184,6 +189,23 @@ def _each_governs(name: str, lexicon: Lexicon) -> bool:
         not reference.has_unit_ending(name)
         and name not in lexicon.surfaces
         and reference.is_collective("各" + name)
+    )
+
+
+def _bare_kind_after(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
+    """``市直有关部门、单位``: after a collective, a kind of body written bare (单位, 企业: a
+    collective's head alone, which names nothing) is the same collective's."""
+    token = tokens[i]
+    if token.kind != "mention" or token.how != "collective" or i + 2 >= len(tokens):
+        return False
+    following = tokens[i + 2]
+    return (
+        tokens[i + 1].text == "、"
+        and following.kind == "mention"
+        and not following.marked
+        and len(following.text) <= 2
+        and following.text in lexicon.reference.collective_heads
+        and following.text not in lexicon.surfaces
     )
 
 
