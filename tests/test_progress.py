@@ -206,8 +206,10 @@ NOT_LAID_OUT = {
 # them naming a unit per item the way a list does: 巴中 names the counties slow on each item,
 # 通州 numbers its rows twice (序号 and 市折子号) in a spaced table without units, 萧县 and 恩平
 # tell their projects in running sentences, 广东 2012's mirror runs the notice onto one line with
-# its item numbers garbled.
+# its item numbers garbled, 盐城 2013 lists the projects ahead after 其中: in its opening
+# paragraph (the reader reads such lists after 分别为: in a numbered one, as 长沙 2015's).
 NOT_READ = {
+    "yancheng_2013_shishi_sanjidu",
     "guangdong_2012_shijianshishi_tongbao",
     "bazhong_2017_minshengshishi_jiuyue",
     "tongzhou_2021_shizhezi_yijidu",

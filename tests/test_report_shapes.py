@@ -1328,3 +1328,19 @@ def test_units_in_tortoise_shell_brackets_and_a_collectives_bare_kind() -> None:
     assert units == [["省发展改革委", "省市场监管局"], ["省市场监管局"],
                      ["市行政审批服务局", "市大数据中心", "市直有关部门、单位"]]  # fmt: skip
     assert "〔" not in doc.items["task"].iloc[0]
+
+
+def test_items_listed_after_fenbie_wei_under_paragraphs_that_say_how_they_stand() -> None:
+    """A report naming no units: ``(一)提前完成任务指标有3项。…分别为:A;B;C`` — an item each,
+    standing as the paragraph's opening says (提前完成: done; 超时间进度: on track)."""
+    text = "\n".join(
+        ["长沙市为民办实事工作稳步推进。", "一、实事项目进度完成情况",
+         "(一)提前完成任务指标有3项。截止7月底,已完成全年目标任务。分别为:落实公交优先;"
+         "县以上城镇生活垃圾无害化处理率达到年度工作目标;县以上城镇污水处理达到年度工作目标。",
+         "(二)超时间进度完成指标有3项。分别为:建设农民专业合作社省级示范社,完成进度为88%;"
+         "为6所农村公办幼儿园投入资金541.0万元,完成进度为87.2%;新增城镇管输天然气用户18691户,完成进度为85%。"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "report.txt")
+    assert len(doc.items) == 6 and set(doc.items["item_label"]) == {""}
+    assert doc.items["task"].iloc[0] == "落实公交优先"
+    assert list(rows["status"]) == ["done"] * 3 + ["on_track"] * 3

@@ -289,6 +289,8 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     if _group_column(columns) is not None:
         records = _groups_of_one(records, sections_read)
     records = _headings_numbered_like_items(records)
+    if not any(r.fields for r in records):  # a report naming no units: items listed in prose?
+        records = [entry for record in records for entry in _listed_entries(record)]
     records, not_items = _drop_notice_paragraphs(records)
     records = _mark_incomplete(records, layout.cut)
     if (
@@ -1251,6 +1253,33 @@ def _each_opens_a_run(records: list[ItemRecord]) -> bool:
         for i, r in enumerate(records)
         if r.item_label.startswith("(")
     )
+
+
+_LISTED = re.compile(r"^(?P<intro>.*?(?:分别为|分别是|具体为|具体是)[::])(?P<entries>.+)$")
+_LISTED_MIN = 3  # entries after 分别为: for a sentence to list items
+
+
+def _listed_entries(record: ItemRecord) -> list[ItemRecord]:
+    """``(一)提前完成任务指标有7项。…分别为:A;B;C…``: a paragraph of a report naming no units
+    that lists its items after 分别为: — one item each, its words the item's task and progress,
+    the paragraph's opening (which says how they stand) their section. [record] if it is none."""
+    match = _LISTED.match(record.task)
+    if not match:
+        return [record]
+    entries = [e.strip() for e in re.split(r"[;；]", match["entries"]) if e.strip()]
+    if len(entries) < _LISTED_MIN:
+        return [record]
+    section = f"{record.item_label}{match['intro']}".rstrip(":")
+    return [
+        record._replace(
+            item_label="",
+            task=entry.rstrip("。"),
+            section=section,
+            notes=(("", entry),),
+            fields=(),
+        )
+        for entry in entries
+    ]
 
 
 def _drop_notice_paragraphs(records: list[ItemRecord]) -> tuple[list[ItemRecord], list[str]]:
