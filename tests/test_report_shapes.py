@@ -1344,3 +1344,18 @@ def test_items_listed_after_fenbie_wei_under_paragraphs_that_say_how_they_stand(
     assert len(doc.items) == 6 and set(doc.items["item_label"]) == {""}
     assert doc.items["task"].iloc[0] == "落实公交优先"
     assert list(rows["status"]) == ["done"] * 3 + ["on_track"] * 3
+
+
+def test_a_figure_whose_measure_is_written_after_it_meets_its_target() -> None:
+    """``完成14个住宅小区新增充电设施`` against ``为50个小区新增充电设施`` by August: what the figure
+    counts is written after it, so it is compared (14 of 50 where 33 are due: behind)."""
+    period = reporting_period(["1-8月"], "2022")
+    judged = judge(
+        ["已累计完成14个住宅小区新增电动自行车充电设施。"],
+        [],
+        [],
+        period,
+        "",
+        "为50个小区新增电动自行车充电设施",
+    )
+    assert judged.status == "behind" and judged.source == "figures"

@@ -360,12 +360,28 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
             score = fuzz.partial_ratio(wanted, _DONE_VERBS.sub("", got.metric))
             if score < METRIC_MATCH:  # 增幅10.4% alone: as the rate of the figure before it
                 score = fuzz.partial_ratio(wanted, _DONE_VERBS.sub("", alias.metric))
+            if score < METRIC_MATCH:  # 完成14个住宅小区新增充电设施: what was counted, after it
+                score = fuzz.partial_ratio(wanted, _object_after(progress, got))
             # the same measure written twice (1-5月增长4.2%, 预计1-6月增长6.2%): the later
             if score >= METRIC_MATCH and (best is None or score >= best[0]):
                 best = (score, got)
         if best is not None:
             judged.append(_figure_status(goal, best[1], period))
     return min(judged, key=lambda j: _FIGURE_ORDER.index(j.status), default=None)
+
+
+_OBJECT_END = re.compile(r"[,;。,;、(]")
+
+
+def _object_after(text: str, got: Target) -> str:
+    """The words after a reported figure, to its clause's end (``14个住宅小区新增…设施`` →
+    住宅小区新增…设施): what it counts when its metric is written after it."""
+    at = text.find(got.span)
+    if at < 0 or not got.span:
+        return ""
+    rest = text[at + len(got.span) :]
+    end = _OBJECT_END.search(rest)
+    return rest[: end.start()] if end else rest
 
 
 @functools.lru_cache(maxsize=1)
