@@ -1359,3 +1359,18 @@ def test_a_figure_whose_measure_is_written_after_it_meets_its_target() -> None:
         "为50个小区新增电动自行车充电设施",
     )
     assert judged.status == "behind" and judged.source == "figures"
+
+
+def test_items_under_a_meeting_heading_inside_a_status_heading_keep_both() -> None:
+    text = "\n".join(
+        ["市政府政务督查室对常务会议议定事项落实情况进行了督查。", "一、已落实事项",
+         "(一)2021年5月17日市政府第5次常务会议",
+         "1.审议《关于推动县域经济高质量发展的实施意见》有关议定事项。(责任单位:市发改委)",
+         "11月1日,市委、市政府印发了通知。",
+         "2.审议《关于培育农业产业化龙头企业的实施意见》有关议定事项。(责任单位:市农业农村局)",
+         "7月30日印发了通知。", "二、正在落实事项", "(一)2021年6月8日市政府第6次常务会议",
+         "1.审议《关于加快物流业发展的意见》有关议定事项。(责任单位:市商务局)", "正在征求意见。"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "notice.txt")
+    assert doc.items["section"].iloc[0] == "已落实事项 / 2021年5月17日市政府第5次常务会议"
+    assert list(rows["status"]) == ["done", "done", "on_track"]

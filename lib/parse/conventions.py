@@ -1237,7 +1237,10 @@ def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]
     section = ""
     for record in records:
         if record.item_label.startswith("("):
-            section = record.task.rstrip("。")
+            # under an outer heading (一、已落实事项 / (一)5月17日常务会议): both, outer first
+            inner = record.task.rstrip("。")
+            outer = record.section if record.section and record.section not in inner else ""
+            section = f"{outer} / {inner}" if outer else inner
         else:
             out.append(record._replace(section=section or record.section))
     return out
