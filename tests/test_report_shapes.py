@@ -1374,3 +1374,44 @@ def test_items_under_a_meeting_heading_inside_a_status_heading_keep_both() -> No
     doc, rows = read_progress(text.encode(), "notice.txt")
     assert doc.items["section"].iloc[0] == "已落实事项 / 2021年5月17日市政府第5次常务会议"
     assert list(rows["status"]) == ["done", "done", "on_track"]
+
+
+def test_a_first_column_of_sections_written_in_the_rows_first_cells() -> None:
+    """工作任务 | 具体要求 | 责任部门 over ``一、做好财政信息公开。 | 1.积极推进… | 财务科 |`` and rows
+    that leave the section cell out: the first column holds sections, the cells start at the
+    second."""
+    text = "\n".join(
+        ["工作任务 | 具体要求 | 责任部门 |",
+         "一、做好财政信息公开。 | 1.积极推进本中心预算、决算公开。 | 财务科 |",
+         "二、做好政府网站专栏信息公开。 | 2.及时更新网站频道的概况信息。 | 办公室 |",
+         "3.及时反馈网民对调查征集信息的意见。 | 各科室 | |"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert list(doc.assignments["unit"]) == ["财务科", "办公室", "各科室"]
+    website = "做好政府网站专栏信息公开。"  # the third row leaves the section cell out
+    assert list(doc.items["section"]) == ["做好财政信息公开。", website, website]
+
+
+def test_a_table_one_cell_a_line_with_each_groups_name_before_its_first_rows_number() -> None:
+    cells = ["工作任务", "具体要求", "责任科室", "时限要求",
+             "强化行政规范性文件集中规范公开", "1", "对行政规范性文件进行全面清理。", "办公室", "年底前",
+             "深化政策解读形式", "2", "积极做好政策解读工作。", "各科室", "持续推进",
+             "做好主动公开基础工作", "3", "严格规范政府信息公开专栏。", "各科室", "持续推进",
+             "4", "规范做好政府信息公开年度报告。", "办公室", "1月底前"]  # fmt: skip
+    doc = parse_bytes("\n|\n".join(cells).encode(), "table.txt")
+    assert list(doc.assignments["unit"]) == ["办公室", "各科室", "各科室", "办公室"]
+    assert list(doc.items["section"])[2:] == ["做好主动公开基础工作"] * 2  # the group merged
+    assert list(doc.items["deadline"]) == ["年底前", "持续推进", "持续推进", "1月底前"]
+
+
+def test_a_header_cells_period_on_a_line_of_its_own_and_a_single_row_without_a_number() -> None:
+    text = "\n\n".join(
+        ["项目", "名称", "内容", "牵头单位", "进展情况", "(7月)", "进展情况", "(12月)",
+         "养老服务项目", "新增15家示范型居家养老服务照料中心,改造260户。", "区民政局",
+         "已完成8家示范型居家养老服务照料中心,267户适老化改造。", "新增示范型居家养老服务照料中心25家,超额完成。",
+         "分享:"]
+    )  # fmt: skip
+    doc, rows = read_progress(text.encode(), "table.txt")
+    assert doc.report.header == ("项目名称", "内容", "牵头单位", "进展情况(7月)", "进展情况(12月)")
+    assert list(doc.assignments["unit"]) == ["区民政局"]
+    assert rows["status"].iloc[-1] == "done"  # the latest column: 超额完成

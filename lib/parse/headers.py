@@ -42,9 +42,9 @@ MEASURE_AFTER = re.compile(
     r"\((?:%|[万亿千百]?(?![一二三四五六七八九十])[\u4e00-\u9fff]|单位:[^()]{1,6})\)$"
 )
 
-# after a header's words, a period in brackets: 进展情况(1-3月), 完成情况(一季度)
+# after a header's words, a period in brackets: 进展情况(1-3月), 进展情况(7月), 完成情况(一季度)
 PERIOD_AFTER = re.compile(
-    r"\((?:(?:\d{4}年)?\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|[一二三四]季度|上半年|下半年|全年)\)$"
+    r"\((?:(?:\d{4}年)?(?:\d{1,2}\s*[-—~至]\s*)?\d{1,2}月份?|[一二三四]季度|上半年|下半年|全年)\)$"
 )
 _OPEN_MEASURE = re.compile(r"\((?:%|[万亿千百]?[\u4e00-\u9fff])$")  # 占比(%, 投资额(万元
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lib.parse.blocks import Block, RawItem
-from lib.parse.headers import MEASURE_AFTER, header_role, header_words
+from lib.parse.headers import MEASURE_AFTER, PERIOD_AFTER, header_role, header_words
 from lib.parse.labels import (
     CIRCLED,
     CN,
@@ -370,8 +370,20 @@ def find_items(blocks: list[Block]) -> Layout:
         # where the units column falls (the numbered points in its cells are no items)
         body = tuple(b.text for at, b in enumerate(blocks[start:], start) if at not in signed)
         rows = unnumbered_table(RawItem("", blocks[start].source_ref, cutter.section, body), header)
-        if len(rows) >= 2:
+        if len(rows) >= 2 or (rows and not found):  # one row: when nothing else is an item
             found, cutter.unplaced = rows, []
+    grouped = _groups_before_numbers(found, header, kinds, cutter.unplaced)
+    if (
+        grouped
+    ):  # 强化…公开 / 1 / 对…清理 / 办公室 / 年底前: each row's group written before its number
+        found, cutter.unplaced = grouped, [b for b in cutter.unplaced if b.text != found[0].section]
+        cutter.sections_in_first = True
+    if cutter.sections_in_first and header and header_role(header[0]) != "section":
+        # 工作任务 | 具体要求 | 责任部门 over 一、做好财政信息公开。 | 1.积极推进… | 财务科: the first
+        # column holds the sections (written once, for their first row); the rows' cells start
+        # at the second
+        read_as = "；".join(filter(None, [read_as, f"表格首列“{header[0]}”为分组，作章节读入。"]))
+        header = header[1:]
     items, laid = laid_rows(found, header, kinds)
     items, merged = merged_units(items, header)
     items, cut_off = _cut_name_dropped(items, blocks)
@@ -397,6 +409,64 @@ def find_items(blocks: list[Block]) -> Layout:
         (read_as,) if read_as else (),
         bool(cutter.items) and (cutter.cut or bool(cut_off)),
     )
+
+
+_ROW_TEXT = 15  # characters past which a line is a row's text, not a header cell
+
+
+def _row_after_header(cells: list[str], cell: str, following: str) -> bool:
+    """A cell read as a task's header (养老服务项目: …项目) after a header that names a task,
+    its units and then progress columns, with a sentence after it: the first row's first cell,
+    not another column (完成目标 / (%) is one)."""
+    roles = [header_role(c) for c in cells]
+    return (
+        header_role(cell) == "task"
+        and (len(following) > _ROW_TEXT or bool(re.search(r"[。,;]", following)))
+        and cell not in header_words()
+        and "task" in roles
+        and any(role in ("units", "lead", "lead_units") for role in roles)
+        and roles[-1:] == ["note"]
+    )
+
+
+_GROUP_CELL = 30  # characters a group's cell holds at most (强化行政规范性文件集中规范公开)
+
+
+def _groups_before_numbers(
+    items: list[RawItem], header: tuple[str, ...], kinds: tuple, unplaced: list[Block]
+) -> list[RawItem]:
+    """A table of one cell a line whose header has no number column and whose first column
+    names each row's group, written once before the number of the group's first row
+    (``强化…公开`` / ``1`` / ``对…`` / ``办公室`` / ``年底前`` / ``深化…形式`` / ``2`` …): a row one line
+    over the columns after the first ends in the next row's group (twice at least). The rows
+    with their groups as sections ([] when the table is not so)."""
+    width = len(header) - 1
+    roles = [header_role(c) for c in header]
+    if (
+        len(items) < 2
+        or kinds
+        or width < 2
+        or "label" in roles
+        or roles[0] not in ("task", "section")
+        or any(raw.cells or raw.heads is not None for raw in items)
+        or not unplaced
+    ):
+        return []
+    groups = [unplaced[-1].text.strip()]  # each row's group: a new one after a row's cells
+    for raw in items[:-1]:
+        if len(raw.lines) not in (width, width + 1):
+            return []
+        groups.append(raw.lines[-1].strip() if len(raw.lines) > width else groups[-1])
+    changes = sum(1 for raw in items[:-1] if len(raw.lines) > width)
+    if (
+        len(items[-1].lines) != width
+        or changes < 2
+        or not all(0 < len(g) <= _GROUP_CELL and "。" not in g and not unit_like(g) for g in groups)
+    ):
+        return []
+    return [
+        raw._replace(section=group, lines=raw.lines[:width]) for raw, group in zip(items, groups)
+    ]
 
 
 def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[RawItem], str]:
@@ -481,6 +551,7 @@ class _Cutter:
         self.closed = closed  # each row line ends with a |
         self.cut = False  # the last item closed was a row its | never closed
         self.header_cells = [c for c in header if c]
+        self.sections_in_first = False  # a row's first cell was a section (一、…), not its task
         self.width = len(header)
         self.roles = roles
         self.label_column = "label" in roles
@@ -624,6 +695,7 @@ class _Cutter:
             return text
         self.close()
         self.section = heading["rest"].strip()
+        self.sections_in_first = True
         return rest.strip()
 
     def _glued(self, text: str) -> re.Match[str] | None:
@@ -991,9 +1063,15 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
                 for p in re.split(r"\t|\s*\|\s*|\s{2,}", blocks[j].text.strip(" |"))
                 if p
             ]
-            if len(parts) == 1 and cells and MEASURE_AFTER.fullmatch(parts[0]):
-                cells[-1] += parts[0]  # 总投资 / (万元): the measure of the cell above
+            if (
+                len(parts) == 1
+                and cells
+                and (MEASURE_AFTER.fullmatch(parts[0]) or PERIOD_AFTER.fullmatch(parts[0]))
+            ):
+                cells[-1] += parts[0]  # 总投资 / (万元), 进展情况 / (7月): the cell above's
                 j += 1
+                if known_to[1] == len(cells):  # the cell above was known: so is the line
+                    known_to = (j, len(cells))
                 continue
             wrapped = _wrapped_header_cell(parts, blocks[j + 1].text if j + 1 < len(blocks) else "")
             if wrapped:  # 责任 / 领导: a header cell wrapped over two lines
@@ -1019,6 +1097,9 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
                     )  # a column we have no word for (年度投资金额): a note
                 else:
                     break
+            following = blocks[j + 1].text if j + 1 < len(blocks) else ""
+            if len(parts) == 1 and _row_after_header(cells, parts[0], following):
+                break  # …牵头单位 / 进展情况(12月) / 养老服务项目: the first row's first cell
             cells.extend(parts)
             j += 1
             if any(map(header_role, parts)):  # a line with known cells: all its cells count
