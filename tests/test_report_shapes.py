@@ -1415,3 +1415,15 @@ def test_a_header_cells_period_on_a_line_of_its_own_and_a_single_row_without_a_n
     assert doc.report.header == ("项目名称", "内容", "牵头单位", "进展情况(7月)", "进展情况(12月)")
     assert list(doc.assignments["unit"]) == ["区民政局"]
     assert rows["status"].iloc[-1] == "done"  # the latest column: 超额完成
+
+
+def test_a_bodys_own_offices_with_a_duty_in_the_units_cell() -> None:
+    """A list of a body's own offices: ``办公室牵头,各科室配合`` in the units column, the row
+    above naming one office: 办公室 leads, 各科室 (its offices, a collective) are co."""
+    text = "\n".join(
+        ["序号 | 具体要求 | 责任部门 |", "1 | 及时更新网站频道的概况信息。 | 办公室 |",
+         "2 | 及时更新微信公众号信息。 | 办公室牵头,各科室配合 | |"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "table.txt")
+    rows = doc.assignments[["item_no", "raw", "role"]].values.tolist()
+    assert rows == [[1, "办公室", "co"], [2, "办公室", "lead"], [2, "各科室", "co"]]

@@ -570,7 +570,7 @@ def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
     out: list[UnitField] = []
     for f in fields:
         found = (
-            duty_fields(f.text.rstrip("。"), lexicon)
+            duty_fields(f.text.rstrip("。"), lexicon, in_units_cell=True)
             if f.rule in ("pending", "co") and duty_words().any_verb.search(f.text)
             else []
         )

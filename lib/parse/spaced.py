@@ -208,14 +208,19 @@ def unit_like(text: str) -> bool:
     reference's names."""
     reference = load_reference()
     names = reference.surfaces()
-    # 市府办(市大数据局): a unit with its other name in brackets
-    parts = [_BRACKETED_NAME.sub("", p) or p for p in re.split(r"[、,;/和及\s]", text) if p]
+    # 市府办(市大数据局): a unit with its other name in brackets; 办公室牵头: its duty aside
+    parts = [
+        _duty_verb_after().sub("", _BRACKETED_NAME.sub("", p) or p) or p
+        for p in re.split(r"[、,;/和及\s]", text)
+        if p
+    ]
     return bool(parts) and all(
         len(p) <= 20
         and not p[0].isdigit()
         and (
             p in names
             or reference.has_unit_ending(p)
+            or (len(p) >= 3 and p in reference.suffix_kinds)  # 办公室: a body's own office
             or reference.is_collective(p)
             # 各平台、镇街: the 各 before governs both
             or (i and parts[i - 1].startswith("各") and reference.is_collective("各" + p))
@@ -225,6 +230,14 @@ def unit_like(text: str) -> bool:
 
 
 _BRACKETED_NAME = re.compile(r"\([^()]{2,12}\)$")
+
+
+@functools.lru_cache(maxsize=1)
+def _duty_verb_after() -> re.Pattern[str]:
+    """A verb of a lead or a co-unit closing a name (牵头, 配合: data/duty_verbs.csv; not 负责,
+    which a bracket after a task writes of the task's one unit)."""
+    verbs = [r["text"] for r in read_data_csv("duty_verbs.csv") if r["role"] in ("lead", "co")]
+    return re.compile("(?:" + "|".join(map(re.escape, sorted(verbs, key=len, reverse=True))) + ")$")
 
 
 def _measure_like(text: str) -> bool:
