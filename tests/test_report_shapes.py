@@ -1427,3 +1427,19 @@ def test_a_bodys_own_offices_with_a_duty_in_the_units_cell() -> None:
     doc = parse_bytes(text.encode(), "table.txt")
     rows = doc.assignments[["item_no", "raw", "role"]].values.tolist()
     assert rows == [[1, "办公室", "co"], [2, "办公室", "lead"], [2, "各科室", "co"]]
+
+
+def test_a_year_end_report_of_partly_completed_tasks_and_a_wrapped_units_name() -> None:
+    """``二、部分完成年度目标任务情况`` heads tasks not done by the year's end (behind), a
+    ``未达到年度目标`` too; ``区属功能区管 委会`` (its ending wrapped) is one name; ``…等按职责分工
+    落实`` closes a list of units."""
+    text = "\n".join(
+        ["2021年《区政府工作报告》重点工作目标任务完成情况", "二、部分完成年度目标任务情况",
+         "(一)启动建设新区人民医院感染大楼。预计2022年上半年启动建设(第10项)。",
+         "(二)金融业增加值增长6%。金融业增加值预计增长2%,未达到年度目标(第22项)。"]
+    )  # fmt: skip
+    rows = read_progress(text.encode(), "report.txt")[1]
+    assert list(rows["status"]) == ["behind", "behind"]
+    units = "1.地区生产总值增长5%以上。责任单位:区发改局、区属功能区管 委会\n2.做好常态化疫情防控信息发布。责任单位:应急处、监督处等按职责分工落实"
+    doc = parse_bytes(units.encode(), "list.txt")
+    assert list(doc.assignments["raw"]) == ["区发改局", "区属功能区管 委会", "应急处", "监督处"]

@@ -178,7 +178,9 @@ def legend_pattern() -> re.Pattern[str]:
     with open(DATA_DIR / "legends.csv", encoding="utf-8", newline="") as handle:
         words = sorted((row["text"] for row in csv.DictReader(handle)), key=len, reverse=True)
     core = rf"(?:{_LEGEND_EXCEPTION}?(?:{'|'.join(map(re.escape, words))}|{_LEGEND_SHAPE}))(?:[,;]?\s*下同)?"
-    return re.compile(rf"\(\s*{core}\s*\)|[。.,;]?\s*{core}")
+    # (责任单位列第一位的为牵头单位,下同): the list it speaks of may be named first
+    named = rf"(?:{_unit_label_words()}|单位|部门)?"
+    return re.compile(rf"\(\s*{named}{core}\s*\)|[。.,;]?\s*{core}")
 
 
 # the shapes every wording of the legend takes (the wordings themselves are in data/legends.csv):

@@ -76,6 +76,8 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     """
     if not line or len(line) > 300 or "。" in line.rstrip("。") or ":" in line:
         return False  # a sentence, or a label (牵头单位:X) still in the text
+    if len(line) >= 3 and line in lexicon.reference.suffix_kinds:
+        return True  # 办公室 alone: a body's own office, in a list of its offices
     tokens = split_units(line, lexicon)
     mentions = [t for t in tokens if t.kind == "mention"]
     if not mentions:

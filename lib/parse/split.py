@@ -129,6 +129,7 @@ def _join_wrapped(parts: tuple[str, ...], lexicon: Lexicon) -> list[str]:
                 or len(following) == 1
                 or lexicon.is_known(text + following)
                 or lexicon.is_known(text.split(" ")[-1] + following)
+                or _ending_wrapped(text.split(" ")[-1], following, lexicon)
             ):
                 break
             text = text + " " + following
@@ -136,6 +137,22 @@ def _join_wrapped(parts: tuple[str, ...], lexicon: Lexicon) -> list[str]:
         out.append(text)
         i += 1
     return out
+
+
+def _ending_wrapped(before: str, after: str, lexicon: Lexicon) -> bool:
+    """``区属功能区管 委会``: a name with no unit's ending, then words that are no name of
+    their own, together ending like a unit: one name, wrapped inside its ending."""
+    reference, root = lexicon.reference, lexicon.base or lexicon  # not the document's own names
+    joined = before + after
+    return (
+        not root.is_known(before)
+        and not reference.has_unit_ending(before)
+        and not root.is_known(after)
+        and any(  # the ending (管委会) begins before the space
+            joined.endswith(ending) and len(ending) > len(after)
+            for ending in reference.suffix_kinds
+        )
+    )
 
 
 def _distribute_each(tokens: list[Token], lexicon: Lexicon) -> list[Token]:
