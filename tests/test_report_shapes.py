@@ -1402,6 +1402,7 @@ def test_a_table_one_cell_a_line_with_each_groups_name_before_its_first_rows_num
     assert list(doc.assignments["unit"]) == ["办公室", "各科室", "各科室", "办公室"]
     assert list(doc.items["section"])[2:] == ["做好主动公开基础工作"] * 2  # the group merged
     assert list(doc.items["deadline"]) == ["年底前", "持续推进", "持续推进", "1月底前"]
+    assert doc.report.unplaced_lines == ()  # the first group is read, not left over
 
 
 def test_a_header_cells_period_on_a_line_of_its_own_and_a_single_row_without_a_number() -> None:

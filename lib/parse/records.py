@@ -372,11 +372,10 @@ def find_items(blocks: list[Block]) -> Layout:
         rows = unnumbered_table(RawItem("", blocks[start].source_ref, cutter.section, body), header)
         if len(rows) >= 2 or (rows and not found):  # one row: when nothing else is an item
             found, cutter.unplaced = rows, []
+    # 强化…公开 / 1 / 对…清理 / 办公室 / 年底前: each row's group written before its number
     grouped = _groups_before_numbers(found, header, kinds, cutter.unplaced)
-    if (
-        grouped
-    ):  # 强化…公开 / 1 / 对…清理 / 办公室 / 年底前: each row's group written before its number
-        found, cutter.unplaced = grouped, [b for b in cutter.unplaced if b.text != found[0].section]
+    if grouped:  # the line before the first number is the first group, now a section
+        found, cutter.unplaced = grouped, cutter.unplaced[:-1]
         cutter.sections_in_first = True
     if cutter.sections_in_first and header and header_role(header[0]) != "section":
         # 工作任务 | 具体要求 | 责任部门 over 一、做好财政信息公开。 | 1.积极推进… | 财务科: the first
