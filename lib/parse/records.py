@@ -355,7 +355,10 @@ def find_items(blocks: list[Block]) -> Layout:
     form = form_item_reading(blocks) if not kinds else None
     if form:  # a form, a label on each line (整改任务 / … / 责任单位 / …): its numbers are points
         items, columns, how = form
-        return Layout(items, tuple(blocks[:1]), columns, (), cutter.furniture, (how,))
+        refs = {raw.source_ref for raw in items}
+        first = next((i for i, b in enumerate(blocks) if b.source_ref in refs), 1)
+        preamble = tuple(blocks[: max(0, first - 1)])  # the notice above the form's first label
+        return Layout(items, preamble, columns, (), cutter.furniture, (how,))
     if not header and all(raw.heads is not None for raw in cutter.items):
         prose = prose_items(blocks)  # no numbered item: a notice naming or listing them?
         if prose:
