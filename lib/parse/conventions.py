@@ -1260,15 +1260,25 @@ def _each_opens_a_run(records: list[ItemRecord]) -> bool:
     )
 
 
-_LISTED = re.compile(r"^(?P<intro>.*?(?:分别为|分别是|具体为|具体是)[::])(?P<entries>.+)$")
 _LISTED_MIN = 3  # entries after 分别为: for a sentence to list items
+_LISTING_WORD = 3  # characters of a word that opens a list in a paragraph (分别为, not 为)
+
+
+@functools.lru_cache(maxsize=1)
+def _listed() -> re.Pattern[str]:
+    """``…分别为:A;B;C``: the longer words of data/list_intros.csv before a colon."""
+    words = [
+        r["words"] for r in read_data_csv("list_intros.csv") if len(r["words"]) >= _LISTING_WORD
+    ]
+    alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.compile(rf"^(?P<intro>.*?(?:{alternation})[::])(?P<entries>.+)$")
 
 
 def _listed_entries(record: ItemRecord) -> list[ItemRecord]:
     """``(一)提前完成任务指标有7项。…分别为:A;B;C…``: a paragraph of a report naming no units
     that lists its items after 分别为: — one item each, its words the item's task and progress,
     the paragraph's opening (which says how they stand) their section. [record] if it is none."""
-    match = _LISTED.match(record.task)
+    match = _listed().match(record.task)
     if not match:
         return [record]
     entries = [e.strip() for e in re.split(r"[;；]", match["entries"]) if e.strip()]
