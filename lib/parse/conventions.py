@@ -33,6 +33,7 @@ from lib.parse.headers import (
     header_role,
     header_words,
     label_end,
+    label_owners,
 )
 from lib.parse.labels import CIRCLED, ITEM_LABEL, label_number
 from lib.parse.records import (
@@ -42,6 +43,7 @@ from lib.parse.records import (
     run_rule,
 )
 from lib.parse.reference import DATA_DIR, read_data_csv
+from lib.parse.references import list_intro_words
 from lib.parse.spaced import column_kinds, unit_like
 from lib.parse.split import MARKER, MARKERS
 from lib.parse.units import Lexicon
@@ -102,8 +104,7 @@ def _label_words() -> str:
     levelled = "|".join(map(re.escape, sorted(units, key=len, reverse=True)))
     # the work before a label of units, a leader or a deadline: 问题整改责任单位:, 整改时限:
     owned = sorted((w for w in words if header_words()[w] != "note"), key=len, reverse=True)
-    owners = sorted((r["text"] for r in read_data_csv("label_owners.csv")), key=len, reverse=True)
-    work = "|".join(map(re.escape, owners))
+    work = "|".join(map(re.escape, label_owners()))
     return (
         f"[省市县区]级(?:{levelled})|{alternation}|(?:{work})(?:{'|'.join(map(re.escape, owned))})"
     )
@@ -572,7 +573,7 @@ def _duty_runs(fields: list[UnitField], lexicon: Lexicon) -> list[UnitField]:
     out: list[UnitField] = []
     for f in fields:
         found = (
-            duty_fields(f.text.rstrip("。"), lexicon, in_units_cell=True)
+            duty_fields(f.text.rstrip("。"), lexicon)
             if f.rule in ("pending", "co") and duty_words().any_verb.search(f.text)
             else []
         )
@@ -761,11 +762,11 @@ def _opened_duty(text: str, lexicon: Lexicon) -> tuple[str, list[UnitField]]:
     first = _SENTENCE.match(text)
     sentence = first.group() if first else ""
     starts = [0] + [m.end() for m in re.finditer(r"[,;]", sentence)]
+    ends = [*(s - 1 for s in starts[1:]), len(sentence.rstrip("。"))]  # each clause's end
     openers = duty_words().openers
     for at, start in enumerate(starts):
         if not sentence.startswith(openers, start):
             continue
-        ends = [*(s - 1 for s in starts[1:]), len(sentence.rstrip("。"))]
         end = ends[at]
         if not duty_fields(sentence[start:end], lexicon):
             continue  # 由于…: no duty
@@ -1267,9 +1268,7 @@ _LISTING_WORD = 3  # characters of a word that opens a list in a paragraph (分�
 @functools.lru_cache(maxsize=1)
 def _listed() -> re.Pattern[str]:
     """``…分别为:A;B;C``: the longer words of data/list_intros.csv before a colon."""
-    words = [
-        r["words"] for r in read_data_csv("list_intros.csv") if len(r["words"]) >= _LISTING_WORD
-    ]
+    words = [w for w in list_intro_words() if len(w) >= _LISTING_WORD]
     alternation = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
     return re.compile(rf"^(?P<intro>.*?(?:{alternation})[::])(?P<entries>.+)$")
 

@@ -76,7 +76,7 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
     """
     if not line or len(line) > 300 or "。" in line.rstrip("。") or ":" in line:
         return False  # a sentence, or a label (牵头单位:X) still in the text
-    if len(line) >= 3 and line in lexicon.reference.suffix_kinds:
+    if lexicon.reference.is_bare_office(line):
         return True  # 办公室 alone: a body's own office, in a list of its offices
     tokens = split_units(line, lexicon)
     mentions = [t for t in tokens if t.kind == "mention"]
@@ -128,9 +128,7 @@ def _strip_verb(clause: str, words: DutyWords) -> tuple[str, str]:
     return clause, ""
 
 
-def duty_fields(
-    body: str, lexicon: Lexicon, need_verb: bool = True, in_units_cell: bool = False
-) -> list[UnitField]:
+def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[UnitField]:
     """The runs of units a duty clause names, with their roles; [] if it is not one.
 
     >>> from lib.parse.units import document_lexicon
@@ -143,11 +141,6 @@ def duty_fields(
     if need_verb and not words.any_verb.search(body):
         return []
 
-    def units_like(text: str) -> bool:  # in a units column, a body's own office: 办公室
-        return looks_like_units(text, lexicon) or (
-            in_units_cell and text in lexicon.reference.suffix_kinds
-        )
-
     parts: list[tuple[str, str]] = []  # (units text, role or "" when the clause has no verb)
     for start, end in _clauses(body):
         clause = body[start:end].strip()
@@ -159,7 +152,11 @@ def duty_fields(
         if joiner:
             head, _, tail = clause.partition(joiner)
             tail, verb = _strip_verb(tail, words)
-            if not verb or not units_like(head) or (tail and not units_like(tail)):
+            if (
+                not verb
+                or not looks_like_units(head, lexicon)
+                or (tail and not looks_like_units(tail, lexicon))
+            ):
                 return []  # A会同B负责 names its duty; A会同B筛选确定 is a sentence
             parts.append((head, "lead"))
             if tail and not _some_unnamed(tail, lexicon):  # 会同有关部门: like 等有关部门, no unit
@@ -167,7 +164,7 @@ def duty_fields(
             continue
         units, role = _strip_verb(clause, words)
         units = units.strip()
-        if not units or not units_like(units):
+        if not units or not looks_like_units(units, lexicon):
             return []
         parts.append((units, role))
     if not parts or (need_verb and not any(role for _, role in parts)):

@@ -52,14 +52,15 @@ _OPEN_MEASURE = re.compile(r"\((?:%|[万亿千百]?[\u4e00-\u9fff])$")  # 占比
 def owned_ending(text: str) -> str:
     """The header word of units, a leader or a deadline that ``text`` ends with after the work
     it is for (问题整改责任单位 → 责任单位, 整改时限 → 时限); "" if none."""
-    owner = next((w for w in _label_owners() if text.startswith(w)), "")
+    owner = next((w for w in label_owners() if text.startswith(w)), "")
     rest = text[len(owner) :]
     return rest if owner and rest in _owner_words() else ""
 
 
 @functools.lru_cache(maxsize=1)
-def _label_owners() -> tuple[str, ...]:
-    """The work a label may name before it (问题整改, 督办), from data/label_owners.csv."""
+def label_owners() -> tuple[str, ...]:
+    """The work a label may name before it (问题整改, 督办), longest first, from
+    data/label_owners.csv."""
     with open(DATA_DIR / "label_owners.csv", encoding="utf-8", newline="") as handle:
         words = [row["text"] for row in csv.DictReader(handle)]
     return tuple(sorted(words, key=len, reverse=True))

@@ -129,6 +129,10 @@ class Reference:
     def has_unit_ending(self, name: str) -> bool:
         return self.kind_by_suffix(name) is not None
 
+    def is_bare_office(self, name: str) -> bool:
+        """``办公室`` alone: an ending that a list of a body's own offices writes as a unit."""
+        return len(name) >= 3 and name in self.suffix_kinds
+
     @functools.cached_property
     def collective_pattern(self) -> re.Pattern[str]:
         """``各…单位``, ``相关…部门``, ``各镇乡(街道)``: a prefix, a short middle, a head.

@@ -58,7 +58,7 @@ def referenced_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str]
 
 
 @functools.lru_cache(maxsize=1)
-def _connectors() -> tuple[str, ...]:
+def list_intro_words() -> tuple[str, ...]:
     """Words before a colon that introduce the items after it (data/list_intros.csv)."""
     return tuple(row["words"] for row in read_data_csv("list_intros.csv"))
 
@@ -71,7 +71,7 @@ def _intro(text: str) -> str:
     '其中5项已完成'
     """
     clauses = [c.strip() for c in re.split(r"[,]", re.split(r"[。;]", text)[-1]) if c.strip()]
-    while len(clauses) > 1 and clauses[-1] in _connectors():
+    while len(clauses) > 1 and clauses[-1] in list_intro_words():
         clauses.pop()
     return clauses[-1] if clauses else ""
 
@@ -79,7 +79,7 @@ def _intro(text: str) -> str:
 @functools.lru_cache(maxsize=1)
 def _entries_intro() -> re.Pattern[str]:
     """7项未完成的省市级项目具体为: the sentence introducing the entries after its colon."""
-    words = "|".join(map(re.escape, sorted(_connectors(), key=len, reverse=True)))
+    words = "|".join(map(re.escape, sorted(list_intro_words(), key=len, reverse=True)))
     return re.compile(rf"(?P<intro>[^。:;]{{2,60}}?(?:{words})):")
 
 

@@ -220,7 +220,7 @@ def unit_like(text: str) -> bool:
         and (
             p in names
             or reference.has_unit_ending(p)
-            or (len(p) >= 3 and p in reference.suffix_kinds)  # 办公室: a body's own office
+            or reference.is_bare_office(p)  # 办公室: a body's own office
             or reference.is_collective(p)
             # 各平台、镇街: the 各 before governs both
             or (i and parts[i - 1].startswith("各") and reference.is_collective("各" + p))
