@@ -78,3 +78,20 @@ def test_units_in_a_small_table_inside_their_cell_stay_that_cells_text() -> None
     body = f"<table>{HEADER}<tr><td>1</td><td>任务一</td><td>{nested}</td></tr></table>"
     doc = parse_bytes(page(body), "list.html")
     assert doc.assignments["unit"].tolist() == ["发改局", "财政局"]
+
+
+@pytest.mark.parametrize("kind", ["html", "docx"])
+def test_a_markdown_table_written_in_paragraphs_is_read_as_in_text(kind: str) -> None:
+    """A Markdown table pasted into a page or a Word file, one paragraph a line: its rule line
+    goes and its rows lose their outer pipes, as in a text file."""
+    lines = [
+        "2021年民生实事完成情况汇总表",
+        "| 重点事项 | 牵头单位 | 实际进度 |",
+        "| --- | --- | --- |",
+        "| 一、改造老旧供水管网 | 市水务局 | 完成改造约8.5万户。 |",
+        "| 二、实施燃气管道普及 | 市住建局 | 为106个老旧小区加装管道燃气。 |",
+    ]
+    data = builders.html_lines(lines) if kind == "html" else builders.docx_lines(lines)
+    doc = parse_bytes(data, f"list.{kind}")
+    assert list(doc.assignments["unit"]) == ["市水务局", "市住建局"]
+    assert list(doc.items["item_label"]) == ["一", "二"]

@@ -1444,3 +1444,16 @@ def test_a_year_end_report_of_partly_completed_tasks_and_a_wrapped_units_name() 
     units = "1.地区生产总值增长5%以上。责任单位:区发改局、区属功能区管 委会\n2.做好常态化疫情防控信息发布。责任单位:应急处、监督处等按职责分工落实"
     doc = parse_bytes(units.encode(), "list.txt")
     assert list(doc.assignments["raw"]) == ["区发改局", "区属功能区管 委会", "应急处", "监督处"]
+
+
+def test_a_pages_bulleted_buttons_are_no_items() -> None:
+    """A copy of a page keeps its buttons as bullets (``• 字号:``, ``• |``, ``• 打印``): they are
+    the page's furniture, not a report's bulleted items, and the notice below is read."""
+    text = "\n".join(
+        ["某区人民政府关于重点工作任务三季度进展情况的督查通报", "发布日期:2025-10-29",
+         "• 字号:", "• |", "• 打印", "现将有关情况通报如下:", "一、未完成季度目标任务具体情况",
+         "推进老旧小区改造,完成12个小区。(牵头部门:区住建局、区财政局)。项目尚未开工。"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.assignments["unit"]) == ["区住建局", "区财政局"]
+    assert set(doc.assignments["role"]) == {"lead"}

@@ -77,9 +77,7 @@ def normalize_text(text: str) -> str:
     """
     text = _translated(text.replace("\r\n", "\n").replace("\r", "\n"))
     if "|" in text:
-        text = _TABLE_ROW.sub(
-            lambda m: m["row"] if "|" in m["row"] else m.group(), _TABLE_RULE.sub("", text)
-        )
+        text = _markdown_row(text)
     # each pattern only where its text occurs: a scan for a substring is many times quicker
     if "#" in text:
         text = _HEADING.sub("", text)
@@ -99,6 +97,13 @@ def normalize_text(text: str) -> str:
     return text.strip(" \t")
 
 
+def _markdown_row(text: str) -> str:
+    """A Markdown table's rows without their outer pipes, its rule lines (``| --- |``) gone."""
+    return _TABLE_ROW.sub(
+        lambda m: m["row"] if "|" in m["row"] else m.group(), _TABLE_RULE.sub("", text)
+    )
+
+
 def _translated(text: str) -> str:
     """``text.translate(_TABLE)``, replacing only the table's characters the text holds."""
     for ch in set(_TRANSLATED.findall(text)):
@@ -112,6 +117,8 @@ def _translated(text: str) -> str:
 def normalize_line(line: str) -> str:
     """Normalize one line or cell: see ``normalize_text``; tabs are kept as cell breaks."""
     line = line.translate(_TABLE)
+    if "|" in line:  # a Markdown table's line in a paragraph of a page or a Word file
+        line = _markdown_row(line)
     if "*" in line:
         line = _STAR_MARK.sub("★", line)
     if _HAS_TONE.search(line):

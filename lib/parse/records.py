@@ -9,7 +9,6 @@ as written and checked, never renumbered.
 
 from __future__ import annotations
 
-import csv
 import functools
 import re
 from dataclasses import dataclass, field
@@ -27,7 +26,7 @@ from lib.parse.labels import (
     label_number,
 )
 from lib.parse.laid_rows import laid_rows, merged_units, rows_at_units_labels, unnumbered_table
-from lib.parse.reference import DATA_DIR, load_reference, task_verbs
+from lib.parse.reference import load_reference, page_furniture, read_data_csv, task_verbs
 from lib.parse.references import form_item_reading, prose_items
 from lib.parse.spaced import (
     column_kinds,
@@ -119,13 +118,6 @@ class Layout:
     cut: bool = False  # the text ends inside the last row (a row not closed by its |)
 
 
-@functools.lru_cache(maxsize=1)
-def _furniture() -> re.Pattern[str]:
-    with open(DATA_DIR / "page_furniture.csv", encoding="utf-8", newline="") as handle:
-        words = sorted((row["text"] for row in csv.DictReader(handle)), key=len, reverse=True)
-    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?:[:\s]|$)")
-
-
 # First characters that can begin a label or a section heading (cheap tests before a regex)
 _LABEL_STARTS = frozenset("0123456789(第实" + CIRCLED)
 _SECTION_STARTS = frozenset(CN + "第")
@@ -133,8 +125,7 @@ _SECTION_STARTS = frozenset(CN + "第")
 
 @functools.lru_cache(maxsize=1)
 def _furniture_starts() -> frozenset[str]:
-    with open(DATA_DIR / "page_furniture.csv", encoding="utf-8", newline="") as handle:
-        return frozenset(row["text"][:1] for row in csv.DictReader(handle))
+    return frozenset(row["text"][:1] for row in read_data_csv("page_furniture.csv"))
 
 
 def leader_in_heading(text: str) -> str:
@@ -639,7 +630,7 @@ class _Cutter:
             or filled >= len(self.kinds)
             or "|" in text
             or text[:1] == "附"  # 附件2: another list
-            or _furniture().match(text)
+            or page_furniture().match(text)
         ):
             return False
         if self.kinds[filled] == "units" and unit_like(text):
@@ -854,7 +845,7 @@ class _Cutter:
             self.open is not None
             and self.open.get("unclosed")
             and not self._next_row(text)
-            and not _furniture().match(text)  # 分享到: after a copy cut inside a row
+            and not page_furniture().match(text)  # 分享到: after a copy cut inside a row
         ):
             self._cell_goes_on(text)
             return
@@ -882,7 +873,7 @@ class _Cutter:
             self.section = ""
             self.unplaced.append(block)
             return
-        if first in self.furniture_starts and _furniture().match(text):
+        if first in self.furniture_starts and page_furniture().match(text):
             self.furniture += 1
             return
         if first in _SECTION_STARTS and self.header_cells:

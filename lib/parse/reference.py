@@ -31,6 +31,15 @@ def task_verbs() -> tuple[str, ...]:
     return tuple(row["text"] for row in read_data_csv("task_verbs.csv"))
 
 
+@functools.lru_cache(maxsize=1)
+def page_furniture() -> re.Pattern[str]:
+    """A line of a web page's furniture (发布时间, 分享, 打印, 字号 …), not of the document."""
+    words = sorted(
+        (row["text"] for row in read_data_csv("page_furniture.csv")), key=len, reverse=True
+    )
+    return re.compile(rf"^(?:{'|'.join(map(re.escape, words))})(?:[:\s]|$)")
+
+
 # 各镇(街道、园区): a collective whose bracket lists more kinds of it
 _SCOPES_IN_BRACKET = re.compile(r"(?P<head>各[^()、,]+)\((?P<inner>[^()]+[、,][^()]+)\)")
 

@@ -14,7 +14,7 @@ import re
 from lib.parse.blocks import Block, RawItem
 from lib.parse.headers import header_role
 from lib.parse.labels import chinese_number
-from lib.parse.reference import read_data_csv, task_verbs
+from lib.parse.reference import page_furniture, read_data_csv, task_verbs
 from lib.parse.spaced import unit_like
 
 _CN = "零〇一二两三四五六七八九十百"
@@ -242,6 +242,7 @@ _BULLET = re.compile(r"^[●■◆◇○□•☑✔✓▶►]\s*(?P<rest>.+)$")
 _HEADING_LENGTH = (
     12  # 已完工项目 / 已启动实施项目: a short line just above a bullet heads the ones below
 )
+_HAN = re.compile(r"[\u4e00-\u9fff]")
 _TOPIC_END = re.compile(r"(?:方面|工作|项目|工程)?:")
 
 
@@ -268,6 +269,8 @@ def bulleted_items(blocks: list[Block]) -> list[tuple[str, str, str, str]]:
                 found[-1][1] += texts[at]
             continue
         rest = bullet["rest"]
+        if page_furniture().match(rest) or len(_HAN.findall(rest)) < 2:
+            continue  # • 字号: / • | / • 打印: the page's buttons, no item
         topic = _TOPIC_END.search(rest)
         if topic and topic.start() <= 40:
             task, progress = rest[: topic.end() - 1], rest[topic.end() :].strip()
