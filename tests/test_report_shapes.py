@@ -1457,3 +1457,24 @@ def test_a_pages_bulleted_buttons_are_no_items() -> None:
     doc = parse_bytes(text.encode(), "notice.txt")
     assert list(doc.assignments["unit"]) == ["区住建局", "区财政局"]
     assert set(doc.assignments["role"]) == {"lead"}
+
+
+def test_a_run_on_line_whose_first_item_the_copy_lost() -> None:
+    """A notice copied onto one line whose ``1.`` was garbled away: items 2. 3. 4. 5. are still
+    a list, and a second list numbered again from 2. goes on it; the points of a field begun at
+    1. after its label (``项目进展:1.…2.…``) are no items."""
+    text = (
+        "通知如下: ? 一、督办内容 ?(一)代表建议。 2.关于加快邮政所建设的建议(牵头单位:省邮政局;"
+        "协办单位:广州市政府); 3.关于建设导航产业基地的建议(牵头单位:省经信委;协办单位:省财政厅); "
+        "4.关于解决采矿许可办理难的建议(牵头单位:省环保厅); 5.关于加强基层医疗的建议(牵头单位:省卫生厅)。 "
+        "2.关于简化报销手续的建议(牵头单位:省人社厅;协办单位:省监察厅)"
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == ["2", "3", "4", "5", "2"]
+    assert units_of(doc)["3"] == ["省经信委", "省财政厅"]
+    points = (
+        "1.改造老旧小区\n责任单位:区住建局\n"
+        "项目进展:1.北片区:方案已公示。2.南片区:待北片区完成后实施。3.西片区:安置楼交付。"
+        "4.东片区:正在草签补偿方案。5.中片区:已完成立项。\n2.新建公园\n责任单位:区园林局"
+    )
+    assert list(parse_bytes(points.encode(), "list.txt").items["item_label"]) == ["1", "2"]

@@ -224,11 +224,8 @@ def _run_on_cuts(text: str) -> list[int]:
     head = ITEM_LABEL.match(text)
     # after a colon only on a numbered line ((三)县农业农村局:1、…), not after a field's label
     # (项目进展:1.古商城北片区…: the points of one item's progress)
-    found = [
-        (m.start("at"), int(m["num"]) if m["num"] else chinese_number(m["cn"]), bool(m["num"]))
-        for m in _INNER_NUMBER.finditer(text)
-        if head or text[m.start()] != ":"
-    ]
+    inside = _numbers_inside(text)
+    found = [number for number in inside if head or text[number[0] - 1] != ":"]
     first = (
         label_number(head["num"] or head["paren"])
         if head and (head["num"] or head["paren"])
@@ -255,7 +252,43 @@ def _run_on_cuts(text: str) -> list[int]:
         if len(run) >= enough and len(run) > len(best):
             best = run
     sectioned = _sectioned_run(found, first if numbered else None)
+    if not best and not sectioned and first is None:  # 2.… 3.… 4.… 5.…: a copy lost 1.
+        ones = {is_arabic for _, number, is_arabic in inside if number == 1}
+        # 项目进展:1.…2.…3.…: the points of a field, begun at 1 after its label
+        runs = (_late_run(found, arabic) for arabic in (True, False) if arabic not in ones)
+        return max(runs, key=len, default=[])
     return sectioned if len(sectioned) > len(best) else best
+
+
+_LATE_START = 9  # a copy that lost its first items: its numbering starts at most here
+_LATE_RUN = 4  # … and goes on at least this long
+
+
+def _late_run(found: list[tuple[int, int | None, bool]], arabic: bool) -> list[int]:
+    """``? 2.… 3.… 4.… 5.…``: a copy whose first item was cut or garbled: a run of at least
+    four numbers starting at a small one; the numbering started again at that number (a second
+    list: ``2.… 3.…``) goes on in the same run. [] when there is none."""
+    numbers = [(at, n) for at, n, is_arabic in found if is_arabic == arabic and n is not None]
+    best: list[int] = []
+    for i, (at, start) in enumerate(numbers):
+        if start > _LATE_START or len(numbers) - i < _LATE_RUN:
+            continue
+        run, expected = [at], start + 1
+        for later, number in numbers[i + 1 :]:
+            if number == expected or (number == start and len(run) >= _LATE_RUN):
+                run.append(later)
+                expected = number + 1
+        if len(run) >= _LATE_RUN and len(run) > len(best):
+            best = run
+    return best
+
+
+def _numbers_inside(text: str) -> list[tuple[int, int | None, bool]]:
+    """(where, number, Arabic?) of each number inside a line that may start an item."""
+    return [
+        (m.start("at"), int(m["num"]) if m["num"] else chinese_number(m["cn"]), bool(m["num"]))
+        for m in _INNER_NUMBER.finditer(text)
+    ]
 
 
 def _sectioned_run(found: list[tuple[int, int | None, bool]], heading: int | None) -> list[int]:
