@@ -1478,3 +1478,26 @@ def test_a_run_on_line_whose_first_item_the_copy_lost() -> None:
         "4.东片区:正在草签补偿方案。5.中片区:已完成立项。\n2.新建公园\n责任单位:区园林局"
     )
     assert list(parse_bytes(points.encode(), "list.txt").items["item_label"]) == ["1", "2"]
+
+
+def test_a_body_offices_table_whose_unsectioned_rows_end_in_an_empty_cell() -> None:
+    """江门卫健局's shape: sections in the first column written once, the other rows closed by an
+    empty cell (``4.… | 局疾控科 | |``). The units column is the last: a row's office is its own,
+    never the row above's moved right; ``主办、…协办`` parts a duty as ``主办,…协办`` does; a
+    ``主办科室`` is the office in charge, one unit."""
+    text = "\n".join(
+        ["工作任务 | 具体要求 | 责任科室 |",
+         "一、做好疫情防控信息公开 | 1.设立专栏发布权威信息。 | 局防控办主办、各工作组协办 |",
+         "2.做好疫苗接种信息公开。 | 局疾控科 | |",
+         "二、改进政策解读 | 3.健全政策解读工作机制。 | 局主办科室 |",
+         "4.加强政策咨询服务。 | 局规划科 | |"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert units_of(doc) == {
+        "1": ["局防控办", "各工作组"],
+        "2": ["局疾控科"],
+        "3": ["局主办科室"],
+        "4": ["局规划科"],
+    }
+    roles = doc.assignments.set_index("raw")["role"]
+    assert roles["局防控办"] == "lead" and roles["各工作组"] == "co"

@@ -120,6 +120,17 @@ def _some_unnamed(text: str, lexicon: Lexicon) -> bool:
     return text.startswith(some) and lexicon.reference.is_collective(text)
 
 
+def _after_verbs(clause: str, words: DutyWords) -> list[str]:
+    """``局防控办主办、各工作组协办``: a 、 right after a duty's verb ends its clause as a , would."""
+    parts: list[str] = []
+    begin = 0
+    for at, ch in enumerate(clause):
+        if ch == "、" and _strip_verb(clause[begin:at], words)[1]:
+            parts.append(clause[begin:at])
+            begin = at + 1
+    return [*parts, clause[begin:]]
+
+
 def _strip_verb(clause: str, words: DutyWords) -> tuple[str, str]:
     """``A、B按职责分工负责`` → (``A、B``, pending); no verb → (clause, "")."""
     for verb, role in words.verbs:
@@ -142,8 +153,8 @@ def duty_fields(body: str, lexicon: Lexicon, need_verb: bool = True) -> list[Uni
         return []
 
     parts: list[tuple[str, str]] = []  # (units text, role or "" when the clause has no verb)
-    for start, end in _clauses(body):
-        clause = body[start:end].strip()
+    clauses = (part for s, e in _clauses(body) for part in _after_verbs(body[s:e].strip(), words))
+    for clause in clauses:
         for opener in words.openers:
             if clause.startswith(opener) and len(clause) > len(opener) + 1:
                 clause = clause[len(opener) :]

@@ -348,6 +348,7 @@ def merged_units(items: list[RawItem], header: tuple[str, ...]) -> tuple[list[Ra
             above = cells[col]
         elif (
             above
+            and col + 1 < len(after)  # a column to move its cell into (局疾控科 | |: the last)
             and len(cells) > col
             and cells[col]
             and (len(cells) < len(after) or not cells[-1])
