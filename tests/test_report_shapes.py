@@ -1501,3 +1501,19 @@ def test_a_body_offices_table_whose_unsectioned_rows_end_in_an_empty_cell() -> N
     }
     roles = doc.assignments.set_index("raw")["role"]
     assert roles["局防控办"] == "lead" and roles["各工作组"] == "co"
+
+
+def test_a_copy_cut_inside_a_units_label_and_circled_items_after_each_other() -> None:
+    """``②…扶持创业。(牵头部`` at the copy's end: the start of a label names no unit (the item
+    is kept, cut, without units, and the report says so); ② after ① is its sibling, not a
+    point of it."""
+    text = "\n".join(
+        ["(1)增加城镇居民收入",
+         "①以就业促增收,帮助就业困难人员实现就业1.39万人。(牵头部门:州人社局;责任单位:10县市人民政府)",
+         "②以创业促发展,全面落实支持创业政策扶持创业。(牵头部"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "plan.txt")
+    assert list(doc.items["item_label"]) == ["①", "②"]
+    assert units_of(doc) == {"①": ["州人社局", "10县市人民政府"]}
+    assert doc.report.incomplete_items == ("②",)
+    assert any("(牵头部" in note and "责任单位标注" in note for note in doc.report.read_as)

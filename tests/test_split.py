@@ -247,3 +247,18 @@ def test_a_run_of_two_known_names_is_cut_as_the_full_search_would(monkeypatch) -
 def test_collectives_written_with_separators_or_members(text: str, expected: list[str]) -> None:
     found = [t.text for t in split_units(text, LEXICON) if t.kind == "mention"]
     assert found == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("经济投资局和航空口岸局", ["经济投资局", "航空口岸局"]),
+        ("区发改局及区财政局", ["区发改局", "区财政局"]),
+        ("区发改局与区财政局", ["区发改局", "区财政局"]),
+        ("和平区财政局", ["和平区财政局"]),  # a name starting with 和 stays whole
+        ("市公安局和平分局", ["市公安局和平分局"]),  # a branch after its unit
+    ],
+)
+def test_a_joiner_between_two_units_is_no_part_of_a_name(text: str, expected: list[str]) -> None:
+    raw = [t.text for t in split_units(text, document_lexicon()) if t.kind == "mention"]
+    assert raw == expected

@@ -1162,6 +1162,15 @@ def _without_legend(lines: tuple[str, ...]) -> tuple[tuple[str, ...], bool]:
     return tuple(cleaned), found
 
 
+def _label_kind(label: str) -> str:
+    """``①`` circled, ``(1)`` in brackets, else the first character (一, 1, (一) …)."""
+    if label[:1] in CIRCLED:
+        return "circled"
+    if label.startswith("(") and label.strip("()").isdigit():
+        return "(1)"
+    return label[:1]
+
+
 def _is_sub_label(label: str) -> bool:
     return label[:1] in CIRCLED or (label.startswith("(") and label.strip("()").isdigit())
 
@@ -1216,7 +1225,7 @@ def _sub_items_folded(records: list[ItemRecord]) -> list[ItemRecord]:
             and not record.fields
             and out
             and out[-1].fields
-            and out[-1].item_label[:1] != label[:1]
+            and _label_kind(out[-1].item_label) != _label_kind(label)  # ② after ①: a sibling
         ):
             out[-1] = out[-1]._replace(task=f"{out[-1].task} {label}{record.task}")
             continue

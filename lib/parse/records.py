@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lib.parse.blocks import Block, RawItem
-from lib.parse.headers import MEASURE_AFTER, PERIOD_AFTER, header_role, header_words
+from lib.parse.headers import MEASURE_AFTER, PERIOD_AFTER, UNIT_ROLES, header_role, header_words
 from lib.parse.labels import (
     CIRCLED,
     CN,
@@ -414,7 +414,8 @@ def find_items(blocks: list[Block]) -> Layout:
     items, merged = merged_units(items, header)
     items, cut_off = _cut_name_dropped(items, blocks)
     if cut_off:  # 区发改局、区科技局、区财政 at the text's end: the copy cut inside a name
-        read_as = "；".join(filter(None, [read_as, f"文末“{cut_off}”是被截断的单位名称，未读入。"]))
+        what = "责任单位标注" if cut_off[:1] in "(〔" else "单位名称"  # (牵头部 / 区财政
+        read_as = "；".join(filter(None, [read_as, f"文末“{cut_off}”是被截断的{what}，未读入。"]))
     merged = laid + merged
     if merged:
         read_as = "；".join(
@@ -507,6 +508,18 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
     )
     if not final or not blocks[-1].text.rstrip(" |").endswith(final):
         return items, ""  # the item's last words are not the text's
+    label = _OPEN_LABEL.search(final)
+    if label and _starts_a_units_label(label["words"]):  # …扶持创业。(牵头部: the copy's end
+        kept = final[: label.start()].rstrip()
+        if filled:
+            cells = list(last.cells)
+            cells[filled[-1]] = kept
+            return [
+                *items[:-1],
+                last._replace(cells=tuple(cells), cut=label.group()),
+            ], label.group()
+        lines = (*last.lines[:-1], kept)
+        return [*items[:-1], last._replace(lines=lines, cut=label.group())], label.group()
     head, mark, piece = max(final.rpartition("、"), final.rpartition(","), key=lambda p: len(p[0]))
     head = re.split(r"\s*\|\s*", head)[-1]
     if not mark and len(filled if filled else last.lines) >= 3 and _starts_a_name(final):
@@ -526,6 +539,14 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
 
 
 _SENTENCE_END = "。;!?)”%"
+_OPEN_LABEL = re.compile(r"[(〔]\s*(?P<words>[\u4e00-\u9fff]{1,5}):?$")  # (牵头部 at the end
+
+
+def _starts_a_units_label(words: str) -> bool:
+    """``牵头部``, ``责任单位``: a label of responsible units, or its start, naming none."""
+    return any(
+        label.startswith(words) and role in UNIT_ROLES for label, role in header_words().items()
+    )
 
 
 def _starts_a_name(text: str) -> bool:

@@ -519,9 +519,39 @@ def _tokens_of_pieces(
     core: str, pieces: list[tuple[int, int, str]], lexicon: Lexicon
 ) -> tuple[Token, ...]:
     """The tokens of the pieces a run was cut into (start, end, how), owners joined first."""
-    pieces = _join_owners(core, pieces, lexicon)
-    glued = sum(1 for _, _, how in pieces if how != "leftover") > 1
+    pieces = _joiners_cut(core, _join_owners(core, pieces, lexicon), lexicon)
+    glued = sum(1 for _, _, how in pieces if how not in ("leftover", "connector")) > 1
     return tuple(_piece_token(core[i:j], how, glued, lexicon) for i, j, how in pieces)
+
+
+def _joiners_cut(
+    core: str, pieces: list[tuple[int, int, str]], lexicon: Lexicon
+) -> list[tuple[int, int, str]]:
+    """``区发改局和区财政局``: a 和 (及, 与) between two units joins them, no part of the second's
+    name (a name read whole, 和平区财政局 alone or a branch 公安局和平分局, is left)."""
+    joiners = lexicon.reference.collective_joiners
+    out: list[tuple[int, int, str]] = []
+    for start, end, how in pieces:
+        piece = core[start:end]
+        joiner = next((j for j in joiners if piece.startswith(j)), "")
+        rest = piece[len(joiner) :]
+        if (
+            joiner
+            and out
+            and out[-1][2] in ("known", "ending")
+            and how in ("ending", "unknown")
+            and len(rest) >= 2
+            and not lexicon.is_known(piece)
+            and (lexicon.is_known(rest) or lexicon.reference.has_unit_ending(rest))
+        ):
+            cut = start + len(joiner)
+            out += [
+                (start, cut, "connector"),
+                (cut, end, "known" if lexicon.is_known(rest) else how),
+            ]
+        else:
+            out.append((start, end, how))
+    return out
 
 
 def _one_cut_into_known_names(core: str, lexicon: Lexicon) -> int:
@@ -666,8 +696,8 @@ def _balanced(piece: str) -> bool:
 
 
 def _piece_token(piece: str, how: str, glued: bool, lexicon: Lexicon) -> Token:
-    if how == "leftover":
-        return Token("leftover", piece)
+    if how in ("leftover", "connector"):
+        return Token(how, piece)
     text, piece = piece, piece.replace(" ", "")
     name, sub = _name_and_sub(piece)
     if lexicon.is_known(piece) or (how == "collective" and lexicon.reference.is_collective(piece)):
