@@ -1517,3 +1517,13 @@ def test_a_copy_cut_inside_a_units_label_and_circled_items_after_each_other() ->
     assert units_of(doc) == {"①": ["州人社局", "10县市人民政府"]}
     assert doc.report.incomplete_items == ("②",)
     assert any("(牵头部" in note and "责任单位标注" in note for note in doc.report.read_as)
+
+
+def test_a_measure_written_by_its_abbreviation_meets_its_target() -> None:
+    """Target 地区生产总值增长6%左右, reported 预计上半年GDP增长5%以上: GDP is the same measure
+    (data/measure_aliases.csv), so the rate is compared and found short."""
+    period = reporting_period(["上半年"], "2024")
+    progress = ["预计上半年GDP增长5%以上,其中规上工业增加值增长4.1%,服务业增加值预计增长8%以上。"]
+    judged = judge(progress, [], [], period, targets="地区生产总值增长6%左右")
+    assert (judged.status, judged.source) == ("behind", "figures")
+    assert "6%" in judged.evidence and "5%" in judged.evidence

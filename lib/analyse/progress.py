@@ -353,13 +353,13 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
         if period.last_month is None and goal.measure_unit != "%":
             continue  # a quantity is counted up over the year: without a period, no measure
         best = None
-        wanted = _DONE_VERBS.sub("", goal.metric)
+        wanted = _measure_words(goal.metric)
         for got, alias in zip(reported, named):
             if _scaled(got)[1] != _scaled(goal)[1] or goal.value <= 0:
                 continue
-            score = fuzz.partial_ratio(wanted, _DONE_VERBS.sub("", got.metric))
+            score = fuzz.partial_ratio(wanted, _measure_words(got.metric))
             if score < METRIC_MATCH:  # 增幅10.4% alone: as the rate of the figure before it
-                score = fuzz.partial_ratio(wanted, _DONE_VERBS.sub("", alias.metric))
+                score = fuzz.partial_ratio(wanted, _measure_words(alias.metric))
             if score < METRIC_MATCH:  # 完成14个住宅小区新增充电设施: what was counted, after it
                 score = fuzz.partial_ratio(wanted, _object_after(progress, got))
             # the same measure written twice (1-5月增长4.2%, 预计1-6月增长6.2%): the later
@@ -368,6 +368,22 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
         if best is not None:
             judged.append(_figure_status(goal, best[1], period))
     return min(judged, key=lambda j: _FIGURE_ORDER.index(j.status), default=None)
+
+
+def _measure_words(metric: str) -> str:
+    """A figure's measure without its verb (完成, 新增 …), its abbreviations written out
+    (GDP → 地区生产总值, 规上工业 → 规模以上工业: data/measure_aliases.csv)."""
+    words = _DONE_VERBS.sub("", metric)
+    for alias, text in _measure_aliases():
+        if alias in words:
+            words = words.replace(alias, text)
+    return words
+
+
+@functools.lru_cache(maxsize=1)
+def _measure_aliases() -> tuple[tuple[str, str], ...]:
+    rows = read_data_csv("measure_aliases.csv")
+    return tuple(sorted(((r["alias"], r["text"]) for r in rows), key=lambda p: -len(p[0])))
 
 
 _OBJECT_END = re.compile(r"[,;。,;、(]")
