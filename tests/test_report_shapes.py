@@ -1527,3 +1527,9 @@ def test_a_measure_written_by_its_abbreviation_meets_its_target() -> None:
     judged = judge(progress, [], [], period, targets="地区生产总值增长6%左右")
     assert (judged.status, judged.source) == ("behind", "figures")
     assert "6%" in judged.evidence and "5%" in judged.evidence
+
+
+def test_a_figure_not_yet_published_is_no_progress_to_judge() -> None:
+    period = reporting_period(["一季度"], "2022")
+    judged = judge(["CPI数据还未发布。"], [], [], period, targets="居民消费价格涨幅3%左右")
+    assert (judged.status, judged.source) == ("unknown", "phrase")
