@@ -198,9 +198,12 @@ def test_corpus_reports_read_with_the_statuses_a_reader_wrote(folder: str) -> No
 # Tables whose cells the reader cannot yet lay out (README, Progress reports): a header over two
 # rows with sub-columns and a cell dropped from every row (宁海); three levels of numbering (一,
 # (一), 1.) under merged cells (新建, refused); a table of indicators with neither numbers nor
-# units, its header over two rows (吴兴 2021, refused). Their progress columns are not found.
+# units, its header over two rows (吴兴 2021, refused); a table of one cell a line with neither
+# numbers nor units, each group's name written once above its first row (萧山 2020, refused).
+# Their progress columns are not found.
 NOT_LAID_OUT = {
     "wuxing_2021_jihua_zhixing",
+    "xiaoshan_2020_zhongdian_bannian",
     "ninghai_2022_minshishi_jindu",
     "xinjian_2024_piaojueshishi_jindu",
 }
