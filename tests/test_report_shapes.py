@@ -1533,3 +1533,23 @@ def test_a_figure_not_yet_published_is_no_progress_to_judge() -> None:
     period = reporting_period(["一季度"], "2022")
     judged = judge(["CPI数据还未发布。"], [], [], period, targets="居民消费价格涨幅3%左右")
     assert (judged.status, judged.source) == ("unknown", "phrase")
+
+
+def test_a_leader_column_before_the_number_written_once_for_its_rows() -> None:
+    """平湖's table: ``分管市长 | 序号 | …`` with the leader's name only in the first of his rows
+    (``周军波 | 1 | …``, then ``2 | …``): the first row is an item, the name its leader and the
+    leader of the rows below, never a unit."""
+    text = "\n".join(
+        ["分管市长 | 序号 | 主要工作任务 | 一季度重点工作完成情况 | 责任单位 |",
+         "周军波 | 1 | 一般公共预算收入增长2.5%。 | 1-3月份完成37.58亿元,同比增长1.9%。 | ★财政局、税务局 |",
+         "2 | 严格落实中央八项规定精神。 | 召开党组会议3次。 | ★市府办、各镇街道 |",
+         "李某某 | 3 | 推进依法行政。 | 审查规范性文件13件。 | ★司法局 |"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "report.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "3"]
+    assert list(doc.items["leaders"]) == ["周军波", "周军波", "李某某"]
+    assert units_of(doc) == {
+        "1": ["财政局", "税务局"],
+        "2": ["市府办", "各镇街道"],
+        "3": ["司法局"],
+    }

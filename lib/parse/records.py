@@ -539,6 +539,7 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
 
 
 _SENTENCE_END = "。;!?)”%"
+_LEADER_CELL = re.compile(r"[\u4e00-\u9fff·、]{2,12}")  # 周军波, 王某某、李某: names, no sentence
 _OPEN_LABEL = re.compile(r"[(〔]\s*(?P<words>[\u4e00-\u9fff]{1,5}):?$")  # (牵头部 at the end
 
 
@@ -605,6 +606,7 @@ class _Cutter:
         self.label_col = roles.index("label") if "label" in roles else 0
         before = roles[: self.label_col]
         self.section_col = before.index("section") if "section" in before else None
+        self.leader_first = bool(before) and before[0] == "leader"  # 分管市长 | 序号 | …
         self.items: list[RawItem] = []
         self.unplaced: list[Block] = []
         self.furniture = 0
@@ -731,6 +733,18 @@ class _Cutter:
             else:
                 cells.append(cell)
         self.open["cells"] = tuple(cells)
+
+    def _leader_cell(self, text: str) -> str:
+        """A row under ``分管市长 | 序号 | …`` whose first cell names the leader (written once, in
+        the first of the rows the cell spans) and whose next starts with the item's number: the
+        leader taken for it and the rows below, the rest returned."""
+        cell, mark, rest = text.partition(" | ")
+        label = ITEM_LABEL.match(rest.strip()) if mark else None
+        if label is None or not label["num"] or not _LEADER_CELL.fullmatch(cell.strip()):
+            return text
+        self.close()
+        self.leaders = cell.strip()
+        return rest.strip()
 
     def _section_cell(self, text: str) -> str:
         """A row of a table without a number column whose first cell names a section and whose
@@ -932,6 +946,9 @@ class _Cutter:
             return
         if first in _SECTION_STARTS and self.header_cells:
             text = self._section_cell(text)  # 四、教育文化 | 14.改扩建…: a section, then the item
+            first = text[:1]
+        elif self.leader_first and first not in _LABEL_STARTS:
+            text = self._leader_cell(text)  # 周军波 | 1 | …: the leader, then the item
             first = text[:1]
         label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
         if label is None and first.isdigit():
