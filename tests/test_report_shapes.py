@@ -1553,3 +1553,20 @@ def test_a_leader_column_before_the_number_written_once_for_its_rows() -> None:
         "2": ["市府办", "各镇街道"],
         "3": ["司法局"],
     }
+
+
+def test_a_units_cell_merged_down_over_a_row_whose_progress_names_towns() -> None:
+    """泰顺's shape: one cell a line, the lead unit written once for its rows; a row's progress
+    naming towns (``建成罗阳镇、西旸镇、柳峰乡3所老年大学``) is no units cell, so the row takes
+    the units of the rows above."""
+    text = "\n".join(
+        ["序号", "项目内容", "牵头单位", "落实情况",
+         "1", "完成结对帮扶学校1所。", "教育局", "基本完成。", "完成结对帮扶任务。",
+         "2", "开展职业教育培训3350人次。", "提前完成年度任务。", "开展职业教育培训4348人次。",
+         "3", "新增老年大学3所。", "提前完成年度任务。", "建成罗阳镇、西旸镇、柳峰乡3所老年大学",
+         "4", "新建ICU床位10张。", "县卫生健康局", "提前完成年度任务。", "完成新建ICU床位10张。"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "report.txt")
+    assert units_of(doc) == {
+        "1": ["教育局"], "2": ["教育局"], "3": ["教育局"], "4": ["县卫生健康局"]
+    }  # fmt: skip

@@ -22,7 +22,7 @@ from collections.abc import Callable
 
 from lib.parse.blocks import Block
 from lib.parse.headers import PERIOD, UNIT_ROLES, header_role, header_words, label_end
-from lib.parse.reference import DATA_DIR, load_reference, read_data_csv
+from lib.parse.reference import DATA_DIR, load_reference, read_data_csv, task_verbs
 
 _PERCENT = re.compile(r"^[-+]?\d+(?:\.\d+)?%$")
 _FIGURE = re.compile(r"^(?:[-—/]|[-+]?\d[\d.,]*(?:[\u4e00-\u9fff/]{0,4})?)$")  # 8950人, 5.2, -
@@ -214,9 +214,11 @@ def unit_like(text: str) -> bool:
         for p in re.split(r"[、,;/和及\s]", text)
         if p
     ]
+    verbs = task_verbs()
     return bool(parts) and all(
         len(p) <= 20
         and not p[0].isdigit()
+        and not p.startswith(verbs)  # 建成罗阳镇、…: a sentence's towns, no unit's name
         and (
             p in names
             or reference.has_unit_ending(p)
@@ -306,6 +308,8 @@ def _fit(kind: str, text: str) -> float:
         if unit_like(text):
             return 0.0
         parts = [p for p in re.split(r"[、,;]", text) if p]
+        if any(p.startswith(task_verbs()) for p in parts):
+            return 3.0  # 建成罗阳镇、西旸镇、…: a sentence, whatever towns it names
         return 1.0 if len(parts) > 1 and 2 * sum(map(unit_like, parts)) >= len(parts) else 3.0
     if kind == "merged":  # a cell merged over the rows below: empty there
         return 5.0
