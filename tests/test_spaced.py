@@ -168,3 +168,36 @@ def test_a_list_in_running_text_under_a_spaced_header_is_read_as_before() -> Non
     assert set(doc.assignments["unit"]) >= {"市住建局", "市农业农村局"}
     assert doc.report.read_as == ()
     assert "城市更新" in doc.items["task"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("市发展改革委、工业和信息化委、住房和城乡建设局、农业局等", True),  # 和 inside names
+        ("各县(市、区)党委和人民政府,城乡一体化示范区", True),  # 、 inside brackets
+        ("市发改局和市财政局", True),
+        ("建成罗阳镇、西旸镇", False),  # a sentence naming towns
+        ("提前完成年度任务", False),
+    ],
+)
+def test_unit_like_reads_names_whole_before_cutting_at_a_joiner(text: str, expected: bool) -> None:
+    from lib.parse.spaced import unit_like
+
+    assert unit_like(text) is expected
+
+
+def test_a_spaced_row_with_a_wrapped_category_and_three_units_columns() -> None:
+    """平顶山's 河长制 table: the category cell wrapped (``加强水资源保 护``) and units in three
+    columns, the second's list ending in 等: each column takes its own."""
+    header = ("序号", "类别", "主要任务", "细化措施", "牵头单位", "参与单位", "责任单位")
+    row = (
+        "加强水资源保 护 严守水资源开发利用控制红线 实施水资源消耗总量和强度双控行动。 市水利局 "
+        "市发展改革委、工业和信息化委、农业局等 各县(市、区)党委和人民政府,高新区党工委和管委会"
+    )
+    cells = cut_row(row, column_kinds(header))
+    assert cells[0] == "加强水资源保 护" and cells[1] == "严守水资源开发利用控制红线"
+    assert cells[3:] == (
+        "市水利局",
+        "市发展改革委、工业和信息化委、农业局等",
+        "各县(市、区)党委和人民政府,高新区党工委和管委会",
+    )

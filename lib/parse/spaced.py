@@ -206,29 +206,50 @@ def _known(word: str) -> bool:
 def unit_like(text: str) -> bool:
     """A name of a unit or names of units (人社局, 工信局、通信管理办), by their endings or the
     reference's names."""
-    reference = load_reference()
-    names = reference.surfaces()
-    # 市府办(市大数据局): a unit with its other name in brackets; 办公室牵头: its duty aside
-    parts = [
-        _duty_verb_after().sub("", _BRACKETED_NAME.sub("", p) or p) or p
-        for p in re.split(r"[、,;/和及\s]", text)
-        if p
-    ]
-    verbs = task_verbs()
+    parts = _outside_brackets(text, "、,;/ ")
+    # 市发改局和市财政局: two names joined by 和, unless 和 is inside one (住房和城乡建设局)
     return bool(parts) and all(
+        _one_unit_like(p, parts[i - 1] if i else "")
+        or all(_one_unit_like(q, "") for q in re.split(r"[和及]", p) if q)
+        for i, p in enumerate(parts)
+    )
+
+
+def _one_unit_like(part: str, before: str) -> bool:
+    reference = load_reference()
+    # 市府办(市大数据局): a unit with its other name in brackets; 办公室牵头: its duty aside
+    p = _duty_verb_after().sub("", _BRACKETED_NAME.sub("", part) or part) or part
+    if p.endswith("等") and len(p) > 3:  # 农业局等: and others like it
+        p = p[:-1]
+    return (
         len(p) <= 20
         and not p[0].isdigit()
-        and not p.startswith(verbs)  # 建成罗阳镇、…: a sentence's towns, no unit's name
+        and not p.startswith(task_verbs())  # 建成罗阳镇、…: a sentence's towns, no unit's name
         and (
-            p in names
+            p in reference.surfaces()
             or reference.has_unit_ending(p)
             or reference.is_bare_office(p)  # 办公室: a body's own office
             or reference.is_collective(p)
             # 各平台、镇街: the 各 before governs both
-            or (i and parts[i - 1].startswith("各") and reference.is_collective("各" + p))
+            or (before.startswith("各") and reference.is_collective("各" + p))
         )
-        for i, p in enumerate(parts)
     )
+
+
+def _outside_brackets(text: str, marks: str) -> list[str]:
+    """``text`` cut at each of ``marks`` outside brackets (各县(市、区)政府 stays one)."""
+    parts: list[str] = []
+    depth = begin = 0
+    for at, ch in enumerate(text):
+        if ch == "(":
+            depth += 1
+        elif ch == ")" and depth:
+            depth -= 1
+        elif depth == 0 and ch in marks:
+            parts.append(text[begin:at])
+            begin = at + 1
+    parts.append(text[begin:])
+    return [p for p in parts if p]
 
 
 _BRACKETED_NAME = re.compile(r"\([^()]{2,12}\)$")
@@ -318,8 +339,8 @@ def _fit(kind: str, text: str) -> float:
     if kind == "leader":  # names of people, one or several
         names = [n.strip() for n in re.split(r"[、,;]", text) if n.strip()]
         return 0.0 if names and all(map(person_like, names)) else 2.0
-    if kind == "task":
-        return 1.0 if figure or percent else 0.0
+    if kind == "task":  # never a character or two: 护 is the end of a wrapped cell before it
+        return 1.0 if figure or percent else 3.0 if len(text) <= 2 else 0.0
     return 0.3 if figure or percent else 0.2
 
 
