@@ -1570,3 +1570,18 @@ def test_a_units_cell_merged_down_over_a_row_whose_progress_names_towns() -> Non
     assert units_of(doc) == {
         "1": ["教育局"], "2": ["教育局"], "3": ["教育局"], "4": ["县卫生健康局"]
     }  # fmt: skip
+
+
+def test_sub_rows_of_figures_and_a_category_column_written_once() -> None:
+    """祁门's table, one cell a line closed by |: ``累计进度`` and ``备注`` are two header cells;
+    a row's second measure is a sub-row whose figures (``4 |``) are no items since the next
+    number follows within a row; the 类别 cell is written only in its group's first row."""
+    lines = ["序号", "类别", "项目名称", "目标任务", "牵头单位", "累计完成", "累计进度", "备注",
+             "1", "一、就业促进(3项)", "促进重点群体稳定就业", "城镇新增就业1100人", "县人社局", "1063",
+             "96.64%", "", "充分就业社区4个", "4", "100%", "",
+             "2", "支持毕业生求职创业", "发放求职创业补贴", "县人社局", "", "", "待审核后足额发放。",
+             "3", "放心家政行动", "培训家政服务人员613人次", "县科商工信局", "626", "102.12%", ""]  # fmt: skip
+    doc = parse_bytes("\n".join(f"{line} |" for line in lines).encode(), "report.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "3"]
+    assert units_of(doc) == {"1": ["县人社局"], "2": ["县人社局"], "3": ["县科商工信局"]}
+    assert doc.items["task"].iloc[1].startswith("支持毕业生求职创业")

@@ -367,7 +367,9 @@ def find_items(blocks: list[Block]) -> Layout:
             cutter.section = _list_intro(block.text)
     take, line = cutter.take, cutter.spaced_line if kinds else cutter._line
     signed = _signatures(blocks)
+    cutter.texts = [b.text for b in blocks]
     for at, block in enumerate(blocks[start:], start):
+        cutter.at = at
         if at in signed:  # 蔡甸区人民政府办公室 / 2023年1月3日: the notice signed, no units
             cutter.furniture += 1
             continue
@@ -613,6 +615,8 @@ class _Cutter:
         self.section = self.leaders = ""
         self.part = 0  # which list of the file (附件1, 附件2 …) the items belong to
         self.open: dict | None = None  # the item being read: RawItem's fields, lines as a list
+        self.texts: list[str] = []  # the lines the cutter walks, and where it is (to look ahead)
+        self.at = 0
         self.furniture_starts = _furniture_starts()
         # a line starting otherwise is neither 附件, page furniture, a number nor a heading
         self.special_starts = {"附", *self.furniture_starts, *_LABEL_STARTS, *_SECTION_STARTS}
@@ -792,15 +796,26 @@ class _Cutter:
             paren = label["paren"]
             return bool(paren) and paren[0] in CIRCLED and item["label"][:1].isdigit()
         number = int(num)
-        if full and number < _AMOUNT:  # most rows: the next item's number after a whole row
-            return False
         written = item["label"]
         before = int(written) if written.isdigit() else label_number(written)
+        if full and number < _AMOUNT:  # most rows: the next item's number after a whole row,
+            # unless a sub-row's figure (4 | 4 | 100% | … 2 |): the next number comes soon
+            return (
+                before is not None
+                and number != before + 1
+                and not label["rest"].strip(" |")
+                and self._number_soon(before + 1)
+            )
         if before is None:
             return False
         if number >= _AMOUNT and number > before + _NUMBER_JUMP:
             return True  # 23000 after item 1: an amount, though a cell ran over several lines
         return not full and number != before + 1
+
+    def _number_soon(self, number: int) -> bool:
+        """Is ``number`` written alone within a row's width of lines after the current one?"""
+        following = self.texts[self.at + 1 : self.at + 1 + self.width]
+        return any(text.strip(" |") == str(number) for text in following)
 
     def _point_goes_on(self, label: re.Match[str]) -> bool:
         """``2.`` under an item numbered 一、 or (一) whose text labels its first point
@@ -1076,6 +1091,8 @@ def _wrapped_header_cell(parts: list[str], following: str) -> str:
         or not 0 < len(tail) <= 4
         or (len(tail) > 2 and header_role(tail) and not parts[0].endswith(_ROLE_WORDS))
         or parts[0] in header_words()
+        # 累计进度 / 备注: a note's column, then the remarks' own (a word of its own)
+        or (header_role(parts[0]) == "note" == header_role(tail) and tail in header_words())
         or ITEM_LABEL.match(tail)
         or ITEM_LABEL.match(parts[0])
     ):

@@ -68,7 +68,9 @@ def column_kinds(header: tuple[str, ...]) -> tuple[str, ...]:
         if i == group:
             kinds.append("group")
             continue
-        if role in UNIT_ROLES:
+        if role == "section":  # 类别 (一、就业促进): a group's name over its rows
+            kinds.append("group")
+        elif role in UNIT_ROLES:
             kinds.append("units")
         elif role == "leader":
             kinds.append("leader")  # 牵头领导: people's names
@@ -277,7 +279,7 @@ _EMPTY = {
     "figure": 0.5,
     "text": 0.3,
     "leader": 0.3,
-    "group": 0.3,
+    "group": 0.1,  # a group written once, in its first row: empty in the others
     "merged": 0.0,
 }
 _MORE_WORDS = {
