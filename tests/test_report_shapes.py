@@ -1585,3 +1585,17 @@ def test_sub_rows_of_figures_and_a_category_column_written_once() -> None:
     assert list(doc.items["item_label"]) == ["1", "2", "3"]
     assert units_of(doc) == {"1": ["县人社局"], "2": ["县人社局"], "3": ["县科商工信局"]}
     assert doc.items["task"].iloc[1].startswith("支持毕业生求职创业")
+
+
+def test_a_pictures_file_name_and_a_bodys_other_members() -> None:
+    """A news copy keeps the name of its picture (``640.webp.jpg``): no item numbered 640; and
+    ``市经济运行监测联席会议其他成员单位`` is one collective, the body's other members."""
+    text = "\n".join(
+        ["宁波公布2025年政府工作报告目标任务分解", "640.webp.jpg", "一、汤飞帆市长牵头重点工作",
+         "1.地区生产总值增长5.5%以上。", "牵头单位:市发改委",
+         "配合单位:市经济运行监测联席会议其他成员单位,各区(县、市)政府",
+         "2.一般公共预算收入增长2%。", "牵头单位:市财政局", "配合单位:宁波海关"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "news.txt")
+    assert list(doc.items["item_label"]) == ["1", "2"]
+    assert "市经济运行监测联席会议其他成员单位" in units_of(doc)["1"]

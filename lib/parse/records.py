@@ -541,6 +541,7 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
 
 
 _SENTENCE_END = "。;!?)”%"
+_FILE_NAME = re.compile(r"[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|pdf|docx?|xlsx?|wps)", re.IGNORECASE)
 _LEADER_CELL = re.compile(r"[\u4e00-\u9fff·、]{2,12}")  # 周军波, 王某某、李某: names, no sentence
 _OPEN_LABEL = re.compile(r"[(〔]\s*(?P<words>[\u4e00-\u9fff]{1,5}):?$")  # (牵头部 at the end
 
@@ -956,7 +957,9 @@ class _Cutter:
             self.section = ""
             self.unplaced.append(block)
             return
-        if first in self.furniture_starts and page_furniture().match(text):
+        if (first in self.furniture_starts and page_furniture().match(text)) or (
+            "." in text and _FILE_NAME.fullmatch(text)
+        ):  # 分享到, 640.webp.jpg (a picture's name): the page's, not the list's
             self.furniture += 1
             return
         if first in _SECTION_STARTS and self.header_cells:

@@ -292,7 +292,9 @@ def load_reference() -> Reference:
         collective_heads=tuple(w["text"] for w in words if w["part"] == "head"),
         generic_groups=frozenset(w["text"] for w in words if w["part"] == "generic"),
         collective_scopes=tuple(w["text"] for w in words if w["part"] == "scope"),
-        member_heads=tuple(w["text"] for w in words if w["part"] == "members"),
+        member_heads=tuple(
+            sorted((w["text"] for w in words if w["part"] == "members"), key=len, reverse=True)
+        ),
         owner_prefixes=tuple(r["text"] for r in read_data_csv("owner_prefixes.csv")),
         branch_suffixes=tuple(r["suffix"] for r in read_data_csv("branch_suffixes.csv")),
         prefixes=tuple(
