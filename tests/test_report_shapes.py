@@ -1599,3 +1599,19 @@ def test_a_pictures_file_name_and_a_bodys_other_members() -> None:
     doc = parse_bytes(text.encode(), "news.txt")
     assert list(doc.items["item_label"]) == ["1", "2"]
     assert "市经济运行监测联席会议其他成员单位" in units_of(doc)["1"]
+
+
+def test_a_rows_last_cells_gone_on_to_a_line_of_their_own() -> None:
+    """姑苏's table: row 2 closed by its | a few cells short, its last cells on the next line
+    (``130 | 105.96 | 95.00% | 民卫局 |``): 130 is its planned investment, far past its number,
+    not an item; the unit is row 2's."""
+    text = "\n".join(
+        ["序号 | 项目名称 | 实施内容 | 形象进度 | 年内计划投资(万元) | 累计投入(万元) | 完成率 | 责任部门 |",
+         "1 | 食品安全提升工程 | 实施明厨亮灶 | 已接入平台。 | 350 | 206 | 95.00% | 市监局 |",
+         "2 | 儿童口腔健康工程 | 完成口腔健康检查 | 现场实施已经全部结束。 |",
+         "130 | 105.96 | 95.00% | 民卫局 |",
+         "3 | 就业惠民工程 | 新增就业岗位60000个 | 已新增58000个。 | 200 | 180 | 96.00% | 人社局 |"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "report.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "3"]
+    assert units_of(doc) == {"1": ["市监局"], "2": ["民卫局"], "3": ["人社局"]}

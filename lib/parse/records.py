@@ -813,6 +813,17 @@ class _Cutter:
             return True  # 23000 after item 1: an amount, though a cell ran over several lines
         return not full and number != before + 1
 
+    def _cells_go_on(self, label: re.Match[str]) -> bool:
+        """``130 | 105.96 | 95.00% | 民卫局 |`` after row 2, a few cells short: the row's last
+        cells, gone on to a line of their own (130 a figure, far past the row's number)."""
+        item = self.open
+        if item is None or not item["cells"] or not label["num"]:
+            return False
+        if len(item["cells"]) >= self.width - self.label_col - 1:
+            return False
+        before = label_number(item["label"])
+        return before is not None and int(label["num"]) > before + _NUMBER_JUMP
+
     def _number_soon(self, number: int) -> bool:
         """Is ``number`` written alone within a row's width of lines after the current one?"""
         following = self.texts[self.at + 1 : self.at + 1 + self.width]
@@ -971,6 +982,10 @@ class _Cutter:
         label = ITEM_LABEL.match(text) if first in _LABEL_STARTS else None
         if label is None and first.isdigit():
             label = (self._next_number(text) if self.open else None) or self._glued(text)
+        if label and self._cells_go_on(label):  # 130 | 105.96 | 民卫局 |: row 2's cells
+            parts = [c.strip() for c in _CELL_BREAK.split(_TRAILING_PIPES.sub("", text).strip())]
+            self.open["cells"] = (*self.open["cells"], *parts)
+            return
         if label and self._a_cell(label):
             label = None  # 2024 |, 300 |: a number in a row of one cell a line, not the next item
         if label and self._point_goes_on(label):
