@@ -209,16 +209,19 @@ def unit_like(text: str) -> bool:
     """A name of a unit or names of units (人社局, 工信局、通信管理办), by their endings or the
     reference's names."""
     parts = _outside_brackets(text, "、,;/ ")
+    if not parts:
+        return False
+    reference = load_reference()
+    names = reference.surfaces()
     # 市发改局和市财政局: two names joined by 和, unless 和 is inside one (住房和城乡建设局)
-    return bool(parts) and all(
-        _one_unit_like(p, parts[i - 1] if i else "")
-        or all(_one_unit_like(q, "") for q in re.split(r"[和及]", p) if q)
+    return all(
+        _one_unit_like(p, parts[i - 1] if i else "", reference, names)
+        or all(_one_unit_like(q, "", reference, names) for q in re.split(r"[和及]", p) if q)
         for i, p in enumerate(parts)
     )
 
 
-def _one_unit_like(part: str, before: str) -> bool:
-    reference = load_reference()
+def _one_unit_like(part: str, before: str, reference, names: dict[str, str]) -> bool:
     # 市府办(市大数据局): a unit with its other name in brackets; 办公室牵头: its duty aside
     p = _duty_verb_after().sub("", _BRACKETED_NAME.sub("", part) or part) or part
     if p.endswith("等") and len(p) > 3:  # 农业局等: and others like it
@@ -228,7 +231,7 @@ def _one_unit_like(part: str, before: str) -> bool:
         and not p[0].isdigit()
         and not p.startswith(task_verbs())  # 建成罗阳镇、…: a sentence's towns, no unit's name
         and (
-            p in reference.surfaces()
+            p in names
             or reference.has_unit_ending(p)
             or reference.is_bare_office(p)  # 办公室: a body's own office
             or reference.is_collective(p)
