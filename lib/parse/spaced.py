@@ -282,7 +282,7 @@ _EMPTY = {
     "figure": 0.5,
     "text": 0.3,
     "leader": 0.3,
-    "group": 0.1,  # a group written once, in its first row: empty in the others
+    "group": 0.2,  # a group written once, in its first row: empty in the others
     "merged": 0.0,
 }
 _MORE_WORDS = {
