@@ -17,10 +17,10 @@ from dataclasses import dataclass
 from lib.parse.headers import header_role, owned_ending
 from lib.parse.records import UnitField
 from lib.parse.reference import read_data_csv, task_verbs
+from lib.parse.spaced import spans_outside_brackets
 from lib.parse.split import split_units
 from lib.parse.units import Lexicon
 
-_CLAUSE_BREAK = re.compile(r"[,;。]")
 _LONGEST_AVERAGE = 18  # 白仙山水库工程政策处理工作领导小组 is one unit; a task's words are longer
 
 
@@ -98,18 +98,7 @@ def looks_like_units(line: str, lexicon: Lexicon) -> bool:
 
 def _clauses(body: str) -> list[tuple[int, int]]:
     """(start, end) of each clause of ``body``, cut at , ; 。 outside brackets."""
-    spans: list[tuple[int, int]] = []
-    depth = begin = 0
-    for i, ch in enumerate(body):
-        if ch == "(":
-            depth += 1
-        elif ch == ")" and depth:
-            depth -= 1
-        elif depth == 0 and _CLAUSE_BREAK.match(ch):
-            spans.append((begin, i))
-            begin = i + 1
-    spans.append((begin, len(body)))
-    return [(s, e) for s, e in spans if body[s:e].strip()]
+    return [(s, e) for s, e in spans_outside_brackets(body, ",;。") if body[s:e].strip()]
 
 
 def _some_unnamed(text: str, lexicon: Lexicon) -> bool:

@@ -513,15 +513,7 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
     label = _OPEN_LABEL.search(final)
     if label and _starts_a_units_label(label["words"]):  # …扶持创业。(牵头部: the copy's end
         kept = final[: label.start()].rstrip()
-        if filled:
-            cells = list(last.cells)
-            cells[filled[-1]] = kept
-            return [
-                *items[:-1],
-                last._replace(cells=tuple(cells), cut=label.group()),
-            ], label.group()
-        lines = (*last.lines[:-1], kept)
-        return [*items[:-1], last._replace(lines=lines, cut=label.group())], label.group()
+        return [*items[:-1], _last_words(last, filled, kept, label.group())], label.group()
     head, mark, piece = max(final.rpartition("、"), final.rpartition(","), key=lambda p: len(p[0]))
     head = re.split(r"\s*\|\s*", head)[-1]
     if not mark and len(filled if filled else last.lines) >= 3 and _starts_a_name(final):
@@ -531,13 +523,19 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
     if not 0 < len(piece) <= 4 or unit_like(piece) or piece[-1] in _SENTENCE_END:
         return items, ""
     kept = final[: -len(mark + piece)]
+    if not kept and not filled:  # a line of its own: it keeps its column, its words are not read
+        return [*items[:-1], last._replace(cut=piece)], piece
+    return [*items[:-1], _last_words(last, filled, kept)], piece
+
+
+def _last_words(last: RawItem, filled: list[int], kept: str, cut: str = "") -> RawItem:
+    """The item with its last filled cell (or last line) now ``kept``, marked ``cut`` if given."""
+    marked = {"cut": cut} if cut else {}
     if filled:
         cells = list(last.cells)
         cells[filled[-1]] = kept
-        return [*items[:-1], last._replace(cells=tuple(cells))], piece
-    if not kept:  # a line of its own: it keeps its column, its words are not read
-        return [*items[:-1], last._replace(cut=piece)], piece
-    return [*items[:-1], last._replace(lines=(*last.lines[:-1], kept))], piece
+        return last._replace(cells=tuple(cells), **marked)
+    return last._replace(lines=(*last.lines[:-1], kept), **marked)
 
 
 _SENTENCE_END = "。;!?)”%"

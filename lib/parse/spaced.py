@@ -243,7 +243,12 @@ def _one_unit_like(part: str, before: str, reference, names: dict[str, str]) -> 
 
 def _outside_brackets(text: str, marks: str) -> list[str]:
     """``text`` cut at each of ``marks`` outside brackets (各县(市、区)政府 stays one)."""
-    parts: list[str] = []
+    return [text[a:b] for a, b in spans_outside_brackets(text, marks) if b > a]
+
+
+def spans_outside_brackets(text: str, marks: str) -> list[tuple[int, int]]:
+    """(start, end) of the pieces of ``text`` between its ``marks`` outside brackets."""
+    spans: list[tuple[int, int]] = []
     depth = begin = 0
     for at, ch in enumerate(text):
         if ch == "(":
@@ -251,10 +256,10 @@ def _outside_brackets(text: str, marks: str) -> list[str]:
         elif ch == ")" and depth:
             depth -= 1
         elif depth == 0 and ch in marks:
-            parts.append(text[begin:at])
+            spans.append((begin, at))
             begin = at + 1
-    parts.append(text[begin:])
-    return [p for p in parts if p]
+    spans.append((begin, len(text)))
+    return spans
 
 
 _BRACKETED_NAME = re.compile(r"\([^()]{2,12}\)$")
