@@ -1615,3 +1615,29 @@ def test_a_rows_last_cells_gone_on_to_a_line_of_their_own() -> None:
     doc = parse_bytes(text.encode(), "report.txt")
     assert list(doc.items["item_label"]) == ["1", "2", "3"]
     assert units_of(doc) == {"1": ["市监局"], "2": ["民卫局"], "3": ["人社局"]}
+
+
+def test_a_sub_row_under_a_whole_row_and_a_category_column() -> None:
+    """泰山区省庄镇's table, one cell a line: item 1 has a second project whose number and
+    category cells are merged over it and whose progress cell is empty (gone with the copy):
+    its lead and its units are read into the item's two units columns from the right;
+    ``项目类别`` is a group, each item's own, so at the head of its task; the last row, cut
+    after its category, names no group."""
+    lines = ["序号", "项目类别", "项目名称", "牵头单位", "具体内容", "工作进展情况", "责任单位",
+             "1", "城乡环境改善", "镇区污水治理项目", "市生态环境局泰山分局", "建设污水收集设施。",
+             "治理率达60%以上。", "有关街道镇", "河道提升改造工程", "区水利局", "整治河槽,修复岸坡。",
+             "邱家店镇",
+             "2", "教育提升工程", "扩大学前教育供给", "区教体局", "完成四个幼儿园项目。",
+             "某幼儿园工程进度情况", "6月完成主体工程。", "财源街道", "上高街道",
+             "3", "医疗卫生服务"]  # fmt: skip
+    doc = parse_bytes("\n".join(lines).encode(), "report.txt")
+    roles = {(row.item_label, row.raw): row.role for row in doc.assignments.itertuples()}
+    assert roles == {
+        ("1", "市生态环境局泰山分局"): "lead", ("1", "有关街道镇"): "co",
+        ("1", "区水利局"): "lead", ("1", "邱家店镇"): "co",
+        ("2", "区教体局"): "lead", ("2", "财源街道"): "co", ("2", "上高街道"): "co",
+    }  # fmt: skip
+    tasks = list(doc.items["task"])
+    assert tasks[0].startswith("城乡环境改善 镇区污水治理项目")
+    assert tasks[1].startswith("教育提升工程 扩大学前教育供给")
+    assert "河道提升改造工程" in tasks[0]  # the sub-row's other cells kept with the item

@@ -326,15 +326,17 @@ def _groups_of_one(records: list[ItemRecord], sections: list[str]) -> list[ItemR
     (浙有善育 / 浙里优学 …, each over its item's sub-rows only): the item's name, at the head of
     its task, not a section over items."""
     groups = [r.section if r.section != s else "" for r, s in zip(records, sections)]
-    if not records or not all(groups) or len(set(groups)) < len(groups):
+    # the copy cut inside the last row (its group cell only, no units): its group not known
+    known = len(records) - 1 if len(records) > 1 and not records[-1].fields else len(records)
+    if not records or not all(groups[:known]) or len(set(groups[:known])) < known:
         return records
     outer = list(sections)  # the group cell above carried down as a section: not one
     for i in range(1, len(outer)):
         if outer[i] == groups[i - 1]:
             outer[i] = outer[i - 1]
     return [
-        r._replace(task=f"{g} {r.task}".strip(), section=s)
-        for r, g, s in zip(records, groups, outer)
+        r._replace(task=f"{g} {r.task}".strip(), section=s) if i < known else r
+        for i, (r, g, s) in enumerate(zip(records, groups, outer))
     ]
 
 
@@ -831,6 +833,9 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             labelled = [c for c in more if _UNITS_LABEL_LINE.match(c)]
             if labelled:
                 extra["labelled_units"] = labelled
+            else:  # a sub-row of the item: its units read, its other cells kept as a note
+                extra["sub_row_units"] = _sub_row_units(after, more, lexicon)
+                labelled = [c for _, run in extra["sub_row_units"] for c in run.split("、")]
             extra["rest"] = " ".join(c for c in more if c not in labelled)
             cells = cells[: len(after)]
     cells = _task_over_cells(after, cells, lexicon) if raw.cells else cells
@@ -889,6 +894,8 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
                 extra["leaders"] = leader_names(cell)
             elif role == "deadline":
                 extra["deadline"] = cell
+        for role, cell in extra.pop("sub_row_units", ()):
+            fields.append(UnitField(cell, run_rule(role, label=False)))
         for line in extra.pop("labelled_units", ()):
             found, more = _fields_from_labelled(_LEVEL_BEFORE_LABEL.sub("", line))
             fields += found
@@ -903,6 +910,17 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
         return "".join(cells), [], extra  # a paragraph wrapped over lines (a PDF): not cells
     # cells missing or a task over several lines: read each line by what it holds
     unit_roles = [r for r in after if r in UNIT_ROLES] or ["units"]
+    group = _group_column(columns) if "task" in after else None
+    first_units = next((i for i, r in enumerate(after) if r in UNIT_ROLES), None)
+    if (
+        group == 0
+        and first_units is not None
+        and first_units >= 2
+        and first_units < len(cells)
+        and looks_like_units(cells[first_units], lexicon)
+        and not any(looks_like_units(c, lexicon) for c in cells[:first_units])
+    ):  # the group's cell, then the task's, then units: the group read as such
+        extra["group"], cells = cells[0], cells[1:]
     task, rest = cells[0], cells[1:]
     fields = []
     # more unit-looking lines than unit columns, right after a task line that ends in a word
@@ -1010,6 +1028,31 @@ def _in_place(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> boo
         and all(looks_like_units(cell, lexicon) for cell in units)
         and not any(role == "task" and looks_like_units(cell, lexicon) for role, cell in placed)
     )
+
+
+def _sub_row_units(
+    roles: tuple[str, ...], more: list[str], lexicon: Lexicon
+) -> list[tuple[str, str]]:
+    """The lines after a whole row that are a sub-row of the item (its first cells merged
+    over it: 石汶河提升改造工程 / 区水利局 / 计划投资… / 邱家店镇 under a row of 项目名称 | 牵头单位 |
+    具体内容 | 进展 | 责任单位): its runs of unit names, as many as the units columns or fewer,
+    laid into those columns from the right (a sub-row leaves out the first cells, never the
+    last). Each run with its column's role; none when the lines start with units (a units
+    cell gone on) or hold more runs than units columns."""
+    runs: list[list[str]] = []
+    for i, line in enumerate(more):
+        if not looks_like_units(line, lexicon):
+            continue
+        if i and looks_like_units(more[i - 1], lexicon):
+            runs[-1].append(line)
+        else:
+            runs.append([line])
+    unit_roles = [role for role in roles if role in UNIT_ROLES]
+    if not runs or looks_like_units(more[0], lexicon) or len(runs) > len(unit_roles):
+        return []
+    return [
+        (role, "、".join(run)) for role, run in zip(unit_roles[len(unit_roles) - len(runs) :], runs)
+    ]
 
 
 def _units_over_lines(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> list[str]:
