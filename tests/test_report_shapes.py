@@ -1641,3 +1641,61 @@ def test_a_sub_row_under_a_whole_row_and_a_category_column() -> None:
     assert tasks[0].startswith("城乡环境改善 镇区污水治理项目")
     assert tasks[1].startswith("教育提升工程 扩大学前教育供给")
     assert "河道提升改造工程" in tasks[0]  # the sub-row's other cells kept with the item
+
+
+def test_a_sections_heading_right_after_a_header_of_one_cell_a_line() -> None:
+    """台州's table: ``一、主要预期指标`` right after the header's cells is the first section's
+    heading, not a fourth column (its 指标 a task's ending); a row's two leaders one a line
+    are leaders, not its units."""
+    lines = ["目标任务", "责任领导", "责任单位", "一、主要预期指标",
+             "1. 生产总值增长7.5%以上。", "张三", "市发改委、市经信委,各县(市、区)政府",
+             "2. 城乡居民收入增长与经济增长基本同步。", "张三", "李四",
+             "市发改委、市农办、市财政局(市地税局)"]  # fmt: skip
+    doc = parse_bytes("\n\n".join(lines).encode(), "list.txt")
+    assert doc.report.header == ("目标任务", "责任领导", "责任单位")
+    assert units_of(doc) == {
+        "1": ["市发改委", "市经信委", "各县(市、区)政府"],
+        "2": ["市发改委", "市农办", "市财政局"],  # its other name in brackets aside
+    }
+    assert list(doc.items["section"]) == ["主要预期指标"] * 2
+
+
+def test_rows_under_an_item_a_cell_short_are_laid_by_what_they_hold() -> None:
+    """新昌's table: rows under an item leave out its merged name cell, so a row one cell
+    short starts with its task, not the item's name; its unit (``市场监管局``, ``经开区``, the
+    abbreviation of an economic development zone) is the item's too."""
+    text = "\n".join(
+        ["项目名称 | 工作任务 | 计划完成时间 | 牵头单位 |",
+         "1.城市人居环境提升项目 | 提升改造3条城区道路; | 11月 | 建设局 |",
+         "对七星路进行绿化亮化提档升级; | 2021.12 | 城投集团 | |",
+         "2021年11月 | 经开区 | ||",
+         "2.教育设施提升项目 | 完成22所学校空调安装工程。 | 8月 | 教体局 |",
+         "在50所学校食堂开展阳光厨房建设。 | 10月底前 | 市场监管局 | |"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert units_of(doc) == {
+        "1": ["建设局", "城投集团", "经开区"], "2": ["教体局", "市场监管局"]
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize(
+    ("last", "kept"),
+    [
+        ("主办单位:住建局,协办单位:连江交通建设发展有", ["住建局"]),  # 有限公司 cut after its label
+        ("牵头单位:区发改局;责任单位:区投促局、多福湾工作专", ["区发改局", "区投促局"]),  # 工作专班
+    ],
+)
+def test_a_longer_name_cut_at_the_copys_end_is_not_read(last: str, kept: list[str]) -> None:
+    """The store kept a page's first 2,000 bytes: its last unit's name cut inside (连江交通建设
+    发展有, 多福湾工作专) is no unit, the item kept and marked cut; a whole name is read."""
+    text = f"(1)整治提升道路。\n主办单位:交通运输局。\n(2)整治提升路网。\n{last}"
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert units_of(doc)["(2)"] == kept
+    assert "(2)" in doc.report.incomplete_items
+
+
+def test_a_year_compared_with_is_not_the_reports() -> None:
+    """``超过2018、2019年同期``, ``比2019年``: years compared with, not the year reported on."""
+    period = reporting_period(["1-11月全市项目落地率82.9%,超过2018、2019年同期落地率"])
+    assert (period.label, period.start) == ("1-11月", None)
+    assert reporting_period(["比2019年增长5%", "2020年度完成情况"]).end.year == 2020

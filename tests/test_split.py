@@ -226,6 +226,9 @@ def test_a_run_of_two_known_names_is_cut_as_the_full_search_would(monkeypatch) -
         ("市经信局、各县、市、区政府", ["市经信局", "各县、市、区政府"]),
         ("各县、市、区", ["各县、市、区"]),
         ("各县、市发改局", ["各县", "市发改局"]),  # 市发改局 is no level: two names
+        # 各乡、镇人民政府: two levels, the second with the body's name (监利 2022)
+        ("市农业农村局,各乡、镇人民政府", ["市农业农村局", "各乡、镇人民政府"]),
+        ("各县、市直有关部门", ["各县", "市直有关部门"]),  # 市直…: no government's name
         # a body's members: one collective, however the body's name ends
         ("区疫情防控指挥部成员单位、各街办", ["区疫情防控指挥部成员单位", "各街办"]),
         ("区创文工作领导小组成员单位", ["区创文工作领导小组成员单位"]),

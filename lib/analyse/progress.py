@@ -94,7 +94,10 @@ _QUARTER = re.compile(r"(?P<first>前三季度)|第?(?P<q>[一二三四1-4])季�
 _HALF = re.compile(r"(?P<h>上半年|下半年|半年度?(?=完成|进展|推进|落实|执行|工作|情况|目标|$|\)))")
 _MONTH = re.compile(r"(?<![\d-])(?P<b>\d{1,2})月(?:份)?(?:底)?(?!\d{1,2}日)")  # not a date
 # 2023年; 2020第四季度, 2021上半年: a year written straight before its period
-_YEAR = re.compile(r"(?P<y>20\d{2})\s*(?:年|(?=第?[一二三四1-4]季度|[上下]半年|前三季度))")
+# a year, not one compared with (超过2018、2019年同期, 比2019年, 较上年)
+_YEAR = re.compile(
+    r"(?<![比较])(?P<y>20\d{2})\s*(?:年(?!同期)|(?=第?[一二三四1-4]季度|[上下]半年|前三季度))"
+)
 _PUBLISHED = re.compile(r"(?P<y>20\d{2})-(?P<m>\d{1,2})-\d{1,2}")  # 2015-08-21 22:17
 _UNDER_WAY = re.compile(r"进展|推进|实施情况|督查")  # a title on progress, not on what was done
 _STRONG_YEAR = re.compile(r"全年|年度")  # a whole year's report, whatever date it is written on

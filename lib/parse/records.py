@@ -514,15 +514,29 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
     if label and _starts_a_units_label(label["words"]):  # …扶持创业。(牵头部: the copy's end
         kept = final[: label.start()].rstrip()
         return [*items[:-1], _last_words(last, filled, kept, label.group())], label.group()
-    head, mark, piece = max(final.rpartition("、"), final.rpartition(","), key=lambda p: len(p[0]))
+    head, mark, piece = max(
+        final.rpartition("、"),
+        final.rpartition(","),
+        final.rpartition(":"),
+        key=lambda p: len(p[0]),
+    )
     head = re.split(r"\s*\|\s*", head)[-1]
+    if mark == ":":  # …,协办单位:连江交通建设发展有: the label before it
+        head = re.split(r"[,;、。\s]", head)[-1]
+    label, colon, names = head.rpartition(":")
+    if colon and header_role(label) in UNIT_ROLES:
+        head = names  # 责任单位:市发改委、…、市税务局 (、市协): the names before it
     if not mark and len(filled if filled else last.lines) >= 3 and _starts_a_name(final):
         piece = final  # 市发 on a line or in a cell of its own after the row's other cells
-    elif not mark or not unit_like(head):
+    elif not mark or not (
+        header_role(head) in UNIT_ROLES if mark == ":" else unit_like(head)  # 主办单位:连江…有
+    ):
         return items, ""
-    if not 0 < len(piece) <= 4 or unit_like(piece) or piece[-1] in _SENTENCE_END:
+    if not 0 < len(piece) <= _CUT_NAME or unit_like(piece) or piece[-1] in _SENTENCE_END:
         return items, ""
     kept = final[: -len(mark + piece)]
+    if mark == ":" and len(kept) > len(head):  # the label goes with the name it labels
+        kept = kept[: -len(head)].rstrip(",;、 ")
     if not kept and not filled:  # a line of its own: it keeps its column, its words are not read
         return [*items[:-1], last._replace(cut=piece)], piece
     return [*items[:-1], _last_words(last, filled, kept)], piece
@@ -539,6 +553,7 @@ def _last_words(last: RawItem, filled: list[int], kept: str, cut: str = "") -> R
 
 
 _SENTENCE_END = "。;!?)”%"
+_CUT_NAME = 10  # characters of a name cut at the copy's end (多福湾工作专, 连江交通建设发展有)
 _FILE_NAME = re.compile(r"[\w.-]+\.(?:jpe?g|png|gif|webp|bmp|pdf|docx?|xlsx?|wps)", re.IGNORECASE)
 _LEADER_CELL = re.compile(r"[\u4e00-\u9fff·、]{2,12}")  # 周军波, 王某某、李某: names, no sentence
 _OPEN_LABEL = re.compile(r"[(〔]\s*(?P<words>[\u4e00-\u9fff]{1,5}):?$")  # (牵头部 at the end
@@ -721,7 +736,13 @@ class _Cutter:
         cells = [c.strip() for c in _CELL_BREAK.split(text.strip(" |"))]
         while len(cells) > 1 and not cells[-1]:
             cells.pop()
-        if 1 < len(cells) < len(self.row_kinds) - 1:  # merged cells left out: laid by content
+        # merged cells left out: laid by content; a row one cell short is so only when its
+        # unit's name would stand outside the units column (对七星路… | 2021.12 | 城投集团, its
+        # item's name merged), not when the units cell is the one left out (新增托位500个。|…)
+        short = len(cells) == len(self.row_kinds) - 1 and any(
+            unit_like(cell) and kind != "units" for cell, kind in zip(cells, self.row_kinds)
+        )
+        if 1 < len(cells) < len(self.row_kinds) - 1 or short:
             cells = list(lay_lines(tuple(cells), self.row_kinds))
         self._join_row(cells)
 
@@ -1174,6 +1195,8 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
             if wrapped:  # 责任 / 领导: a header cell wrapped over two lines
                 parts = [wrapped]
                 j += 1
+            if any(ITEM_LABEL.match(p) or NUMBERED_HEADING.match(p) for p in parts):
+                break  # 一、主要预期指标 after the header: a section's heading, no column
             if not parts or not all(header_role(part) for part in parts):
                 words = [p for p in re.split(r"[\t |]+", blocks[j].text) if p]
                 if words and all(header_role(part) for part in words):

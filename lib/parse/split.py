@@ -247,14 +247,16 @@ def _bare_body_after(tokens: list[Token], i: int, lexicon: Lexicon) -> bool:
 def _levels_of_each(tokens: list[Token], i: int, lexicon: Lexicon) -> int:
     """Where ``各县、市、区政府`` starting at ``i`` ends (0 when it does not start there): 各
     and one character, then one character after each 、, the last maybe with a name (政府),
-    that read without the 、 as a collective (各县市区政府)."""
+    that read without the 、 as a collective (各县市区政府, 各乡、镇人民政府)."""
     token = tokens[i]
     if token.kind != "mention" or len(token.text) != 2 or token.text[0] != "各":
         return 0
     j = i + 1
     while j + 1 < len(tokens) and tokens[j].text == "、" and len(tokens[j + 1].text) == 1:
         j += 2
-    if j == i + 1:
+    if j == i + 1 and not (  # 各乡、镇人民政府: two levels, the second with the body's name
+        j + 1 < len(tokens) and tokens[j].text == "、" and tokens[j + 1].text.endswith("政府")
+    ):
         return 0
     if j + 1 < len(tokens) and tokens[j].text == "、" and tokens[j + 1].kind == "mention":
         whole = "".join(t.text for t in tokens[i : j + 2] if t.text != "、")
