@@ -1699,3 +1699,27 @@ def test_a_year_compared_with_is_not_the_reports() -> None:
     period = reporting_period(["1-11月全市项目落地率82.9%,超过2018、2019年同期落地率"])
     assert (period.label, period.start) == ("1-11月", None)
     assert reporting_period(["比2019年增长5%", "2020年度完成情况"]).end.year == 2020
+
+
+def test_a_figure_below_its_target_is_behind() -> None:
+    """连云港's 通报 of the targets not on schedule: ``低于目标0.9个百分点`` says it behind."""
+    period = reporting_period(["前三季度落实情况"], "2019")
+    judged = judge(["地区生产总值(第1项):增长6.1%,低于目标0.9个百分点。"], [], [], period)
+    assert (judged.status, judged.source) == ("behind", "phrase")
+
+
+def test_a_table_whose_cells_the_copy_ran_together() -> None:
+    """绍兴's pages taken without their cell breaks: the header one word of header words, each
+    row's number stuck to its text, its first unit stuck after the text's last 。 and its
+    other units one a line."""
+    text = "\n".join(
+        ["2023年市政府重点工作1-9月进展情况表",
+         "序号内容与要求政务公开内容具体责任单位",
+         "1实施营商环境优化提升工程。累计已出台配套政策78个。市财政局",
+         "市税务局", "市发改委",
+         "2发展公铁联运、海铁联运。多式联运量增长12%。市交通运输局"]
+    )  # fmt: skip
+    doc = parse_bytes(text.encode(), "report.txt")
+    assert doc.report.header == ("序号", "内容与要求", "政务公开内容", "具体责任单位")
+    assert units_of(doc) == {"1": ["市财政局", "市税务局", "市发改委"], "2": ["市交通运输局"]}
+    assert doc.items["task"].iloc[0].startswith("实施营商环境优化提升工程。")

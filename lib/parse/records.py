@@ -31,6 +31,7 @@ from lib.parse.references import form_item_reading, prose_items
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
+    glued_table,
     lay_lines,
     line_words,
     spaced_table,
@@ -344,6 +345,11 @@ def find_items(blocks: list[Block]) -> Layout:
         unfolded = unfold_table_lines(blocks)
         if len(unfolded) != len(blocks):
             blocks = unfolded
+            header_at, start, header = _find_header(blocks)
+    if not header:  # a table whose cells the copy ran together: its cells one a line
+        unglued = glued_table(blocks)
+        if len(unglued) != len(blocks):
+            blocks = unglued
             header_at, start, header = _find_header(blocks)
     # a table copied with single spaces between its cells: its rows are cut into cells
     spaced = spaced_table(blocks, _numbered_rest, (header_at, start, header))

@@ -155,6 +155,82 @@ def spaced_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     return 0, 0, ()
 
 
+def glued_table(blocks: list[Block]) -> list[Block]:
+    """A table whose cells the copy ran together with nothing between them (a web page's text
+    taken without its cell breaks): ``序号内容与要求完成情况责任单位``, then ``1确保…增长7%以上。…
+    落地率96.5%。市发改委`` and the row's other units one a line. The header is cut into the
+    header words it is made of, one a line; each row starting with the number next in turn is
+    cut into its number, its text and the unit's name the text ends in (after its last 。), one
+    a line: a table of one cell a line, which the reader lays out. Other blocks are kept.
+
+    >>> [b.text for b in glued_table([Block("序号内容与要求完成情况责任单位", "L1"), Block("1修路。已完工。县交通局", "L2")])]
+    ['序号', '内容与要求', '完成情况', '责任单位', '1', '修路。已完工。', '县交通局']
+    """
+    found = next(
+        (
+            (i, cells)
+            for i, b in enumerate(blocks)
+            if not b.cells and (cells := _glued_header(b.text))
+        ),
+        None,
+    )
+    if found is None:
+        return blocks
+    index, cells = found
+    out = [*blocks[:index], *(Block(cell, blocks[index].source_ref) for cell in cells)]
+    expected = 1
+    rest = blocks[index + 1 :]
+    while rest:
+        block, rest = rest[0], rest[1:]
+        number = re.match(rf"{expected}(?=[\u4e00-\u9fff“《(])", block.text)
+        if block.cells or number is None:
+            out.append(block)
+            continue
+        body, mark, tail = block.text[number.end() :].rpartition("。")
+        if not (mark and 2 <= len(tail) <= _GLUED_UNIT and unit_like(tail)):
+            body, mark, tail = block.text[number.end() :], "", ""
+        units = [tail] if tail else []
+        while units and rest and not rest[0].cells and unit_like(rest[0].text):
+            units.append(rest[0].text)  # the cell's other units, one a line: one cell
+            rest = rest[1:]
+        parts = [str(expected), body + mark, "、".join(units)]
+        out += [Block(part, block.source_ref) for part in parts if part]
+        expected += 1
+    return out if expected > 1 else blocks
+
+
+_GLUED_UNIT = 20  # characters of the unit's name a glued row ends in, at most
+
+
+def _glued_header(text: str) -> tuple[str, ...]:
+    """The header words a line without breaks is made of (序号 / 内容与要求 / 完成情况 / 责任单位),
+    or () when it is no such header: it starts with a label's word, all of it is cut into
+    known header words (those written whole in data/header_words.csv preferred, then fewer),
+    at least three, one naming units."""
+    labels = [w for w, role in header_words().items() if role == "label"]
+    if (
+        not 6 <= len(text) <= 60
+        or re.search(r"[\s|,。:]", text)
+        or not text.startswith(tuple(labels))
+    ):
+        return ()
+    words = header_words()
+    best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (len(text) + 1)
+    best[0] = (0, 0, ())
+    for end in range(2, len(text) + 1):
+        for start in range(max(0, end - 12), end - 1):
+            piece = text[start:end]
+            if best[start] is None or piece[0] in "与及和的" or not _known(piece):
+                continue  # 与要求…: a header word never starts with a joining word
+            exact, count, cells = best[start]
+            option = (exact + (piece in words), count - 1, (*cells, piece))
+            if best[end] is None or option[:2] > best[end][:2]:
+                best[end] = option
+    cells = best[-1][2] if best[-1] else ()
+    roles = {header_role(cell) for cell in cells}
+    return cells if len(cells) >= 3 and roles & set(UNIT_ROLES) else ()
+
+
 def unfold_table_lines(blocks: list[Block]) -> list[Block]:
     """A whole table copied onto one line (a document-sharing site's text): ``标题 序号 项目名称
     责任单位 进展情况 1 修路 县交通局 已完工 2 建校 县教育局 在建`` → the text before the header,
