@@ -8,9 +8,11 @@ from __future__ import annotations
 import pytest
 
 from lib.analyse.progress import column_role, judge, progress_rows, read_progress, reporting_period
+from lib.parse.blocks import Block
 from lib.parse.errors import ListError
 from lib.parse.headers import header_role
 from lib.parse.pipeline import parse_bytes
+from lib.parse.spaced import glued_table
 
 
 def units_of(doc) -> dict[str, list[str]]:
@@ -1711,7 +1713,7 @@ def test_a_figure_below_its_target_is_behind() -> None:
 def test_a_table_whose_cells_the_copy_ran_together() -> None:
     """绍兴's pages taken without their cell breaks: the header one word of header words, each
     row's number stuck to its text, its first unit stuck after the text's last 。 and its
-    other units one a line."""
+    other units one a line; a line starting with a figure (3月底前) is no row."""
     text = "\n".join(
         ["2023年市政府重点工作1-9月进展情况表",
          "序号内容与要求政务公开内容具体责任单位",
@@ -1723,3 +1725,7 @@ def test_a_table_whose_cells_the_copy_ran_together() -> None:
     assert doc.report.header == ("序号", "内容与要求", "政务公开内容", "具体责任单位")
     assert units_of(doc) == {"1": ["市财政局", "市税务局", "市发改委"], "2": ["市交通运输局"]}
     assert doc.items["task"].iloc[0].startswith("实施营商环境优化提升工程。")
+    lines = ["序号内容与要求完成情况责任单位", "1修路。已完工。县交通局", "2建校。在建。县教育局",
+             "3月底前完成验收。"]  # fmt: skip
+    cut = [b.text for b in glued_table([Block(line, f"L{n}") for n, line in enumerate(lines)])]
+    assert cut[-4:] == ["2", "建校。在建。", "县教育局", "3月底前完成验收。"]  # a month: no row

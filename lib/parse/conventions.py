@@ -834,8 +834,9 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             if labelled:
                 extra["labelled_units"] = labelled
             else:  # a sub-row of the item: its units read, its other cells kept as a note
-                extra["sub_row_units"] = _sub_row_units(after, more, lexicon)
-                labelled = [c for _, run in extra["sub_row_units"] for c in run.split("、")]
+                runs = _sub_row_units(after, more, lexicon)
+                extra["sub_row_units"] = [(role, "、".join(run)) for role, run in runs]
+                labelled = [line for _, run in runs for line in run]
             extra["rest"] = " ".join(c for c in more if c not in labelled)
             cells = cells[: len(after)]
     cells = _task_over_cells(after, cells, lexicon) if raw.cells else cells
@@ -1032,7 +1033,7 @@ def _in_place(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> boo
 
 def _sub_row_units(
     roles: tuple[str, ...], more: list[str], lexicon: Lexicon
-) -> list[tuple[str, str]]:
+) -> list[tuple[str, list[str]]]:
     """The lines after a whole row that are a sub-row of the item (its first cells merged
     over it: 石汶河提升改造工程 / 区水利局 / 计划投资… / 邱家店镇 under a row of 项目名称 | 牵头单位 |
     具体内容 | 进展 | 责任单位): its runs of unit names, as many as the units columns or fewer,
@@ -1050,9 +1051,7 @@ def _sub_row_units(
     unit_roles = [role for role in roles if role in UNIT_ROLES]
     if not runs or looks_like_units(more[0], lexicon) or len(runs) > len(unit_roles):
         return []
-    return [
-        (role, "、".join(run)) for role, run in zip(unit_roles[len(unit_roles) - len(runs) :], runs)
-    ]
+    return list(zip(unit_roles[len(unit_roles) - len(runs) :], runs))
 
 
 def _units_over_lines(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> list[str]:

@@ -182,7 +182,9 @@ def glued_table(blocks: list[Block]) -> list[Block]:
     rest = blocks[index + 1 :]
     while rest:
         block, rest = rest[0], rest[1:]
-        number = re.match(rf"{expected}(?=[\u4e00-\u9fff“《(])", block.text)
+        number = re.match(
+            rf"{expected}(?=[\u4e00-\u9fff“《(])(?!{_MEASURE_AFTER_NUMBER})", block.text
+        )
         if block.cells or number is None:
             out.append(block)
             continue
@@ -200,6 +202,9 @@ def glued_table(blocks: list[Block]) -> list[Block]:
 
 
 _GLUED_UNIT = 20  # characters of the unit's name a glued row ends in, at most
+_MEASURE_AFTER_NUMBER = (
+    "[月日年号个项家所万亿元人次户条座公里米]"  # 3月底前…: a figure, no row's number
+)
 
 
 def _glued_header(text: str) -> tuple[str, ...]:
