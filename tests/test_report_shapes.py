@@ -1696,6 +1696,20 @@ def test_a_longer_name_cut_at_the_copys_end_is_not_read(last: str, kept: list[st
     assert "(2)" in doc.report.incomplete_items
 
 
+@pytest.mark.parametrize(
+    ("last", "read"),
+    [
+        ("责任单位:各乡镇(街道)、各单位等相关单位", ["各乡镇(街道)", "各单位"]),  # a list's end
+        ("责任单位:各乡镇(街道), ▲市发改", ["各乡镇(街道)", "市发改"]),  # a lead's mark, a name
+    ],
+)
+def test_a_whole_name_at_the_copys_end_is_read(last: str, read: list[str]) -> None:
+    text = f"(1)整治提升道路。\n主办单位:交通运输局。\n(2)整治提升路网。\n{last}"
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert units_of(doc)["(2)"] == read
+    assert doc.report.incomplete_items == ()
+
+
 def test_a_year_compared_with_is_not_the_reports() -> None:
     """``超过2018、2019年同期``, ``比2019年``: years compared with, not the year reported on."""
     period = reporting_period(["1-11月全市项目落地率82.9%,超过2018、2019年同期落地率"])

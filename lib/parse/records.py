@@ -38,6 +38,7 @@ from lib.parse.spaced import (
     unfold_table_lines,
     unit_like,
 )
+from lib.parse.split import MARKERS
 
 _ATTACHMENT = re.compile(r"^附件\s*\d*$")
 _LEADER_HEADING = re.compile(
@@ -538,7 +539,12 @@ def _cut_name_dropped(items: list[RawItem], blocks: list[Block]) -> tuple[list[R
         header_role(head) in UNIT_ROLES if mark == ":" else unit_like(head)  # 主办单位:连江…有
     ):
         return items, ""
-    if not 0 < len(piece) <= _CUT_NAME or unit_like(piece) or piece[-1] in _SENTENCE_END:
+    if (
+        not 0 < len(piece) <= _CUT_NAME
+        or unit_like(piece.strip().strip(MARKERS + "*"))  # ▲市发改: a lead's mark, a whole name
+        or piece[-1] in _SENTENCE_END
+        or "等" in piece  # 各单位等相关单位: a list's end, whole
+    ):
         return items, ""
     kept = final[: -len(mark + piece)]
     if mark == ":" and len(kept) > len(head):  # the label goes with the name it labels
