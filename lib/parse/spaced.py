@@ -212,14 +212,10 @@ def _glued_header(text: str) -> tuple[str, ...]:
     or () when it is no such header: it starts with a label's word, all of it is cut into
     known header words (those written whole in data/header_words.csv preferred, then fewer),
     at least three, one naming units."""
-    labels = [w for w, role in header_words().items() if role == "label"]
-    if (
-        not 6 <= len(text) <= 60
-        or re.search(r"[\s|,。:]", text)
-        or not text.startswith(tuple(labels))
-    ):
-        return ()
     words = header_words()
+    labels = tuple(w for w, role in words.items() if role == "label")
+    if not 6 <= len(text) <= 60 or re.search(r"[\s|,。:]", text) or not text.startswith(labels):
+        return ()
     best: list[tuple[int, int, tuple[str, ...]] | None] = [None] * (len(text) + 1)
     best[0] = (0, 0, ())
     for end in range(2, len(text) + 1):
