@@ -212,8 +212,13 @@ NOT_LAID_OUT = {
 # 通州 numbers its rows twice (序号 and 市折子号) in a spaced table without units, 萧县 and 恩平
 # tell their projects in running sentences, 广东 2012's mirror runs the notice onto one line with
 # its item numbers garbled, 盐城 2013 lists the projects ahead after 其中: in its opening
-# paragraph (the reader reads such lists after 分别为: in a numbered one, as 长沙 2015's).
+# paragraph (the reader reads such lists after 分别为: in a numbered one, as 长沙 2015's);
+# 福州 2021 writes three one-project forms (项目名称 / 进展情况 / 进度是否滞后, labels spaced out)
+# and 浏阳 2024 a table of unnumbered rows under a two-row header: neither numbers an item or
+# names a unit.
 NOT_READ = {
+    "fuzhou_2021_weiminbanshishi_shiyiyue",
+    "liuyang_2024_minshishi_wancheng",
     "yancheng_2013_shishi_sanjidu",
     "guangdong_2012_shijianshishi_tongbao",
     "bazhong_2017_minshengshishi_jiuyue",

@@ -1743,3 +1743,40 @@ def test_a_table_whose_cells_the_copy_ran_together() -> None:
              "3月底前完成验收。"]  # fmt: skip
     cut = [b.text for b in glued_table([Block(line, f"L{n}") for n, line in enumerate(lines)])]
     assert cut[-4:] == ["2", "建校。在建。", "县教育局", "3月底前完成验收。"]  # a month: no row
+
+
+def test_a_rows_figures_one_of_them_the_next_number_and_a_rate_in_a_report_without_period() -> None:
+    # 祁门's table, one cell a line: row 1's planned and done figures (2 | 2) come before row 2's
+    # number; a rate of 100% or more is the task done though the report names no period
+    header = [
+        "序号",
+        "项目名称",
+        "目标任务",
+        "牵头单位",
+        "目标任务",
+        "累计完成",
+        "累计进度",
+        "备注",
+    ]
+    rows = [
+        [
+            "1",
+            "加强公益性公墓建设管理",
+            "推进不少于2个公墓新建",
+            "县民政局",
+            "2",
+            "2",
+            "100%",
+            "按照工程进度测算",
+        ],
+        ["2", "放心家政行动", "培训家政服务人员613人次", "县商务局", "613", "626", "102.12%", ""],
+        ["3", "提升敬老院服务能力", "督促5家敬老院规范运营", "县卫健委", "5", "3", "60%", ""],
+    ]
+    text = "民生实事项目推进情况\n" + "".join(f"{c} |\n" for c in header)
+    text += "".join(f"{c} |\n" for row in rows for c in row)
+    doc, progress = read_progress(text.encode(), "report.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "3"]
+    assert units_of(doc) == {"1": ["县民政局"], "2": ["县商务局"], "3": ["县卫健委"]}
+    assert list(progress["status"])[:2] == ["done", "done"]
+    assert list(progress["status_source"])[:2] == ["rate", "rate"]
+    assert progress["status"].iloc[2] != "done"  # 60% of the year's task

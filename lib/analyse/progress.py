@@ -480,19 +480,26 @@ _RATE = re.compile(r"(?<![\d.])(\d+(?:\.\d+)?)%")
 def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
     """The share of the year's task done (任务完成率 72%) against the share of the year gone
     (序时进度: 7/12 after 1-7月): every indicator at 100% or more is done, any under the
-    share of the year gone is behind, else on track. None without a percentage or a period.
+    share of the year gone is behind, else on track. None without a percentage, or without a
+    period unless every indicator is at 100% or more.
 
     >>> p = reporting_period(["1-7月"], "2019")
     >>> [_by_rate([("任务完成率", r)], p).status for r in ("72%", "29%", "100.1%;102.2%")]
     ['on_track', 'behind', 'done']
     >>> _by_rate([("任务完成率", "100%;61.4%")], reporting_period(["1-11月"])).evidence
     '任务完成率 61.4%，1-11月序时进度 91.7%'
+    >>> _by_rate([("累计进度", "102.12%")], reporting_period([])).status
+    'done'
+    >>> _by_rate([("累计进度", "96.64%")], reporting_period([])) is None
+    True
     """
     found = [(h, float(m[1]), m[0]) for h, cell in rates for m in _RATE.finditer(cell)]
-    if not found or period.last_month is None:
+    if not found:
         return None
-    expected = 100 * period.last_month / 12
     header, lowest, written = min(found, key=lambda f: f[1])
+    if period.last_month is None:  # a report that names no period: only a whole task done
+        return Judged("done", "rate", f"{header} {written}") if lowest >= 100 else None
+    expected = 100 * period.last_month / 12
     if lowest >= 100:
         status = "done"
     elif period.year_end or lowest < expected:

@@ -586,6 +586,7 @@ def _starts_a_name(text: str) -> bool:
 
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+_BARE_FIGURE = re.compile(r"[-—]|\d+(?:\.\d+)?%?")  # a cell of a figure only: 7, 100%, -
 _LABELLED_FIRST_POINT = re.compile(r"[\u4e00-\u9fff]:\s*1[.、]\s*\S")  # 推进情况:1.全市…
 
 
@@ -842,7 +843,9 @@ class _Cutter:
             return False
         if number >= _AMOUNT and number > before + _NUMBER_JUMP:
             return True  # 23000 after item 1: an amount, though a cell ran over several lines
-        return not full and number != before + 1
+        if not full and number == before + 1:
+            return self._figures_before_number(number)
+        return not full
 
     def _cells_go_on(self, label: re.Match[str]) -> bool:
         """``130 | 105.96 | 95.00% | 民卫局 |`` after row 2, a few cells short: the row's last
@@ -854,6 +857,15 @@ class _Cutter:
             return False
         before = label_number(item["label"])
         return before is not None and int(label["num"]) > before + _NUMBER_JUMP
+
+    def _figures_before_number(self, number: int) -> bool:
+        """``7 | 7 | 100% | 按照工程进度测算 | 7 | 企业职工…`` in row 6, short of its cells: the
+        row's figures (7 planned, 7 done), one of them the next row's number, which is
+        written alone again before a row's width of lines is over."""
+        following = [t.strip(" |") for t in self.texts[self.at + 1 : self.at + 1 + self.width]]
+        return bool(
+            following and _BARE_FIGURE.fullmatch(following[0]) and str(number) in following[1:]
+        )
 
     def _number_soon(self, number: int) -> bool:
         """Is ``number`` written alone within a row's width of lines after the current one?"""
