@@ -511,3 +511,68 @@ def pipe_table_xlsx(text: str) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
+
+
+def two_row_header_table(fmt: str, title: str, top: list[str], below: list[str], rows) -> bytes:
+    """A table whose header is over two rows, as offices draw it: a cell of the first row over
+    the columns the second names (责任单位 over 牵头单位 | 配合单位), the others merged down.
+    ``top`` writes "" where the cell on its left goes on; ``fmt``: xlsx, docx or html."""
+    spans = []  # (first column, columns) of each cell of the first row
+    for k, cell in enumerate(top):
+        if cell:
+            spans.append([k, 1])
+        else:
+            spans[-1][1] += 1
+    if fmt == "html":
+        head = "".join(
+            f'<td colspan="{n}">{escape(top[k])}</td>'
+            if n > 1
+            else f'<td rowspan="2">{escape(top[k])}</td>'
+            for k, n in spans
+        )
+        sub = "".join(
+            f"<td>{escape(below[k + i])}</td>" for k, n in spans if n > 1 for i in range(n)
+        )
+        body = "".join(
+            "<tr>" + "".join(f"<td>{escape(str(c))}</td>" for c in row) + "</tr>" for row in rows
+        )
+        page = f"<html><body><p>{escape(title)}</p><table><tr>{head}</tr><tr>{sub}</tr>{body}</table></body></html>"
+        return page.encode("utf-8")
+    buffer = io.BytesIO()
+    if fmt == "xlsx":
+        import openpyxl
+        from openpyxl.utils import get_column_letter
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append([title])
+        sheet.append(top)
+        sheet.append(below)
+        for row in rows:
+            sheet.append(list(row))
+        for k, n in spans:
+            first, last = get_column_letter(k + 1), get_column_letter(k + n)
+            sheet.merge_cells(f"{first}2:{last}2" if n > 1 else f"{first}2:{first}3")
+        book.save(buffer)
+    elif fmt == "docx":
+        import docx as python_docx
+
+        document = python_docx.Document()
+        document.add_paragraph(title)
+        table = document.add_table(rows=2 + len(rows), cols=len(top))
+        for k, cell in enumerate(top):
+            table.cell(0, k).text = cell
+        for k, cell in enumerate(below):
+            table.cell(1, k).text = cell
+        for r, row in enumerate(rows, start=2):
+            for k, cell in enumerate(row):
+                table.cell(r, k).text = str(cell)
+        for k, n in spans:
+            if n > 1:
+                table.cell(0, k).merge(table.cell(0, k + n - 1))
+            else:
+                table.cell(0, k).merge(table.cell(1, k))
+        document.save(buffer)
+    else:
+        raise ValueError(fmt)
+    return buffer.getvalue()

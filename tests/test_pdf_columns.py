@@ -69,3 +69,15 @@ def test_a_pdf_of_running_text_joins_the_lines_it_wrapped(name: str) -> None:
     from bench.corpus import CORPUS, score_list
 
     assert score_list(CORPUS / name, "pdf").f1 >= 0.95
+
+
+@pytest.mark.parametrize(
+    "name", ["ziyang_2022_changwuhui_tongbao", "zhaoqing_2020_minshengshishi_luoshi"]
+)
+def test_real_pdf_tables_with_a_short_paragraph_and_heads_run_on_to_their_units(name) -> None:
+    """As the office's PDF with its tables ruled: 紫阳's notice of three lines above its table
+    wraps a unit's name (县卫 / 健局), joined though only two lines reach the margin (0.60
+    before); 肇庆's cell ``市民政局 伍泽国`` wrapped into ``市民政局伍泽国`` (0.67 before)."""
+    from bench.corpus import CORPUS, score_list
+
+    assert score_list(CORPUS / name, "table pdf").f1 >= 0.95

@@ -1780,3 +1780,70 @@ def test_a_rows_figures_one_of_them_the_next_number_and_a_rate_in_a_report_witho
     assert list(progress["status"])[:2] == ["done", "done"]
     assert list(progress["status_source"])[:2] == ["rate", "rate"]
     assert progress["status"].iloc[2] != "done"  # 60% of the year's task
+
+
+def test_a_heads_name_run_on_to_its_units_name() -> None:
+    text = (
+        "序号 | 工作任务 | 牵头单位及主要负责人 | 进展情况 |\n"
+        "1 | 新建城市公园3个。 | 区住建局伍泽国 | 已建成2个。 |\n"
+        "2 | 新增城镇就业8000人。 | 区人社局 陈宣群 | 已完成。 |\n"
+        "3 | 建设智慧停车系统。 | 区城管局欧阳明 | 正在推进。 |\n"
+    )
+    doc = parse_bytes(text.encode(), "heads.txt")
+    assert units_of(doc) == {"1": ["区住建局"], "2": ["区人社局"], "3": ["区城管局"]}
+
+
+def test_a_real_tables_short_row_whose_units_cell_names_their_duties() -> None:
+    # a Word table of a web copy whose merged 工作任务 cell the row lacks: its units cell is a
+    # duty clause (办公室牵头,各科室配合), units though no list of names
+    from tests import builders
+
+    text = (
+        "工作任务 | 具体要求 | 责任部门\n"
+        "一、做好网站信息公开。 | 1.及时更新网站频道信息。 | 财务科\n"
+        "2.及时更新微信公众号信息。 | 办公室牵头,各科室配合\n"
+        "二、加强政策解读。 | 3.加强政策咨询服务。 | 各科室\n"
+    )
+    doc = parse_bytes(builders.pipe_table_docx(text), "a.docx")
+    assert list(zip(doc.assignments["raw"], doc.assignments["role"])) == [
+        ("财务科", "co"), ("办公室", "lead"), ("各科室", "co"), ("各科室", "co"),
+    ]  # fmt: skip
+    assert doc.items["task"].iloc[1] == "及时更新微信公众号信息。"
+
+
+def test_a_table_pasted_from_a_spreadsheet_with_points_in_a_cell_and_a_leader_first() -> None:
+    # cells separated by tabs, no bar closing a row: the points 1. 2. 3. inside a progress cell
+    # are no items, and the leader's cell written once before the first row's number is his
+    text = (
+        "分管市长\t序号\t主要工作任务\t完成情况\t责任单位\n"
+        "周军波\t1\t实施创新策源工程,建设全球创新策源地。\t"
+        "1.完成全年计划122%。 2.推动大科学计划落户。 3.菜鸟网络总部均已建成。\t★区科技局、区发改局\n"
+        "2\t强化技术攻关,入选省级以上研发攻关计划项目25项。\t入选项目25项。\t★区科技局\n"
+        "3\t实施美好教育工程,打造示范标杆学校20所。\t已打造示范学校20所。\t★区教育局\n"
+    )
+    doc = parse_bytes(text.encode(), "pasted.txt")
+    assert list(doc.items["item_label"]) == ["1", "2", "3"]
+    assert units_of(doc) == {"1": ["区科技局", "区发改局"], "2": ["区科技局"], "3": ["区教育局"]}
+    assert list(doc.items["leaders"])[0] == "周军波"
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html"])
+def test_a_header_over_two_rows_names_lead_and_co_units_and_the_periods_rate(fmt: str) -> None:
+    # 责任单位 over 牵头单位 | 配合单位, 1-9月进展情况 over 完成量 | 完成率, the rest merged down
+    from tests import builders
+
+    top = ["序号", "项目名称", "年度目标", "责任单位", "", "1-9月进展情况", "", "备注"]
+    below = ["", "", "", "牵头单位", "配合单位", "完成量", "完成率", ""]
+    rows = [
+        ["1", "新建幼儿园", "新建幼儿园5所", "区教育局", "区住建局、区财政局", "3所", "60%", ""],
+        ["2", "改造校舍", "改造校舍10处", "区教育局", "", "10处", "100%", "已完成"],
+        ["3", "建设卫生院", "建成卫生院2所", "区卫健局", "各镇街道", "0", "0%", "尚未开工"],
+    ]
+    data = builders.two_row_header_table(fmt, "2023年民生实事1-9月进展情况表", top, below, rows)
+    doc, progress = read_progress(data, f"report.{fmt}")
+    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"], doc.assignments["role"])) == [
+        (1, "区教育局", "lead"), (1, "区住建局", "co"), (1, "区财政局", "co"),
+        (2, "区教育局", "lead"), (3, "区卫健局", "lead"), (3, "各镇街道", "co"),
+    ]  # fmt: skip
+    assert list(progress["status"]) == ["behind", "done", "not_started"]
+    assert progress["evidence"].iloc[0].startswith("1-9月进展情况完成率 60%")

@@ -44,7 +44,7 @@ from lib.parse.records import (
 )
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.references import list_intro_words
-from lib.parse.spaced import column_kinds, unit_like
+from lib.parse.spaced import column_kinds, person_like, unit_like
 from lib.parse.split import MARKER, MARKERS
 from lib.parse.units import Lexicon
 
@@ -991,11 +991,22 @@ def _names_heads(name: str) -> bool:
 
 def _units_and_heads(cell: str, lexicon: Lexicon) -> tuple[str, str]:
     """``市民政局 伍泽国`` under 牵头单位及主要负责人: the units, and the heads' names (short
-    words set apart by blanks that read as no unit)."""
-    words = cell.split()
+    words set apart by blanks that read as no unit, or a person's name the copy ran on to the
+    unit's: ``市民政局伍泽国``)."""
+    words = [part for word in cell.split() for part in _head_run_on(word, lexicon)]
     heads = [w for w in words if 2 <= len(w) <= 4 and not looks_like_units(w, lexicon)]
     units = [w for w in words if w not in heads]
     return (" ".join(units), " ".join(heads)) if units and heads else (cell, "")
+
+
+def _head_run_on(word: str, lexicon: Lexicon) -> tuple[str, ...]:
+    """``市民政局伍泽国``: a unit's name, then its head's (two or three characters from a
+    surname), set apart; any other word as it is."""
+    for size in (3, 2):
+        unit, head = word[:-size], word[-size:]
+        if len(unit) >= 3 and person_like(head) and looks_like_units(unit, lexicon):
+            return unit, head
+    return (word,)
 
 
 @functools.lru_cache(maxsize=1)
@@ -1096,7 +1107,7 @@ def _fit_columns(
         kept = tuple(i for i in range(len(roles)) if i not in dropped)
         fitted = tuple(roles[i] for i in kept)
         score = sum(
-            (1 if looks_like_units(cell, lexicon) else -1)
+            (1 if _units_cell(cell, lexicon) else -1)
             if role in UNIT_ROLES
             else -1
             if role == "task" and looks_like_units(cell, lexicon)
@@ -1107,6 +1118,11 @@ def _fit_columns(
         if score > best_score:
             best, best_score = kept, score
     return best
+
+
+def _units_cell(cell: str, lexicon: Lexicon) -> bool:
+    """A cell of units: their names, or a duty clause naming them (办公室牵头,各科室配合)."""
+    return looks_like_units(cell, lexicon) or bool(duty_fields(cell, lexicon))
 
 
 def _read_flattened(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):

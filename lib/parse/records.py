@@ -207,6 +207,8 @@ def split_run_on_lines(blocks: list[Block]) -> list[Block]:
     out: list[Block] = []
     for block in blocks:
         cuts = _run_on_cuts(block.text) if len(block.text) >= _RUN_ON and not block.cells else []
+        if "\t" in block.text and any(block.text[at - 1] != "\t" for at in cuts):
+            cuts = []  # a spreadsheet's row pasted as text: 1. 2. inside a cell are its points
         if not cuts:
             out.append(block)
             continue
@@ -775,7 +777,7 @@ class _Cutter:
         """A row under ``分管市长 | 序号 | …`` whose first cell names the leader (written once, in
         the first of the rows the cell spans) and whose next starts with the item's number: the
         leader taken for it and the rows below, the rest returned."""
-        cell, mark, rest = text.partition(" | ")
+        cell, mark, rest = text.partition(" | ") if " | " in text else text.partition("\t")
         label = ITEM_LABEL.match(rest.strip()) if mark else None
         if label is None or not label["num"] or not _LEADER_CELL.fullmatch(cell.strip()):
             return text
@@ -1179,6 +1181,58 @@ def _qualified_people(cells: list[str]) -> list[str]:
     return out
 
 
+def sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] | None:
+    """A header over two rows, a cell of the first over several columns that the second names
+    (责任单位 over 牵头单位 | 配合单位, 进展情况 over 1-6月 | 1-9月, or over 完成量 | 完成率): each
+    column's name, read through both rows; None when the row below is no part of the header.
+
+    >>> sub_header(("序号", "责任单位", "", "进展情况", ""), ("", "牵头单位", "配合单位", "完成量", "完成率"))
+    ('序号', '牵头单位', '配合单位', '进展情况完成量', '进展情况完成率')
+    >>> sub_header(("序号", "任务", "责任单位", ""), ("1", "新建学校", "区教育局", "")) is None
+    True
+    """
+    if len(below) != len(top):
+        return None
+    named = [k for k, cell in enumerate(below) if cell and cell != top[k]]
+    spanned = [k for k in range(len(top)) if not top[k] and any(top[:k])]
+    if not named or not spanned or not all(_sub_header_cell(below[k]) for k in named):
+        return None
+    if not any(header_role(below[k]) for k in named) or not set(named) & {
+        k for s in spanned for k in (s - 1, s)
+    }:
+        return None
+    out = []
+    for k, cell in enumerate(below):
+        above = top[k] or next((t for t in reversed(top[:k]) if t), "")
+        if not cell or cell == top[k]:
+            out.append(top[k])
+        elif header_role(cell) in (*UNIT_ROLES, "leader", "label", "task", "deadline"):
+            out.append(cell)  # 牵头单位 under 责任单位: a column's name of its own
+        elif _SUB_PERIOD.fullmatch(cell):
+            out.append(cell + above)  # 1-9月 under 进展情况: 1-9月进展情况
+        else:
+            out.append(above + cell)  # 完成率 under 1-9月进展情况: 1-9月进展情况完成率
+    return tuple(out)
+
+
+_SUB_PERIOD = re.compile(
+    r"(?:\d{4}年)?(?:\d{1,2}\s*[-—~至]\s*)?\d{1,2}月(?:份|底)?|[一二三四]季度|[上下]半年|全年"
+)
+
+
+def _sub_header_cell(cell: str) -> bool:
+    """A short name of a column (完成量, 牵头单位, 1-9月), no row's cell (a number, a sentence)."""
+    return (
+        len(cell) <= 12
+        and "。" not in cell
+        and (
+            bool(header_role(cell))
+            or bool(_SUB_PERIOD.fullmatch(cell))
+            or (len(cell) <= 8 and not any(ch.isdigit() for ch in cell) and not unit_like(cell))
+        )
+    )
+
+
 def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     """The table header: a row of header cells, or header cells one or several per line.
 
@@ -1192,7 +1246,9 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
         filled = [c for c in block.cells if c]
         roles = [header_role(c) for c in filled]
         if len(filled) >= 2 and all(roles) and set(roles) & {"units", "lead", "lead_units"}:
-            return index, index + 1, block.cells
+            below = blocks[index + 1].cells if index + 1 < len(blocks) else ()
+            under = sub_header(block.cells, below)
+            return (index, index + 2, under) if under else (index, index + 1, block.cells)
     i = 0
     while i < len(blocks):
         cells: list[str] = []

@@ -275,7 +275,8 @@ class _WordReader:
                     else:
                         above.pop(column, None)
                 cells.append(text)
-                column += span
+                cells += [""] * (span - 1)  # a cell over several columns: the others empty,
+                column += span  # as a sheet's merged cells, so each column keeps its place
             rows.append(cells)
         return rows
 
@@ -832,10 +833,14 @@ def _paragraph_lines(lines: list[dict], table_tops: list[float], width: float) -
         return lines
     right = max(line["x1"] for line in lines)
     left = min(line["x0"] for line in lines)
-    at_margin = sum(
-        1 for line in lines if line["x1"] >= right - 1.5 * (line["bottom"] - line["top"])
-    )
-    if at_margin < _MARGIN_LINES or right - left < 0.6 * width:
+    reaching = [
+        line for line in lines if line["x1"] >= right - 1.5 * (line["bottom"] - line["top"])
+    ]
+    set_to_width = len(reaching) >= _MARGIN_LINES or (
+        len(reaching) == 2
+        and all(len(line["text"]) >= _LONG_LINE and " " not in line["text"] for line in reaching)
+    )  # or two long lines of running text (a paragraph of three lines, no row of a table)
+    if not set_to_width or right - left < 0.6 * width:
         return lines  # short lines, some of them the longest: no text wraps here
     out: list[dict] = []
     for line in lines:
@@ -861,6 +866,7 @@ def _paragraph_lines(lines: list[dict], table_tops: list[float], width: float) -
 
 
 _MARGIN_LINES = 3  # lines that reach the right margin: the page's text is set to a width
+_LONG_LINE = 30  # characters of a line that reaches it: a paragraph's, no title's or cell's
 _SENTENCE_ENDS = ("。", ";", "；", "!", "?")
 # a line that starts an item, a row or a part: never the rest of the line above
 _LINE_START = re.compile(
