@@ -1847,3 +1847,81 @@ def test_a_header_over_two_rows_names_lead_and_co_units_and_the_periods_rate(fmt
     ]  # fmt: skip
     assert list(progress["status"]) == ["behind", "done", "not_started"]
     assert progress["evidence"].iloc[0].startswith("1-9月进展情况完成率 60%")
+
+
+def test_a_sheet_rating_each_item_by_a_traffic_light_under_its_title_rows() -> None:
+    # a title, the filer's row, sections merged across, a units cell of two labelled lines, and
+    # 进度评价 rating each item 绿灯 / 黄灯 / 红灯 (the office's legend under the table)
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["2024年区政府重点工作任务推进情况表(1-6月)"],
+        ["填报单位:区政府督查室", "", "", "", "填报时间:2024年7月5日"],
+        ["序号", "重点任务", "责任领导", "责任单位", "完成时限", "推进情况", "进度评价"],
+        ["一、经济发展(3项)"],
+        [1, "新增规上工业企业20家", "张三", "牵头单位:区经信局\n配合单位:区统计局、各镇(街道)",
+         "2024年12月底", "新增规上工业企业12家。", "绿灯"],
+        [2, "完成固定资产投资80亿元", "李四", "区发改局\n区财政局", "2024年12月底",
+         "完成投资30亿元。", "红灯"],
+        [3, "招引亿元以上项目10个", "王五", "区商务局", "2024年12月底", "已签约项目6个。", "黄灯"],
+        ["注:进度评价分为红灯(滞后)、黄灯(需关注)、绿灯(正常推进)。"],
+    ):  # fmt: skip
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    doc, progress = read_progress(buffer.getvalue(), "lights.xlsx")
+    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"], doc.assignments["role"])) == [
+        (1, "区经信局", "lead"), (1, "区统计局", "co"), (1, "各镇(街道)", "co"),
+        (2, "区发改局", "co"), (2, "区财政局", "co"), (3, "区商务局", "co"),
+    ]  # fmt: skip
+    assert list(progress["status"]) == ["on_track", "behind", "behind"]
+    assert list(progress["evidence"]) == ["进度评价：绿灯", "进度评价：红灯", "进度评价：黄灯"]
+    assert str(progress["period_end"].iloc[0]) == "2024-06-30"
+
+
+def test_a_word_notice_whose_table_names_heads_phones_and_whether_on_schedule() -> None:
+    # 责任人 and 联系电话 beside the units are no units; 是否达到序时进度 says 是, but an item
+    # written 已全部完成 is done, more than on schedule
+    import io
+
+    import docx as python_docx
+
+    rows = [
+        ["序号", "工作事项", "牵头单位", "责任人", "联系电话", "进展情况", "是否达到序时进度"],
+        ["1", "改造城区供水管网20公里", "县水利局", "王小明", "13912345678", "已改造16公里", "是"],
+        ["2", "新建农村公路50公里", "县交通运输局", "刘大伟", "0551-1234567", "完成30公里", "否"],
+        ["3", "完成农村危房改造300户", "县住建局", "陈红", "13800001111", "已全部完成", "是"],
+    ]
+    document = python_docx.Document()
+    document.add_paragraph("关于2023年县政府重点工作第三季度推进情况的通报")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for k, cell in enumerate(row):
+            table.cell(r, k).text = cell
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc, progress = read_progress(buffer.getvalue(), "notice.docx")
+    assert units_of(doc) == {"1": ["县水利局"], "2": ["县交通运输局"], "3": ["县住建局"]}
+    assert list(progress["status"]) == ["on_track", "behind", "done"]
+    assert list(progress["status_source"]) == ["column", "column", "phrase"]
+
+
+def test_a_web_pages_table_inside_its_layout_table_and_a_footer_of_links() -> None:
+    # the notice's table in a cell of the page's layout table, whose last row is the footer
+    # (版权所有 … | 网站标识码 … | 联系我们): the site's, no row of the last item
+    page = (
+        "<html><body><table><tr><td><a href='/'>首页</a></td></tr><tr><td>"
+        "<h1>关于2022年十大民生实事上半年进展情况的通报</h1><table border='1'>"
+        "<tr><th>序号</th><th>实事项目</th><th>责任单位</th><th>上半年进展情况</th></tr>"
+        "<tr><td>1</td><td>新建改建城市公厕50座</td><td>市城管局</td><td>建成25座。</td></tr>"
+        "<tr><td>2</td><td>新增停车泊位5000个</td><td>市住建局</td><td>新增1800个。</td></tr>"
+        "</table></td></tr><tr><td>版权所有 ©市人民政府 | 网站标识码 3300000001 | 联系我们"
+        "</td></tr></table></body></html>"
+    )
+    doc = parse_bytes(page.encode(), "notice.html")
+    assert units_of(doc) == {"1": ["市城管局"], "2": ["市住建局"]}
+    assert list(doc.items["task"]) == ["新建改建城市公厕50座", "新增停车泊位5000个"]

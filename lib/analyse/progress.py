@@ -268,6 +268,8 @@ def judge(
     for header, value in status_cells:
         clean = re.sub(r"[\s。.]", "", value)
         if clean in cells:
+            if cells[clean] == "on_track" and (done := _done_written(progress)) is not None:
+                return done  # 是否达序: 是, and its progress 已全部完成: more than on schedule
             return Judged(cells[clean], "column", f"{header}：{clean}")
     texts = [t for t in (*progress, *remarks, *(cell for _, cell in rates)) if t.strip()]
     for text in progress:  # a progress cell that says only 已完成 (or 完成, 滞后 …), or opens
@@ -316,6 +318,28 @@ def judge(
             return Judged("done", "year_end", "")
         return Judged("on_track", "reported", "")
     return Judged("unknown", "none", "")
+
+
+def _done_written(progress: list[str]) -> Judged | None:
+    """The task written done in the progress (已完成。, 已全部完成, 已完成全年目标), no shortfall
+    beside it.
+
+    >>> _done_written(["已完成。 共改造管网20公里"]).evidence, _done_written(["已改造16公里"])
+    ('已完成', None)
+    """
+    cells, phrases = _phrases()
+    texts = [t for t in progress if t.strip()]
+    if any(p in t for status in _SHORT for p in phrases[status] for t in texts):
+        return None
+    for text in texts:
+        opening = re.split(r"[。;!]", text.strip())[0]
+        if cells.get(opening) == "done" and len(opening) > 1:  # 已完成。 …: said first
+            return Judged("done", "phrase", opening)
+        for phrase in phrases["done"]:
+            at = text.find(phrase)
+            if at >= 0 and not _negated(text, at) and not _SHARE_OF.match(text, at + len(phrase)):
+                return Judged("done", "phrase", _around(text, at, len(phrase)))
+    return None
 
 
 # a share of the work done, not 0%, or a count of works begun (开工2个,未开工3个)
