@@ -1925,3 +1925,46 @@ def test_a_web_pages_table_inside_its_layout_table_and_a_footer_of_links() -> No
     doc = parse_bytes(page.encode(), "notice.html")
     assert units_of(doc) == {"1": ["市城管局"], "2": ["市住建局"]}
     assert list(doc.items["task"]) == ["新建改建城市公厕50座", "新增停车泊位5000个"]
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "html"])
+def test_an_items_number_and_task_merged_down_over_a_row_a_unit(fmt: str) -> None:
+    # one item, its number and task merged down over three rows, each a town's with its own
+    # progress: one item of three units, the town furthest behind deciding its status
+    import io
+
+    rows = [
+        ["序号", "项目名称", "目标任务", "责任单位", "1-6月完成情况", "完成率"],
+        ["1", "新建城乡公厕", "新建公厕30座", "东城街道", "完成6座", "60%"],
+        ["", "", "", "西城街道", "完成5座", "50%"],
+        ["", "", "", "南城街道", "完成2座", "20%"],
+        ["2", "改造老旧小区", "改造小区12个", "区住建局", "已开工10个", "83%"],
+    ]
+    title = "2024年民生实事项目1-6月推进情况"
+    if fmt == "xlsx":
+        import openpyxl
+
+        book = openpyxl.Workbook()
+        sheet = book.active
+        sheet.append([title])
+        for row in rows:
+            sheet.append(row)
+        for column in "ABC":
+            sheet.merge_cells(f"{column}3:{column}5")
+        buffer = io.BytesIO()
+        book.save(buffer)
+        data = buffer.getvalue()
+    else:
+        cells = [
+            "".join(f"<td>{c}</td>" for c in rows[0]),
+            "".join(f'<td rowspan="3">{c}</td>' for c in rows[1][:3])
+            + "".join(f"<td>{c}</td>" for c in rows[1][3:]),
+            *("".join(f"<td>{c}</td>" for c in row[3:]) for row in rows[2:4]),
+            "".join(f"<td>{c}</td>" for c in rows[4]),
+        ]
+        body = "".join(f"<tr>{row}</tr>" for row in cells)
+        data = f"<html><body><p>{title}</p><table>{body}</table></body></html>".encode()
+    doc, progress = read_progress(data, f"towns.{fmt}")
+    assert units_of(doc) == {"1": ["东城街道", "西城街道", "南城街道"], "2": ["区住建局"]}
+    assert list(progress["status"]) == ["behind", "on_track"]
+    assert progress["evidence"].iloc[0].startswith("完成率 20%")

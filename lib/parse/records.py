@@ -916,6 +916,10 @@ class _Cutter:
                 self.section = cells[self.section_col]
             after = list(cells[col + 1 :])
             after += [""] * max(0, self.width - col - 1 - len(after))
+            if self._merged_down(cells[col].strip(), after):
+                # the number and task merged down over the item's rows, one a unit: its rows
+                self._join_row([c if c != o else "" for c, o in zip(after, self.open["cells"])])
+                return
             self._start(label, block, [], tuple(after))
         elif not self.label_column and col < len(cells) and self._numbered_row(block):
             pass  # 一、解决居民用水问题 | 市水务局 | …: the number at the head of the task's cell
@@ -929,6 +933,19 @@ class _Cutter:
             self.open["cells"] = tuple(merged)
         else:
             self.unplaced.append(block)
+
+    def _merged_down(self, label: str, cells: list[str]) -> bool:
+        """A row repeating the open item's number and its first cell (a sheet's, a Word or web
+        table's cells merged down over the rows of one item, each row a unit's)."""
+        item = self.open
+        return bool(
+            item is not None
+            and item["label"] == label
+            and item["cells"]
+            and cells
+            and cells[0]
+            and cells[0] == item["cells"][0]
+        )
 
     def _numbered_row(self, block: Block) -> bool:
         """A row of a table with no number column whose first cell starts with the item's
