@@ -516,7 +516,7 @@ def pipe_table_xlsx(text: str) -> bytes:
 def two_row_header_table(fmt: str, title: str, top: list[str], below: list[str], rows) -> bytes:
     """A table whose header is over two rows, as offices draw it: a cell of the first row over
     the columns the second names (责任单位 over 牵头单位 | 配合单位), the others merged down.
-    ``top`` writes "" where the cell on its left goes on; ``fmt``: xlsx, docx or html."""
+    ``top`` writes "" where the cell on its left goes on; ``fmt``: xlsx, docx, html or pdf."""
     spans = []  # (first column, columns) of each cell of the first row
     for k, cell in enumerate(top):
         if cell:
@@ -573,6 +573,25 @@ def two_row_header_table(fmt: str, title: str, top: list[str], below: list[str],
             else:
                 table.cell(0, k).merge(table.cell(1, k))
         document.save(buffer)
+    elif fmt == "pdf":
+        from reportlab.lib import colors
+        from reportlab.lib.pagesizes import A4, landscape
+        from reportlab.lib.styles import ParagraphStyle
+        from reportlab.pdfbase import pdfmetrics
+        from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+        from reportlab.platypus import Paragraph, SimpleDocTemplate, Table, TableStyle
+
+        pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+        style = ParagraphStyle("c", fontName="STSong-Light", fontSize=9, leading=12, wordWrap="CJK")
+        data = [[Paragraph(escape(str(c)), style) for c in r] for r in (top, below, *rows)]
+        table = Table(data, colWidths=[700 / len(top)] * len(top))
+        merges = [
+            ("SPAN", (k, 0), (k + n - 1, 0)) if n > 1 else ("SPAN", (k, 0), (k, 1))
+            for k, n in spans
+        ]
+        table.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0.5, colors.black), *merges]))
+        heading = ParagraphStyle("t", fontName="STSong-Light", fontSize=14, leading=18)
+        SimpleDocTemplate(buffer, pagesize=landscape(A4)).build([Paragraph(title, heading), table])
     else:
         raise ValueError(fmt)
     return buffer.getvalue()

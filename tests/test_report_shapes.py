@@ -1827,7 +1827,7 @@ def test_a_table_pasted_from_a_spreadsheet_with_points_in_a_cell_and_a_leader_fi
     assert list(doc.items["leaders"])[0] == "周军波"
 
 
-@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html"])
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])
 def test_a_header_over_two_rows_names_lead_and_co_units_and_the_periods_rate(fmt: str) -> None:
     # 责任单位 over 牵头单位 | 配合单位, 1-9月进展情况 over 完成量 | 完成率, the rest merged down
     from tests import builders
@@ -1968,3 +1968,20 @@ def test_an_items_number_and_task_merged_down_over_a_row_a_unit(fmt: str) -> Non
     assert units_of(doc) == {"1": ["东城街道", "西城街道", "南城街道"], "2": ["区住建局"]}
     assert list(progress["status"]) == ["behind", "on_track"]
     assert progress["evidence"].iloc[0].startswith("完成率 20%")
+
+
+def test_a_web_copy_of_a_header_over_two_rows_each_row_on_a_line() -> None:
+    # the copy writes the header's rows as they were, the cells merged down only in the first:
+    # 牵头单位 | 配合单位 go under 责任单位, 完成量 | 完成率 under 1-9月进展情况 (8 columns, as the rows)
+    text = (
+        "2023年民生实事项目1-9月进展情况表\n"
+        "序号 | 项目名称 | 年度目标 | 责任单位 | 1-9月进展情况 | 备注 |\n"
+        "牵头单位 | 配合单位 | 完成量 | 完成率 |\n"
+        "1 | 新建幼儿园 | 新建幼儿园5所 | 区教育局 | 区住建局、区财政局 | 3所 | 60% | |\n"
+        "2 | 改造校舍 | 改造校舍10处 | 区教育局 | | 10处 | 100% | 已完成 |\n"
+    )
+    doc, progress = read_progress(text.encode(), "copy.txt")
+    assert list(zip(doc.assignments["raw"], doc.assignments["role"])) == [
+        ("区教育局", "lead"), ("区住建局", "co"), ("区财政局", "co"), ("区教育局", "lead"),
+    ]  # fmt: skip
+    assert list(progress["status"]) == ["behind", "done"]

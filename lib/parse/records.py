@@ -1208,8 +1208,9 @@ def sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] 
     >>> sub_header(("序号", "任务", "责任单位", ""), ("1", "新建学校", "区教育局", "")) is None
     True
     """
-    if len(below) != len(top):
+    if not below or len(below) > len(top):
         return None
+    below = (*below, *[""] * (len(top) - len(below)))  # its last cells empty, left out
     named = [k for k, cell in enumerate(below) if cell and cell != top[k]]
     spanned = [k for k in range(len(top)) if not top[k] and any(top[:k])]
     if not named or not spanned or not all(_sub_header_cell(below[k]) for k in named):
@@ -1221,15 +1222,54 @@ def sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] 
     out = []
     for k, cell in enumerate(below):
         above = top[k] or next((t for t in reversed(top[:k]) if t), "")
-        if not cell or cell == top[k]:
-            out.append(top[k])
-        elif header_role(cell) in (*UNIT_ROLES, "leader", "label", "task", "deadline"):
-            out.append(cell)  # 牵头单位 under 责任单位: a column's name of its own
-        elif _SUB_PERIOD.fullmatch(cell):
-            out.append(cell + above)  # 1-9月 under 进展情况: 1-9月进展情况
-        else:
-            out.append(above + cell)  # 完成率 under 1-9月进展情况: 1-9月进展情况完成率
+        out.append(top[k] if not cell or cell == top[k] else _column_name(above, cell))
     return tuple(out)
+
+
+def _takes(above: str, units: bool) -> bool:
+    """Can a header cell stand over columns of units (``units``) or of something else?"""
+    role = header_role(above)
+    return (role in UNIT_ROLES) == units and role not in ("label", "task")
+
+
+def _column_name(above: str, cell: str) -> str:
+    """The name of a column the header's second row names under ``above``."""
+    if header_role(cell) in (*UNIT_ROLES, "leader", "label", "task", "deadline"):
+        return cell  # 牵头单位 under 责任单位: a column's name of its own
+    if _SUB_PERIOD.fullmatch(cell):
+        return cell + above  # 1-9月 under 进展情况: 1-9月进展情况
+    return above + cell  # 完成率 under 1-9月进展情况: 1-9月进展情况完成率
+
+
+def spanned_header(top: list[str], below: list[str], width: int) -> tuple[str, ...] | None:
+    """A copy of a header over two rows that wrote each row's cells on a line, the cells
+    merged down left out of the second (``序号 | 责任单位 | 进展情况 |`` / ``牵头单位 | 配合单位 |
+    完成量 | 完成率 |``): the second line's cells put under the first's that take them (names of
+    units under a units column, others under any other), two or more under each, when that
+    makes as many columns as the rows below have (``width``); else None.
+
+    >>> spanned_header(["序号", "责任单位", "进展情况"], ["牵头单位", "配合单位", "完成量", "完成率"], 5)
+    ('序号', '牵头单位', '配合单位', '进展情况完成量', '进展情况完成率')
+    """
+    if len(below) < 2 or not all(_sub_header_cell(cell) for cell in below):
+        return None
+    under: dict[int, list[str]] = {}
+    parent = -1
+    for cell in below:
+        units = header_role(cell) in UNIT_ROLES
+        if parent < 0 or not _takes(top[parent], units):
+            parent = next((k for k in range(parent + 1, len(top)) if _takes(top[k], units)), -1)
+            if parent < 0:
+                return None
+        under.setdefault(parent, []).append(cell)
+    if any(len(cells) < 2 for cells in under.values()):
+        return None
+    names = tuple(
+        name
+        for k, above in enumerate(top)
+        for name in ([_column_name(above, c) for c in under[k]] if k in under else [above])
+    )
+    return names if len(names) == width else None
 
 
 _SUB_PERIOD = re.compile(
@@ -1269,6 +1309,7 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
     i = 0
     while i < len(blocks):
         cells: list[str] = []
+        lines: list[list[str]] = []  # the cells of each line, as the header was written
         j = i
         unknown = 0
         known_to = (i, 0)  # after the last line of known cells: unknown ones only between them
@@ -1318,10 +1359,16 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
             if len(parts) == 1 and _row_after_header(cells, parts[0], following):
                 break  # …牵头单位 / 进展情况(12月) / 养老服务项目: the first row's first cell
             cells.extend(parts)
+            lines.append(parts)
             j += 1
             if any(map(header_role, parts)):  # a line with known cells: all its cells count
                 known_to = (j, len(cells))
         j, cells = known_to[0], _qualified_people(cells[: known_to[1]])
+        if len(lines) == 2 and len(cells) == len(lines[0]) + len(lines[1]) and j < len(blocks):
+            row = _CELL_BREAK.split(_TRAILING_PIPES.sub("", blocks[j].text).strip())
+            cells = list(
+                spanned_header(*lines, len(row)) or cells
+            )  # 责任单位 / 牵头单位 | 配合单位
         roles = {header_role(c) for c in cells}
         if len(cells) >= 2 and roles & {"units", "lead", "lead_units"}:
             return i, j, tuple(cells)
