@@ -1985,3 +1985,22 @@ def test_a_web_copy_of_a_header_over_two_rows_each_row_on_a_line() -> None:
         ("区教育局", "lead"), ("区住建局", "co"), ("区财政局", "co"), ("区教育局", "lead"),
     ]  # fmt: skip
     assert list(progress["status"]) == ["behind", "done"]
+
+
+def test_a_column_asking_whether_behind_a_plan_column_and_a_rate_under_a_done_phrase() -> None:
+    # 是否滞后: 是 is behind, 否 on track; 下步打算 (what comes next: 确保年底全面完成) says no
+    # status; 业主单位 and 包保领导 are the units and the leader; a part 超额完成 while the
+    # completion rate is 40% is no item done
+    text = (
+        "2024年县重点项目1-9月推进情况\n"
+        "序号 | 项目名称 | 业主单位 | 包保领导 | 进度情况 | 完成率 | 是否滞后 | 下步打算 |\n"
+        "1 | 县人民医院迁建工程 | 县卫健局 | 张三 | 主体结构完成80%。 | 80% | 否 | 确保年底全面完成。 |\n"
+        "2 | 城北污水处理厂 | 县城投公司 | 李四 | 受征地影响进展缓慢。 | 10% | 是 | 加快征地。 |\n"
+        "3 | 农村公路提升工程 | 县交通运输局 | 王五 | 一期超额完成。 | 40% | | 全面完成。 |\n"
+    )
+    doc, progress = read_progress(text.encode(), "projects.txt")
+    assert units_of(doc) == {"1": ["县卫健局"], "2": ["县城投公司"], "3": ["县交通运输局"]}
+    assert list(doc.items["leaders"]) == ["张三", "李四", "王五"]
+    assert list(progress["status"]) == ["on_track", "behind", "behind"]
+    assert list(progress["evidence"])[:2] == ["是否滞后：否", "是否滞后：是"]
+    assert progress["evidence"].iloc[2].startswith("完成率 40%")

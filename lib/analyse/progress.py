@@ -9,7 +9,8 @@ decided by the header's ending (``data/progress_headers.csv``); the words that d
 are in ``data/progress_phrases.csv``.
 
 Status, in this order:
-1. an explicit status column (是否达序: 是 → on_track, 否 → behind; 已完成 → done);
+1. an explicit status column (是否达序: 是 → on_track, 否 → behind; 已完成 → done; a column
+   asking whether the item is behind, 是否滞后: 是 → behind, 否 → on_track);
 2. words in the progress or remark text, behind first (滞后, 未达序, 较大差距, 未完成), then
    not_started (尚未启动), done (全面完成, 完成全年目标), on_track (序时推进, 正在推进); the
    task's own words only for behind and not_started (a report that writes its progress into
@@ -170,7 +171,9 @@ def _header_roles() -> tuple[tuple[str, str], ...]:
 
 
 def column_role(header: str) -> str:
-    """progress, status, remark or "" (a column of something else), by the header's ending.
+    """progress, status, lag (a status column asking whether the item is behind), remark, rate,
+    plan (下步打算: what is to be done next, no status) or "" (a column of something else), by
+    the header's ending.
 
     >>> [column_role(h) for h in ("1-11月推进情况", "是否达序", "说明", "", "工作任务安排")]
     ['progress', 'status', 'remark', 'progress', '']
@@ -241,6 +244,8 @@ def judge(
     >>> p = reporting_period(["1-11月"], "2023")
     >>> judge(["完成60%"], [("是否达序", "是")], [], p)
     Judged(status='on_track', source='column', evidence='是否达序：是')
+    >>> judge(["完成30公里"], [("是否滞后", "否")], [], p).status
+    'on_track'
     >>> judge(["在46个小区建成38个厢房"], [], ["项目于9月28才签订合同,滞后了2个月"], p).status
     'behind'
     >>> judge(["开工新建中小学校90所"], [], [], reporting_period(["2016年完成情况"])).source
@@ -267,10 +272,12 @@ def judge(
     cells, phrases = _phrases()
     for header, value in status_cells:
         clean = re.sub(r"[\s。.]", "", value)
-        if clean in cells:
-            if cells[clean] == "on_track" and (done := _done_written(progress)) is not None:
+        asked = clean in _ASKED_BEHIND and column_role(header) == "lag"  # 是否滞后: 是 behind
+        status = _ASKED_BEHIND[clean] if asked else cells.get(clean)
+        if status is not None:
+            if status == "on_track" and (done := _done_written(progress)) is not None:
                 return done  # 是否达序: 是, and its progress 已全部完成: more than on schedule
-            return Judged(cells[clean], "column", f"{header}：{clean}")
+            return Judged(status, "column", f"{header}：{clean}")
     texts = [t for t in (*progress, *remarks, *(cell for _, cell in rates)) if t.strip()]
     for text in progress:  # a progress cell that says only 已完成 (or 完成, 滞后 …), or opens
         # with it as a sentence of its own (已完成。 从1月1日起…) where no column plans the
@@ -300,6 +307,9 @@ def judge(
                 ):
                     if status == "not_started" and _PART_DONE.search(text):
                         status = "behind"  # 50%(马站未开工): under way, a part not started
+                    rated = _by_rate(rates, period) if status == "done" else None
+                    if rated is not None and rated.status != "done":
+                        return rated  # 超额完成 a part, the completion rate 72%: not done
                     return Judged(status, "phrase", _around(text, at, len(phrase)))
     by_rate = _by_rate(rates, period) or _by_rate(_year_shares(progress), period)
     if by_rate is not None:
@@ -318,6 +328,10 @@ def judge(
             return Judged("done", "year_end", "")
         return Judged("on_track", "reported", "")
     return Judged("unknown", "none", "")
+
+
+# the answer to a column asking whether the item is behind (是否滞后, 是否超期)
+_ASKED_BEHIND = {"是": "behind", "否": "on_track"}
 
 
 def _done_written(progress: list[str]) -> Judged | None:
@@ -670,7 +684,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     for item in doc.items.itertuples(index=False):
         rows = by_item.get(item.item_no)
         cells = [] if rows is None else list(zip(rows["header"], rows["text"]))
-        status_cells = [(h, t) for h, t in cells if roles.get(h) == "status"]
+        status_cells = [(h, t) for h, t in cells if roles.get(h) in ("status", "lag")]
         remarks = [t for h, t in cells if roles.get(h) == "remark"]
         rates = [(h, t) for h, t in cells if roles.get(h) == "rate"]
         for headers in columns:
