@@ -2004,3 +2004,31 @@ def test_a_column_asking_whether_behind_a_plan_column_and_a_rate_under_a_done_ph
     assert list(progress["status"]) == ["on_track", "behind", "behind"]
     assert list(progress["evidence"])[:2] == ["是否滞后：否", "是否滞后：是"]
     assert progress["evidence"].iloc[2].startswith("完成率 40%")
+
+
+def test_tasks_numbered_under_their_headings_number_in_a_sheet() -> None:
+    # 1 加快产业升级 (no units) above 1.1, 1.2: the heading is their section, they the items
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    for row in (
+        ["2024年重点工作任务推进情况(1-6月)"],
+        ["序号", "重点任务", "具体事项", "牵头单位", "责任单位", "推进情况"],
+        ["1", "加快产业升级", "", None, None, None],
+        ["1.1", "", "新增规上企业20家", "区经信局", "各街道", "新增12家。"],
+        ["1.2", "", "技改投资增长10%", "区经信局", "区发改局", "增长11%。"],
+        ["2", "优化营商环境", "", None, None, None],
+        ["2.1", "", "企业开办1日办结", "区市场监管局", "", "已实现。"],
+    ):
+        sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    doc = parse_bytes(buffer.getvalue(), "tasks.xlsx")
+    assert list(doc.items["item_label"]) == ["1.1", "1.2", "2.1"]
+    assert list(doc.items["section"]) == ["加快产业升级", "加快产业升级", "优化营商环境"]
+    assert units_of(doc) == {
+        "1.1": ["区经信局", "各街道"], "1.2": ["区经信局", "区发改局"], "2.1": ["区市场监管局"],
+    }  # fmt: skip

@@ -1291,10 +1291,39 @@ def _sub_items_folded(records: list[ItemRecord]) -> list[ItemRecord]:
     return out
 
 
+def _parents_of_sub_numbers(records: list[ItemRecord]) -> list[ItemRecord]:
+    """1 加快产业升级 above 1.1, 1.2 (a table numbering its tasks under each heading's): a
+    record without units whose number heads the next record's is the section of the records
+    numbered under it."""
+    out: list[ItemRecord] = []
+    parent = ("", "")  # the heading's number and its words
+    for at, record in enumerate(records):
+        label = record.item_label
+        following = records[at + 1].item_label if at + 1 < len(records) else ""
+        if not record.fields and label.isdigit() and _head_number(following) == label:
+            parent = (label, record.task.rstrip("。"))
+            continue
+        if parent[0] and _head_number(label) == parent[0]:
+            outer = record.section if record.section and record.section != parent[1] else ""
+            record = record._replace(section=f"{outer} / {parent[1]}" if outer else parent[1])
+        else:
+            parent = ("", "")
+        out.append(record)
+    return out
+
+
+def _head_number(label: str) -> str:
+    """The heading's number of a sub-item's (1.2 → 1, 2-3 → 2); "" for any other label."""
+    return re.split(r"[.．-]", label)[0] if _SUB_OF.fullmatch(label) else ""
+
+
+_SUB_OF = re.compile(r"\d{1,3}(?:[.．-]\d{1,3}){1,2}")
+
+
 def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]:
     """(一)经济发展 above 1. 2. 3.: when every (一)-style record is a short line without
     units and the numbered ones have units, the (一) lines are section headings."""
-    records = _sub_items_folded(records)
+    records = _parents_of_sub_numbers(_sub_items_folded(records))
     paren = [r for r in records if r.item_label.startswith("(")]
     plain = [r for r in records if not r.item_label.startswith("(")]
     if not paren or not plain or any(r.fields for r in paren):

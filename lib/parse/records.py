@@ -588,6 +588,8 @@ def _starts_a_name(text: str) -> bool:
 
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")
+# a number cell of a sub-item (1.1, 2-3): the item's label as written (groups as ITEM_LABEL's)
+_SUB_NUMBER = re.compile(r"(?P<num>\d{1,3}(?:[.．-]\d{1,3}){1,2})(?P<star>)(?P<paren>)(?P<rest>)")
 _BARE_FIGURE = re.compile(r"[-—]|\d+(?:\.\d+)?%?")  # a cell of a figure only: 7, 100%, -
 _LABELLED_FIRST_POINT = re.compile(r"[\u4e00-\u9fff]:\s*1[.、]\s*\S")  # 推进情况:1.全市…
 
@@ -911,6 +913,8 @@ class _Cutter:
         if [c for c in cells if c] == self.header_cells:
             return  # the header again, on the next page of a PDF or sheet
         label = ITEM_LABEL.match(cells[col]) if col < len(cells) else None
+        if label is None and col < len(cells):
+            label = _SUB_NUMBER.fullmatch(cells[col].strip())  # 1.1, 1.2 under 1: sub-items
         if label and not label["rest"].strip():
             if self.section_col is not None and cells[self.section_col]:
                 self.section = cells[self.section_col]
