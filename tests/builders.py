@@ -595,3 +595,18 @@ def two_row_header_table(fmt: str, title: str, top: list[str], below: list[str],
     else:
         raise ValueError(fmt)
     return buffer.getvalue()
+
+
+def sheet(rows, merges: tuple[str, ...] = ()) -> bytes:
+    """A workbook of one sheet holding ``rows`` as written, with the cells ``merges`` merged
+    (``"A3:A5"``)."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for row in rows:
+        book.active.append(list(row))
+    for cells in merges:
+        book.active.merge_cells(cells)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()

@@ -1852,13 +1852,9 @@ def test_a_header_over_two_rows_names_lead_and_co_units_and_the_periods_rate(fmt
 def test_a_sheet_rating_each_item_by_a_traffic_light_under_its_title_rows() -> None:
     # a title, the filer's row, sections merged across, a units cell of two labelled lines, and
     # 进度评价 rating each item 绿灯 / 黄灯 / 红灯 (the office's legend under the table)
-    import io
+    from tests import builders
 
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in (
+    rows = (
         ["2024年区政府重点工作任务推进情况表(1-6月)"],
         ["填报单位:区政府督查室", "", "", "", "填报时间:2024年7月5日"],
         ["序号", "重点任务", "责任领导", "责任单位", "完成时限", "推进情况", "进度评价"],
@@ -1869,11 +1865,8 @@ def test_a_sheet_rating_each_item_by_a_traffic_light_under_its_title_rows() -> N
          "完成投资30亿元。", "红灯"],
         [3, "招引亿元以上项目10个", "王五", "区商务局", "2024年12月底", "已签约项目6个。", "黄灯"],
         ["注:进度评价分为红灯(滞后)、黄灯(需关注)、绿灯(正常推进)。"],
-    ):  # fmt: skip
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    doc, progress = read_progress(buffer.getvalue(), "lights.xlsx")
+    )  # fmt: skip
+    doc, progress = read_progress(builders.sheet(rows), "lights.xlsx")
     assert list(zip(doc.assignments["item_no"], doc.assignments["raw"], doc.assignments["role"])) == [
         (1, "区经信局", "lead"), (1, "区统计局", "co"), (1, "各镇(街道)", "co"),
         (2, "区发改局", "co"), (2, "区财政局", "co"), (3, "区商务局", "co"),
@@ -1931,7 +1924,7 @@ def test_a_web_pages_table_inside_its_layout_table_and_a_footer_of_links() -> No
 def test_an_items_number_and_task_merged_down_over_a_row_a_unit(fmt: str) -> None:
     # one item, its number and task merged down over three rows, each a town's with its own
     # progress: one item of three units, the town furthest behind deciding its status
-    import io
+    from tests import builders
 
     rows = [
         ["序号", "项目名称", "目标任务", "责任单位", "1-6月完成情况", "完成率"],
@@ -1942,18 +1935,7 @@ def test_an_items_number_and_task_merged_down_over_a_row_a_unit(fmt: str) -> Non
     ]
     title = "2024年民生实事项目1-6月推进情况"
     if fmt == "xlsx":
-        import openpyxl
-
-        book = openpyxl.Workbook()
-        sheet = book.active
-        sheet.append([title])
-        for row in rows:
-            sheet.append(row)
-        for column in "ABC":
-            sheet.merge_cells(f"{column}3:{column}5")
-        buffer = io.BytesIO()
-        book.save(buffer)
-        data = buffer.getvalue()
+        data = builders.sheet([[title], *rows], tuple(f"{c}3:{c}5" for c in "ABC"))
     else:
         cells = [
             "".join(f"<td>{c}</td>" for c in rows[0]),
@@ -2008,13 +1990,9 @@ def test_a_column_asking_whether_behind_a_plan_column_and_a_rate_under_a_done_ph
 
 def test_tasks_numbered_under_their_headings_number_in_a_sheet() -> None:
     # 1 加快产业升级 (no units) above 1.1, 1.2: the heading is their section, they the items
-    import io
+    from tests import builders
 
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    sheet = book.active
-    for row in (
+    rows = (
         ["2024年重点工作任务推进情况(1-6月)"],
         ["序号", "重点任务", "具体事项", "牵头单位", "责任单位", "推进情况"],
         ["1", "加快产业升级", "", None, None, None],
@@ -2022,11 +2000,8 @@ def test_tasks_numbered_under_their_headings_number_in_a_sheet() -> None:
         ["1.2", "", "技改投资增长10%", "区经信局", "区发改局", "增长11%。"],
         ["2", "优化营商环境", "", None, None, None],
         ["2.1", "", "企业开办1日办结", "区市场监管局", "", "已实现。"],
-    ):
-        sheet.append(row)
-    buffer = io.BytesIO()
-    book.save(buffer)
-    doc = parse_bytes(buffer.getvalue(), "tasks.xlsx")
+    )
+    doc = parse_bytes(builders.sheet(rows), "tasks.xlsx")
     assert list(doc.items["item_label"]) == ["1.1", "1.2", "2.1"]
     assert list(doc.items["section"]) == ["加快产业升级", "加快产业升级", "优化营商环境"]
     assert units_of(doc) == {
