@@ -301,10 +301,7 @@ def judge(
         for text in (*texts, task) if status in ("behind", "not_started") else texts:
             for phrase in phrases[status]:
                 at = text.find(phrase)
-                if at >= 0 and not (
-                    status == "done"
-                    and (_negated(text, at) or _SHARE_OF.match(text, at + len(phrase)))
-                ):
+                if at >= 0 and (status != "done" or _says_done(text, at, phrase)):
                     if status == "not_started" and _PART_DONE.search(text):
                         status = "behind"  # 50%(马站未开工): under way, a part not started
                     rated = _by_rate(rates, period) if status == "done" else None
@@ -351,9 +348,15 @@ def _done_written(progress: list[str]) -> Judged | None:
             return Judged("done", "phrase", opening)
         for phrase in phrases["done"]:
             at = text.find(phrase)
-            if at >= 0 and not _negated(text, at) and not _SHARE_OF.match(text, at + len(phrase)):
+            if at >= 0 and _says_done(text, at, phrase):
                 return Judged("done", "phrase", _around(text, at, len(phrase)))
     return None
+
+
+def _says_done(text: str, at: int, phrase: str) -> bool:
+    """The done phrase at ``at`` is neither negated (未全面完成) nor a share of the task
+    (完成年度目标任务的55%)."""
+    return not _negated(text, at) and not _SHARE_OF.match(text, at + len(phrase))
 
 
 # a share of the work done, not 0%, or a count of works begun (开工2个,未开工3个)

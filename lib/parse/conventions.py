@@ -35,7 +35,7 @@ from lib.parse.headers import (
     label_end,
     label_owners,
 )
-from lib.parse.labels import CIRCLED, ITEM_LABEL, label_number
+from lib.parse.labels import CIRCLED, ITEM_LABEL, SUB_NUMBER, label_number
 from lib.parse.records import (
     ItemRecord,
     Layout,
@@ -1314,10 +1314,7 @@ def _parents_of_sub_numbers(records: list[ItemRecord]) -> list[ItemRecord]:
 
 def _head_number(label: str) -> str:
     """The heading's number of a sub-item's (1.2 → 1, 2-3 → 2); "" for any other label."""
-    return re.split(r"[.．-]", label)[0] if _SUB_OF.fullmatch(label) else ""
-
-
-_SUB_OF = re.compile(r"\d{1,3}(?:[.．-]\d{1,3}){1,2}")
+    return re.split(r"[.．-]", label)[0] if SUB_NUMBER.fullmatch(label) else ""
 
 
 def _headings_numbered_like_items(records: list[ItemRecord]) -> list[ItemRecord]:

@@ -26,6 +26,9 @@ ITEM_LABEL = re.compile(
     rf"|(?P<paren>\((?:(?P<cn>[{CN}]+)|\d{{1,3}})\)|[{CIRCLED}]|第[{CN}\d]{{1,6}}条"
     rf"|实事[{CN}]{{1,3}}(?=:))\s*:?\s*)(?P<rest>.*)$"  # 实事一:新增城镇就业…
 )
+# a sub-item's number in a table's number column (1.1, 2-3, under a row numbered 1 or 2), its
+# groups named as ITEM_LABEL's so that it opens an item as any label does
+SUB_NUMBER = re.compile(r"(?P<num>\d{1,3}(?:[.．-]\d{1,3}){1,2})(?P<star>)(?P<paren>)(?P<rest>)")
 # 三、新建城市公园10个(市园林局负责)。: numbered like a heading; an item when it owns units
 # (a PDF line wrapped inside "(一、二期)" is neither: no ")" before the first "(")
 NUMBERED_HEADING = re.compile(

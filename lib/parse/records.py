@@ -15,13 +15,21 @@ from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from lib.parse.blocks import Block, RawItem
-from lib.parse.headers import MEASURE_AFTER, PERIOD_AFTER, UNIT_ROLES, header_role, header_words
+from lib.parse.headers import (
+    MEASURE_AFTER,
+    PERIOD,
+    PERIOD_AFTER,
+    UNIT_ROLES,
+    header_role,
+    header_words,
+)
 from lib.parse.labels import (
     CIRCLED,
     CN,
     ITEM_LABEL,
     NUMBERED_HEADING,
     SECTION,
+    SUB_NUMBER,
     chinese_number,
     label_number,
 )
@@ -588,8 +596,6 @@ def _starts_a_name(text: str) -> bool:
 
 
 _BARE_NUMBER = re.compile(r"\d{1,3}")
-# a number cell of a sub-item (1.1, 2-3): the item's label as written (groups as ITEM_LABEL's)
-_SUB_NUMBER = re.compile(r"(?P<num>\d{1,3}(?:[.．-]\d{1,3}){1,2})(?P<star>)(?P<paren>)(?P<rest>)")
 _BARE_FIGURE = re.compile(r"[-—]|\d+(?:\.\d+)?%?")  # a cell of a figure only: 7, 100%, -
 _LABELLED_FIRST_POINT = re.compile(r"[\u4e00-\u9fff]:\s*1[.、]\s*\S")  # 推进情况:1.全市…
 
@@ -914,7 +920,7 @@ class _Cutter:
             return  # the header again, on the next page of a PDF or sheet
         label = ITEM_LABEL.match(cells[col]) if col < len(cells) else None
         if label is None and col < len(cells):
-            label = _SUB_NUMBER.fullmatch(cells[col].strip())  # 1.1, 1.2 under 1: sub-items
+            label = SUB_NUMBER.fullmatch(cells[col].strip())  # 1.1, 1.2 under 1: sub-items
         if label and not label["rest"].strip():
             if self.section_col is not None and cells[self.section_col]:
                 self.section = cells[self.section_col]
@@ -1240,7 +1246,7 @@ def _column_name(above: str, cell: str) -> str:
     """The name of a column the header's second row names under ``above``."""
     if header_role(cell) in (*UNIT_ROLES, "leader", "label", "task", "deadline"):
         return cell  # 牵头单位 under 责任单位: a column's name of its own
-    if _SUB_PERIOD.fullmatch(cell):
+    if PERIOD.fullmatch(cell):
         return cell + above  # 1-9月 under 进展情况: 1-9月进展情况
     return above + cell  # 完成率 under 1-9月进展情况: 1-9月进展情况完成率
 
@@ -1276,11 +1282,6 @@ def spanned_header(top: list[str], below: list[str], width: int) -> tuple[str, .
     return names if len(names) == width else None
 
 
-_SUB_PERIOD = re.compile(
-    r"(?:\d{4}年)?(?:\d{1,2}\s*[-—~至]\s*)?\d{1,2}月(?:份|底)?|[一二三四]季度|[上下]半年|全年"
-)
-
-
 def _sub_header_cell(cell: str) -> bool:
     """A short name of a column (完成量, 牵头单位, 1-9月), no row's cell (a number, a sentence)."""
     return (
@@ -1288,7 +1289,7 @@ def _sub_header_cell(cell: str) -> bool:
         and "。" not in cell
         and (
             bool(header_role(cell))
-            or bool(_SUB_PERIOD.fullmatch(cell))
+            or bool(PERIOD.fullmatch(cell))
             or (len(cell) <= 8 and not any(ch.isdigit() for ch in cell) and not unit_like(cell))
         )
     )
