@@ -91,7 +91,11 @@ def test_flag_codes_are_snake_case_and_explained() -> None:
         ("duty_verbs.csv", "role", {"lead", "co", "pending", "opener", "with", "note"}),
         ("header_endings.csv", "role", {"note", "task"}),
         ("column_kinds.csv", "kind", {"measure", "rate", "figure", "units", "group"}),
-        ("progress_headers.csv", "role", {"progress", "status", "lag", "remark", "rate", "plan"}),
+        (
+            "progress_headers.csv",
+            "role",
+            {"progress", "status", "lag", "finished", "remark", "rate", "plan"},
+        ),
         (
             "header_words.csv",
             "role",

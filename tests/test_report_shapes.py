@@ -2007,3 +2007,73 @@ def test_tasks_numbered_under_their_headings_number_in_a_sheet() -> None:
     assert units_of(doc) == {
         "1.1": ["区经信局", "各街道"], "1.2": ["区经信局", "区发改局"], "2.1": ["区市场监管局"],
     }  # fmt: skip
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])
+def test_a_tick_under_the_status_that_names_its_column(fmt: str) -> None:
+    # 进度情况 over 已完成 | 序时推进 | 滞后, one of them ticked (√) in each row; a row's
+    # last columns left blank
+    from tests import builders
+
+    top = ["序号", "重点任务", "责任单位", "1-9月进展情况", "进度情况", "", ""]
+    below = ["", "", "", "", "已完成", "序时推进", "滞后"]
+    rows = [
+        ["1", "新建幼儿园3所", "区教育局", "3所幼儿园已建成投用", "√", "", ""],
+        ["2", "改造老旧小区9个", "区住建局", "已改造6个，其余正在施工", "", "√", ""],
+        ["3", "新增城镇就业1万人", "区人社局", "新增就业7500人", "", "", "√"],
+    ]
+    data = builders.two_row_header_table(fmt, "2024年重点工作1-9月推进情况表", top, below, rows)
+    doc, progress = read_progress(data, f"report.{fmt}")
+    assert units_of(doc) == {"1": ["区教育局"], "2": ["区住建局"], "3": ["区人社局"]}
+    assert list(progress["status"]) == ["done", "on_track", "behind"]  # 7500 is on schedule:
+    assert list(progress["evidence"]) == [  # the tick says otherwise
+        "进度情况已完成：√", "进度情况序时推进：√", "进度情况滞后：√",
+    ]  # fmt: skip
+
+
+def test_ticks_in_status_columns_of_one_header_row_the_rows_last_cells_blank() -> None:
+    from tests import builders
+
+    rows = (
+        ["2024年重点工作1-9月推进情况表"],
+        ["序号", "重点任务", "责任单位", "1-9月进展情况", "已完成", "正常推进", "进度滞后", "未启动"],
+        ["1", "新建幼儿园3所", "区教育局", "3所幼儿园已建成投用", "√"],
+        ["2", "改造老旧小区9个", "区住建局", "已改造6个", "", "✓"],
+        ["3", "建设体育公园", "区文体局", "完成方案设计", "", "", "", "√"],
+    )  # fmt: skip
+    doc, progress = read_progress(builders.sheet(rows), "ticks.xlsx")
+    assert units_of(doc) == {"1": ["区教育局"], "2": ["区住建局"], "3": ["区文体局"]}
+    assert list(progress["status"]) == ["done", "on_track", "not_started"]
+    assert list(progress["progress_text"]) == ["3所幼儿园已建成投用", "已改造6个", "完成方案设计"]
+
+
+@pytest.mark.parametrize(
+    ("header", "marks", "statuses"),
+    [
+        ("是否完成", ["√", "×", "是"], ["done", "on_track", "done"]),  # × before the year's
+        ("是否达到序时进度", ["√", "×", "否"], ["on_track", "behind", "behind"]),  # end: text
+        ("是否滞后", ["×", "√", "否"], ["on_track", "behind", "on_track"]),
+    ],
+)
+def test_a_tick_or_a_cross_answers_the_status_columns_question(
+    header: str, marks: list[str], statuses: list[str]
+) -> None:
+    from tests import builders
+
+    rows = (
+        ["2024年重点工作1-9月推进情况表"],
+        ["序号", "重点任务", "责任单位", "1-9月进展情况", header],
+        ["1", "新建幼儿园3所", "区教育局", "幼儿园主体施工", marks[0]],
+        ["2", "改造老旧小区9个", "区住建局", "已改造6个,其余正在施工", marks[1]],
+        ["3", "建设体育公园", "区文体局", "完成方案设计", marks[2]],
+    )
+    _, progress = read_progress(builders.sheet(rows), "ticks.xlsx")
+    assert list(progress["status"]) == statuses
+    assert progress["evidence"].iloc[0] == f"{header}：{marks[0]}"
+
+
+def test_a_cross_in_a_column_asking_whether_done_at_the_years_end_is_behind() -> None:
+    p = reporting_period(["2024年度完成情况"])
+    assert judge(["已改造6个"], [("是否完成", "×")], [], p).status == "behind"
+    assert judge(["已改造9个"], [("是否完成", "√")], [], p).status == "done"
+    assert column_role("是否完成") == "finished" and column_role("进度情况已完成") == "mark"

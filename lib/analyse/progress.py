@@ -171,23 +171,53 @@ def _header_roles() -> tuple[tuple[str, str], ...]:
 
 
 def column_role(header: str) -> str:
-    """progress, status, lag (a status column asking whether the item is behind), remark, rate,
-    plan (下步打算: what is to be done next, no status) or "" (a column of something else), by
-    the header's ending.
+    """progress, status, lag (a status column asking whether the item is behind), finished (one
+    asking whether it is done), mark (a column named by a status, ticked), remark, rate, plan
+    (下步打算: what is to be done next, no status) or "" (a column of something else), by the
+    header's ending.
 
     >>> [column_role(h) for h in ("1-11月推进情况", "是否达序", "说明", "", "工作任务安排")]
     ['progress', 'status', 'remark', 'progress', '']
     >>> column_role("形象进度(%)"), column_role("任务完成率")
     ('rate', 'rate')
+    >>> column_role("是否完成"), column_role("已完成"), column_role("进度情况滞后")
+    ('finished', 'mark', 'mark')
     """
     text = re.sub(r"\s+", "", header)
     text = INSTRUCTION_AFTER.sub("", text)  # 是否达进度(未达进度注明原因)
     text = PERIOD_AFTER.sub("", text) or text  # 月度进展情况(1-3月)
     if not text:
         return "progress"  # text written after the units: a running-text report's progress
+    if marked_status(text):
+        return "mark"  # 已完成 | 序时推进 | 滞后: a tick in one of them says the item's status
     if text.endswith(("(%)", "%")):
         return "rate"  # 形象进度(%), 1-8月实际完成率%: a share of the year's task done
     return next((role for ending, role in _header_roles() if text.endswith(ending)), "")
+
+
+@functools.lru_cache(maxsize=256)
+def marked_status(header: str) -> str | None:
+    """The status a column is named by (已完成, 序时推进, 滞后; under a progress header, as a
+    two-row header names it: 进度情况已完成), whose tick says the item has it; else None.
+
+    >>> marked_status("已完成"), marked_status("1-9月进展情况进度滞后"), marked_status("是否完成")
+    ('done', 'behind', None)
+    """
+    text = re.sub(r"\s+", "", header)
+    cells = _phrases()[0]
+    if text in cells:
+        return cells[text] if len(text) > 1 else None  # 是 | 否 are answers, no column's name
+    for phrase in sorted(cells, key=len, reverse=True):
+        if len(phrase) > 1 and text.endswith(phrase):
+            above = text[: -len(phrase)]
+            if column_role(above) in ("progress", "status"):
+                return cells[phrase]
+            return None
+    return None
+
+
+# a tick or a cross in a status column: 是 or 否
+_TICKS = dict.fromkeys("√✓✔☑●", "是") | dict.fromkeys("×✗✘╳☒", "否")
 
 
 @functools.lru_cache(maxsize=1)
@@ -272,12 +302,22 @@ def judge(
     cells, phrases = _phrases()
     for header, value in status_cells:
         clean = re.sub(r"[\s。.]", "", value)
-        asked = clean in _ASKED_BEHIND and column_role(header) == "lag"  # 是否滞后: 是 behind
-        status = _ASKED_BEHIND[clean] if asked else cells.get(clean)
+        clean = _TICKS.get(clean, clean)  # √ | ×: 是 | 否
+        role = column_role(header)
+        if role == "mark":  # 已完成 | 序时推进 | 滞后, the item's ticked
+            status = marked_status(header) if clean == "是" else None
+        elif role == "finished":  # 是否完成: 是 done; 否 behind at the year's end, else the
+            status = {"是": "done"}.get(clean, "behind" if period.year_end else None)  # text
+            if clean not in ("是", "否"):
+                status = cells.get(clean)  # 已完成, 推进中 written in it
+        elif clean in _ASKED_BEHIND and role == "lag":  # 是否滞后: 是 behind
+            status = _ASKED_BEHIND[clean]
+        else:
+            status = cells.get(clean)
         if status is not None:
             if status == "on_track" and (done := _done_written(progress)) is not None:
                 return done  # 是否达序: 是, and its progress 已全部完成: more than on schedule
-            return Judged(status, "column", f"{header}：{clean}")
+            return Judged(status, "column", f"{header}：{value.strip()}")
     texts = [t for t in (*progress, *remarks, *(cell for _, cell in rates)) if t.strip()]
     for text in progress:  # a progress cell that says only 已完成 (or 完成, 滞后 …), or opens
         # with it as a sentence of its own (已完成。 从1月1日起…) where no column plans the
@@ -327,6 +367,8 @@ def judge(
     return Judged("unknown", "none", "")
 
 
+# columns whose cells say the status: 是否达序, 是否滞后, 是否完成, a ticked 已完成
+_STATUS_ROLES = ("status", "lag", "finished", "mark")
 # the answer to a column asking whether the item is behind (是否滞后, 是否超期)
 _ASKED_BEHIND = {"是": "behind", "否": "on_track"}
 
@@ -687,7 +729,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     for item in doc.items.itertuples(index=False):
         rows = by_item.get(item.item_no)
         cells = [] if rows is None else list(zip(rows["header"], rows["text"]))
-        status_cells = [(h, t) for h, t in cells if roles.get(h) in ("status", "lag")]
+        status_cells = [(h, t) for h, t in cells if roles.get(h) in _STATUS_ROLES]
         remarks = [t for h, t in cells if roles.get(h) == "remark"]
         rates = [(h, t) for h, t in cells if roles.get(h) == "rate"]
         for headers in columns:

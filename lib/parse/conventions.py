@@ -840,6 +840,14 @@ def _read_columns(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
             extra["rest"] = " ".join(c for c in more if c not in labelled)
             cells = cells[: len(after)]
     cells = _task_over_cells(after, cells, lexicon) if raw.cells else cells
+    if (
+        raw.cells
+        and len(after) - len(cells) > 2
+        and set(after[len(cells) :]) == {"note"}
+        and _units_in_place(after, cells, lexicon)
+    ):
+        cells += [""] * (len(after) - len(cells))  # a table row whose last columns (notes,
+        # ticks in 已完成 | 序时推进 | 滞后) are blank: its cells in their places
     if 2 <= len(cells) < len(after):  # a merged cell (a leader's name on the first row only)
         kept = _fit_columns(after, tuple(cells), lexicon)
         if kept is not None:
@@ -1118,6 +1126,12 @@ def _fit_columns(
         if score > best_score:
             best, best_score = kept, score
     return best
+
+
+def _units_in_place(roles: tuple[str, ...], cells: list[str], lexicon: Lexicon) -> bool:
+    """Every units column the cells reach holds units (and one does)."""
+    placed = [cell for role, cell in zip(roles, cells) if role in UNIT_ROLES and cell]
+    return bool(placed) and all(_units_cell(cell, lexicon) for cell in placed)
 
 
 def _units_cell(cell: str, lexicon: Lexicon) -> bool:

@@ -1218,8 +1218,9 @@ def sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] 
     >>> sub_header(("序号", "任务", "责任单位", ""), ("1", "新建学校", "区教育局", "")) is None
     True
     """
-    if not below or len(below) > len(top):
+    if not below or not top:
         return None
+    top = (*top, *[""] * (len(below) - len(top)))  # its last cell over the last columns
     below = (*below, *[""] * (len(top) - len(below)))  # its last cells empty, left out
     named = [k for k, cell in enumerate(below) if cell and cell != top[k]]
     spanned = [k for k in range(len(top)) if not top[k] and any(top[:k])]
