@@ -70,6 +70,19 @@ def csv_bytes(
     return buffer.getvalue().encode(encoding)
 
 
+def tsv(encoding: str = "utf-16") -> bytes:
+    """The sheet saved as tab-separated text (Excel's 文本文件 / Unicode 文本): a cell with a
+    line break typed in (units one per line) is written in quotes over several lines."""
+    import csv
+
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter="\t", lineterminator="\r\n")
+    writer.writerow([TITLE])
+    writer.writerow(HEADER)
+    writer.writerows([re.sub(r"[,、]", "\n", cell) for cell in row] for row in ROWS)
+    return buffer.getvalue().encode(encoding)
+
+
 def xlsx(
     *,
     title: str = TITLE,

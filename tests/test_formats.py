@@ -14,6 +14,8 @@ from tests import builders
 FORMATS = {
     "list.txt": builders.txt,
     "list-gb18030.txt": lambda: builders.txt("gb18030"),
+    "list-tab.txt": builders.tsv,
+    "list-tab-gb18030.txt": lambda: builders.tsv("gb18030"),
     "list.csv": builders.csv_bytes,
     "list-utf8.csv": lambda: builders.csv_bytes("utf-8-sig"),
     "list.xlsx": builders.xlsx,
@@ -122,3 +124,11 @@ def test_a_text_list_set_in_a_pdf_reads_like_the_text(name: str) -> None:
     from_pdf = parse_bytes(builders.text_pdf(text), "list.pdf")
     from_text = parse_bytes(text.encode("utf-8"), "list.txt")
     assert table(from_pdf) == table(from_text)
+
+
+def test_a_tab_separated_copy_with_a_quote_left_open_is_read_line_by_line() -> None:
+    # a quote typed in a cell, not a cell's quotes: every line is still read
+    text = '2024年重点工作责任清单\n序号\t主要工作\t责任单位\n1\t"新建幼儿园\n3所\t教育局\n2\t改造小区\t住建局\n'
+    doc = parse_bytes(text.encode(), "list.txt")
+    assert list(doc.items["item_label"]) == ["1", "2"]
+    assert {"教育局", "住建局"} <= set(doc.assignments["unit"])

@@ -113,7 +113,39 @@ def too_big(size: int) -> str:
 
 def _read_text(data: bytes) -> tuple[list[Block], str]:
     text, encoding = decode_bytes(data)
+    rows = _quoted_tab_rows(text)
+    if rows is not None:
+        return _row_blocks(rows), encoding
     return text_blocks(normalize_text(text)), encoding
+
+
+# Most lines one quoted cell of a tab-separated copy holds: more is a stray quote's run
+_QUOTED_CELL_LINES = 30
+
+
+def _quoted_tab_rows(text: str) -> list[tuple[str, list[str]]] | None:
+    """A sheet copied or saved as tab-separated text, its cells with line breaks in quotes (as
+    Excel and WPS write them: ``1\t"新建幼儿园\n(含配套)"\t教育局``): its rows, each a
+    line's; None when the text is no such copy (no quoted cell holds a line break, a quote
+    left open, or rows of one cell)."""
+    if "\t" not in text or '"' not in text or not re.search(r'(?:^|\t)"[^"\t]*\n', text, re.M):
+        return None
+    try:
+        rows = list(csv.reader(io.StringIO(text, newline=""), delimiter="\t", strict=True))
+    except csv.Error:
+        return None
+    cells = [cell for row in rows for cell in row]
+    if not any("\n" in cell for cell in cells) or any(
+        cell.count("\n") > _QUOTED_CELL_LINES for cell in cells
+    ):
+        return None
+    if sum(len(row) >= 3 for row in rows) < 2:
+        return None
+    out, line = [], 1
+    for row in rows:
+        out.append((f"L{line}", row))
+        line += 1 + sum(cell.count("\n") for cell in row)
+    return out
 
 
 def _read_csv(data: bytes) -> tuple[list[Block], str]:
@@ -1041,6 +1073,7 @@ def _damaged(kind: str, error: Exception) -> str:
 # each reader gives (blocks, how) or (blocks, how, ignored)
 _READERS: dict[str, Callable[[bytes], tuple]] = {
     **{suffix: _read_text for suffix in TEXT_SUFFIXES},
+    ".tsv": _read_text,  # a sheet saved as tab-separated text
     ".csv": _read_csv,
     ".xlsx": _read_xlsx,
     ".xlsm": _read_xlsx,
