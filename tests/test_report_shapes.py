@@ -2077,3 +2077,17 @@ def test_a_cross_in_a_column_asking_whether_done_at_the_years_end_is_behind() ->
     assert judge(["已改造6个"], [("是否完成", "×")], [], p).status == "behind"
     assert judge(["已改造9个"], [("是否完成", "√")], [], p).status == "done"
     assert column_role("是否完成") == "finished" and column_role("进度情况已完成") == "mark"
+
+
+def test_units_labelled_on_the_line_a_pdf_wrapped_the_task_on_to_and_progress_run_on() -> None:
+    # the task wrapped at a sentence's end, its 责任单位: on the second line, and the next
+    # paragraph (the progress) joined to the last unit's bracket
+    text = (
+        "2023年市政府工作报告重点工作半年度完成情况汇总表\n序号\n目标任务\n推进情况\n1\n"
+        "地区生产总值增长6%左右。固定资产投资增长9%。\n"
+        "节能减排完成省定任务。责任单位:市发展改革委、市财政局、各区县政府(南太湖新区管委会)"
+        "今年以来,全市经济运行呈现回升向好态势,上半年地区生产总值增长5.1%。\n"
+        "2\n新增城镇就业3万人。责任单位:市人力社保局\n1-6月新增城镇就业1.8万人。\n"
+    )
+    doc = parse_bytes(text.encode(), "report.txt")
+    assert units_of(doc) == {"1": ["市发展改革委", "市财政局", "各区县政府"], "2": ["市人力社保局"]}

@@ -639,13 +639,16 @@ def _merge_extra(extra: dict, more: dict) -> None:
 
 def _units_part(value: str, lexicon: Lexicon | None) -> tuple[str, str]:
     """``市公安局、各区政府 鄞州 海曙 合计 新辟线路年度目标 2 5 1`` → the units, and the words
-    after the first space from which the text no longer reads as units (a table glued after
-    the field in a copied page)."""
-    if lexicon is None or " " not in value or looks_like_units(value, lexicon):
+    after the first space or closing bracket from which the text no longer reads as units (a
+    table glued after the field in a copied page; a PDF's next paragraph run on after the
+    last unit's bracket: ``各区县政府(南太湖新区管委会)今年以来,全市…``)."""
+    if lexicon is None or not (" " in value or ")" in value) or looks_like_units(value, lexicon):
         return value, ""
-    for at in (i for i, ch in enumerate(value) if ch == " "):
-        head, tail = value[:at], value[at + 1 :]
-        if looks_like_units(head, lexicon) and not looks_like_units(tail, lexicon):
+    for at, ch in enumerate(value):
+        if ch not in " )":
+            continue
+        head, tail = value[: at + (ch == ")")], value[at + 1 :].strip()
+        if tail and looks_like_units(head, lexicon) and not looks_like_units(tail, lexicon):
             return head, tail
     return value, ""
 
@@ -789,7 +792,8 @@ def _read_label_lines(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     fields: list[UnitField] = []
     extra: dict[str, str] = {}
     for index, line in enumerate(raw.lines):
-        trailing = None if index else _TRAILING_LABELS.search(line)
+        # 1.任务文字。牵头单位:…, on the first line or on a line the task wrapped on to
+        trailing = None if index and fields else _TRAILING_LABELS.search(line)
         if index and _labels().match(line):
             found, more = _fields_from_labelled(line, lexicon)
             fields += found
