@@ -132,3 +132,38 @@ def test_a_tab_separated_copy_with_a_quote_left_open_is_read_line_by_line() -> N
     doc = parse_bytes(text.encode(), "list.txt")
     assert list(doc.items["item_label"]) == ["1", "2"]
     assert {"教育局", "住建局"} <= set(doc.assignments["unit"])
+
+
+_UNITS = "市经信局、市财政局、市自然资源局、市住建局、市交通局、市农业农村局、市水利局、市林业局、市城管局"
+_TASK = (
+    "深入实施消费新政,提升传统消费,培育新型消费,持续打响“浙里来消费”品牌,推进现代流通体系"
+    "建设,加快培育国际消费中心城市,建设数字生活服务强省,到2025年,社会消费品零售总额达到"
+    "3.5万亿元,居民消费率达到42%。"
+)
+
+
+def test_a_pdf_of_short_lines_joins_a_units_cells_wrapped_text() -> None:
+    # a table copied one cell a line, set in a PDF: the only line reaching the right margin is
+    # a units cell wrapped (市林 / 业局)
+    lines = ["2021年重点工作责任分解", "序号", "重点工作任务", "责任单位", "1"]
+    lines += ["固定资产投资增长10%以上。", _UNITS, "2", "新增城镇就业3万人。", "市人社局"]
+    text = "\n".join(lines)
+    from_pdf = parse_bytes(builders.text_pdf(text), "list.pdf")
+    assert table(from_pdf) == table(parse_bytes(text.encode(), "list.txt"))
+
+
+def test_a_pdf_line_starting_with_a_decimal_goes_on_the_line_above() -> None:
+    from lib.parse.sources import _paragraph_lines
+
+    def line(top: float, x1: float, text: str) -> dict:
+        return {"top": top, "bottom": top + 10.5, "x0": 78.0, "x1": x1, "text": text}
+
+    wrapped = [line(100, 508, _TASK[:43]), line(116, 508, _TASK[43:86]), line(132, 508, "达到")]
+    joined = _paragraph_lines(
+        [*wrapped, line(148, 300, "3.5万亿元,居民消费率达到42%。")], [], (0, 0, 595, 842)
+    )
+    assert joined[-1]["text"].endswith("达到3.5万亿元,居民消费率达到42%。")
+    apart = _paragraph_lines(
+        [*wrapped, line(148, 300, "3.加快培育国际消费中心城市")], [], (0, 0, 595, 842)
+    )
+    assert apart[-1]["text"] == "3.加快培育国际消费中心城市"

@@ -848,19 +848,21 @@ def _column_rows(page) -> list[list[str]]:
             placed.append((table.bbox[1] + order * 0.001, 1, row))
     boxes = [t.bbox for t in tables]
     lines = page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines()
-    for line in _paragraph_lines(lines, [t.bbox[1] for t in tables], page.width):
+    for line in _paragraph_lines(lines, [t.bbox[1] for t in tables], page.bbox):
         placed.append((line["top"], 0, [line["text"]]))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [cells for _, _, cells in placed]
 
 
-def _paragraph_lines(lines: list[dict], table_tops: list[float], width: float) -> list[dict]:
+def _paragraph_lines(
+    lines: list[dict], table_tops: list[float], bbox: tuple[float, ...]
+) -> list[dict]:
     """The text lines of a page with a paragraph's wrapped lines joined: a line that runs to
     the right margin goes on in the next when that one starts at the left margin (not
     indented, as a new paragraph is) and starts no item (1. / (一) / 一、) — a PDF wraps a
     long item's text, the item goes on. Only where the text is set to a width (three lines or
-    more reach the right margin, and it spans most of the page or column); no line is joined
-    across a table."""
+    more reach the right margin, or long running text ends there, and it spans most of the
+    page or column, ``bbox``); no line is joined across a table."""
     if len(lines) < 2:
         return lines
     right = max(line["x1"] for line in lines)
@@ -868,11 +870,14 @@ def _paragraph_lines(lines: list[dict], table_tops: list[float], width: float) -
     reaching = [
         line for line in lines if line["x1"] >= right - 1.5 * (line["bottom"] - line["top"])
     ]
+    running = all(len(line["text"]) >= _LONG_LINE and " " not in line["text"] for line in reaching)
+    size = max(line["bottom"] - line["top"] for line in reaching)
     set_to_width = len(reaching) >= _MARGIN_LINES or (
-        len(reaching) == 2
-        and all(len(line["text"]) >= _LONG_LINE and " " not in line["text"] for line in reaching)
-    )  # or two long lines of running text (a paragraph of three lines, no row of a table)
-    if not set_to_width or right - left < 0.6 * width:
+        running and (len(reaching) == 2 or abs((bbox[2] - right) - (left - bbox[0])) <= 2 * size)
+    )  # or two long lines of running text (a paragraph of three lines, no row of a table),
+    # or one that ends as far from the page's right edge as the text starts from its left:
+    # at the right margin (a cell's text wrapped in a page of short lines)
+    if not set_to_width or right - left < 0.6 * (bbox[2] - bbox[0]):
         return lines  # short lines, some of them the longest: no text wraps here
     out: list[dict] = []
     for line in lines:
@@ -900,9 +905,10 @@ def _paragraph_lines(lines: list[dict], table_tops: list[float], width: float) -
 _MARGIN_LINES = 3  # lines that reach the right margin: the page's text is set to a width
 _LONG_LINE = 30  # characters of a line that reaches it: a paragraph's, no title's or cell's
 _SENTENCE_ENDS = ("。", ";", "；", "!", "?")
-# a line that starts an item, a row or a part: never the rest of the line above
+# a line that starts an item, a row or a part: never the rest of the line above (3.5万亿元
+# goes on a sentence, 3.加快 starts an item)
 _LINE_START = re.compile(
-    r"\s*(?:\d{1,3}(?:[.、．)]|\s)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+    r"\s*(?:\d{1,3}(?:[.．](?!\d)|[、)]|\s)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
     r"|[①-⑳●■◆▲★]|第[一二三四五六七八九十\d]{1,3}[条项部章]|附件|附表|序号)"
 )
 _PAGE_NUMBER = re.compile(r"[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*")
