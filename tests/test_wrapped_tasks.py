@@ -39,3 +39,32 @@ def test_two_units_lines_after_a_finished_task_stay_units() -> None:
         ("住建局", "co"),
         ("财政局", "co"),
     ]
+
+
+def test_units_run_on_to_the_end_of_a_task_are_cut_off_at_a_name_the_list_writes() -> None:
+    # a PDF line that ended at the right margin runs the units' line on to the task: cut at a
+    # name the list writes on its own elsewhere (经信局); a task's own last words stay
+    rows = [
+        ("加快推进城市更新", "▲住建局,各镇乡(街道)"),
+        ("推进数字经济发展", "▲经信局,各部门"),
+        ("确保工业强市稳居全省第一方阵经信局,相关部门,各镇乡(街道)", None),
+        ("开展招商选资竞赛活动", "▲招商中心,各部门"),
+        ("建设未来社区5个", "▲住建局,各镇乡(街道)"),
+        ("推动政务服务增值化改革,实现企业开办一日办结", None),
+        ("新增城镇就业1万人", "▲人社局"),
+        ("改造老旧小区9个", "▲住建局,各镇乡(街道)"),
+        ("新建幼儿园3所", "▲教育局,财政局"),
+        ("完成造林1万亩", "▲林业局"),
+    ]
+    lines = ["2024年重点工作责任清单", "序号", "主要工作", "责任单位"]
+    for number, (task, units) in enumerate(rows, start=1):
+        lines += [str(number), task] + ([units] if units else [])
+    doc = parse_bytes("\n".join(lines).encode(), "list.txt")
+    tasks = dict(zip(doc.items["item_label"], doc.items["task"]))
+    assert tasks["3"] == "确保工业强市稳居全省第一方阵"
+    units = doc.assignments[doc.assignments["item_no"] == 3]
+    assert list(zip(units["unit"], units["role"])) == [
+        ("经信局", "co"), ("相关部门", "co"), ("各镇乡(街道)", "co"),
+    ]  # fmt: skip
+    assert tasks["6"] == "推动政务服务增值化改革,实现企业开办一日办结"
+    assert 6 not in set(doc.assignments["item_no"])

@@ -8,6 +8,7 @@ the command line and the benchmark share.
 from __future__ import annotations
 
 import hashlib
+import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
@@ -19,7 +20,7 @@ import pandas as pd
 
 from lib.parse.collector import collector_paused
 from lib.parse.conventions import CONVENTIONS, Reading, read_items
-from lib.parse.duties import is_lead_note
+from lib.parse.duties import is_lead_note, looks_like_units
 from lib.parse.errors import EXIT_NO_ITEMS, ListError
 from lib.parse.labels import LABEL_MARKS, label_number
 from lib.parse.metadata import extract_metadata
@@ -184,6 +185,7 @@ def _parse_read(
             "“责任单位”或“牵头单位”一列，或在每条事项后写明责任单位。",
             EXIT_NO_ITEMS,
         )
+    records = _units_glued_to_tasks(records, lexicon)
     lexicon = lexicon.with_document_names(
         document_names((f.text for r in records for f in r.fields), lexicon)
     )
@@ -280,6 +282,57 @@ def _record_of_exported_item(row) -> ItemRecord:
         deadline=row.deadline,
         fields=tuple(fields),
     )
+
+
+_MOST_NAME_UNITS = 0.8  # share of the items naming units for one without them to be a slip
+_CLAUSE = re.compile(r"[,、;]")
+_LONGEST_NAME = 20
+
+
+def _units_glued_to_tasks(
+    records: tuple[ItemRecord, ...], lexicon: Lexicon
+) -> tuple[ItemRecord, ...]:
+    """Items that name no units, in a list whose items nearly all do, whose task ends in units
+    glued on (a PDF line that ended at the right margin run on into the units' line:
+    ``…稳居全省第一方阵经信局,相关部门,各镇乡(街道)``): the units cut off the task, from a name
+    the list writes on its own elsewhere, read by the rule its other units are."""
+    named = [r for r in records if r.fields]
+    if len(named) == len(records) or len(named) < _MOST_NAME_UNITS * len(records):
+        return records
+    written = {
+        name
+        for r in named
+        for f in r.fields
+        for name in _CLAUSE.split(f.text.replace("▲", "").replace("★", ""))
+        if len(name.strip()) >= 2
+    }
+    rule = Counter(f.rule for r in named for f in r.fields if not f.label).most_common(1)
+    out = []
+    for record in records:
+        at = None if record.fields or not rule else _glued_units_at(record.task, written, lexicon)
+        if at is None:
+            out.append(record)
+        else:
+            units = UnitField(record.task[at:], rule[0][0])
+            out.append(record._replace(task=record.task[:at], fields=(units,)))
+    return tuple(out)
+
+
+def _glued_units_at(task: str, written: set[str], lexicon: Lexicon) -> int | None:
+    """Where the units glued to the end of ``task`` start: the clauses at its end that read as
+    units, and before them a clause ending in a name of ``written``; None when there are none."""
+    starts = [0] + [m.end() for m in _CLAUSE.finditer(task)]
+    first = len(starts)  # the first clause of the units after the glued one
+    while first > 1:
+        clause = task[starts[first - 1] :].split(",")[0].split("、")[0].split(";")[0]
+        if not (clause.strip("▲★") in written or looks_like_units(clause, lexicon)):
+            break
+        first -= 1
+    glued = task[starts[first - 1] : starts[first] - 1 if first < len(starts) else len(task)]
+    for length in range(min(len(glued) - 4, _LONGEST_NAME), 1, -1):
+        if glued[-length:].lstrip("▲★") in written:
+            return starts[first - 1] + len(glued) - length
+    return None
 
 
 def _items_table(doc_id: str, records: tuple[ItemRecord, ...]) -> pd.DataFrame:
