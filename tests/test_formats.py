@@ -152,18 +152,24 @@ def test_a_pdf_of_short_lines_joins_a_units_cells_wrapped_text() -> None:
     assert table(from_pdf) == table(parse_bytes(text.encode(), "list.txt"))
 
 
-def test_a_pdf_line_starting_with_a_decimal_goes_on_the_line_above() -> None:
+@pytest.mark.parametrize(
+    ("last", "following", "joined"),
+    [
+        ("达到", "3.5万亿元,居民消费率达到42%。", True),  # a decimal goes on the sentence
+        ("达到", "3.加快培育国际消费中心城市", False),  # an item starts
+        ("达到", "3|加快培育国际消费中心城市|市商务局", False),  # a row starts
+        ("(牵头单位:自治区人社厅);", "组织职业院校开展技术技能培训10万人次", True),  # a clause
+        ("(牵头单位:自治区人社厅)。", "组织职业院校开展技术技能培训10万人次", False),  # a sentence
+    ],
+)
+def test_a_pdf_line_reaching_the_margin_goes_on_in_the_next_unless_it_ends(
+    last: str, following: str, joined: bool
+) -> None:
     from lib.parse.sources import _paragraph_lines
 
     def line(top: float, x1: float, text: str) -> dict:
         return {"top": top, "bottom": top + 10.5, "x0": 78.0, "x1": x1, "text": text}
 
-    wrapped = [line(100, 508, _TASK[:43]), line(116, 508, _TASK[43:86]), line(132, 508, "达到")]
-    joined = _paragraph_lines(
-        [*wrapped, line(148, 300, "3.5万亿元,居民消费率达到42%。")], [], (0, 0, 595, 842)
-    )
-    assert joined[-1]["text"].endswith("达到3.5万亿元,居民消费率达到42%。")
-    apart = _paragraph_lines(
-        [*wrapped, line(148, 300, "3.加快培育国际消费中心城市")], [], (0, 0, 595, 842)
-    )
-    assert apart[-1]["text"] == "3.加快培育国际消费中心城市"
+    wrapped = [line(100, 508, _TASK[:43]), line(116, 508, _TASK[43:86]), line(132, 508, last)]
+    lines = _paragraph_lines([*wrapped, line(148, 300, following)], [], (0, 0, 595, 842))
+    assert lines[-1]["text"] == (_TASK[:86] + last + following if joined else following)

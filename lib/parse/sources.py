@@ -904,11 +904,11 @@ def _paragraph_lines(
 
 _MARGIN_LINES = 3  # lines that reach the right margin: the page's text is set to a width
 _LONG_LINE = 30  # characters of a line that reaches it: a paragraph's, no title's or cell's
-_SENTENCE_ENDS = ("。", ";", "；", "!", "?")
+_SENTENCE_ENDS = ("。", "!", "?")
 # a line that starts an item, a row or a part: never the rest of the line above (3.5万亿元
-# goes on a sentence, 3.加快 starts an item)
+# goes on a sentence, 3.加快 and 3|加快 start an item)
 _LINE_START = re.compile(
-    r"\s*(?:\d{1,3}(?:[.．](?!\d)|[、)]|\s)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+    r"\s*(?:\d{1,3}(?:[.．](?!\d)|[、)|]|\s)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
     r"|[①-⑳●■◆▲★]|第[一二三四五六七八九十\d]{1,3}[条项部章]|附件|附表|序号)"
 )
 _PAGE_NUMBER = re.compile(r"[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*")
