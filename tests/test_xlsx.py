@@ -215,3 +215,63 @@ def test_a_workbook_over_the_text_limit_is_refused_before_it_is_loaded(
     measured = measure(path)
     assert "内容过长" in str(measured["outcome"])
     assert measured["seconds"] < 5, measured
+
+
+def _workbook(sheets: list[tuple[str, list[list[str]]]]) -> bytes:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    book.remove(book.active)
+    for name, rows in sheets:
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+_HEADER = ["序号", "工作任务", "牵头单位", "配合单位"]
+_ECONOMY = [
+    ["1", "推进工业园区扩区", "发改局", "财政局"],
+    ["2", "新增规上企业20家", "工信局", "统计局"],
+]
+_LIVES = [["1", "新建幼儿园3所", "教育局", "住建局"], ["2", "改造老旧小区9个", "住建局", "各街道"]]
+
+
+@pytest.mark.parametrize(
+    ("names", "sections"),
+    [
+        (("经济发展", "社会民生"), ["经济发展", "经济发展", "社会民生", "社会民生"]),
+        (("Sheet1", "Sheet2"), ["", "", "", ""]),  # names the program gave: no sections
+    ],
+)
+def test_a_workbooks_sheets_each_a_part_of_the_list_name_their_sections(
+    names: tuple[str, str], sections: list[str]
+) -> None:
+    # each sheet its title, the header again and its rows numbered from 1
+    data = _workbook(
+        [
+            (names[0], [["2024年重点工作责任清单"], _HEADER, *_ECONOMY]),
+            (names[1], [["2024年重点工作责任清单"], _HEADER, *_LIVES]),
+        ]
+    )
+    doc = parse_bytes(data, "list.xlsx")
+    assert list(doc.items["item_label"]) == ["1", "2", "1", "2"]
+    assert list(doc.items["section"]) == sections
+    assert list(doc.assignments["unit"]) == ["发改局", "财政局", "工信局", "统计局"] + [
+        "教育局", "住建局", "住建局", "各街道",
+    ]  # fmt: skip
+    assert any("工作表的名称" in line for line in doc.report.read_as) == bool(sections[0])
+
+
+def test_a_heading_inside_a_sheet_outranks_the_sheets_name() -> None:
+    data = _workbook(
+        [
+            ("重点工作", [["一、经济发展"], _HEADER, *_ECONOMY, ["二、社会民生"], *_LIVES]),
+            ("说明", [["注:牵头单位负责汇总报送进展情况。"]]),
+            ("民生实事", [_HEADER, ["1", "新建公园5个", "园林局", "各街道"]]),
+        ]
+    )
+    doc = parse_bytes(data, "list.xlsx")
+    assert list(doc.items["section"]) == ["经济发展"] * 2 + ["社会民生"] * 2 + ["民生实事"]

@@ -385,8 +385,12 @@ def find_items(blocks: list[Block]) -> Layout:
     take, line = cutter.take, cutter.spaced_line if kinds else cutter._line
     signed = _signatures(blocks)
     cutter.texts = [b.text for b in blocks]
+    sheets = _sheet_sections(blocks, start)
     for at, block in enumerate(blocks[start:], start):
         cutter.at = at
+        if at in sheets and not (at == start and cutter.section):  # a workbook's sheets,
+            cutter.close()  # each a part of the list: their names sections (a heading
+            cutter.section = sheets[at]  # above the first sheet's header stays)
         if at in signed:  # 蔡甸区人民政府办公室 / 2023年1月3日: the notice signed, no units
             cutter.furniture += 1
             continue
@@ -429,6 +433,9 @@ def find_items(blocks: list[Block]) -> Layout:
         # at the second
         read_as = "；".join(filter(None, [read_as, f"表格首列“{header[0]}”为分组，作章节读入。"]))
         header = header[1:]
+    if sheets:
+        named = "、".join(f"“{name}”" for name in sheets.values())
+        read_as = "；".join(filter(None, [read_as, f"各工作表的名称（{named}）作章节读入。"]))
     items, laid = laid_rows(found, header, kinds)
     items, merged = merged_units(items, header)
     items, cut_off = _cut_name_dropped(items, blocks)
@@ -458,6 +465,25 @@ def find_items(blocks: list[Block]) -> Layout:
 
 
 _ROW_TEXT = 15  # characters past which a line is a row's text, not a header cell
+# a sheet's name as the program gives it (Sheet1, 工作表2, 表3): no part's name
+_DEFAULT_SHEET = re.compile(r"(?i)(?:sheet|工作表|表)\s*\d*")
+
+
+def _sheet_sections(blocks: list[Block], start: int) -> dict[int, str]:
+    """Where each sheet of a workbook starts (from ``start``, the first sheet's first row after
+    the header) and its name, when two sheets or more hold numbered rows and each is named
+    (经济发展 / 社会民生): the names are the sections of their rows. Empty otherwise."""
+    refs = [b.source_ref.rpartition("!")[0] for b in blocks]
+    if not all(refs):
+        return {}
+    numbered = {
+        ref for ref, b in zip(refs, blocks) if b.cells and ITEM_LABEL.match(b.cells[0].strip())
+    }
+    names = list(dict.fromkeys(refs))
+    if len(numbered) < 2 or any(_DEFAULT_SHEET.fullmatch(name.strip()) for name in numbered):
+        return {}
+    firsts = {name: refs.index(name) for name in names if name in numbered}
+    return {max(at, start): name.strip() for name, at in firsts.items()}
 
 
 def _row_after_header(cells: list[str], cell: str, following: str) -> bool:
