@@ -2091,3 +2091,28 @@ def test_units_labelled_on_the_line_a_pdf_wrapped_the_task_on_to_and_progress_ru
     )
     doc = parse_bytes(text.encode(), "report.txt")
     assert units_of(doc) == {"1": ["市发展改革委", "市财政局", "各区县政府"], "2": ["市人力社保局"]}
+
+
+@pytest.mark.parametrize(
+    ("header", "cells", "statuses"),
+    [
+        ("完成状态", ["提前完成", "滞后序时进度", "暂未启动"], ["done", "behind", "not_started"]),
+        ("完成状态", ["超序时进度", "慢于序时", "已竣工"], ["on_track", "behind", "done"]),
+        ("是否达序", ["否,正在推进", "是(已完成)", "是,正在推进"], ["behind", "done", "on_track"]),
+    ],
+)
+def test_a_status_cell_saying_more_than_one_word(
+    header: str, cells: list[str], statuses: list[str]
+) -> None:
+    from tests import builders
+
+    rows = (
+        ["2024年重点工作1-9月推进情况表"],
+        ["序号", "重点任务", "责任单位", "1-9月进展情况", header],
+        ["1", "新建幼儿园3所", "区教育局", "幼儿园主体施工", cells[0]],
+        ["2", "改造老旧小区9个", "区住建局", "已改造6个", cells[1]],
+        ["3", "建设体育公园", "区文体局", "完成方案设计", cells[2]],
+    )
+    _, progress = read_progress(builders.sheet(rows), "states.xlsx")
+    assert list(progress["status"]) == statuses
+    assert list(progress["status_source"]) == ["column"] * 3

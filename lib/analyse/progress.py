@@ -276,6 +276,10 @@ def judge(
     Judged(status='on_track', source='column', evidence='是否达序：是')
     >>> judge(["完成30公里"], [("是否滞后", "否")], [], p).status
     'on_track'
+    >>> [judge(["完成30公里"], [("是否达序", v)], [], p).status for v in ("否,正在推进", "是(已完成)")]
+    ['behind', 'done']
+    >>> judge(["完成30公里"], [("完成状态", "滞后序时进度")], [], p).evidence
+    '完成状态：滞后序时进度'
     >>> judge(["在46个小区建成38个厢房"], [], ["项目于9月28才签订合同,滞后了2个月"], p).status
     'behind'
     >>> judge(["开工新建中小学校90所"], [], [], reporting_period(["2016年完成情况"])).source
@@ -306,14 +310,10 @@ def judge(
         role = column_role(header)
         if role == "mark":  # 已完成 | 序时推进 | 滞后, the item's ticked
             status = marked_status(header) if clean == "是" else None
-        elif role == "finished":  # 是否完成: 是 done; 否 behind at the year's end, else the
-            status = {"是": "done"}.get(clean, "behind" if period.year_end else None)  # text
-            if clean not in ("是", "否"):
-                status = cells.get(clean)  # 已完成, 推进中 written in it
-        elif clean in _ASKED_BEHIND and role == "lag":  # 是否滞后: 是 behind
-            status = _ASKED_BEHIND[clean]
+        elif clean in ("是", "否"):
+            status = _answer(clean, role, period)
         else:
-            status = cells.get(clean)
+            status = cells.get(clean) or _status_written(clean, role, period)
         if status is not None:
             if status == "on_track" and (done := _done_written(progress)) is not None:
                 return done  # 是否达序: 是, and its progress 已全部完成: more than on schedule
@@ -365,6 +365,35 @@ def judge(
             return Judged("done", "year_end", "")
         return Judged("on_track", "reported", "")
     return Judged("unknown", "none", "")
+
+
+def _answer(answer: str, role: str, period: Period) -> str | None:
+    """The status a status column's 是 or 否 gives: 是否滞后 asks whether behind, 是否完成
+    whether done (否: behind at the year's end, else the text decides), the others whether on
+    schedule."""
+    if role == "lag":
+        return _ASKED_BEHIND[answer]
+    if role == "finished":
+        return "done" if answer == "是" else ("behind" if period.year_end else None)
+    return _phrases()[0][answer]
+
+
+def _status_written(value: str, role: str, period: Period) -> str | None:
+    """A status cell that says more than a word of ``progress_phrases.csv`` (提前完成, 滞后序时进度,
+    否,正在推进, 是(已完成)): its words, a shortfall or completion first, then an answer it
+    opens with, then words of progress."""
+    found = _phrase_in(value, _phrases()[1])
+    if found is not None and found[0] != "on_track":
+        return found[0]
+    if value[:1] in ("是", "否") and value[1:2] in _AFTER_ANSWER:
+        said = _phrases()[0].get(value[2:].rstrip(")"), "")  # 是(已完成): what it says
+        return (
+            said if said in ("done", "behind", "not_started") else _answer(value[:1], role, period)
+        )
+    return found[0] if found is not None else None
+
+
+_AFTER_ANSWER = frozenset("(,;:、")  # 是(已完成), 否,正在推进: an answer, then what it says
 
 
 # columns whose cells say the status: 是否达序, 是否滞后, 是否完成, a ticked 已完成
