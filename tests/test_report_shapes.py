@@ -2116,3 +2116,24 @@ def test_a_status_cell_saying_more_than_one_word(
     _, progress = read_progress(builders.sheet(rows), "states.xlsx")
     assert list(progress["status"]) == statuses
     assert list(progress["status_source"]) == ["column"] * 3
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])
+def test_a_tick_under_the_answer_to_a_status_columns_question(fmt: str) -> None:
+    # 是否达到序时进度 over 是 | 否, one of them ticked in each row
+    from tests import builders
+
+    top = ["序号", "重点任务", "责任单位", "1-9月进展情况", "是否达到序时进度", ""]
+    below = ["", "", "", "", "是", "否"]
+    rows = [
+        ["1", "新建幼儿园3所", "区教育局", "主体完工", "√", ""],
+        ["2", "改造老旧小区9个", "区住建局", "已改造6个,其余正在施工", "", "√"],
+        ["3", "新增城镇就业1万人", "区人社局", "新增就业8000人", "√", ""],
+    ]
+    data = builders.two_row_header_table(fmt, "2024年重点工作1-9月推进情况表", top, below, rows)
+    doc, progress = read_progress(data, f"report.{fmt}")
+    assert units_of(doc) == {"1": ["区教育局"], "2": ["区住建局"], "3": ["区人社局"]}
+    assert list(progress["status"]) == ["on_track", "behind", "on_track"]
+    assert list(progress["evidence"]) == [
+        "是否达到序时进度：是", "是否达到序时进度：否", "是否达到序时进度：是",
+    ]  # fmt: skip

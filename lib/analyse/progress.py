@@ -188,8 +188,8 @@ def column_role(header: str) -> str:
     text = PERIOD_AFTER.sub("", text) or text  # 月度进展情况(1-3月)
     if not text:
         return "progress"  # text written after the units: a running-text report's progress
-    if marked_status(text):
-        return "mark"  # 已完成 | 序时推进 | 滞后: a tick in one of them says the item's status
+    if marked_status(text) or marked_answer(text):
+        return "mark"  # 已完成 | 序时推进 | 滞后, 是否达序 是 | 否: a tick in one says the status
     if text.endswith(("(%)", "%")):
         return "rate"  # 形象进度(%), 1-8月实际完成率%: a share of the year's task done
     return next((role for ending, role in _header_roles() if text.endswith(ending)), "")
@@ -214,6 +214,20 @@ def marked_status(header: str) -> str | None:
                 return cells[phrase]
             return None
     return None
+
+
+def marked_answer(header: str) -> tuple[str, str] | None:
+    """(是 or 否, the role of the question) of a column under a status column's question,
+    named by its answer (是否达序 over 是 | 否: 是否达序是); else None.
+
+    >>> marked_answer("是否达到序时进度否"), marked_answer("是否滞后是"), marked_answer("是否")
+    (('否', 'status'), ('是', 'lag'), None)
+    """
+    text = re.sub(r"\s+", "", header)
+    if len(text) < 3 or text[-1] not in ("是", "否"):
+        return None
+    role = column_role(text[:-1])
+    return (text[-1], role) if role in ("status", "lag", "finished") else None
 
 
 # a tick or a cross in a status column: 是 or 否
@@ -308,8 +322,13 @@ def judge(
         clean = re.sub(r"[\s。.]", "", value)
         clean = _TICKS.get(clean, clean)  # √ | ×: 是 | 否
         role = column_role(header)
-        if role == "mark":  # 已完成 | 序时推进 | 滞后, the item's ticked
-            status = marked_status(header) if clean == "是" else None
+        if role == "mark":  # 已完成 | 序时推进 | 滞后 or 是 | 否 under 是否达序, one ticked
+            answer = marked_answer(header)
+            status = None
+            if clean == "是" and answer:  # 是否达序 否 ticked: as 是否达序 | 否
+                status, header, value = _answer(*answer, period), header[:-1], answer[0]
+            elif clean == "是":
+                status = marked_status(header)
         elif clean in ("是", "否"):
             status = _answer(clean, role, period)
         else:

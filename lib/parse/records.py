@@ -1252,7 +1252,8 @@ def sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] 
     spanned = [k for k in range(len(top)) if not top[k] and any(top[:k])]
     if not named or not spanned or not all(_sub_header_cell(below[k]) for k in named):
         return None
-    if not any(header_role(below[k]) for k in named) or not set(named) & {
+    answers = all(below[k] in _ANSWERS for k in named)  # 是否达序 over 是 | 否, one ticked
+    if not (answers or any(header_role(below[k]) for k in named)) or not set(named) & {
         k for s in spanned for k in (s - 1, s)
     }:
         return None
@@ -1261,6 +1262,9 @@ def sub_header(top: tuple[str, ...], below: tuple[str, ...]) -> tuple[str, ...] 
         above = top[k] or next((t for t in reversed(top[:k]) if t), "")
         out.append(top[k] if not cell or cell == top[k] else _column_name(above, cell))
     return tuple(out)
+
+
+_ANSWERS = ("是", "否")
 
 
 def _takes(above: str, units: bool) -> bool:
