@@ -2137,3 +2137,18 @@ def test_a_tick_under_the_answer_to_a_status_columns_question(fmt: str) -> None:
     assert list(progress["evidence"]) == [
         "是否达到序时进度：是", "是否达到序时进度：否", "是否达到序时进度：是",
     ]  # fmt: skip
+
+
+def test_a_column_named_done_holding_amounts_is_no_tick() -> None:
+    # 全年计划 | 已完成 | 完成率: 已完成 holds the amount done, read as the progress
+    from tests import builders
+
+    rows = (
+        ["2024年重点工作1-9月推进情况表"],
+        ["序号", "重点任务", "责任单位", "全年计划", "已完成", "完成率"],
+        ["1", "新建幼儿园3所", "区教育局", "3所", "2所", "66.7%"],
+        ["2", "改造老旧小区9个", "区住建局", "9个", "9个", "100%"],
+    )
+    _, progress = read_progress(builders.sheet(rows), "amounts.xlsx")
+    assert list(progress["status"]) == ["behind", "done"]
+    assert list(progress["progress_text"]) == ["2所", "9个"]

@@ -234,6 +234,13 @@ def marked_answer(header: str) -> tuple[str, str] | None:
 _TICKS = dict.fromkeys("√✓✔☑●", "是") | dict.fromkeys("×✗✘╳☒", "否")
 
 
+def _ticked(cell: str) -> str | None:
+    """是 or 否 for a tick, a cross or the word itself in a cell; else None."""
+    clean = re.sub(r"[\s。.]", "", cell)
+    clean = _TICKS.get(clean, clean)
+    return clean if clean in ("是", "否") else None
+
+
 @functools.lru_cache(maxsize=1)
 def _phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
     """(status column value → status, status → text phrases, longest first)."""
@@ -319,8 +326,7 @@ def judge(
     """
     cells, phrases = _phrases()
     for header, value in status_cells:
-        clean = re.sub(r"[\s。.]", "", value)
-        clean = _TICKS.get(clean, clean)  # √ | ×: 是 | 否
+        clean = _ticked(value) or re.sub(r"[\s。.]", "", value)  # √ | ×: 是 | 否
         role = column_role(header)
         if role == "mark":  # 已完成 | 序时推进 | 滞后 or 是 | 否 under 是否达序, one ticked
             answer = marked_answer(header)
@@ -738,6 +744,9 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     """
     notes = doc.notes
     roles = {h: column_role(h) for h in set(notes["header"])}
+    for header, texts in notes.groupby("header")["text"]:
+        if roles[header] == "mark" and not all(_ticked(t) is not None for t in texts):
+            roles[header] = ""  # 已完成 over figures (3所): an amount done, no tick
     progress_headers = [h for h in dict.fromkeys(notes["header"]) if roles[h] == "progress"]
     if any(progress_headers) and "" in progress_headers:  # a table's progress columns: text
         progress_headers.remove("")  # after an item's units is a remark there
