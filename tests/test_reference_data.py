@@ -94,7 +94,7 @@ def test_flag_codes_are_snake_case_and_explained() -> None:
         (
             "progress_headers.csv",
             "role",
-            {"progress", "status", "lag", "finished", "remark", "rate", "plan"},
+            {"progress", "status", "lag", "finished", "due", "remark", "rate", "plan"},
         ),
         (
             "header_words.csv",

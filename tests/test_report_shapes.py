@@ -2152,3 +2152,22 @@ def test_a_column_named_done_holding_amounts_is_no_tick() -> None:
     _, progress = read_progress(builders.sheet(rows), "amounts.xlsx")
     assert list(progress["status"]) == ["behind", "done"]
     assert list(progress["progress_text"]) == ["2所", "9个"]
+
+
+def test_a_rows_own_share_due_against_its_share_done() -> None:
+    # 序时进度 | 实际进度 per row: the report's own share due, not the share of the year gone;
+    # the figures outweigh 正在推进
+    from tests import builders
+
+    rows = (
+        ["2024年重点工作推进情况表(截至9月底)"],
+        ["序号", "重点任务", "责任单位", "序时进度", "实际进度", "进展情况"],
+        ["1", "新建幼儿园3所", "区教育局", "75%", "60%", "主体施工正在推进"],
+        ["2", "改造老旧小区9个", "区住建局", "60%", "70%", "已改造6个"],
+        ["3", "建设体育公园", "区文体局", "50%", "30%", "完成方案设计"],
+    )
+    _, progress = read_progress(builders.sheet(rows), "due.xlsx")
+    assert list(progress["status"]) == ["behind", "on_track", "behind"]
+    assert list(progress["evidence"]) == [
+        "实际进度 60%，序时进度 75%", "实际进度 70%，序时进度 60%", "实际进度 30%，序时进度 50%",
+    ]  # fmt: skip

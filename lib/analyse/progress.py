@@ -33,7 +33,7 @@ import csv
 import datetime
 import functools
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING
 
 import pandas as pd
@@ -74,6 +74,9 @@ class Period:
     start: datetime.date | None
     end: datetime.date | None
     months: tuple[int, int] | None = None  # first and last month, known even without a year
+    # the share of the task due by the period's end as the report states it for an item (a
+    # 序时进度 column: 75%), and how it is written; None: the share of the year gone
+    due: tuple[float, str] | None = field(default=None, repr=False)
 
     @property
     def year_end(self) -> bool:
@@ -360,6 +363,8 @@ def judge(
             # unless the item says it keeps to the timetable (均达序时进度)
         if status == "on_track" and (waiting := _pending(progress)) is not None:
             return waiting
+        if status == "on_track" and (rated := _by_rate(rates, period)) is not None:
+            return rated  # 完成率 60% against 序时 75%: the figures outweigh 正在推进
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
         # says 确保完成全年目标 of what is to be done
@@ -629,23 +634,28 @@ def _by_rate(rates: list[tuple[str, str]], period: Period) -> Judged | None:
     'done'
     >>> _by_rate([("累计进度", "96.64%")], reporting_period([])) is None
     True
+    >>> due = replace(p, due=(75.0, "序时进度 75%"))  # the report's own
+    >>> _by_rate([("实际进度", "60%")], due).evidence
+    '实际进度 60%，序时进度 75%'
     """
     found = [(h, float(m[1]), m[0]) for h, cell in rates for m in _RATE.finditer(cell)]
     if not found:
         return None
     header, lowest, written = min(found, key=lambda f: f[1])
-    if period.last_month is None:  # a report that names no period: only a whole task done
+    if period.due is not None:  # the report's own 序时进度 for the item
+        expected, stated = period.due
+    elif period.last_month is None:  # a report that names no period: only a whole task done
         return Judged("done", "rate", f"{header} {written}") if lowest >= 100 else None
-    expected = 100 * period.last_month / 12
+    else:
+        expected = 100 * period.last_month / 12
+        stated = f"{period.label or '报告期'}序时进度 {expected:.1f}%"
     if lowest >= 100:
         status = "done"
     elif period.year_end or lowest < expected:
         status = "behind"
     else:
         status = "on_track"
-    return Judged(
-        status, "rate", f"{header} {written}，{period.label or '报告期'}序时进度 {expected:.1f}%"
-    )
+    return Judged(status, "rate", f"{header} {written}，{stated}")
 
 
 # 完成年度目标任务的41.3%, 占年度目标任务的18.9%, 完成任务数的108.97%: the share of the task done
@@ -667,6 +677,20 @@ def _year_shares(progress: list[str]) -> list[tuple[str, str]]:
 
 
 _BARE_SHARE = re.compile(r"\d{1,3}(?:\.\d+)?%")
+
+
+def _share(cell: str) -> float | None:
+    """A cell that is a percentage only (75%, 60.5%): its value; else None."""
+    text = cell.strip()
+    return float(text[:-1]) if _BARE_SHARE.fullmatch(text) else None
+
+
+def _due(cells: list[tuple[str, str]], roles: dict[str, str]) -> tuple[float, str] | None:
+    """The share of the task due that a row's 序时进度 column states (75%), and as written."""
+    for header, cell in cells:
+        if roles.get(header) == "due" and (value := _share(cell)) is not None:
+            return value, f"{header} {cell.strip()}"
+    return None
 
 
 _WORKS_DONE = re.compile(r"完成[^,;。,]{0,8}?的?\s*(\d+(?:\.\d+)?)%")  # 已完成总工程量的90%
@@ -789,8 +813,13 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         status_cells = [(h, t) for h, t in cells if roles.get(h) in _STATUS_ROLES]
         remarks = [t for h, t in cells if roles.get(h) == "remark"]
         rates = [(h, t) for h, t in cells if roles.get(h) == "rate"]
+        due = _due(cells, roles)
+        if due is not None:  # 序时进度 75% | 实际进度 60%: a bare share in a progress column too
+            rates += [(h, t) for h, t in cells if roles.get(h) == "progress" and _share(t)]
         for headers in columns:
             period = periods.get(headers[0]) or reporting_period(titles, year)
+            if due is not None and headers is latest:
+                period = replace(period, due=due)
             text = [t for h, t in cells if h in headers]
             last = headers is latest
             judged = judge(
