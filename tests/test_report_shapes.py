@@ -2047,6 +2047,20 @@ def test_ticks_in_status_columns_of_one_header_row_the_rows_last_cells_blank() -
     assert list(progress["progress_text"]) == ["3所幼儿园已建成投用", "已改造6个", "完成方案设计"]
 
 
+def _status_column_report(header: str, cells: list[str]):
+    """The progress of a sheet of three items whose status column ``header`` holds ``cells``."""
+    from tests import builders
+
+    rows = (
+        ["2024年重点工作1-9月推进情况表"],
+        ["序号", "重点任务", "责任单位", "1-9月进展情况", header],
+        ["1", "新建幼儿园3所", "区教育局", "幼儿园主体施工", cells[0]],
+        ["2", "改造老旧小区9个", "区住建局", "已改造6个,其余正在施工", cells[1]],
+        ["3", "建设体育公园", "区文体局", "完成方案设计", cells[2]],
+    )
+    return read_progress(builders.sheet(rows), "status.xlsx")[1]
+
+
 @pytest.mark.parametrize(
     ("header", "marks", "statuses"),
     [
@@ -2058,16 +2072,7 @@ def test_ticks_in_status_columns_of_one_header_row_the_rows_last_cells_blank() -
 def test_a_tick_or_a_cross_answers_the_status_columns_question(
     header: str, marks: list[str], statuses: list[str]
 ) -> None:
-    from tests import builders
-
-    rows = (
-        ["2024年重点工作1-9月推进情况表"],
-        ["序号", "重点任务", "责任单位", "1-9月进展情况", header],
-        ["1", "新建幼儿园3所", "区教育局", "幼儿园主体施工", marks[0]],
-        ["2", "改造老旧小区9个", "区住建局", "已改造6个,其余正在施工", marks[1]],
-        ["3", "建设体育公园", "区文体局", "完成方案设计", marks[2]],
-    )
-    _, progress = read_progress(builders.sheet(rows), "ticks.xlsx")
+    progress = _status_column_report(header, marks)
     assert list(progress["status"]) == statuses
     assert progress["evidence"].iloc[0] == f"{header}：{marks[0]}"
 
@@ -2104,16 +2109,7 @@ def test_units_labelled_on_the_line_a_pdf_wrapped_the_task_on_to_and_progress_ru
 def test_a_status_cell_saying_more_than_one_word(
     header: str, cells: list[str], statuses: list[str]
 ) -> None:
-    from tests import builders
-
-    rows = (
-        ["2024年重点工作1-9月推进情况表"],
-        ["序号", "重点任务", "责任单位", "1-9月进展情况", header],
-        ["1", "新建幼儿园3所", "区教育局", "幼儿园主体施工", cells[0]],
-        ["2", "改造老旧小区9个", "区住建局", "已改造6个", cells[1]],
-        ["3", "建设体育公园", "区文体局", "完成方案设计", cells[2]],
-    )
-    _, progress = read_progress(builders.sheet(rows), "states.xlsx")
+    progress = _status_column_report(header, cells)
     assert list(progress["status"]) == statuses
     assert list(progress["status_source"]) == ["column"] * 3
 
