@@ -16,6 +16,7 @@ FORMATS = {
     "list-gb18030.txt": lambda: builders.txt("gb18030"),
     "list-tab.txt": builders.tsv,
     "list-tab-gb18030.txt": lambda: builders.tsv("gb18030"),
+    "list.tsv": builders.tsv,
     "list.csv": builders.csv_bytes,
     "list-utf8.csv": lambda: builders.csv_bytes("utf-8-sig"),
     "list.xlsx": builders.xlsx,

@@ -24,7 +24,7 @@ from lib.parse.errors import ListError
 from lib.parse.normalize import normalize_line, normalize_text
 from lib.parse.xlsx import cell_text, sheet_rows, without_hidden, xlsx_rows
 
-TEXT_SUFFIXES = {"", ".txt", ".text", ".md"}
+TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".tsv"}  # .tsv: a sheet saved as tab-separated text
 # Largest uncompressed size of an .xlsx/.docx we open: more is a zip bomb, not a list.
 MAX_UNZIPPED_BYTES = 200 * 1024 * 1024
 # Largest file we read at all (the app's own upload limit is lower, see .streamlit/config.toml).
@@ -1079,7 +1079,6 @@ def _damaged(kind: str, error: Exception) -> str:
 # each reader gives (blocks, how) or (blocks, how, ignored)
 _READERS: dict[str, Callable[[bytes], tuple]] = {
     **{suffix: _read_text for suffix in TEXT_SUFFIXES},
-    ".tsv": _read_text,  # a sheet saved as tab-separated text
     ".csv": _read_csv,
     ".xlsx": _read_xlsx,
     ".xlsm": _read_xlsx,
