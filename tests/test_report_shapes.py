@@ -2167,3 +2167,39 @@ def test_a_rows_own_share_due_against_its_share_done() -> None:
     assert list(progress["evidence"]) == [
         "实际进度 60%，序时进度 75%", "实际进度 70%，序时进度 60%", "实际进度 30%，序时进度 50%",
     ]  # fmt: skip
+
+
+@pytest.mark.parametrize("numbered", ["paragraph", "row"])
+def test_a_word_report_of_one_form_an_item(numbered: str) -> None:
+    # each item a two-column table of its fields (工作任务 | … / 牵头单位 | … / 进展情况 | …),
+    # numbered by a paragraph above it or by a 序号 row; a field left blank
+    import io
+
+    import docx as python_docx
+
+    items = [
+        ("新建幼儿园3所", "区教育局", "区住建局、区财政局", "3所幼儿园主体完工", "是"),
+        ("改造老旧小区9个", "区住建局", "各街道", "已改造6个", "否"),
+        ("新增城镇就业1万人", "区人社局", "", "新增就业8000人", "是"),
+    ]
+    document = python_docx.Document()
+    document.add_paragraph("2024年重点工作1-9月推进情况")
+    for number, (task, lead, co, done, on_time) in enumerate(items, start=1):
+        fields = [("工作任务", task), ("牵头单位", lead), ("配合单位", co)]
+        fields += [("进展情况", done), ("是否达序", on_time)]
+        if numbered == "paragraph":
+            document.add_paragraph(str(number))
+        else:
+            fields.insert(0, ("序号", str(number)))
+        table = document.add_table(rows=len(fields), cols=2)
+        for row, (name, value) in enumerate(fields):
+            table.cell(row, 0).text, table.cell(row, 1).text = name, value
+    buffer = io.BytesIO()
+    document.save(buffer)
+    doc, progress = read_progress(buffer.getvalue(), "forms.docx")
+    assert list(doc.items["task"].str.split().str[0]) == [task for task, *_ in items]
+    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"], doc.assignments["role"])) == [
+        (1, "区教育局", "lead"), (1, "区住建局", "co"), (1, "区财政局", "co"),
+        (2, "区住建局", "lead"), (2, "各街道", "co"), (3, "区人社局", "lead"),
+    ]  # fmt: skip
+    assert list(progress["status"]) == ["on_track", "behind", "on_track"]

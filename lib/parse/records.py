@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
@@ -332,20 +333,51 @@ def key_value_rows(blocks: list[Block]) -> list[Block]:
     >>> [b.text for b in key_value_rows([Block("重点工作: | 5.建学校 |", "L1"), Block("牵头单位: | 县教育局 |", "L2")])]
     ['5.建学校', '牵头单位:县教育局']
     """
-    if not any("|" in b.text and not b.cells for b in blocks):
+    forms = _form_tables(blocks)
+    if not forms and not any("|" in b.text and not b.cells for b in blocks):
         return blocks
     out: list[Block] = []
     for block in blocks:
-        match = _KEY_VALUE.match(block.text) if "|" in block.text and not block.cells else None
-        role = header_role(match["key"]) if match else None
-        if not match or role is None or not match["value"]:
-            out.append(block)
-        elif role == "task" and ITEM_LABEL.match(match["value"]):
-            out.append(Block(match["value"], block.source_ref))
+        if forms and _field_row(block):
+            key, value = (c.strip() for c in block.cells)
+        elif "|" in block.text and not block.cells and (match := _KEY_VALUE.match(block.text)):
+            key, value = match["key"], match["value"]
+        elif forms and not block.cells and header_role(block.text) in (*UNIT_ROLES, "leader"):
+            continue  # 配合单位 | (blank): a form's field left empty
         else:
-            key = "".join(match["key"].split())
-            out.append(Block(f"{key}:{match['value']}", block.source_ref))
+            out.append(block)
+            continue
+        role = header_role(key)
+        if role is None or not value:
+            out.append(block)
+        elif role in ("task", "label") and ITEM_LABEL.match(value):
+            out.append(Block(value, block.source_ref))  # 序号 | 1, 重点工作 | 5.建学校
+        elif forms and role == "task":
+            out.append(Block(value, block.source_ref))  # 工作任务 | 新建幼儿园: the task
+        else:
+            out.append(Block(f"{''.join(key.split())}:{value}", block.source_ref))
     return out
+
+
+_FORM_FIELDS = 4  # field rows (牵头单位 | 区教育局) of a document of forms, its keys repeated
+
+
+def _form_tables(blocks: list[Block]) -> bool:
+    """Are the document's tables forms, one an item, each row a field and its value (工作任务 |
+    新建幼儿园 / 牵头单位 | 区教育局 / 进展情况 | …), the same fields in each?"""
+    keys = Counter(re.sub(r"\s+", "", b.cells[0]) for b in blocks if _field_row(b))
+    return sum(keys.values()) >= _FORM_FIELDS and sum(n >= 2 for n in keys.values()) >= 2
+
+
+def _field_row(block: Block) -> bool:
+    """A table row of two cells, a field's name (a header word) and a value that is none."""
+    cells = block.cells
+    return (
+        len(cells) == 2
+        and bool(cells[1].strip())
+        and header_role(cells[0]) is not None
+        and header_role(cells[1]) is None
+    )
 
 
 def find_items(blocks: list[Block]) -> Layout:
