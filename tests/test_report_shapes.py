@@ -2027,7 +2027,7 @@ def test_a_tick_under_the_status_that_names_its_column(fmt: str) -> None:
     assert units_of(doc) == {"1": ["区教育局"], "2": ["区住建局"], "3": ["区人社局"]}
     assert list(progress["status"]) == ["done", "on_track", "behind"]  # 7500 is on schedule:
     assert list(progress["evidence"]) == [  # the tick says otherwise
-        "进度情况已完成：√", "进度情况序时推进：√", "进度情况滞后：√",
+        "进度情况：已完成（√）", "进度情况：序时推进（√）", "进度情况：滞后（√）",
     ]  # fmt: skip
 
 

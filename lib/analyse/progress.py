@@ -219,6 +219,14 @@ def marked_status(header: str) -> str | None:
     return None
 
 
+def _ticked_evidence(header: str, tick: str) -> str:
+    """What a tick in a column named by a status says: 进度情况：滞后（√）, 已完成（√）."""
+    text = re.sub(r"\s+", "", header)
+    phrase = next(p for p in sorted(_phrases()[0], key=len, reverse=True) if text.endswith(p))
+    above = text[: -len(phrase)]
+    return f"{above}：{phrase}（{tick}）" if above else f"{phrase}（{tick}）"
+
+
 def marked_answer(header: str) -> tuple[str, str] | None:
     """(是 or 否, the role of the question) of a column under a status column's question,
     named by its answer (是否达序 over 是 | 否: 是否达序是); else None.
@@ -331,13 +339,14 @@ def judge(
     for header, value in status_cells:
         clean = _ticked(value) or re.sub(r"[\s。.]", "", value)  # √ | ×: 是 | 否
         role = column_role(header)
+        said = f"{header}：{value.strip()}"
         if role == "mark":  # 已完成 | 序时推进 | 滞后 or 是 | 否 under 是否达序, one ticked
             answer = marked_answer(header)
             status = None
-            if clean == "是" and answer:  # 是否达序 否 ticked: as 是否达序 | 否
-                status, header, value = _answer(*answer, period), header[:-1], answer[0]
-            elif clean == "是":
-                status = marked_status(header)
+            if clean == "是" and answer:  # 是否达序 否 ticked: as 是否达序：否
+                status, said = _answer(*answer, period), f"{header[:-1]}：{answer[0]}"
+            elif clean == "是":  # 进度情况 滞后 ticked: 进度情况：滞后（√）
+                status, said = marked_status(header), _ticked_evidence(header, value.strip())
         elif clean in ("是", "否"):
             status = _answer(clean, role, period)
         else:
@@ -345,7 +354,7 @@ def judge(
         if status is not None:
             if status == "on_track" and (done := _done_written(progress)) is not None:
                 return done  # 是否达序: 是, and its progress 已全部完成: more than on schedule
-            return Judged(status, "column", f"{header}：{value.strip()}")
+            return Judged(status, "column", said)
     texts = [t for t in (*progress, *remarks, *(cell for _, cell in rates)) if t.strip()]
     for text in progress:  # a progress cell that says only 已完成 (or 完成, 滞后 …), or opens
         # with it as a sentence of its own (已完成。 从1月1日起…) where no column plans the
