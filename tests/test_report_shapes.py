@@ -2169,37 +2169,56 @@ def test_a_rows_own_share_due_against_its_share_done() -> None:
     ]  # fmt: skip
 
 
-@pytest.mark.parametrize("numbered", ["paragraph", "row"])
-def test_a_word_report_of_one_form_an_item(numbered: str) -> None:
-    # each item a two-column table of its fields (工作任务 | … / 牵头单位 | … / 进展情况 | …),
-    # numbered by a paragraph above it or by a 序号 row; a field left blank
+_FORMS = [
+    ("新建幼儿园3所", "区教育局", "区住建局、区财政局", "3所幼儿园主体完工", "是"),
+    ("改造老旧小区9个", "区住建局", "各街道", "已改造6个", "否"),
+    ("新增城镇就业1万人", "区人社局", "", "新增就业8000人", "是"),
+]
+
+
+def _forms_docx(numbered: str) -> bytes:
+    """A Word report of one two-column table per item (工作任务 | … / 牵头单位 | … / 进展情况 |
+    …), numbered by a paragraph above each (``paragraph``), by a 序号 row (``row``) or not at
+    all (``none``); a field left blank."""
     import io
 
     import docx as python_docx
 
-    items = [
-        ("新建幼儿园3所", "区教育局", "区住建局、区财政局", "3所幼儿园主体完工", "是"),
-        ("改造老旧小区9个", "区住建局", "各街道", "已改造6个", "否"),
-        ("新增城镇就业1万人", "区人社局", "", "新增就业8000人", "是"),
-    ]
     document = python_docx.Document()
     document.add_paragraph("2024年重点工作1-9月推进情况")
-    for number, (task, lead, co, done, on_time) in enumerate(items, start=1):
+    for number, (task, lead, co, done, on_time) in enumerate(_FORMS, start=1):
         fields = [("工作任务", task), ("牵头单位", lead), ("配合单位", co)]
         fields += [("进展情况", done), ("是否达序", on_time)]
         if numbered == "paragraph":
             document.add_paragraph(str(number))
-        else:
+        elif numbered == "row":
             fields.insert(0, ("序号", str(number)))
         table = document.add_table(rows=len(fields), cols=2)
         for row, (name, value) in enumerate(fields):
             table.cell(row, 0).text, table.cell(row, 1).text = name, value
+        document.add_paragraph("")
     buffer = io.BytesIO()
     document.save(buffer)
-    doc, progress = read_progress(buffer.getvalue(), "forms.docx")
-    assert list(doc.items["task"].str.split().str[0]) == [task for task, *_ in items]
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("numbered", ["paragraph", "row"])
+def test_a_word_report_of_one_numbered_form_an_item(numbered: str) -> None:
+    doc, progress = read_progress(_forms_docx(numbered), "forms.docx")
+    assert list(doc.items["task"].str.split().str[0]) == [task for task, *_ in _FORMS]
     assert list(zip(doc.assignments["item_no"], doc.assignments["raw"], doc.assignments["role"])) == [
         (1, "区教育局", "lead"), (1, "区住建局", "co"), (1, "区财政局", "co"),
         (2, "区住建局", "lead"), (2, "各街道", "co"), (3, "区人社局", "lead"),
     ]  # fmt: skip
     assert list(progress["status"]) == ["on_track", "behind", "on_track"]
+
+
+def test_a_word_report_of_one_unnumbered_form_an_item() -> None:
+    # no number: read as a form's copy is (each field's name, its value below), every unit
+    # under 责任单位
+    doc, _ = read_progress(_forms_docx("none"), "forms.docx")
+    assert list(doc.items["task"]) == [task for task, *_ in _FORMS]
+    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"])) == [
+        (1, "区教育局"), (1, "区住建局"), (1, "区财政局"), (2, "区住建局"), (2, "各街道"),
+        (3, "区人社局"),
+    ]  # fmt: skip

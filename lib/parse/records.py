@@ -336,6 +336,14 @@ def key_value_rows(blocks: list[Block]) -> list[Block]:
     forms = _form_tables(blocks)
     if not forms and not any("|" in b.text and not b.cells for b in blocks):
         return blocks
+    if forms and not _forms_numbered(blocks):  # forms without numbers: each field's name on a
+        # line and its value below, as a form's copy writes them (read as such: form_items)
+        return [
+            Block(text, block.source_ref)
+            for block in blocks
+            if not (forms and not block.cells and header_role(block.text) in UNIT_ROLES)
+            for text in (block.cells if _field_row(block) else (block.text,))
+        ]
     out: list[Block] = []
     for block in blocks:
         if forms and _field_row(block):
@@ -367,6 +375,15 @@ def _form_tables(blocks: list[Block]) -> bool:
     新建幼儿园 / 牵头单位 | 区教育局 / 进展情况 | …), the same fields in each?"""
     keys = Counter(re.sub(r"\s+", "", b.cells[0]) for b in blocks if _field_row(b))
     return sum(keys.values()) >= _FORM_FIELDS and sum(n >= 2 for n in keys.values()) >= 2
+
+
+def _forms_numbered(blocks: list[Block]) -> bool:
+    """Does a number open each form (a 序号 field, or a number on a line of its own)?"""
+    return any(
+        (_field_row(b) and header_role(b.cells[0]) == "label")
+        or (not b.cells and (m := ITEM_LABEL.match(b.text.strip())) and not m["rest"].strip())
+        for b in blocks
+    )
 
 
 def _field_row(block: Block) -> bool:
