@@ -2214,11 +2214,10 @@ def test_a_word_report_of_one_numbered_form_an_item(numbered: str) -> None:
 
 
 def test_a_word_report_of_one_unnumbered_form_an_item() -> None:
-    # no number: read as a form's copy is (each field's name, its value below), every unit
-    # under 责任单位
+    # no number: read as a form's copy is (each field's name, its value below)
     doc, _ = read_progress(_forms_docx("none"), "forms.docx")
     assert list(doc.items["task"]) == [task for task, *_ in _FORMS]
-    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"])) == [
-        (1, "区教育局"), (1, "区住建局"), (1, "区财政局"), (2, "区住建局"), (2, "各街道"),
-        (3, "区人社局"),
+    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"], doc.assignments["role"])) == [
+        (1, "区教育局", "lead"), (1, "区住建局", "co"), (1, "区财政局", "co"),
+        (2, "区住建局", "lead"), (2, "各街道", "co"), (3, "区人社局", "lead"),
     ]  # fmt: skip

@@ -304,7 +304,7 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
     [('', '河长巡查流于形式。 强化履职监督。', '县水利局、商城镇', '已完成整改。', '', 'L1')]
     """
     records: list[dict[str, list]] = []
-    opener = ""  # the label that opens each record: the first task label (整改任务)
+    opener = named = ""  # the label that opens each record: the first task label (整改任务)
     current: list | None = None  # the value being read
     labelled = False  # the last line was a label: a value must follow before the next
     if any(block.cells for block in blocks):
@@ -327,28 +327,40 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
                 current = records[-1]["opened"]
                 continue
             current = records[-1][role] if records and role else None
+            named = label  # the label of the values below (牵头单位 | 配合单位)
         elif current is not None:
             labelled = False
-            current.append((text, block.source_ref))
+            current.append((text, block.source_ref, named))
         else:
             labelled = False
     if not records or not all(r["opened"] and r["units"] for r in records):
         return []
     found = []
     for r in records:
-        units = "、".join(t for t, _ in r["units"])
-        progress = " ".join(t for t, _ in r["note"])
-        more = [t for t, _ in r["task"]]
-        problems = [(_SUB_LABEL.match(t), ref) for t, ref in r["opened"]]
+        units = _form_units(r["units"])
+        progress = " ".join(t for t, *_ in r["note"])
+        more = [t for t, *_ in r["task"]]
+        problems = [(_SUB_LABEL.match(t), ref) for t, ref, _ in r["opened"]]
         if len(problems) >= 2 and all(m for m, _ in problems):  # (一)… (二)…: an item each
             found += [
                 (m["label"], " ".join([m["rest"], *more]), units, progress, "", ref)
                 for m, ref in problems
             ]
         else:
-            task = " ".join([*(t for t, _ in r["opened"]), *more])
+            task = " ".join([*(t for t, *_ in r["opened"]), *more])
             found.append(("", task, units, progress, "", r["ref"]))
     return found
+
+
+def _form_units(values: list[tuple[str, str, str]]) -> str:
+    """A record's units (text, source, label): joined by 、, each run under its label when a
+    label names leads (牵头单位:区教育局;配合单位:区住建局), so the lead rule still reads them."""
+    if not any(header_role(label) in ("lead", "lead_units") for _, _, label in values):
+        return "、".join(text for text, _, _ in values)
+    runs: dict[str, list[str]] = {}
+    for text, _, label in values:
+        runs.setdefault(label, []).append(text)
+    return ";".join(f"{label}:{'、'.join(texts)}" for label, texts in runs.items())
 
 
 _SUB_LABEL = re.compile(r"^(?P<label>\([一二三四五六七八九十]{1,3}\))\s*(?P<rest>\S.*)$")
