@@ -329,6 +329,9 @@ _KEY_VALUE = re.compile(r"^(?P<key>[^|:]{2,24}?)\s*:?\s*\|\s*(?P<value>[^|]*?)\s
 def key_value_rows(blocks: list[Block]) -> list[Block]:
     """A record laid out as a two-column table, one field a row (``重点工作: | 135.统筹… |``,
     ``牵头单位: | 市城管局 |``): the task row opens the item, the other rows become labelled lines.
+    A document of forms, one table an item (``_form_tables``), is read so too when a number
+    opens each form; else each field's name and value become lines of their own, as a form's
+    copy writes them. A field left blank is dropped.
 
     >>> [b.text for b in key_value_rows([Block("重点工作: | 5.建学校 |", "L1"), Block("牵头单位: | 县教育局 |", "L2")])]
     ['5.建学校', '牵头单位:县教育局']
@@ -339,10 +342,10 @@ def key_value_rows(blocks: list[Block]) -> list[Block]:
     if forms and not _forms_numbered(blocks):  # forms without numbers: each field's name on a
         # line and its value below, as a form's copy writes them (read as such: form_items)
         return [
-            Block(text, block.source_ref)
+            Block(text.strip(), block.source_ref) if _field_row(block) else block
             for block in blocks
-            if not (forms and not block.cells and header_role(block.text) in UNIT_ROLES)
-            for text in (block.cells if _field_row(block) else (block.text,))
+            if not _blank_field(block)
+            for text in (block.cells if _field_row(block) else ("",))
         ]
     out: list[Block] = []
     for block in blocks:
@@ -350,7 +353,7 @@ def key_value_rows(blocks: list[Block]) -> list[Block]:
             key, value = (c.strip() for c in block.cells)
         elif "|" in block.text and not block.cells and (match := _KEY_VALUE.match(block.text)):
             key, value = match["key"], match["value"]
-        elif forms and not block.cells and header_role(block.text) in (*UNIT_ROLES, "leader"):
+        elif forms and _blank_field(block):
             continue  # 配合单位 | (blank): a form's field left empty
         else:
             out.append(block)
@@ -384,6 +387,11 @@ def _forms_numbered(blocks: list[Block]) -> bool:
         or (not b.cells and (m := ITEM_LABEL.match(b.text.strip())) and not m["rest"].strip())
         for b in blocks
     )
+
+
+def _blank_field(block: Block) -> bool:
+    """A form's row of units or leaders left blank: its name alone on the row."""
+    return not block.cells and header_role(block.text) in (*UNIT_ROLES, "leader")
 
 
 def _field_row(block: Block) -> bool:
