@@ -2221,3 +2221,49 @@ def test_a_word_report_of_one_unnumbered_form_an_item() -> None:
         (1, "区教育局", "lead"), (1, "区住建局", "co"), (1, "区财政局", "co"),
         (2, "区住建局", "lead"), (2, "各街道", "co"), (3, "区人社局", "lead"),
     ]  # fmt: skip
+
+
+def test_a_tables_numbered_instructions_below_it_are_no_items() -> None:
+    # 填报说明: and its points 1. 2. 3. under the table (3 would follow item 2): no items, each
+    # line in the report; the 合计 row too
+    from tests import builders
+
+    rows = (
+        ["2024年重点工作1-9月推进情况表"],
+        ["序号", "重点任务", "责任单位", "1-9月进展情况", "是否达序"],
+        ["1", "新建幼儿园3所", "区教育局", "主体完工", "是"],
+        ["2", "改造老旧小区9个", "区住建局", "已改造6个", "否"],
+        ["合计", "", "", "2项", ""],
+        ["填报说明:"],
+        ["1.进展情况请简要填写,不超过200字;"],
+        ["2.是否达序填“是”或“否”,未达序的请在备注中说明原因。"],
+        ["3.请于每月5日前报送区政府督查室。"],
+    )
+    doc, progress = read_progress(builders.sheet(rows), "instructions.xlsx")
+    assert list(doc.items["item_label"]) == ["1", "2"]
+    assert list(progress["status"]) == ["on_track", "behind"]
+    assert "3.请于每月5日前报送区政府督查室。" in doc.report.unplaced_lines
+
+
+@pytest.mark.parametrize(
+    ("notes", "labels"),
+    [
+        (["注:1.标▲的为牵头单位;", "2.各单位每月5日前报送进展。"], ["1", "2"]),
+        (["说明:", "1.标▲的为牵头单位。"], ["1", "2"]),
+        (["备注:"], ["1", "2", "3"]),  # the next number after it: the list goes on
+    ],
+)
+def test_a_notes_heading_after_the_items_ends_them_unless_the_numbers_go_on(
+    notes: list[str], labels: list[str]
+) -> None:
+    lines = [
+        "2024年重点工作责任清单",
+        "1.新建幼儿园3所(▲区教育局、区财政局)",
+        "2.改造老旧小区9个(区住建局)",
+    ]
+    lines += notes
+    if labels[-1] == "3":
+        lines.append("3.建设口袋公园5个(区园林局)")
+    doc = parse_bytes("\n".join(lines).encode(), "list.txt")
+    assert list(doc.items["item_label"]) == labels
+    assert set(notes) <= set(doc.report.unplaced_lines)

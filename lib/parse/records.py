@@ -733,6 +733,8 @@ class _Cutter:
         self.unplaced: list[Block] = []
         self.furniture = 0
         self.section = self.leaders = ""
+        self.notes_below = False  # past a heading of the table's instructions (填报说明:)
+        self.notes_number: int | None = None  # the number of its last point
         self.part = 0  # which list of the file (附件1, 附件2 …) the items belong to
         self.open: dict | None = None  # the item being read: RawItem's fields, lines as a list
         self.texts: list[str] = []  # the lines the cutter walks, and where it is (to look ahead)
@@ -743,7 +745,9 @@ class _Cutter:
 
     def take(self, block: Block) -> None:
         cells = block.cells
-        if not cells:  # a line of text
+        if self.notes_below and self._after_notes(block.text):
+            self.notes_below = False
+        if not cells or self.notes_below:  # a line of text (or under a table's instructions)
             self._line(block, block.text)
             return
         filled = [c for c in cells if c]
@@ -996,6 +1000,20 @@ class _Cutter:
         col = self.label_col
         return bool(self.open and self.open["cells"]) and not (col < len(cells) and cells[col])
 
+    def _after_notes(self, text: str) -> bool:
+        """Does the list go on after a heading of instructions: 附件2, or the number after the
+        last item's (the instructions' own points start again at 1)?"""
+        if text[:1] == "附" and _ATTACHMENT.match(text.strip("* ")):
+            return True
+        label = ITEM_LABEL.match(text.strip())
+        number = label_number(label["num"] or label["paren"] or "") if label else None
+        if number is None:
+            return False
+        last = label_number(self.items[-1].label) if self.items else None
+        noted, self.notes_number = self.notes_number, number
+        # 3 after items 1, 2 and the instructions' 1, 2: the instructions' third point
+        return number == (last or 0) + 1 > 1 and number != (noted or 0) + 1
+
     def _row(self, block: Block) -> None:
         """A table row: its cells are placed by the header's columns."""
         cells, col = block.cells, self.label_col
@@ -1091,6 +1109,17 @@ class _Cutter:
     def _line(self, block: Block, text: str) -> None:
         """A line of text: a number opens an item, a heading names a section or a leader, a
         附件 line starts another list."""
+        if self.notes_below or (
+            (self.open is not None or self.items)
+            and text[:1] in _notes_heading()[1]
+            and _notes_heading()[0].match(text)
+        ):  # 填报说明: / 1.进展情况请简要填写: the table's instructions, not the list's items
+            if not self._after_notes(text):
+                self.close()
+                self.notes_below = True
+                self.unplaced.append(block)
+                return
+            self.notes_below = False  # 附件2, or the list's next number: the list goes on
         if (
             self.open is not None
             and self.open.get("unclosed")
@@ -1193,6 +1222,15 @@ class _Cutter:
             self.open["lines"].append(text)
         else:
             self.unplaced.append(block)
+
+
+@functools.lru_cache(maxsize=1)
+def _notes_heading() -> tuple[re.Pattern[str], frozenset[str]]:
+    """填报说明:, 注:1.…: a heading of instructions under a table, alone on its line or before
+    its first point (data/notes_headings.csv); and the characters such a heading starts with."""
+    words = sorted((r["words"] for r in read_data_csv("notes_headings.csv")), key=len)[::-1]
+    pattern = rf"^(?:{'|'.join(words)})\s*:\s*(?:$|(?:1|一|①|\(1\)|\(一\))(?!\d|\.\d))"
+    return re.compile(pattern), frozenset(w[:1] for w in words)
 
 
 def _first_item(blocks: list[Block]) -> int:
