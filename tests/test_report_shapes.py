@@ -2104,6 +2104,7 @@ def test_units_labelled_on_the_line_a_pdf_wrapped_the_task_on_to_and_progress_ru
         ("完成状态", ["提前完成", "滞后序时进度", "暂未启动"], ["done", "behind", "not_started"]),
         ("完成状态", ["超序时进度", "慢于序时", "已竣工"], ["on_track", "behind", "done"]),
         ("是否达序", ["否,正在推进", "是(已完成)", "是,正在推进"], ["behind", "done", "on_track"]),
+        ("预警\n等级", ["绿色", "黄色预警", "红色"], ["on_track", "behind", "behind"]),
     ],
 )
 def test_a_status_cell_saying_more_than_one_word(
@@ -2112,6 +2113,7 @@ def test_a_status_cell_saying_more_than_one_word(
     progress = _status_column_report(header, cells)
     assert list(progress["status"]) == statuses
     assert list(progress["status_source"]) == ["column"] * 3
+    assert progress["evidence"].iloc[1] == f"{header.replace(chr(10), '')}：{cells[1]}"
 
 
 @pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])

@@ -338,6 +338,7 @@ def judge(
     cells, phrases = _phrases()
     for header, value in status_cells:
         clean = _ticked(value) or re.sub(r"[\s。.]", "", value)  # √ | ×: 是 | 否
+        header = _CJK_SPACE.sub("", header)  # 预警 等级: a header cell's line break
         role = column_role(header)
         said = f"{header}：{value.strip()}"
         if role == "mark":  # 已完成 | 序时推进 | 滞后 or 是 | 否 under 是否达序, one ticked
@@ -435,6 +436,7 @@ def _status_written(value: str, role: str, period: Period) -> str | None:
 _AFTER_ANSWER = frozenset("(,;:、")  # 是(已完成), 否,正在推进: an answer, then what it says
 
 
+_CJK_SPACE = re.compile(r"(?<=[\u4e00-\u9fff])\s+(?=[\u4e00-\u9fff])")
 # columns whose cells say the status: 是否达序, 是否滞后, 是否完成, a ticked 已完成
 _STATUS_ROLES = ("status", "lag", "finished", "mark")
 # the answer to a column asking whether the item is behind (是否滞后, 是否超期)
