@@ -275,3 +275,19 @@ def test_a_heading_inside_a_sheet_outranks_the_sheets_name() -> None:
     )
     doc = parse_bytes(data, "list.xlsx")
     assert list(doc.items["section"]) == ["经济发展"] * 2 + ["社会民生"] * 2 + ["民生实事"]
+
+
+def test_a_workbook_of_a_sheet_per_unit_gives_each_sheets_rows_to_its_unit() -> None:
+    # each unit's sheet numbered from 1, no units column: the sheet's unit leads its rows
+    header = ["序号", "重点任务", "1-9月进展情况"]
+    data = _workbook(
+        [
+            ("区教育局", [["2024年重点工作1-9月推进情况"], header, ["1", "新建幼儿园3所", "主体完工"],
+                         ["2", "改扩建小学2所", "已完工1所"]]),
+            ("区住建局", [["2024年重点工作1-9月推进情况"], header, ["1", "改造老旧小区9个", "已改造6个"]]),
+        ]
+    )  # fmt: skip
+    doc = parse_bytes(data, "units.xlsx")
+    assert list(zip(doc.assignments["item_no"], doc.assignments["unit"], doc.assignments["role"])) == [
+        (1, "区教育局", "lead"), (2, "区教育局", "lead"), (3, "区住建局", "lead"),
+    ]  # fmt: skip

@@ -229,6 +229,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     last_line = layout.preamble[-1].text if layout.preamble else ""
     group_lead = _counted_unit_heading(last_line, lexicon)
     outer_of: dict[str, str] = {}  # a heading that proved an item → the section it sits in
+    sheet_units = {name for name in layout.sheets if _one_unit(name, lexicon)}
     section_cell = _leading_cells(layout, columns)
     # a text (no table) whose every item is numbered like a heading (一、…), with its text and
     # progress under it: a report's items, not headings over none
@@ -267,13 +268,15 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
         )
         if next_lead:  # 区政府办公室(5项) after the item: a heading over the items below
             raw = raw._replace(lines=raw.lines[:-1])
+        # a sheet named after a unit (区教育局), one a unit's: the unit leads its rows
+        sheet_lead = raw.section if raw.section in sheet_units else ""
         record, carried, how = _read(
             raw,
             by_part.get(raw.part, chosen),
             columns,
             lexicon,
             legend_on,
-            group_lead if raw.heads is None else "",
+            (group_lead or sheet_lead) if raw.heads is None else "",
         )
         if next_lead:
             group_lead = next_lead
@@ -407,6 +410,11 @@ def _heading_lead_pattern() -> re.Pattern[str]:
 
 
 _COUNTED = re.compile(r"\(共?\d+[项件个]\)$")  # (8项): how many items a heading is over
+
+
+def _one_unit(text: str, lexicon: Lexicon) -> bool:
+    """Is ``text`` the name of one unit (区教育局), no list of them and no words?"""
+    return looks_like_units(text, lexicon) and not re.search(r"[,、;\s]", text)
 
 
 def _counted_unit_heading(text: str, lexicon: Lexicon) -> str:

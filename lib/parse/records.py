@@ -127,6 +127,7 @@ class Layout:
     furniture: int = 0  # page furniture lines skipped (发布时间, 分享 …)
     read_as: tuple[str, ...] = ()  # how a column was read where its header says otherwise
     cut: bool = False  # the text ends inside the last row (a row not closed by its |)
+    sheets: tuple[str, ...] = ()  # a workbook's sheet names read as its rows' sections
 
 
 # First characters that can begin a label or a section heading (cheap tests before a regex)
@@ -492,7 +493,15 @@ def find_items(blocks: list[Block]) -> Layout:
         header = header[1:]
     if sheets:
         named = "、".join(f"“{name}”" for name in sheets.values())
-        read_as = "；".join(filter(None, [read_as, f"各工作表的名称（{named}）作章节读入。"]))
+        read_as = "；".join(
+            filter(
+                None,
+                [
+                    read_as,
+                    f"各工作表的名称（{named}）作章节读入；名称是单位的，其事项由该单位牵头。",
+                ],
+            )
+        )
     items, laid = laid_rows(found, header, kinds)
     items, merged = merged_units(items, header)
     items, cut_off = _cut_name_dropped(items, blocks)
@@ -518,6 +527,7 @@ def find_items(blocks: list[Block]) -> Layout:
         cutter.furniture,
         (read_as,) if read_as else (),
         bool(cutter.items) and (cutter.cut or bool(cut_off)),
+        tuple(sheets.values()),
     )
 
 
