@@ -2225,11 +2225,13 @@ def test_a_word_report_of_one_unnumbered_form_an_item() -> None:
     ]  # fmt: skip
 
 
-def test_a_tables_numbered_instructions_below_it_are_no_items() -> None:
-    # 填报说明: and its points 1. 2. 3. under the table (3 would follow item 2): no items, each
-    # line in the report; the 合计 row too
+@pytest.mark.parametrize("in_cells", [False, True])
+def test_a_tables_numbered_instructions_below_it_are_no_items(in_cells: bool) -> None:
+    # 填报说明: and its points 1. 2. 3. under the table (3 would follow item 2), each a line or
+    # its number in a cell of its own: no items, each line in the report; the 合计 row too
     from tests import builders
 
+    points = ["进展情况请简要填写,不超过200字;", "是否达序填“是”或“否”。", "请于每月5日前报送。"]
     rows = (
         ["2024年重点工作1-9月推进情况表"],
         ["序号", "重点任务", "责任单位", "1-9月进展情况", "是否达序"],
@@ -2237,14 +2239,14 @@ def test_a_tables_numbered_instructions_below_it_are_no_items() -> None:
         ["2", "改造老旧小区9个", "区住建局", "已改造6个", "否"],
         ["合计", "", "", "2项", ""],
         ["填报说明:"],
-        ["1.进展情况请简要填写,不超过200字;"],
-        ["2.是否达序填“是”或“否”,未达序的请在备注中说明原因。"],
-        ["3.请于每月5日前报送区政府督查室。"],
+        *([str(n), point] if in_cells else [f"{n}.{point}"] for n, point in enumerate(points, 1)),
     )
     doc, progress = read_progress(builders.sheet(rows), "instructions.xlsx")
     assert list(doc.items["item_label"]) == ["1", "2"]
     assert list(progress["status"]) == ["on_track", "behind"]
-    assert "3.请于每月5日前报送区政府督查室。" in doc.report.unplaced_lines
+    assert doc.report.unplaced_lines[-1] == (
+        "3 | 请于每月5日前报送。" if in_cells else "3.请于每月5日前报送。"
+    )
 
 
 @pytest.mark.parametrize(

@@ -755,9 +755,12 @@ class _Cutter:
 
     def take(self, block: Block) -> None:
         cells = block.cells
-        if self.notes_below and self._after_notes(block.text):
+        if self.notes_below:  # under a table's instructions: theirs, unless the list goes on
+            if not self._after_notes(block.text):
+                self.unplaced.append(block)
+                return
             self.notes_below = False
-        if not cells or self.notes_below:  # a line of text (or under a table's instructions)
+        if not cells:  # a line of text
             self._line(block, block.text)
             return
         filled = [c for c in cells if c]
