@@ -2271,3 +2271,44 @@ def test_a_notes_heading_after_the_items_ends_them_unless_the_numbers_go_on(
     doc = parse_bytes("\n".join(lines).encode(), "list.txt")
     assert list(doc.items["item_label"]) == labels
     assert set(notes) <= set(doc.report.unplaced_lines)
+
+
+@pytest.mark.parametrize("fmt", ["xlsx", "docx"])
+def test_a_table_that_numbers_none_of_its_rows(fmt: str) -> None:
+    # no 序号 column and no number in any row: each row an item without a number; a row of
+    # one short cell groups the rows below it
+    import io
+
+    import docx as python_docx
+
+    from tests import builders
+
+    header = ["重点任务", "责任单位", "1-9月进展情况", "是否达序"]
+    rows = [
+        ["教育文化"],
+        ["新建幼儿园3所", "区教育局", "主体完工", "是"],
+        ["改造老旧小区9个", "区住建局、各街道", "已改造6个", "否"],
+        ["城乡建设"],
+        ["建设口袋公园5个", "区园林局", "已建成3个", "是"],
+    ]
+    if fmt == "xlsx":
+        data = builders.sheet([["2024年重点工作1-9月推进情况表"], header, *rows])
+    else:
+        document = python_docx.Document()
+        document.add_paragraph("2024年重点工作1-9月推进情况表")
+        table = document.add_table(rows=len(rows) + 1, cols=len(header))
+        for r, row in enumerate([header, *rows]):
+            for k, cell in enumerate(row):
+                table.cell(r, k).text = cell
+            if len(row) == 1:
+                table.cell(r, 0).merge(table.cell(r, len(header) - 1))
+        buffer = io.BytesIO()
+        document.save(buffer)
+        data = buffer.getvalue()
+    doc, progress = read_progress(data, f"unnumbered.{fmt}")
+    assert list(doc.items["task"]) == ["新建幼儿园3所", "改造老旧小区9个", "建设口袋公园5个"]
+    assert list(doc.items["section"]) == ["教育文化", "教育文化", "城乡建设"]
+    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"])) == [
+        (1, "区教育局"), (2, "区住建局"), (2, "各街道"), (3, "区园林局"),
+    ]  # fmt: skip
+    assert list(progress["status"]) == ["on_track", "behind", "on_track"]

@@ -434,6 +434,7 @@ def find_items(blocks: list[Block]) -> Layout:
         bool(header) and 0 < start <= len(blocks) and blocks[start - 1].text.rstrip().endswith(" |")
     )
     cutter = _Cutter(header, kinds, closed)
+    cutter.unnumbered = _rows_unnumbered(blocks[start:], header)
     for block in preamble:  # a section heading just above the header heads the first items
         heading = SECTION.match(block.text)
         if heading and header:
@@ -693,6 +694,26 @@ _BARE_FIGURE = re.compile(r"[-—]|\d+(?:\.\d+)?%?")  # a cell of a figure only:
 _LABELLED_FIRST_POINT = re.compile(r"[\u4e00-\u9fff]:\s*1[.、]\s*\S")  # 推进情况:1.全市…
 
 
+_GROUP_ROW = 20  # characters of a row of one cell that groups the rows below it (经济发展类)
+
+
+def _rows_unnumbered(body: list[Block], header: tuple[str, ...]) -> bool:
+    """A table (its rows in cells) whose header has no 序号 column and none of whose rows has
+    a number in its first cells: each row is an item without a number."""
+    roles = [header_role(c) for c in header]
+    rows = [b.cells for b in body if b.cells and len([c for c in b.cells if c]) > 1]
+    if not header or "label" in roles or len(rows) < 2:
+        return False
+    skip = 1 if roles[:1] == ["section"] else 0
+    return not any(
+        ITEM_LABEL.match(c.strip())
+        or NUMBERED_HEADING.match(c.strip())
+        or SUB_NUMBER.match(c.strip())
+        for row in rows
+        for c in row[: skip + 1]
+    )
+
+
 def _numbers_left_out(
     blocks: list[Block], header_at: int, start: int, header: tuple[str, ...], kinds: tuple
 ) -> bool:
@@ -743,6 +764,7 @@ class _Cutter:
         self.unplaced: list[Block] = []
         self.furniture = 0
         self.section = self.leaders = ""
+        self.unnumbered = False  # a table that numbers none of its rows: each row an item
         self.notes_below = False  # past a heading of the table's instructions (填报说明:)
         self.notes_number: int | None = None  # the number of its last point
         self.part = 0  # which list of the file (附件1, 附件2 …) the items belong to
@@ -755,6 +777,8 @@ class _Cutter:
 
     def take(self, block: Block) -> None:
         cells = block.cells
+        if len([c for c in cells if c]) == 1 and self._group_row(cells[0]):
+            return
         if self.notes_below:  # under a table's instructions: theirs, unless the list goes on
             if not self._after_notes(block.text):
                 self.unplaced.append(block)
@@ -1055,8 +1079,39 @@ class _Cutter:
                 elif cell:
                     merged.append(cell)
             self.open["cells"] = tuple(merged)
+        elif self.unnumbered and self._unnumbered_row(block):
+            pass  # 新建幼儿园 | 区教育局 | …: a row of a table that numbers none, an item
         else:
             self.unplaced.append(block)
+
+    def _group_row(self, text: str) -> bool:
+        """In a table that numbers none of its rows, a row of one short cell (经济发展类, 一、…)
+        names the group of the rows below: taken as their section."""
+        text = text.strip()
+        heading = SECTION.match(text)
+        if not self.unnumbered or not (
+            heading or (0 < len(text) <= _GROUP_ROW and "。" not in text)
+        ):
+            return False
+        self.close()
+        self.section = heading["rest"].strip() if heading else text
+        return True
+
+    def _unnumbered_row(self, block: Block) -> bool:
+        """A row of a table that numbers none of its rows (no 序号 column, no number in its
+        first cell): an item without a number when its first cell (after a section column)
+        holds text; False when it is empty."""
+        cells = block.cells
+        if self.roles[:1] == ["section"] and len(cells) > 1:
+            if cells[0].strip():  # 经济发展 | 新建…: the section of this row and the rows below
+                heading = SECTION.match(cells[0].strip())
+                self.section = heading["rest"].strip() if heading else cells[0].strip()
+            cells = cells[1:]
+        if not cells or not cells[0].strip():
+            return False
+        self.close()
+        self._open_numbered("", block, self.section, [], tuple(cells), None)
+        return True
 
     def _merged_down(self, label: str, cells: list[str]) -> bool:
         """A row repeating the open item's number and its first cell (a sheet's, a Word or web
@@ -1105,7 +1160,7 @@ class _Cutter:
         section: str,
         lines: list[str],
         cells: tuple[str, ...],
-        heads: str,
+        heads: str | None,
     ) -> None:
         """Open an item numbered like a heading (三、…): ``heads`` the section it opens, if any."""
         self.open = {
@@ -1122,6 +1177,8 @@ class _Cutter:
     def _line(self, block: Block, text: str) -> None:
         """A line of text: a number opens an item, a heading names a section or a leader, a
         附件 line starts another list."""
+        if self.unnumbered and self._group_row(text):
+            return
         if self.notes_below or (
             (self.open is not None or self.items)
             and text[:1] in _notes_heading()[1]
