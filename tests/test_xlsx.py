@@ -291,3 +291,23 @@ def test_a_workbook_of_a_sheet_per_unit_gives_each_sheets_rows_to_its_unit() -> 
     assert list(zip(doc.assignments["item_no"], doc.assignments["unit"], doc.assignments["role"])) == [
         (1, "区教育局", "lead"), (2, "区教育局", "lead"), (3, "区住建局", "lead"),
     ]  # fmt: skip
+
+
+def test_a_line_under_a_sheets_table_is_in_the_report_and_its_legend_is_read() -> None:
+    # 注: under the last row: no part of that row (before, dropped without a word); a legend
+    # there says the first unit of each list leads
+    rows = (
+        ["2024年重点工作责任清单"],
+        ["序号", "重点任务", "责任单位"],
+        ["一、经济发展"],
+        ["1", "新建幼儿园3所", "区教育局、区财政局"],
+        ["二、社会民生"],
+        ["2", "改造老旧小区9个", "区住建局、各街道"],
+        ["注:列第一位者为牵头单位。"],
+    )
+    doc = parse_bytes(builders.sheet(rows), "list.xlsx")
+    assert list(doc.items["task"]) == ["新建幼儿园3所", "改造老旧小区9个"]
+    assert list(doc.items["section"]) == ["经济发展", "社会民生"]
+    assert doc.report.unplaced_lines == ("注:列第一位者为牵头单位。",)
+    assert doc.report.legends == ("表格下方",)
+    assert list(doc.assignments["role"]) == ["lead", "co", "lead", "co"]

@@ -204,11 +204,15 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
     layout = _with_plain_labels(layout)
     preamble = "\n".join(b.text for b in layout.preamble)
     # the legend in the notice, or in the units column's header (责任单位(排在第一位的为牵头单位))
+    # or under the table (a sheet's 注:排名第一的为牵头单位, a line no row holds)
+    below = "\n".join(b.text for b in layout.unplaced)
     legends: list[str] = (
         ["通知"]
         if legend_pattern().search(preamble)
         else ["表头"]
         if legend_pattern().search(" ".join(layout.header))
+        else ["表格下方"]
+        if below and legend_pattern().search(below)
         else []
     )
     chosen = convention or detect_convention(layout, lexicon)

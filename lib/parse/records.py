@@ -1069,8 +1069,10 @@ class _Cutter:
                 self._join_row([c if c != o else "" for c, o in zip(after, self.open["cells"])])
                 return
             self._start(label, block, [], tuple(after))
+            self.open["table"] = True
         elif not self.label_column and col < len(cells) and self._numbered_row(block):
-            pass  # 一、解决居民用水问题 | 市水务局 | …: the number at the head of the task's cell
+            self.open["table"] = True  # 一、解决居民用水问题 | 市水务局 | …: the number at the
+            # head of the task's cell
         elif self._continues(cells):
             merged = list(self.open["cells"])
             for i, cell in enumerate(cells[col + 1 :]):
@@ -1080,7 +1082,7 @@ class _Cutter:
                     merged.append(cell)
             self.open["cells"] = tuple(merged)
         elif self.unnumbered and self._unnumbered_row(block):
-            pass  # 新建幼儿园 | 区教育局 | …: a row of a table that numbers none, an item
+            self.open["table"] = True  # 新建幼儿园 | 区教育局 | …: a row, an item
         else:
             self.unplaced.append(block)
 
@@ -1201,6 +1203,7 @@ class _Cutter:
         first = text[:1]
         if (  # most lines: an open item's next line, which none of the tests below can claim
             self.open is not None
+            and not self.open.get("table")
             and first not in self.special_starts
             and not first.isdigit()
             and "长" not in text
@@ -1286,6 +1289,10 @@ class _Cutter:
                 self.leaders = leader
         elif self.open and self.open["cells"] and _CELL_BREAK.search(text.strip(" |")):
             self._another_row(text)
+        elif self.open and self.open.get("table"):
+            # a line after a table's row (a sheet's row of one cell, a paragraph under a Word
+            # table): no part of the row, whose text is in its cells; listed in the report
+            self.unplaced.append(block)
         elif self.open:
             if text.endswith("|") and self.header_cells:  # one cell a line: "任务文字 |", "||"
                 text = _TRAILING_PIPES.sub("", text)
