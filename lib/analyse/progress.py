@@ -175,9 +175,9 @@ def _header_roles() -> tuple[tuple[str, str], ...]:
 
 def column_role(header: str) -> str:
     """progress, status, lag (a status column asking whether the item is behind), finished (one
-    asking whether it is done), mark (a column named by a status, ticked), remark, rate, plan
-    (下步打算: what is to be done next, no status) or "" (a column of something else), by the
-    header's ending.
+    asking whether it is done), mark (a column named by a status, ticked), due (the share of
+    the task due, 序时进度 75%), remark, rate, plan (下步打算: what is to be done next, no
+    status) or "" (a column of something else), by the header's ending.
 
     >>> [column_role(h) for h in ("1-11月推进情况", "是否达序", "说明", "", "工作任务安排")]
     ['progress', 'status', 'remark', 'progress', '']
