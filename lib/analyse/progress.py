@@ -206,24 +206,27 @@ def marked_status(header: str) -> str | None:
     >>> marked_status("已完成"), marked_status("1-9月进展情况进度滞后"), marked_status("是否完成")
     ('done', 'behind', None)
     """
+    named = _named_status(header)
+    return _phrases()[0][named[1]] if named else None
+
+
+def _named_status(header: str) -> tuple[str, str] | None:
+    """(the header above, the status word) of a column named by a status: ("", 已完成),
+    (进度情况, 滞后); None when the header is no such name."""
     text = re.sub(r"\s+", "", header)
     cells = _phrases()[0]
     if text in cells:
-        return cells[text] if len(text) > 1 else None  # 是 | 否 are answers, no column's name
-    for phrase in sorted(cells, key=len, reverse=True):
-        if len(phrase) > 1 and text.endswith(phrase):
-            above = text[: -len(phrase)]
-            if column_role(above) in ("progress", "status"):
-                return cells[phrase]
-            return None
+        return ("", text) if len(text) > 1 else None  # 是 | 否 are answers, no column's name
+    phrase = next((p for p in sorted(cells, key=len, reverse=True) if text.endswith(p)), "")
+    above = text[: -len(phrase)]
+    if len(phrase) > 1 and column_role(above) in ("progress", "status"):
+        return above, phrase
     return None
 
 
 def _ticked_evidence(header: str, tick: str) -> str:
     """What a tick in a column named by a status says: 进度情况：滞后（√）, 已完成（√）."""
-    text = re.sub(r"\s+", "", header)
-    phrase = next(p for p in sorted(_phrases()[0], key=len, reverse=True) if text.endswith(p))
-    above = text[: -len(phrase)]
+    above, phrase = _named_status(header)
     return f"{above}：{phrase}（{tick}）" if above else f"{phrase}（{tick}）"
 
 
@@ -677,11 +680,7 @@ def _year_shares(progress: list[str]) -> list[tuple[str, str]]:
     """(words, share) of each share of the year's task a progress text states, as rates; a
     progress cell that is 100% or more only is the task done (a lower one alone may be a
     growth rate or a works' progress: not read)."""
-    bare = [
-        ("进展", t.strip())
-        for t in progress
-        if _BARE_SHARE.fullmatch(t.strip()) and float(t.strip()[:-1]) >= 100
-    ]
+    bare = [("进展", t.strip()) for t in progress if (_share(t) or 0) >= 100]
     return bare + [
         (m.group()[: -len(m[1])].rstrip(), m[1]) for t in progress for m in _YEAR_SHARE.finditer(t)
     ]

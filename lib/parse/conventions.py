@@ -45,7 +45,7 @@ from lib.parse.records import (
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.references import list_intro_words
 from lib.parse.spaced import column_kinds, person_like, unit_like
-from lib.parse.split import MARKER, MARKERS
+from lib.parse.split import MARKER, MARKERS, SEPARATORS
 from lib.parse.units import Lexicon
 
 CONVENTIONS: tuple[str, ...] = (
@@ -418,7 +418,7 @@ _COUNTED = re.compile(r"\(共?\d+[项件个]\)$")  # (8项): how many items a he
 
 def _one_unit(text: str, lexicon: Lexicon) -> bool:
     """Is ``text`` the name of one unit (区教育局), no list of them and no words?"""
-    return looks_like_units(text, lexicon) and not re.search(r"[,、;\s]", text)
+    return looks_like_units(text, lexicon) and not any(ch in SEPARATORS for ch in text)
 
 
 def _counted_unit_heading(text: str, lexicon: Lexicon) -> str:

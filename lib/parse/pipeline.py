@@ -51,7 +51,7 @@ from lib.parse.schema import (
 from lib.parse.side_by_side import split_side_by_side
 from lib.parse.simplify import originals, simplified_blocks, written_as
 from lib.parse.sources import MAX_SOURCE_BYTES, Read, read_blocks, too_big
-from lib.parse.split import Token, document_names, split_many
+from lib.parse.split import MARKERS, Token, document_names, split_many
 from lib.parse.themes import assign_themes
 from lib.parse.units import Lexicon, Resolution, document_lexicon
 
@@ -286,6 +286,7 @@ def _record_of_exported_item(row) -> ItemRecord:
 
 _MOST_NAME_UNITS = 0.8  # share of the items naming units for one without them to be a slip
 _CLAUSE = re.compile(r"[,、;]")
+_NO_MARKERS = str.maketrans("", "", MARKERS)
 _LONGEST_NAME = 20
 
 
@@ -303,7 +304,7 @@ def _units_glued_to_tasks(
         name
         for r in named
         for f in r.fields
-        for name in _CLAUSE.split(f.text.replace("▲", "").replace("★", ""))
+        for name in _CLAUSE.split(f.text.translate(_NO_MARKERS))
         if len(name.strip()) >= 2
     }
     rule = Counter(f.rule for r in named for f in r.fields if not f.label).most_common(1)
@@ -324,13 +325,13 @@ def _glued_units_at(task: str, written: set[str], lexicon: Lexicon) -> int | Non
     starts = [0] + [m.end() for m in _CLAUSE.finditer(task)]
     first = len(starts)  # the first clause of the units after the glued one
     while first > 1:
-        clause = task[starts[first - 1] :].split(",")[0].split("、")[0].split(";")[0]
-        if not (clause.strip("▲★") in written or looks_like_units(clause, lexicon)):
+        clause = _CLAUSE.split(task[starts[first - 1] :], maxsplit=1)[0]
+        if not (clause.strip(MARKERS) in written or looks_like_units(clause, lexicon)):
             break
         first -= 1
     glued = task[starts[first - 1] : starts[first] - 1 if first < len(starts) else len(task)]
     for length in range(min(len(glued) - 4, _LONGEST_NAME), 1, -1):
-        if glued[-length:].lstrip("▲★") in written:
+        if glued[-length:].lstrip(MARKERS) in written:
             return starts[first - 1] + len(glued) - length
     return None
 

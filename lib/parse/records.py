@@ -777,8 +777,6 @@ class _Cutter:
 
     def take(self, block: Block) -> None:
         cells = block.cells
-        if len([c for c in cells if c]) == 1 and self._group_row(cells[0]):
-            return
         if self.notes_below:  # under a table's instructions: theirs, unless the list goes on
             if not self._after_notes(block.text):
                 self.unplaced.append(block)
@@ -788,10 +786,10 @@ class _Cutter:
             self._line(block, block.text)
             return
         filled = [c for c in cells if c]
-        if cells and (len(filled) > 1 or self._continues(cells)):
+        if len(filled) > 1 or self._continues(cells):
             self._row(block)
-        else:
-            self._line(block, filled[0] if cells else block.text)
+        else:  # a row of one cell: a line (a group's name across an unnumbered table …)
+            self._line(block, filled[0])
 
     def close(self) -> None:
         if self.open:
