@@ -152,6 +152,25 @@ def test_two_periods_give_two_rows_and_the_status_column_counts_for_the_latest()
     assert latest_status(progress)["status"].tolist() == ["behind"]
 
 
+def test_a_month_left_blank_after_the_item_was_done_stays_done() -> None:
+    """A monthly sheet leaves the months after 已全面完成 blank: still done, from that month;
+    a blank month after progress (not done) is not known."""
+    header = ["序号", "主要任务", "牵头单位", *(f"{m}月进展情况" for m in (1, 2, 3))]
+    rows = [
+        ["1", "改造老旧小区12个", "住建局", "已全面完成", "", ""],
+        ["2", "建设公园", "建设局", "已完成30%。", "", ""],
+        ["3", "新增就业5000人", "人社局", "新增800人", "新增1500人", "新增2000人"],
+    ]
+    doc, progress = read_progress(
+        builders.xlsx(title="2024年重点工作月度推进情况", header=header, rows=rows), "x.xlsx"
+    )
+    latest = latest_status(progress).set_index("item_no")
+    assert latest["period_end"].astype(str).tolist() == ["2024-03-31"] * 3
+    assert latest["status"].tolist() == ["done", "unknown", "on_track"]
+    assert latest.loc[1, "status_source"] == "earlier"
+    assert latest.loc[1, "evidence"] == "1月进展情况：已全面完成"
+
+
 def test_a_report_is_matched_to_its_base_list_by_task_and_number() -> None:
     base = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
     chosen = base.items.sample(12, random_state=7)

@@ -23,7 +23,8 @@ Status, in this order:
 5. with progress written and none of those: done when the period is a whole year (a year-end
    report lists what was done and names what fell short), else on_track (reported
    progressing, no delay named);
-6. no progress written: unknown.
+6. no progress written: unknown, unless an earlier period's column of the same row said
+   done (a monthly sheet that leaves the months after 已全面完成 blank): done, from there.
 """
 
 from __future__ import annotations
@@ -826,6 +827,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         due = _due(cells, roles)
         if due is not None:  # 序时进度 75% | 实际进度 60%: a bare share in a progress column too
             rates += [(h, t) for h, t in cells if roles.get(h) == "progress" and _share(t)]
+        done_before: tuple[str, Judged] | None = None  # an earlier period's column: done
         for headers in columns:
             period = periods.get(headers[0]) or reporting_period(titles, year)
             if due is not None and headers is latest:
@@ -849,6 +851,11 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 and not "".join(text).rstrip().endswith("。")  # its progress written whole
             ):
                 judged = Judged("unknown", "cut", "")  # the rest of its text is not there
+            if judged.source == "none" and done_before is not None:  # blank after 已完成
+                header, earlier = done_before
+                judged = Judged("done", "earlier", f"{header}：{earlier.evidence or '已完成'}")
+            elif judged.status == "done" and headers[0] is not None and not last:
+                done_before = (_CJK_SPACE.sub("", headers[0]), judged)
             out.append(
                 (
                     doc.doc_id,

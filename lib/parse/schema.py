@@ -132,6 +132,7 @@ STATUS_SOURCES: dict[str, str] = {
     "year_end": "年度完成情况，未写明差距",
     "reported": "写有进展，未写明滞后",
     "none": "未写进展",
+    "earlier": "此前期次已完成，本期未再填写",
     "parent": "随所属事项（报告只写了上级事项）",
     "heading": "事项所在的标题",
     "cut": "事项被截断，进展不全",
