@@ -171,6 +171,47 @@ def test_a_month_left_blank_after_the_item_was_done_stays_done() -> None:
     assert latest.loc[1, "evidence"] == "1月进展情况：已全面完成"
 
 
+def test_a_goal_for_the_period_is_held_against_the_figures_as_it_is() -> None:
+    """1-6月目标 | 1-6月完成情况: the goal is due in full by June (not pro rata), and it
+    outweighs words of progress; a later quarter's goal may be its own share only."""
+    header = ["序号", "主要任务", "牵头单位", "1-6月目标", "1-6月完成情况"]
+    rows = [
+        ["1", "建成城市书房10家", "文旅局", "开工5家", "正在推进，已开工3家"],
+        ["2", "新增就业5000人", "人社局", "新增2000人", "新增2600人"],
+        ["3", "新增养老床位760张", "民政局", "新增200张", "新增760张"],
+    ]
+    doc, progress = read_progress(
+        builders.xlsx(title="2024年重点工作推进情况", header=header, rows=rows), "x.xlsx"
+    )
+    assert progress["status"].tolist() == ["behind", "on_track", "done"]
+    assert progress["status_source"].tolist()[:2] == ["goal", "goal"]
+    assert progress["evidence"].iloc[0] == "1-6月目标 5家，1-6月为 3家"
+    # 二季度目标 may plan the quarter's own work: the year's target pro rata decides
+    header[3:] = ["二季度目标", "二季度完成情况"]
+    doc, progress = read_progress(
+        builders.xlsx(title="2024年重点工作推进情况", header=header, rows=rows[1:2]), "x.xlsx"
+    )
+    assert progress["status_source"].tolist() == ["figures"]
+
+
+@pytest.mark.parametrize(
+    ("progress", "status", "evidence"),
+    [
+        ("已建成8家", "on_track", "目标 10家，1-9月为 8家（序时应达 7.5家）"),
+        ("建成6家", "behind", "目标 10家，1-9月为 6家（序时应达 7.5家）"),
+        ("完成10家", "done", "目标 10家，1-9月为 10家"),
+        ("已开工3家", "on_track", ""),  # another verb: not the figure of the target
+        ("经排查共需建成12家", "on_track", ""),  # needed, not reached
+        ("已建成8家，已开工9家", "on_track", "目标 10家，1-9月为 8家（序时应达 7.5家）"),
+    ],
+)
+def test_a_figure_written_with_only_its_verb_meets_the_tasks_one_target(
+    progress, status, evidence
+) -> None:
+    judged = judge([progress], [], [], reporting_period(["1-9月"], "2024"), "", "建成城市书房10家")
+    assert (judged.status, judged.evidence) == (status, evidence)
+
+
 def test_a_report_is_matched_to_its_base_list_by_task_and_number() -> None:
     base = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
     chosen = base.items.sample(12, random_state=7)

@@ -42,6 +42,10 @@ def read(task: str) -> list[tuple]:
             ],
         ),
         ("三分之二以上用于民生", [("", 0.6667, "比例", "以上")]),
+        # beds, lamps, rooms, trees, metres: measures of 民生实事
+        ("新增养老床位760张", [("新增养老床位", 760, "张", "")]),
+        ("新增农村路灯1000盏", [("新增农村路灯", 1000, "盏", "")]),
+        ("新建人行道800米", [("新建人行道", 800, "米", "")]),
     ],
 )
 def test_targets(task: str, expected: list[tuple]) -> None:

@@ -168,6 +168,20 @@ def _dates(label: str, year: int | None, first: int, last: int) -> Period:
     )
 
 
+# a column of what is due by a period's end (一季度目标, 1-9月目标任务, 前三季度节点目标)
+_PERIOD_GOAL = re.compile(r"(?:目标|计划|节点)(?:任务|进度|数)?$")
+_ONE_MONTH = re.compile(r"\d{1,2}月份?")  # 8月份目标: that month's own work, not the year's so far
+
+
+def _from_the_start(period: Period) -> bool:
+    """A period counted from the year's start (1-9月, 截至9月底, 前三季度, 上半年, 一季度, 9月底),
+    so that a goal for it is what is due by its end; a later quarter or one month (二季度,
+    8月份) may plan only its own share."""
+    if period.months is None or period.months[0] != 1:
+        return False
+    return period.months[1] == 1 or not _ONE_MONTH.fullmatch(period.label)
+
+
 @functools.lru_cache(maxsize=1)
 def _header_roles() -> tuple[tuple[str, str], ...]:
     rows = read_data_csv("progress_headers.csv")
@@ -186,6 +200,10 @@ def column_role(header: str) -> str:
     ('rate', 'rate')
     >>> column_role("是否完成"), column_role("已完成"), column_role("进度情况滞后")
     ('finished', 'mark', 'mark')
+    >>> [column_role(h) for h in ("一季度目标", "1-9月计划进度", "截至9月底目标", "9月底目标")]
+    ['goal', 'goal', 'goal', 'goal']
+    >>> column_role("二季度目标"), column_role("8月份目标"), column_role("年度目标")
+    ('', '', '')
     """
     text = re.sub(r"\s+", "", header)
     text = INSTRUCTION_AFTER.sub("", text)  # 是否达进度(未达进度注明原因)
@@ -196,6 +214,8 @@ def column_role(header: str) -> str:
         return "mark"  # 已完成 | 序时推进 | 滞后, 是否达序 是 | 否: a tick in one says the status
     if text.endswith(("(%)", "%")):
         return "rate"  # 形象进度(%), 1-8月实际完成率%: a share of the year's task done
+    if _PERIOD_GOAL.search(text) and _from_the_start(reporting_period([header])):
+        return "goal"  # 1-9月目标, 一季度目标: what is due by that period's end
     return next((role for ending, role in _header_roles() if text.endswith(ending)), "")
 
 
@@ -301,11 +321,13 @@ def judge(
     rates: list[tuple[str, str]] = (),
     planned: bool = False,
     heading: str = "",
+    goal: str = "",
 ) -> Judged:
     """An item's status from its row (see the module's docstring for the order); ``rates``
     are (header, cell) of the row's completion-rate columns (任务完成率, 占年任务之比);
     ``planned``: a column of the table plans the period's work (月度工作计划); ``heading``:
-    the section the item stands under.
+    the section the item stands under; ``goal``: what the row's column for the period says is
+    due by its end (二季度目标 开工5家), held against the figures as it is, not pro rata.
 
     >>> p = reporting_period(["1-11月"], "2023")
     >>> judge(["完成60%"], [("是否达序", "是")], [], p)
@@ -379,6 +401,8 @@ def judge(
             return waiting
         if status == "on_track" and (rated := _by_rate(rates, period)) is not None:
             return rated  # 完成率 60% against 序时 75%: the figures outweigh 正在推进
+        if status == "on_track" and (met := _by_goal(progress, goal, period, targets)) is not None:
+            return met  # 二季度目标 开工5家, 已开工3家: behind, whatever words go with it
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
         # says 确保完成全年目标 of what is to be done
@@ -395,6 +419,8 @@ def judge(
     by_rate = _by_rate(rates, period) or _by_rate(_year_shares(progress), period)
     if by_rate is not None:
         return by_rate
+    if (met := _by_goal(progress, goal, period, targets)) is not None:
+        return met
     by_figures = _by_figures(" ".join(progress), targets, period)
     if by_figures is not None and by_figures.status == "done":
         part = _unfinished_share(" ".join(progress))
@@ -488,6 +514,26 @@ _DONE_VERBS = re.compile(
 METRIC_MATCH = 60.0  # how alike a target's and a reported figure's words must be
 
 
+def _by_goal(progress: list[str], goal: str, period: Period, targets: str) -> Judged | None:
+    """The reported figures against the period's own goal (1-6月目标 开工5家): due in full by
+    the period's end, so not pro rata; the goal reached and the task's ``targets`` too: done."""
+    if not goal.strip():
+        return None
+    whole = replace(period, months=(1, 12) if period.year_end else (12, 12), due=None)
+    judged = _by_figures(" ".join(progress), goal, whole)
+    if judged is None:
+        return None
+    whole_task = _by_figures(" ".join(progress), targets, period) if targets else None
+    if judged.status == "done" and whole_task is not None and whole_task.status == "done":
+        return whole_task  # the year's target reached too
+    if judged.status == "done" and not period.year_end:
+        status = "on_track"  # the period's goal reached; the year's task is not yet done
+    else:
+        status = judged.status
+    evidence = judged.evidence.split("（")[0]  # no 序时应达: the goal is the period's own
+    return Judged(status, "goal", evidence.replace("目标", f"{period.label or '本期'}目标", 1))
+
+
 def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     """Reported figures against the task's targets of the same measure and words: a growth
     rate or a share (%) against the target itself, a quantity against the target pro rata for
@@ -501,7 +547,9 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
 
     from lib.analyse.targets import extract_targets
 
-    reported = extract_targets(progress)
+    # a figure the progress says is needed or planned (共需安装路灯1108盏, 拟新增200张) is no
+    # figure reached
+    reported = [got for got in extract_targets(progress) if not _NEEDED.search(got.metric)]
     goals = extract_targets(targets)
     bare = _BARE_FIGURE.fullmatch(progress.strip().rstrip("。"))
     if not reported and bare and len(goals) == 1 and goals[0].measure_unit == bare["unit"]:
@@ -517,17 +565,49 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
         for got, alias in zip(reported, named):
             if _scaled(got)[1] != _scaled(goal)[1] or goal.value <= 0:
                 continue
+            if not wanted:  # 新增40台, 完工20台: what is counted is the verb's, said alike
+                alike = not _measure_words(got.metric) and _verb(got.metric) == _verb(goal.metric)
+                if alike:  # of figures said alike twice, the later
+                    best = (100.0, got)
+                continue
             score = fuzz.partial_ratio(wanted, _measure_words(got.metric))
             if score < METRIC_MATCH:  # 增幅10.4% alone: as the rate of the figure before it
                 score = fuzz.partial_ratio(wanted, _measure_words(alias.metric))
             if score < METRIC_MATCH:  # 完成14个住宅小区新增充电设施: what was counted, after it
                 score = fuzz.partial_ratio(wanted, _object_after(progress, got))
+            if score < METRIC_MATCH and _verb_only(got, goal, goals, reported, progress):
+                score = METRIC_MATCH  # 已建成8家 under 建成城市书房10家: the task's one figure
             # the same measure written twice (1-5月增长4.2%, 预计1-6月增长6.2%): the later
             if score >= METRIC_MATCH and (best is None or score >= best[0]):
                 best = (score, got)
         if best is not None:
             judged.append(_figure_status(goal, best[1], period))
     return min(judged, key=lambda j: _FIGURE_ORDER.index(j.status), default=None)
+
+
+def _verb_only(
+    got: Target, goal: Target, goals: list[Target], reported: list[Target], progress: str
+) -> bool:
+    """A reported figure written with only its verb (已建成8家, 新增2000人) stands for the
+    task's only target of its measure when the verb is the target's own or 完成 (已开工3家 is
+    not 建成…10家), and it is the only figure of that measure so written."""
+    if _measure_words(got.metric) or _object_after(progress, got).strip():
+        return False
+    alike = [g for g in goals if _scaled(g)[1] == _scaled(goal)[1]]
+    wanted = _verb(goal.metric)
+    same = [
+        r
+        for r in reported
+        if _scaled(r)[1] == _scaled(got)[1] and (said := _verb(r.metric))
+        if said == "完成" or said in wanted
+    ]
+    return len(alike) == 1 and same == [got]
+
+
+def _verb(metric: str) -> str:
+    """The verb a figure opens with, without 已 or 累计: 已建成 → 建成."""
+    m = _DONE_VERBS.match(metric)
+    return re.sub(r"^(?:已|累计|共)", "", m.group(0)) if m else ""
 
 
 def _measure_words(metric: str) -> str:
@@ -546,7 +626,7 @@ def _measure_aliases() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((r["alias"], r["text"]) for r in rows), key=lambda p: -len(p[0])))
 
 
-_OBJECT_END = re.compile(r"[,;。,;、(]")
+_OBJECT_END = re.compile(r"[,;。、(，；（]")
 
 
 def _object_after(text: str, got: Target) -> str:
@@ -578,6 +658,7 @@ def _rates_named(reported: list[Target]) -> list[Target]:
     return named
 
 
+_NEEDED = re.compile(r"需|拟")
 _COMPARED = re.compile(r"^(?:较|比|与)(?:上年|去年|上一年)(?:同期)?(?:相比)?")
 _BARE_FIGURE = re.compile(r"(?P<value>\d+(?:\.\d+)?)(?P<unit>[万亿]?[\u4e00-\u9fff]{1,2}|%)")
 _FIGURE_ORDER = ("behind", "on_track", "done")  # the worst of several targets first
@@ -797,6 +878,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     titles = [doc.meta.get("title", ""), *title_lines, *doc.report.header]
     year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
+    goal_periods = {h: reporting_period([h, *titles], year) for h in roles if roles[h] == "goal"}
     # columns of one period (进展情况 and 完成情况 of the same quarter) make one row together
     groups: dict[tuple, list[str]] = {}  # by dates (1-3月 and 一季度 are one period), else label
     for h in progress_headers:
@@ -827,6 +909,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         due = _due(cells, roles)
         if due is not None:  # 序时进度 75% | 实际进度 60%: a bare share in a progress column too
             rates += [(h, t) for h, t in cells if roles.get(h) == "progress" and _share(t)]
+        goals = [(h, t) for h, t in cells if roles.get(h) == "goal"]
         done_before: tuple[str, Judged] | None = None  # an earlier period's column: done
         for headers in columns:
             period = periods.get(headers[0]) or reporting_period(titles, year)
@@ -844,6 +927,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 rates if last else [],
                 planned,
                 item.section,
+                " ".join(t for h, t in goals if _same_period(goal_periods[h], period)),
             )
             if (
                 item.item_no == cut_item
@@ -877,6 +961,13 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
 # statuses read from the whole of an item's text (figures found in it, no shortfall written):
 # not to be read from a text the copy cuts short
 _FROM_WHOLE_TEXT = ("figures", "rate", "year_end", "reported")
+
+
+def _same_period(one: Period, other: Period) -> bool:
+    """Two columns of one period (一季度目标 and 1-3月完成情况)."""
+    if one.start and other.start:
+        return (one.start, one.end) == (other.start, other.end)
+    return one.months is not None and one.months == other.months
 
 
 def _without(task: str, parts: list[str]) -> str:

@@ -129,6 +129,7 @@ STATUS_SOURCES: dict[str, str] = {
     "phrase": "进展表述中的词语",
     "figures": "报告数字与目标比较（按序时）",
     "rate": "完成率与序时进度比较",
+    "goal": "报告数字与本期目标比较",
     "year_end": "年度完成情况，未写明差距",
     "reported": "写有进展，未写明滞后",
     "none": "未写进展",
