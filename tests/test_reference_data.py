@@ -68,6 +68,7 @@ def test_collectives_in_the_table_match_the_collective_pattern() -> None:
         "task_verbs.csv",
         "column_kinds.csv",
         "progress_headers.csv",
+        "header_parts.csv",
     ],
 )
 def test_data_files_are_clean_utf8_csv(name: str) -> None:
@@ -113,6 +114,8 @@ def test_flag_codes_are_snake_case_and_explained() -> None:
             },
         ),
         ("connectors.csv", "position", {"end", "mid", "before_collective"}),
+        ("header_parts.csv", "kind", {"duty", "body"}),
+        ("header_parts.csv", "role", {"units", "lead", "co", ""}),
         ("collective_words.csv", "part", {"prefix", "scope", "head", "generic", "members"}),
     ],
 )

@@ -2055,7 +2055,7 @@ def _status_column_report(header: str, cells: list[str]):
         ["2024年重点工作1-9月推进情况表"],
         ["序号", "重点任务", "责任单位", "1-9月进展情况", header],
         ["1", "新建幼儿园3所", "区教育局", "幼儿园主体施工", cells[0]],
-        ["2", "改造老旧小区9个", "区住建局", "已改造6个,其余正在施工", cells[1]],
+        ["2", "改造老旧小区9个", "区住建局", "已改造7个,其余正在施工", cells[1]],
         ["3", "建设体育公园", "区文体局", "完成方案设计", cells[2]],
     )
     return read_progress(builders.sheet(rows), "status.xlsx")[1]
@@ -2312,3 +2312,97 @@ def test_a_table_that_numbers_none_of_its_rows(fmt: str) -> None:
         (1, "区教育局"), (2, "区住建局"), (2, "各街道"), (3, "区园林局"),
     ]  # fmt: skip
     assert list(progress["status"]) == ["on_track", "behind", "on_track"]
+
+
+def test_a_page_of_one_item_written_as_labelled_fields() -> None:
+    """One item a page (重点工作:… / 牵头单位:… / 进展落实情况: then 第一季度:…): its stages 1. 2.
+    are no items; each quarter's progress is a period of its own."""
+    text = "\n".join(
+        [
+            "任务12",
+            "重点工作:推进城区污水管网改造,提升污水收集率。",
+            "牵头单位:市水务局",
+            "配合单位:市财政局、各区政府",
+            "年度阶段性工作目标:",
+            "第一季度:1.制定改造方案。2.完成前期设计。",
+            "第二季度:开工建设。",
+            "进展落实情况:",
+            "第一季度:",
+            "按计划推进中。",
+            "1.已制定改造方案。",
+            "2.已完成前期设计。",
+            "第二季度:",
+            "进度滞后。",
+            "1.受征地影响,尚未开工。",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "page.txt", year="2024")
+    assert doc.items["task"].tolist() == ["推进城区污水管网改造,提升污水收集率。"]
+    assert units_of(doc) == {"": ["市水务局", "市财政局", "各区政府"]}
+    assert doc.assignments.set_index("unit")["role"].to_dict() == {
+        "市水务局": "lead",
+        "市财政局": "co",
+        "各区政府": "co",
+    }
+    assert progress["period_end"].astype(str).tolist() == ["2024-03-31", "2024-06-30"]
+    assert progress["status"].tolist() == ["on_track", "behind"]
+    assert "文件只写一项事项" in doc.report.read_as[0]
+
+
+def test_a_page_of_one_item_without_a_task_label() -> None:
+    """The task is the line above the first field; a field of another kind (进度安排) ends the
+    units above it; no units, no item."""
+    lines = [
+        "2024年民生实事:老有颐养",
+        "新建社区老年食堂20家,方便老年人就餐",
+        "牵头单位:",
+        "区民政局",
+        "协办单位:",
+        "各街道办事处",
+        "进度安排",
+        "第一季度:完成选址。",
+        "落实情况",
+        "已完成选址15处。",
+    ]
+    doc = parse_bytes("\n".join(lines).encode(), "page.txt")
+    assert doc.items["task"].tolist() == ["新建社区老年食堂20家,方便老年人就餐"]
+    assert units_of(doc) == {"": ["区民政局", "各街道办事处"]}
+    with pytest.raises(ListError):
+        parse_bytes("\n".join(lines[:2] + lines[6:]).encode(), "page.txt")
+
+
+def test_a_rows_first_line_then_its_cells_each_after_a_bar() -> None:
+    """``1 | 社区食堂建设`` then ``| 该项目…`` / ``| 党建办`` / ``| 已完成。 |``: one row, its
+    cells on the lines below, each opened by a bar; 负责科室 names the units column."""
+    text = (
+        "序号 | 名称 | 明细 | 负责科室 | 执行落实情况 |\n"
+        "1 | 社区食堂建设\n"
+        "| 该项目位于某社区1楼,面积500平方米。\n"
+        "| 党建办\n"
+        "| 已于10月完成并对外开放。 |\n"
+        "2 | 安置房交付 | 涉及900户。 | 城建办 | 已交付800户。 |\n"
+    )
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert units_of(doc) == {"1": ["党建办"], "2": ["城建办"]}
+    assert doc.items["task"].tolist() == ["社区食堂建设", "安置房交付"]
+
+
+def test_a_table_of_one_cell_a_line_closed_by_bars_without_numbers() -> None:
+    """``项目 名称 |`` / ``内容 |``: two header cells (a word spaced, not one cell wrapped); the
+    row below carries no number, its cells each closed by a bar."""
+    lines = [
+        "项目 名称 |",
+        "内容 |",
+        "牵头单位 |",
+        "进展情况 (7月) |",
+        "进展情况 (10月) |",
+        "社区托育服务项目 |",
+        "新增托位180个以上。 |",
+        "区民政局、区卫生健康局 |",
+        "新增托位120个。 |",
+        "新增托位190个,超额完成任务。 |",
+    ]
+    doc = parse_bytes("\n".join(lines).encode(), "table.txt")
+    assert doc.report.header[:3] == ("项目 名称", "内容", "牵头单位")
+    assert units_of(doc) == {"": ["区民政局", "区卫生健康局"]}
+    assert list(doc.notes["header"]) == ["进展情况 (7月)", "进展情况 (10月)"]

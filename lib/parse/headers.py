@@ -110,6 +110,8 @@ def header_role(cell: str) -> str | None:
     level = _LEVEL.sub("", text)  # 市级牵头责任单位: the level of government aside
     if level != text and level in words:
         return words[level]
+    if composed := _composed(level):  # 负责科室, 协助单位: a duty and a body of units
+        return composed
     owned = owned_ending(text)  # 问题整改责任单位, 整改时限: whose units, whose deadline
     if owned:
         return words[owned]
@@ -121,6 +123,30 @@ def header_role(cell: str) -> str | None:
     longest = max((len(e) for e in endings["task"] if bare.endswith(e)), default=0)
     if 2 <= len(bare) <= (14 if longest >= 4 else 10) and longest:
         return "task"  # 全年目标任务, 2022年预期目标
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _header_parts() -> tuple[dict[str, str], tuple[str, ...]]:
+    """The duties a header of units opens with (负责 → units, 协助 → co) and the bodies it
+    ends with (单位, 科室 …), from data/header_parts.csv."""
+    with open(DATA_DIR / "header_parts.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    duties = {r["part"]: r["role"] for r in rows if r["kind"] == "duty"}
+    return duties, tuple(r["part"] for r in rows if r["kind"] == "body")
+
+
+def _composed(text: str) -> str | None:
+    """The role of a header written as a duty and a body of units that the header words do not
+    list as such (负责科室 → units, 协助单位 → co, 主办处室 → lead).
+
+    >>> _composed("负责科室"), _composed("协助单位"), _composed("负责人")
+    ('units', 'co', None)
+    """
+    duties, bodies = _header_parts()
+    for duty, role in duties.items():
+        if text.startswith(duty) and text[len(duty) :] in bodies:
+            return role
     return None
 
 

@@ -30,6 +30,7 @@ from lib.parse.records import (
     UnitField,
     find_items,
     header_words,
+    record_layout,
     run_rule,
 )
 from lib.parse.reference import LEVELS
@@ -175,6 +176,10 @@ def _parse_read(
     lexicon = document_lexicon(meta.get("place", ""))
     reading = read_items(layout, lexicon, convention)
     records = reading.records
+    if not any(r.fields for r in records) and (alone := record_layout(blocks)) is not None:
+        layout = alone  # a page of one item's fields (牵头单位:…), its numbers the work's stages
+        reading = read_items(layout, lexicon, convention)
+        records = reading.records
     if not records:
         # what was not read may be why: numbers made by formulas never saved with their results
         also = f"（另：{'；'.join(ignored)}。）" if ignored else ""

@@ -36,7 +36,7 @@ from lib.parse.labels import (
 )
 from lib.parse.laid_rows import laid_rows, merged_units, rows_at_units_labels, unnumbered_table
 from lib.parse.reference import load_reference, page_furniture, read_data_csv, task_verbs
-from lib.parse.references import form_item_reading, prose_items
+from lib.parse.references import form_item_reading, prose_items, record_reading
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
@@ -406,6 +406,18 @@ def _field_row(block: Block) -> bool:
     )
 
 
+def record_layout(blocks: list[Block]) -> Layout | None:
+    """A page of one item written as labelled fields (``record_reading``), for a document
+    whose numbered lines name no unit (a page's stages 1. 2. are no items); None if none."""
+    blocks = _without_bars(blocks)
+    found = record_reading(blocks)
+    if found is None:
+        return None
+    items, columns, how = found
+    first = next(i for i, b in enumerate(blocks) if b.source_ref == items[0].source_ref)
+    return Layout(items, tuple(blocks[:first]), columns, (), 0, (how,))
+
+
 def find_items(blocks: list[Block]) -> Layout:
     """Cut a document's blocks into raw items, with the preamble and the header."""
     blocks = split_run_on_lines(key_value_rows(header_cut_off(_without_bars(blocks))))
@@ -477,7 +489,11 @@ def find_items(blocks: list[Block]) -> Layout:
     if _numbers_left_out(blocks, header_at, start, header, kinds):
         # a table of one cell a line whose rows carry no number at all: its rows are found
         # where the units column falls (the numbered points in its cells are no items)
-        body = tuple(b.text for at, b in enumerate(blocks[start:], start) if at not in signed)
+        body = tuple(  # 区民政局 |: a cell's line closed by its bar
+            _TRAILING_PIPES.sub("", b.text)
+            for at, b in enumerate(blocks[start:], start)
+            if at not in signed
+        )
         rows = unnumbered_table(RawItem("", blocks[start].source_ref, cutter.section, body), header)
         if len(rows) >= 2 or (rows and not found):  # one row: when nothing else is an item
             found, cutter.unplaced = rows, []
@@ -731,7 +747,7 @@ def _numbers_left_out(
         and not ITEM_LABEL.match(first)
         and not NUMBERED_HEADING.match(first)
         and not SECTION.match(first)
-        and not any(_BARE_NUMBER.fullmatch(b.text.strip()) for b in body)
+        and not any(_BARE_NUMBER.fullmatch(_TRAILING_PIPES.sub("", b.text).strip()) for b in body)
     )
 
 
@@ -1253,6 +1269,8 @@ class _Cutter:
                 if _CELL_BREAK.search(rest)
                 else ()
             )
+            if not cells and rest and self.closed and "|" in text[: label.start("rest")]:
+                cells = (rest,)  # 1 | 金竹锦园…建设, its other cells on the lines below (| 党建办)
             self._start(label, block, [rest] if rest else [], cells)
             if cells and self.closed and not text.rstrip().endswith("|"):
                 self.open["unclosed"] = True
@@ -1376,7 +1394,7 @@ def _wrapped_header_cell(parts: list[str], following: str) -> str:
         len(parts) != 1
         or not 0 < len(tail) <= 4
         or (len(tail) > 2 and header_role(tail) and not parts[0].endswith(_ROLE_WORDS))
-        or parts[0] in header_words()
+        or re.sub(r"\s+", "", parts[0]) in header_words()  # 项目 名称 / 内容: two words
         # 累计进度 / 备注: a note's column, then the remarks' own (a word of its own)
         or (header_role(parts[0]) == "note" == header_role(tail) and tail in header_words())
         or ITEM_LABEL.match(tail)

@@ -352,6 +352,97 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
     return found
 
 
+_RECORD_ROLES = ("units", "task", "note")  # the fields of a page of one item
+_RECORD_TASK = 6  # a task line is longer than a heading's few words
+_WRITTEN = ("units", "note")  # fields whose short lines are their content (区教育局, 已完成。)
+
+
+def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, str]]:
+    """(label, task, units, progress, section, source_ref) of a page that writes one item as
+    labelled fields, each ``名称:内容`` on a line or its name on a line and the content below
+    (``重点工作:推进…`` / ``牵头单位:市发展改革委`` / ``进展落实情况:`` / ``第一季度:…``): the task
+    field's content its task (without one, the line just above the first field: the page's
+    item), the units fields its units, the progress fields its progress, as (header, text)
+    pairs — one a period where the progress is written by period (``第一季度:`` …
+    ``第二季度:`` …: 第一季度进展落实情况, 第二季度进展落实情况). A field of another kind (进度安排)
+    ends the one above. [] unless exactly one item names a task and units.
+
+    >>> lines = ["光明区2020年民生实事:幼有善育", "完善托育服务体系,提供有针对性的服务", "牵头单位:",
+    ...          "区卫生健康局", "协办单位:", "各有关单位", "进度安排", "第一季度:落实备案制度。",
+    ...          "落实情况", "第一季度:已指定专人。", "第二季度:", "已组建队伍。"]
+    >>> record_items([Block(t, f"L{i}") for i, t in enumerate(lines)])[0][1:4]
+    ('完善托育服务体系,提供有针对性的服务', '牵头单位:区卫生健康局;协办单位:各有关单位', (('第一季度落实情况', '已指定专人。'), ('第二季度落实情况', '已组建队伍。')))
+    """
+    if any(block.cells for block in blocks):
+        return []  # a table's rows: no record of fields
+    fields: list[tuple[str, str, list[tuple[str, str, str]], str]] = []  # label, kind, values
+    before: list[Block] = []
+    for block in blocks:
+        text = block.text.strip(" |")
+        if not text:
+            continue
+        key, colon, value = text.partition(":")
+        label = re.sub(r"\s+", "", key if colon else text)
+        role = header_role(label) if len(label) <= _FORM_LABEL_LENGTH else None
+        kind = _form_label(label) if role else ""
+        if role and (colon or len(text) <= _FORM_LABEL_LENGTH):
+            fields.append((label, kind, [], block.source_ref))
+            if value.strip():
+                fields[-1][2].append((value.strip(), block.source_ref, label))
+        elif not fields:
+            before.append(block)
+        elif colon and len(label) <= _FORM_LABEL_LENGTH and fields[-1][1] != "note":
+            fields.append((label, "", [], block.source_ref))  # 第一季度: under 进度安排
+        elif len(text) <= _FORM_LABEL_LENGTH and not colon and fields[-1][1] not in _WRITTEN:
+            fields.append((label, "", [], block.source_ref))  # 进度安排: a field of its own
+        elif fields[-1][1] == "units" and fields[-1][2] and not unit_like(text):
+            fields.append(("", "", [(text, block.source_ref, "")], block.source_ref))
+        else:
+            fields[-1][2].append((text, block.source_ref, fields[-1][0]))
+    units = [v for label, kind, values, _ in fields if kind == "units" for v in values]
+    unit_labels = [label for label, kind, _, _ in fields if kind == "units"]
+    if not units or len(unit_labels) != len(set(unit_labels)):
+        return []  # no units, or a label met twice: several items, not one
+    tasks = [(values, ref) for _, kind, values, ref in fields if kind == "task" and values]
+    if tasks:
+        task, ref = " ".join(t for values, _ in tasks for t, *_ in values), tasks[0][1]
+    else:  # the line above the first field names the item
+        above = [b for b in before if not page_furniture().match(b.text.strip("•· "))]
+        if not above or len(above[-1].text.strip()) < _RECORD_TASK:
+            return []
+        task, ref = above[-1].text.strip(), above[-1].source_ref
+    progress = tuple(
+        pair
+        for label, kind, values, _ in fields
+        if kind == "note"
+        for pair in _by_period(label, [t for t, *_ in values])
+    )
+    return [("", task, _form_units(units), progress, "", ref)]
+
+
+# a period's own label in a field's content: 第一季度:, 1-6月:, 7月份:
+_PERIOD_LABEL = re.compile(
+    r"^(?P<period>第?[一二三四]季度|[上下]半年|\d{1,2}\s*[-—~至]\s*\d{1,2}月份?|\d{1,2}月份?)[:]\s*"
+)
+
+
+def _by_period(label: str, texts: list[str]) -> list[tuple[str, str]]:
+    """A progress field's content as (header, text): one a period where each period's part
+    opens with its name (第一季度:…), the period before the field's name; else one."""
+    parts: list[list] = []
+    for text in texts:
+        period = _PERIOD_LABEL.match(text)
+        if period:
+            parts.append([period["period"] + label, [text[period.end() :]]])
+        elif parts:
+            parts[-1][1].append(text)
+        else:
+            parts.append([label, [text]])
+    if len(parts) < 2 or parts[0][0] == label:
+        return [(label, " ".join(texts))] if texts else []
+    return [(header, " ".join(t for t in part if t)) for header, part in parts]
+
+
 def _form_units(values: list[tuple[str, str, str]]) -> str:
     """A record's units (text, source, label): joined by 、, each run under its label when a
     label names leads (牵头单位:区教育局;配合单位:区住建局), so the lead rule still reads them."""
@@ -435,6 +526,21 @@ _PROSE_READINGS = (
     ),
     (bulleted_items, _bulleted, HEADER, "报告以“●”逐段写出各项：冒号前为事项，其后为进展。"),
 )
+
+
+def record_reading(
+    blocks: list[Block],
+) -> tuple[tuple[RawItem, ...], tuple[str, ...], str] | None:
+    """The one item of a page of labelled fields (``record_items``), as ``prose_items`` gives
+    it, under a header of its progress fields; None if the page is none such."""
+    found = record_items(blocks)
+    if not found:
+        return None
+    label, task, units, progress, section, ref = found[0]
+    header = (*ENTRIES_HEADER[:3], *(h for h, _ in progress))
+    cells = (task, units, *(t for _, t in progress))
+    how = "文件只写一项事项（各栏“名称:内容”）：按栏读出事项、责任单位与进展。"
+    return (RawItem(label, ref, section, (), cells=cells),), header, how
 
 
 def form_item_reading(
