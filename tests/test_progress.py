@@ -275,8 +275,10 @@ NOT_LAID_OUT = {
 # paragraph (the reader reads such lists after 分别为: in a numbered one, as 长沙 2015's);
 # 福州 2021 writes three one-project forms (项目名称 / 进展情况 / 进度是否滞后, labels spaced out)
 # and 浏阳 2024 a table of unnumbered rows under a two-row header: neither numbers an item or
-# names a unit.
+# names a unit; 杭州 2020 runs its header's cells together (实事内容工作任务责任单位进展情况) over
+# one unnumbered row.
 NOT_READ = {
+    "hangzhou_2020_minshishi_jiaoyu",
     "fuzhou_2021_weiminbanshishi_shiyiyue",
     "liuyang_2024_minshishi_wancheng",
     "yancheng_2013_shishi_sanjidu",

@@ -2338,7 +2338,7 @@ def test_a_page_of_one_item_written_as_labelled_fields() -> None:
     )
     doc, progress = read_progress(text.encode(), "page.txt", year="2024")
     assert doc.items["task"].tolist() == ["推进城区污水管网改造,提升污水收集率。"]
-    assert units_of(doc) == {"": ["市水务局", "市财政局", "各区政府"]}
+    assert units_of(doc) == {"12": ["市水务局", "市财政局", "各区政府"]}  # 任务12
     assert doc.assignments.set_index("unit")["role"].to_dict() == {
         "市水务局": "lead",
         "市财政局": "co",
@@ -2406,3 +2406,19 @@ def test_a_table_of_one_cell_a_line_closed_by_bars_without_numbers() -> None:
     assert doc.report.header[:3] == ("项目 名称", "内容", "牵头单位")
     assert units_of(doc) == {"": ["区民政局", "区卫生健康局"]}
     assert list(doc.notes["header"]) == ["进展情况 (7月)", "进展情况 (10月)"]
+
+
+@pytest.mark.parametrize(
+    ("title", "status"),
+    [
+        ("2022年区政府民生实事项目滞后项目情况表", "behind"),
+        ("2022年度民生实事未完成项目进度表", "on_track"),  # unfinished may be on schedule
+        ("2022年区政府民生实事项目进展情况表", "on_track"),
+    ],
+)
+def test_a_title_that_names_the_items_status_gives_it(title: str, status: str) -> None:
+    text = (
+        f"{title}\n(截止到4月30日)\n序号 | 目标任务 | 牵头单位 | 进展情况 |\n"
+        "1 | 开工老旧小区改造15个 | 区住建局 | 已开工8个,正在推进。 |\n"
+    )
+    assert read_progress(text.encode(), "t.txt", year="2022")[1]["status"].tolist() == [status]

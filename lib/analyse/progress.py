@@ -286,15 +286,13 @@ def _phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]]]:
 @functools.lru_cache(maxsize=1)
 def _all_phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str, tuple[str, ...]]]:
     """As ``_phrases``, and status → the phrases that say it in a heading only (完成事项)."""
-    with open(DATA_DIR / "progress_phrases.csv", encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
     cells: dict[str, str] = {}
     texts: dict[str, list[str]] = {s: [] for s in _TEXT_ORDER}
     headings: dict[str, list[str]] = {s: [] for s in _TEXT_ORDER}
-    for row in csv.DictReader(lines):
+    for row in _phrase_rows():
         if row["where"] == "cell":
             cells[row["words"]] = row["status"]
-        elif row["where"] != "pending":  # pending: read by _pending
+        elif row["where"] not in ("pending", "title"):  # read by _pending, _title_status
             (headings if row["where"] == "heading" else texts)[row["status"]].append(row["words"])
     longest = functools.partial(sorted, key=len, reverse=True)
     return (
@@ -356,6 +354,10 @@ def judge(
     'done'
     >>> judge(["已完成。 已制定方案"], [], [], p, planned=True).status
     'on_track'
+    >>> [judge([t], [], [], p).status for t in ("该项目已于10月份完成并对外开放", "已于7月完成招标。")]
+    ['done', 'on_track']
+    >>> judge(["东路:已于4月初完工,待验收后通车。"], [], [], p).status  # one part of it
+    'on_track'
     >>> judge([], [], [], p, heading="8项进展偏慢的市政府重点工作为")
     Judged(status='behind', source='heading', evidence='8项进展偏慢的市政府重点工作为')
     >>> judge(["1-5月,收入4亿元,增长4.2%,预计1-6月收入5亿元,增长6.2%。"], [], [], reporting_period([]), "", "收入增长5%").evidence
@@ -416,6 +418,9 @@ def judge(
                     if rated is not None and rated.status != "done":
                         return rated  # 超额完成 a part, the completion rate 72%: not done
                     return Judged(status, "phrase", _around(text, at, len(phrase)))
+            dated = _DONE_ON_DATE.search(text) if status == "done" else None
+            if dated and _the_item(text[: dated.start()], targets):  # 该项目已于10月份完成
+                return Judged("done", "phrase", _around(text, dated.start(), len(dated.group())))
     by_rate = _by_rate(rates, period) or _by_rate(_year_shares(progress), period)
     if by_rate is not None:
         return by_rate
@@ -508,6 +513,21 @@ _TIMETABLE = "序时"  # an on-track phrase naming the timetable (达到序时�
 _PART_DONE = re.compile(
     r"(?<![\d.])[1-9]\d*(?:\.\d+)?%|(?<![未尚没])(?:开工|建成|完工|启动)[1-9]\d*[个项座所处家条]"
 )
+# the whole work done on a date: 已于10月份完成并对外开放, 已于6月底竣工。 (not 已于7月完成招标:
+# a step, its object after the verb)
+_DONE_ON_DATE = re.compile(
+    r"已于[^,;。:]{1,12}?(?:全面|全部)?(?:完成|建成|竣工|完工|建成投用|投入使用)(?=[并,;。]|$)"
+)
+_ITEM_WORDS = ("", "该项目", "本项目", "项目", "该工程", "工程")  # the item itself, as a subject
+
+
+def _the_item(before: str, task: str) -> bool:
+    """The words before a verb in its clause name the item itself: none, 该项目, or the task's
+    own words (金竹锦园…建设已于10月份完成), not one of its parts (艳阳路西延:已于4月初完工)."""
+    subject = re.split(r"[,;。]", before)[-1].strip().removesuffix(":")
+    return subject in _ITEM_WORDS or (subject in task and len(subject) >= 0.6 * len(task) > 0)
+
+
 _DONE_VERBS = re.compile(
     r"^(?:已|累计|共|新)?(?:完成|建成|新建|建设|实现|开工|改造|新增|提升|优化)+"
 )
@@ -802,9 +822,7 @@ _SHARE_OF = re.compile(
 
 @functools.lru_cache(maxsize=1)
 def _pending_phrases() -> tuple[str, ...]:
-    with open(DATA_DIR / "progress_phrases.csv", encoding="utf-8") as handle:
-        lines = [line for line in handle if not line.startswith("#")]
-    return tuple(r["words"] for r in csv.DictReader(lines) if r["where"] == "pending")
+    return tuple(r["words"] for r in _phrase_rows() if r["where"] == "pending")
 
 
 def _pending(progress: list[str]) -> Judged | None:
@@ -822,6 +840,30 @@ def _pending(progress: list[str]) -> Judged | None:
                 status = "on_track" if len(rest) >= 4 else "unknown"
                 return Judged(status, "phrase", _around(text, at, len(phrase)))
     return None
+
+
+@functools.lru_cache(maxsize=1)
+def _phrase_rows() -> tuple[dict[str, str], ...]:
+    """The rows of data/progress_phrases.csv (its # lines are comments)."""
+    with open(DATA_DIR / "progress_phrases.csv", encoding="utf-8") as handle:
+        return tuple(csv.DictReader(line for line in handle if not line.startswith("#")))
+
+
+@functools.lru_cache(maxsize=1)
+def _title_phrases() -> dict[str, tuple[str, ...]]:
+    """status → the words that say it of every item in the title of a report (滞后项目情况表,
+    …全部完成): only plain words, since a title's 未完成项目 may still be on schedule."""
+    phrases: dict[str, list[str]] = {s: [] for s in _TEXT_ORDER}
+    for row in _phrase_rows():
+        if row["where"] == "title":
+            phrases[row["status"]].append(row["words"])
+    return {s: tuple(sorted(w, key=len, reverse=True)) for s, w in phrases.items()}
+
+
+def _title_heading(title: str) -> str:
+    """The report's title as the heading of items under no heading of their own, when it
+    names their status (2022年民生实事项目滞后项目情况表); else ""."""
+    return title if title and _phrase_in(title, _title_phrases()) else ""
 
 
 def _phrase_in(text: str, phrases: dict[str, tuple[str, ...]]) -> tuple[str, str] | None:
@@ -899,6 +941,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         if last_item is not None and last_item["item_label"] in doc.report.incomplete_items
         else None
     )
+    titled = _title_heading(doc.meta.get("title", ""))  # 滞后项目情况表: the items' status
     out = []
     for item in doc.items.itertuples(index=False):
         rows = by_item.get(item.item_no)
@@ -926,7 +969,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 _without(item.task, [t for h, t in cells if h == ""]),
                 rates if last else [],
                 planned,
-                item.section,
+                item.section or titled,
                 " ".join(t for h, t in goals if _same_period(goal_periods[h], period)),
             )
             if (

@@ -417,7 +417,11 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
         if kind == "note"
         for pair in _by_period(label, [t for t, *_ in values])
     )
-    return [("", task, _form_units(units), progress, "", ref)]
+    numbered = [m["num"] for b in before if (m := _RECORD_NUMBER.fullmatch(b.text.strip()))]
+    return [(numbered[-1] if numbered else "", task, _form_units(units), progress, "", ref)]
+
+
+_RECORD_NUMBER = re.compile(r"(?:任务|事项|第)\s*(?P<num>\d{1,3})\s*项?")  # a page's 任务97
 
 
 # a period's own label in a field's content: 第一季度:, 1-6月:, 7月份:
