@@ -2422,3 +2422,25 @@ def test_a_title_that_names_the_items_status_gives_it(title: str, status: str) -
         "1 | 开工老旧小区改造15个 | 区住建局 | 已开工8个,正在推进。 |\n"
     )
     assert read_progress(text.encode(), "t.txt", year="2022")[1]["status"].tolist() == [status]
+
+
+def test_points_under_an_item_closed_by_its_units_are_its_progress() -> None:
+    """``(一)重建公园。(主办单位:A、B)`` then ``1.…`` ``2.…`` naming no unit: the item's progress,
+    no items; points that name their own units stay items."""
+    text = "\n".join(
+        [
+            "一、十件民生实事情况",
+            "(一)重建滨海公园。(主办单位:区工务局、区城管局)",
+            "1.开放区域已完成,并完成移交。",
+            "2.正在开展施工招标工作。",
+            "进度评价:按进度完成。",
+            "(二)修复海滨栈道。(主办单位:区工务局)",
+            "栈道已进场施工。",
+        ]
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert list(doc.items["item_label"]) == ["(一)", "(二)"]
+    assert "正在开展施工招标工作" in doc.items["task"].iloc[0]
+    own = text.replace("1.开放区域已完成,并完成移交。", "1.建设停车场。(责任单位:区交通局)")
+    doc = parse_bytes(own.encode(), "notice.txt")
+    assert "1" in list(doc.items["item_label"])

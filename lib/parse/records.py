@@ -710,6 +710,20 @@ _BARE_FIGURE = re.compile(r"[-—]|\d+(?:\.\d+)?%?")  # a cell of a figure only:
 _LABELLED_FIRST_POINT = re.compile(r"[\u4e00-\u9fff]:\s*1[.、]\s*\S")  # 推进情况:1.全市…
 
 
+def _closed_by_units(lines: list[str], point: re.Match[str]) -> bool:
+    """An item's text that ends with its units in brackets (…。(主办单位:区工务局、区城管局)),
+    and a first point under it that names none: the point tells the item's progress."""
+    return bool(
+        lines
+        and _UNITS_CLOSE.search(lines[-1])
+        and "单位" not in point["rest"]
+        and "负责" not in point["rest"]
+    )
+
+
+_UNITS_CLOSE = re.compile(r"\((?:牵头|主办|责任|承办|主责)(?:单位|部门)[:][^()]+\)[。;]?$")
+
+
 _GROUP_ROW = 20  # characters of a row of one cell that groups the rows below it (经济发展类)
 
 
@@ -1029,7 +1043,9 @@ class _Cutter:
         last = item.get("point") or (
             1 if any(_LABELLED_FIRST_POINT.search(line) for line in item["lines"]) else 0
         )
-        if not last or int(label["num"]) != last + 1:
+        if not last and label["num"] == "1" and _closed_by_units(item["lines"], label):
+            last = 0  # (一)重建海滨公园。(主办单位:区工务局) / 1.开放区域已完成: its progress
+        elif not last or int(label["num"]) != last + 1:
             return False
         item["point"] = last + 1
         return True
