@@ -2444,3 +2444,71 @@ def test_points_under_an_item_closed_by_its_units_are_its_progress() -> None:
     own = text.replace("1.开放区域已完成,并完成移交。", "1.建设停车场。(责任单位:区交通局)")
     doc = parse_bytes(own.encode(), "notice.txt")
     assert "1" in list(doc.items["item_label"])
+
+
+def test_a_rectification_notice_of_one_problem_its_measures_numbered() -> None:
+    """One problem a page (反馈问题:… / 整改措施: 1. 2. / 整改实施主体:… / 整改完成情况: 1. 2.):
+    the numbers start again under each field, so they are the fields' points, not items; a
+    验收单位 checks the work and is no responsible unit."""
+    text = "\n".join(
+        [
+            "某区关于督察反馈问题整改情况公示",
+            "根据要求,现对反馈意见第十二项整改任务的整改情况公示如下。",
+            "反馈问题:城区部分污水管网老旧破损,雨污混流问题突出。",
+            "整改目标:2025年底前完成老旧管网改造20公里。",
+            "整改措施:",
+            "1.完善管网建设。",
+            "2.建立长效机制。",
+            "整改实施主体:某区住房和城乡建设局",
+            "牵头验收单位:某市住房和城乡建设局",
+            "整改完成情况:",
+            "1.已完成管网改造20公里。",
+            "2.已建立巡查制度。该问题已完成整改。",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "notice.txt", year="2025")
+    assert list(doc.items["item_label"]) == ["第十二项"]
+    assert doc.items["task"].iloc[0].startswith("城区部分污水管网老旧破损")
+    assert list(doc.assignments["raw"]) == ["某区住房和城乡建设局"]
+    assert "已完成管网改造20公里" in progress["progress_text"].iloc[0]
+
+
+def test_a_lone_item_heading_its_labelled_fields_keeps_their_progress() -> None:
+    """``一、…整改情况`` over ``问题编号:`` / ``整改目标:`` / ``责任单位:`` / ``整改情况:``: the one
+    item is read from its fields, its 整改情况 the progress (before, all glued into the task)."""
+    text = "\n".join(
+        [
+            "某县督察反馈问题第八项整改任务完成情况公示",
+            "一、督察反馈问题整改情况",
+            "问题编号:第八项",
+            "整改目标:全县畜禽粪污综合利用率达到80%以上。",
+            "责任单位:县畜牧兽医服务中心",
+            "整改情况:综合利用率达到81%,该问题已完成整改。",
+            "整改结论:该问题已完成整改",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "notice.txt", year="2020")
+    assert doc.items["task"].iloc[0].startswith("全县畜禽粪污综合利用率")
+    assert progress["status"].tolist() == ["done"]
+    assert "综合利用率达到81%" in progress["progress_text"].iloc[0]
+
+
+def test_a_fields_own_parts_stay_in_it_and_an_overview_names_the_task() -> None:
+    """``整改措施及成效`` then ``整改措施:…`` / ``整改成效:…``: parts of that field, not a new
+    task; ``整改任务概述`` names the task (cells one a line, each closed by a bar)."""
+    text = "\n".join(
+        [
+            "整改任务概述 |",
+            "部分区县生活垃圾处理能力不足。 |",
+            "整改责任单位 |",
+            "某区 |",
+            "整改措施及成效 |",
+            "整改措施:一是扩建填埋场。二是改造处理设施。整改成效:垃圾得到有效处置。 |",
+            "整改时间 |",
+            "2020年6月至2021年12月 |",
+        ]
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert doc.items["task"].iloc[0].startswith("部分区县生活垃圾处理能力不足")
+    assert list(doc.assignments["raw"]) == ["某区"]
+    assert "垃圾得到有效处置" in " ".join(doc.notes["text"])

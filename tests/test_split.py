@@ -44,6 +44,10 @@ def read(text: str, lexicon: Lexicon = LEXICON) -> list[str]:
         ),
         # unit endings only on what is left
         ("水务集团暨阳街道", ["水务集团", "暨阳街道"]),
+        # a place's name before a known body is one unit (not a township 托里县城乡)
+        ("和布克赛尔县住房和城乡建设局", ["和布克赛尔县住房和城乡建设局"]),
+        ("托里县城乡建设局", ["托里县城乡建设局"]),
+        ("市财政局和托里县住建局", ["财政局", "托里县住建局"]),
         # connectors
         ("发改局,政务服务办,大数据中心等相关单位", ["发改局", "政务服务办", "大数据中心"]),
         ("人力资源社会保障部等负责", ["人力资源社会保障部"]),

@@ -176,7 +176,10 @@ def _parse_read(
     lexicon = document_lexicon(meta.get("place", ""))
     reading = read_items(layout, lexicon, convention)
     records = reading.records
-    if not any(r.fields for r in records) and (alone := record_layout(blocks)) is not None:
+    lone = len(records) == 1 and not records[0].notes  # one item, no progress found for it
+    if (not any(r.fields for r in records) or _points_restart(records) or lone) and (
+        alone := record_layout(blocks, progress=lone)
+    ) is not None:
         layout = alone  # a page of one item's fields (牵头单位:…), its numbers the work's stages
         reading = read_items(layout, lexicon, convention)
         records = reading.records
@@ -209,6 +212,18 @@ def _parse_read(
         columns=list(NOTE_COLUMNS),
     ).astype({"item_no": "int64"})
     return ParsedDocument(doc_id, meta, items, assignments, report, notes)
+
+
+def _points_restart(records: list[ItemRecord]) -> bool:
+    """Numbers that start again at 1 within one part, no section between (整改措施: 1. 2. /
+    整改完成情况: 1. 2.), and no more than one of them naming units (the point the page's
+    units field ran on to): the points of a page's fields, not a list's items."""
+    firsts = [r for r in records if label_number(r.item_label) == 1]
+    return (
+        len(firsts) >= 2
+        and len({(r.part, r.section) for r in firsts}) < len(firsts)
+        and sum(bool(r.fields) for r in records) <= 1  # the one that ran on into the fields
+    )
 
 
 def _document_from_export(

@@ -406,12 +406,14 @@ def _field_row(block: Block) -> bool:
     )
 
 
-def record_layout(blocks: list[Block]) -> Layout | None:
+def record_layout(blocks: list[Block], progress: bool = False) -> Layout | None:
     """A page of one item written as labelled fields (``record_reading``), for a document
-    whose numbered lines name no unit (a page's stages 1. 2. are no items); None if none."""
+    whose numbered lines name no unit (a page's stages 1. 2. are no items); None if none, or
+    with ``progress``, if its fields hold no progress either (一、…整改情况 / 整改目标:… /
+    责任单位:… / 整改情况:…: the one item read so, its progress found)."""
     blocks = _without_bars(blocks)
     found = record_reading(blocks)
-    if found is None:
+    if found is None or (progress and len(found[1]) <= 3):
         return None
     items, columns, how = found
     first = next(i for i, b in enumerate(blocks) if b.source_ref == items[0].source_ref)

@@ -349,6 +349,10 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
         else:
             task = " ".join([*(t for t, *_ in r["opened"]), *more])
             found.append(("", task, units, progress, "", r["ref"]))
+    if len(found) == 1:  # one record: the notice above it may name its number
+        refs = [b.source_ref for b in blocks]
+        above = blocks[: refs.index(found[0][5])] if found[0][5] in refs else []
+        found[0] = (_named_number(above), *found[0][1:])
     return found
 
 
@@ -385,12 +389,15 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
         label = re.sub(r"\s+", "", key if colon else text)
         role = header_role(label) if len(label) <= _FORM_LABEL_LENGTH else None
         kind = _form_label(label) if role else ""
-        if role and (colon or len(text) <= _FORM_LABEL_LENGTH):
+        within = fields and fields[-1][1] == "note" and colon and label in fields[-1][0]
+        if role and (colon or len(text) <= _FORM_LABEL_LENGTH) and not within:
             fields.append((label, kind, [], block.source_ref))
             if value.strip():
                 fields[-1][2].append((value.strip(), block.source_ref, label))
         elif not fields:
             before.append(block)
+        elif within:  # 整改措施:… under 整改措施及成效: a part of its content
+            fields[-1][2].append((text, block.source_ref, fields[-1][0]))
         elif colon and len(label) <= _FORM_LABEL_LENGTH and fields[-1][1] != "note":
             fields.append((label, "", [], block.source_ref))  # 第一季度: under 进度安排
         elif len(text) <= _FORM_LABEL_LENGTH and not colon and fields[-1][1] not in _WRITTEN:
@@ -417,11 +424,20 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
         if kind == "note"
         for pair in _by_period(label, [t for t, *_ in values])
     )
-    numbered = [m["num"] for b in before if (m := _RECORD_NUMBER.fullmatch(b.text.strip()))]
-    return [(numbered[-1] if numbered else "", task, _form_units(units), progress, "", ref)]
+    return [(_named_number(before), task, _form_units(units), progress, "", ref)]
+
+
+def _named_number(above: list[Block]) -> str:
+    """The number of a page's one item as the lines above it give it: a line ``任务97`` (97), or
+    the notice naming one item by its number (…反馈意见第二十七项整改任务: 第二十七项); ""."""
+    numbered = [m["num"] for b in above if (m := _RECORD_NUMBER.fullmatch(b.text.strip()))]
+    named = [m.group() for b in above for m in _RECORD_NAMED.finditer(b.text)]
+    return numbered[-1] if numbered else named[0] if len(set(named)) == 1 else ""
 
 
 _RECORD_NUMBER = re.compile(r"(?:任务|事项|第)\s*(?P<num>\d{1,3})\s*项?")  # a page's 任务97
+# the item a notice names by its number (反馈意见第二十七项整改任务), when it names one only
+_RECORD_NAMED = re.compile(r"第[一二三四五六七八九十百\d]{1,5}项")
 
 
 # a period's own label in a field's content: 第一季度:, 1-6月:, 7月份:

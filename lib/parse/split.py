@@ -10,6 +10,7 @@ inside brackets, and never leave a piece under two characters.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from collections.abc import Iterable
 from typing import NamedTuple
@@ -673,6 +674,8 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
             return 1.05, "known"
         if reference.may_be_collective(name) and reference.is_collective(name):
             return 1.25, "collective"
+    if _placed_known(name, lexicon):  # 托里县住房和城乡建设局: a place's known body, whole
+        return 1.5, "ending"
     if len(name) >= 2 and reference.has_unit_ending(name):
         weak = 3 if reference.short_weak_ending(name) else 0  # 市城乡 in 市城乡水务局
         return 1 + len(
@@ -683,6 +686,57 @@ def _piece_cost(piece: str, is_last: bool, lexicon: Lexicon) -> tuple[float, str
     if len(piece) == 1:
         return 8.0, "leftover"
     return None
+
+
+_PLACE = re.compile(r"[\u4e00-\u9fff]{1,6}?[省市县区州旗盟]")  # 托里县, 和布克赛尔县
+
+
+def _placed_known(name: str, lexicon: Lexicon) -> bool:
+    """A place's name before a known body (托里县 + 住房和城乡建设局), or before words that end like
+    no unit and then a known body: one unit, not a township ``托里县城乡`` and a bare 建设局
+    (团市委市信访局 is two: 团市委 ends like a unit)."""
+    place = _PLACE.match(name)
+    rest = name[place.end() :] if place else ""
+    strong = lexicon.reference.strong_pattern
+    if (
+        len(rest) < 2
+        or rest[0] == "级"  # 市国资委等市级有关部门: a level, not a place
+        or strong.search(rest[:-1]) is not None
+        or strong.search(place.group()) is not None
+        or any(word in place.group() for word in "等、委办")
+        or place.group()[0] in LEVEL_PREFIXES  # 县妇联区…: a unit, then a place's level
+        or _names_inside(place.group()[:-1], lexicon)  # 相关镇街诸暨县: a unit before
+        or place.group()[0] in "各全本该每其两"  # 各市…: every city's, no place
+    ):
+        return False
+    if lexicon.is_known(rest):
+        return True
+    # the longest known body it ends with, after words that end like no unit (住房 + 建设局)
+    at = next((i for i in range(1, len(rest) - 1) if lexicon.is_known(rest[i:])), 0)
+    words = rest[:at]
+    reference = lexicon.reference
+    return len(words) >= 2 and not (
+        _names_inside(words, lexicon)
+        or reference.has_unit_ending(words)
+        or lexicon.is_known(words)
+        or any(ch in _ending_chars(reference) for ch in words)  # 团市委市人社局: 委
+    )
+
+
+@functools.lru_cache(maxsize=4)
+def _ending_chars(reference) -> frozenset[str]:
+    """The characters unit endings end with (局, 委, 乡 …: data/unit_suffixes.csv)."""
+    return frozenset(suffix[-1] for suffix in reference.suffix_kinds)
+
+
+def _names_inside(stem: str, lexicon: Lexicon) -> bool:
+    """A known name, or words ending like a unit, anywhere in a place's name: no place's."""
+    reference = lexicon.reference
+    return any(
+        lexicon.is_known(stem[i:j]) or reference.has_unit_ending(stem[i:j])
+        for i in range(len(stem))
+        for j in range(i + 2, len(stem) + 1)
+    )
 
 
 def _balanced(piece: str) -> bool:
