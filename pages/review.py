@@ -22,7 +22,13 @@ from lib.parse.conventions import CONVENTION_NAMES
 from lib.parse.errors import ListError
 from lib.parse.schema import KINDS
 from lib.write.export import to_csv_bytes
-from lib.write.report import QUALITY_HELP, corrected_counts, document_report, unresolved_counts
+from lib.write.report import (
+    QUALITY_HELP,
+    corrected_counts,
+    document_report,
+    item_numbers,
+    unresolved_counts,
+)
 
 doc = current().doc
 report = doc.report
@@ -177,7 +183,7 @@ show_table(document_view(review_table, "splits"), key="splits")
 st.subheader(f"无责任单位的事项（{len(report.items_without_units)} 项）")
 st.caption("这些事项保留在事项表中，但未能读出任何责任单位。")
 show_table(document_view(review_table, "without_units"), key="without_units")
-leftovers = [f"第{label}项“{text}”" for label, text in report.leftovers]
+leftovers = [f"{item_numbers([label])}“{text}”" for label, text in report.leftovers]
 for label, found in (
     ("编号问题", report.numbering_problems),
     ("未能识别的字符", leftovers),

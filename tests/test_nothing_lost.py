@@ -129,7 +129,7 @@ def test_an_item_whose_units_cannot_be_read_stays_and_is_listed(units_line: str)
     assert unresolved_counts(doc)["无责任单位的事项"] == 1
     leftovers = [left for _, left in doc.report.leftovers]
     assert leftovers == ([units_line] if units_line.strip("、") else [])
-    assert "无责任单位的事项 1 条：2" in report_text(doc)
+    assert "无责任单位的事项 1 条：第2项" in report_text(doc)
 
 
 def test_the_gaps_fixture_is_reported_whole() -> None:
@@ -154,7 +154,7 @@ def test_the_command_line_report_lists_gaps_duplicates_and_splits(
     assert cli_main(["report", str(FIXTURES / "gaps.txt")]) == 0
     text = capsys.readouterr().out
     assert "编号问题 2 处：编号 4 重复；编号 5–6 缺失" in text
-    assert "无责任单位的事项 5 条：2、3、4、4、7" in text
+    assert "无责任单位的事项 5 条：第2、3、4、4、7项" in text
     assert "第8项 大数据中心、公管办" in text
     assert "第4项“(待定)”" in text and "第4项“无”" in text
 

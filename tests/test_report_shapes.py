@@ -2367,6 +2367,10 @@ def test_a_page_of_one_item_without_a_task_label() -> None:
     doc = parse_bytes("\n".join(lines).encode(), "page.txt")
     assert doc.items["task"].tolist() == ["新建社区老年食堂20家,方便老年人就餐"]
     assert units_of(doc) == {"": ["区民政局", "各街道办事处"]}
+    from lib.write.report import report_text
+
+    listed = report_text(doc)  # the plan's lines are no progress, and not lost either
+    assert "进度安排" in listed and "第一季度:完成选址。" in listed
     with pytest.raises(ListError):
         parse_bytes("\n".join(lines[:2] + lines[6:]).encode(), "page.txt")
 

@@ -361,15 +361,16 @@ _RECORD_TASK = 6  # a task line is longer than a heading's few words
 _WRITTEN = ("units", "note")  # fields whose short lines are their content (区教育局, 已完成。)
 
 
-def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, str]]:
-    """(label, task, units, progress, section, source_ref) of a page that writes one item as
+def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, str, tuple]]:
+    """(label, task, units, progress, section, source_ref, others) of a page that writes one item as
     labelled fields, each ``名称:内容`` on a line or its name on a line and the content below
     (``重点工作:推进…`` / ``牵头单位:市发展改革委`` / ``进展落实情况:`` / ``第一季度:…``): the task
     field's content its task (without one, the line just above the first field: the page's
     item), the units fields its units, the progress fields its progress, as (header, text)
     pairs — one a period where the progress is written by period (``第一季度:`` …
-    ``第二季度:`` …: 第一季度进展落实情况, 第二季度进展落实情况). A field of another kind (进度安排)
-    ends the one above. [] unless exactly one item names a task and units.
+    ``第二季度:`` …: 第一季度进展落实情况, 第二季度进展落实情况), then a deadline field's; the
+    source_refs of the lines of other fields (进度安排, which ends the one above) are ``others``.
+    [] unless exactly one item names a task and units.
 
     >>> lines = ["光明区2020年民生实事:幼有善育", "完善托育服务体系,提供有针对性的服务", "牵头单位:",
     ...          "区卫生健康局", "协办单位:", "各有关单位", "进度安排", "第一季度:落实备案制度。",
@@ -424,7 +425,19 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
         if kind == "note"
         for pair in _by_period(label, [t for t, *_ in values])
     )
-    return [(_named_number(before), task, _form_units(units), progress, "", ref)]
+    # other fields: a deadline (整改时限:…) is a column too; the rest (进度安排) are listed
+    timed = tuple(
+        (label, " ".join(t for t, *_ in values))
+        for label, kind, values, _ in fields
+        if not kind and values and header_role(label) == "deadline"
+    )
+    others = tuple(
+        r
+        for label, kind, values, ref in fields
+        if not kind and header_role(label) != "deadline"
+        for r in (ref, *(value_ref for _, value_ref, _ in values))
+    )
+    return [(_named_number(before), task, _form_units(units), progress + timed, "", ref, others)]
 
 
 def _named_number(above: list[Block]) -> str:
@@ -550,17 +563,18 @@ _PROSE_READINGS = (
 
 def record_reading(
     blocks: list[Block],
-) -> tuple[tuple[RawItem, ...], tuple[str, ...], str] | None:
+) -> tuple[tuple[RawItem, ...], tuple[str, ...], str, tuple[str, ...]] | None:
     """The one item of a page of labelled fields (``record_items``), as ``prose_items`` gives
-    it, under a header of its progress fields; None if the page is none such."""
+    it, under a header of its progress and deadline fields, and the source_refs of the lines
+    of its other fields; None if the page is none such."""
     found = record_items(blocks)
     if not found:
         return None
-    label, task, units, progress, section, ref = found[0]
+    label, task, units, progress, section, ref, others = found[0]
     header = (*ENTRIES_HEADER[:3], *(h for h, _ in progress))
     cells = (task, units, *(t for _, t in progress))
     how = "文件只写一项事项（各栏“名称:内容”）：按栏读出事项、责任单位与进展。"
-    return (RawItem(label, ref, section, (), cells=cells),), header, how
+    return (RawItem(label, ref, section, (), cells=cells),), header, how, others
 
 
 def form_item_reading(

@@ -90,20 +90,20 @@ def report_text(doc: ParsedDocument) -> str:
         )
     lines.append(f"校正 {len(report.corrections)} 处：")
     lines += [
-        f"  第{r.item_label}项 {r.raw} → {r.unit}（{_flag_text(r.flags)}）"
+        f"  {item_numbers([r.item_label])} {r.raw} → {r.unit}（{_flag_text(r.flags)}）"
         for r in report.corrections.itertuples()
     ]
     splits = report.splits.groupby("item_no", sort=False).agg(
         label=("item_label", "first"), raws=("raw", "、".join)
     )
     lines.append(f"补分隔符拆分的提及 {len(report.splits)} 处（原文连写，已按单位名称拆开）：")
-    lines += [f"  第{row.label}项 {row.raws}" for row in splits.itertuples()]
+    lines += [f"  {item_numbers([row.label])} {row.raws}" for row in splits.itertuples()]
     unknown = report.flagged.groupby("unit", sort=False)["item_label"].agg(list)
     lines.append(f"未收录单位 {len(unknown)} 个、{len(report.flagged)} 处（按原文保留，请核对）：")
-    lines += [f"  {unit}：第{'、'.join(labels)}项" for unit, labels in unknown.items()]
+    lines += [f"  {unit}：{item_numbers(labels)}" for unit, labels in unknown.items()]
     lines.append(
         f"无责任单位的事项 {len(report.items_without_units)} 条"
-        + (f"：{'、'.join(report.items_without_units)}" if report.items_without_units else "")
+        + (f"：{item_numbers(report.items_without_units)}" if report.items_without_units else "")
     )
     lines.append(
         f"编号问题 {len(report.numbering_problems)} 处"
@@ -112,7 +112,7 @@ def report_text(doc: ParsedDocument) -> str:
     lines.append(
         f"未能识别的字符 {len(report.leftovers)} 处"
         + (
-            ": " + "；".join(f"第{label}项“{text}”" for label, text in report.leftovers)
+            ": " + "；".join(f"{item_numbers([label])}“{text}”" for label, text in report.leftovers)
             if report.leftovers
             else ""
         )
@@ -122,7 +122,7 @@ def report_text(doc: ParsedDocument) -> str:
             f"“列第一位者为牵头单位”说明见于：{'、'.join(report.legends)}（此后各项首位单位为牵头）"
         )
     if report.incomplete_items:
-        lines.append(f"可能不完整（被截断）的事项：第{'、'.join(report.incomplete_items)}项")
+        lines.append(f"可能不完整（被截断）的事项：{item_numbers(report.incomplete_items)}")
     if report.not_items:
         lines.append(f"通知正文中的编号段落（未计为事项）：{'、'.join(report.not_items)}")
     if report.headings:
@@ -142,7 +142,7 @@ def report_text(doc: ParsedDocument) -> str:
     conservation = (
         "通过：责任单位原文的每个字符都已归入单位、标记、分隔符或连接词"
         if not report.conservation_failures
-        else f"未通过：第{'、'.join(report.conservation_failures)}项"
+        else f"未通过：{item_numbers(report.conservation_failures)}"
     )
     lines.append(f"守恒检查{conservation}")
     return "\n".join(lines)
@@ -177,3 +177,17 @@ QUALITY_HELP: dict[str, str] = {
 
 def _flag_text(flags: str) -> str:
     return "；".join(FLAGS.get(code, code) for code in flag_codes(flags))
+
+
+def item_numbers(labels) -> str:
+    """Items by their numbers as written (第3、5项); an item without one is 无编号事项.
+
+    >>> item_numbers(["3", "5"]), item_numbers([""]), item_numbers(["2", ""])
+    ('第3、5项', '无编号事项', '第2项、无编号事项')
+    """
+    labels = [str(label) for label in labels]
+    numbered = [label for label in labels if label]
+    parts = [f"第{'、'.join(numbered)}项"] if numbered else []
+    if len(numbered) < len(labels):
+        parts.append("无编号事项")
+    return "、".join(parts)
