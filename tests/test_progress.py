@@ -276,8 +276,10 @@ NOT_LAID_OUT = {
 # 福州 2021 writes three one-project forms (项目名称 / 进展情况 / 进度是否滞后, labels spaced out)
 # and 浏阳 2024 a table of unnumbered rows under a two-row header: neither numbers an item or
 # names a unit; 杭州 2020 runs its header's cells together (实事内容工作任务责任单位进展情况) over
-# one unnumbered row.
+# one unnumbered row; 汉滨 2020 names its two problems in one sentence after the unit
+# (由区水利局牵头整改2个,分别是…;…) and numbers only their results.
 NOT_READ = {
+    "hanbin_2020_shenjizhenggai_gongshi",
     "hangzhou_2020_minshishi_jiaoyu",
     "fuzhou_2021_weiminbanshishi_shiyiyue",
     "liuyang_2024_minshishi_wancheng",

@@ -2516,3 +2516,57 @@ def test_a_fields_own_parts_stay_in_it_and_an_overview_names_the_task() -> None:
     assert doc.items["task"].iloc[0].startswith("部分区县生活垃圾处理能力不足")
     assert list(doc.assignments["raw"]) == ["某区"]
     assert "垃圾得到有效处置" in " ".join(doc.notes["text"])
+
+
+def test_a_problem_page_with_its_units_after_the_problem() -> None:
+    """``整改任务第4项:…`` then ``二、牵头(责任)单位:…``, its measures and results under
+    ``(一)整改措施`` / ``(二)整改措施落实情况``: the problem is the task, the bracket an
+    alternative label (牵头 leads), the results its progress; the title says it is closed."""
+    text = "\n".join(
+        [
+            "某县关于督察组反馈问题第4项整改销号情况公示",
+            "一、督察反馈问题",
+            "整改任务第4项:医疗机构对医疗废物管控重视不够,环境安全隐患突出。",
+            "二、牵头(责任)单位:某县卫生健康局",
+            "(一)整改措施",
+            "一是督促建设污水处理设施。二是建立常态化监督机制。",
+            "(二)整改措施落实情况",
+            "1.成立专项整治领导小组。",
+            "2.持续开展督导检查。",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "notice.txt", year="2021")
+    assert doc.items["task"].iloc[0].startswith("整改任务第4项:医疗机构")
+    assert doc.assignments[["raw", "role"]].values.tolist() == [["某县卫生健康局", "lead"]]
+    assert list(doc.items["item_label"]) == ["第4项"]
+    assert "成立专项整治领导小组" in progress["progress_text"].iloc[0]
+    assert progress["status"].tolist() == ["done"]  # 销号, though 持续开展 goes on
+
+
+def test_a_form_whose_notice_names_who_does_it_and_who_checks_it() -> None:
+    """A one-problem form without a units field takes the units its notice names
+    (``X牵头负责的…第43项``); a 验收单位 field checks the work and is no units field."""
+    lines = [
+        "市生态环境局牵头负责的省委督察整改任务第43项已整改完成,并通过核查验收。",
+        "一、整改任务",
+        "河塘沟渠黑臭水体较普遍,周边堆放大量垃圾。",
+        "二、整改完成情况",
+        "(1)3处水体黑臭问题均已整改完毕。",
+    ]
+    doc = parse_bytes("\n".join(lines).encode(), "form.txt")
+    assert doc.assignments[["raw", "role"]].values.tolist() == [["市生态环境局", "lead"]]
+    checked = [
+        "一、整改事项",
+        "海洋生态破坏现象依然存在。",
+        "二、责任单位",
+        "省自然资源厅牵头,省林业局配合。",
+        "三、验收单位",
+        "省农业农村厅。",
+        "四、整改完成情况",
+        "已完成。",
+    ]
+    doc = parse_bytes("\n".join(checked).encode(), "form.txt")
+    assert doc.assignments[["raw", "role"]].values.tolist() == [
+        ["省自然资源厅", "lead"],
+        ["省林业局", "co"],
+    ]

@@ -393,9 +393,13 @@ def judge(
         for clean in (whole, opening):
             if clean in cells and len(clean) > 1:
                 return Judged(cells[clean], "phrase", clean)
-    under = _phrase_in(heading, _all_phrases()[2])  # the heading the item is listed under
+    # the heading the item is listed under, or the title that names its status
+    under = _phrase_in(heading, _all_phrases()[2]) or (
+        _phrase_in(heading, _title_phrases()) if _one_status(heading) else None
+    )
     for status in _TEXT_ORDER:
-        against = status == "on_track" and under is not None and under[0] in _SHORT
+        # 正在推进 under 滞后项目, 持续开展 under 已完成整改…公示: the heading's word stands
+        against = status == "on_track" and under is not None and under[0] in (*_SHORT, "done")
         if against and not any(_TIMETABLE in p for p in phrases[status] for t in texts if p in t):
             break  # 征迁正在推进 in an item listed under 滞后项目: the heading's word stands,
             # unless the item says it keeps to the timetable (均达序时进度)
@@ -860,6 +864,19 @@ def _title_phrases() -> dict[str, tuple[str, ...]]:
     return {s: tuple(sorted(w, key=len, reverse=True)) for s, w in phrases.items()}
 
 
+def _done_title(text: str) -> bool:
+    """A line that says, and says only, that its item is done (…整改销号情况公示)."""
+    found = _phrase_in(text, _title_phrases())
+    return found is not None and found[0] == "done" and _one_status(text)
+
+
+def _one_status(text: str) -> bool:
+    """The text names one status only (not 5个已完成,12个正在有序推进,13个进展滞后: a summary of
+    many items)."""
+    phrases = _all_phrases()[1]
+    return sum(any(p in text for p in phrases[status]) for status in _TEXT_ORDER) <= 1
+
+
 def _title_heading(title: str) -> str:
     """The report's title as the heading of items under no heading of their own, when it
     names their status (2022年民生实事项目滞后项目情况表); else ""."""
@@ -942,6 +959,10 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         else None
     )
     titled = _title_heading(doc.meta.get("title", ""))  # 滞后项目情况表: the items' status
+    if not titled and len(doc.items) == 1:  # a page of one item: its notice's opening lines
+        # (…第43项已整改完成,并通过核查验收) say it is done (a 滞后 there is the office's
+        # warning to all units, 各进度滞后的项目责任单位务必…)
+        titled = next((t for t in title_lines if _done_title(t)), "")
     out = []
     for item in doc.items.itertuples(index=False):
         rows = by_item.get(item.item_no)

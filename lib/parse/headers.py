@@ -33,6 +33,9 @@ _CAPTION = re.compile(r"^(?:附?表\s*\d+|附表)")  # 表1:…, 附表2 …: a 
 # a column of units that names their heads too: 牵头单位及主要负责人, 责任单位及责任人
 PERSON_WORDS = ("负责人", "责任人", "联系人")
 
+# a word in brackets inside a header, an alternative to the one before it: 牵头(责任)单位
+_ALTERNATIVE = re.compile(r"\([\u4e00-\u9fff]{1,4}\)(?=[\u4e00-\u9fff])")
+
 # the level of government before a column's name: 市级牵头责任单位, 县级责任单位
 _LEVEL = re.compile(r"^[省市县区镇乡]级?")
 
@@ -112,6 +115,9 @@ def header_role(cell: str) -> str | None:
         return words[level]
     if composed := _composed(level):  # 负责科室, 协助单位: a duty and a body of units
         return composed
+    plain = _ALTERNATIVE.sub("", text)  # 牵头(责任)单位: the word in brackets an alternative
+    if plain != text and plain in words:
+        return words[plain]
     owned = owned_ending(text)  # 问题整改责任单位, 整改时限: whose units, whose deadline
     if owned:
         return words[owned]

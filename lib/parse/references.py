@@ -12,7 +12,7 @@ import functools
 import re
 
 from lib.parse.blocks import Block, RawItem
-from lib.parse.headers import header_role
+from lib.parse.headers import header_endings, header_role
 from lib.parse.labels import chinese_number
 from lib.parse.reference import page_furniture, read_data_csv, task_verbs
 from lib.parse.spaced import unit_like
@@ -333,6 +333,8 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
             current.append((text, block.source_ref, named))
         else:
             labelled = False
+    if len(records) == 1 and records[0]["opened"] and not records[0]["units"]:
+        records[0]["units"] = _named_responsible(blocks, records[0]["ref"])
     if not records or not all(r["opened"] and r["units"] for r in records):
         return []
     found = []
@@ -387,11 +389,11 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
         if not text:
             continue
         key, colon, value = text.partition(":")
-        label = re.sub(r"\s+", "", key if colon else text)
-        role = header_role(label) if len(label) <= _FORM_LABEL_LENGTH else None
+        label = _HEADING_NUMBER.sub("", re.sub(r"\s+", "", key if colon else text))
+        role = header_role(label) if len(label) <= _FORM_LABEL_LENGTH + 2 else None
         kind = _form_label(label) if role else ""
         within = fields and fields[-1][1] == "note" and colon and label in fields[-1][0]
-        if role and (colon or len(text) <= _FORM_LABEL_LENGTH) and not within:
+        if role and (colon or len(label) <= _FORM_LABEL_LENGTH) and not within:
             fields.append((label, kind, [], block.source_ref))
             if value.strip():
                 fields[-1][2].append((value.strip(), block.source_ref, label))
@@ -412,13 +414,20 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
     if not units or len(unit_labels) != len(set(unit_labels)):
         return []  # no units, or a label met twice: several items, not one
     tasks = [(values, ref) for _, kind, values, ref in fields if kind == "task" and values]
-    if tasks:
+    kinds = [kind for _, kind, _, _ in fields]
+    above = [b for b in before if not page_furniture().match(b.text.strip("•· "))]
+    if (
+        above
+        and len(above[-1].text.strip()) >= _RECORD_TASK
+        and (not tasks or kinds.index("units") < kinds.index("task"))
+    ):  # the line above the first field names the item (the task fields after the units
+        # are its measures: 整改任务第4项:… / 牵头单位:… / 整改措施:…)
+        task = " ".join([above[-1].text.strip(), *(t for v, _ in tasks for t, *_ in v)])
+        ref = above[-1].source_ref
+    elif tasks:
         task, ref = " ".join(t for values, _ in tasks for t, *_ in values), tasks[0][1]
-    else:  # the line above the first field names the item
-        above = [b for b in before if not page_furniture().match(b.text.strip("•· "))]
-        if not above or len(above[-1].text.strip()) < _RECORD_TASK:
-            return []
-        task, ref = above[-1].text.strip(), above[-1].source_ref
+    else:
+        return []
     progress = tuple(
         pair
         for label, kind, values, _ in fields
@@ -476,19 +485,48 @@ def _by_period(label: str, texts: list[str]) -> list[tuple[str, str]]:
     return [(header, " ".join(t for t in part if t)) for header, part in parts]
 
 
+# the notice above a one-problem form naming who does it: 市生态环境局牵头负责的…整改任务第43项
+_RESPONSIBLE_FOR = re.compile(
+    rf"(?P<units>[^,:;。“”()]{{2,30}}?)(?P<lead>牵头)?负责的[^,;。]{{0,40}}?第{_NUMBER}[项件]"
+)
+
+
+def _named_responsible(blocks: list[Block], opener: str) -> list[tuple[str, str, str]]:
+    """The units a one-problem form's notice names as responsible for it (``X牵头负责的…第43项``),
+    when it names one run of them, as the form's units values; [] if it names none."""
+    refs = [b.source_ref for b in blocks]
+    above = blocks[: refs.index(opener)] if opener in refs else []
+    found = [
+        (units, m["lead"], b.source_ref)
+        for b in above
+        for m in _RESPONSIBLE_FOR.finditer(b.text)
+        if (units := _BEFORE_UNITS.sub("", m["units"]).strip()) and unit_like(units)
+    ]
+    if len({units for units, *_ in found}) != 1:
+        return []
+    units, lead, ref = found[0]
+    return [(units, ref, "牵头单位" if lead else "责任单位")]
+
+
 def _form_units(values: list[tuple[str, str, str]]) -> str:
     """A record's units (text, source, label): joined by 、, each run under its label when a
     label names leads (牵头单位:区教育局;配合单位:区住建局), so the lead rule still reads them."""
     if not any(header_role(label) in ("lead", "lead_units") for _, _, label in values):
         return "、".join(text for text, _, _ in values)
     runs: dict[str, list[str]] = {}
-    for text, _, label in values:
-        runs.setdefault(label, []).append(text)
+    for text, _, label in values:  # 牵头(责任)单位: as the lead rule reads it, 牵头单位
+        runs.setdefault(_RUN_LABELS.get(header_role(label), label), []).append(text)
     return ";".join(f"{label}:{'、'.join(texts)}" for label, texts in runs.items())
 
 
+# the words a units run is labelled with, by its label's role
+_RUN_LABELS = {"lead": "牵头单位", "lead_units": "牵头单位", "co": "配合单位", "units": "责任单位"}
+
+
 _SUB_LABEL = re.compile(r"^(?P<label>\([一二三四五六七八九十]{1,3}\))\s*(?P<rest>\S.*)$")
-_HEADING_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}、\s*")
+_HEADING_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]{1,3}、|\([一二三四五六七八九十]{1,3}\))\s*"
+)
 
 
 def _label_text(text: str) -> str:
@@ -504,6 +542,8 @@ def _form_label(text: str) -> str:
     role = header_role(text)
     if role in _UNIT_ROLES:
         return "units"
+    if role == "note" and not text.endswith(header_endings()["note"]):
+        return ""  # 验收单位, 下一步计划: a column of its own, no progress
     return role if role in ("task", "note") else ""
 
 
