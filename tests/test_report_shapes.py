@@ -1234,6 +1234,8 @@ def test_a_form_with_each_label_on_a_line_of_its_own_is_one_item() -> None:
     assert "强化履职监督" in doc.items["task"].iloc[0]
     assert rows["status"].iloc[0] == "done" and rows["progress_text"].iloc[0].startswith("已完成")
     empty = text.replace("已完成整改,通过验收。", "")  # its progress not written: not the task's
+    assert read_progress(empty.encode(), "form.txt")[1]["status_source"].iloc[0] == "heading"
+    empty = empty.replace("销号的公示", "的公示")  # the title's 销号: closed, else not known
     assert read_progress(empty.encode(), "form.txt")[1]["status"].iloc[0] == "unknown"
     header = "\n".join(["序号", "工作任务", "责任单位", "1", "推进项目建设。", "市发改委"])
     assert list(parse_bytes(header.encode(), "table.txt").assignments["unit"]) == ["市发改委"]
@@ -2570,3 +2572,20 @@ def test_a_form_whose_notice_names_who_does_it_and_who_checks_it() -> None:
         ["省自然资源厅", "lead"],
         ["省林业局", "co"],
     ]
+
+
+def test_a_supervision_notices_results_are_the_items_progress() -> None:
+    """``责任单位:X。`` then ``督查结果:工作推进缓慢。…``: the result is the item's progress (a
+    note under its label, read as progress); a works' 进度已完成100% is done."""
+    text = "\n".join(
+        [
+            "1.科技园项目,要求6月底完成地面附属物清理。责任单位:高新区。",
+            "督查结果:工作推进缓慢。物探、地探未做。",
+            "2.宿舍维修改造项目,要求6月底完工。责任单位:县教育局。",
+            "督查结果:截至目前工程进度已完成100%,已验收。",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "notice.txt", year="2014")
+    assert set(doc.notes["header"]) >= {"督查结果"}
+    assert progress["status"].tolist() == ["behind", "done"]
+    assert progress["evidence"].iloc[0] == "工作推进缓慢"

@@ -12,7 +12,7 @@ import functools
 import re
 
 from lib.parse.blocks import Block, RawItem
-from lib.parse.headers import header_endings, header_role
+from lib.parse.headers import header_endings, header_role, header_words
 from lib.parse.labels import chinese_number
 from lib.parse.reference import page_furniture, read_data_csv, task_verbs
 from lib.parse.spaced import unit_like
@@ -390,7 +390,7 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
             continue
         key, colon, value = text.partition(":")
         label = _HEADING_NUMBER.sub("", re.sub(r"\s+", "", key if colon else text))
-        role = header_role(label) if len(label) <= _FORM_LABEL_LENGTH + 2 else None
+        role = header_role(label) if len(label) <= _FORM_LABEL_LENGTH else None
         kind = _form_label(label) if role else ""
         within = fields and fields[-1][1] == "note" and colon and label in fields[-1][0]
         if role and (colon or len(label) <= _FORM_LABEL_LENGTH) and not within:
@@ -515,7 +515,8 @@ def _form_units(values: list[tuple[str, str, str]]) -> str:
         return "、".join(text for text, _, _ in values)
     runs: dict[str, list[str]] = {}
     for text, _, label in values:  # 牵头(责任)单位: as the lead rule reads it, 牵头单位
-        runs.setdefault(_RUN_LABELS.get(header_role(label), label), []).append(text)
+        written = label if label in header_words() else _RUN_LABELS.get(header_role(label), label)
+        runs.setdefault(written, []).append(text)
     return ";".join(f"{label}:{'、'.join(texts)}" for label, texts in runs.items())
 
 
