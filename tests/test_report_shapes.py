@@ -2589,3 +2589,17 @@ def test_a_supervision_notices_results_are_the_items_progress() -> None:
     assert set(doc.notes["header"]) >= {"督查结果"}
     assert progress["status"].tolist() == ["behind", "done"]
     assert progress["evidence"].iloc[0] == "工作推进缓慢"
+
+
+def test_a_units_label_in_brackets_whose_colon_was_lost() -> None:
+    """``(牵头责任单位县教育局)``: the label and a unit's name, the colon lost by the copy; a
+    label before words that name no unit (负责组织实施) is left as written."""
+    text = "\n".join(
+        [
+            "(一)全省初中学校安装除颤仪(牵头责任单位县教育局)",
+            "(二)学生宿舍维修改造(牵头责任单位:县教育局)",
+            "(三)新生儿筛查(牵头单位负责组织实施)(责任单位:县卫健委)",
+        ]
+    )
+    doc = parse_bytes(text.encode(), "notice.txt")
+    assert units_of(doc) == {"(一)": ["县教育局"], "(二)": ["县教育局"], "(三)": ["县卫健委"]}

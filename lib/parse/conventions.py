@@ -174,6 +174,13 @@ def _inline_group() -> re.Pattern[str]:
 
 
 @functools.lru_cache(maxsize=1)
+def _colon_lost() -> re.Pattern[str]:
+    """A units label right after a bracket, a unit's name after it without a colon, to the
+    bracket's end: ``(牵头责任单位县教育局)``."""
+    return re.compile(rf"(?<=\()(?P<label>{_unit_label_words()})(?=(?P<name>[^:()]{{2,30}})\))")
+
+
+@functools.lru_cache(maxsize=1)
 def legend_pattern() -> re.Pattern[str]:
     """A legend saying the first listed unit leads, with its brackets and ``下同``."""
     with open(DATA_DIR / "legends.csv", encoding="utf-8", newline="") as handle:
@@ -698,6 +705,8 @@ def _fields_from_labelled(
 
 def _read_inline(raw: RawItem, columns: tuple[str, ...], lexicon: Lexicon):
     text = "".join(raw.lines)
+    if "(" in text:  # (牵头责任单位县教育局): a units label whose colon the copy lost
+        text = _colon_lost().sub(lambda m: m["label"] + (":" if unit_like(m["name"]) else ""), text)
     fields: list[UnitField] = []
     extra: dict[str, str] = {}
     last = None
