@@ -174,3 +174,25 @@ def test_a_pdf_line_reaching_the_margin_goes_on_in_the_next_unless_it_ends(
     wrapped = [line(100, 508, _TASK[:43]), line(116, 508, _TASK[43:86]), line(132, 508, last)]
     lines = _paragraph_lines([*wrapped, line(148, 300, following)], [], (0, 0, 595, 842))
     assert lines[-1]["text"] == (_TASK[:86] + last + following if joined else following)
+
+
+def test_a_page_of_one_problem_set_in_a_pdf_reads_like_the_text() -> None:
+    """A 督察整改 notice of one problem: in a PDF its problem wraps over lines and every line
+    is on page 1 (one source_ref for all): the problem and its units read as from the text."""
+    text = "\n".join(
+        [
+            "某县人民政府关于督察组反馈问题第4项整改销号情况公示",
+            "一、督察反馈问题",
+            "整改任务第4项:医疗机构对医疗废物和污水管控重视不够,环境安全隐患突出:某县人民医院将"
+            "台分院未建设医疗污水处理设施。某县西街社区卫生服务站存在医疗废物混存、包装袋破损、"
+            "台账记录混乱和装有损伤性的利器盒重复利用的问题。",
+            "二、牵头(责任)单位:某县卫生健康局",
+            "(一)整改措施",
+            "一是督促建设污水处理设施。二是建立常态化监督机制。",
+        ]
+    )
+    from_pdf = parse_bytes(builders.text_pdf(text), "notice.pdf")
+    from_text = parse_bytes(text.encode("utf-8"), "notice.txt")
+    assert table(from_pdf) == table(from_text)
+    assert from_pdf.items["task"].iloc[0].startswith("整改任务第4项:医疗机构")
+    assert "利器盒重复利用" in from_pdf.items["task"].iloc[0]  # the problem's wrapped lines too

@@ -2528,7 +2528,8 @@ def test_a_problem_page_with_its_units_after_the_problem() -> None:
         [
             "某县关于督察组反馈问题第4项整改销号情况公示",
             "一、督察反馈问题",
-            "整改任务第4项:医疗机构对医疗废物管控重视不够,环境安全隐患突出。",
+            "整改任务第4项:医疗机构对医疗废物和污水管控重视不够,环境安全隐患突出:县人民医院分院未"
+            "建设医疗污水处理设施。",
             "二、牵头(责任)单位:某县卫生健康局",
             "(一)整改措施",
             "一是督促建设污水处理设施。二是建立常态化监督机制。",
@@ -2543,6 +2544,12 @@ def test_a_problem_page_with_its_units_after_the_problem() -> None:
     assert list(doc.items["item_label"]) == ["第4项"]
     assert "成立专项整治领导小组" in progress["progress_text"].iloc[0]
     assert progress["status"].tolist() == ["done"]  # 销号, though 持续开展 goes on
+    # the problem wrapped over two lines at a page's margin (a PDF's): both are its task
+    wrapped = text.replace("县人民医院分院未", "县人民医院分院未\n")
+    assert wrapped.count("\n") == text.count("\n") + 1
+    doc = parse_bytes(wrapped.encode(), "notice.txt")
+    assert doc.items["task"].iloc[0].startswith("整改任务第4项:医疗机构")
+    assert "建设医疗污水处理设施" in doc.items["task"].iloc[0]
 
 
 def test_a_form_whose_notice_names_who_does_it_and_who_checks_it() -> None:

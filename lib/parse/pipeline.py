@@ -176,10 +176,9 @@ def _parse_read(
     lexicon = document_lexicon(meta.get("place", ""))
     reading = read_items(layout, lexicon, convention)
     records = reading.records
+    unread = not any(r.fields for r in records) or _points_restart(records)
     lone = len(records) == 1 and not records[0].notes  # one item, no progress found for it
-    if (not any(r.fields for r in records) or _points_restart(records) or lone) and (
-        alone := record_layout(blocks, progress=lone)
-    ) is not None:
+    if (unread or lone) and (alone := record_layout(blocks, progress=not unread)) is not None:
         layout = alone  # a page of one item's fields (牵头单位:…), its numbers the work's stages
         reading = read_items(layout, lexicon, convention)
         records = reading.records

@@ -415,9 +415,8 @@ def record_layout(blocks: list[Block], progress: bool = False) -> Layout | None:
     found = record_reading(blocks)
     if found is None or (progress and len(found[1]) <= 3):
         return None
-    items, columns, how, others = found
-    first = next(i for i, b in enumerate(blocks) if b.source_ref == items[0].source_ref)
-    unplaced = tuple(b for b in blocks if b.source_ref in others)  # 进度安排: listed, not read
+    items, columns, how, (first, *others) = found
+    unplaced = tuple(blocks[at] for at in others)  # 进度安排: listed, not read
     return Layout(items, tuple(blocks[:first]), columns, unplaced, 0, (how,))
 
 

@@ -304,12 +304,13 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
     [('', '河长巡查流于形式。 强化履职监督。', '县水利局、商城镇', '已完成整改。', '', 'L1')]
     """
     records: list[dict[str, list]] = []
+    opened_at: list[int] = []  # where each record's opening label stands among the blocks
     opener = named = ""  # the label that opens each record: the first task label (整改任务)
     current: list | None = None  # the value being read
     labelled = False  # the last line was a label: a value must follow before the next
     if any(block.cells for block in blocks):
         return []  # a table's rows: no form
-    for block in blocks:
+    for at, block in enumerate(blocks):
         text = block.text.strip(" |")
         if not text:
             continue
@@ -324,6 +325,7 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
                 records.append(
                     {"opened": [], "task": [], "units": [], "note": [], "ref": block.source_ref}
                 )
+                opened_at.append(at)
                 current = records[-1]["opened"]
                 continue
             current = records[-1][role] if records and role else None
@@ -334,7 +336,7 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
         else:
             labelled = False
     if len(records) == 1 and records[0]["opened"] and not records[0]["units"]:
-        records[0]["units"] = _named_responsible(blocks, records[0]["ref"])
+        records[0]["units"] = _named_responsible(blocks[: opened_at[0]])
     if not records or not all(r["opened"] and r["units"] for r in records):
         return []
     found = []
@@ -352,9 +354,7 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
             task = " ".join([*(t for t, *_ in r["opened"]), *more])
             found.append(("", task, units, progress, "", r["ref"]))
     if len(found) == 1:  # one record: the notice above it may name its number
-        refs = [b.source_ref for b in blocks]
-        above = blocks[: refs.index(found[0][5])] if found[0][5] in refs else []
-        found[0] = (_named_number(above), *found[0][1:])
+        found[0] = (_named_number(blocks[: opened_at[0]]), *found[0][1:])
     return found
 
 
@@ -363,15 +363,16 @@ _RECORD_TASK = 6  # a task line is longer than a heading's few words
 _WRITTEN = ("units", "note")  # fields whose short lines are their content (区教育局, 已完成。)
 
 
-def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, str, tuple]]:
-    """(label, task, units, progress, section, source_ref, others) of a page that writes one item as
-    labelled fields, each ``名称:内容`` on a line or its name on a line and the content below
+def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, int, tuple]]:
+    """(label, task, units, progress, section, first, others) of a page that writes one item
+    as labelled fields, each ``名称:内容`` on a line or its name on a line and the content below
     (``重点工作:推进…`` / ``牵头单位:市发展改革委`` / ``进展落实情况:`` / ``第一季度:…``): the task
     field's content its task (without one, the line just above the first field: the page's
     item), the units fields its units, the progress fields its progress, as (header, text)
     pairs — one a period where the progress is written by period (``第一季度:`` …
     ``第二季度:`` …: 第一季度进展落实情况, 第二季度进展落实情况), then a deadline field's; the
-    source_refs of the lines of other fields (进度安排, which ends the one above) are ``others``.
+    place of its first line among ``blocks`` is ``first``, those of the lines of other fields
+    (进度安排, which ends the one above) are ``others``.
     [] unless exactly one item names a task and units.
 
     >>> lines = ["光明区2020年民生实事:幼有善育", "完善托育服务体系,提供有针对性的服务", "牵头单位:",
@@ -382,9 +383,10 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
     """
     if any(block.cells for block in blocks):
         return []  # a table's rows: no record of fields
-    fields: list[tuple[str, str, list[tuple[str, str, str]], str]] = []  # label, kind, values
-    before: list[Block] = []
-    for block in blocks:
+    # label, kind, values (text, source_ref, label), and the blocks it was read from
+    fields: list[tuple[str, str, list[tuple[str, str, str]], list[int]]] = []
+    before: list[int] = []
+    for at, block in enumerate(blocks):
         text = block.text.strip(" |")
         if not text:
             continue
@@ -394,38 +396,38 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
         kind = _form_label(label) if role else ""
         within = fields and fields[-1][1] == "note" and colon and label in fields[-1][0]
         if role and (colon or len(label) <= _FORM_LABEL_LENGTH) and not within:
-            fields.append((label, kind, [], block.source_ref))
+            fields.append((label, kind, [], [at]))
             if value.strip():
                 fields[-1][2].append((value.strip(), block.source_ref, label))
-        elif not fields:
-            before.append(block)
-        elif within:  # 整改措施:… under 整改措施及成效: a part of its content
-            fields[-1][2].append((text, block.source_ref, fields[-1][0]))
+            continue
+        if not fields:
+            before.append(at)
+            continue
+        if within:  # 整改措施:… under 整改措施及成效: a part of its content
+            pass
         elif colon and len(label) <= _FORM_LABEL_LENGTH and fields[-1][1] != "note":
-            fields.append((label, "", [], block.source_ref))  # 第一季度: under 进度安排
+            fields.append((label, "", [], []))  # 第一季度: under 进度安排
         elif len(text) <= _FORM_LABEL_LENGTH and not colon and fields[-1][1] not in _WRITTEN:
-            fields.append((label, "", [], block.source_ref))  # 进度安排: a field of its own
+            fields.append((label, "", [], []))  # 进度安排: a field of its own
         elif fields[-1][1] == "units" and fields[-1][2] and not unit_like(text):
-            fields.append(("", "", [(text, block.source_ref, "")], block.source_ref))
-        else:
-            fields[-1][2].append((text, block.source_ref, fields[-1][0]))
+            fields.append(("", "", [], []))
+        fields[-1][2].append((text, block.source_ref, fields[-1][0]))
+        fields[-1][3].append(at)
     units = [v for label, kind, values, _ in fields if kind == "units" for v in values]
     unit_labels = [label for label, kind, _, _ in fields if kind == "units"]
     if not units or len(unit_labels) != len(set(unit_labels)):
         return []  # no units, or a label met twice: several items, not one
-    tasks = [(values, ref) for _, kind, values, ref in fields if kind == "task" and values]
+    tasks = [(values, at) for _, kind, values, at in fields if kind == "task" and values]
     kinds = [kind for _, kind, _, _ in fields]
-    above = [b for b in before if not page_furniture().match(b.text.strip("•· "))]
-    if (
-        above
-        and len(above[-1].text.strip()) >= _RECORD_TASK
-        and (not tasks or kinds.index("units") < kinds.index("task"))
-    ):  # the line above the first field names the item (the task fields after the units
+    above = _item_lines(blocks, before)
+    if above and (not tasks or kinds.index("units") < kinds.index("task")):
+        # the lines above the first field name the item (the task fields after the units
         # are its measures: 整改任务第4项:… / 牵头单位:… / 整改措施:…)
-        task = " ".join([above[-1].text.strip(), *(t for v, _ in tasks for t, *_ in v)])
-        ref = above[-1].source_ref
+        lines = [blocks[at].text.strip() for at in above]
+        task = " ".join([*lines, *(t for v, _ in tasks for t, *_ in v)])
+        first = above[0]
     elif tasks:
-        task, ref = " ".join(t for values, _ in tasks for t, *_ in values), tasks[0][1]
+        task, first = " ".join(t for values, _ in tasks for t, *_ in values), tasks[0][1][0]
     else:
         return []
     progress = tuple(
@@ -441,12 +443,39 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, s
         if not kind and values and header_role(label) == "deadline"
     )
     others = tuple(
-        r
-        for label, kind, values, ref in fields
+        at
+        for label, kind, _, lines in fields
         if not kind and header_role(label) != "deadline"
-        for r in (ref, *(value_ref for _, value_ref, _ in values))
+        for at in lines
     )
-    return [(_named_number(before), task, _form_units(units), progress + timed, "", ref, others)]
+    number = _named_number([blocks[at] for at in before])
+    units_text = _form_units(units)
+    return [(number, task, units_text, progress + timed, "", first, others)]
+
+
+_SENTENCE_END = "。;!?:)”"  # a line that ends a paragraph: the next one starts another
+_WRAPPED_LINE = 30  # characters of a line wrapped at a page's margin, at least
+
+
+def _item_lines(blocks: list[Block], before: list[int]) -> list[int]:
+    """The lines just above a page's first field that name its item: the last line there (not
+    page furniture, longer than a heading's few words), and the lines its paragraph wrapped
+    from (each before it ending without a sentence's end: a PDF's …人民医院将 / 台分院…)."""
+    shown = [at for at in before if not page_furniture().match(blocks[at].text.strip("•· "))]
+    if not shown or len(blocks[shown[-1]].text.strip()) < _RECORD_TASK:
+        return []
+    lines = [shown[-1]]
+    for at in reversed(shown[:-1]):
+        text = blocks[at].text.strip()
+        if (
+            at != lines[0] - 1
+            or len(text) < _WRAPPED_LINE  # a title's few words, not a line wrapped at the margin
+            or text[-1] in _SENTENCE_END
+            or _HEADING_NUMBER.match(text)
+        ):
+            break
+        lines.insert(0, at)
+    return lines
 
 
 def _named_number(above: list[Block]) -> str:
@@ -491,11 +520,10 @@ _RESPONSIBLE_FOR = re.compile(
 )
 
 
-def _named_responsible(blocks: list[Block], opener: str) -> list[tuple[str, str, str]]:
-    """The units a one-problem form's notice names as responsible for it (``X牵头负责的…第43项``),
-    when it names one run of them, as the form's units values; [] if it names none."""
-    refs = [b.source_ref for b in blocks]
-    above = blocks[: refs.index(opener)] if opener in refs else []
+def _named_responsible(above: list[Block]) -> list[tuple[str, str, str]]:
+    """The units a one-problem form's notice (the blocks ``above`` it) names as responsible for
+    it (``X牵头负责的…第43项``), when it names one run of them, as the form's units values; []
+    if it names none."""
     found = [
         (units, m["lead"], b.source_ref)
         for b in above
@@ -606,16 +634,17 @@ def record_reading(
     blocks: list[Block],
 ) -> tuple[tuple[RawItem, ...], tuple[str, ...], str, tuple[str, ...]] | None:
     """The one item of a page of labelled fields (``record_items``), as ``prose_items`` gives
-    it, under a header of its progress and deadline fields, and the source_refs of the lines
-    of its other fields; None if the page is none such."""
+    it, under a header of its progress and deadline fields, and the places among ``blocks`` of
+    its first line and of the lines of its other fields; None if the page is none such."""
     found = record_items(blocks)
     if not found:
         return None
-    label, task, units, progress, section, ref, others = found[0]
+    label, task, units, progress, section, first, others = found[0]
     header = (*ENTRIES_HEADER[:3], *(h for h, _ in progress))
     cells = (task, units, *(t for _, t in progress))
     how = "文件只写一项事项（各栏“名称:内容”）：按栏读出事项、责任单位与进展。"
-    return (RawItem(label, ref, section, (), cells=cells),), header, how, others
+    item = RawItem(label, blocks[first].source_ref, section, (), cells=cells)
+    return (item,), header, how, (first, *others)
 
 
 def form_item_reading(
