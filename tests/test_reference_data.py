@@ -125,3 +125,16 @@ def test_vocabularies_use_known_roles_once(name: str, column: str, allowed: set[
     assert {row[column] for row in rows} <= allowed
     keys = [tuple(row.values()) for row in rows]
     assert len(keys) == len(set(keys)), "no row twice"
+
+
+def test_progress_phrases_use_known_places_and_statuses_once() -> None:
+    """data/progress_phrases.csv (its # lines are comments): where each phrase counts, the
+    status it says, no phrase twice in one place."""
+    with open(DATA_DIR / "progress_phrases.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    assert {row["where"] for row in rows} <= {"cell", "text", "heading", "pending", "title"}
+    statuses = {row["status"] for row in rows if row["where"] != "pending"}
+    assert statuses <= {"done", "on_track", "behind", "not_started", "unknown"}
+    keys = [(row["where"], row["words"]) for row in rows]
+    assert len(keys) == len(set(keys)), "no phrase twice in one place"
+    assert all(row["words"] == row["words"].strip() and row["words"] for row in rows)

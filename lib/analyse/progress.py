@@ -292,7 +292,7 @@ def _all_phrases() -> tuple[dict[str, str], dict[str, tuple[str, ...]], dict[str
     for row in _phrase_rows():
         if row["where"] == "cell":
             cells[row["words"]] = row["status"]
-        elif row["where"] not in ("pending", "title"):  # read by _pending, _title_status
+        elif row["where"] not in ("pending", "title"):  # read by _pending, _title_phrases
             (headings if row["where"] == "heading" else texts)[row["status"]].append(row["words"])
     longest = functools.partial(sorted, key=len, reverse=True)
     return (
@@ -325,7 +325,7 @@ def judge(
     are (header, cell) of the row's completion-rate columns (任务完成率, 占年任务之比);
     ``planned``: a column of the table plans the period's work (月度工作计划); ``heading``:
     the section the item stands under; ``goal``: what the row's column for the period says is
-    due by its end (二季度目标 开工5家), held against the figures as it is, not pro rata.
+    due by its end (1-6月目标 开工5家), held against the figures as it is, not pro rata.
 
     >>> p = reporting_period(["1-11月"], "2023")
     >>> judge(["完成60%"], [("是否达序", "是")], [], p)
@@ -408,7 +408,7 @@ def judge(
         if status == "on_track" and (rated := _by_rate(rates, period)) is not None:
             return rated  # 完成率 60% against 序时 75%: the figures outweigh 正在推进
         if status == "on_track" and (met := _by_goal(progress, goal, period, targets)) is not None:
-            return met  # 二季度目标 开工5家, 已开工3家: behind, whatever words go with it
+            return met  # 1-6月目标 开工5家, 已开工3家: behind, whatever words go with it
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
         # says 确保完成全年目标 of what is to be done
