@@ -2610,3 +2610,60 @@ def test_a_units_label_in_brackets_whose_colon_was_lost() -> None:
     )
     doc = parse_bytes(text.encode(), "notice.txt")
     assert units_of(doc) == {"(一)": ["县教育局"], "(二)": ["县教育局"], "(三)": ["县卫健委"]}
+
+
+def test_a_units_header_after_a_places_name() -> None:
+    """``嵊州 牵头单位`` (the header cell wrapped after the place's name): the leads' column."""
+    text = (
+        "序号 | 项目 | 省工作目标 | 嵊州 牵头单位 | 1-6月进展情况 |\n"
+        "1 | 浙有善育 | 新增托位525个 | 卫生健康局 | 新增托位336个。 |\n"
+        "2 | 浙里优学 | 新改扩建公办中小学2所 | 教体局 | 主体完工。 |\n"
+    )
+    doc = parse_bytes(text.encode(), "table.txt")
+    assert doc.assignments[["unit", "role"]].values.tolist() == [
+        ["卫生健康局", "lead"],
+        ["教体局", "lead"],
+    ]
+
+
+def test_records_one_after_another_each_opened_by_the_same_field() -> None:
+    """``目标:…`` / ``进展情况:…`` / ``牵头单位:…`` again and again: an item each, without a
+    number; the last, cut off by the copy before its units, is listed, not an item."""
+    text = "\n".join(
+        [
+            "目标:新增和改造供水管网1000公里。",
+            "进展情况:一季度新增和改造供水管网362公里。",
+            "牵头单位:市水利局",
+            "",
+            "目标:新建公交候车亭200个。",
+            "进展情况:一季度完成新建公交候车亭84个,进度滞后。",
+            "牵头单位:市交通运输局",
+            "",
+            "目标:建成断头路5条。",
+            "进展情况:迪荡湖路完成形象进度30%",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "records.txt", year="2020")
+    assert doc.items["task"].tolist() == ["新增和改造供水管网1000公里。", "新建公交候车亭200个。"]
+    assert doc.assignments[["unit", "role"]].values.tolist() == [
+        ["市水利局", "lead"],
+        ["市交通运输局", "lead"],
+    ]
+    assert progress["status"].tolist()[1] == "behind"
+    from lib.write.report import report_text
+
+    assert "目标:建成断头路5条。" in report_text(doc)  # the cut record: listed, not lost
+
+
+def test_one_measure_done_of_an_item_written_over_rows_is_not_the_item_done() -> None:
+    """An item's measures on rows of their own: ``已全部完成。`` for the first, figures for the
+    next: the item is not done by the first one's words."""
+    text = (
+        "2022年民生实事1-6月份进展情况表\n"
+        "序号 | 项目 | 工作目标 | 牵头单位 | 1-6月进展情况 |\n"
+        "1 | 浙有善育 | 新增3个乡镇建有托育机构 | 卫生健康局 | 已全部完成。 |\n"
+        "新增托位525个 | 卫生健康局 | 新增托位336个。 | ||\n"
+        "2 | 浙派工匠 | 开展职业技能培训11300人次 | 人力社保局 | 已全部完成。 |\n"
+    )
+    progress = read_progress(text.encode(), "table.txt")[1]
+    assert progress["status"].tolist() == ["on_track", "done"]

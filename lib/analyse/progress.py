@@ -389,7 +389,8 @@ def judge(
         # with it as a sentence of its own (已完成。 从1月1日起…) where no column plans the
         # period's work (月度工作计划: its 已完成。 is the month's plan done): that status
         whole = re.sub(r"[\s。.]", "", text)
-        opening = "" if planned else re.split(r"[。;!]", text.strip())[0]
+        # (not where the row's further measures follow after a ; : 已全部完成。;新增托位336个。)
+        opening = "" if planned or _MEASURES in text else re.split(r"[。;!]", text.strip())[0]
         for clean in (whole, opening):
             if clean in cells and len(clean) > 1:
                 return Judged(cells[clean], "phrase", clean)
@@ -416,6 +417,8 @@ def judge(
             for phrase in phrases[status]:
                 at = text.find(phrase)
                 if at >= 0 and (status != "done" or _says_done(text, at, phrase)):
+                    if status == "done" and not _every_part_done(text, phrases["done"]):
+                        continue  # 已全部完成。;新增托位336个。: one measure of several
                     if status == "not_started" and _PART_DONE.search(text):
                         status = "behind"  # 50%(马站未开工): under way, a part not started
                     rated = _by_rate(rates, period) if status == "done" else None
@@ -502,6 +505,16 @@ def _done_written(progress: list[str]) -> Judged | None:
             if at >= 0 and _says_done(text, at, phrase):
                 return Judged("done", "phrase", _around(text, at, len(phrase)))
     return None
+
+
+def _every_part_done(text: str, done: tuple[str, ...]) -> bool:
+    """Each measure of a row written over rows (joined 。; by the reader: 已全部完成。;新增托位
+    336个。) says it is done: else one measure done is not the item done."""
+    parts = [part for part in text.split(_MEASURES) if part.strip(" 。")]
+    return len(parts) < 2 or all(any(p in part for p in done) for part in parts)
+
+
+_MEASURES = "。;"  # a row's cell, then the next measure's (the reader joins a row's rows with ;)
 
 
 def _says_done(text: str, at: int, phrase: str) -> bool:

@@ -118,6 +118,8 @@ def header_role(cell: str) -> str | None:
     plain = _ALTERNATIVE.sub("", text)  # 牵头(责任)单位: the word in brackets an alternative
     if plain != text and plain in words:
         return words[plain]
+    if placed := _placed_units(text):  # 嵊州牵头单位: the place's units column
+        return placed
     owned = owned_ending(text)  # 问题整改责任单位, 整改时限: whose units, whose deadline
     if owned:
         return words[owned]
@@ -154,6 +156,40 @@ def _composed(text: str) -> str | None:
         if text.startswith(duty) and text[len(duty) :] in bodies:
             return role
     return None
+
+
+_PLACE_BEFORE = 4  # characters of a place's name before a units header (嵊州, 柯桥区)
+_HAN_ONLY = re.compile(r"[\u4e00-\u9fff]+")
+
+
+def _placed_units(text: str) -> str | None:
+    """The role of a units header written after a place's name (嵊州牵头单位 → lead), not after
+    another word of a header or a duty, nor a negation (非牵头单位).
+
+    >>> _placed_units("嵊州牵头单位"), _placed_units("非牵头单位"), _placed_units("配合牵头单位")
+    ('lead', None, None)
+    """
+    words = header_words()
+    duties = _header_parts()[0]
+    for word in _unit_words():
+        place = text[: -len(word)]
+        if (
+            text.endswith(word)
+            and 0 < len(place) <= _PLACE_BEFORE
+            and _HAN_ONLY.fullmatch(place)
+            and not any(ch in place for ch in "非不无未及和与")
+            and not any(duty in place for duty in duties)
+            and place not in words
+        ):
+            return words[word]
+    return None
+
+
+@functools.lru_cache(maxsize=1)
+def _unit_words() -> tuple[str, ...]:
+    """The header words of units columns, longest first."""
+    found = [w for w, role in header_words().items() if role in UNIT_ROLES and len(w) >= 4]
+    return tuple(sorted(found, key=len, reverse=True))
 
 
 def label_end(roles: list[str | None] | tuple[str | None, ...]) -> int:

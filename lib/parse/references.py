@@ -413,10 +413,46 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, i
             fields.append(("", "", [], []))
         fields[-1][2].append((text, block.source_ref, fields[-1][0]))
         fields[-1][3].append(at)
-    units = [v for label, kind, values, _ in fields if kind == "units" for v in values]
     unit_labels = [label for label, kind, _, _ in fields if kind == "units"]
-    if not units or len(unit_labels) != len(set(unit_labels)):
-        return []  # no units, or a label met twice: several items, not one
+    if len(unit_labels) != len(set(unit_labels)):  # a label met twice: several items, each
+        return _repeated_records(blocks, fields)  # opened by the same task label (目标:…)
+    found = _record(blocks, fields, before)
+    if found is None:
+        return []
+    number = _named_number([blocks[at] for at in before])
+    return [(number, *found[1:])]
+
+
+def _repeated_records(blocks: list[Block], fields: list) -> list[tuple]:
+    """Records one after another, each opened by the same task field (``目标:…`` /
+    ``进展情况:…`` / ``牵头单位:…``, again and again): one item each, without a number; [] unless
+    every record names its task and units once."""
+    opener, kind = fields[0][0], fields[0][1]
+    starts = [i for i, field in enumerate(fields) if field[0] == opener]
+    if kind != "task" or len(starts) < 2:
+        return []
+    found = []
+    for a, b in zip(starts, [*starts[1:], len(fields)]):
+        part = fields[a:b]
+        labels = [label for label, kind, _, _ in part if kind == "units"]
+        record = _record(blocks, part, []) if labels and len(labels) == len(set(labels)) else None
+        if record is None and b == len(fields) and not labels and len(found) >= 2:
+            # the last one, cut off by the copy before its units: listed, not an item
+            cut = tuple(at for *_, lines in part for at in lines)
+            found[-1] = (*found[-1][:6], found[-1][6] + cut)
+        elif record is None:
+            return []
+        else:
+            found.append(record)
+    return found
+
+
+def _record(blocks: list[Block], fields: list, before: list[int]) -> tuple | None:
+    """One record's (label, task, units, progress, section, first, others) from its fields;
+    None without units or a task."""
+    units = [v for label, kind, values, _ in fields if kind == "units" for v in values]
+    if not units:
+        return None
     tasks = [(values, at) for _, kind, values, at in fields if kind == "task" and values]
     kinds = [kind for _, kind, _, _ in fields]
     above = _item_lines(blocks, before)
@@ -429,7 +465,7 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, i
     elif tasks:
         task, first = " ".join(t for values, _ in tasks for t, *_ in values), tasks[0][1][0]
     else:
-        return []
+        return None
     progress = tuple(
         pair
         for label, kind, values, _ in fields
@@ -448,9 +484,7 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, i
         if not kind and header_role(label) != "deadline"
         for at in lines
     )
-    number = _named_number([blocks[at] for at in before])
-    units_text = _form_units(units)
-    return [(number, task, units_text, progress + timed, "", first, others)]
+    return ("", task, _form_units(units), progress + timed, "", first, others)
 
 
 _SENTENCE_END = "。;!?:)”"  # a line that ends a paragraph: the next one starts another
@@ -639,12 +673,20 @@ def record_reading(
     found = record_items(blocks)
     if not found:
         return None
-    label, task, units, progress, section, first, others = found[0]
-    header = (*ENTRIES_HEADER[:3], *(h for h, _ in progress))
-    cells = (task, units, *(t for _, t in progress))
-    how = "文件只写一项事项（各栏“名称:内容”）：按栏读出事项、责任单位与进展。"
-    item = RawItem(label, blocks[first].source_ref, section, (), cells=cells)
-    return (item,), header, how, (first, *others)
+    columns = list(dict.fromkeys(h for record in found for h, _ in record[3]))
+    header = (*ENTRIES_HEADER[:3], *columns)
+    items = []
+    for label, task, units, progress, section, first, _ in found:
+        written = dict(progress)
+        cells = (task, units, *(written.get(column, "") for column in columns))
+        items.append(RawItem(label, blocks[first].source_ref, section, (), cells=cells))
+    how = (
+        "文件只写一项事项（各栏“名称:内容”）：按栏读出事项、责任单位与进展。"
+        if len(found) == 1
+        else "文件逐项以相同各栏（“名称:内容”）写出事项：每组读作一项，无编号。"
+    )
+    others = tuple(at for record in found for at in record[6])
+    return tuple(items), header, how, (found[0][5], *others)
 
 
 def form_item_reading(
