@@ -277,10 +277,8 @@ NOT_LAID_OUT = {
 # and 浏阳 2024 a table of unnumbered rows under a two-row header: neither numbers an item or
 # names a unit; 杭州 2020 runs its header's cells together (实事内容工作任务责任单位进展情况) over
 # one unnumbered row; 汉滨 2020 names its two problems in one sentence after the unit
-# (由区水利局牵头整改2个,分别是…;…) and numbers only their results; 泉州 2020 names its unit
-# as the subject of its one paragraph (泉州市教育局承担…).
+# (由区水利局牵头整改2个,分别是…;…) and numbers only their results.
 NOT_READ = {
-    "quanzhou_2020_banshishi_youeryuan",
     "hanbin_2020_shenjizhenggai_gongshi",
     "hangzhou_2020_minshishi_jiaoyu",
     "fuzhou_2021_weiminbanshishi_shiyiyue",

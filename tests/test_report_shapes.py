@@ -2667,3 +2667,22 @@ def test_one_measure_done_of_an_item_written_over_rows_is_not_the_item_done() ->
     )
     progress = read_progress(text.encode(), "table.txt")[1]
     assert progress["status"].tolist() == ["on_track", "done"]
+
+
+def test_a_page_titled_by_the_unit_that_carries_its_one_task() -> None:
+    """``2020年某市教育局承担…幼儿园建设项目1-4月进展情况``, its body saying so again with the
+    targets: one item of that unit, the targets its task, the rest its progress; the page's
+    stamp (时间: … 浏览量:) is no progress."""
+    text = "\n".join(
+        [
+            "2020年某市教育局承担为民办实事公办幼儿园建设项目1-4月进展情况",
+            "时间:2020-05-12 15:07 浏览量:",
+            "2020年某市教育局承担为民办实事新、改扩建公办幼儿园20所,年度计划投资1亿元。"
+            "截至4月,已推动开工建设7所,各建设项目按序时推进。",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "page.txt")
+    assert doc.items["task"].tolist() == ["为民办实事新、改扩建公办幼儿园20所,年度计划投资1亿元。"]
+    assert doc.assignments[["raw", "role"]].values.tolist() == [["某市教育局", "co"]]
+    assert progress["progress_text"].iloc[0].startswith("截至4月")
+    assert progress["period_end"].astype(str).tolist() == ["2020-04-30"]

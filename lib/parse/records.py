@@ -36,7 +36,7 @@ from lib.parse.labels import (
 )
 from lib.parse.laid_rows import laid_rows, merged_units, rows_at_units_labels, unnumbered_table
 from lib.parse.reference import load_reference, page_furniture, read_data_csv, task_verbs
-from lib.parse.references import form_item_reading, prose_items, record_reading
+from lib.parse.references import carried_record, form_item_reading, prose_items, record_reading
 from lib.parse.spaced import (
     column_kinds,
     cut_row,
@@ -413,6 +413,9 @@ def record_layout(blocks: list[Block], progress: bool = False) -> Layout | None:
     责任单位:… / 整改情况:…: the one item read so, its progress found)."""
     blocks = _without_bars(blocks)
     found = record_reading(blocks)
+    if found is None and not progress and (carried := carried_record(blocks)) is not None:
+        items, columns, how, first = carried  # 某局承担…项目1-4月进展情况: the title names both
+        return Layout(items, tuple(blocks[:first]), columns, (), 0, (how,))
     if found is None or (progress and len(found[1]) <= 3):
         return None
     items, columns, how, (first, *others) = found

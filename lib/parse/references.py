@@ -664,6 +664,64 @@ _PROSE_READINGS = (
 )
 
 
+# a page titled by the unit that carries its one task and the period it reports:
+# 2020年泉州市教育局承担市委、市政府为民办实事公办幼儿园建设项目1-4月进展情况
+_CARRIED_TITLE = re.compile(
+    r"^(?:\d{4}年度?)?(?P<units>[\u4e00-\u9fff()、]{3,30}?)(?:牵头)?(?:承担|负责)的?"
+    r"(?P<task>[^,;。]{4,60}?)(?:\d{1,2}\s*[-—至]\s*\d{1,2}月份?|[一二三四]季度|[上下]半年|全年)?"
+    r"(?:工作)?(?:进展|完成|落实|推进|实施)情况$"
+)
+_TITLE_LINES = 5  # lines of a page where its title stands
+_PAGE_STAMP = re.compile(r"\d{4}-\d{1,2}-\d{1,2}\s+\d{1,2}:\d{2}|浏览量|浏览次数")
+_PARAGRAPH = 20  # characters of a paragraph of progress, at least
+
+
+def carried_record(
+    blocks: list[Block],
+) -> tuple[tuple[RawItem, ...], tuple[str, ...], str, int] | None:
+    """The one item of a page titled by the unit that carries it (``2020年泉州市教育局承担…
+    幼儿园建设项目1-4月进展情况``): its task from the title, or the body's first sentence where
+    the body opens by saying so again (…承担…新、改扩建公办幼儿园20所,…。), its progress the
+    paragraphs below, and where the title stands; None if the page is none such.
+
+    >>> lines = ["2020年某市教育局承担为民办实事公办幼儿园建设项目1-4月进展情况", "时间:2020-05-12",
+    ...          "截至4月,已推动开工建设7所,各建设项目按序时推进。"]
+    >>> items, header, _, at = carried_record([Block(t, f"L{i}") for i, t in enumerate(lines)])
+    >>> items[0].cells
+    ('为民办实事公办幼儿园建设项目', '某市教育局', '截至4月,已推动开工建设7所,各建设项目按序时推进。')
+    """
+    titled = [
+        (at, title)
+        for at, block in enumerate(blocks[:_TITLE_LINES])
+        if (title := _CARRIED_TITLE.match(block.text.strip())) and unit_like(title["units"])
+    ]
+    if not titled:
+        return None
+    at, title = titled[0]
+    body = [
+        b.text.strip()
+        for b in blocks[at + 1 :]
+        if len(b.text.strip()) >= _PARAGRAPH
+        and not page_furniture().match(b.text.strip())
+        and not _PAGE_STAMP.search(b.text)  # 时间:2020-05-12 15:07 浏览量: the page's, no progress
+    ]
+    if not body:
+        return None
+    task, units = title["task"], title["units"]
+    says = re.compile(
+        rf".*?{re.escape(units)}(?:牵头)?(?:承担|负责)的?(?P<rest>[^。]+。)(?P<after>.*)"
+    )
+    for i, paragraph in enumerate(body):
+        if restated := says.match(paragraph):  # the body says it again with the task's targets
+            task = restated["rest"]
+            body[i] = restated["after"].strip()
+            break
+    ref = blocks[at].source_ref
+    item = RawItem("", ref, "", (), cells=(task, units, " ".join(filter(None, body))))
+    how = "文件标题写明承担单位与事项（“某单位承担……进展情况”）：标题读作一项，正文为进展。"
+    return (item,), ENTRIES_HEADER, how, at
+
+
 def record_reading(
     blocks: list[Block],
 ) -> tuple[tuple[RawItem, ...], tuple[str, ...], str, tuple[str, ...]] | None:
