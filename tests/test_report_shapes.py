@@ -2686,3 +2686,6 @@ def test_a_page_titled_by_the_unit_that_carries_its_one_task() -> None:
     assert doc.assignments[["raw", "role"]].values.tolist() == [["某市教育局", "co"]]
     assert progress["progress_text"].iloc[0].startswith("截至4月")
     assert progress["period_end"].astype(str).tolist() == ["2020-04-30"]
+    from lib.write.report import report_text
+
+    assert "时间:2020-05-12 15:07 浏览量:" in report_text(doc)  # listed, not lost

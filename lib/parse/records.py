@@ -414,8 +414,9 @@ def record_layout(blocks: list[Block], progress: bool = False) -> Layout | None:
     blocks = _without_bars(blocks)
     found = record_reading(blocks)
     if found is None and not progress and (carried := carried_record(blocks)) is not None:
-        items, columns, how, first = carried  # 某局承担…项目1-4月进展情况: the title names both
-        return Layout(items, tuple(blocks[:first]), columns, (), 0, (how,))
+        items, columns, how, (first, *left) = carried  # 某局承担…进展情况: the title names both
+        unplaced = tuple(blocks[at] for at in left)
+        return Layout(items, tuple(blocks[:first]), columns, unplaced, 0, (how,))
     if found is None or (progress and len(found[1]) <= 3):
         return None
     items, columns, how, (first, *others) = found

@@ -678,11 +678,12 @@ _PARAGRAPH = 20  # characters of a paragraph of progress, at least
 
 def carried_record(
     blocks: list[Block],
-) -> tuple[tuple[RawItem, ...], tuple[str, ...], str, int] | None:
+) -> tuple[tuple[RawItem, ...], tuple[str, ...], str, tuple[int, ...]] | None:
     """The one item of a page titled by the unit that carries it (``2020年泉州市教育局承担…
     幼儿园建设项目1-4月进展情况``): its task from the title, or the body's first sentence where
-    the body opens by saying so again (…承担…新、改扩建公办幼儿园20所,…。), its progress the
-    paragraphs below, and where the title stands; None if the page is none such.
+    a paragraph says so again (…承担…新、改扩建公办幼儿园20所,…。), its progress the paragraphs
+    below; then where the title stands and the lines below that are no paragraph (listed in the
+    report: 扫一扫…); None if the page is none such.
 
     >>> lines = ["2020年某市教育局承担为民办实事公办幼儿园建设项目1-4月进展情况", "时间:2020-05-12",
     ...          "截至4月,已推动开工建设7所,各建设项目按序时推进。"]
@@ -698,15 +699,17 @@ def carried_record(
     if not titled:
         return None
     at, title = titled[0]
-    body = [
-        b.text.strip()
-        for b in blocks[at + 1 :]
+    kept = [
+        i
+        for i, b in enumerate(blocks[at + 1 :], start=at + 1)
         if len(b.text.strip()) >= _PARAGRAPH
         and not page_furniture().match(b.text.strip())
         and not _PAGE_STAMP.search(b.text)  # 时间:2020-05-12 15:07 浏览量: the page's, no progress
     ]
-    if not body:
+    if not kept:
         return None
+    body = [blocks[i].text.strip() for i in kept]
+    left = tuple(i for i in range(at + 1, len(blocks)) if i not in kept and blocks[i].text.strip())
     task, units = title["task"], title["units"]
     says = re.compile(
         rf".*?{re.escape(units)}(?:牵头)?(?:承担|负责)的?(?P<rest>[^。]+。)(?P<after>.*)"
@@ -719,7 +722,7 @@ def carried_record(
     ref = blocks[at].source_ref
     item = RawItem("", ref, "", (), cells=(task, units, " ".join(filter(None, body))))
     how = "文件标题写明承担单位与事项（“某单位承担……进展情况”）：标题读作一项，正文为进展。"
-    return (item,), ENTRIES_HEADER, how, at
+    return (item,), ENTRIES_HEADER, how, (at, *left)
 
 
 def record_reading(
