@@ -34,6 +34,7 @@ from lib.parse.headers import (
     header_words,
     label_end,
     label_owners,
+    unit_header_words,
 )
 from lib.parse.labels import CIRCLED, ITEM_LABEL, SUB_NUMBER, label_number
 from lib.parse.records import (
@@ -87,8 +88,7 @@ class Reading:
 @functools.lru_cache(maxsize=1)
 def _unit_label_words() -> str:
     """The labels of units only (牵头单位, 责任单位, 配合单位 …) as a regex alternation."""
-    words = [w for w, role in header_words().items() if role in UNIT_ROLES and len(w) >= 2]
-    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return "|".join(map(re.escape, unit_header_words()))
 
 
 def _label_words() -> str:

@@ -171,7 +171,7 @@ def _placed_units(text: str) -> str | None:
     """
     words = header_words()
     duties = _header_parts()[0]
-    for word in _unit_words():
+    for word in (w for w in unit_header_words() if len(w) >= 4):
         place = text[: -len(word)]
         if (
             text.endswith(word)
@@ -186,9 +186,10 @@ def _placed_units(text: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _unit_words() -> tuple[str, ...]:
-    """The header words of units columns, longest first."""
-    found = [w for w, role in header_words().items() if role in UNIT_ROLES and len(w) >= 4]
+def unit_header_words() -> tuple[str, ...]:
+    """The header words and field labels of units (牵头单位, 责任单位, 配合单位 …), longest
+    first."""
+    found = [w for w, role in header_words().items() if role in UNIT_ROLES and len(w) >= 2]
     return tuple(sorted(found, key=len, reverse=True))
 
 

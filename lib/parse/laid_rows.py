@@ -10,7 +10,7 @@ import re
 from operator import attrgetter
 
 from lib.parse.blocks import RawItem
-from lib.parse.headers import UNIT_ROLES, header_role, header_words, label_end
+from lib.parse.headers import UNIT_ROLES, header_role, label_end, unit_header_words
 from lib.parse.labels import ITEM_LABEL
 from lib.parse.reference import LEVELS, load_reference
 from lib.parse.spaced import column_kinds, lay_lines, person_like, unit_like
@@ -227,11 +227,10 @@ def unnumbered_table(raw: RawItem, header: tuple[str, ...]) -> list[RawItem]:
 
 
 @functools.lru_cache(maxsize=1)
-def _units_label_end() -> re.Pattern[str]:
+def units_label_end() -> re.Pattern[str]:
     """A line that ends with its units labelled in brackets (…。(牵头单位:市财政局)): where a
     row of such a table starts; the labels are data/header_words.csv's for units."""
-    words = sorted((w for w, role in header_words().items() if role in UNIT_ROLES), key=len)
-    alternation = "|".join(map(re.escape, reversed(words)))
+    alternation = "|".join(map(re.escape, unit_header_words()))
     return re.compile(rf"\((?:{alternation})[:][^()]+\)[。;]?$")
 
 
@@ -240,7 +239,7 @@ def rows_at_units_labels(raw: RawItem, unnumbered: bool = False) -> list[RawItem
     other cells (joined into one: the progress). One row when fewer than two start so.
     ``unnumbered``: the rows after the first are items without a number (a list of
     ``⑤…(责任单位:X);`` lines whose later numbers the copy lost), each a line only."""
-    starts = [i for i, line in enumerate(raw.lines) if _units_label_end().search(line)]
+    starts = [i for i, line in enumerate(raw.lines) if units_label_end().search(line)]
     if len(starts) < 2 or starts[0] != 0:
         return [raw]
     if unnumbered and starts != list(range(len(starts))):  # one a line (then the rest)

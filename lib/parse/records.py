@@ -34,7 +34,13 @@ from lib.parse.labels import (
     chinese_number,
     label_number,
 )
-from lib.parse.laid_rows import laid_rows, merged_units, rows_at_units_labels, unnumbered_table
+from lib.parse.laid_rows import (
+    laid_rows,
+    merged_units,
+    rows_at_units_labels,
+    units_label_end,
+    unnumbered_table,
+)
 from lib.parse.reference import load_reference, page_furniture, read_data_csv, task_verbs
 from lib.parse.references import carried_record, form_item_reading, prose_items, record_reading
 from lib.parse.spaced import (
@@ -721,13 +727,10 @@ def _closed_by_units(lines: list[str], point: re.Match[str]) -> bool:
     and a first point under it that names none: the point tells the item's progress."""
     return bool(
         lines
-        and _UNITS_CLOSE.search(lines[-1])
+        and units_label_end().search(lines[-1])
         and "单位" not in point["rest"]
         and "负责" not in point["rest"]
     )
-
-
-_UNITS_CLOSE = re.compile(r"\((?:牵头|主办|责任|承办|主责)(?:单位|部门)[:][^()]+\)[。;]?$")
 
 
 _GROUP_ROW = 20  # characters of a row of one cell that groups the rows below it (经济发展类)
