@@ -5,8 +5,11 @@ or none, written by reading both), the base item each row was matched to.
 
 Prints one line per report and the accuracy over all items (goal 0.9 or more), then one line
 per matched report and the rows matched right (goal: every one).
-Run: .venv/bin/python bench/bench_progress.py [--record] [--markdown]  (--record writes
-tests/corpus/progress_scores.csv, which tests/test_progress.py keeps every report at or above)
+Run: .venv/bin/python bench/bench_progress.py [--record] [--markdown] [--formats]  (--record
+writes tests/corpus/progress_scores.csv, which tests/test_progress.py keeps every report at or
+above; --formats reads every report again as a web page, a Word file and a PDF of its text, and
+the reports written as pipe tables as Word, Excel and PDF tables, and prints the statuses read
+right in each)
 """
 
 from __future__ import annotations
@@ -20,6 +23,7 @@ import pandas as pd
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
+from bench.corpus import TABLE_FORMATS, has_pipe_table, source_as  # noqa: E402
 from lib.analyse.progress import (  # noqa: E402
     PROGRESS_COLUMNS,
     latest_status,
@@ -32,14 +36,15 @@ from lib.parse.pipeline import parse_bytes  # noqa: E402
 CORPUS = ROOT / "tests" / "corpus"
 
 
-def score(folder: Path) -> tuple[int, int, str, list[str]]:
-    """(items right, items, period, misses) of one report."""
-    source = next(folder.glob("source.*"))
+def score(folder: Path, fmt: str = "txt") -> tuple[int, int, str, list[str]]:
+    """(items right, items, period, misses) of one report, read as the file kind ``fmt``."""
+    name, data = source_as(folder, fmt)
     try:
-        _, rows = read_progress(source.read_bytes(), source.name)
+        _, rows = read_progress(data, name)
     except ListError as error:  # refused: every status unread
         rows = pd.DataFrame(columns=list(PROGRESS_COLUMNS))
-        print(f"{folder.name}: {error.message}", file=sys.stderr)
+        if fmt == "txt":
+            print(f"{folder.name}: {error.message}", file=sys.stderr)
     last = latest_status(rows)
     # a label written again (numbering restarting under each heading: 1, 2, then 1 …) pairs
     # with the gold's rows of that label in order
@@ -86,7 +91,35 @@ def matching(folder: Path) -> tuple[int, int, str, list[str]]:
 SCORES = CORPUS / "progress_scores.csv"  # each report's statuses read right, kept by a test
 
 
+FORMATS = ("txt", "html", "docx", "pdf")
+
+
+def print_formats() -> None:
+    """Statuses read right with the report passed on as another kind of file."""
+    folders = [gold.parent for gold in sorted(CORPUS.glob("*/progress_gold.csv"))]
+    tables = [folder for folder in folders if has_pipe_table(folder)]
+    for kinds, chosen, what in (
+        (FORMATS, folders, "reports"),
+        (("txt", *TABLE_FORMATS), tables, "reports written as pipe tables"),
+    ):
+        totals = dict.fromkeys(kinds, 0)
+        items = 0
+        print("| report | " + " | ".join(kinds) + " |\n|---|" + "---:|" * len(kinds))
+        for folder in chosen:
+            row = {fmt: score(folder, fmt) for fmt in kinds}
+            items += row["txt"][1]
+            for fmt in kinds:
+                totals[fmt] += row[fmt][0]
+            cells = " | ".join(f"{row[fmt][0]}/{row[fmt][1]}" for fmt in kinds)
+            print(f"| {folder.name} | {cells} |", flush=True)
+        cells = " | ".join(f"**{totals[fmt]} ({totals[fmt] / items:.3f})**" for fmt in kinds)
+        print(f"| **{len(chosen)} {what}** | {cells} |\n")
+
+
 def main() -> None:
+    if "--formats" in sys.argv[1:]:
+        print_formats()
+        return
     record = "--record" in sys.argv[1:]
     markdown = "--markdown" in sys.argv[1:]  # the README's table of reports
     right = total = 0
