@@ -2689,3 +2689,36 @@ def test_a_page_titled_by_the_unit_that_carries_its_one_task() -> None:
     from lib.write.report import report_text
 
     assert "时间:2020-05-12 15:07 浏览量:" in report_text(doc)  # listed, not lost
+
+
+def test_an_opening_that_sorts_the_items_by_name_into_statuses() -> None:
+    """``截至11月底,…A、B等2项已完成;C正在稳步推进`` before the items: each item named stands
+    as the clause that names it says (已完成13所… alone would read as progress under way); an
+    item the opening does not name is read from its own text, and a line naming one item is no
+    such opening."""
+    text = "\n".join(
+        [
+            "2021年为民办实事事项11月份进展情况通报",
+            "截至11月底,为民办实事4项中,“初中学校安装除颤仪”、农村公厕改造提升等2项已完成;"
+            "新生儿疾病筛查、城乡公交一体化等2项工作正在稳步推进。",
+            "(一)初中学校安装除颤仪(牵头单位:县教育局)",
+            "已完成13所初中学校各配备一台除颤仪。",
+            "(二)农村公厕改造提升(牵头单位:县住建局)",
+            "已改造公厕20座。",
+            "(三)新生儿疾病筛查(牵头单位:县卫健委)",
+            "已筛查1036人。",
+            "(四)城乡公交一体化(牵头单位:县交通局)",
+            "新开公交线路3条。",
+            "(五)老年助餐服务点建设(牵头单位:县民政局)",
+            "已建成助餐点5个。",
+        ]
+    )
+    progress = read_progress(text.encode(), "notice.txt")[1]
+    assert progress["status"].tolist() == ["done", "done", "on_track", "on_track", "on_track"]
+    assert progress["status_source"].tolist()[:4] == ["summary"] * 4
+    assert progress["evidence"].iloc[0] == "初中学校安装除颤仪…等2项已完成"
+    one = text.replace("、农村公厕改造提升等2项已完成", "已完成").replace("新生儿疾病筛查、", "")
+    assert read_progress(one.encode(), "notice.txt")[1]["status"].tolist()[:2] == [
+        "on_track",
+        "on_track",
+    ]

@@ -19,7 +19,8 @@ Status, in this order:
    share as it is (target 增长6%, 1-6月 增长5.1%: behind), a quantity pro rata for the months
    the period covers (target 8个, 1-6月 3个: behind, 4 expected; 8个: done);
 4. the heading the items stand under, when it names their status (a 督查通报's
-   ``8项进展偏慢的市政府重点工作为:``, ``已完成的项目``): that status;
+   ``8项进展偏慢的市政府重点工作为:``, ``已完成的项目``), or the report's opening that names
+   the item among those of one status (``…A、B等7项已完成``: source summary): that status;
 5. with progress written and none of those: done when the period is a whole year (a year-end
    report lists what was done and names what fell short), else on_track (reported
    progressing, no delay named);
@@ -971,6 +972,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         if last_item is not None and last_item["item_label"] in doc.report.incomplete_items
         else None
     )
+    summed = _summary_headings(title_lines, doc.items)  # …A、B等7项已完成: the items named
     titled = _title_heading(doc.meta.get("title", ""))  # 滞后项目情况表: the items' status
     if not titled and len(doc.items) == 1:  # a page of one item: its notice's opening lines
         # (…第43项已整改完成,并通过核查验收) say it is done (a 滞后 there is the office's
@@ -987,6 +989,9 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         if due is not None:  # 序时进度 75% | 实际进度 60%: a bare share in a progress column too
             rates += [(h, t) for h, t in cells if roles.get(h) == "progress" and _share(t)]
         goals = [(h, t) for h, t in cells if roles.get(h) == "goal"]
+        heading = item.section or titled
+        if item.item_no in summed and _phrase_in(heading, _all_phrases()[2]) is None:
+            heading = summed[item.item_no]  # its heading names no status: the opening does
         done_before: tuple[str, Judged] | None = None  # an earlier period's column: done
         for headers in columns:
             period = periods.get(headers[0]) or reporting_period(titles, year)
@@ -1003,9 +1008,15 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 _without(item.task, [t for h, t in cells if h == ""]),
                 rates if last else [],
                 planned,
-                item.section or titled,
+                heading,
                 " ".join(t for h, t in goals if _same_period(goal_periods[h], period)),
             )
+            if (
+                judged.source == "heading"
+                and item.item_no in summed
+                and heading is summed[item.item_no]
+            ):
+                judged = replace(judged, source="summary")
             if (
                 item.item_no == cut_item
                 and judged.source in _FROM_WHOLE_TEXT
@@ -1033,6 +1044,91 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 )
             )
     return pd.DataFrame(out, columns=list(PROGRESS_COLUMNS))
+
+
+_CLAUSE_ENDS = re.compile(r"[;；。!！]")
+_CLAUSE_BREAKS = re.compile(r"[,，]")
+_NAME = re.compile(r"[^、:：]+")  # a name of an enumeration (A、B、C), or what goes before it
+_COUNT_AFTER = re.compile(r"等?[\d一二三四五六七八九十]+(?:项|个|件)?[^、]*$")  # 等7项已完成
+_QUOTED = re.compile(r"[\s“”\"‘’「」《》]")  # quotes and spaces around and in an opening's names
+NAMED_SCORE = 90.0  # how alike a name in the opening and the opening of an item's task must be
+_SHORTEST_NAME = 4  # characters: 助行 is too short to name an item by
+
+
+def _summary_headings(lines: list[str], items: pd.DataFrame) -> dict[int, str]:
+    """The report's opening sentences that sort the items by name into statuses
+    (截至11月底,…A、B、C等7项已完成;D、E等4项工作正在稳步推进): item_no → the names and the
+    status phrase, read for each item named as the heading it stands under (rule 4).
+
+    A sentence counts when it names two items or more in an enumeration (A、B: no table row,
+    no item's own line); each of its clauses (between commas) gives the items it names the one
+    status written after the names (or, if none, before them: 其中已完成的有:A、B). A name is an
+    item's when it is nearly the opening of the item's task (one item's, no tie). Lines of a
+    table (cells between bars) are none.
+
+    >>> items = pd.DataFrame({"item_no": [1, 2, 3], "task": ["新建公厕20座", "改造老旧小区", "建设停车场"]})
+    >>> _summary_headings(["截至9月底,新建公厕、改造老旧小区等2项已完成,建设停车场正在推进。"], items)
+    {1: '新建公厕…等2项已完成', 2: '改造老旧小区等2项已完成', 3: '建设停车场正在推进'}
+    >>> _summary_headings(["新建公厕、改造老旧小区进展顺利,但建设停车场滞后"], items)[3]
+    '建设停车场滞后'
+    >>> _summary_headings(["其中,已完成的有:新建公厕、建设停车场"], items)
+    {1: '已完成的有:新建公厕', 3: '已完成的有:…建设停车场'}
+    """
+    from rapidfuzz import fuzz
+
+    tasks = [(no, _QUOTED.sub("", str(task))) for no, task in zip(items["item_no"], items["task"])]
+    headings = _all_phrases()[2]
+    out: dict[int, str] = {}
+    for line in lines:
+        if " | " in line:
+            continue
+        for sentence in _CLAUSE_ENDS.split(_QUOTED.sub("", line)):
+            said: dict[int, str] = {}
+            enumerated: set[int] = set()  # every item the sentence names
+            for clause in _CLAUSE_BREAKS.split(sentence):
+                named: list[tuple[int, int, int]] = []  # (item_no, start, end) of each name
+                for piece in _NAME.finditer(clause):
+                    name = _COUNT_AFTER.sub("", piece.group())
+                    if len(name) < _SHORTEST_NAME:
+                        continue
+                    scored = sorted(
+                        (
+                            (fuzz.partial_ratio_alignment(name, task[: len(name) + 4]), no)
+                            for no, task in tasks
+                        ),
+                        key=lambda pair: pair[0].score,
+                        reverse=True,
+                    )
+                    if not scored or scored[0][0].score < NAMED_SCORE:
+                        continue
+                    if len(scored) > 1 and scored[1][0].score == scored[0][0].score:
+                        continue  # two items open alike: the name says not which
+                    aligned, no = scored[0]
+                    named.append(
+                        (no, piece.start() + aligned.src_start, piece.start() + aligned.src_end)
+                    )
+                enumerated.update(no for no, _, _ in named)
+                if not named:
+                    continue
+                after, before = clause[named[-1][2] :], clause[: named[0][1]]
+                for text in (after, before):
+                    found = _phrase_in(text, headings)
+                    if found is not None and _one_status(text):
+                        for no, start, end in named:  # the name and what it is said to be
+                            name, first, last = (
+                                clause[start:end],
+                                start == named[0][1],
+                                end == named[-1][2],
+                            )
+                            said[no] = (
+                                f"{name}{'' if last else '…'}{after}"
+                                if text is after
+                                else f"{before}{'' if first else '…'}{name}"  # 已完成的有:…B
+                            )
+                        break
+            if len(enumerated) >= 2 and "、" in sentence:
+                out.update(said)
+    return out
 
 
 # statuses read from the whole of an item's text (figures found in it, no shortfall written):
