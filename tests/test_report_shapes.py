@@ -2722,3 +2722,20 @@ def test_an_opening_that_sorts_the_items_by_name_into_statuses() -> None:
         "on_track",
         "on_track",
     ]
+
+
+def test_a_ranges_lower_end_a_ceiling_kept_and_a_figure_counted_only_at_the_years_end() -> None:
+    """增长7%~7.5% with 7% reported is on track (the range's lower end); 控制在3%以内 with
+    1.89% reported is kept (a ceiling, not a figure to reach), 3.4% is not; an indicator
+    whose progress says only 年度统计 is counted at the year's end: nothing to judge yet."""
+    half = reporting_period(["上半年"], "2017")
+    statuses = [
+        judge([reported], [], [], half, "", target).status
+        for target, reported in (
+            ("地区生产总值增长7%~7.5%", "上半年地区生产总值增长7%"),
+            ("城镇登记失业率控制在3%以内", "城镇登记失业率为1.89%"),
+            ("居民消费价格涨幅控制在3%左右", "居民消费价格涨幅3.4%"),
+            ("研发经费支出占生产总值比重达到2.75%", "年度统计"),
+        )
+    ]
+    assert statuses == ["on_track", "on_track", "behind", "unknown"]

@@ -717,8 +717,24 @@ def _scaled(target: Target) -> tuple[float, str]:
 
 
 def _figure_status(goal: Target, got: Target, period: Period) -> Judged:
-    """One target against the figure reported for it."""
+    """One target against the figure reported for it: a range's lower end is its target
+    (增长7%~7.5%, 7% reported: on track); a ceiling (控制在3%以内, 1.7% reported) is kept by a
+    figure at or under it, in any period, not pro rata.
+
+    >>> from lib.analyse.targets import extract_targets
+    >>> p = reporting_period(["1-6月"], "2023")
+    >>> [_figure_status(extract_targets(t)[0], extract_targets(r)[0], p).status
+    ...  for t, r in (("增长7%~7.5%", "增长7%"), ("失业率控制在3%以内", "失业率1.89%"), ("控制在3%左右", "涨幅3.4%"))]
+    ['on_track', 'on_track', 'behind']
+    """
+    from lib.analyse.targets import CEILING
+
     (wanted, measure), (value, _) = _scaled(goal), _scaled(got)
+    if goal.value_min is not None:  # 7%~7.5%: the lower end reached is the target reached
+        wanted = wanted * goal.value_min / goal.value
+    if any(word in goal.span for word in CEILING):  # a ceiling kept, or not
+        kept = ("done" if period.year_end else "on_track") if value <= wanted else "behind"
+        return Judged(kept, "figures", f"目标 {goal.span}，{period.label or '报告'}为 {got.span}")
     if goal.measure_unit == "%":  # a rate or a share is compared as it is, in any period;
         # reached at the year's end, it is done
         expected = wanted

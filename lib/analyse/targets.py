@@ -107,6 +107,7 @@ BEFORE = (
     "达",
 )
 AFTER = ("以上", "左右", "以内", "以下")
+CEILING = ("不超过", "控制在", "最多", "以内", "以下")  # a target not to exceed: 失业率控制在3%以内
 _NUMBER = r"\d+(?:\.\d+)?"
 _UNIT = "|".join(map(re.escape, UNITS))
 _TARGET = re.compile(
