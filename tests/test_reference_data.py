@@ -138,3 +138,14 @@ def test_progress_phrases_use_known_places_and_statuses_once() -> None:
     keys = [(row["where"], row["words"]) for row in rows]
     assert len(keys) == len(set(keys)), "no phrase twice in one place"
     assert all(row["words"] == row["words"].strip() and row["words"] for row in rows)
+
+
+def test_progress_stages_are_numbered_in_order_and_each_word_names_one() -> None:
+    """data/progress_stages.csv (its # lines are comments): stages 1, 2, … in order, each
+    with its words, no word twice."""
+    with open(DATA_DIR / "progress_stages.csv", encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    stages = [int(row["stage"]) for row in rows]
+    assert stages == sorted(stages) and sorted(set(stages)) == list(range(1, max(stages) + 1))
+    words = [row["words"] for row in rows]
+    assert len(words) == len(set(words)) and all(w and w == w.strip() for w in words)

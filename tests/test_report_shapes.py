@@ -2739,3 +2739,22 @@ def test_a_ranges_lower_end_a_ceiling_kept_and_a_figure_counted_only_at_the_year
         )
     ]
     assert statuses == ["on_track", "on_track", "behind", "unknown"]
+
+
+def test_the_stage_of_the_works_planned_for_the_month_against_the_stage_reached() -> None:
+    """A column of the month's own step (8月份目标) beside the progress: a row still at an
+    earlier stage of the works (正在招标 where 已完成招标 was planned; 对接协商 where 开展招标
+    was) is behind; a row at the stage planned or further is not; a plan for the month to come
+    (7月工作计划 in a report of 1-6月) is no measure of the period."""
+    header = "序号 | 项目 | 牵头单位 | {} | 进展情况 |"
+    rows = [
+        "1 | 为10个老旧小区实施消防设施改造 | 区消防救援支队 | 已完成招标监理审核。 | 正在招标。 |",
+        "2 | 为3栋高层公房实施消防设施改造 | 区消防救援支队 | 开展招标。 | 对接协商确定项目事宜。 |",
+        "3 | 新增3家社区综合为老服务分中心 | 区民政局 | 进场施工。 | 进场施工,其中1家已完成建设。 |",
+    ]
+    text = "\n".join(["2022年区政府实事项目8月份进展情况", header.format("8月份目标"), *rows])
+    progress = read_progress(text.encode(), "report.txt")[1]
+    assert progress["status"].tolist() == ["behind", "behind", "on_track"]
+    assert progress["evidence"].iloc[0] == "8月份目标：已完成招标监理审核；进展：正在招标"
+    later = text.replace("8月份", "1-6月", 1).replace("8月份目标", "7月工作计划")
+    assert read_progress(later.encode(), "report.txt")[1]["status"].tolist() == ["on_track"] * 3

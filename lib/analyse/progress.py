@@ -193,7 +193,9 @@ def column_role(header: str) -> str:
     """progress, status, lag (a status column asking whether the item is behind), finished (one
     asking whether it is done), mark (a column named by a status, ticked), due (the share of
     the task due, 序时进度 75%), remark, rate, plan (下步打算: what is to be done next, no
-    status) or "" (a column of something else), by the header's ending.
+    status), goal (what is due by a period counted from the year's start, 1-6月目标),
+    milestone (the step planned for a period of its own, 8月份目标: 开展招标) or "" (a column of
+    something else), by the header's ending.
 
     >>> [column_role(h) for h in ("1-11月推进情况", "是否达序", "说明", "", "工作任务安排")]
     ['progress', 'status', 'remark', 'progress', '']
@@ -204,7 +206,7 @@ def column_role(header: str) -> str:
     >>> [column_role(h) for h in ("一季度目标", "1-9月计划进度", "截至9月底目标", "9月底目标")]
     ['goal', 'goal', 'goal', 'goal']
     >>> column_role("二季度目标"), column_role("8月份目标"), column_role("年度目标")
-    ('', '', '')
+    ('milestone', 'milestone', '')
     """
     text = re.sub(r"\s+", "", header)
     text = INSTRUCTION_AFTER.sub("", text)  # 是否达进度(未达进度注明原因)
@@ -217,6 +219,8 @@ def column_role(header: str) -> str:
         return "rate"  # 形象进度(%), 1-8月实际完成率%: a share of the year's task done
     if _PERIOD_GOAL.search(text) and _from_the_start(reporting_period([header])):
         return "goal"  # 1-9月目标, 一季度目标: what is due by that period's end
+    if _PERIOD_GOAL.search(text) and reporting_period([header]).months is not None:
+        return "milestone"  # 8月份目标, 四季度计划目标: the period's own step (开展招标)
     return next((role for ending, role in _header_roles() if text.endswith(ending)), "")
 
 
@@ -321,12 +325,15 @@ def judge(
     planned: bool = False,
     heading: str = "",
     goal: str = "",
+    step: str = "",
 ) -> Judged:
     """An item's status from its row (see the module's docstring for the order); ``rates``
     are (header, cell) of the row's completion-rate columns (任务完成率, 占年任务之比);
     ``planned``: a column of the table plans the period's work (月度工作计划); ``heading``:
     the section the item stands under; ``goal``: what the row's column for the period says is
-    due by its end (1-6月目标 开工5家), held against the figures as it is, not pro rata.
+    due by its end (1-6月目标 开工5家), held against the figures as it is, not pro rata;
+    ``step``: the stage of the works the row plans for the period (8月份目标: 开展招标), which
+    progress at an earlier stage (对接协商) falls short of.
 
     >>> p = reporting_period(["1-11月"], "2023")
     >>> judge(["完成60%"], [("是否达序", "是")], [], p)
@@ -411,6 +418,8 @@ def judge(
             return rated  # 完成率 60% against 序时 75%: the figures outweigh 正在推进
         if status == "on_track" and (met := _by_goal(progress, goal, period, targets)) is not None:
             return met  # 1-6月目标 开工5家, 已开工3家: behind, whatever words go with it
+        if status == "on_track" and (short := _by_stage(progress, step, period)) is not None:
+            return short  # 8月份目标 开展招标, 对接协商确定项目事宜: behind
         # the task's own words count only for a shortfall (a report that writes its progress
         # into the item's sentence: …1-6月完成1589辆,与全年目标有较大差距): a list's task
         # says 确保完成全年目标 of what is to be done
@@ -434,6 +443,8 @@ def judge(
         return by_rate
     if (met := _by_goal(progress, goal, period, targets)) is not None:
         return met
+    if (short := _by_stage(progress, step, period)) is not None:
+        return short
     by_figures = _by_figures(" ".join(progress), targets, period)
     if by_figures is not None and by_figures.status == "done":
         part = _unfinished_share(" ".join(progress))
@@ -570,6 +581,65 @@ def _by_goal(progress: list[str], goal: str, period: Period, targets: str) -> Ju
         status = judged.status
     evidence = judged.evidence.split("（")[0]  # no 序时应达: the goal is the period's own
     return Judged(status, "goal", evidence.replace("目标", f"{period.label or '本期'}目标", 1))
+
+
+@functools.lru_cache(maxsize=1)
+def _stage_words() -> tuple[tuple[str, int], ...]:
+    """(word, stage) of data/progress_stages.csv (its # lines are comments), longest first."""
+    with open(DATA_DIR / "progress_stages.csv", encoding="utf-8") as handle:
+        rows = list(csv.DictReader(line for line in handle if not line.startswith("#")))
+    return tuple(sorted(((r["words"], int(r["stage"])) for r in rows), key=lambda p: -len(p[0])))
+
+
+_STAGE_PLANNED = re.compile(r"(?:预计|计划|拟|将|后续|待|准备|力争)[^,;。,]{0,4}$")
+_STAGE_NOT = re.compile(r"(?:未|尚未|没有)$")
+_STAGE_THROUGH_BEFORE = re.compile(r"完成[^,;。,]{0,4}$")  # 已完成设计招标: through
+_STAGE_THROUGH_AFTER = re.compile(r"^[^,;。,]{0,4}?(?:已?完成|结束|完毕)")  # 招标已完成
+
+
+def stage_reached(text: str) -> tuple[float, str] | None:
+    """(stage, words) of the furthest stage of the works a text says reached or under way, a
+    half more when it is through (已完成招标: 2.5); None when it names none.
+
+    >>> [stage_reached(t)[0] for t in ("正在招标", "已完成招标监理审核", "对接协商确定项目事宜", "进场施工")]
+    [2, 2.5, 1, 4]
+    >>> stage_reached("正在协调落实项目资金及后续政府采购") is None, stage_reached("尚未开工") is None
+    (True, True)
+    """
+    taken: list[tuple[int, int]] = []
+    best: tuple[float, str] | None = None
+    for word, stage in _stage_words():
+        for match in re.finditer(re.escape(word), text):
+            start, end = match.span()
+            if any(a < end and start < b for a, b in taken):
+                continue  # 施工单位 read, its 施工 is no second stage
+            taken.append((start, end))
+            before, after = text[max(0, start - 8) : start], text[end : end + 8]
+            if _STAGE_PLANNED.search(before) or _STAGE_NOT.search(before):
+                continue
+            through = bool(
+                _STAGE_THROUGH_BEFORE.search(before) or _STAGE_THROUGH_AFTER.search(after)
+            )
+            reached = stage + (0.5 if through else 0)
+            if best is None or reached > best[0]:
+                best = (reached, _around(text, start, end - start, 6))
+    return best
+
+
+def _by_stage(progress: list[str], step: str, period: Period) -> Judged | None:
+    """Behind when the progress is at an earlier stage of the works than the step the row
+    plans for the period (8月份目标: 已完成招标监理审核; 进展情况: 正在招标); None when either
+    names no stage, or the progress has reached the step."""
+    planned = stage_reached(step) if step.strip() else None
+    got = stage_reached(" ".join(progress)) if planned is not None else None
+    if planned is None or got is None or got[0] >= planned[0]:
+        return None
+    label, plan, reached = (
+        period.label or "本期",
+        planned[1].rstrip("。;；"),
+        got[1].rstrip("。;；"),
+    )
+    return Judged("behind", "stage", f"{label}目标：{plan}；进展：{reached}")
 
 
 def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
@@ -967,7 +1037,9 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
     titles = [doc.meta.get("title", ""), *title_lines, *doc.report.header]
     year = document_year(doc.meta) or year  # a year the report writes comes first
     periods = {h: reporting_period([h, *titles], year) for h in progress_headers}
-    goal_periods = {h: reporting_period([h, *titles], year) for h in roles if roles[h] == "goal"}
+    goal_periods = {
+        h: reporting_period([h, *titles], year) for h in roles if roles[h] in ("goal", "milestone")
+    }
     # columns of one period (进展情况 and 完成情况 of the same quarter) make one row together
     groups: dict[tuple, list[str]] = {}  # by dates (1-3月 and 一季度 are one period), else label
     for h in progress_headers:
@@ -1005,6 +1077,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         if due is not None:  # 序时进度 75% | 实际进度 60%: a bare share in a progress column too
             rates += [(h, t) for h, t in cells if roles.get(h) == "progress" and _share(t)]
         goals = [(h, t) for h, t in cells if roles.get(h) == "goal"]
+        steps = [(h, t) for h, t in cells if roles.get(h) == "milestone"]
         heading = item.section or titled
         if item.item_no in summed and _phrase_in(heading, _all_phrases()[2]) is None:
             heading = summed[item.item_no]  # its heading names no status: the opening does
@@ -1026,6 +1099,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
                 planned,
                 heading,
                 " ".join(t for h, t in goals if _same_period(goal_periods[h], period)),
+                " ".join(t for h, t in steps if _same_end(goal_periods[h], period)),
             )
             if (
                 judged.source == "heading"
@@ -1157,6 +1231,14 @@ def _same_period(one: Period, other: Period) -> bool:
     if one.start and other.start:
         return (one.start, one.end) == (other.start, other.end)
     return one.months is not None and one.months == other.months
+
+
+def _same_end(one: Period, other: Period) -> bool:
+    """A step planned for the period the report ends with (8月份目标 in a report of 1-8月; a
+    7月工作计划 in a report of 1-6月 plans the month to come)."""
+    if one.end and other.end:
+        return one.end == other.end
+    return bool(one.months and other.months) and one.months[1] == other.months[1]
 
 
 def _without(task: str, parts: list[str]) -> str:

@@ -130,6 +130,7 @@ STATUS_SOURCES: dict[str, str] = {
     "figures": "报告数字与目标比较（按序时）",
     "rate": "完成率与序时进度比较",
     "goal": "报告数字与本期目标比较",
+    "stage": "工程所处阶段与本期目标比较",
     "year_end": "年度完成情况，未写明差距",
     "reported": "写有进展，未写明滞后",
     "none": "未写进展",
