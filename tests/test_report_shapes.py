@@ -2758,3 +2758,40 @@ def test_the_stage_of_the_works_planned_for_the_month_against_the_stage_reached(
     assert progress["evidence"].iloc[0] == "8月份目标：已完成招标监理审核；进展：正在招标"
     later = text.replace("8月份", "1-6月", 1).replace("8月份目标", "7月工作计划")
     assert read_progress(later.encode(), "report.txt")[1]["status"].tolist() == ["on_track"] * 3
+
+
+def test_a_closing_sentence_on_all_the_items_above_it() -> None:
+    """``1、…;2、…;3、…。以上项目均低于全市平均进度`` at the end of the last point: every point
+    of that run stands as the sentence says, not the item before the run, numbered otherwise."""
+    text = "\n".join(
+        [
+            "关于2019年度民生工程重点项目实施情况专项督查通报",
+            "一、牵头部门实施情况",
+            "(一)县教育局:学前教育促进工程。幼师培训任务500人,截至督查时已培训300人。",
+            "(二)县农业农村局:1、卫生厕所改造项目。全年任务12000户,各乡镇正签订合同。"
+            "2、新型农民培训。培训任务652人,正在遴选学员。"
+            "3、秸秆综合利用提升工程。秸秆收储点16个已完成5个。以上项目均低于全市平均进度。",
+        ]
+    )
+    progress = read_progress(text.encode(), "notice.txt")[1]
+    assert progress["item_label"].tolist() == ["(一)", "1", "2", "3"]  # (二) heads its points
+    assert progress["status"].tolist()[1:] == ["behind"] * 3 and progress["status"][0] != "behind"
+    assert progress["evidence"].iloc[1] == "以上项目均低于全市平均进度"
+
+
+def test_a_remark_that_says_only_done_and_a_level_reached_before_the_years_end() -> None:
+    """备注 已完成 beside a bare figure is done; a rate that is a level (资源化利用率达到92%以上)
+    reached at mid-year is done, while a growth rate reached then (增长8%) may still fall back
+    and is on track."""
+    half = reporting_period(["1-6月"], "2018")
+    assert judge(["2425"], [], ["已完成"], half).status == "done"
+    level = judge(
+        ["全市城镇生活垃圾资源化利用率已达到93%。"],
+        [],
+        [],
+        half,
+        "",
+        "生活垃圾资源化利用率达到92%以上",
+    )
+    growth = judge(["一般公共预算收入增长8.5%。"], [], [], half, "", "一般公共预算收入增长8%")
+    assert (level.status, level.source, growth.status) == ("done", "figures", "on_track")

@@ -402,6 +402,10 @@ def judge(
         for clean in (whole, opening):
             if clean in cells and len(clean) > 1:
                 return Judged(cells[clean], "phrase", clean)
+    for text in remarks:  # a remark that says only 已完成 (备注: 已完成): that status
+        whole = re.sub(r"[\s。.]", "", text)
+        if whole in cells and len(whole) > 1:
+            return Judged(cells[whole], "phrase", whole)
     # the heading the item is listed under, or the title that names its status
     under = _phrase_in(heading, _all_phrases()[2]) or (
         _phrase_in(heading, _title_phrases()) if _one_status(heading) else None
@@ -786,6 +790,12 @@ def _scaled(target: Target) -> tuple[float, str]:
     return target.value, unit
 
 
+# a rate that measures a change over the year (增长8%, 涨幅), not a level (覆盖率达到95%,
+# 提高到95%)
+_CHANGE = re.compile(r"增长|增速|增幅|涨幅|上涨|减少|增加|(?:下降|降低|提高|提升)(?![到至])")
+_LEVEL = re.compile(r"率(?:已?达到|已?达|保持在?|稳定在|提高到|提升到|提高至|提升至)?$")
+
+
 def _figure_status(goal: Target, got: Target, period: Period) -> Judged:
     """One target against the figure reported for it: a range's lower end is its target
     (增长7%~7.5%, 7% reported: on track); a ceiling (控制在3%以内, 1.7% reported) is kept by a
@@ -806,9 +816,13 @@ def _figure_status(goal: Target, got: Target, period: Period) -> Judged:
         kept = ("done" if period.year_end else "on_track") if value <= wanted else "behind"
         return Judged(kept, "figures", f"目标 {goal.span}，{period.label or '报告'}为 {got.span}")
     if goal.measure_unit == "%":  # a rate or a share is compared as it is, in any period;
-        # reached at the year's end, it is done
+        # reached at the year's end, it is done, and so is a level reached at any time (利用率
+        # 达到92%): a change over the year (增长8%) may still fall back
         expected = wanted
-        status = ("done" if period.year_end else "on_track") if value >= wanted else "behind"
+        done = period.year_end or bool(
+            _LEVEL.search(goal.metric) and not _CHANGE.search(goal.metric)
+        )
+        status = ("done" if done else "on_track") if value >= wanted else "behind"
     else:
         expected = wanted * period.last_month / 12  # a quantity is counted up over the year
         if value >= wanted:
@@ -1061,6 +1075,7 @@ def progress_rows(doc: ParsedDocument, title_lines: list[str] = (), year: str = 
         else None
     )
     summed = _summary_headings(title_lines, doc.items)  # …A、B等7项已完成: the items named
+    summed |= _closing_headings(doc.items)  # …以上项目均低于全市平均进度: the items above
     titled = _title_heading(doc.meta.get("title", ""))  # 滞后项目情况表: the items' status
     if not titled and len(doc.items) == 1:  # a page of one item: its notice's opening lines
         # (…第43项已整改完成,并通过核查验收) say it is done (a 滞后 there is the office's
@@ -1218,6 +1233,43 @@ def _summary_headings(lines: list[str], items: pd.DataFrame) -> dict[int, str]:
                         break
             if len(enumerated) >= 2 and "、" in sentence:
                 out.update(said)
+    return out
+
+
+_ABOVE = re.compile(
+    r"以上(?:项目|事项|工作|任务|各项|[\d一二三四五六七八九十]+(?:个|项|件)(?:项目|事项|工作|任务)?)?"
+    r"(?:均|都|全部)[^。;；]*"
+)
+
+
+def _closing_headings(items: pd.DataFrame) -> dict[int, str]:
+    """An item whose text closes with a sentence on all the items above it (1、…;2、…;4、…。以上
+    项目均低于全市平均进度): item_no → that sentence, for each item before it numbered as it
+    is, back to the first of the run (the points under one heading), read as their heading
+    (rule 4) when it names one status.
+
+    >>> items = pd.DataFrame({"item_no": [1, 2, 3, 4], "item_label": ["(一)", "1", "2", "3"],
+    ...     "task": ["甲。", "乙。", "丙。", "丁。以上项目均低于全市平均进度。"]})
+    >>> _closing_headings(items)
+    {3: '以上项目均低于全市平均进度', 2: '以上项目均低于全市平均进度'}
+    """
+    labels, tasks = items["item_label"].astype(str).tolist(), items["task"].astype(str).tolist()
+    out: dict[int, str] = {}
+    for at, task in enumerate(tasks):
+        said = _ABOVE.search(task)
+        if said is None or not _one_status(said.group()):
+            continue
+        if _phrase_in(said.group(), _all_phrases()[2]) is None:
+            continue
+        style = _label_style(labels[at])
+        before = at - 1
+        while (
+            before >= 0
+            and _label_style(labels[before]) == style
+            and _ABOVE.search(tasks[before]) is None
+        ):
+            out[int(items["item_no"].iloc[before])] = said.group()
+            before -= 1
     return out
 
 
