@@ -2795,3 +2795,12 @@ def test_a_remark_that_says_only_done_and_a_level_reached_before_the_years_end()
     )
     growth = judge(["一般公共预算收入增长8.5%。"], [], [], half, "", "一般公共预算收入增长8%")
     assert (level.status, level.source, growth.status) == ("done", "figures", "on_track")
+
+
+def test_energy_intensity_rising_is_behind_and_a_labelled_figure_not_out_is_unknown() -> None:
+    """单位GDP能耗同比上升: an intensity that should fall rose, behind (whatever else is not out
+    yet); ``完成情况:相关数据未出`` says only that the figure is not out: nothing to judge."""
+    nine = reporting_period(["1-9月"], "2024")
+    rising = judge(["前三季度单位GDP能耗同比上升1%左右。1-12月数据尚未出。"], [], [], nine)
+    assert (rising.status, rising.source) == ("behind", "phrase")
+    assert judge(["完成情况:相关数据未出"], [], [], nine).status == "unknown"

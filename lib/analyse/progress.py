@@ -943,18 +943,26 @@ def _pending_phrases() -> tuple[str, ...]:
     return tuple(r["words"] for r in _phrase_rows() if r["where"] == "pending")
 
 
+# what a text that only says a figure is not out yet writes besides: its label (完成情况:),
+# the period, 相关 (相关数据未出)
+_PENDING_FILLER = re.compile(r"^[^:：]{1,8}[:：]|[\W\d_]|月份?|年|全|季度|相关|有关|目前|暂时")
+
+
 def _pending(progress: list[str]) -> Judged | None:
     """A figure not out yet (全年数据未出): on track when the text reports more (1-11月增长5.8%,
     1-12月数据尚未出), unknown when that is all it says. None without such words.
 
     >>> _pending(["全年数据未出"]).status, _pending(["1-11月投资增长5.8%。1-12月数据尚未出。"]).status
     ('unknown', 'on_track')
+    >>> _pending(["完成情况:相关数据未出。"]).status
+    'unknown'
+
     """
     for text in progress:
         for phrase in _pending_phrases():
             at = text.find(phrase)
             if at >= 0:
-                rest = re.sub(r"[\W\d_]|月份?|年|全|季度", "", text.replace(phrase, ""))
+                rest = _PENDING_FILLER.sub("", text.replace(phrase, ""))
                 status = "on_track" if len(rest) >= 4 else "unknown"
                 return Judged(status, "phrase", _around(text, at, len(phrase)))
     return None
