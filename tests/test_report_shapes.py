@@ -2804,3 +2804,12 @@ def test_energy_intensity_rising_is_behind_and_a_labelled_figure_not_out_is_unkn
     rising = judge(["前三季度单位GDP能耗同比上升1%左右。1-12月数据尚未出。"], [], [], nine)
     assert (rising.status, rising.source) == ("behind", "phrase")
     assert judge(["完成情况:相关数据未出"], [], [], nine).status == "unknown"
+
+
+def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
+    """A year-end report lists what was done: its progress is done unless it names a shortfall,
+    or says the work is still going on (目前正在报消防备案): then on track."""
+    year = reporting_period(["第四季度"], "2023")
+    assert judge(["已建成示范点1个。"], [], [], year).status == "done"
+    going = judge(["目前区级示范点正在报消防备案,进入试营业阶段。"], [], [], year)
+    assert (going.status, going.source) == ("on_track", "phrase")
