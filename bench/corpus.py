@@ -68,10 +68,11 @@ def corpus_lists() -> list[Path]:
 
 def plain(text: str) -> str:
     """Compare as a reader would: full-width forms folded (〈〉 as () too, as the reader's
-    normalization does), simplified characters, no blanks or ▲★."""
+    normalization does), simplified characters, no blanks, ▲★ or middle dots."""
     text = zhconv.convert(unicodedata.normalize("NFKC", normalize_line(str(text))), "zh-cn")
     text = _CUT_PINYIN.sub("", text)  # a task's first ten characters cut inside 產(chǎn)
-    return _BLANKS.sub("", text).replace("▲", "").replace("★", "")
+    # and no middle dots (黄金湾·智谷), which a PDF set in a font without them loses
+    return re.sub(r"[▲★·•・]", "", _BLANKS.sub("", text))
 
 
 # the start of a mirror's pinyin, cut off at the end of a gold task head: 地區(qū)生產(c

@@ -196,3 +196,32 @@ def test_a_page_of_one_problem_set_in_a_pdf_reads_like_the_text() -> None:
     assert table(from_pdf) == table(from_text)
     assert from_pdf.items["task"].iloc[0].startswith("整改任务第4项:医疗机构")
     assert "利器盒重复利用" in from_pdf.items["task"].iloc[0]  # the problem's wrapped lines too
+
+
+def test_a_paragraph_a_pdf_page_break_cut_is_joined_again() -> None:
+    """The last line of a page runs to the right margin inside a sentence (a page number may
+    stand under it): the first line of the next page goes on with it, unless that line starts
+    an item, a row or is a page number. Figures of a row (3 6) start no item."""
+    from lib.parse.sources import _run_on, _RunsOn
+
+    rows: list = []
+    _run_on(
+        rows, [("p1", ["某市民生实事进展"]), ("p1", _RunsOn(["1.新辟公交线路10条,实际完成 1 2 0"]))]
+    )
+    _run_on(rows, [("p1", ["- 1 -"])])
+    _run_on(rows, [("p2", ["3 6 条。(牵头单位:市交通局)"]), ("p2", ["2.新增公共自行车3000辆。"])])
+    assert [cells for _, cells in rows] == [
+        ["某市民生实事进展"],
+        ["1.新辟公交线路10条,实际完成 1 2 0 3 6 条。(牵头单位:市交通局)"],
+        ["- 1 -"],
+        ["2.新增公共自行车3000辆。"],
+    ]
+    for first in ("2.新增公共自行车3000辆。", "- 2 -", "序号 | 项目 | 牵头单位"):
+        apart: list = []
+        _run_on(apart, [("p1", _RunsOn(["1.新辟公交线路10条,实际完成"]))])
+        _run_on(apart, [("p2", [first])])
+        assert len(apart) == 2
+    ended: list = []  # a last line that does not run on
+    _run_on(ended, [("p1", ["1.新辟公交线路10条。"])])
+    _run_on(ended, [("p2", ["(牵头单位:市交通局)"])])
+    assert len(ended) == 2

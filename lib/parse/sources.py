@@ -721,7 +721,7 @@ def _read_pdf(data: bytes) -> tuple[list[Block], str]:
                 ):
                     raise ListError(TOO_LONG_PDF)
                 has_text = bool(page.chars) or has_text
-                rows.extend((f"p{number}", cells) for cells in _page_rows(page))
+                _run_on(rows, [(f"p{number}", cells) for cells in _page_rows(page)])
             except ListError:
                 raise
             except Exception as error:  # pdfminer raises many kinds for a damaged page
@@ -849,9 +849,36 @@ def _column_rows(page) -> list[list[str]]:
     boxes = [t.bbox for t in tables]
     lines = page.filter(lambda obj: _outside(obj, boxes)).extract_text_lines()
     for line in _paragraph_lines(lines, [t.bbox[1] for t in tables], page.bbox):
-        placed.append((line["top"], 0, [line["text"]]))
+        placed.append((line["top"], 0, (_RunsOn if line.get("runs_on") else list)([line["text"]])))
     placed.sort(key=lambda item: (item[0], item[1]))
     return [cells for _, _, cells in placed]
+
+
+class _RunsOn(list):
+    """A page's last line of text that runs to the right margin inside a sentence: its
+    paragraph goes on at the top of the next page."""
+
+
+def _run_on(rows: list[tuple[str, list[str]]], page: list[tuple[str, list[str]]]) -> None:
+    """Add a page's rows to those before, the paragraph a page break cut joined again: the
+    last line of the page before (a page number under it aside) runs on, and the page's first
+    line is text that starts no item, no row and no page number of its own."""
+    ends = [
+        i
+        for i, (_, cells) in enumerate(rows)
+        if not _PAGE_NUMBER.fullmatch(" ".join(cells).strip())
+    ]
+    last = rows[ends[-1]] if ends else None
+    if last is not None and isinstance(last[1], _RunsOn) and page and len(page[0][1]) == 1:
+        first = page[0][1][0]
+        if (
+            first.strip()
+            and not _LINE_START.match(first)
+            and not _PAGE_NUMBER.fullmatch(first.strip())
+        ):
+            rows[ends[-1]] = (last[0], [_wrapped(last[1][0], first.strip())])
+            page = page[1:]
+    rows.extend(page)
 
 
 def _paragraph_lines(
@@ -894,21 +921,35 @@ def _paragraph_lines(
             and not _PAGE_NUMBER.fullmatch(line["text"].strip())
         ):
             joined = dict(before)
-            joined["text"] = before["text"] + line["text"]
+            joined["text"] = _wrapped(before["text"], line["text"])
             joined["bottom"], joined["x1"] = line["bottom"], line["x1"]
             out[-1] = joined
         else:
             out.append(line)
+    last = out[-1] if out else None
+    if (
+        last is not None
+        and last["x1"] >= right - 1.5 * (last["bottom"] - last["top"])
+        and not last["text"].rstrip().endswith(_SENTENCE_ENDS)
+    ):  # the page's last line goes on: on the next page
+        out[-1] = {**last, "runs_on": True}
     return out
+
+
+def _wrapped(line: str, following: str) -> str:
+    """A line and the next it wrapped into: joined, with a space between Latin letters or
+    figures (a wrap falls between words, 2 | 0 are two figures)."""
+    ends = line[-1:] + following[:1]
+    return line + (" " if ends.isascii() and ends.isalnum() and len(ends) == 2 else "") + following
 
 
 _MARGIN_LINES = 3  # lines that reach the right margin: the page's text is set to a width
 _LONG_LINE = 30  # characters of a line that reaches it: a paragraph's, no title's or cell's
 _SENTENCE_ENDS = ("。", "!", "?")
 # a line that starts an item, a row or a part: never the rest of the line above (3.5万亿元
-# goes on a sentence, 3.加快 and 3|加快 start an item)
+# and 3 6 (figures of a row) go on a sentence, 3.加快 and 3|加快 start an item)
 _LINE_START = re.compile(
-    r"\s*(?:\d{1,3}(?:[.．](?!\d)|[、)|]|\s)|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
+    r"\s*(?:\d{1,3}(?:[.．](?!\d)|[、)|]|\s(?!\s*\d))|[(（][一二三四五六七八九十\d]{1,3}[)）]|[一二三四五六七八九十]{1,3}[、是]"
     r"|[①-⑳●■◆▲★]|第[一二三四五六七八九十\d]{1,3}[条项部章]|附件|附表|序号)"
 )
 _PAGE_NUMBER = re.compile(r"[-—]?\s*\d{1,3}\s*[-—]?|第\s*\d+\s*页.*")
