@@ -47,7 +47,8 @@ def score(folder: Path, fmt: str = "txt") -> tuple[int, int, str, list[str]]:
             print(f"{folder.name}: {error.message}", file=sys.stderr)
     last = latest_status(rows)
     # a label written again (numbering restarting under each heading: 1, 2, then 1 …) pairs
-    # with the gold's rows of that label in order
+    # with the gold's rows of that label in order; a gold row past the rows read of its label
+    # is not read (never the last one's status again)
     found: dict[str, list[str]] = {}
     for label, status in zip(last["item_label"].astype(str), last["status"]):
         found.setdefault(label, []).append(status)
@@ -60,7 +61,7 @@ def score(folder: Path, fmt: str = "txt") -> tuple[int, int, str, list[str]]:
         label = g["item_label"]
         n = seen[label] = seen.get(label, -1) + 1
         read = found.get(label, [])
-        got = read[n] if n < len(read) else read[-1] if read else "（未读出）"
+        got = read[n] if n < len(read) else "（未读出）"
         if got != g["status"]:
             misses.append(f"{label}: {g['status']} → {got}")
     return len(gold) - len(misses), len(gold), period, misses

@@ -299,9 +299,9 @@ NOT_READ = {
 # or 无法判断), so the whole sits under the goal that each table is held to below. Over the
 # corpus's rows read so (progress written, no target, no shortfall), the golds say 序时推进 99
 # times and 无法判断 26 (round 16's bulletins several of these): the reader keeps the former.
-# Round 20's tables plan each month's work in a column of its own (8月份目标) that the reader
-# takes as part of the task, so their rows are read against the year's target (0.818 with them).
-ALL_REPORTS_FLOOR = 0.81
+# Round 20's tables plan each month's work in a column of its own (8月份目标): its stage of
+# the works is now held against the progress (session thirteen: 672 of 793 = 0.847).
+ALL_REPORTS_FLOOR = 0.84
 
 
 def test_the_corpus_reports_reach_the_accuracy_goal() -> None:
