@@ -2813,3 +2813,9 @@ def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
     assert judge(["已建成示范点1个。"], [], [], year).status == "done"
     going = judge(["目前区级示范点正在报消防备案,进入试营业阶段。"], [], [], year)
     assert (going.status, going.source) == ("on_track", "phrase")
+
+
+def test_work_to_start_after_another_step_has_not_started() -> None:
+    """``待省统一部署后启动实施``: the work starts after something still ahead, not started."""
+    nine = reporting_period(["1-9月"], "2024")
+    assert judge(["待省统一部署后启动实施"], [], [], nine).status == "not_started"
