@@ -1187,9 +1187,10 @@ def _summary_headings(lines: list[str], items: pd.DataFrame) -> dict[int, str]:
     >>> _summary_headings(["其中,已完成的有:新建公厕、建设停车场"], items)
     {1: '已完成的有:新建公厕', 3: '已完成的有:…建设停车场'}
     """
-    from rapidfuzz import fuzz
+    from rapidfuzz import fuzz, process
 
     tasks = [(no, _QUOTED.sub("", str(task))) for no, task in zip(items["item_no"], items["task"])]
+    openings: dict[int, list[str]] = {}  # name length → every task's opening
     headings = _all_phrases()[2]
     out: dict[int, str] = {}
     for line in lines:
@@ -1204,19 +1205,19 @@ def _summary_headings(lines: list[str], items: pd.DataFrame) -> dict[int, str]:
                     name = _COUNT_AFTER.sub("", piece.group())
                     if len(name) < _SHORTEST_NAME:
                         continue
-                    scored = sorted(
-                        (
-                            (fuzz.partial_ratio_alignment(name, task[: len(name) + 4]), no)
-                            for no, task in tasks
-                        ),
-                        key=lambda pair: pair[0].score,
-                        reverse=True,
+                    if len(name) not in openings:  # each task's opening, a little longer
+                        openings[len(name)] = [task[: len(name) + 4] for _, task in tasks]
+                    best = process.extract(
+                        name,
+                        openings[len(name)],
+                        scorer=fuzz.partial_ratio,
+                        limit=2,
+                        score_cutoff=NAMED_SCORE,
                     )
-                    if not scored or scored[0][0].score < NAMED_SCORE:
-                        continue
-                    if len(scored) > 1 and scored[1][0].score == scored[0][0].score:
-                        continue  # two items open alike: the name says not which
-                    aligned, no = scored[0]
+                    if not best or (len(best) > 1 and best[1][1] == best[0][1]):
+                        continue  # none alike, or two items open alike: the name says not which
+                    aligned = fuzz.partial_ratio_alignment(name, best[0][0])
+                    no = tasks[best[0][2]][0]
                     named.append(
                         (no, piece.start() + aligned.src_start, piece.start() + aligned.src_end)
                     )
