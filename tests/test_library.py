@@ -326,3 +326,27 @@ def test_progress_reports_are_kept_with_their_base_and_period(url) -> None:
     assert reports.remove_of_base(engine, stored_base.doc_id) == 1
     assert reports.every(engine) == [] and library.source_bytes(engine, doc_id) is None
     engine.dispose()
+
+
+def test_an_upload_kept_as_a_progress_report_says_where_it_is(url) -> None:
+    """The sidebar offers lists only: a file already kept as a report of a list, uploaded as a
+    list, would not open. The app says where it is and how to view it as a list instead."""
+    import datetime
+
+    from lib.analyse.progress import read_progress
+    from lib.app import shelf
+    from lib.store import reports
+    from tests.test_progress import bundled_report
+
+    engine = library_engine(url)
+    _, data = bundled_report()
+    stored_base, _ = library.add(engine, BUNDLED.read_bytes(), "清单.txt")
+    report, _ = read_progress(data, "进度.xlsx")
+    period = ("1-6月", datetime.date(2023, 1, 1), datetime.date(2023, 6, 30))
+    doc_id = reports.add(engine, data, "进度.xlsx", report, stored_base.doc_id, period)
+    note = shelf.kept_as_report(engine, doc_id, "进度.xlsx")
+    [entry] = [e for e in library.entries(engine) if e.doc_id == stored_base.doc_id]
+    assert note.startswith(f"《进度.xlsx》已作为《{shelf.label(entry)}》的进度报告存入清单库")
+    assert "进度督查" in note and "移除" in note
+    assert shelf.kept_as_report(engine, stored_base.doc_id, "清单.txt") == ""
+    engine.dispose()

@@ -133,6 +133,10 @@ def _stored_source(engine, default: Source, upload) -> Source:
         except ListError:  # the page says why, as for any upload
             return source
         state["_stored_upload"] = upload.file_id
+        # a file kept as a progress report is no list the sidebar offers: say so, not nothing
+        state["_upload_note"] = shelf.kept_as_report(engine, state[PICK_KEY], upload.name)
+    if upload is not None and state.get("_upload_note"):
+        st.sidebar.warning(state["_upload_note"])
     entries = {entry.doc_id: entry for entry in shelf.entries(engine)}
     if default_id not in entries:  # removed behind the app's back (library remove): again
         shelf.store(engine, default.data, default_doc)

@@ -73,6 +73,26 @@ def store(engine: Engine, data: bytes, doc: ParsedDocument) -> str:
     return library.add(engine, data, doc.report.source_name, doc)[0].doc_id
 
 
+def kept_as_report(engine: Engine, doc_id: str, name: str) -> str:
+    """The sentence to show when an upload is already kept as a progress report (the sidebar
+    offers lists only, so it would not open): where it is and how to view it as a list; ""
+    when it is no report."""
+    try:
+        found = next((r for r in reports.every(engine) if r.doc_id == doc_id), None)
+        lists = {e.doc_id: e for e in library.entries(engine)}
+    except SQLAlchemyError as error:
+        LOG.warning("reports unreadable: %s", error)
+        return ""
+    if found is None:
+        return ""
+    base = lists.get(found.base_doc_id or "")
+    of = f"《{label(base)}》的" if base is not None else ""
+    return (
+        f"《{name}》已作为{of}进度报告存入清单库，请在“进度督查”页查看；"
+        "如要把它当作清单查看，请先在该页移除这份报告，再上传。"
+    )
+
+
 def entries(engine: Engine, lists_only: bool = True) -> list[library.Entry]:
     """The stored lists (with ``lists_only`` False, the progress reports too)."""
     try:
