@@ -634,3 +634,24 @@ def test_a_report_of_another_year_is_questioned(tmp_path) -> None:
     assert not app.exception, app.exception
     warnings = [w.value for w in app.warning]
     assert any("报告的是 2022 年的进度，当前清单是 2023 年的" in w for w in warnings), warnings
+
+
+def test_the_list_itself_uploaded_as_its_progress_report_is_refused() -> None:
+    """Kept as its own report, the current list would leave the sidebar's lists (they offer no
+    report): the page says what to upload instead and holds nothing."""
+    from types import SimpleNamespace
+
+    import streamlit as st
+
+    from lib.app import reports
+
+    data = BUNDLED.read_bytes()
+    base = parse_bytes(data, BUNDLED.name)
+    st.session_state["progress_upload"] = SimpleNamespace(name="清单.txt", getvalue=lambda: data)
+    try:
+        reports.take_upload(base)
+        assert st.session_state["_progress_note"] == reports.SAME_AS_BASE
+        assert reports.held(base.doc_id) == {}
+    finally:
+        for key in ("progress_upload", "_progress_note", "_progress_reports", "_progress_years"):
+            st.session_state.pop(key, None)

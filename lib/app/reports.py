@@ -51,6 +51,9 @@ def add(name: str, data: bytes, base: ParsedDocument) -> str:
     return _store(base.doc_id, digest, base.doc_id)
 
 
+SAME_AS_BASE = (
+    "上传的文件就是当前清单本身，不能作为它的进度报告：请上传这份清单的进展情况表或完成情况汇总表。"
+)
 _LAST = "_progress_last_upload"  # session: (base doc_id, digest) of the file the uploader shows
 
 
@@ -65,6 +68,10 @@ def take_upload(base: ParsedDocument) -> None:
             remove(*last)
         return
     data = upload.getvalue()
+    if document_id(data) == base.doc_id:  # the list itself: kept as its own report, it would
+        # leave the sidebar's lists
+        st.session_state["_progress_note"] = SAME_AS_BASE
+        return
     st.session_state["_progress_note"] = add(upload.name, data, base)
     st.session_state[_LAST] = (base.doc_id, hashlib.sha256(data).hexdigest())
 
