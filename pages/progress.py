@@ -18,7 +18,7 @@ from lib.analyse.progress import (
 from lib.app import reports
 from lib.app.state import current, escape_markdown
 from lib.app.widgets import clickable_chart, file_button, show_table
-from lib.parse.schema import CHASED, STATUSES
+from lib.parse.schema import CHASED, STATUSES, ZH_HEADERS
 from lib.write.charts import PROGRESS_UNITS, progress_figure
 from lib.write.export import safe_filename, to_xlsx_sheets
 from lib.write.sheet_files import DOCX_MIME, XLSX_MIME, supervision_docx
@@ -109,7 +109,11 @@ behind = lagging_items(selection.items, selection.assignments, mine)
 if behind.empty:
     st.caption("所选事项中没有滞后或未启动的事项。")
 else:
-    show_table(behind, key="progress_behind")
+    wide = {
+        ZH_HEADERS["task"]: "medium",
+        ZH_HEADERS["evidence"]: "large",
+    }  # the evidence read whole
+    show_table(behind, key="progress_behind", widths=wide)
 if len(periods) > 1:
     st.subheader("各期进度")
     over_time = status_over_time(matched[matched["item_no"].isin(selection.items["item_no"])])

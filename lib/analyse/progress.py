@@ -626,7 +626,7 @@ def stage_reached(text: str) -> tuple[float, str] | None:
             )
             reached = stage + (0.5 if through else 0)
             if best is None or reached > best[0]:
-                best = (reached, _around(text, start, end - start, 6))
+                best = (reached, _around(text, start, end - start))
     return best
 
 
@@ -1665,6 +1665,8 @@ def progress_sentence(statuses: pd.DataFrame, items: int, periods: list[str]) ->
     >>> s = pd.DataFrame({"item_no": [1, 2], "status": ["done", "behind"]})
     >>> progress_sentence(s, 5, ["2023-06-30"])
     '截至 2023-06-30：所选 5 项中，已完成 1 项，序时推进 0 项，滞后 1 项，未启动 0 项，未报进度或无法判断 3 项。'
+    >>> progress_sentence(s, 2, [])[:14]
+    '报告未写明期间：所选 2 项'
     """
     counts = statuses["status"].value_counts()
     rest = items - len(statuses) + int(counts.get("unknown", 0))
@@ -1672,7 +1674,7 @@ def progress_sentence(statuses: pd.DataFrame, items: int, periods: list[str]) ->
         f"{STATUSES[s]} {counts.get(s, 0)} 项"
         for s in ("done", "on_track", "behind", "not_started")
     )
-    when = periods[-1] if periods else "（报告未写明期间）"
-    return f"截至 {when}：所选 {items} 项中，{known}" + (
+    when = f"截至 {periods[-1]}" if periods else "报告未写明期间"
+    return f"{when}：所选 {items} 项中，{known}" + (
         f"，未报进度或无法判断 {rest} 项。" if rest else "。"
     )

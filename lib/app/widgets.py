@@ -286,10 +286,15 @@ def batch_downloads() -> None:
 
 
 def show_table(
-    frame: pd.DataFrame, key: str | None = None, headers: str | dict[str, str] = "zh"
+    frame: pd.DataFrame,
+    key: str | None = None,
+    headers: str | dict[str, str] = "zh",
+    widths: dict[str, str] | None = None,
 ) -> None:
     """An analysis table on screen, presented as every export presents it (once per table);
-    an empty one as a line of words (Streamlit would draw an empty grid saying ``empty``)."""
+    an empty one as a line of words (Streamlit would draw an empty grid saying ``empty``).
+    ``widths``: a shown header → small, medium or large, for a column that must be read
+    whole (判断依据) beside a long one."""
     if frame.empty:
         st.caption("（没有符合条件的行。）")
         return
@@ -297,7 +302,8 @@ def show_table(
     shown = current().loaded.derived(
         frame, ("present", words), lambda: present(for_screen(frame), headers)
     )
-    st.dataframe(shown, width="stretch", hide_index=True, key=key)
+    config = {name: st.column_config.Column(width=width) for name, width in (widths or {}).items()}
+    st.dataframe(shown, width="stretch", hide_index=True, key=key, column_config=config or None)
 
 
 def file_button(column, label: str, data, file_name: str, mime: str, key: str) -> None:
