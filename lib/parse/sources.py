@@ -863,20 +863,13 @@ def _run_on(rows: list[tuple[str, list[str]]], page: list[tuple[str, list[str]]]
     """Add a page's rows to those before, the paragraph a page break cut joined again: the
     last line of the page before (a page number under it aside) runs on, and the page's first
     line is text that starts no item, no row and no page number of its own."""
-    ends = [
-        i
-        for i, (_, cells) in enumerate(rows)
-        if not _PAGE_NUMBER.fullmatch(" ".join(cells).strip())
-    ]
-    last = rows[ends[-1]] if ends else None
-    if last is not None and isinstance(last[1], _RunsOn) and page and len(page[0][1]) == 1:
-        first = page[0][1][0]
-        if (
-            first.strip()
-            and not _LINE_START.match(first)
-            and not _PAGE_NUMBER.fullmatch(first.strip())
-        ):
-            rows[ends[-1]] = (last[0], [_wrapped(last[1][0], first.strip())])
+    at = len(rows) - 1  # the page's last row, a page number under it aside
+    while at >= 0 and _PAGE_NUMBER.fullmatch(" ".join(rows[at][1]).strip()):
+        at -= 1
+    if at >= 0 and isinstance(rows[at][1], _RunsOn) and page and len(page[0][1]) == 1:
+        first = page[0][1][0].strip()
+        if first and not _LINE_START.match(first) and not _PAGE_NUMBER.fullmatch(first):
+            rows[at] = (rows[at][0], [_wrapped(rows[at][1][0], first)])
             page = page[1:]
     rows.extend(page)
 
