@@ -609,6 +609,8 @@ def stage_reached(text: str) -> tuple[float, str] | None:
     [2, 2.5, 1, 4]
     >>> stage_reached("正在协调落实项目资金及后续政府采购") is None, stage_reached("尚未开工") is None
     (True, True)
+    >>> stage_reached("已完成施工图设计")[0], stage_reached("已取得施工许可证")[0]  # not 施工 yet
+    (1.5, 3)
     """
     taken: list[tuple[int, int]] = []
     best: tuple[float, str] | None = None
