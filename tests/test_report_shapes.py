@@ -2819,3 +2819,50 @@ def test_work_to_start_after_another_step_has_not_started() -> None:
     """``待省统一部署后启动实施``: the work starts after something still ahead, not started."""
     nine = reporting_period(["1-9月"], "2024")
     assert judge(["待省统一部署后启动实施"], [], [], nine).status == "not_started"
+
+
+def test_a_page_of_one_item_with_bulleted_labels_and_a_units_field_left_empty() -> None:
+    """``• 牵头单位:`` / ``• 光明区卫生健康局`` / ``• 协办单位:`` (nothing under it) / ``进度安排``:
+    the bullets mark the fields, the empty field names no unit, and 进度安排 is a field of its
+    own, not a unit."""
+    text = "\n".join(
+        [
+            "光明区2021年民生实事:病有良医",
+            "加快区妇幼保健院建设,开展健康义诊宣传活动20场以上。",
+            "• 牵头单位:",
+            "• 光明区卫生健康局",
+            "• 协办单位:",
+            "进度安排",
+            "第一季度:开展临建搭设工程。",
+            "落实情况",
+            "第一季度:临建搭设工程已完成。",
+            "第二季度:土石方工程完成40%。",
+        ]
+    )
+    doc = parse_bytes(text.encode(), "page.txt")
+    assert doc.items["task"].tolist() == ["加快区妇幼保健院建设,开展健康义诊宣传活动20场以上。"]
+    assert doc.assignments[["raw", "role"]].values.tolist() == [["光明区卫生健康局", "lead"]]
+
+
+def test_paragraphs_each_opened_by_the_unit_they_report_on() -> None:
+    """A bulletin that numbers nothing: ``城乡建设工作指挥部:项目24项,未达序时进度4项为:…`` a
+    paragraph each, under the heading that introduces them: each paragraph an item, the name
+    its unit, the rest its progress. The page's stamp (来源:…) is none."""
+    text = "\n".join(
+        [
+            "2023年重大项目1-11月建设情况",
+            "来源:某县 发布时间: 2023-12-08 10:19",
+            "一、十大重点工作指挥部滞后情况",
+            "城乡建设工作指挥部:项目24项,未达序时进度4项为:城区雨污管网修复工程、广安天然气门站。",
+            "梅溪新城建设工作指挥部:项目24项,均达序时进度。",
+            "绿色建筑产业园建设工作指挥部:项目17项,未达序时进度2项为:万邦钢构项目。",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "bulletin.txt")
+    assert doc.assignments["unit"].tolist() == [
+        "城乡建设工作指挥部",
+        "梅溪新城建设工作指挥部",
+        "绿色建筑产业园建设工作指挥部",
+    ]
+    assert progress["status"].tolist() == ["behind", "on_track", "behind"]
+    assert set(doc.items["section"]) == {"一、十大重点工作指挥部滞后情况"}

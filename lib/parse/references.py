@@ -281,6 +281,42 @@ def bulleted_items(blocks: list[Block]) -> list[tuple[str, str, str, str]]:
     return entries if len(entries) >= MIN_REFERENCES else []
 
 
+# 城乡建设工作指挥部:项目24项,…: a paragraph opened by the name of the unit it is about
+_UNIT_LED = re.compile(r"^(?P<units>[^:：,，。;；、()（）\[\]【】\s]{2,24})[:：](?P<rest>.*\S.*)$")
+
+
+def unit_led_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]:
+    """(label, task, units, progress, section, source_ref) of each paragraph, unnumbered, that
+    opens with the unit it reports on (``城乡建设工作指挥部:项目24项,未达序时进度4项为:…``), in
+    runs of ``MIN_REFERENCES`` or more: the paragraph is the item, the name its units, the rest
+    its progress, the line just above the run its section. A field's label (牵头单位:) or a
+    page's stamp (来源:) is no unit.
+
+    >>> lines = ["一、各指挥部滞后情况", "城乡建设工作指挥部:项目24项,未达序时进度4项。", "梅溪新城建设工作指挥部:项目24项,均达序时进度。"]
+    >>> [r[2:5] for r in unit_led_items([Block(t, f"L{i}") for i, t in enumerate(lines)])]
+    [('城乡建设工作指挥部', '项目24项,未达序时进度4项。', '一、各指挥部滞后情况'), ('梅溪新城建设工作指挥部', '项目24项,均达序时进度。', '一、各指挥部滞后情况')]
+    """
+    found: list[tuple[str, str, str, str, str, str]] = []
+    run: list[tuple[str, str, str, str, str, str]] = []
+    above = ""
+    for block in [*blocks, Block("", "")]:
+        text = block.text.strip()
+        led = _UNIT_LED.match(text) if not block.cells else None
+        name = led["units"] if led else ""
+        if led and not header_role(name) and unit_like(name):
+            section = run[0][4] if run else above
+            run.append(("", text, name, led["rest"].strip(), section, block.source_ref))
+            continue
+        if len(run) >= MIN_REFERENCES:
+            found += run
+        run = []
+        above = text if text and len(text) <= _SECTION_LENGTH else ""
+    return found
+
+
+_SECTION_LENGTH = 40  # characters: a heading above paragraphs, not a paragraph
+
+
 def _short_heading(text: str) -> bool:
     return 0 < len(text) <= _HEADING_LENGTH and not re.search(r"[,;。:]", text)
 
@@ -311,7 +347,7 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
     if any(block.cells for block in blocks):
         return []  # a table's rows: no form
     for at, block in enumerate(blocks):
-        text = block.text.strip(" |")
+        text = _BULLET_MARK.sub("", block.text.strip(" |"))  # • 牵头单位: a bulleted field
         if not text:
             continue
         label = _label_text(text)
@@ -359,6 +395,7 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
 
 
 _RECORD_ROLES = ("units", "task", "note")  # the fields of a page of one item
+_BULLET_MARK = re.compile(r"^[●■◆◇○□•▪·]\s*")
 _RECORD_TASK = 6  # a task line is longer than a heading's few words
 _WRITTEN = ("units", "note")  # fields whose short lines are their content (区教育局, 已完成。)
 
@@ -387,7 +424,7 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, i
     fields: list[tuple[str, str, list[tuple[str, str, str]], list[int]]] = []
     before: list[int] = []
     for at, block in enumerate(blocks):
-        text = block.text.strip(" |")
+        text = _BULLET_MARK.sub("", block.text.strip(" |"))  # • 牵头单位: a bulleted field
         if not text:
             continue
         key, colon, value = text.partition(":")
@@ -409,6 +446,14 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, i
             fields.append((label, "", [], []))  # 第一季度: under 进度安排
         elif len(text) <= _FORM_LABEL_LENGTH and not colon and fields[-1][1] not in _WRITTEN:
             fields.append((label, "", [], []))  # 进度安排: a field of its own
+        elif (
+            len(text) <= _FORM_LABEL_LENGTH
+            and not colon
+            and fields[-1][1] == "units"
+            and not fields[-1][2]
+            and not unit_like(text)
+        ):
+            fields.append((label, "", [], []))  # 协办单位: left empty, then 进度安排
         elif fields[-1][1] == "units" and fields[-1][2] and not unit_like(text):
             fields.append(("", "", [], []))
         fields[-1][2].append((text, block.source_ref, fields[-1][0]))
@@ -661,6 +706,12 @@ _PROSE_READINGS = (
         "通报在句中以“一是……二是……”逐项列出事项：按此读出各项。",
     ),
     (bulleted_items, _bulleted, HEADER, "报告以“●”逐段写出各项：冒号前为事项，其后为进展。"),
+    (
+        unit_led_items,
+        _labelled_with_units,
+        ENTRIES_HEADER,
+        "报告逐段以单位名称开头（“某指挥部：……”）：每段为一项，开头的单位为责任单位，其后为进展。",
+    ),
 )
 
 
