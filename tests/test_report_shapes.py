@@ -5,6 +5,8 @@ glued after them. Each is a rule of the general reader, tested here on made-up t
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from lib.analyse.progress import column_role, judge, progress_rows, read_progress, reporting_period
@@ -2866,3 +2868,24 @@ def test_paragraphs_each_opened_by_the_unit_they_report_on() -> None:
     ]
     assert progress["status"].tolist() == ["behind", "on_track", "behind"]
     assert set(doc.items["section"]) == {"一、十大重点工作指挥部滞后情况"}
+
+
+def test_a_text_table_of_unnumbered_rows_written_with_bars() -> None:
+    """A table copied as text, ``| 工作任务 | 牵头单位 | 完成情况 |`` (a Markdown copy, a pasted
+    sheet) whose rows carry no number: read as a file's table is, each row an item, as Word,
+    Excel and PDF tables of the same rows are."""
+    rows = [
+        ("建成县域普通高中1所", "县教育局", "已完成。"),
+        ("提质改造老年学校2所", "县民政局", "正在施工。"),
+        ("增加基础教育学位3675个", "县教育局", "已完成。"),
+    ]
+    markdown = (
+        "2024年重点民生实事项目完成情况\n| 工作任务 | 牵头单位 | 完成情况 |\n| --- | --- | --- |\n"
+    )
+    markdown += "".join(f"| {a} | {b} | {c} |\n" for a, b, c in rows)
+    bare = re.sub(r"^\| | \|$", "", markdown.replace("| --- | --- | --- |\n", ""), flags=re.M)
+    for text in (markdown, bare):
+        doc, progress = read_progress(text.encode(), "table.txt")
+        assert doc.items["task"].tolist() == [a for a, _, _ in rows]
+        assert doc.assignments["unit"].tolist() == ["县教育局", "县民政局", "县教育局"]
+        assert progress["status"].tolist() == ["done", "on_track", "done"]

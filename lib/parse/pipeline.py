@@ -30,6 +30,7 @@ from lib.parse.records import (
     UnitField,
     find_items,
     header_words,
+    pipe_rows,
     record_layout,
     run_rule,
 )
@@ -181,6 +182,10 @@ def _parse_read(
     if (unread or lone) and (alone := record_layout(blocks, progress=not unread)) is not None:
         layout = alone  # a page of one item's fields (牵头单位:…), its numbers the work's stages
         reading = read_items(layout, lexicon, convention)
+        records = reading.records
+    if not records and (rows := pipe_rows(blocks)) is not None:
+        layout = find_items(split_side_by_side(rows))  # a table written a | b | c, its rows
+        reading = read_items(layout, lexicon, convention)  # unnumbered: read as a table's
         records = reading.records
     if not records:
         # what was not read may be why: numbers made by formulas never saved with their results

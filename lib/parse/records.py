@@ -736,6 +736,34 @@ def _closed_by_units(lines: list[str], point: re.Match[str]) -> bool:
 _GROUP_ROW = 20  # characters of a row of one cell that groups the rows below it (经济发展类)
 
 
+_PIPE = " | "
+_PIPE_ROWS = 3  # a header and two rows at least
+
+
+def pipe_rows(blocks: list[Block]) -> list[Block] | None:
+    """A text's table written ``a | b | c`` a line (a Markdown copy, a pasted sheet) as rows of
+    cells, as a file's table is read, for a text whose rows carry no number (each row an item,
+    read as a real table's); None when the text has no run of ``_PIPE_ROWS`` such lines.
+
+    >>> rows = pipe_rows([Block("完成情况", "L1"), Block("工作任务 | 牵头单位 | 完成情况", "L2"), Block("建成高中1所 | 县教育局 | 已完成。", "L3"), Block("改造学校2所 | 县民政局 |", "L4")])
+    >>> [b.cells for b in rows]
+    [(), ('工作任务', '牵头单位', '完成情况'), ('建成高中1所', '县教育局', '已完成。'), ('改造学校2所', '县民政局', '')]
+    """
+    out, run, longest = [], 0, 0
+    for block in blocks:
+        if block.cells or _PIPE not in f" {block.text.strip()} ":
+            out.append(block)
+            run = 0
+            continue
+        cells = tuple(c.strip().strip("|").strip() for c in f" {block.text.strip()} ".split(" | "))
+        if cells and not cells[0]:
+            cells = cells[1:]  # | a | b |: the bar that opens the row (|| closes empty ones)
+        out.append(Block(block.text, block.source_ref, cells))
+        run += 1
+        longest = max(longest, run)
+    return out if longest >= _PIPE_ROWS else None
+
+
 def _rows_unnumbered(body: list[Block], header: tuple[str, ...]) -> bool:
     """A table (its rows in cells) whose header has no 序号 column and none of whose rows has
     a number in its first cells: each row is an item without a number."""
