@@ -2889,3 +2889,31 @@ def test_a_text_table_of_unnumbered_rows_written_with_bars() -> None:
         assert doc.items["task"].tolist() == [a for a, _, _ in rows]
         assert doc.assignments["unit"].tolist() == ["县教育局", "县民政局", "县教育局"]
         assert progress["status"].tolist() == ["done", "on_track", "done"]
+
+
+def test_a_pages_planned_steps_by_quarter_are_no_progress() -> None:
+    """Under ``进度安排`` (after the units), ``第一季度工作进展: 完成设计招标工作。`` is the
+    quarter's planned step: listed in the report, never read as progress (its 完成 would read
+    done); the progress is what ``落实情况`` says of each quarter."""
+    text = "\n".join(
+        [
+            "光明新区2017年民生实事:公园建设和环境提升",
+            "内衣基地、模具基地绿化景观提升工程",
+            "牵头单位: 新区城市管理局",
+            "协办单位: 新区审计局、马田办事处",
+            "进度安排",
+            "第一季度工作进展: 完成设计招标工作。",
+            "第二季度工作进展:完成设计方案,编制概预算。",
+            "落实情况",
+            "第一季度:已完成设计方案交底工作,正在开展方案设计工作。",
+            "第二季度:设计方案仍需优化调整。",
+        ]
+    )
+    doc, progress = read_progress(text.encode(), "page.txt")
+    assert progress["progress_text"].tolist() == [
+        "已完成设计方案交底工作,正在开展方案设计工作。",
+        "设计方案仍需优化调整。",
+    ]
+    from lib.write.report import report_text
+
+    assert "完成设计招标工作" in report_text(doc)  # listed, not lost

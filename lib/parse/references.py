@@ -396,6 +396,10 @@ def form_items(blocks: list[Block]) -> list[tuple[str, str, str, str, str, str]]
 
 _RECORD_ROLES = ("units", "task", "note")  # the fields of a page of one item
 _BULLET_MARK = re.compile(r"^[●■◆◇○□•▪·]\s*")
+_PLAN_FIELD = re.compile(r"(?:安排|计划)$")  # 进度安排, 工作计划: what is planned, by period
+_PERIOD_START = re.compile(
+    r"^(?:第?[一二三四]季度|[上下]半年|\d{1,2}\s*[-—~至]\s*\d{1,2}月|\d{1,2}月)"
+)
 _RECORD_TASK = 6  # a task line is longer than a heading's few words
 _WRITTEN = ("units", "note")  # fields whose short lines are their content (区教育局, 已完成。)
 
@@ -432,6 +436,10 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, i
         role = header_role(label) if len(label) <= _FORM_LABEL_LENGTH else None
         kind = _form_label(label) if role else ""
         within = fields and fields[-1][1] == "note" and colon and label in fields[-1][0]
+        # 第四季度工作进展:… under 进度安排: the quarter's planned step, no progress
+        within = within or bool(
+            fields and colon and _PLAN_FIELD.search(fields[-1][0]) and _PERIOD_START.match(text)
+        )
         if role and (colon or len(label) <= _FORM_LABEL_LENGTH) and not within:
             fields.append((label, kind, [], [at]))
             if value.strip():
@@ -455,7 +463,8 @@ def record_items(blocks: list[Block]) -> list[tuple[str, str, str, tuple, str, i
         ):
             fields.append((label, "", [], []))  # 协办单位: left empty, then 进度安排
         elif fields[-1][1] == "units" and fields[-1][2] and not unit_like(text):
-            fields.append(("", "", [], []))
+            short = len(text) <= _FORM_LABEL_LENGTH and not colon  # 进度安排 after the units
+            fields.append((label if short else "", "", [], []))
         fields[-1][2].append((text, block.source_ref, fields[-1][0]))
         fields[-1][3].append(at)
     unit_labels = [label for label, kind, _, _ in fields if kind == "units"]
