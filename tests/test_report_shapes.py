@@ -2917,3 +2917,33 @@ def test_a_pages_planned_steps_by_quarter_are_no_progress() -> None:
     from lib.write.report import report_text
 
     assert "完成设计招标工作" in report_text(doc)  # listed, not lost
+
+
+@pytest.mark.parametrize(
+    ("header", "cell", "status"),
+    [
+        ("是否按时序推进", "否", "behind"),  # 时序 for 序时
+        ("是否按计划推进", "是", "on_track"),
+        ("督查评价", "滞后", "behind"),  # an evaluation column naming a status
+        ("评价等次", "已完成", "done"),
+        ("是否销号", "是", "done"),  # struck off the list: done
+    ],
+)
+def test_more_status_columns_by_their_headers(header: str, cell: str, status: str) -> None:
+    """Read from a table: the header says the column holds a status, its cell says which."""
+    text = f"2023年重点工作1-10月推进情况\n序号 | 工作任务 | 牵头单位 | 推进情况 | {header} |\n"
+    text += f"1 | 新建公园3个 | 市园林局 | 完成60%。 | {cell} |\n"
+    text += "2 | 改造老旧小区20个 | 市住建局 | 正在推进。 | |\n"
+    progress = read_progress(text.encode(), "table.txt")[1]
+    assert progress["status"].iloc[0] == status
+
+
+def test_a_rectification_tables_progress_and_a_time_series_share_column() -> None:
+    """整改情况 is the progress of a 督察整改 table, 实际完成 a column of what was done, 时序进度
+    (序时 written the other way round) the share of the task due."""
+    assert [column_role(h) for h in ("整改情况", "实际完成", "时序进度", "滞后原因")] == [
+        "progress",
+        "progress",
+        "due",
+        "remark",
+    ]
