@@ -2927,6 +2927,8 @@ def test_a_pages_planned_steps_by_quarter_are_no_progress() -> None:
         ("督查评价", "滞后", "behind"),  # an evaluation column naming a status
         ("评价等次", "已完成", "done"),
         ("是否销号", "是", "done"),  # struck off the list: done
+        ("进展状态", "落后", "behind"),
+        ("进展状态", "停工", "behind"),  # the works stopped
     ],
 )
 def test_more_status_columns_by_their_headers(header: str, cell: str, status: str) -> None:
