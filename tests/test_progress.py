@@ -655,3 +655,32 @@ def test_the_list_itself_uploaded_as_its_progress_report_is_refused() -> None:
     finally:
         for key in ("progress_upload", "_progress_note", "_progress_reports", "_progress_years"):
             st.session_state.pop(key, None)
+
+
+def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
+    """Sheets named 1-3月 and 1-6月, the same items in each with that period's progress: each
+    sheet is the report of its period (not the items twice under two sections), the items are
+    the first sheet's, and the latest status is the last period's."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    items = [("1", "新建城市公园3个", "市园林局"), ("2", "改造老旧小区20个", "市住建局")]
+    progress = {
+        "1-3月": ["已完成设计。", "已改造5个。"],
+        "1-6月": ["已开工建设2个。", "已改造8个,进度滞后。"],
+    }
+    for at, (period, texts) in enumerate(progress.items()):
+        sheet = book.active if at == 0 else book.create_sheet()
+        sheet.title = period
+        sheet.append([f"2023年重点工作{period}推进情况"])
+        sheet.append(["序号", "工作任务", "牵头单位", f"{period}推进情况"])
+        for (number, task, unit), text in zip(items, texts):
+            sheet.append([float(number), task, unit, text])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    doc, rows = read_progress(buffer.getvalue(), "进度.xlsx")
+    assert doc.items["task"].tolist() == ["新建城市公园3个", "改造老旧小区20个"]
+    assert rows["period_end"].astype(str).tolist() == ["2023-03-31"] * 2 + ["2023-06-30"] * 2
+    assert latest_status(rows)["status"].tolist() == ["on_track", "behind"]

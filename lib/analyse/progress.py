@@ -41,6 +41,7 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lib.analyse.roles import item_roles
+from lib.parse.errors import ListError
 from lib.parse.headers import INSTRUCTION_AFTER, PERIOD_AFTER
 from lib.parse.labels import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.metadata import document_year
@@ -1325,11 +1326,69 @@ TITLE_LINES = 20  # the first lines of a report: its title, and a period written
 
 def read_progress(data: bytes, name: str, year: str = "") -> tuple[ParsedDocument, pd.DataFrame]:
     """A progress report's document and its ``progress_rows``; ``ListError`` as for a list.
-    ``year`` (the base list's) dates a period the report writes without one (1-11月)."""
+    ``year`` (the base list's) dates a period the report writes without one (1-11月). A
+    workbook of a sheet per period (1-3月, 1-6月 …) is read sheet by sheet (``_by_sheet``)."""
+    read = read_blocks(data, name)
+    sheets = _period_sheets(read.blocks)
+    if sheets:
+        return _by_sheet(read, sheets, data, name, year)
     doc = parse_bytes(data, name, units=False)  # a report may name no unit
-    blocks = read_blocks(data, name)[0]
-    lines = [b.text.strip() for b in blocks if b.text.strip()][:TITLE_LINES]
+    lines = [b.text.strip() for b in read.blocks if b.text.strip()][:TITLE_LINES]
     return doc, progress_rows(doc, lines, year)
+
+
+def _period_sheets(blocks: list) -> dict[str, list]:
+    """A workbook's sheets named by the period they report (1-3月, 二季度, 上半年), two or more,
+    each with its blocks; {} for any other file (a sheet's rows say ``1-3月!A5``)."""
+    sheets: dict[str, list] = {}
+    for block in blocks:
+        sheet, bang, _ = block.source_ref.rpartition("!")
+        if bang:
+            sheets.setdefault(sheet, []).append(block)
+    named = {s: b for s, b in sheets.items() if reporting_period([s]).months is not None}
+    return named if len(named) >= 2 else {}
+
+
+def _by_sheet(
+    read, sheets: dict[str, list], data: bytes, name: str, year: str
+) -> tuple[ParsedDocument, pd.DataFrame]:
+    """Each sheet read as the report of its period, its items those of the first sheet (the
+    same label and task, else the same place in the table): the first sheet's document and
+    the rows of every period. A sheet the reader refuses is left out; all refused, the first's
+    reason is given."""
+    from lib.parse.pipeline import parse_read
+
+    first: ParsedDocument | None = None
+    rows, refused = [], None
+    for sheet, blocks in sheets.items():
+        try:
+            doc = parse_read(read._replace(blocks=blocks), data, name, units=False)
+        except ListError as error:
+            refused = refused or error
+            continue
+        lines = [sheet, *(b.text.strip() for b in blocks if b.text.strip())][:TITLE_LINES]
+        found = progress_rows(doc, lines, year)
+        if first is None:
+            first = doc
+        else:
+            keys = {
+                (label, task): no
+                for no, label, task in first.items[["item_no", "item_label", "task"]].itertuples(
+                    index=False
+                )
+            }
+            placed = dict(zip(doc.items["item_no"], first.items["item_no"]))
+            same = {
+                no: keys.get((label, task), placed.get(no))
+                for no, label, task in doc.items[["item_no", "item_label", "task"]].itertuples(
+                    index=False
+                )
+            }
+            found = found.assign(item_no=found["item_no"].map(same)).dropna(subset=["item_no"])
+        rows.append(found.assign(doc_id=first.doc_id))
+    if first is None:
+        raise refused
+    return first, pd.concat(rows, ignore_index=True)
 
 
 NUMBER_SCORE = 30.0

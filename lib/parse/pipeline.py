@@ -162,6 +162,12 @@ def parse_bytes(
         return _parse_read(read, data, name, convention, units)
 
 
+def parse_read(read: Read, data: bytes, name: str, units: bool = True) -> ParsedDocument:
+    """As ``parse_bytes``, of blocks already read (a part of a file: one sheet of a workbook)."""
+    with collector_paused():
+        return _parse_read(read, data, name, None, units)
+
+
 def _parse_read(
     read: Read, data: bytes, name: str, convention: str | None, units: bool = True
 ) -> ParsedDocument:
