@@ -684,3 +684,30 @@ def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
     assert doc.items["task"].tolist() == ["新建城市公园3个", "改造老旧小区20个"]
     assert rows["period_end"].astype(str).tolist() == ["2023-03-31"] * 2 + ["2023-06-30"] * 2
     assert latest_status(rows)["status"].tolist() == ["on_track", "behind"]
+
+
+def test_sheets_named_by_month_that_list_other_items_are_read_whole() -> None:
+    """1月 and 2月 each listing the items behind that month (other items in each): no periods
+    of one table, so the workbook is read whole and no item is lost."""
+    import io
+
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    months = {
+        "1月": [("1", "新建城市公园3个", "市园林局", "进度滞后。")],
+        "2月": [
+            ("1", "改造老旧小区20个", "市住建局", "尚未开工。"),
+            ("2", "新增停车位500个", "市城管局", "进度滞后。"),
+        ],
+    }
+    for at, (month, rows) in enumerate(months.items()):
+        sheet = book.active if at == 0 else book.create_sheet()
+        sheet.title = month
+        sheet.append(["序号", "工作任务", "牵头单位", "进展情况"])
+        for row in rows:
+            sheet.append([float(row[0]), *row[1:]])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    doc, rows = read_progress(buffer.getvalue(), "滞后事项.xlsx")
+    assert sorted(doc.items["task"]) == sorted(row[1] for rows in months.values() for row in rows)

@@ -1330,8 +1330,8 @@ def read_progress(data: bytes, name: str, year: str = "") -> tuple[ParsedDocumen
     workbook of a sheet per period (1-3月, 1-6月 …) is read sheet by sheet (``_by_sheet``)."""
     read = read_blocks(data, name)
     sheets = _period_sheets(read.blocks)
-    if sheets:
-        return _by_sheet(read, sheets, data, name, year)
+    if sheets and (by_sheet := _by_sheet(read, sheets, data, name, year)) is not None:
+        return by_sheet
     doc = parse_bytes(data, name, units=False)  # a report may name no unit
     lines = [b.text.strip() for b in read.blocks if b.text.strip()][:TITLE_LINES]
     return doc, progress_rows(doc, lines, year)
@@ -1351,44 +1351,44 @@ def _period_sheets(blocks: list) -> dict[str, list]:
 
 def _by_sheet(
     read, sheets: dict[str, list], data: bytes, name: str, year: str
-) -> tuple[ParsedDocument, pd.DataFrame]:
-    """Each sheet read as the report of its period, its items those of the first sheet (the
-    same label and task, else the same place in the table): the first sheet's document and
-    the rows of every period. A sheet the reader refuses is left out; all refused, the first's
-    reason is given."""
+) -> tuple[ParsedDocument, pd.DataFrame] | None:
+    """Each sheet read as the report of its period: the first sheet's document and the rows
+    of every period. None, to read the workbook whole, unless every sheet is read and holds
+    the first sheet's items (each the same label and task, or the same labels in the same
+    order): sheets of other items (1月 and 2月 each listing the items behind) are no periods
+    of one table."""
     from lib.parse.pipeline import parse_read
 
     first: ParsedDocument | None = None
-    rows, refused = [], None
+    rows = []
     for sheet, blocks in sheets.items():
         try:
             doc = parse_read(read._replace(blocks=blocks), data, name, units=False)
-        except ListError as error:
-            refused = refused or error
-            continue
+        except ListError:
+            return None  # read whole, the reader says what it could not read
         lines = [sheet, *(b.text.strip() for b in blocks if b.text.strip())][:TITLE_LINES]
         found = progress_rows(doc, lines, year)
         if first is None:
             first = doc
         else:
-            keys = {
-                (label, task): no
-                for no, label, task in first.items[["item_no", "item_label", "task"]].itertuples(
-                    index=False
-                )
-            }
-            placed = dict(zip(doc.items["item_no"], first.items["item_no"]))
-            same = {
-                no: keys.get((label, task), placed.get(no))
-                for no, label, task in doc.items[["item_no", "item_label", "task"]].itertuples(
-                    index=False
-                )
-            }
-            found = found.assign(item_no=found["item_no"].map(same)).dropna(subset=["item_no"])
+            same = _same_items(first.items, doc.items)
+            if same is None:
+                return None
+            found = found.assign(item_no=found["item_no"].map(same))
         rows.append(found.assign(doc_id=first.doc_id))
-    if first is None:
-        raise refused
     return first, pd.concat(rows, ignore_index=True)
+
+
+def _same_items(first: pd.DataFrame, other: pd.DataFrame) -> dict[int, int] | None:
+    """Another sheet's item_no → the first sheet's, by label and task, else by place when
+    both number their items alike; None when one of its items is not the first's."""
+    keys = dict(zip(zip(first["item_label"], first["task"]), first["item_no"]))
+    by_key = [keys.get(key) for key in zip(other["item_label"], other["task"])]
+    if all(no is not None for no in by_key):
+        return dict(zip(other["item_no"], by_key))
+    if list(other["item_label"]) == list(first["item_label"]):
+        return dict(zip(other["item_no"], first["item_no"]))
+    return None
 
 
 NUMBER_SCORE = 30.0
