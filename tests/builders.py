@@ -610,6 +610,21 @@ def two_row_header_table(fmt: str, title: str, top: list[str], below: list[str],
     return buffer.getvalue()
 
 
+def workbook(sheets: dict[str, list[list]]) -> bytes:
+    """A workbook of the named sheets, each holding its rows as written."""
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    for at, (name, rows) in enumerate(sheets.items()):
+        sheet = book.active if at == 0 else book.create_sheet()
+        sheet.title = name
+        for row in rows:
+            sheet.append(list(row))
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
 def sheet(rows, merges: tuple[str, ...] = ()) -> bytes:
     """A workbook of one sheet holding ``rows`` as written, with the cells ``merges`` merged
     (``"A3:A5"``)."""

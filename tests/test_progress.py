@@ -661,26 +661,22 @@ def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
     """Sheets named 1-3月 and 1-6月, the same items in each with that period's progress: each
     sheet is the report of its period (not the items twice under two sections), the items are
     the first sheet's, and the latest status is the last period's."""
-    import io
-
-    import openpyxl
-
-    book = openpyxl.Workbook()
-    items = [("1", "新建城市公园3个", "市园林局"), ("2", "改造老旧小区20个", "市住建局")]
+    items = [(1.0, "新建城市公园3个", "市园林局"), (2.0, "改造老旧小区20个", "市住建局")]
     progress = {
         "1-3月": ["已完成设计。", "已改造5个。"],
         "1-6月": ["已开工建设2个。", "已改造8个,进度滞后。"],
     }
-    for at, (period, texts) in enumerate(progress.items()):
-        sheet = book.active if at == 0 else book.create_sheet()
-        sheet.title = period
-        sheet.append([f"2023年重点工作{period}推进情况"])
-        sheet.append(["序号", "工作任务", "牵头单位", f"{period}推进情况"])
-        for (number, task, unit), text in zip(items, texts):
-            sheet.append([float(number), task, unit, text])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    doc, rows = read_progress(buffer.getvalue(), "进度.xlsx")
+    data = builders.workbook(
+        {
+            period: [
+                [f"2023年重点工作{period}推进情况"],
+                ["序号", "工作任务", "牵头单位", f"{period}推进情况"],
+                *([*item, text] for item, text in zip(items, texts)),
+            ]
+            for period, texts in progress.items()
+        }
+    )
+    doc, rows = read_progress(data, "进度.xlsx")
     assert doc.items["task"].tolist() == ["新建城市公园3个", "改造老旧小区20个"]
     assert rows["period_end"].astype(str).tolist() == ["2023-03-31"] * 2 + ["2023-06-30"] * 2
     assert latest_status(rows)["status"].tolist() == ["on_track", "behind"]
@@ -689,25 +685,14 @@ def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
 def test_sheets_named_by_month_that_list_other_items_are_read_whole() -> None:
     """1月 and 2月 each listing the items behind that month (other items in each): no periods
     of one table, so the workbook is read whole and no item is lost."""
-    import io
-
-    import openpyxl
-
-    book = openpyxl.Workbook()
     months = {
-        "1月": [("1", "新建城市公园3个", "市园林局", "进度滞后。")],
+        "1月": [(1.0, "新建城市公园3个", "市园林局", "进度滞后。")],
         "2月": [
-            ("1", "改造老旧小区20个", "市住建局", "尚未开工。"),
-            ("2", "新增停车位500个", "市城管局", "进度滞后。"),
+            (1.0, "改造老旧小区20个", "市住建局", "尚未开工。"),
+            (2.0, "新增停车位500个", "市城管局", "进度滞后。"),
         ],
     }
-    for at, (month, rows) in enumerate(months.items()):
-        sheet = book.active if at == 0 else book.create_sheet()
-        sheet.title = month
-        sheet.append(["序号", "工作任务", "牵头单位", "进展情况"])
-        for row in rows:
-            sheet.append([float(row[0]), *row[1:]])
-    buffer = io.BytesIO()
-    book.save(buffer)
-    doc, rows = read_progress(buffer.getvalue(), "滞后事项.xlsx")
+    header = ["序号", "工作任务", "牵头单位", "进展情况"]
+    data = builders.workbook({month: [header, *rows] for month, rows in months.items()})
+    doc, rows = read_progress(data, "滞后事项.xlsx")
     assert sorted(doc.items["task"]) == sorted(row[1] for rows in months.values() for row in rows)

@@ -41,11 +41,12 @@ from typing import TYPE_CHECKING
 import pandas as pd
 
 from lib.analyse.roles import item_roles
+from lib.parse.blocks import sheet_of
 from lib.parse.errors import ListError
 from lib.parse.headers import INSTRUCTION_AFTER, PERIOD_AFTER
 from lib.parse.labels import CIRCLED, LABEL_MARKS, label_number
 from lib.parse.metadata import document_year
-from lib.parse.pipeline import ParsedDocument, parse_bytes
+from lib.parse.pipeline import ParsedDocument, parse_read
 from lib.parse.reference import DATA_DIR, read_data_csv
 from lib.parse.schema import CHASED, STATUSES
 from lib.parse.sources import read_blocks
@@ -1332,7 +1333,7 @@ def read_progress(data: bytes, name: str, year: str = "") -> tuple[ParsedDocumen
     sheets = _period_sheets(read.blocks)
     if sheets and (by_sheet := _by_sheet(read, sheets, data, name, year)) is not None:
         return by_sheet
-    doc = parse_bytes(data, name, units=False)  # a report may name no unit
+    doc = parse_read(read, data, name, units=False)  # read once; a report may name no unit
     lines = [b.text.strip() for b in read.blocks if b.text.strip()][:TITLE_LINES]
     return doc, progress_rows(doc, lines, year)
 
@@ -1342,8 +1343,7 @@ def _period_sheets(blocks: list) -> dict[str, list]:
     each with its blocks; {} for any other file (a sheet's rows say ``1-3月!A5``)."""
     sheets: dict[str, list] = {}
     for block in blocks:
-        sheet, bang, _ = block.source_ref.rpartition("!")
-        if bang:
+        if sheet := sheet_of(block.source_ref):
             sheets.setdefault(sheet, []).append(block)
     named = {s: b for s, b in sheets.items() if reporting_period([s]).months is not None}
     return named if len(named) >= 2 else {}
@@ -1357,8 +1357,6 @@ def _by_sheet(
     the first sheet's items (each the same label and task, or the same labels in the same
     order): sheets of other items (1月 and 2月 each listing the items behind) are no periods
     of one table."""
-    from lib.parse.pipeline import parse_read
-
     first: ParsedDocument | None = None
     rows = []
     for sheet, blocks in sheets.items():

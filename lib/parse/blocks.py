@@ -16,6 +16,11 @@ class Block(NamedTuple):  # a named tuple: documents have tens of thousands of l
     cells: tuple[str, ...] = ()  # the row's cells when the block is a table row
 
 
+def sheet_of(source_ref: str) -> str:
+    """The sheet a workbook's row is on (``经济发展!A7`` → 经济发展); "" for other sources."""
+    return source_ref.rpartition("!")[0]
+
+
 class RawItem(NamedTuple):
     """The blocks of one numbered item, before their meaning is read (``find_items``)."""
 

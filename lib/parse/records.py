@@ -15,7 +15,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from typing import NamedTuple
 
-from lib.parse.blocks import Block, RawItem
+from lib.parse.blocks import Block, RawItem, sheet_of
 from lib.parse.headers import (
     MEASURE_AFTER,
     PERIOD,
@@ -569,7 +569,7 @@ def _sheet_sections(blocks: list[Block], start: int) -> dict[int, str]:
     """Where each sheet of a workbook starts (from ``start``, the first sheet's first row after
     the header) and its name, when two sheets or more hold numbered rows and each is named
     (经济发展 / 社会民生): the names are the sections of their rows. Empty otherwise."""
-    refs = [b.source_ref.rpartition("!")[0] for b in blocks]
+    refs = [sheet_of(b.source_ref) for b in blocks]
     if not all(refs):
         return {}
     numbered = {

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from lib.parse.blocks import CELLS, Block
+from lib.parse.blocks import CELLS, Block, sheet_of
 from lib.parse.errors import ListError
 from lib.parse.reference import read_data_csv
 from lib.parse.schema import (
@@ -81,10 +81,6 @@ def exported_table(blocks: list[Block]) -> Export | None:
     return None
 
 
-def _sheet(ref: str) -> str:
-    return ref.rpartition("!")[0]
-
-
 def _read_export(
     kind: str, columns: tuple[str, ...], header: list[str], blocks: list[Block]
 ) -> Export:
@@ -93,10 +89,12 @@ def _read_export(
     at = [header.index(column) for column in columns]
     extra = [i for i in range(len(header)) if i not in at]
     ignored: list[str] = []
-    sheet = _sheet(blocks[0].source_ref)
-    others = dict.fromkeys(_sheet(b.source_ref) for b in blocks if _sheet(b.source_ref) != sheet)
+    sheet = sheet_of(blocks[0].source_ref)
+    others = dict.fromkeys(
+        sheet_of(b.source_ref) for b in blocks if sheet_of(b.source_ref) != sheet
+    )
     ignored += [f"工作表“{name}”不属于导出的表格，未读入" for name in others]
-    rows = [b for b in blocks[1:] if _sheet(b.source_ref) == sheet]
+    rows = [b for b in blocks[1:] if sheet_of(b.source_ref) == sheet]
     records = []
     extra_cells: dict[int, int] = {}  # column index → cells with text outside the contract
     for block in rows:
