@@ -109,7 +109,7 @@ ZH_HEADERS: dict[str, str] = {
     "report_label": "进度表编号",
 }
 
-# An item's progress as a supervision office records it (lib/analyse/progress.py)
+# An item's progress as a supervision office records it (lib/analyse/progress/)
 STATUSES: dict[str, str] = {
     "done": "已完成",
     "on_track": "序时推进",
