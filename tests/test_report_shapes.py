@@ -2808,6 +2808,22 @@ def test_energy_intensity_rising_is_behind_and_a_labelled_figure_not_out_is_unkn
     assert judge(["完成情况:相关数据未出"], [], [], nine).status == "unknown"
 
 
+@pytest.mark.parametrize(
+    "progress",
+    [
+        "材料上报工作已完成。平台申报工作已暂停。",  # the work itself stopped, a step done
+        "因规划调整,项目暂缓实施,正在协调。",
+        "受政策影响,企业内部暂缓投资。",
+        "因资金未落实,工程暂停施工。",
+        "受土地指标影响,项目处于停滞状态。",
+    ],
+)
+def test_work_suspended_is_behind(progress) -> None:
+    """Work stopped or put off (已暂停, 暂缓实施, 停滞) is behind, whatever step was done
+    before or whatever is being talked over."""
+    assert judge([progress], [], [], reporting_period(["1-11月"], "2024")).status == "behind"
+
+
 def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
     """A year-end report lists what was done: its progress is done unless it names a shortfall,
     or says the work is still going on (目前正在报消防备案): then on track."""
