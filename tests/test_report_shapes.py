@@ -2824,6 +2824,24 @@ def test_work_suspended_is_behind(progress) -> None:
     assert judge([progress], [], [], reporting_period(["1-11月"], "2024")).status == "behind"
 
 
+def test_a_target_to_beat_a_wider_area_is_held_against_the_comparison_with_it() -> None:
+    """增速高于全省平均: the report's 低于全省0.1个百分点 is behind, though its figure rose and
+    its words say the work goes on; over the province it is met (done at the year's end); a
+    comparison with another area (全市) says nothing of it."""
+    q1, year = reporting_period(["一季度"], "2025"), reporting_period(["2025年度"], "2025")
+    task = "城镇常住居民人均可支配收入增速高于全省平均、位次靠前"
+    under = judge(
+        ["收入增长4.8%,低于全省0.1个百分点,高于全市0.2个百分点,正在推进。"], [], [], q1, "", task
+    )
+    assert (under.status, under.source) == ("behind", "figures")
+    assert "低于全省" in under.evidence
+    over = ["收入增长6.1%,高于全省0.4个百分点。"]
+    assert judge(over, [], [], q1, "", task).status == "on_track"
+    assert judge(over, [], [], year, "", task).status == "done"
+    other = judge(["收入增长4.8%,低于全市0.1个百分点。"], [], [], q1, "", task)
+    assert other.source != "figures"
+
+
 def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
     """A year-end report lists what was done: its progress is done unless it names a shortfall,
     or says the work is still going on (目前正在报消防备案): then on track."""

@@ -73,6 +73,41 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
     return min(judged, key=lambda j: _FIGURE_ORDER.index(j.status), default=None)
 
 
+# a target set against a wider area's figure (增速高于全省平均), and the report's comparison
+# with the same area (增长4.8%,低于全省0.1个百分点)
+_AREAS = r"全国|全省|全市|全区|全县"
+_AT_LEAST_AREA = re.compile(rf"(?:高于|快于|超过|不低于|领先于?)(?P<area>{_AREAS})")
+_UNDER_AREA = re.compile(rf"(?:低于|慢于|落后于?)(?P<area>{_AREAS})")
+
+
+def _by_benchmark(progress: str, targets: str, period: Period) -> Judged | None:
+    """A target to beat a wider area's figure against the report's comparison with that area:
+    under it behind, at or over it met (done at the year's end, else on track).
+
+    >>> from lib.analyse.progress.periods import reporting_period
+    >>> q1 = reporting_period(["一季度"], "2025")
+    >>> task = "城乡居民人均可支配收入增速高于全省平均"
+    >>> _by_benchmark("城镇居民收入增长4.8%,低于全省0.1个百分点,高于全市0.2个百分点", task, q1).status
+    'behind'
+    >>> _by_benchmark("农民收入增长6.1%,高于全省0.4个百分点", task, q1).status
+    'on_track'
+    >>> _by_benchmark("增长4.8%,低于全市0.1个百分点", task, q1) is None  # another area
+    True
+    """
+    areas = {found.group("area") for found in _AT_LEAST_AREA.finditer(targets)}
+    if not areas:
+        return None
+    goal = next(found for found in _AT_LEAST_AREA.finditer(targets))
+    for pattern, status in ((_UNDER_AREA, "behind"), (_AT_LEAST_AREA, "on_track")):
+        found = next((m for m in pattern.finditer(progress) if m.group("area") in areas), None)
+        if found is not None:
+            if status == "on_track" and period.year_end:
+                status = "done"
+            said = _around(progress, found.start(), len(found.group()))
+            return Judged(status, "figures", f"目标 {goal.group()}；{said}")
+    return None
+
+
 def _verb_only(
     got: Target, goal: Target, goals: list[Target], reported: list[Target], progress: str
 ) -> bool:

@@ -17,6 +17,7 @@ from lib.analyse.progress.columns import (
 )
 from lib.analyse.progress.figures import (
     _SHARE_OF,
+    _by_benchmark,
     _by_figures,
     _by_rate,
     _pending,
@@ -147,6 +148,8 @@ def judge(
             return rated  # 完成率 60% against 序时 75%: the figures outweigh 正在推进
         if status == "on_track" and (met := _by_goal(progress, goal, period, targets)) is not None:
             return met  # 1-6月目标 开工5家, 已开工3家: behind, whatever words go with it
+        if status == "on_track" and (met := _by_benchmark(" ".join(progress), targets, period)):
+            return met  # 增速高于全省平均, 低于全省0.1个百分点: behind, whatever words go with it
         if status == "on_track" and (short := _by_stage(progress, step, period)) is not None:
             return short  # 8月份目标 开展招标, 对接协商确定项目事宜: behind
         # the task's own words count only for a shortfall (a report that writes its progress
@@ -171,6 +174,8 @@ def judge(
     if by_rate is not None:
         return by_rate
     if (met := _by_goal(progress, goal, period, targets)) is not None:
+        return met
+    if (met := _by_benchmark(" ".join(progress), targets, period)) is not None:
         return met
     if (short := _by_stage(progress, step, period)) is not None:
         return short
