@@ -2842,6 +2842,19 @@ def test_a_target_to_beat_a_wider_area_is_held_against_the_comparison_with_it() 
     assert other.source != "figures"
 
 
+def test_a_reported_figure_counts_against_the_target_its_words_say_best() -> None:
+    """新开工项目17个 is held against 新开工项目20个以上, not against 实施亿元项目78个以上
+    (``项目`` alone is in both): 17 of 20 and 68 of 78 at the first quarter are on track; a
+    report whose progress is written into the task keeps its targets all the same."""
+    q1 = reporting_period(["一季度"], "2025")
+    task = "强化项目全生命周期管理,实施亿元项目78个以上,其中新开工项目20个以上。"
+    progress = "一季度实施市亿元以上重点项目68个,其中,续建项目51个,新开工项目17个。"
+    judged = judge([progress], [], [], q1, "", task)
+    assert (judged.status, judged.source) == ("on_track", "figures")
+    glued = f"{task}一季度新开工项目3个。"  # the progress written into the task's text
+    assert judge(["一季度新开工项目3个。"], [], [], q1, "", glued).status == "behind"
+
+
 def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
     """A year-end report lists what was done: its progress is done unless it names a shortfall,
     or says the work is still going on (目前正在报消防备案): then on track."""

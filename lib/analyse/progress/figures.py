@@ -44,33 +44,67 @@ def _by_figures(progress: str, targets: str, period: Period) -> Judged | None:
         # a cell that is only a figure (4家) under a target column (3家): the target's figure
         reported = [replace(goals[0], value=float(bare["value"]), span=bare.group())]
     named = _rates_named(reported)
+    counted = [  # a quantity is counted up over the year: without a period, no measure
+        goal for goal in goals if period.last_month is not None or goal.measure_unit == "%"
+    ]
+    alike = {
+        (g, r): _alike(goal, got, alias, progress, goals, reported)
+        for g, goal in enumerate(counted)
+        for r, (got, alias) in enumerate(zip(reported, named))
+    }
+
+    def closeness(g: int, r: int) -> tuple[float, float]:  # the words, then all the words
+        words = _measure_words(counted[g].metric), _measure_words(reported[r].metric)
+        return alike[g, r] or 0.0, fuzz.ratio(*words)
+
     judged = []
-    for goal in goals:
-        if period.last_month is None and goal.measure_unit != "%":
-            continue  # a quantity is counted up over the year: without a period, no measure
+    for g, goal in enumerate(counted):
         best = None
-        wanted = _measure_words(goal.metric)
-        for got, alias in zip(reported, named):
-            if _scaled(got)[1] != _scaled(goal)[1] or goal.value <= 0:
+        for r, got in enumerate(reported):
+            score = alike[g, r]
+            if score is None or score < METRIC_MATCH:
                 continue
-            if not wanted:  # 新增40台, 完工20台: what is counted is the verb's, said alike
-                alike = not _measure_words(got.metric) and _verb(got.metric) == _verb(goal.metric)
-                if alike:  # of figures said alike twice, the later
-                    best = (100.0, got)
-                continue
-            score = fuzz.partial_ratio(wanted, _measure_words(got.metric))
-            if score < METRIC_MATCH:  # 增幅10.4% alone: as the rate of the figure before it
-                score = fuzz.partial_ratio(wanted, _measure_words(alias.metric))
-            if score < METRIC_MATCH:  # 完成14个住宅小区新增充电设施: what was counted, after it
-                score = fuzz.partial_ratio(wanted, _object_after(progress, got))
-            if score < METRIC_MATCH and _verb_only(got, goal, goals, reported, progress):
-                score = METRIC_MATCH  # 已建成8家 under 建成城市书房10家: the task's one figure
+            if any(
+                closeness(other, r) > closeness(g, r)
+                for other in range(len(counted))
+                if not _same_figure(counted[other], got)  # a task that holds its progress
+            ):
+                continue  # 新开工项目17个 says 新开工项目20个, not 实施亿元项目78个
             # the same measure written twice (1-5月增长4.2%, 预计1-6月增长6.2%): the later
-            if score >= METRIC_MATCH and (best is None or score >= best[0]):
+            if best is None or score >= best[0]:
                 best = (score, got)
         if best is not None:
             judged.append(_figure_status(goal, best[1], period))
     return min(judged, key=lambda j: _FIGURE_ORDER.index(j.status), default=None)
+
+
+def _same_figure(one: Target, other: Target) -> bool:
+    """The same figure of the same words: a progress written into the task's text, read
+    among its targets."""
+    return one.value == other.value and one.metric == other.metric
+
+
+def _alike(
+    goal: Target, got: Target, alias: Target, progress: str, goals: list, reported: list
+) -> float | None:
+    """How alike a reported figure's words are to a target's (0-100), None when they count
+    different things (另一 measure, or said with another verb)."""
+    from rapidfuzz import fuzz
+
+    if _scaled(got)[1] != _scaled(goal)[1] or goal.value <= 0:
+        return None
+    wanted = _measure_words(goal.metric)
+    if not wanted:  # 新增40台, 完工20台: what is counted is the verb's, said alike
+        said_alike = not _measure_words(got.metric) and _verb(got.metric) == _verb(goal.metric)
+        return 100.0 if said_alike else None
+    score = fuzz.partial_ratio(wanted, _measure_words(got.metric))
+    if score < METRIC_MATCH:  # 增幅10.4% alone: as the rate of the figure before it
+        score = fuzz.partial_ratio(wanted, _measure_words(alias.metric))
+    if score < METRIC_MATCH:  # 完成14个住宅小区新增充电设施: what was counted, after it
+        score = fuzz.partial_ratio(wanted, _object_after(progress, got))
+    if score < METRIC_MATCH and _verb_only(got, goal, goals, reported, progress):
+        score = METRIC_MATCH  # 已建成8家 under 建成城市书房10家: the task's one figure
+    return score
 
 
 # a target set against a wider area's figure (增速高于全省平均), and the report's comparison
