@@ -33,7 +33,13 @@ st.caption(
     )
 )
 reports.load_stored(doc)
-st.file_uploader("上传进度报告", key="progress_upload", on_change=reports.take_upload, args=(doc,))
+st.file_uploader(
+    "上传进度报告（可一次选多份）",
+    key=reports.upload_key(doc.doc_id),
+    accept_multiple_files=True,
+    on_change=reports.take_upload,
+    args=(doc,),
+)
 if note := st.session_state.pop("_progress_note", ""):
     st.warning(escape_markdown(note))
 if not reports.held(doc.doc_id):

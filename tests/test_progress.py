@@ -383,7 +383,7 @@ def test_the_command_line_writes_the_progress_table(tmp_path) -> None:
     assert bad.stderr.decode().strip() == "基准清单“000000000000”既不是文件，也不在清单库中。"
 
 
-def bundled_report() -> tuple:
+def bundled_report(period: str = "1-6月") -> tuple:
     """(the bundled list, a progress report on eight of its items: statuses of every kind)."""
     base = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
     chosen = base.items.iloc[[2, 5, 9, 14, 20, 33, 41, 60]]
@@ -402,7 +402,8 @@ def bundled_report() -> tuple:
         [item.item_label, item.task, "", text, mark, ""]
         for item, text, mark in zip(chosen.itertuples(), texts, marks)
     ]
-    return base, builders.xlsx(title="2023年1-6月重点工作推进情况", header=HEADER, rows=rows)
+    header = [cell.replace("1-6月", period) for cell in HEADER]
+    return base, builders.xlsx(title=f"2023年{period}重点工作推进情况", header=header, rows=rows)
 
 
 def seeded(app, data: bytes, name: str = "进度.xlsx"):
@@ -647,14 +648,44 @@ def test_the_list_itself_uploaded_as_its_progress_report_is_refused() -> None:
 
     data = BUNDLED.read_bytes()
     base = parse_bytes(data, BUNDLED.name)
-    st.session_state["progress_upload"] = SimpleNamespace(name="清单.txt", getvalue=lambda: data)
+    key = reports.upload_key(base.doc_id)
+    st.session_state[key] = [SimpleNamespace(name="清单.txt", getvalue=lambda: data)]
     try:
         reports.take_upload(base)
         assert st.session_state["_progress_note"] == reports.SAME_AS_BASE
         assert reports.held(base.doc_id) == {}
     finally:
-        for key in ("progress_upload", "_progress_note", "_progress_reports", "_progress_years"):
-            st.session_state.pop(key, None)
+        for name in (key, "_progress_note", "_progress_reports", "_progress_years"):
+            st.session_state.pop(name, None)
+        st.session_state.pop("_progress_uploads_taken", None)
+
+
+def test_each_upload_adds_a_period_to_the_reports_held() -> None:
+    """A second report uploaded (another period) is held next to the first, never in its
+    place; the uploader stands empty again after each upload (a new key), so it shows no file
+    that its × could take away."""
+    from types import SimpleNamespace
+
+    import streamlit as st
+
+    from lib.app import reports
+
+    base, half = bundled_report()
+    _, nine = bundled_report("1-9月")
+    keys = []
+    try:
+        for name, data in (("1-6月.xlsx", half), ("1-9月.xlsx", nine)):
+            keys.append(reports.upload_key(base.doc_id))
+            upload = SimpleNamespace(name=name, getvalue=lambda data=data: data)
+            st.session_state[keys[-1]] = [upload]
+            reports.take_upload(base)
+        assert keys[0] != keys[1] != reports.upload_key(base.doc_id)
+        held = reports.held(base.doc_id)
+        assert sorted(name for name, _ in held.values()) == ["1-6月.xlsx", "1-9月.xlsx"]
+    finally:
+        for name in (*keys, "_progress_note", "_progress_reports", "_progress_years"):
+            st.session_state.pop(name, None)
+        st.session_state.pop("_progress_uploads_taken", None)
 
 
 def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:

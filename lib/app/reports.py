@@ -54,26 +54,32 @@ def add(name: str, data: bytes, base: ParsedDocument) -> str:
 SAME_AS_BASE = (
     "上传的文件就是当前清单本身，不能作为它的进度报告：请上传这份清单的进展情况表或完成情况汇总表。"
 )
-_LAST = "_progress_last_upload"  # session: (base doc_id, digest) of the file the uploader shows
+_TAKEN = "_progress_uploads_taken"  # session: base doc_id → uploads taken (the uploader's key)
+
+
+def upload_key(base_doc_id: str) -> str:
+    """The key of the page's uploader for one base list: a new one after each upload taken,
+    so that the uploader stands empty again (the reports held are listed under it, each with
+    its own 移除) and shows no file of another list."""
+    taken = st.session_state.get(_TAKEN, {}).get(base_doc_id, 0)
+    return f"progress_upload_{base_doc_id[:12]}_{taken}"
 
 
 def take_upload(base: ParsedDocument) -> None:
-    """Callback of the page's uploader: hold (and store) the file just uploaded, once; a
-    report removed on the page is not taken again while the uploader still shows it. The
-    uploader's × removes the report it shows, as the page's 移除 does."""
-    upload = st.session_state.get("progress_upload")
-    if upload is None:
-        last = st.session_state.pop(_LAST, None)
-        if last is not None:
-            remove(*last)
-        return
-    data = upload.getvalue()
-    if document_id(data) == base.doc_id:  # the list itself: kept as its own report, it would
-        # leave the sidebar's lists
-        st.session_state["_progress_note"] = SAME_AS_BASE
-        return
-    st.session_state["_progress_note"] = add(upload.name, data, base)
-    st.session_state[_LAST] = (base.doc_id, hashlib.sha256(data).hexdigest())
+    """Callback of the page's uploader: hold (and store) each file just uploaded, next to the
+    reports already held (one per period); the list itself is refused with a sentence."""
+    uploads = st.session_state.get(upload_key(base.doc_id)) or []
+    notes = []
+    for upload in uploads if isinstance(uploads, list) else [uploads]:
+        data = upload.getvalue()
+        if document_id(data) == base.doc_id:  # the list itself: kept as its own report, it
+            # would leave the sidebar's lists
+            notes.append(SAME_AS_BASE)
+        elif note := add(upload.name, data, base):
+            notes.append(note)
+    st.session_state["_progress_note"] = "\n\n".join(dict.fromkeys(notes))
+    taken = st.session_state.setdefault(_TAKEN, {})
+    taken[base.doc_id] = taken.get(base.doc_id, 0) + 1
 
 
 def rebase(old_doc_id: str, base_doc_id: str) -> None:
@@ -85,9 +91,6 @@ def rebase(old_doc_id: str, base_doc_id: str) -> None:
     for digest in list(moved):
         _store(base_doc_id, digest, base_doc_id)
     moved.clear()
-    last = st.session_state.get(_LAST)
-    if last is not None and last[0] == old_doc_id:
-        st.session_state[_LAST] = (base_doc_id, last[1])
 
 
 def _store(holder: str, digest: str, base_doc_id: str) -> str:

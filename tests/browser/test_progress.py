@@ -19,6 +19,8 @@ def _new_page(browser):
 def test_a_progress_report_shows_who_is_behind_and_stays(browser, tmp_path) -> None:
     report = tmp_path / "上半年进度.xlsx"
     report.write_bytes(bundled_report()[1])
+    later = tmp_path / "前三季度进度.xlsx"
+    later.write_bytes(bundled_report("1-9月")[1])
     with running_app(data_dir=tmp_path / "library") as base:  # a library of its own
         context, page = _new_page(browser)
         page.goto(f"{base}/progress")
@@ -52,12 +54,16 @@ def test_a_progress_report_shows_who_is_behind_and_stays(browser, tmp_path) -> N
         page.goto(f"{base}/library")
         app_ready(page)
         expect(page.get_by_test_id("stMain")).not_to_contain_text("份进度报告")
-        page.goto(f"{base}/progress")  # the uploader's × removes the report it shows
+        page.goto(f"{base}/progress")  # each upload adds a period, none replaces another
         app_ready(page)
         main = page.get_by_test_id("stMain")
         main.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(report))
-        expect(main).to_contain_text("滞后 2 项")
+        expect(main).to_contain_text("已上传：上半年进度.xlsx")
         app_ready(page)
-        main.get_by_test_id("stFileChipDeleteBtn").get_by_role("button").click()
-        expect(page.get_by_text("尚未上传进度报告。")).to_be_visible()
+        main.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(later))
+        expect(main).to_contain_text("已上传：前三季度进度.xlsx")
+        expect(main).to_contain_text("已上传：上半年进度.xlsx")
+        expect(main).to_contain_text("截至 2023-09-30")  # the latest period leads
+        expect(main.get_by_text("各期进度")).to_be_visible()
+        expect(main.get_by_test_id("stFileChipDeleteBtn")).to_have_count(0)  # it stands empty
         context.close()
