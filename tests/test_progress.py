@@ -469,6 +469,21 @@ def test_page_command_line_and_supervision_sheet_agree(tmp_path, monkeypatch) ->
         assert text.count("滞后") >= row["behind"]
         said = "\n".join(p.text for p in document.paragraphs)
         assert "进度报告截至：2023-06-30" in said
+        table = document.tables[0]
+        header = [cell.text for cell in table.rows[0].cells]
+        assert header[2:6] == ["牵头单位", "独立承担单位", "配合单位", "分管领导"]
+        duties = {  # each unit under its own duty, as the list and the Excel file say
+            (r.cells[1].text[:8], column): r.cells[header.index(column)].text
+            for r in table.rows[1:]
+            for column in ("牵头单位", "独立承担单位", "配合单位")
+        }
+        for item in sheet.itertuples():
+            for column, units in (
+                ("牵头单位", item.lead_units),
+                ("独立承担单位", item.sole_units),
+                ("配合单位", item.co_units),
+            ):
+                assert duties[item.task[:8], column] == "、".join(units)
         assert f"未报进度或无法判断 {row['unknown']} 项" in said
 
 

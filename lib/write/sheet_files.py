@@ -414,8 +414,10 @@ def _save(document, meta: dict[str, str]) -> bytes:
 SUPERVISION_COLUMNS = {  # the 督办单's columns: (header, width)
     "item_label": ("编号", 0.6),
     "task": ("主要工作", 4.0),
-    "lead_units": ("牵头单位", 1.4),
-    "co_units": ("配合单位", 1.6),
+    "lead_units": ("牵头单位", 1.3),
+    "sole_units": ("独立承担单位", 1.3),
+    "co_units": ("配合单位", 1.5),
+    "leaders": ("分管领导", 0.9),
     "status": ("进度状态", 0.8),
     "evidence": ("判断依据", 2.0),
     "progress_text": ("报告的进展情况", 3.2),
@@ -442,7 +444,6 @@ def supervision_docx(unit: str, rows, meta: dict[str, str], period: str) -> byte
         [SUPERVISION_COLUMNS[c][0] for c in columns],
         [SUPERVISION_COLUMNS[c][1] for c in columns],
     )
-    shown = rows.assign(co_units=rows["sole_units"] + rows["co_units"]) if len(rows) else rows
-    for values in present(shown[columns], "zh").astype(str).values.tolist():
+    for values in present(rows[columns], "zh").astype(str).values.tolist():
         _row(table, values)
     return _save(document, meta)
