@@ -105,3 +105,19 @@ def test_a_lists_own_item_columns_are_not_taken_for_our_export() -> None:
     doc = parse_bytes(text.encode("utf-8"), "清单.csv")
     assert doc.report.convention != "export"
     assert doc.assignments["unit"].tolist() == ["发改局", "财政局", "商务局"]
+
+
+def test_a_date_in_a_workbook_shows_as_a_date() -> None:
+    """A report's period end (a date) is written as a date cell with a date format, not as
+    Excel's day number (45199)."""
+    import datetime
+
+    from openpyxl import load_workbook
+
+    from lib.write.export import to_xlsx_sheets
+
+    table = pd.DataFrame({"item_no": [1], "period_end": [datetime.date(2023, 9, 30)]})
+    sheet = load_workbook(io.BytesIO(to_xlsx_sheets({"督办单": table}))).active
+    cell = sheet.cell(row=2, column=2)
+    assert cell.is_date and cell.number_format == "yyyy-mm-dd"
+    assert cell.value.date() == datetime.date(2023, 9, 30)

@@ -59,7 +59,13 @@ def _workbook(sheets: dict[str, pd.DataFrame], conditions: list[tuple[str, str]]
     buffer = io.BytesIO()
     # XlsxWriter streams rows out (a 35,000-row table in about a second); every string is
     # written as a string, never as a formula or a link, whatever it starts with
-    options = {"strings_to_formulas": False, "strings_to_urls": False, "in_memory": True}
+    # a date (a report's period) shows as a date, not as Excel's day number
+    options = {
+        "strings_to_formulas": False,
+        "strings_to_urls": False,
+        "in_memory": True,
+        "default_date_format": "yyyy-mm-dd",
+    }
     with collector_paused(), xlsxwriter.Workbook(buffer, options) as workbook:
         bold = workbook.add_format({"bold": True, "valign": "top"})
         wrapped = workbook.add_format({"text_wrap": True, "valign": "top"})
