@@ -2855,6 +2855,13 @@ def test_a_reported_figure_counts_against_the_target_its_words_say_best() -> Non
     assert judge(["一季度新开工项目3个。"], [], [], q1, "", glued).status == "behind"
 
 
+@pytest.mark.parametrize("progress", ["已完成全部任务。", "全部任务已完成。", "任务已全部完成。"])
+def test_all_the_tasks_done_is_done(progress) -> None:
+    """已完成全部任务 says the item is done, as 已全部完成 does (not work going on)."""
+    judged = judge([progress], [], [], reporting_period(["1-9月"], "2023"))
+    assert (judged.status, judged.source) == ("done", "phrase")
+
+
 def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
     """A year-end report lists what was done: its progress is done unless it names a shortfall,
     or says the work is still going on (目前正在报消防备案): then on track."""
