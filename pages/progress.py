@@ -82,7 +82,9 @@ if share < FEW_MATCHED:  # its numbers would be about another list's work
         escape_markdown(
             f"上传的进度报告只有 {share:.0%} 的事项对应到当前清单《"
             f"{doc.meta.get('title') or doc.report.source_name}》的事项：它多半不是这份清单的"
-            "进度报告。请在侧栏把“当前清单”换成它的基准清单（或用上方建议的清单），或移除这份报告。"
+            "进度报告。请在侧栏把“当前清单”换成它的基准清单"
+            + ("（或用上方建议的清单）" if better is not None else "")
+            + "，或移除这份报告。"
         )
     )
     st.stop()

@@ -406,14 +406,14 @@ def bundled_report(period: str = "1-6月") -> tuple:
     return base, builders.xlsx(title=f"2023年{period}重点工作推进情况", header=header, rows=rows)
 
 
-def seeded(app, data: bytes, name: str = "进度.xlsx"):
+def seeded(app, data: bytes, name: str = "进度.xlsx", *others: tuple[str, bytes]):
     """``app`` (an AppTest) with a progress report uploaded in its session, for the bundled
-    list (the list it opens on)."""
+    list (the list it opens on); ``others``: more reports, (name, bytes) each."""
     import hashlib
 
     from lib.parse.pipeline import document_id
 
-    held = {hashlib.sha256(data).hexdigest(): (name, data)}
+    held = {hashlib.sha256(d).hexdigest(): (n, d) for n, d in ((name, data), *others)}
     app.session_state["_progress_reports"] = {document_id(BUNDLED.read_bytes()): held}
     return app
 
@@ -701,6 +701,29 @@ def test_each_upload_adds_a_period_to_the_reports_held() -> None:
         for name in (*keys, "_progress_note", "_progress_reports", "_progress_years"):
             st.session_state.pop(name, None)
         st.session_state.pop("_progress_uploads_taken", None)
+
+
+def test_a_report_of_other_items_beside_this_lists_reports_is_named_and_left_out() -> None:
+    """Beside the list's own report, a file whose rows are no item of the list (a table of
+    something else) is named in an error and not counted: the headline is the own report's."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import _frame_and_page
+
+    _, data = bundled_report()
+    other = builders.xlsx(
+        title="2023年1-6月工作推进情况",
+        header=HEADER,
+        rows=[["1", "采购办公桌椅二十套", "", "正在推进。", "是", ""]],
+    )
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "progress.py"})
+    seeded(app, data, "进度.xlsx", ("其他.xlsx", other)).run()
+    assert not app.exception, app.exception
+    errors = [e.value for e in app.error]
+    assert any("《其他" in e and "只有 0% 的事项对应" in e for e in errors), errors
+    headline = app.markdown[0].value
+    assert "滞后 2 项" in headline and "序时推进 3 项" in headline
+    assert not any("没有对应到清单的事项" in w.value for w in app.warning)
 
 
 def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:

@@ -10,7 +10,14 @@ import hashlib
 import pandas as pd
 import streamlit as st
 
-from lib.analyse.progress import likely_bases, match_to_base, matched_share, read_progress
+from lib.analyse.progress import (
+    FEW_MATCHED,
+    likely_bases,
+    match_to_base,
+    matched_share,
+    read_progress,
+    share_on_base,
+)
 from lib.app import shelf
 from lib.app.frame import PICK_KEY
 from lib.parse.errors import ListError
@@ -159,6 +166,15 @@ def _matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str
             problems.append(f"{name}：{error.message}")
             continue
         on_base, left = match_to_base(rows, report, base)
+        share = share_on_base(on_base)
+        if share < FEW_MATCHED and len(held(base.doc_id)) > 1:  # not this list's: its rows
+            # would count as items no list has (one report alone: the page says so, offering
+            # another list)
+            problems.append(
+                f"《{name}》只有 {share:.0%} 的事项对应到当前清单的事项，多半不是这份清单的"
+                "进度报告，未计入下面的统计：请移除它，或换到它的基准清单上传。"
+            )
+            continue
         frames.append(on_base.assign(report=name))
         end = rows["period_end"].dropna().max() if rows["period_end"].notna().any() else None
         if end is not None and list_year and str(end.year) != list_year:
