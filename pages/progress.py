@@ -137,15 +137,18 @@ st.subheader("督办单")
 named = units["unit"].tolist()
 if named:
     unit = st.selectbox("单位", named, key="progress_unit")
-    rows = unit_lagging_items(unit, doc.items, doc.assignments, statuses)
+    # the unit's items among those the filters select, with all their units
+    rows = unit_lagging_items(unit, selection.items, doc.assignments, statuses)
     counts = rows["status"].value_counts()
+    filtered = len(selection.items) < len(doc.items)
     st.caption(
         escape_markdown(
             f"{unit}："
             + "，".join(
                 f"{label} {int(counts.get(status, 0))} 项" for status, label in CHASED.items()
             )
-            + "。督办单列出这些事项和判断依据。"
+            + "。督办单列出这些事项和判断依据"
+            + ("（只含当前筛选的事项）。" if filtered else "。")
         )
     )
     period = periods[-1] if periods else ""
@@ -176,6 +179,8 @@ with st.expander("全部事项的进度"):
         ),
         key="progress_all",
     )
+if len(uncovered):  # the list's items the filters select
+    uncovered = uncovered[uncovered["item_no"].isin(selection.items["item_no"])]
 with st.expander(
     f"对应情况：报告中未对应的 {unmatched['report_label'].nunique()} 项，清单中未报进度的 {len(uncovered)} 项"
 ):

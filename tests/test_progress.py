@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import csv
 import random
+import re
 import subprocess
 import sys
 
@@ -724,6 +725,35 @@ def test_a_report_of_other_items_beside_this_lists_reports_is_named_and_left_out
     headline = app.markdown[0].value
     assert "滞后 2 项" in headline and "序时推进 3 项" in headline
     assert not any("没有对应到清单的事项" in w.value for w in app.warning)
+
+
+def test_under_filters_the_headline_and_the_supervision_sheet_count_the_same_items() -> None:
+    """A unit and a duty chosen (?unit=…&role=lead): the headline, the 督办单's caption and the
+    count of items not reported all count the items the filters select."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import _frame_and_page
+
+    base, data = bundled_report()
+    lead = base.assignments[base.assignments["role"] == "lead"]
+    reported = base.items.iloc[[2, 5, 9, 14, 20, 33, 41, 60]]["item_no"]  # bundled_report's
+    unit = lead.loc[lead["item_no"].isin(reported), "unit"].value_counts().index[0]
+    chosen = lead.loc[lead["unit"] == unit, "item_no"].nunique()
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "progress.py"})
+    app.query_params.update({"unit": unit, "role": "lead"})
+    seeded(app, data).run()
+    assert not app.exception, app.exception
+    headline = app.markdown[0].value
+    assert f"所选 {chosen} 项中" in headline
+    caption = next(c.value for c in app.caption if c.value.startswith(f"{unit}："))
+    assert "（只含当前筛选的事项）" in caption
+    chased = sum(int(n) for n in re.findall(r"(\d+) 项", caption))
+    counted = dict(re.findall(r"(滞后|未启动|未报进度或无法判断) (\d+) 项", headline))
+    assert chased == sum(int(n) for n in counted.values())
+    unreported = next(
+        int(m[1]) for e in app.expander if (m := re.search(r"清单中未报进度的 (\d+) 项", e.label))
+    )  # of the items selected, not of the whole list
+    assert unreported <= int(counted["未报进度或无法判断"]) <= chosen
 
 
 def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:

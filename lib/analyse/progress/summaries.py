@@ -35,7 +35,7 @@ def unit_status_counts(assignments: pd.DataFrame, statuses: pd.DataFrame) -> pd.
     roles = item_roles(assignments)
     roles = roles[roles["kind"] != "collective"]
     status = roles["item_no"].map(dict(zip(statuses["item_no"], statuses["status"])))
-    counted = roles.assign(status=status.fillna("unknown"))
+    counted = roles.assign(status=status.astype(object).fillna("unknown"))  # none matched: NaN
     table = (
         counted.groupby(["unit", "status"])["item_no"]
         .nunique()
