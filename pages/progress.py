@@ -7,6 +7,7 @@ from lib.analyse.progress import (
     base_statuses,
     behind_per_period,
     lagging_items,
+    period_words,
     progress_sentence,
     share_on_base,
     status_over_time,
@@ -124,14 +125,19 @@ else:
     show_table(behind, key="progress_behind", widths=wide)
 if len(periods) > 1:
     st.subheader("各期进度")
-    over_time = status_over_time(matched[matched["item_no"].isin(selection.items["item_no"])])
+    over_time = status_over_time(
+        matched[matched["item_no"].isin(selection.items["item_no"])], selection.items
+    )
     trend = behind_per_period(unit_trend(matched, selection.assignments))
-    st.caption("各单位各期滞后的事项数（列为各期截止日期）：")
-    show_table(trend, key="progress_trend", headers={"unit": "责任单位"})
+    when = {period: "截至" + period_words(period) for period in periods}  # the columns' names
+    st.caption("各单位各期滞后的事项数（有过滞后的单位）：")
+    show_table(trend.rename(columns=when), key="progress_trend", headers={"unit": "责任单位"})
+    st.caption("各事项各期的进度状态：")
     show_table(
-        over_time.replace(STATUSES).fillna("未报"),
+        over_time.replace(STATUSES).fillna("未报").rename(columns=when),
         key="progress_over_time",
-        headers={"item_no": "序号", "item_label": "原编号"},
+        headers={"item_no": "序号", "item_label": "原编号", "task": ZH_HEADERS["task"]},
+        widths={ZH_HEADERS["task"]: "large"},
     )
 st.subheader("督办单")
 named = units["unit"].tolist()
@@ -151,7 +157,7 @@ if named:
             + ("（只含当前筛选的事项）。" if filtered else "。")
         )
     )
-    period = periods[-1] if periods else ""
+    period = period_words(periods[-1]) if periods else ""
     left, right = st.columns(2)
     file_button(
         left,

@@ -591,6 +591,40 @@ def test_with_two_periods_each_unit_has_a_trend() -> None:
     assert (wide["2023-05-31"] == 0).all() and (wide["2023-06-30"] >= 1).all()
 
 
+def test_the_trend_lists_units_ever_behind_most_behind_last_first() -> None:
+    """Units never behind are left out of the trend; those behind in the latest period come
+    first, then those that were behind before (not among the rest by name)."""
+    from lib.analyse.progress import behind_per_period, status_over_time
+
+    trend = pd.DataFrame(
+        {
+            "unit": ["甲局", "甲局", "乙局", "乙局", "丙局", "丙局"],
+            "period_end": ["2023-06-30", "2023-09-30"] * 3,
+            "behind": [0, 0, 2, 0, 0, 1],
+        }
+    )
+    wide = behind_per_period(trend)
+    assert wide["unit"].tolist() == ["丙局", "乙局"]
+    matched = pd.DataFrame(
+        {
+            "item_no": [1.0, 1.0],
+            "item_label": ["1", "1"],
+            "period_end": ["2023-06-30", "2023-09-30"],
+            "status": ["behind", "on_track"],
+        }
+    )
+    items = pd.DataFrame({"item_no": [1], "task": ["新建城市公园3个"]})
+    over_time = status_over_time(matched, items)
+    assert over_time.columns.tolist() == [
+        "item_no",
+        "item_label",
+        "task",
+        "2023-06-30",
+        "2023-09-30",
+    ]
+    assert over_time["task"].tolist() == ["新建城市公园3个"]  # a leader sees what item 1 is
+
+
 def test_a_remark_after_the_units_in_a_table_report_is_no_period_of_its_own() -> None:
     from lib.parse.pipeline import NOTE_COLUMNS
 

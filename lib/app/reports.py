@@ -15,6 +15,7 @@ from lib.analyse.progress import (
     likely_bases,
     match_to_base,
     matched_share,
+    period_words,
     read_progress,
     share_on_base,
 )
@@ -110,7 +111,8 @@ def _store(holder: str, digest: str, base_doc_id: str) -> str:
         return ""  # the page says why it cannot be read
     ends, starts = rows["period_end"].dropna(), rows["period_start"].dropna()
     end = ends.max() if len(ends) else None
-    period = (f"截至 {end}" if end is not None else "", starts.min() if len(starts) else None, end)
+    label = f"截至{period_words(str(end))}" if end is not None else ""
+    period = (label, starts.min() if len(starts) else None, end)
     name, data = held(holder)[digest]
     return shelf.store_report(engine, name, data, report, base_doc_id, period)
 

@@ -4,6 +4,9 @@ periods and the page's sentence."""
 
 from __future__ import annotations
 
+import calendar
+import datetime
+
 import pandas as pd
 
 from lib.analyse.progress.reading import latest_status
@@ -108,8 +111,9 @@ def with_unreported(statuses: pd.DataFrame, items: pd.DataFrame) -> pd.DataFrame
     return pd.concat([statuses.astype({"item_no": "int64"}), added], ignore_index=True)
 
 
-def status_over_time(matched: pd.DataFrame) -> pd.DataFrame:
-    """Each base item's status per period (columns: the periods' end dates, oldest first)."""
+def status_over_time(matched: pd.DataFrame, items: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Each base item's status per period (columns: the periods' end dates, oldest first),
+    with its task from ``items`` (the base list's) when given."""
     rows = matched[matched["item_no"].notna()]
     if rows.empty:
         return pd.DataFrame()
@@ -117,7 +121,12 @@ def status_over_time(matched: pd.DataFrame) -> pd.DataFrame:
         index=["item_no", "item_label"], columns="period_end", values="status", aggfunc="last"
     )
     table.columns = [str(c) for c in table.columns]
-    return table.reset_index()
+    table = table.reset_index()
+    if items is None:
+        return table
+    tasks = dict(zip(items["item_no"], items["task"]))
+    table.insert(2, "task", table["item_no"].map(tasks).fillna(""))
+    return table
 
 
 def unit_trend(matched: pd.DataFrame, assignments: pd.DataFrame) -> pd.DataFrame:
@@ -152,7 +161,24 @@ def behind_per_period(trend: pd.DataFrame) -> pd.DataFrame:
         index="unit", columns="period_end", values="behind", aggfunc="sum", fill_value=0
     )
     wide.columns = [str(c) for c in wide.columns]
-    return wide.sort_values(wide.columns[-1], ascending=False, kind="stable").reset_index()
+    wide = wide[wide.sum(axis=1) > 0]  # a unit never behind has no trend to show
+    order = wide.assign(_all=wide.sum(axis=1)).sort_values(
+        [wide.columns[-1], "_all"], ascending=False, kind="stable"
+    )  # most behind in the latest period first, then over all periods
+    return wide.loc[order.index].reset_index()
+
+
+def period_words(end: str) -> str:
+    """A period's end date (ISO) as people write it: the end of a month as 月底.
+
+    >>> period_words("2023-06-30"), period_words("2017-08-15"), period_words("")
+    ('2023年6月底', '2017年8月15日', '')
+    """
+    if not end:
+        return ""
+    day = datetime.date.fromisoformat(str(end)[:10])
+    last = calendar.monthrange(day.year, day.month)[1]
+    return f"{day.year}年{day.month}月" + ("底" if day.day == last else f"{day.day}日")
 
 
 def progress_sentence(statuses: pd.DataFrame, items: int, periods: list[str]) -> str:
@@ -161,7 +187,7 @@ def progress_sentence(statuses: pd.DataFrame, items: int, periods: list[str]) ->
 
     >>> s = pd.DataFrame({"item_no": [1, 2], "status": ["done", "behind"]})
     >>> progress_sentence(s, 5, ["2023-06-30"])
-    '截至 2023-06-30：所选 5 项中，已完成 1 项，序时推进 0 项，滞后 1 项，未启动 0 项，未报进度或无法判断 3 项。'
+    '截至2023年6月底：所选 5 项中，已完成 1 项，序时推进 0 项，滞后 1 项，未启动 0 项，未报进度或无法判断 3 项。'
     >>> progress_sentence(s, 2, [])[:14]
     '报告未写明期间：所选 2 项'
     """
@@ -171,7 +197,7 @@ def progress_sentence(statuses: pd.DataFrame, items: int, periods: list[str]) ->
         f"{STATUSES[s]} {counts.get(s, 0)} 项"
         for s in ("done", "on_track", "behind", "not_started")
     )
-    when = f"截至 {periods[-1]}" if periods else "报告未写明期间"
+    when = f"截至{period_words(periods[-1])}" if periods else "报告未写明期间"
     return f"{when}：所选 {items} 项中，{known}" + (
         f"，未报进度或无法判断 {rest} 项。" if rest else "。"
     )
