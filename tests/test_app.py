@@ -558,6 +558,39 @@ def test_the_library_page_lists_renames_and_deletes() -> None:
     assert [s.value for s in app.success] == ["已删除。"]
 
 
+def test_a_report_left_without_its_list_can_be_given_one_again() -> None:
+    """A list deleted with its report kept: the library names the report's list as deleted,
+    offers no 打开 that would silently open another list, and lets the report be given a list
+    again, whose 进度督查 then holds it."""
+    from lib.analyse.progress import read_progress
+    from lib.store import library, reports
+    from lib.store.db import library_engine
+    from tests.test_progress import bundled_report
+
+    sample = FIXTURES / "samples" / "03_kunming_2021_huiminshishi.txt"
+    base_id = _stored(sample)
+    engine = library_engine()
+    _, data = bundled_report("1-5月")
+    report, _ = read_progress(data, "进度.xlsx")
+    report_id = reports.add(
+        engine, data, "五月进度.xlsx", report, base_id, ("截至5月底", None, None)
+    )
+    library.remove(engine, base_id)  # the report stays, without its list
+    app = run_app("pages/library.py")
+    table = app.dataframe[0].value.set_index("原文件名")
+    assert table.loc["五月进度.xlsx", "所属清单"] == "（无：原清单已删除）"
+    app.selectbox(key="library_chosen").set_value(report_id).run()
+    assert not [b for b in app.button if b.key == "library_open"]
+    assert any("这份进度报告的清单已删除" in c.value for c in app.caption)
+    default_id = app.session_state["_default_doc_id"]
+    app.selectbox(key="library_base").set_value(default_id).run()
+    app.button(key="library_attach").click().run()
+    assert [r.doc_id for r in reports.of_base(engine, default_id)] == [report_id]
+    assert app.dataframe[0].value.set_index("原文件名").loc["五月进度.xlsx", "所属清单"]
+    assert app.button(key="library_open_report")  # to 进度督查 with its list (browser test)
+    library.remove(engine, report_id)
+
+
 def test_the_default_list_cannot_be_deleted() -> None:
     app = run_app("pages/library.py")
     default_id = app.session_state["_default_doc_id"]

@@ -125,6 +125,26 @@ def store_report(engine: Engine, name: str, data: bytes, report, base_doc_id: st
     return ""
 
 
+def report_bases(engine: Engine) -> dict[str, str]:
+    """Each stored progress report's base list, by the report's id ("" when it has none)."""
+    try:
+        return {r.doc_id: r.base_doc_id or "" for r in reports.every(engine)}
+    except SQLAlchemyError as error:
+        LOG.warning("reports unreadable: %s", error)
+        return {}
+
+
+def attach_report(engine: Engine, doc_id: str, base_doc_id: str) -> str:
+    """Make a stored report one of ``base_doc_id``; the sentence to show."""
+    try:
+        reports.set_base(engine, doc_id, base_doc_id)
+    except SQLAlchemyError as error:
+        LOG.warning("report not attached: %s", error)
+        return "未能更改，请稍后再试。"
+    st.session_state.get("_progress_loaded", set()).discard(base_doc_id)  # read it again
+    return "已更改：在“进度督查”页打开这份清单即可看到这份报告。"
+
+
 def stored_reports(engine: Engine, base_doc_id: str) -> list[tuple[str, str, bytes]]:
     """(doc_id, file name, bytes) of the base list's stored reports (none when the library
     cannot be read)."""
@@ -179,12 +199,18 @@ def local_time(moment: datetime.datetime) -> str:
     return moment.astimezone().strftime("%Y-%m-%d %H:%M")
 
 
+NO_BASE = "（无：原清单已删除）"
+
+
 def library_table(
-    entries: list[library.Entry], periods: dict[str, str] | None = None
+    entries: list[library.Entry],
+    periods: dict[str, str] | None = None,
+    bases: dict[str, str] | None = None,
 ) -> pd.DataFrame:
     """The library page's table, in the words it shows (``periods``: the progress reports'
-    periods, by document id)."""
-    periods = periods or {}
+    periods, ``bases``: their base lists, by document id)."""
+    periods, bases = periods or {}, bases or {}
+    named = {e.doc_id: e.display_name for e in entries}
     return pd.DataFrame(
         [
             (
@@ -192,6 +218,7 @@ def library_table(
                 f"进度报告 · {periods[e.doc_id] or '期间未写明'}"
                 if e.doc_id in periods
                 else "清单",
+                (named.get(bases.get(e.doc_id, ""), NO_BASE) if e.doc_id in periods else ""),
                 e.place,
                 e.year,
                 e.item_count,
@@ -201,7 +228,17 @@ def library_table(
             )
             for e in entries
         ],
-        columns=["名称", "类型", "地区", "年份", "事项", "单位", "存入时间", "原文件名"],
+        columns=[
+            "名称",
+            "类型",
+            "所属清单",
+            "地区",
+            "年份",
+            "事项",
+            "单位",
+            "存入时间",
+            "原文件名",
+        ],
     )
 
 

@@ -68,6 +68,18 @@ def report_ids(engine: Engine) -> set[str]:
         return set(connection.execute(select(ProgressReport.doc_id)).scalars())
 
 
+def set_base(engine: Engine, doc_id: str, base_doc_id: str) -> bool:
+    """Make a stored report one of ``base_doc_id`` (a report left without a base when its list
+    was deleted, or kept under the wrong list); False when ``doc_id`` is no stored report."""
+    with engine.begin() as connection:
+        changed = connection.execute(
+            update(ProgressReport)
+            .where(ProgressReport.doc_id == doc_id)
+            .values(base_doc_id=base_doc_id)
+        )
+    return changed.rowcount > 0
+
+
 def remove_of_base(engine: Engine, base_doc_id: str) -> int:
     """Delete every report of a base list (their documents and rows); how many."""
     ids = [r.doc_id for r in of_base(engine, base_doc_id)]
