@@ -46,9 +46,11 @@ if note := st.session_state.pop("_progress_note", ""):
 if not reports.held(doc.doc_id):
     st.info("尚未上传进度报告。")
     st.stop()
-for digest, (name, _) in list(reports.held(doc.doc_id).items()):
+for digest, name, period in reports.listed(doc.doc_id):
     left, right = st.columns([5, 1], vertical_alignment="center")
-    left.caption(escape_markdown(f"已上传：{name}"))
+    left.caption(
+        escape_markdown(f"已上传：{name}（{f'截至{period}' if period else '期间未写明'}）")
+    )
     right.button(
         "移除",
         key=f"progress_remove_{digest[:12]}",
@@ -103,16 +105,19 @@ if len(unmatched):
     )
 units = unit_status_counts(selection.assignments, mine)
 st.subheader("各单位承担事项的进度")
-clickable_chart(progress_figure(units), "progress_bars", "各单位进度")
-st.caption(
-    "每个单位承担的事项（牵头、独立承担和配合都计，同一事项只计一次）按最近一期的进度状态着色，"
-    "有滞后、未启动、未报进度事项的单位排在前面。点击条形即按该单位筛选全部页面。"
-    + (
-        f"图中只画前 {PROGRESS_UNITS} 个单位，另有 {len(units) - PROGRESS_UNITS} 个单位可在下方督办单中选看。"
-        if len(units) > PROGRESS_UNITS
-        else ""
+if units.empty:
+    st.caption("所选事项没有写明责任单位（泛指的单位不计）。")
+else:
+    clickable_chart(progress_figure(units), "progress_bars", "各单位进度")
+    st.caption(
+        "每个单位承担的事项（牵头、独立承担和配合都计，同一事项只计一次）按最近一期的进度状态着色，"
+        "有滞后、未启动、未报进度事项的单位排在前面。点击条形即按该单位筛选全部页面。"
+        + (
+            f"图中只画前 {PROGRESS_UNITS} 个单位，另有 {len(units) - PROGRESS_UNITS} 个单位可在下方督办单中选看。"
+            if len(units) > PROGRESS_UNITS
+            else ""
+        )
     )
-)
 st.subheader("滞后和未启动的事项")
 behind = lagging_items(selection.items, selection.assignments, mine)
 if behind.empty:
@@ -140,8 +145,11 @@ if len(periods) > 1:
         widths={ZH_HEADERS["task"]: "large"},
     )
 st.subheader("督办单")
-named = units["unit"].tolist()
-if named:
+chased = units[units[list(CHASED)].sum(axis=1) > 0] if len(units) else units
+named = chased["unit"].tolist()  # units with something to chase, most first (as the chart)
+if not named:
+    st.caption("所选事项中没有哪个单位有滞后、未启动或未报进度的事项，无需督办。")
+else:
     unit = st.selectbox("单位", named, key="progress_unit")
     # the unit's items among those the filters select, with all their units
     rows = unit_lagging_items(unit, selection.items, doc.assignments, statuses)

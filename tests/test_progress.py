@@ -790,6 +790,24 @@ def test_under_filters_the_headline_and_the_supervision_sheet_count_the_same_ite
     assert unreported <= int(counted["未报进度或无法判断"]) <= chosen
 
 
+def test_with_nothing_to_chase_the_page_offers_no_supervision_sheet() -> None:
+    """Filtered to an item done (?q=…): no unit has an item behind, not started or not
+    reported, so the page says so instead of offering an empty 督办单."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import _frame_and_page
+
+    base, data = bundled_report()
+    done = base.items.iloc[14]  # 已全面完成 in bundled_report
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "progress.py"})
+    app.query_params.update({"q": done.task[:12]})
+    seeded(app, data).run()
+    assert not app.exception, app.exception
+    assert "已完成 1 项" in app.markdown[0].value
+    assert any("无需督办" in c.value for c in app.caption)
+    assert not [s for s in app.selectbox if s.key == "progress_unit"]
+
+
 def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
     """Sheets named 1-3月 and 1-6月, the same items in each with that period's progress: each
     sheet is the report of its period (not the items twice under two sections), the items are

@@ -5,6 +5,7 @@ process and content."""
 
 from __future__ import annotations
 
+import datetime
 import hashlib
 
 import pandas as pd
@@ -137,6 +138,23 @@ def read(base_doc_id: str, digest: str) -> tuple[ParsedDocument, pd.DataFrame]:
     ``ListError`` (its Chinese sentence) when it cannot be."""
     name, data = held(base_doc_id)[digest]
     return _read(digest, data, name, st.session_state.get(_YEARS, {}).get(base_doc_id, ""))
+
+
+def listed(base_doc_id: str) -> list[tuple[str, str, str]]:
+    """(digest, file name, period in words) of each report held for a list, the earliest
+    period first (a report that names none, or cannot be read, last: "" for its period)."""
+    found = []
+    for digest, (name, _) in held(base_doc_id).items():
+        try:
+            _, rows = read(base_doc_id, digest)
+        except ListError:
+            found.append((None, digest, name, ""))
+            continue
+        ends = rows["period_end"].dropna()
+        end = ends.max() if len(ends) else None
+        found.append((end, digest, name, period_words(str(end)) if end is not None else ""))
+    found.sort(key=lambda row: (row[0] is None, row[0] or datetime.date.min))
+    return [(digest, name, words) for _, digest, name, words in found]
 
 
 def _per_session(name: str, base: ParsedDocument, make):

@@ -67,8 +67,8 @@ def test_a_progress_report_shows_who_is_behind_and_stays(browser, tmp_path) -> N
         expect(main).to_contain_text("已上传：上半年进度.xlsx")
         app_ready(page)
         main.get_by_test_id("stFileUploaderDropzoneInput").set_input_files(str(later))
-        expect(main).to_contain_text("已上传：前三季度进度.xlsx")
-        expect(main).to_contain_text("已上传：上半年进度.xlsx")
+        expect(main).to_contain_text("已上传：前三季度进度.xlsx（截至2023年9月底）")
+        expect(main).to_contain_text("已上传：上半年进度.xlsx（截至2023年6月底）")
         expect(main).to_contain_text("截至2023年9月底")  # the latest period leads
         expect(main.get_by_text("各期进度")).to_be_visible()
         expect(main.get_by_test_id("stFileChipDeleteBtn")).to_have_count(0)  # it stands empty
