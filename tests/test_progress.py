@@ -808,6 +808,27 @@ def test_with_nothing_to_chase_the_page_offers_no_supervision_sheet() -> None:
     assert not [s for s in app.selectbox if s.key == "progress_unit"]
 
 
+def test_a_status_judged_from_no_words_says_how_it_was_judged() -> None:
+    """序时推进 read from progress written with no shortfall has no words to show: its 判断依据
+    says how it was judged (写有进展，未写明滞后) instead of standing empty."""
+    from lib.analyse.progress import lagging_items
+
+    base = parse_bytes(BUNDLED.read_bytes(), BUNDLED.name)
+    items = base.items[base.items["item_no"].isin([1, 2])]
+    statuses = pd.DataFrame(
+        {
+            "item_no": [1, 2],
+            "status": ["on_track", "behind"],
+            "status_source": ["reported", "phrase"],
+            "evidence": ["", "…进度滞后…"],
+            "progress_text": ["正在推进。", "进度滞后。"],
+            "period_end": ["2023-06-30"] * 2,
+        }
+    )
+    shown = lagging_items(items, base.assignments, statuses, ("on_track", "behind"))
+    assert shown["evidence"].tolist() == ["写有进展，未写明滞后", "…进度滞后…"]
+
+
 def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
     """Sheets named 1-3月 and 1-6月, the same items in each with that period's progress: each
     sheet is the report of its period (not the items twice under two sections), the items are

@@ -11,7 +11,7 @@ import pandas as pd
 
 from lib.analyse.progress.reading import latest_status
 from lib.analyse.roles import item_roles
-from lib.parse.schema import CHASED, STATUSES
+from lib.parse.schema import CHASED, STATUS_SOURCES, STATUSES
 
 STATUS_ORDER = ("behind", "not_started", "on_track", "done", "unknown")
 
@@ -64,6 +64,9 @@ def lagging_items(
     from lib.analyse.tables import items_with_units
 
     chosen = statuses[statuses["status"].isin(wanted)]
+    # no words or figures used (序时推进: progress written, no shortfall): how it was judged
+    said = chosen["status_source"].map(STATUS_SOURCES).fillna("")
+    chosen = chosen.assign(evidence=chosen["evidence"].fillna("").mask(lambda e: e == "", said))
     shown = items_with_units(items[items["item_no"].isin(chosen["item_no"])], assignments)
     columns = ["item_no", "status", "status_source", "evidence", "progress_text", "period_end"]
     return shown.merge(chosen[columns], on="item_no", how="left")[
