@@ -89,15 +89,17 @@ if chosen in periods:  # a progress report: it is read on 进度督查, against 
             placeholder="选择这份报告所属的清单",
         )
         st.button(
-            "设为所属清单",
+            "设为它所属的清单",
             on_click=attach_report,
             args=(chosen,),
             key="library_attach",
             disabled=not st.session_state.get("library_base"),
         )
 if chosen:
-    left, middle, right = st.columns(3)
-    if chosen not in periods:
+    if chosen in periods:  # a report is opened above, on 进度督查
+        middle, right = st.columns(2)
+    else:
+        left, middle, right = st.columns(3)
         left.button("打开", on_click=open_list, args=(chosen,), key="library_open", width="stretch")
     with middle.popover("改名", width="stretch"):
         st.text_input("新名称", value=entries[chosen].display_name, key="library_new_name")
