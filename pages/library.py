@@ -24,7 +24,7 @@ st.caption(
 )
 bases = shelf.report_bases(engine)
 table = shelf.library_table(list(entries.values()), periods, bases)
-show_table(table, key="library_table", headers={})
+show_table(table, key="library_table", headers={}, widths={"原文件名": "medium", "名称": "medium"})
 
 
 def open_list(doc_id: str) -> None:
