@@ -6,7 +6,7 @@ import streamlit as st
 from lib.app import shelf
 from lib.app.frame import PICK_KEY
 from lib.app.state import current, escape_markdown
-from lib.app.widgets import show_table
+from lib.app.widgets import PAGES_DIR, show_table
 
 current()  # first: a deep link to a fresh server runs the page alone (see current)
 st.title("清单库")
@@ -34,7 +34,7 @@ def open_list(doc_id: str) -> None:
 
 def open_report(base_doc_id: str) -> None:
     st.session_state[PICK_KEY] = base_doc_id
-    st.session_state["_library_opened"] = "pages/progress.py"
+    st.session_state["_library_opened"] = "progress.py"
 
 
 def attach_report(doc_id: str) -> None:
@@ -56,7 +56,7 @@ def delete_list(doc_id: str) -> None:
 
 opened = st.session_state.pop("_library_opened", False)
 if opened:
-    st.switch_page(opened if isinstance(opened, str) else "pages/overview.py")
+    st.switch_page(str(PAGES_DIR / (opened if isinstance(opened, str) else "overview.py")))
 note = st.session_state.pop("_library_note", "")
 if note:
     st.success(escape_markdown(note))

@@ -5,6 +5,7 @@ import streamlit as st
 from lib.analyse.keywords import unit_keyword_table
 from lib.analyse.profile import unit_items, unit_partners, unit_targets
 from lib.analyse.tables import headline_facts, unit_ranking
+from lib.app import reports
 from lib.app.state import current, escape_markdown, view
 from lib.app.widgets import clickable_chart, link_to_page, show_table, unit_sheet_downloads
 from lib.parse.schema import DUTY_MEANING
@@ -15,6 +16,8 @@ state = current()
 doc, filters = state.doc, state.filters
 facts = view(headline_facts)
 st.markdown("## " + escape_markdown(headline_sentence(facts, filtered=bool(filters.chips()))))
+if progress := reports.glance(doc, state.selection.items):  # the list's latest progress
+    link_to_page("progress.py", f"进度督查 · {progress}", ":material/trending_up:")
 
 cols = st.columns(4)
 if facts["unit"]:  # one unit: its own profile; list-wide numbers would mean nothing here

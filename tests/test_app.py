@@ -587,7 +587,9 @@ def test_a_report_left_without_its_list_can_be_given_one_again() -> None:
     app.button(key="library_attach").click().run()
     assert [r.doc_id for r in reports.of_base(engine, default_id)] == [report_id]
     assert app.dataframe[0].value.set_index("原文件名").loc["五月进度.xlsx", "所属清单"]
-    assert app.button(key="library_open_report")  # to 进度督查 with its list (browser test)
+    app.button(key="library_open_report").click().run()  # to 进度督查, with its list
+    assert not app.exception, app.exception
+    assert any("已上传：五月进度" in c.value for c in app.caption)
     library.remove(engine, report_id)
 
 

@@ -830,6 +830,33 @@ def test_a_status_judged_from_no_words_says_how_it_was_judged() -> None:
     assert shown["evidence"].tolist() == ["写有进展，未写明滞后", "…进度滞后…"]
 
 
+def test_the_overview_says_the_lists_latest_progress_with_a_link() -> None:
+    """总览 with a report held: one line with 进度督查's sentence, a link to that page; with a
+    unit chosen, the unit's items only; with no report, no line."""
+    from streamlit.testing.v1 import AppTest
+
+    from tests.test_app import _frame_and_page
+
+    base, data = bundled_report()
+
+    def links(app) -> list[str]:
+        return [link.proto.label for link in app.get("page_link") if "进度督查" in link.proto.label]
+
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "overview.py"})
+    seeded(app, data).run()
+    assert not app.exception, app.exception
+    [line] = links(app)
+    assert line.startswith("进度督查 · 截至2023年6月底：所选 97 项中") and "滞后 2 项" in line
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "overview.py"})
+    app.query_params.update({"unit": "科技局"})
+    seeded(app, data).run()
+    chosen = base.assignments.loc[base.assignments["unit"] == "科技局", "item_no"].nunique()
+    assert f"所选 {chosen} 项中" in links(app)[0]
+    app = AppTest.from_function(_frame_and_page, default_timeout=60, kwargs={"page": "overview.py"})
+    app.run()
+    assert links(app) == []
+
+
 def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
     """Sheets named 1-3月 and 1-6月, the same items in each with that period's progress: each
     sheet is the report of its period (not the items twice under two sections), the items are

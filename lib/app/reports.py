@@ -13,10 +13,12 @@ import streamlit as st
 
 from lib.analyse.progress import (
     FEW_MATCHED,
+    base_statuses,
     likely_bases,
     match_to_base,
     matched_share,
     period_words,
+    progress_sentence,
     read_progress,
     share_on_base,
 )
@@ -206,6 +208,21 @@ def _matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str
             latest_end, uncovered = end, left
     table = pd.concat(frames, ignore_index=True) if frames else pd.DataFrame()
     return table, uncovered, problems, doubts
+
+
+def glance(base: ParsedDocument, items: pd.DataFrame) -> str:
+    """The 进度督查 page's sentence for ``items`` (the filters' selection), for 总览: "" when
+    the list has no report held or stored, or its reports are another list's."""
+    load_stored(base)
+    if not held(base.doc_id):
+        return ""
+    table = matched(base)[0]
+    if table.empty or share_on_base(table) < FEW_MATCHED:
+        return ""
+    statuses = base_statuses(table)
+    mine = statuses[statuses["item_no"].isin(items["item_no"])]
+    periods = sorted({str(p) for p in table["period_end"].dropna()})
+    return progress_sentence(mine, len(items), periods)
 
 
 CANDIDATES = 5  # stored lists a report is tried against for a better base
