@@ -20,6 +20,7 @@ from __future__ import annotations
 import argparse
 import errno
 import os
+import re
 import sys
 from pathlib import Path
 from typing import NoReturn
@@ -30,12 +31,45 @@ from lib.parse.pipeline import parse_bytes, parse_path, read_path
 from lib.write.export import to_csv_bytes, to_xlsx_bytes
 from lib.write.report import report_text
 
+# argparse's usage messages (Python 3.11+), said in Chinese; what they quote stays as typed
+_USAGE_WORDS = (
+    (r"argument command: invalid choice: (.+?) \(choose from (.+)\)", r"没有子命令 \1，可选 \2"),
+    (r"the following arguments are required: (.+)", r"缺少参数 \1"),
+    (r"unrecognized arguments: (.+)", r"无法识别的参数 \1"),
+    (r"one of the arguments (.+) is required", r"参数 \1 须给出其一"),
+    (r"ambiguous option: (\S+) could match (.+)", r"选项 \1 不明确，可能是 \2"),
+    (
+        r"argument (\S+): invalid choice: (.+?) \(choose from (.+)\)",
+        r"参数 \1 的取值 \2 无效，可选 \3",
+    ),
+    (r"argument (\S+): invalid (\w+) value: (.+)", r"参数 \1 的取值 \3 无效"),
+    (r"argument (\S+): expected one argument", r"参数 \1 后须跟一个值"),
+    (r"argument (\S+): expected at least one argument", r"参数 \1 后须跟至少一个值"),
+    (r"argument (\S+): not allowed with argument (\S+)", r"参数 \1 不能与 \2 同用"),
+    (r"argument (\S+): ignored explicit argument (.+)", r"参数 \1 不接受取值 \2"),
+)
+
+
+def usage_in_chinese(message: str) -> str:
+    """An argparse usage message in Chinese (one it does not know, as it is).
+
+    >>> usage_in_chinese("argument --headers: invalid choice: 'xx' (choose from 'zh', 'en')")
+    "参数 --headers 的取值 'xx' 无效，可选 'zh', 'en'"
+    >>> usage_in_chinese("the following arguments are required: source")
+    '缺少参数 source'
+    """
+    for pattern, words in _USAGE_WORDS:
+        if re.fullmatch(pattern, message):
+            return re.sub(pattern, words, message)
+    return message
+
 
 class _Parser(argparse.ArgumentParser):
     """argparse, but usage errors are one Chinese line and exit code 2."""
 
     def error(self, message: str) -> NoReturn:
-        raise ListError(f"命令用法有误：{message}（用 --help 查看用法）", EXIT_USAGE)
+        said = usage_in_chinese(message)
+        raise ListError(f"命令用法有误：{said}（用 --help 查看用法）", EXIT_USAGE)
 
 
 def build_parser() -> argparse.ArgumentParser:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -117,9 +118,11 @@ def test_report_lists_corrections_and_the_conservation_check() -> None:
         (("report", str(ROOT / "data" / "units.csv")), 4, "没有找到编号的工作事项"),
         (("report", str(ROOT / "README.md") + ".zip"), 3, "文件不存在"),
         (("export", str(ROOT / "requirements.txt")), 4, "没有找到编号的工作事项"),
-        (("export",), 2, "命令用法有误"),
-        (("frobnicate", "x"), 2, "命令用法有误"),
-        (("export", str(BUNDLED), "--table", "people"), 2, "命令用法有误"),
+        (("export",), 2, "命令用法有误：缺少参数 source"),
+        (("frobnicate", "x"), 2, "命令用法有误：没有子命令 'frobnicate'"),
+        (("export", str(BUNDLED), "--table", "people"), 2, "参数 --table 的取值 'people' 无效"),
+        (("export", str(BUNDLED), "--frobnicate"), 2, "无法识别的参数 --frobnicate"),
+        (("export", str(BUNDLED), "--table"), 2, "参数 --table 后须跟一个值"),
     ],
 )
 def test_bad_input_exits_with_one_chinese_line(
@@ -130,6 +133,7 @@ def test_bad_input_exits_with_one_chinese_line(
     assert done.returncode == code
     assert message in stderr
     assert stderr.count("\n") == 1 and "Traceback" not in stderr
+    assert not re.search(r"argument|invalid|expected|required", stderr)  # argparse's English
     assert done.stdout == b""
 
 
