@@ -64,8 +64,30 @@ def usage_in_chinese(message: str) -> str:
     return message
 
 
+# argparse's own words in --help, said in Chinese
+_HELP_WORDS = (
+    ("usage: ", "用法："),
+    ("positional arguments:", "位置参数："),
+    ("options:", "选项："),
+    ("show this help message and exit", "显示本帮助并退出"),
+)
+
+
+def _in_chinese(text: str) -> str:
+    for english, chinese in _HELP_WORDS:
+        text = text.replace(english, chinese)
+    return text
+
+
 class _Parser(argparse.ArgumentParser):
-    """argparse, but usage errors are one Chinese line and exit code 2."""
+    """argparse, but usage errors are one Chinese line and exit code 2, and its help is in
+    Chinese."""
+
+    def format_help(self) -> str:
+        return _in_chinese(super().format_help())
+
+    def format_usage(self) -> str:
+        return _in_chinese(super().format_usage())
 
     def error(self, message: str) -> NoReturn:
         said = usage_in_chinese(message)
@@ -81,12 +103,17 @@ def build_parser() -> argparse.ArgumentParser:
     export = commands.add_parser("export", help="导出事项表或责任分工表（CSV/XLSX）")
     export.add_argument("source", help="清单文件")
     export.add_argument(
-        "--table", choices=("assignments", "items", "targets"), default="assignments"
+        "--table",
+        choices=("assignments", "items", "targets"),
+        default="assignments",
+        help="导出哪张表：assignments 责任分工（默认）、items 事项、targets 量化目标",
     )
     export.add_argument(
         "--format", choices=("csv", "xlsx"), default=None, help="默认取 -o 的后缀，否则为 csv"
     )
-    export.add_argument("--headers", choices=("zh", "en"), default="zh")
+    export.add_argument(
+        "--headers", choices=("zh", "en"), default="zh", help="表头：zh 中文（默认）或 en 英文"
+    )
     export.add_argument(
         "-o", "--output", default=None, help="输出文件；省略时写到标准输出（仅 CSV）"
     )
@@ -94,8 +121,10 @@ def build_parser() -> argparse.ArgumentParser:
     report.add_argument("source", help="清单文件")
     keywords = commands.add_parser("keywords", help="打印关键词（每行：关键词<TAB>权重）")
     keywords.add_argument("source", help="清单文件")
-    keywords.add_argument("--method", choices=("tfidf", "textrank"), default="tfidf")
-    keywords.add_argument("--top", type=int, default=20)
+    keywords.add_argument(
+        "--method", choices=("tfidf", "textrank"), default="tfidf", help="关键词算法（默认 tfidf）"
+    )
+    keywords.add_argument("--top", type=int, default=20, help="打印前几个关键词（默认 20）")
     keywords.add_argument("--unit", default=None, help="只看这个单位与其他单位相比的特色关键词")
     sheets = commands.add_parser(
         "sheets", help="各单位任务清单：一个单位，或全部单位（XLSX 工作簿 / DOCX 的 ZIP）"
@@ -125,7 +154,9 @@ def build_parser() -> argparse.ArgumentParser:
     progress.add_argument(
         "--base", default=None, help="基准清单：清单库中的编号，或清单文件；给出时按事项对应"
     )
-    progress.add_argument("--headers", choices=("zh", "en"), default="zh")
+    progress.add_argument(
+        "--headers", choices=("zh", "en"), default="zh", help="表头：zh 中文（默认）或 en 英文"
+    )
     progress.add_argument(
         "--units",
         action="store_true",

@@ -205,3 +205,20 @@ def test_an_edited_export_with_a_bad_number_is_one_line_naming_the_row(tmp_path:
     assert (
         result.stderr.decode().strip() == "导出文件第3行的序号是空的：请填上或删除这一行后再上传。"
     )
+
+
+@pytest.mark.parametrize(
+    "args",
+    [(), ("export",), ("report",), ("keywords",), ("progress",), ("library",), ("library", "add")],
+)
+def test_help_is_in_chinese(args: tuple[str, ...], capsys) -> None:
+    """--help says 用法, 位置参数 and 选项 in Chinese: no argparse English (usage:, options:,
+    show this help message)."""
+    from lib.cli import main
+
+    with pytest.raises(SystemExit) as done:
+        main([*args, "--help"])
+    assert done.value.code == 0
+    text = capsys.readouterr().out
+    assert text.startswith("用法：") and "选项：" in text
+    assert not re.search(r"usage:|options:|positional arguments|show this help", text)
