@@ -2862,6 +2862,17 @@ def test_all_the_tasks_done_is_done(progress) -> None:
     assert (judged.status, judged.source) == ("done", "phrase")
 
 
+def test_a_figure_said_with_done_before_the_tasks_verb_counts_against_its_target() -> None:
+    """已完成改造8个 under 改造老旧小区20个 is the task's figure (完成, then the task's own verb):
+    8 of 20 by September is behind; 已完成开工3家 under 建成城市书房10家 is another step."""
+    nine = reporting_period(["1-9月"], "2024")
+    task = "改造老旧小区20个"
+    judged = judge(["已完成改造8个。"], [], [], nine, task, task)
+    assert (judged.status, judged.source) == ("behind", "figures")
+    other = judge(["已完成开工3家。"], [], [], nine, "建成城市书房10家", "建成城市书房10家")
+    assert other.source != "figures"
+
+
 def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
     """A year-end report lists what was done: its progress is done unless it names a shortfall,
     or says the work is still going on (目前正在报消防备案): then on track."""

@@ -146,8 +146,9 @@ def _verb_only(
     got: Target, goal: Target, goals: list[Target], reported: list[Target], progress: str
 ) -> bool:
     """A reported figure written with only its verb (已建成8家, 新增2000人) stands for the
-    task's only target of its measure when the verb is the target's own or 完成 (已开工3家 is
-    not 建成…10家), and it is the only figure of that measure so written."""
+    task's only target of its measure when the verb is the target's own or 完成, also before
+    it (已完成改造8个 under 改造老旧小区20个; 已开工3家 is not 建成…10家), and it is the only
+    figure of that measure so written."""
     if _measure_words(got.metric) or _object_after(progress, got).strip():
         return False
     alike = [g for g in goals if _scaled(g)[1] == _scaled(goal)[1]]
@@ -156,7 +157,7 @@ def _verb_only(
         r
         for r in reported
         if _scaled(r)[1] == _scaled(got)[1] and (said := _verb(r.metric))
-        if said == "完成" or said in wanted
+        if said == "完成" or said in wanted or said.removeprefix("完成") in wanted
     ]
     return len(alike) == 1 and same == [got]
 
