@@ -859,6 +859,33 @@ def test_the_overview_says_the_lists_latest_progress_with_a_link() -> None:
     assert links(app) == []
 
 
+def test_a_problems_column_after_the_task_is_a_remark_not_the_task() -> None:
+    """工作任务 … 进展情况 | 存在问题 | 下步打算: the problems are a remark (进度滞后 there says
+    behind), not words of the task; a 整改 list's 存在问题 before its 整改措施 stays its task."""
+    header = ["序号", "重点工作", "牵头单位", "1-9月进展情况", "存在问题", "下步打算", "是否达序"]
+    row = [
+        "1",
+        "改造老旧小区20个",
+        "市住建局",
+        "部分小区已开工。",
+        "居民意见不统一,进度滞后。",
+        "加强协调。",
+        "",
+    ]
+    doc, rows = read_progress(
+        builders.xlsx(title="2024年1-9月推进情况", header=header, rows=[row]), "x.xlsx"
+    )
+    assert doc.items["task"].tolist() == ["改造老旧小区20个"]
+    assert (rows["status"].iloc[0], rows["status_source"].iloc[0]) == ("behind", "phrase")
+    rectify = builders.xlsx(
+        title="督察反馈问题整改台账",
+        header=["序号", "存在问题", "整改措施", "责任单位", "整改时限"],
+        rows=[["1", "城区污水管网存在破损", "开展管网排查修复", "市住建局", "2024年底"]],
+    )
+    listed = parse_bytes(rectify, "整改.xlsx")
+    assert listed.items["task"].iloc[0].startswith("城区污水管网存在破损")
+
+
 def test_a_workbook_of_a_sheet_per_period_is_read_sheet_by_sheet() -> None:
     """Sheets named 1-3月 and 1-6月, the same items in each with that period's progress: each
     sheet is the report of its period (not the items twice under two sections), the items are

@@ -329,6 +329,7 @@ def read_items(layout: Layout, lexicon: Lexicon, convention: str | None = None) 
 
 _HEADING_TEXT = 30  # characters a heading's line holds at most (基本情况); an item's task more
 
+_PROBLEM = re.compile(r"问题")  # 存在问题, 主要问题: a header of what stands in the way
 _PERIOD_PLAN = re.compile(
     r"\s*(?:\d{1,2}\s*[-—~至]\s*)?\d{1,2}月份?|\s*[一二三四1-4]季度|\s*上半年|\s*下半年"
 )
@@ -1210,6 +1211,13 @@ def _roles(columns: tuple[str, ...]) -> tuple[str, ...]:
     if planned and roles.count("task") > len(planned):
         for i in planned:
             roles[i] = "note"
+    # 存在问题 after the task's own column (工作任务 … 进展情况 | 存在问题 | 下步打算): what stands
+    # in the way of the work, a note; a 整改 list's 存在问题 before its 整改措施 is its task
+    tasks = [i for i, role in enumerate(roles) if role == "task"]
+    if tasks and not _PROBLEM.search(columns[tasks[0]]):
+        for i in tasks[1:]:
+            if _PROBLEM.search(columns[i]):
+                roles[i] = "note"
     if "task" not in roles and "label" in roles:
         first = next((i for i in range(roles.index("label") + 1, len(roles)) if not roles[i]), None)
         if first is not None and first == roles.index("label") + 1:
