@@ -11,6 +11,7 @@ import io
 import pytest
 
 from lib.parse.pipeline import ParsedDocument, parse_bytes
+from tests import builders
 
 
 def parse(text: str, name: str = "list.txt") -> ParsedDocument:
@@ -418,3 +419,27 @@ def test_remarks_and_sub_items_stay_with_their_item(text: str, task: str) -> Non
     doc = parse(text)
     assert doc.items["task"].iloc[0] == task
     assert len(doc.items) == 2 and set(doc.items["section"]) == {""}
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "牵头：市园林局；配合：市财政局、市自然资源局",
+        "牵头:市园林局 配合:市财政局 市自然资源局",
+        "牵头：市园林局\n协办：市财政局、市自然资源局",
+    ],
+)
+def test_short_duty_labels_in_a_units_cell(cell: str) -> None:
+    """A units cell labelled with the duties alone (牵头：X；配合：Y) reads as 牵头单位：X；配合单位：Y
+    does: the labels are no part of the units' names."""
+    data = builders.xlsx(
+        title="2024年重点工作",
+        header=["序号", "工作任务", "责任单位"],
+        rows=[["1", "新建城市公园20个", cell]],
+    )
+    doc = parse_bytes(data, "x.xlsx")
+    assert [(a.unit, a.role) for a in doc.assignments.itertuples()] == [
+        ("市园林局", "lead"),
+        ("市财政局", "co"),
+        ("市自然资源局", "co"),
+    ]
