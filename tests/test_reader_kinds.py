@@ -443,3 +443,25 @@ def test_short_duty_labels_in_a_units_cell(cell: str) -> None:
         ("市财政局", "co"),
         ("市自然资源局", "co"),
     ]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "市园林局为牵头单位，市财政局、市自然资源局为配合单位",
+        "市园林局为牵头部门；市财政局、市自然资源局为配合部门",
+    ],
+)
+def test_units_said_to_be_the_lead_and_the_co_units(cell: str) -> None:
+    """市园林局为牵头单位，市财政局…为配合单位: 为牵头单位 says the duty, it is no unit."""
+    data = builders.xlsx(
+        title="2024年重点工作",
+        header=["序号", "工作任务", "责任单位"],
+        rows=[["1", "新建城市公园20个", cell]],
+    )
+    doc = parse_bytes(data, "x.xlsx")
+    assert [(a.unit, a.role) for a in doc.assignments.itertuples()] == [
+        ("市园林局", "lead"),
+        ("市财政局", "co"),
+        ("市自然资源局", "co"),
+    ]
