@@ -1853,6 +1853,26 @@ def test_a_header_over_two_rows_names_lead_and_co_units_and_the_periods_rate(fmt
     assert progress["evidence"].iloc[0].startswith("1-9月进展情况完成率 60%")
 
 
+@pytest.mark.parametrize("fmt", ["xlsx", "docx", "html", "pdf"])
+def test_a_header_over_two_rows_beside_a_column_of_no_known_name(fmt: str) -> None:
+    # 责任单位 over 牵头单位 | 配合单位 right after the task, 进度评价 (a name the reader's
+    # header words do not hold) merged down: the header is still found, the duties kept
+    from tests import builders
+
+    top = ["序号", "工作任务", "责任单位", "", "1-6月推进情况", "进度评价"]
+    below = ["", "", "牵头单位", "配合单位", "", ""]
+    rows = [
+        ["1", "新建城市公园20个", "市园林局", "市财政局", "已建成8个。", "正常推进"],
+        ["2", "改造老旧小区50个", "市住建局", "各区政府", "已开工10个。", "滞后"],
+    ]
+    data = builders.two_row_header_table(fmt, "2024年重点工作1-6月推进情况", top, below, rows)
+    doc, progress = read_progress(data, f"report.{fmt}")
+    assert list(zip(doc.assignments["item_no"], doc.assignments["raw"], doc.assignments["role"])) == [
+        (1, "市园林局", "lead"), (1, "市财政局", "co"), (2, "市住建局", "lead"), (2, "各区政府", "co"),
+    ]  # fmt: skip
+    assert list(progress["status"]) == ["on_track", "behind"]
+
+
 def test_a_sheet_rating_each_item_by_a_traffic_light_under_its_title_rows() -> None:
     # a title, the filer's row, sections merged across, a units cell of two labelled lines, and
     # 进度评价 rating each item 绿灯 / 黄灯 / 红灯 (the office's legend under the table)

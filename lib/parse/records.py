@@ -1579,7 +1579,17 @@ def _find_header(blocks: list[Block]) -> tuple[int, int, tuple[str, ...]]:
             continue
         filled = [c for c in block.cells if c]
         roles = [header_role(c) for c in filled]
-        if len(filled) >= 2 and all(roles) and set(roles) & {"units", "lead", "lead_units"}:
+        # a column or two we have no word for (进度评价, 年度投资金额) beside the task's and the
+        # units': short names, no row's cells
+        unknown = [c for c, role in zip(filled, roles) if not role]
+        named = len(filled) - len(unknown)
+        strange = not unknown or (
+            len(unknown) <= 2
+            and named >= 3
+            and {"label", "task"} & set(roles)
+            and all(len(c) <= 14 and "。" not in c and not ITEM_LABEL.match(c) for c in unknown)
+        )
+        if len(filled) >= 2 and strange and set(roles) & {"units", "lead", "lead_units"}:
             below = blocks[index + 1].cells if index + 1 < len(blocks) else ()
             under = sub_header(block.cells, below)
             return (index, index + 2, under) if under else (index, index + 1, block.cells)
