@@ -71,6 +71,7 @@ def _figures() -> dict[str, object]:
             "sole": 0,
             "co": 0,
             "value": 1.0,
+            "theme_items": 1,
         }
     )
     nodes = pd.DataFrame(

@@ -95,6 +95,22 @@ def test_heatmap_figure_has_a_cell_per_value_and_totals(bundled) -> None:
     assert totals[units.index[0]] == f"{units.iloc[0]:g}"
 
 
+@pytest.mark.parametrize("mode", ["all", "lead", "weighted"])
+@pytest.mark.parametrize("top", [5, 25])
+def test_a_themes_total_is_its_items_as_its_click_lists_them(bundled, mode: str, top: int) -> None:
+    """The 合计 under a theme is the theme's items (an item of several units once), whatever
+    the number of units shown: what a click on it lists, and together every item once."""
+    selection = select(bundled)
+    figure = workload_figure(workload_cells(selection, mode), top=top)
+    totals = figure.data[1]
+    under = {x: int(text) for x, y, text in zip(totals.x, totals.y, totals.text) if y == "合计"}
+    for theme, count in under.items():
+        assert count == len(cell_items(selection, None, theme, mode)), theme
+    if mode == "all":
+        assert sum(under.values()) == len(bundled.items)  # 97: each item under one theme
+    assert list(under.values()) == sorted(under.values(), reverse=True)  # most first
+
+
 @pytest.mark.parametrize(
     ("event", "units"),
     [

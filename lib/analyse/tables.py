@@ -171,9 +171,10 @@ WORKLOAD_MODES = {
 def workload_cells(
     selection: Selection, mode: str = "all", include_collectives: bool = False
 ) -> pd.DataFrame:
-    """Units × themes: one row per (unit, theme) with distinct items by duty and the value
-    the heatmap shows for ``mode`` (all duties, lead only, or weighted: lead and sole 1, co
-    0.5)."""
+    """Units × themes: one row per (unit, theme) with distinct items by duty, the value the
+    heatmap shows for ``mode`` (all duties, lead only, or weighted: lead and sole 1, co 0.5)
+    and ``theme_items``, the theme's distinct items (the cells of a theme add up to more: an
+    item of several units counts in each)."""
     per_item = named_roles(selection.assignments, include_collectives)
     themes = selection.items.set_index("item_no")["theme"]
     per_item = per_item.assign(theme=themes.reindex(per_item["item_no"]).to_numpy())
@@ -191,7 +192,16 @@ def workload_cells(
         "lead": cells["lead"],
         "weighted": cells["lead"] + cells["sole"] + 0.5 * cells["co"],
     }[mode]
-    return cells.assign(value=value.astype(float))[lambda t: t["value"] > 0].reset_index(drop=True)
+    # each theme's own items (as a click on its total lists them: every unit, collectives too)
+    roles = item_roles(selection.assignments)
+    if mode == "lead":
+        roles = roles[roles["role"] == "lead"]
+    carried = selection.items[selection.items["item_no"].isin(roles["item_no"])]
+    theme_items = carried.groupby("theme")["item_no"].nunique()
+    return cells.assign(
+        value=value.astype(float),
+        theme_items=cells["theme"].map(theme_items).fillna(0).astype(int),
+    )[lambda t: t["value"] > 0].reset_index(drop=True)
 
 
 def cell_items(

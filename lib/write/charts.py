@@ -162,9 +162,9 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
     totals = cells.groupby("unit")["value"].sum().sort_values(ascending=False, kind="stable")
     units = list(totals.head(top).index)
     shown = cells[cells["unit"].isin(units)]
-    themes = list(
-        shown.groupby("theme")["value"].sum().sort_values(ascending=False, kind="stable").index
-    )
+    # the themes by their own items (an item of several units is one), most first
+    theme_items = shown.groupby("theme")["theme_items"].first() if len(shown) else pd.Series()
+    themes = list(theme_items.sort_values(ascending=False, kind="stable").index)
     x_order, y_order = [*themes, TOTAL], [*units, TOTAL][::-1]
     data: list[dict] = []
     if not shown.empty:
@@ -213,7 +213,7 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
             }
         )
         row_totals = shown.groupby("unit")["value"].sum().reindex(units)
-        column_totals = shown.groupby("theme")["value"].sum().reindex(themes)
+        column_totals = theme_items.reindex(themes)  # the theme's items, not the cells' sum
         data.append(
             {
                 "type": "scatter",
@@ -226,7 +226,8 @@ def workload_figure(cells: pd.DataFrame, top: int = 25) -> go.Figure:
                 "text": [_number(v) for v in [*row_totals, *column_totals]],
                 "customdata": [[plain(u), TOTAL] for u in units]
                 + [[TOTAL, plain(t)] for t in themes],
-                "hovertemplate": "%{customdata[0]} · %{customdata[1]}：%{text}<extra></extra>",
+                "hovertemplate": "%{customdata[0]} · %{customdata[1]}：%{text}"
+                "（不同事项只计一次）<extra></extra>",
                 "selected": {"marker": {"opacity": 1}},
                 "unselected": {"marker": {"opacity": 0.6}, "textfont": {"color": "#2c3e50"}},
             }
