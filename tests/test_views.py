@@ -175,3 +175,17 @@ def test_mapping_an_unknown_name_updates_the_tables(bundled) -> None:
     assert table.to_dict("records") == [
         {"canonical": "发改局", "kind": "department", "aliases": "发改(校地合作办)|开发委"}
     ]
+
+
+def test_a_missing_number_shows_empty_on_screen_not_none() -> None:
+    """下限 and 基数 of most targets are missing: the grid would write None; the screen's table
+    shows them empty, numbers as written (2.0 → 2), one type per column."""
+    import pandas as pd
+
+    from lib.write.present import for_screen
+
+    table = pd.DataFrame({"value": [7.5, 2.0], "value_min": [None, 3.0], "score": [None, None]})
+    shown = for_screen(table)
+    assert shown["value"].tolist() == [7.5, 2.0]  # nothing missing: numbers as they are
+    assert shown["value_min"].tolist() == ["", "3"]
+    assert "score" not in shown  # nothing in it at all

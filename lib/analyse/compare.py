@@ -53,7 +53,7 @@ def unit_changes(a: ParsedDocument, b: ParsedDocument) -> pd.DataFrame:
 
 def item_matches(a: ParsedDocument, b: ParsedDocument, cutoff: float = MATCH_SCORE) -> pd.DataFrame:
     """Each item of B with its best unused match in A (best pairs first, one to one) as 延续
-    with the score (a whole number; empty for the others), or 新增; then A's unmatched items
+    with the score (a whole number; missing for the others), or 新增; then A's unmatched items
     as 不再列出. Tasks are compared without
     their numbers and punctuation."""
     pairs = task_pairs(b.items["task"].tolist(), a.items["task"].tolist(), cutoff)
@@ -73,11 +73,11 @@ def item_matches(a: ParsedDocument, b: ParsedDocument, cutoff: float = MATCH_SCO
                 )
             )
         else:
-            rows.append((NEW, "", "", item.item_label, item.task, ""))
+            rows.append((NEW, "", "", item.item_label, item.task, None))
     matched_a = {j for j, _ in pairs.values()}
     for j, old in enumerate(a.items.itertuples()):
         if j not in matched_a:
-            rows.append((DROPPED, old.item_label, old.task, "", "", ""))
+            rows.append((DROPPED, old.item_label, old.task, "", "", None))
     return pd.DataFrame(
         rows, columns=["change", "item_label_a", "task_a", "item_label_b", "task_b", "score"]
     )

@@ -149,12 +149,23 @@ def without_empty_columns(table: pd.DataFrame) -> pd.DataFrame:
 
 def for_screen(table: pd.DataFrame) -> pd.DataFrame:
     """``without_empty_columns``, and no 原编号 where it only repeats 序号 (a download keeps
-    it: it tells our export from a list's own columns when the file is read back)."""
+    it: it tells our export from a list's own columns when the file is read back); a column of
+    numbers with some missing shows them empty (the grid writes a missing number None)."""
     table = without_empty_columns(table)
+    gaps = [
+        c for c in table.columns if pd.api.types.is_float_dtype(table[c]) and table[c].isna().any()
+    ]
+    if gaps:
+        table = table.assign(**{c: table[c].map(_number_or_empty) for c in gaps})
     columns = {"item_no", "item_label"}
     if columns <= set(table.columns) and len(table) and _repeats(table):
         return table.drop(columns="item_label")
     return table
+
+
+def _number_or_empty(value: float) -> str:
+    """2.0 → 2, 0.5 → 0.5, NaN → "" (as text: a column of one type)."""
+    return "" if value != value else f"{value:g}"
 
 
 def _repeats(table: pd.DataFrame) -> bool:
