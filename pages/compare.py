@@ -37,6 +37,8 @@ first, second = (
 if first == second:
     st.info("请选择两份不同的清单。")
     st.stop()
+if doubt := shelf.pair_doubt(entries[first], entries[second]):
+    st.warning(escape_markdown(doubt))
 a, b = shelf.stored_document(engine, first), shelf.stored_document(engine, second)
 if a is None or b is None:
     st.warning("所选清单已不在清单库中。")

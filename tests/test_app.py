@@ -640,6 +640,7 @@ def test_the_compare_page_shows_two_stored_lists_side_by_side(monkeypatch, tmp_p
         2,
     ]
     assert app.get("plotly_chart")
+    assert not app.warning  # 昆明's two years in order: nothing to question
     assert not app.exception
 
 

@@ -68,3 +68,25 @@ def test_the_command_line_prints_and_writes_the_comparison(tmp_path, capsys) -> 
     book = openpyxl.load_workbook(io.BytesIO(out.read_bytes()))
     assert book.sheetnames == ["单位变化", "事项对应", "主题变化", "筛选条件"]
     assert [c.value for c in book["事项对应"][1]][:3] == ["变化", "甲清单编号", "甲清单事项"]
+
+
+def test_a_pair_of_two_places_or_years_reversed_is_questioned() -> None:
+    """对比 says what to check: two places (同名单位 are not one body), 甲 newer than 乙, a
+    place or year not read; nothing for one place's two years in order."""
+    import datetime
+
+    from lib.app.shelf import pair_doubt
+    from lib.store.library import Entry
+
+    def entry(place: str, year: str) -> Entry:
+        when = datetime.datetime(2024, 1, 1)
+        return Entry("x", "清单", "x.txt", "清单", place, year, 10, 5, when, "1")
+
+    assert pair_doubt(entry("嘉兴", "2022"), entry("嘉兴", "2023")) == ""
+    assert "清单甲是嘉兴的，清单乙是六安的" in pair_doubt(
+        entry("嘉兴", "2023"), entry("六安", "2021")
+    )
+    assert "清单甲（2023年）比清单乙（2022年）新" in pair_doubt(
+        entry("嘉兴", "2023"), entry("嘉兴", "2022")
+    )
+    assert "未能从清单乙中读出地区和年份" in pair_doubt(entry("嘉兴", "2022"), entry("", ""))

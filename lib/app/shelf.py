@@ -351,6 +351,23 @@ def stored_document(_engine: Engine, doc_id: str) -> ParsedDocument | None:
     return parse_bytes(data, stored.file_name)
 
 
+def pair_doubt(a: library.Entry, b: library.Entry) -> str:
+    """What to check before reading a comparison of ``a`` (甲) and ``b`` (乙): lists of two
+    places (their units of one name are not one body), 甲 newer than 乙, or a place or year
+    not found in either; "" when they are one place's two years in order."""
+    if a.place and b.place and a.place != b.place:
+        return (
+            f"清单甲是{a.place}的，清单乙是{b.place}的：两地同名的单位（如财政局）并不是同一单位，"
+            "延续与新增只按事项文字判断。"
+        )
+    if a.year and b.year and a.year > b.year:
+        return f"清单甲（{a.year}年）比清单乙（{b.year}年）新：通常把上一年的清单放在清单甲。"
+    unknown = [name for name, e in (("清单甲", a), ("清单乙", b)) if not (e.place and e.year)]
+    if unknown:
+        return f"未能从{'和'.join(unknown)}中读出地区和年份：请确认两份清单是同一地方、前后两年的。"
+    return ""
+
+
 def default_pair(entries: list[library.Entry]) -> tuple[str, str]:
     """The two lists the comparison opens on: the two latest years of the place with the
     latest year among places stored twice or more (older first), else the two latest stored."""

@@ -22,6 +22,11 @@ _PLACE = re.compile(  # at the start of a line: "各省、自治区、直辖市�
 )
 
 
+_PLACE_BEFORE_YEAR = re.compile(  # 昆明市2020年…, 嘉兴市2023年度…: a title's place, then its year
+    r"^(?P<place>[\u4e00-\u9fff]{2,6}?)(?:市|县|区|自治州|自治县|旗)(?:19|20)\d{2}年"
+)
+
+
 def extract_metadata(preamble: list[Block] | tuple[Block, ...]) -> dict[str, str]:
     """Metadata from the text before the items; keys present only where found.
 
@@ -134,9 +139,18 @@ def _list_title(lines: list[str], notice: str) -> str:
 
 
 def detect_place(lines: list[str]) -> str:
-    """The place a document comes from (``诸暨市人民政府办公室…`` → 诸暨), or ""."""
+    """The place a document comes from (``诸暨市人民政府办公室…`` → 诸暨; else a title that
+    opens with its place and year, ``昆明市2020年10件惠民实事`` → 昆明), or "".
+
+    >>> detect_place(["昆明市2020年10件惠民实事"]), detect_place(["2020年10件惠民实事"])
+    ('昆明', '')
+    """
     for line in lines[:40]:
         match = _PLACE.search(line)
+        if match:
+            return match["place"]
+    for line in lines[:10]:
+        match = _PLACE_BEFORE_YEAR.search(line)
         if match:
             return match["place"]
     return ""
