@@ -70,6 +70,9 @@ def headline_facts(selection: Selection) -> dict[str, object]:
         "top_lead_unit": lead["unit"] if lead is not None else "",
         "top_leads": int(lead["lead"]) if lead is not None else 0,
         "lead_units": int((by_leads["lead"] > 0).sum()),
+        # units level with the first (ties by name put one of them first)
+        "top_ties": int((ranking["items"] == top["items"]).sum()) if top is not None else 0,
+        "lead_ties": int((by_leads["lead"] == lead["lead"]).sum()) if lead is not None else 0,
         "unit": units[0] if len(one) else "",
         "unit_roles": {
             role: int(one[role].iloc[0]) if len(one) else 0

@@ -27,6 +27,10 @@ def headline_sentence(facts: dict[str, object], filtered: bool = False) -> str:
     >>> headline_sentence({"items": 19, "units": 25, "top_unit": "市发改委", "top_items": 2,
     ...     "top_lead_unit": "市政府办公厅", "top_leads": 1, "lead_units": 1, "unit": ""})
     '19 项工作，25 个单位承担；市发改委承担最多（2 项），只有市政府办公厅写明牵头（1 项）。'
+    >>> headline_sentence({"items": 16, "units": 15, "top_unit": "市发改委", "top_items": 3,
+    ...     "top_ties": 1, "top_lead_unit": "市发改委", "top_leads": 1, "lead_ties": 5,
+    ...     "lead_units": 5, "unit": ""})
+    '16 项工作，15 个单位承担；市发改委承担最多（3 项），市发改委等 5 个单位并列牵头最多（各 1 项）。'
     """
     if not facts["items"]:
         return "当前筛选条件下没有工作事项。"
@@ -38,12 +42,25 @@ def headline_sentence(facts: dict[str, object], filtered: bool = False) -> str:
         )
     sentence = f"{facts['items']} 项工作，{facts['units']} 个单位承担"
     if facts["top_unit"]:
-        sentence += f"；{facts['top_unit']}承担最多（{facts['top_items']} 项）"
+        ties = facts.get("top_ties", 1)
+        sentence += "；" + _most(facts["top_unit"], ties, "承担", facts["top_items"])
     if facts["top_lead_unit"] and facts.get("lead_units") == 1:  # "most" of one says nothing
         sentence += f"，只有{facts['top_lead_unit']}写明牵头（{facts['top_leads']} 项）"
     elif facts["top_lead_unit"]:
-        sentence += f"，{facts['top_lead_unit']}牵头最多（{facts['top_leads']} 项）"
+        ties = facts.get("lead_ties", 1)
+        sentence += "，" + _most(facts["top_lead_unit"], ties, "牵头", facts["top_leads"])
     return ("按当前筛选：" if filtered else "") + sentence + "。"
+
+
+def _most(unit: str, ties: int, duty: str, count: int) -> str:
+    """财政局承担最多（21 项）; with units level: 市发改委等 5 个单位并列牵头最多（各 1 项）.
+
+    >>> _most("市发改委", 5, "牵头", 1)
+    '市发改委等 5 个单位并列牵头最多（各 1 项）'
+    """
+    if ties > 1:
+        return f"{unit}等 {ties} 个单位并列{duty}最多（各 {count} 项）"
+    return f"{unit}{duty}最多（{count} 项）"
 
 
 def display_title(meta: dict[str, str]) -> str:
