@@ -188,7 +188,8 @@ def downloads(frame: pd.DataFrame, table: str, stem: str, headers: str = "zh") -
         columns,
         (
             ("csv", "下载 CSV（Excel 用）", ".csv", "text/csv"),
-            ("csv-plain", "下载 CSV（UTF-8）", ".csv", "text/csv"),
+            # a name of its own: both downloaded, neither becomes 文件(1).csv
+            ("csv-plain", "下载 CSV（UTF-8）", "-UTF8.csv", "text/csv"),
             (
                 "xlsx",
                 "下载 Excel",

@@ -63,8 +63,10 @@ def test_csv_download_has_a_bom_and_exactly_the_filtered_rows(server, page) -> N
     _, rows = apply_filters(DOC.items, DOC.assignments, Filters(units=("发改局",), role="lead"))
     page.goto(f"{server}/explorer?{LINK}")
     app_ready(page)
-    data = _download(page, "按责任分工", "下载 CSV（Excel 用）")
+    data = _download(page, "按责任分工", "下载 CSV（Excel 用）", name_ends="-发改局-牵头.csv")
     assert data.startswith(b"\xef\xbb\xbf")
+    plain = _download(page, "按责任分工", "下载 CSV（UTF-8）", name_ends="-牵头-UTF8.csv")
+    assert not plain.startswith(b"\xef\xbb\xbf")  # a name of its own, no BOM
     lines = data.decode("utf-8-sig").strip().splitlines()
     assert len(lines) - 1 == len(rows)
     assert lines[0].startswith("序号,原编号,主题,主要工作,责任单位,职责")  # no hash column
