@@ -54,7 +54,7 @@ if not ranking.empty:
     chosen = filters.units[0] if filters.units and filters.units[0] in units else units[0]
     unit = st.selectbox("选择单位", units, index=units.index(chosen), key=f"leads_sheet_{chosen}")
     unit_sheet_downloads(unit, "leads")
-with st.expander(f"未标注牵头的事项（{len(exceptions['unmarked'])} 项）"):
+with st.expander(f"未写明牵头的事项（{len(exceptions['unmarked'])} 项）"):
     show_table(exceptions["unmarked"])
 with st.expander(f"有多个牵头单位的事项（{len(exceptions['several'])} 项）"):
     show_table(exceptions["several"])

@@ -38,6 +38,10 @@ net = view(network, filters.include_collectives, min_weight, resolution)
 if net.nodes.empty:
     st.info("当前筛选条件下没有可显示的单位。")
     st.stop()
+if filters.role != "all":  # who works together on an item is every unit of it
+    st.caption(
+        "协同网络画出所选事项的全部单位（牵头、独立承担和配合），侧栏的“职责”只用来选出事项。"
+    )
 if net.edges.empty and min_weight > 1:  # nothing to draw: show every shared item instead
     net = view(network, filters.include_collectives, 1, resolution)
     if not net.edges.empty:

@@ -308,6 +308,14 @@ def test_network_page_follows_the_filters() -> None:
     assert not app.exception
 
 
+def test_the_network_says_a_duty_filter_only_chooses_its_items() -> None:
+    """With 职责 chosen the network still draws every unit of the chosen items (who works
+    with whom on them): the page says so, as the other pages count only that duty."""
+    said = "侧栏的“职责”只用来选出事项"
+    assert any(said in c.value for c in run_app("pages/network.py", role="lead").caption)
+    assert not any(said in c.value for c in run_app("pages/network.py").caption)
+
+
 def test_keywords_page_follows_the_filters() -> None:
     app = run_app("pages/keywords.py")
     everything = app.selectbox(key="kw_pick_tfidf_20").options
