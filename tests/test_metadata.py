@@ -42,3 +42,23 @@ def test_metadata_without_header_fields() -> None:
 )
 def test_detect_place(lines: list[str], place: str) -> None:
     assert detect_place(lines) == place
+
+
+@pytest.mark.parametrize(
+    ("lines", "title"),
+    [
+        (
+            ["【重点工作落实】2021年度市政府重点工作落实情况的通报", "浏览次数:信息来源: 市政府办"],
+            "2021年度市政府重点工作落实情况的通报",
+        ),
+        (
+            ["2024年民生实事项目1-9月进展情况表", "序号", "项目名称"],
+            "2024年民生实事项目1-9月进展情况表",
+        ),
+        (["进展情况", "序号", "项目名称"], ""),  # a header's cell is no title
+    ],
+)
+def test_a_reports_title_names_a_year_and_what_it_reports(lines, title) -> None:
+    from lib.parse.blocks import Block
+
+    assert extract_metadata([Block(line, "x") for line in lines]).get("title", "") == title

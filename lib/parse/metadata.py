@@ -123,8 +123,22 @@ def _iso_date(text: str) -> str | None:
     return f"{match['y']}-{int(match['m']):02d}-{int(match['d']):02d}"
 
 
+# a report's title: a year, then what it reports (…落实情况的通报, …进展情况表, …进度公示)
+_REPORT_TITLE = re.compile(r"(?:19|20)\d{2}.{2,50}(?:通报|情况|情况表|进度表|汇总表|公示)$")
+_TAG = re.compile(r"^【[^】]{1,12}】")  # 【重点工作落实】 before a web page's title
+
+
 def _list_title(lines: list[str], notice: str) -> str:
-    """The last short line naming a list (清单, 分解, 实事 …) before the items, else the notice."""
+    """The last short line naming a list (清单, 分解, 实事 …) before the items, else the notice,
+    else the first line naming a year's report (2021年度市政府重点工作落实情况的通报)."""
+    title = _named_list(lines, notice)
+    if title:
+        return title
+    reports = [_TAG.sub("", line) for line in lines[:10] if ":" not in line and "：" not in line]
+    return next((line for line in reports if _REPORT_TITLE.fullmatch(line)), "")
+
+
+def _named_list(lines: list[str], notice: str) -> str:
     candidates = [
         line
         for line in lines
