@@ -2893,6 +2893,26 @@ def test_a_figure_said_with_done_before_the_tasks_verb_counts_against_its_target
     assert other.source != "figures"
 
 
+@pytest.mark.parametrize(
+    ("cell", "status"),
+    [
+        ("超序", "on_track"),
+        ("基本达序", "on_track"),
+        ("符合时序", "on_track"),
+        ("按序推进", "on_track"),
+        ("良好", "on_track"),
+        ("较差", "behind"),
+        ("差", "behind"),
+    ],
+)
+def test_more_words_of_a_status_column(cell: str, status: str) -> None:
+    """A status column's cell says the status, not the progress written beside it."""
+    judged = judge(
+        ["做了一些工作。"], [("进度评价", cell)], [], reporting_period(["1-9月"], "2024")
+    )
+    assert (judged.status, judged.source) == (status, "column")
+
+
 def test_work_still_going_on_in_a_year_end_report_is_on_track() -> None:
     """A year-end report lists what was done: its progress is done unless it names a shortfall,
     or says the work is still going on (目前正在报消防备案): then on track."""
