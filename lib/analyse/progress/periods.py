@@ -51,6 +51,25 @@ _STRONG_YEAR = re.compile(r"全年|年度")  # a whole year's report, whatever d
 _WHOLE_YEAR = re.compile(r"全年|年度|完成情况|实施情况|落实情况|执行情况|全部完成|全面完成|全完成")
 
 
+# months written in Chinese numerals (一至九月, 一—十一月份): a range of months only
+_CN_MONTH = r"十[一二]?|[一二三四五六七八九]"
+_CN_MONTHS = re.compile(
+    rf"(?P<a>{_CN_MONTH})\s*(?P<to>至|到|-|—|–|~)\s*(?P<b>{_CN_MONTH})(?=\s*月)"
+)
+
+
+def _arabic_months(match: re.Match[str]) -> str:
+    """一至九 → 1至9, 一—十一 → 1—11."""
+
+    def number(text: str) -> str:
+        return str(10 + _CN.get(text[1:], 0) if text.startswith("十") else _CN_DIGITS[text])
+
+    return f"{number(match['a'])}{match['to']}{number(match['b'])}"
+
+
+_CN_DIGITS = {c: str(i) for i, c in enumerate("一二三四五六七八九", start=1)}
+
+
 def reporting_period(texts: list[str], year: str = "") -> Period:
     """The period a report covers, from its column headers and title (``texts``, the most
     telling first), with the year written there or ``year``.
@@ -65,7 +84,10 @@ def reporting_period(texts: list[str], year: str = "") -> Period:
     datetime.date(2020, 6, 30)
     >>> reporting_period(["2016年为民办实事完成情况"]).end
     datetime.date(2016, 12, 31)
+    >>> reporting_period(["一至九月份推进情况"], "2024").end  # months in Chinese numerals
+    datetime.date(2024, 9, 30)
     """
+    texts = [_CN_MONTHS.sub(_arabic_months, t) for t in texts]  # 一至九月: 1至9月
     found_year = next((m["y"] for t in texts if (m := _YEAR.search(t))), year)
     y = int(found_year) if found_year else None
     for text in texts:  # the most telling text that names a period decides
