@@ -424,36 +424,18 @@ def test_remarks_and_sub_items_stay_with_their_item(text: str, task: str) -> Non
 @pytest.mark.parametrize(
     "cell",
     [
+        # labelled with the duties alone: the labels are no part of the units' names
         "牵头：市园林局；配合：市财政局、市自然资源局",
         "牵头:市园林局 配合:市财政局 市自然资源局",
         "牵头：市园林局\n协办：市财政局、市自然资源局",
-    ],
-)
-def test_short_duty_labels_in_a_units_cell(cell: str) -> None:
-    """A units cell labelled with the duties alone (牵头：X；配合：Y) reads as 牵头单位：X；配合单位：Y
-    does: the labels are no part of the units' names."""
-    data = builders.xlsx(
-        title="2024年重点工作",
-        header=["序号", "工作任务", "责任单位"],
-        rows=[["1", "新建城市公园20个", cell]],
-    )
-    doc = parse_bytes(data, "x.xlsx")
-    assert [(a.unit, a.role) for a in doc.assignments.itertuples()] == [
-        ("市园林局", "lead"),
-        ("市财政局", "co"),
-        ("市自然资源局", "co"),
-    ]
-
-
-@pytest.mark.parametrize(
-    "cell",
-    [
+        # 为牵头单位 says the duty, it is no unit
         "市园林局为牵头单位，市财政局、市自然资源局为配合单位",
         "市园林局为牵头部门；市财政局、市自然资源局为配合部门",
     ],
 )
-def test_units_said_to_be_the_lead_and_the_co_units(cell: str) -> None:
-    """市园林局为牵头单位，市财政局…为配合单位: 为牵头单位 says the duty, it is no unit."""
+def test_the_duties_written_in_a_units_cell(cell: str) -> None:
+    """A units cell that says each unit's duty in words (牵头：X；配合：Y, X为牵头单位) reads as
+    牵头单位：X；配合单位：Y does."""
     data = builders.xlsx(
         title="2024年重点工作",
         header=["序号", "工作任务", "责任单位"],
