@@ -48,7 +48,9 @@ def test_a_progress_report_shows_who_is_behind_and_stays(browser, tmp_path) -> N
         app_ready(page)
         expect(page.get_by_test_id("stMain")).to_contain_text("、1 份进度报告")
         page.get_by_role("combobox", name="选择清单或进度报告").click()
-        page.get_by_role("option").filter(has_text="上半年进度").first.click()
+        page.get_by_role("option").filter(
+            has_text="1-6月重点工作推进情况"
+        ).first.click()  # its title
         app_ready(page)  # a report opens on 进度督查, with its list
         page.get_by_role("button", name="在“进度督查”页打开（所属清单）").click()
         expect(page.get_by_test_id("stMain")).to_contain_text("已上传：上半年进度.xlsx")
