@@ -104,6 +104,12 @@ def rebase(old_doc_id: str, base_doc_id: str) -> None:
     moved.clear()
 
 
+def _latest_end(rows: pd.DataFrame) -> datetime.date | None:
+    """The end of the latest period a report's rows name, or None when they name none."""
+    ends = rows["period_end"].dropna()
+    return ends.max() if len(ends) else None
+
+
 def _store(holder: str, digest: str, base_doc_id: str) -> str:
     engine = shelf.open_engine()
     if engine is None:
@@ -112,8 +118,7 @@ def _store(holder: str, digest: str, base_doc_id: str) -> str:
         report, rows = read(holder, digest)
     except ListError:
         return ""  # the page says why it cannot be read
-    ends, starts = rows["period_end"].dropna(), rows["period_start"].dropna()
-    end = ends.max() if len(ends) else None
+    end, starts = _latest_end(rows), rows["period_start"].dropna()
     label = f"截至{period_words(str(end))}" if end is not None else ""
     period = (label, starts.min() if len(starts) else None, end)
     name, data = held(holder)[digest]
@@ -152,8 +157,7 @@ def listed(base_doc_id: str) -> list[tuple[str, str, str]]:
         except ListError:
             found.append((None, digest, name, ""))
             continue
-        ends = rows["period_end"].dropna()
-        end = ends.max() if len(ends) else None
+        end = _latest_end(rows)
         found.append((end, digest, name, period_words(str(end)) if end is not None else ""))
     found.sort(key=lambda row: (row[0] is None, row[0] or datetime.date.min))
     return [(digest, name, words) for _, digest, name, words in found]
@@ -198,7 +202,7 @@ def _matched(base: ParsedDocument) -> tuple[pd.DataFrame, pd.DataFrame, list[str
             )
             continue
         frames.append(on_base.assign(report=name))
-        end = rows["period_end"].dropna().max() if rows["period_end"].notna().any() else None
+        end = _latest_end(rows)
         if end is not None and list_year and str(end.year) != list_year:
             doubts.append(
                 f"《{name}》报告的是 {end.year} 年的进度，当前清单是 {list_year} 年的："
@@ -251,8 +255,8 @@ def _better_base(base: ParsedDocument) -> tuple[str, str, float, float] | None:
     if share >= 0.999:
         return None
     report, rows = readable[-1]
-    ends = rows["period_end"].dropna()
-    year = ends.max().year if len(ends) else None
+    end = _latest_end(rows)
+    year = end.year if end is not None else None
     entries = {e.doc_id: e for e in shelf.entries(engine) if e.doc_id != base.doc_id}
     candidates = [(e.doc_id, e.place, e.year) for e in entries.values()]
     best = None
